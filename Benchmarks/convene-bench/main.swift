@@ -1,0 +1,2 @@
+import ConveneServer
+print("x")

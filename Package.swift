@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Convene",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "convene", targets: ["convene"]),
+        .library(name: "ConveneDomain", targets: ["ConveneDomain"]),
+        .library(name: "ConveneServer", targets: ["ConveneServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        // The heart: rules, validation, importers, parsers. No Vapor, no database.
+        .target(name: "ConveneDomain"),
+        // Persistence, pages and the JSON API.
+        .target(
+            name: "ConveneServer",
+            dependencies: [
+                "ConveneDomain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .executableTarget(
+            name: "convene",
+            dependencies: [
+                "ConveneServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "convene-bench",
+            dependencies: ["ConveneServer", "ConveneDomain"],
+            path: "Benchmarks/convene-bench"
+        ),
+        .testTarget(name: "ConveneDomainTests", dependencies: ["ConveneDomain"]),
+        .testTarget(
+            name: "ConveneServerTests",
+            dependencies: [
+                "ConveneServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

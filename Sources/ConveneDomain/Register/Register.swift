@@ -1,0 +1,90 @@
+/// A whole register, or the part of one that a file carries.
+/// Importers produce one, exporters read one, and the server stores one.
+public struct Register: Hashable, Codable, Sendable {
+    public var areas: [Area] = []
+    public var areaLinks: [AreaLink] = []
+    public var organisations: [Organisation] = []
+    public var persons: [Person] = []
+    public var partnerships: [Partnership] = []
+    public var memberships: [Membership] = []
+    public var relations: [PartnershipRelation] = []
+    public var termsOfReference: [TermsOfReference] = []
+
+    public init(areas: [Area] = [], areaLinks: [AreaLink] = [], organisations: [Organisation] = [],
+                persons: [Person] = [], partnerships: [Partnership] = [], memberships: [Membership] = [],
+                relations: [PartnershipRelation] = [], termsOfReference: [TermsOfReference] = []) {
+        self.areas = areas
+        self.areaLinks = areaLinks
+        self.organisations = organisations
+        self.persons = persons
+        self.partnerships = partnerships
+        self.memberships = memberships
+        self.relations = relations
+        self.termsOfReference = termsOfReference
+    }
+
+    public var recordCount: Int {
+        areas.count + areaLinks.count + organisations.count + persons.count + partnerships.count
+            + memberships.count + relations.count + termsOfReference.count
+    }
+
+    /// The same register in a canonical order, so that two registers with the same records compare equal.
+    public func sorted() -> Register {
+        Register(
+            areas: areas.sorted { $0.code < $1.code },
+            areaLinks: areaLinks.sorted { ($0.districtCode, $0.areaCode) < ($1.districtCode, $1.areaCode) },
+            organisations: organisations.sorted { $0.key < $1.key },
+            persons: persons.sorted { $0.key < $1.key },
+            partnerships: partnerships.sorted { $0.key < $1.key },
+            memberships: memberships.sorted { $0.key < $1.key },
+            relations: relations.sorted { ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey) },
+            termsOfReference: termsOfReference.sorted { ($0.partnershipKey, $0.version) < ($1.partnershipKey, $1.version) }
+        )
+    }
+}
+
+/// Where in a file a record came from ("row 14", "memberships[3]"), so that every problem names its place.
+public struct RecordOrigin: Hashable, Sendable {
+    public enum Kind: String, Sendable { case area, organisation, person, partnership, membership, relation, termsOfReference }
+    public var kind: Kind
+    public var key: String
+
+    public init(_ kind: Kind, _ key: String) {
+        self.kind = kind
+        self.key = key
+    }
+}
+
+/// One problem found in an import: where it is, which field, and what to do about it.
+public struct ImportIssue: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// "row 14", "line 3", "memberships[2]", or "file" when the whole file is at fault.
+    public var location: String
+    public var field: String?
+    public var message: String
+
+    public init(_ location: String, field: String? = nil, _ message: String) {
+        self.location = location
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String {
+        if let field { return "\(location), \(field): \(message)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// What an importer read from a file: the records, where each came from, and the problems found.
+public struct ImportBatch: Sendable {
+    public var register = Register()
+    public var origins: [RecordOrigin: String] = [:]
+    public var issues: [ImportIssue] = []
+    /// Partnerships whose outgoing relations the file states in full, so the ones it leaves out are removed.
+    public var relationsStatedFor: Set<String> = []
+
+    public init() {}
+
+    public func location(_ kind: RecordOrigin.Kind, _ key: String) -> String {
+        origins[RecordOrigin(kind, key)] ?? "file"
+    }
+}

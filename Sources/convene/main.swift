@@ -1,0 +1,3 @@
+import ConveneServer
+import ArgumentParser
+print("x")

@@ -1,0 +1,3 @@
+import Testing
+@testable import ConveneDomain
+@Test func t() { #expect(true) }

@@ -1,0 +1,4 @@
+import Testing
+import VaporTesting
+@testable import ConveneServer
+@Test func t() { #expect(true) }
