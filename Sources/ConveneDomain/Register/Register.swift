@@ -9,10 +9,12 @@ public struct Register: Hashable, Codable, Sendable {
     public var memberships: [Membership] = []
     public var relations: [PartnershipRelation] = []
     public var termsOfReference: [TermsOfReference] = []
+    public var meetings: [Meeting] = []
 
     public init(areas: [Area] = [], areaLinks: [AreaLink] = [], organisations: [Organisation] = [],
                 persons: [Person] = [], partnerships: [Partnership] = [], memberships: [Membership] = [],
-                relations: [PartnershipRelation] = [], termsOfReference: [TermsOfReference] = []) {
+                relations: [PartnershipRelation] = [], termsOfReference: [TermsOfReference] = [],
+                meetings: [Meeting] = []) {
         self.areas = areas
         self.areaLinks = areaLinks
         self.organisations = organisations
@@ -21,11 +23,13 @@ public struct Register: Hashable, Codable, Sendable {
         self.memberships = memberships
         self.relations = relations
         self.termsOfReference = termsOfReference
+        self.meetings = meetings
     }
 
     public var recordCount: Int {
         areas.count + areaLinks.count + organisations.count + persons.count + partnerships.count
             + memberships.count + relations.count + termsOfReference.count
+            + meetings.count + meetings.reduce(0) { $0 + $1.attendance.count }
     }
 
     /// The same register in a canonical order, so that two registers with the same records compare equal.
@@ -38,14 +42,19 @@ public struct Register: Hashable, Codable, Sendable {
             partnerships: partnerships.sorted { $0.key < $1.key },
             memberships: memberships.sorted { $0.key < $1.key },
             relations: relations.sorted { ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey) },
-            termsOfReference: termsOfReference.sorted { ($0.partnershipKey, $0.version) < ($1.partnershipKey, $1.version) }
+            termsOfReference: termsOfReference.sorted { ($0.partnershipKey, $0.version) < ($1.partnershipKey, $1.version) },
+            meetings: meetings.sorted { $0.key < $1.key }.map { meeting in
+                var meeting = meeting
+                meeting.attendance.sort { $0.personKey < $1.personKey }
+                return meeting
+            }
         )
     }
 }
 
 /// Where in a file a record came from ("row 14", "memberships[3]"), so that every problem names its place.
 public struct RecordOrigin: Hashable, Sendable {
-    public enum Kind: String, Sendable { case area, organisation, person, partnership, membership, relation, termsOfReference }
+    public enum Kind: String, Sendable { case area, organisation, person, partnership, membership, relation, termsOfReference, meeting }
     public var kind: Kind
     public var key: String
 

@@ -102,6 +102,20 @@ public enum RegisterCheck {
             add(.termsOfReference, id, errors)
         }
 
+        duplicates(register.meetings, .meeting, "meeting", key: \.key)
+        for meeting in register.meetings {
+            var errors = meeting.validate()
+            if !partnerships.contains(meeting.partnershipKey) {
+                errors.append(FieldError("organization_id", "No partnership has the identifier '\(meeting.partnershipKey)'"))
+            }
+            for attendance in meeting.attendance {
+                for key in [attendance.personKey, attendance.substituteForKey].compactMap({ $0 }) where !persons.contains(key) {
+                    errors.append(FieldError("attendees", "No person has the identifier '\(key)'"))
+                }
+            }
+            add(.meeting, meeting.key, errors)
+        }
+
         // Reporting lines: the stored ones, less those the file restates, plus the file's.
         let stored = known.hierarchy.filter { !batch.relationsStatedFor.contains($0.fromKey) }
         let hierarchy = stored + register.relations.filter(\.kind.isHierarchical)

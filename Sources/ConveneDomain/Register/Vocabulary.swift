@@ -271,3 +271,34 @@ public enum AreaKind: String, Vocabulary {
         }
     }
 }
+
+public enum MeetingStatus: String, Vocabulary {
+    case draft, scheduled, held, cancelled
+
+    public var label: String {
+        switch self {
+        case .draft: "Draft"
+        case .scheduled: "Scheduled"
+        case .held: "Held"
+        case .cancelled: "Cancelled"
+        }
+    }
+}
+
+public enum AttendanceStatus: String, Vocabulary {
+    case present
+    case presentOnline = "present-online"
+    case substitute
+    case apologies
+    case absent
+
+    public var label: String {
+        switch self {
+        case .present: "Present"
+        case .presentOnline: "Present online"
+        case .substitute: "Attended as a substitute"
+        case .apologies: "Sent apologies"
+        case .absent: "Absent"
+        }
+    }
+}
