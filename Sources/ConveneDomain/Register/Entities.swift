@@ -119,6 +119,8 @@ public struct Partnership: Hashable, Codable, Sendable {
     public var pccRoles: [PCCRole]
     public var meetingFrequency: MeetingFrequency?
     public var secretariatKey: String?
+    /// The police force area whose register holds the partnership (ONS code, E23… or W15…).
+    public var forceAreaCode: String?
     /// Demo records are marked so that nobody mistakes them for a real area's register.
     public var isDemo: Bool
 
@@ -126,7 +128,7 @@ public struct Partnership: Hashable, Codable, Sendable {
                 startedOn: Day? = nil, endedOn: Day? = nil, statutoryBasis: String? = nil,
                 purpose: String? = nil, themes: [String] = [], footprint: [String] = [],
                 pccRoles: [PCCRole] = [], meetingFrequency: MeetingFrequency? = nil,
-                secretariatKey: String? = nil, isDemo: Bool = false) {
+                secretariatKey: String? = nil, forceAreaCode: String? = nil, isDemo: Bool = false) {
         self.key = key
         self.name = name
         self.type = type
@@ -140,6 +142,7 @@ public struct Partnership: Hashable, Codable, Sendable {
         self.pccRoles = pccRoles
         self.meetingFrequency = meetingFrequency
         self.secretariatKey = secretariatKey
+        self.forceAreaCode = forceAreaCode
         self.isDemo = isDemo
     }
 
@@ -157,6 +160,9 @@ public struct Partnership: Hashable, Codable, Sendable {
         }
         for code in footprint where !Area.isValidCode(code) {
             check.require(false, "footprint", "'\(code)' is not an ONS area code")
+        }
+        if let forceAreaCode {
+            check.require(Area.isValidCode(forceAreaCode), "force_area_code", "'\(forceAreaCode)' is not an ONS area code")
         }
         check.require(Set(footprint).count == footprint.count, "footprint", "An area is listed more than once")
         check.require(Set(pccRoles).count == pccRoles.count, "pcc_roles", "A PCC role is listed more than once")
@@ -205,11 +211,11 @@ public struct Membership: Hashable, Codable, Sendable {
     public func validate() -> [FieldError] {
         var check = Checker()
         check.requireKey(key)
-        check.require((personKey == nil) != (organisationKey == nil), "person",
+        check.require((personKey == nil) != (organisationKey == nil), "person_key",
                       "Choose either a person or an organisation as the member, not both")
         check.order(startedOn, endedOn, startField: "started_on", endField: "ended_on")
         if let substituteKey, substituteKey == personKey {
-            check.require(false, "substitute", "A member cannot be their own substitute")
+            check.require(false, "substitute_key", "A member cannot be their own substitute")
         }
         return check.errors
     }
@@ -228,7 +234,7 @@ public struct PartnershipRelation: Hashable, Codable, Sendable {
 
     public func validate() -> [FieldError] {
         var check = Checker()
-        check.require(fromKey != toKey, "to", "A partnership cannot be related to itself")
+        check.require(fromKey != toKey, "to_key", "A partnership cannot be related to itself")
         return check.errors
     }
 }

@@ -35,7 +35,7 @@ struct Checker {
         }
     }
 
-    mutating func requireKey(_ key: String, _ field: String = "id") {
+    mutating func requireKey(_ key: String, _ field: String = "key") {
         if !Key.isValid(key) {
             errors.append(FieldError(field, "'\(key)' is not a valid identifier; use lower-case letters, digits and hyphens, up to 120 characters"))
         }

@@ -27,10 +27,10 @@ public struct Meeting: Hashable, Codable, Sendable {
         var check = Checker()
         check.requireKey(key)
         check.requireText(name, "name", "the meeting's name")
-        if let endsAt { check.require(endsAt >= startsAt, "end_date", "The meeting must end after it starts") }
+        if let endsAt { check.require(endsAt >= startsAt, "ends_at", "The meeting must end after it starts") }
         var seen: Set<String> = []
         for person in attendance.map(\.personKey) where !seen.insert(person).inserted {
-            check.require(false, "attendees", "'\(person)' is listed more than once")
+            check.require(false, "attendance", "'\(person)' is listed more than once")
         }
         return check.errors
     }

@@ -31,14 +31,14 @@ public enum RegisterCheck {
         func duplicates<T>(_ items: [T], _ kind: RecordOrigin.Kind, _ what: String, key: (T) -> String) {
             var seen: Set<String> = []
             for item in items where !seen.insert(key(item)).inserted {
-                issues.append(ImportIssue(batch.location(kind, key(item)), field: "id",
+                issues.append(ImportIssue(batch.location(kind, key(item)), field: "key",
                                           "The \(what) identifier '\(key(item))' is used more than once in this file"))
             }
         }
         duplicates(register.areas, .area, "area", key: \.code)
-        duplicates(register.organisations, .organisation, "organisation", key: \.key)
-        duplicates(register.persons, .person, "person", key: \.key)
-        duplicates(register.partnerships, .partnership, "partnership", key: \.key)
+        duplicates(register.organisations, .organisation, "organisation_key", key: \.key)
+        duplicates(register.persons, .person, "person_key", key: \.key)
+        duplicates(register.partnerships, .partnership, "partnership_key", key: \.key)
         duplicates(register.memberships, .membership, "membership", key: \.key)
 
         let areaCodes = known.areaCodes.union(register.areas.map(\.code))
@@ -57,7 +57,7 @@ public enum RegisterCheck {
         for person in register.persons {
             var errors = person.validate()
             if let org = person.organisationKey, !organisations.contains(org) {
-                errors.append(FieldError("organisation", "No organisation has the identifier '\(org)'"))
+                errors.append(FieldError("organisation_key", "No organisation has the identifier '\(org)'"))
             }
             add(.person, person.key, errors)
         }
@@ -66,37 +66,40 @@ public enum RegisterCheck {
             for code in partnership.footprint where Area.isValidCode(code) && !areaCodes.contains(code) {
                 errors.append(FieldError("footprint", "No area has the code '\(code)'; import the ONS lookups first"))
             }
+            if let code = partnership.forceAreaCode, Area.isValidCode(code), !areaCodes.contains(code) {
+                errors.append(FieldError("force_area_code", "No area has the code '\(code)'"))
+            }
             if let org = partnership.secretariatKey, !organisations.contains(org) {
-                errors.append(FieldError("secretariat", "No organisation has the identifier '\(org)'"))
+                errors.append(FieldError("secretariat_key", "No organisation has the identifier '\(org)'"))
             }
             add(.partnership, partnership.key, errors)
         }
         for membership in register.memberships {
             var errors = membership.validate()
             if !partnerships.contains(membership.partnershipKey) {
-                errors.append(FieldError("partnership", "No partnership has the identifier '\(membership.partnershipKey)'"))
+                errors.append(FieldError("partnership_key", "No partnership has the identifier '\(membership.partnershipKey)'"))
             }
-            for (field, key) in [("person", membership.personKey), ("substitute", membership.substituteKey)] {
+            for (field, key) in [("person_key", membership.personKey), ("substitute_key", membership.substituteKey)] {
                 if let key, !persons.contains(key) { errors.append(FieldError(field, "No person has the identifier '\(key)'")) }
             }
-            for (field, key) in [("organisation", membership.organisationKey), ("represents", membership.representsKey)] {
+            for (field, key) in [("organisation_key", membership.organisationKey), ("represents_key", membership.representsKey)] {
                 if let key, !organisations.contains(key) { errors.append(FieldError(field, "No organisation has the identifier '\(key)'")) }
             }
             add(.membership, membership.key, errors)
         }
         for relation in register.relations {
             var errors = relation.validate()
-            for (field, key) in [("from", relation.fromKey), ("to", relation.toKey)] where !partnerships.contains(key) {
+            for (field, key) in [("from_key", relation.fromKey), ("to_key", relation.toKey)] where !partnerships.contains(key) {
                 errors.append(FieldError(field, "No partnership has the identifier '\(key)'"))
             }
-            issues += errors.map { ImportIssue(batch.location(.partnership, relation.fromKey), field: $0.field == "to" ? relation.kind.rawValue : $0.field, $0.message) }
+            issues += errors.map { ImportIssue(batch.location(.partnership, relation.fromKey), field: $0.field == "to_key" ? relation.kind.rawValue : $0.field, $0.message) }
         }
         var versions: Set<String> = []
         for terms in register.termsOfReference {
             let id = "\(terms.partnershipKey)#\(terms.version)"
             var errors = terms.validate()
             if !partnerships.contains(terms.partnershipKey) {
-                errors.append(FieldError("partnership", "No partnership has the identifier '\(terms.partnershipKey)'"))
+                errors.append(FieldError("partnership_key", "No partnership has the identifier '\(terms.partnershipKey)'"))
             }
             if !versions.insert(id).inserted { errors.append(FieldError("version", "Version \(terms.version) is listed more than once")) }
             add(.termsOfReference, id, errors)
@@ -106,11 +109,11 @@ public enum RegisterCheck {
         for meeting in register.meetings {
             var errors = meeting.validate()
             if !partnerships.contains(meeting.partnershipKey) {
-                errors.append(FieldError("organization_id", "No partnership has the identifier '\(meeting.partnershipKey)'"))
+                errors.append(FieldError("partnership_key", "No partnership has the identifier '\(meeting.partnershipKey)'"))
             }
             for attendance in meeting.attendance {
                 for key in [attendance.personKey, attendance.substituteForKey].compactMap({ $0 }) where !persons.contains(key) {
-                    errors.append(FieldError("attendees", "No person has the identifier '\(key)'"))
+                    errors.append(FieldError("attendance", "No person has the identifier '\(key)'"))
                 }
             }
             add(.meeting, meeting.key, errors)

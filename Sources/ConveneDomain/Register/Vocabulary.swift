@@ -1,3 +1,5 @@
+import Foundation
+
 // The register's controlled vocabularies, in the reports' own words.
 // Raw values are the stable identifiers used in the database, the API, CSV and Popolo.
 
@@ -11,6 +13,16 @@ extension Vocabulary {
     public static func parse(_ text: String) -> Self? {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         return allCases.first { $0.rawValue == wanted || $0.label.lowercased() == wanted }
+    }
+
+    /// Decoding names the allowed values, so an API client or a file gets an error it can act on.
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Self(rawValue: text) ?? Self.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "'\(text)' is not a known value; expected one of \(Self.expectedList)"))
+        }
+        self = value
     }
 
     /// "one of a, b, c" for error messages.

@@ -1,0 +1,184 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Vapor
+
+/// The JSON API under /api/v1. Every route here is described in `OpenAPIDocument`; a test holds the two together.
+enum API {
+    static func register(on app: Application) {
+        let api = app.grouped("api", "v1")
+        api.get("openapi.json") { _ in try APIResponse.json(OpenAPIDocument.document) }
+        ResourceRoutes<AreasResource>.register(on: api)
+        ResourceRoutes<OrganisationsResource>.register(on: api)
+        ResourceRoutes<PersonsResource>.register(on: api)
+        ResourceRoutes<PartnershipsResource>.register(on: api)
+        ResourceRoutes<MembershipsResource>.register(on: api)
+        api.post("partnerships", ":key", "end", use: endPartnership)
+        api.post("memberships", ":key", "end", use: endMembership)
+        api.get("partnership-relations", use: listRelations)
+        api.post("partnership-relations", use: createRelation)
+        api.delete("partnership-relations", ":from", ":kind", ":to", use: deleteRelation)
+        TermsOfReferenceRoutes.register(on: api)
+    }
+
+    struct EndPartnership: Codable { var status: PartnershipStatus?; var endedOn: Day?; var mergedInto: String? }
+
+    /// Ends a partnership: discontinued by default, or merged into another (which records the relation).
+    @Sendable static func endPartnership(req: Request) async throws -> Response {
+        let key = try req.parameters.require("key")
+        let body = try JSONDecoder.api.decode(EndPartnership.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
+        guard var partnership = try await PartnershipsResource.find(key, on: req.db) else { throw Problem.notFound("'\(key)'") }
+        let status = body.status ?? (body.mergedInto == nil ? .discontinued : .merged)
+        guard status.hasEnded else {
+            throw Problem.invalid([FieldError("status", "A partnership ends as merged or discontinued")])
+        }
+        if status == .merged && body.mergedInto == nil {
+            throw Problem.invalid([FieldError("merged_into", "Say which partnership it merged into")])
+        }
+        partnership.status = status
+        partnership.endedOn = body.endedOn ?? Day.today()
+        let relations = body.mergedInto.map { [PartnershipRelation(key, .mergedInto, $0)] } ?? []
+        let errors = try await RegisterEdits.write(Register(partnerships: [partnership], relations: relations), mode: .update,
+                                                   origin: RecordOrigin(.partnership, key), on: req.db)
+        if !errors.isEmpty { throw Problem.invalid(errors) }
+        return try APIResponse.json(try await PartnershipsResource.find(key, on: req.db))
+    }
+
+    struct EndMembership: Codable { var endedOn: Day? }
+
+    @Sendable static func endMembership(req: Request) async throws -> Response {
+        let key = try req.parameters.require("key")
+        let body = try JSONDecoder.api.decode(EndMembership.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
+        guard var membership = try await MembershipsResource.find(key, on: req.db) else { throw Problem.notFound("'\(key)'") }
+        membership.endedOn = body.endedOn ?? Day.today()
+        let errors = try await RegisterEdits.write(Register(memberships: [membership]), mode: .update,
+                                                   origin: RecordOrigin(.membership, key), on: req.db)
+        if !errors.isEmpty { throw Problem.invalid(errors) }
+        return try APIResponse.json(try await MembershipsResource.find(key, on: req.db))
+    }
+
+    struct RelationFilter: Content { var partnership: String?; var kind: String? }
+
+    @Sendable static func listRelations(req: Request) async throws -> Response {
+        let filter = try req.query.decode(RelationFilter.self)
+        let query = RelationRecord.query(on: req.db).with(\.$from).with(\.$to)
+        if let key = filter.partnership {
+            let id = try await RegisterQueries.partnership(key, on: req.db).requireID()
+            query.group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }
+        }
+        if let kind = filter.kind.flatMap(RelationKind.parse) { query.filter(\.$kind == kind.rawValue) }
+        let items = try await query.all()
+            .map { PartnershipRelation($0.from.key, RelationKind(rawValue: $0.kind) ?? .reportsTo, $0.to.key) }
+            .sorted { ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey) }
+        return try APIResponse.json(Page(items: items, page: 1, perPage: max(items.count, 1), total: items.count))
+    }
+
+    @Sendable static func createRelation(req: Request) async throws -> Response {
+        let relation = try JSONDecoder.api.decode(PartnershipRelation.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
+        var batch = ImportBatch()
+        batch.register.relations = [relation]
+        batch.origins[RecordOrigin(.partnership, relation.fromKey)] = "request"
+        if case .rejected(let issues) = try await RegisterImport.run(batch, on: req.db) {
+            throw Problem.invalid(issues.map { FieldError($0.field ?? "kind", $0.message) })
+        }
+        return try APIResponse.json(relation, status: .created)
+    }
+
+    @Sendable static func deleteRelation(req: Request) async throws -> Response {
+        let from = try await RegisterQueries.partnership(try req.parameters.require("from"), on: req.db).requireID()
+        let to = try await RegisterQueries.partnership(try req.parameters.require("to"), on: req.db).requireID()
+        let kind = try req.parameters.require("kind")
+        guard let record = try await RelationRecord.query(on: req.db)
+            .filter(\.$from.$id == from).filter(\.$to.$id == to).filter(\.$kind == kind).first() else {
+            throw Problem.notFound("That relation")
+        }
+        try await record.delete(on: req.db)
+        return Response(status: .noContent)
+    }
+}
+
+/// Versions of a partnership's terms of reference, under the partnership.
+enum TermsOfReferenceRoutes {
+    static func register(on api: RoutesBuilder) {
+        let terms = api.grouped("partnerships", ":key", "terms-of-reference")
+        terms.get(use: list)
+        terms.post(use: create)
+        terms.get(":version", use: show)
+        terms.patch(":version", use: update)
+        terms.delete(":version", use: remove)
+    }
+
+    private static func all(_ req: Request) async throws -> (PartnershipRecord, [TermsOfReference]) {
+        let key = try req.parameters.require("key")
+        let partnership = try await RegisterQueries.partnership(key, on: req.db)
+        let records = try await TermsOfReferenceRecord.query(on: req.db).filter(\.$partnership.$id == partnership.requireID())
+            .sort(\.$version).all()
+        return (partnership, records.map { $0.domain(KeyIndex(partnerships: [partnership.id!: key])) })
+    }
+
+    private static func version(_ req: Request) throws -> Int {
+        guard let version = req.parameters.get("version", as: Int.self) else { throw Problem.notFound("That version") }
+        return version
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        let (_, items) = try await all(req)
+        return try APIResponse.json(Page(items: items, page: 1, perPage: max(items.count, 1), total: items.count))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let (_, items) = try await all(req)
+        let wanted = try version(req)
+        guard let terms = items.first(where: { $0.version == wanted }) else { throw Problem.notFound("Version \(wanted)") }
+        return try APIResponse.json(terms)
+    }
+
+    /// A new version; it takes the next number unless the body gives one.
+    @Sendable static func create(req: Request) async throws -> Response {
+        let (partnership, items) = try await all(req)
+        var object = try APIResponse.object(from: req)
+        object["partnership_key"] = partnership.key
+        if object["version"] == nil { object["version"] = (items.map(\.version).max() ?? 0) + 1 }
+        let terms = try JSONDecoder.api.decode(TermsOfReference.self, from: JSONSerialization.data(withJSONObject: object))
+        if items.contains(where: { $0.version == terms.version }) {
+            throw Problem.invalid([FieldError("version", "Version \(terms.version) already exists; change it or add the next version")])
+        }
+        try await write(terms, req: req)
+        let response = try APIResponse.json(terms, status: .created)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/partnerships/\(partnership.key)/terms-of-reference/\(terms.version)")
+        return response
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let (_, items) = try await all(req)
+        let wanted = try version(req)
+        guard let stored = items.first(where: { $0.version == wanted }) else { throw Problem.notFound("Version \(wanted)") }
+        var object = try JSONSerialization.jsonObject(with: JSONEncoder.api.encode(stored)) as? [String: Any] ?? [:]
+        for (name, value) in try APIResponse.object(from: req) where name != "version" && name != "partnership_key" {
+            object[name] = value is NSNull ? nil : value
+        }
+        let terms = try JSONDecoder.api.decode(TermsOfReference.self, from: JSONSerialization.data(withJSONObject: object))
+        try await write(terms, req: req)
+        return try APIResponse.json(terms)
+    }
+
+    @Sendable static func remove(req: Request) async throws -> Response {
+        let (partnership, _) = try await all(req)
+        let wanted = try version(req)
+        guard let record = try await TermsOfReferenceRecord.query(on: req.db)
+            .filter(\.$partnership.$id == partnership.requireID()).filter(\.$version == wanted).first() else {
+            throw Problem.notFound("Version \(wanted)")
+        }
+        try await record.delete(on: req.db)
+        return Response(status: .noContent)
+    }
+
+    private static func write(_ terms: TermsOfReference, req: Request) async throws {
+        var batch = ImportBatch()
+        batch.register.termsOfReference = [terms]
+        batch.origins[RecordOrigin(.termsOfReference, "\(terms.partnershipKey)#\(terms.version)")] = "request"
+        if case .rejected(let issues) = try await RegisterImport.run(batch, on: req.db) {
+            throw Problem.invalid(issues.map { FieldError($0.field ?? "version", $0.message) })
+        }
+    }
+}

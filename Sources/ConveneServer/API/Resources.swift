@@ -1,0 +1,212 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Vapor
+
+// The register's entities as API resources. Each says how to list, find and delete its records;
+// creating and updating share `ResourceRoutes` and the import path's checks.
+
+struct TextFilter: Content { var q: String? }
+
+enum PartnershipsResource: APIResource {
+    static let path = "partnerships"
+    static let kind = RecordOrigin.Kind.partnership
+    static var defaults: [String: any Sendable] {
+        ["status": "active", "themes": [String](), "footprint": [String](), "pcc_roles": [String](), "is_demo": false]
+    }
+    static func key(of value: Partnership) -> String { value.key }
+    static func register(_ value: Partnership) -> Register { Register(partnerships: [value]) }
+
+    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Partnership], total: Int) {
+        let filter = try req.query.decode(PartnershipFilter.self)
+        let total = try await filter.apply(to: PartnershipRecord.query(on: req.db)).count()
+        let records = try await filter.apply(to: PartnershipRecord.query(on: req.db))
+            .range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        let keys = try await RegisterQueries.keyIndex(on: req.db, organisations: records.compactMap { $0.$secretariat.id })
+        return (records.map { $0.domain(keys) }, total)
+    }
+
+    static func find(_ key: String, on db: Database) async throws -> Partnership? {
+        guard let record = try await PartnershipRecord.query(on: db).filter(\.$key == key).first() else { return nil }
+        let keys = try await RegisterQueries.keyIndex(on: db, organisations: [record.$secretariat.id].compactMap { $0 })
+        return record.domain(keys)
+    }
+
+    static func delete(_ key: String, on db: Database) async throws {
+        let record = try await RegisterQueries.partnership(key, on: db)
+        let id = try record.requireID()
+        try refuseIfReferenced([
+            (try await MembershipRecord.query(on: db).filter(\.$partnership.$id == id).count(), "memberships"),
+            (try await RelationRecord.query(on: db).group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }.count(), "relations"),
+            (try await MeetingRecord.query(on: db).filter(\.$partnership.$id == id).count(), "meetings"),
+        ], what: "The partnership '\(key)'")
+        try await TermsOfReferenceRecord.query(on: db).filter(\.$partnership.$id == id).delete()
+        try await record.delete(on: db)
+    }
+}
+
+enum OrganisationsResource: APIResource {
+    static let path = "organisations"
+    static let kind = RecordOrigin.Kind.organisation
+    static func key(of value: Organisation) -> String { value.key }
+    static func register(_ value: Organisation) -> Register { Register(organisations: [value]) }
+
+    struct Filter: Content { var q: String?; var sector: String? }
+
+    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Organisation], total: Int) {
+        let filter = try req.query.decode(Filter.self)
+        func base() -> QueryBuilder<OrganisationRecord> {
+            let query = OrganisationRecord.query(on: req.db)
+            if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
+            if let sector = filter.sector.flatMap(Sector.parse) { query.filter(\.$sector == sector.rawValue) }
+            return query
+        }
+        let total = try await base().count()
+        let records = try await base().sort(\.$name).sort(\.$key).range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        return (records.map(\.domain), total)
+    }
+
+    static func find(_ key: String, on db: Database) async throws -> Organisation? {
+        try await OrganisationRecord.query(on: db).filter(\.$key == key).first()?.domain
+    }
+
+    static func delete(_ key: String, on db: Database) async throws {
+        let id = try await RegisterQueries.organisation(key, on: db).requireID()
+        try refuseIfReferenced([
+            (try await PersonRecord.query(on: db).filter(\.$organisation.$id == id).count(), "people"),
+            (try await MembershipRecord.query(on: db).group(.or) { $0.filter(\.$organisation.$id == id).filter(\.$represents.$id == id) }.count(), "memberships"),
+            (try await PartnershipRecord.query(on: db).filter(\.$secretariat.$id == id).count(), "partnerships as secretariat"),
+        ], what: "The organisation '\(key)'")
+        try await OrganisationRecord.query(on: db).filter(\.$id == id).delete()
+    }
+}
+
+enum PersonsResource: APIResource {
+    static let path = "persons"
+    static let kind = RecordOrigin.Kind.person
+    static func key(of value: Person) -> String { value.key }
+    static func register(_ value: Person) -> Register { Register(persons: [value]) }
+
+    struct Filter: Content { var q: String?; var organisation: String? }
+
+    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Person], total: Int) {
+        let filter = try req.query.decode(Filter.self)
+        let organisationID = try await filter.organisation.asyncMap { try await RegisterQueries.organisation($0, on: req.db).requireID() }
+        func base() -> QueryBuilder<PersonRecord> {
+            let query = PersonRecord.query(on: req.db)
+            if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
+            if let organisationID { query.filter(\.$organisation.$id == organisationID) }
+            return query
+        }
+        let total = try await base().count()
+        let records = try await base().sort(\.$name).sort(\.$key).range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        let keys = try await RegisterQueries.keyIndex(on: req.db, organisations: records.compactMap { $0.$organisation.id })
+        return (records.map { $0.domain(keys) }, total)
+    }
+
+    static func find(_ key: String, on db: Database) async throws -> Person? {
+        guard let record = try await PersonRecord.query(on: db).filter(\.$key == key).first() else { return nil }
+        let keys = try await RegisterQueries.keyIndex(on: db, organisations: [record.$organisation.id].compactMap { $0 })
+        return record.domain(keys)
+    }
+
+    static func delete(_ key: String, on db: Database) async throws {
+        let id = try await RegisterQueries.person(key, on: db).requireID()
+        try refuseIfReferenced([
+            (try await MembershipRecord.query(on: db).group(.or) { $0.filter(\.$person.$id == id).filter(\.$substitute.$id == id) }.count(), "memberships"),
+            (try await AttendanceRecord.query(on: db).filter(\.$person.$id == id).count(), "meeting attendances"),
+        ], what: "The person '\(key)'")
+        try await PersonRecord.query(on: db).filter(\.$id == id).delete()
+    }
+}
+
+enum MembershipsResource: APIResource {
+    static let path = "memberships"
+    static let kind = RecordOrigin.Kind.membership
+    static var defaults: [String: any Sendable] { ["role": "member", "voting_right": false] }
+    static func key(of value: Membership) -> String { value.key }
+    static func register(_ value: Membership) -> Register { Register(memberships: [value]) }
+
+    struct Filter: Content { var partnership: String?; var person: String?; var current: Bool? }
+
+    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Membership], total: Int) {
+        let filter = try req.query.decode(Filter.self)
+        let partnershipID = try await filter.partnership.asyncMap { try await RegisterQueries.partnership($0, on: req.db).requireID() }
+        let personID = try await filter.person.asyncMap { try await RegisterQueries.person($0, on: req.db).requireID() }
+        let today = Day.today().description
+        func base() -> QueryBuilder<MembershipRecord> {
+            let query = MembershipRecord.query(on: req.db)
+            if let partnershipID { query.filter(\.$partnership.$id == partnershipID) }
+            if let personID { query.filter(\.$person.$id == personID) }
+            if filter.current == true { query.group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= today) } }
+            return query
+        }
+        let total = try await base().count()
+        let records = try await base().sort(\.$key).range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        return (try await domain(records, on: req.db), total)
+    }
+
+    static func domain(_ records: [MembershipRecord], on db: Database) async throws -> [Membership] {
+        let keys = try await RegisterQueries.keyIndex(
+            on: db,
+            organisations: records.flatMap { [$0.$organisation.id, $0.$represents.id].compactMap { $0 } },
+            persons: records.flatMap { [$0.$person.id, $0.$substitute.id].compactMap { $0 } },
+            partnerships: records.map { $0.$partnership.id })
+        return records.map { $0.domain(keys) }
+    }
+
+    static func find(_ key: String, on db: Database) async throws -> Membership? {
+        guard let record = try await MembershipRecord.query(on: db).filter(\.$key == key).first() else { return nil }
+        return try await domain([record], on: db).first
+    }
+
+    static func delete(_ key: String, on db: Database) async throws {
+        try await MembershipRecord.query(on: db).filter(\.$key == key).delete()
+    }
+}
+
+enum AreasResource: APIResource {
+    static let path = "areas"
+    static let kind = RecordOrigin.Kind.area
+    static let keyField = "code"
+    static func key(of value: Area) -> String { value.code }
+    static func register(_ value: Area) -> Register { Register(areas: [value]) }
+
+    struct Filter: Content { var q: String?; var kind: String?; var parent: String? }
+
+    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Area], total: Int) {
+        let filter = try req.query.decode(Filter.self)
+        func base() -> QueryBuilder<AreaRecord> {
+            let query = AreaRecord.query(on: req.db)
+            if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
+            if let kind = filter.kind.flatMap(AreaKind.parse) { query.filter(\.$kind == kind.rawValue) }
+            if let parent = filter.parent, !parent.isEmpty { query.filter(\.$parentCode == parent) }
+            return query
+        }
+        let total = try await base().count()
+        let records = try await base().sort(\.$code).range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        return (records.map(\.domain), total)
+    }
+
+    static func find(_ key: String, on db: Database) async throws -> Area? {
+        try await AreaRecord.query(on: db).filter(\.$code == key).first()?.domain
+    }
+
+    static func delete(_ key: String, on db: Database) async throws {
+        try refuseIfReferenced([
+            (try await AreaRecord.query(on: db).filter(\.$parentCode == key).count(), "areas nested in it"),
+            (try await PartnershipRecord.query(on: db).group(.or) {
+                $0.filter(\.$forceAreaCode == key).filter(\.$footprint, .contains(inverse: false, .anywhere), ";\(key);")
+            }.count(), "partnerships"),
+        ], what: "The area '\(key)'")
+        try await AreaLinkRecord.query(on: db).group(.or) { $0.filter(\.$districtCode == key).filter(\.$areaCode == key) }.delete()
+        try await AreaRecord.query(on: db).filter(\.$code == key).delete()
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async throws -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

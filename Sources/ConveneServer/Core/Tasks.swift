@@ -1,0 +1,107 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Vapor
+
+/// The jobs the `convene` executable runs, as plain functions over a booted application.
+public enum Tasks {
+    public enum FileFormat: String, CaseIterable, Sendable { case popolo, csv }
+
+    /// Builds an application for a configuration and brings its database up to date.
+    public static func application(_ configuration: Configuration, environment: Environment = .production,
+                                   logLevel: Logger.Level = .notice) async throws -> Application {
+        var env = environment
+        env.arguments = [env.arguments.first ?? "convene"]
+        let app = try await Application.make(env)
+        app.logger.logLevel = logLevel
+        do {
+            try configure(app, configuration)
+            try await app.autoMigrate()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    public static func read(_ format: FileFormat, _ data: Data) -> ImportBatch {
+        switch format {
+        case .popolo: Popolo.read(data)
+        case .csv: RegisterCSV.read(data)
+        }
+    }
+
+    public static func importFile(_ format: FileFormat, _ data: Data, dryRun: Bool, on db: Database,
+                                  progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
+        progress?("reading \(data.count) bytes")
+        return try await RegisterImport.run(read(format, data), on: db, dryRun: dryRun, progress: progress)
+    }
+
+    public static func export(_ format: FileFormat, on db: Database) async throws -> Data {
+        let register = try await RegisterStore(db: db).load()
+        switch format {
+        case .popolo: return Popolo.write(register)
+        case .csv: return Data(RegisterCSV.write(register).utf8)
+        }
+    }
+
+    /// Imports ONS lookup files together, in one transaction: all of them or none.
+    public static func importGeography(_ files: [(name: String, data: Data)], dryRun: Bool, on db: Database,
+                                       progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
+        var batch = ImportBatch()
+        batch.register.areas = PoliceForceAreas.all
+        for file in files {
+            progress?("reading \(file.name)")
+            let part = ONSLookup.read(file.data, fileName: file.name)
+            batch.issues += part.issues.map { ImportIssue("\(file.name) \($0.location)", field: $0.field, $0.message) }
+            batch.register.areas += part.register.areas
+            batch.register.areaLinks += part.register.areaLinks
+        }
+        batch.register.areas = mergeAreas(batch.register.areas)
+        batch.register.areaLinks = Array(Set(batch.register.areaLinks)).sorted { ($0.districtCode, $0.areaCode) < ($1.districtCode, $1.areaCode) }
+        return try await RegisterImport.run(batch, on: db, dryRun: dryRun, progress: progress)
+    }
+
+    /// The same area from several files: the first name wins, a known parent is kept.
+    static func mergeAreas(_ areas: [Area]) -> [Area] {
+        var merged: [String: Area] = [:]
+        var order: [String] = []
+        for area in areas {
+            if var existing = merged[area.code] {
+                if existing.parentCode == nil { existing.parentCode = area.parentCode }
+                merged[area.code] = existing
+            } else {
+                merged[area.code] = area
+                order.append(area.code)
+            }
+        }
+        return order.map { merged[$0]! }
+    }
+
+    /// Loads the demo landscape; running it again changes nothing.
+    public static func loadDemo(on db: Database) async throws -> ImportOutcome {
+        var batch = ImportBatch()
+        batch.register = DemoLandscape.register()
+        batch.relationsStatedFor = Set(batch.register.partnerships.map(\.key))
+        return try await RegisterImport.run(batch, on: db)
+    }
+
+    /// A summary a person can read: counts per kind and, when asked, each change.
+    public static func describe(_ summary: ChangeSummary, dryRun: Bool, listChanges: Int = 0) -> String {
+        var lines: [String] = []
+        for kind in ChangeSummary.kindOrder {
+            guard let c = summary.counts[kind] else { continue }
+            var parts = ["\(c.created) new", "\(c.updated) changed", "\(c.unchanged) unchanged"]
+            if c.removed > 0 { parts.append("\(c.removed) removed") }
+            lines.append("  \(kind): " + parts.joined(separator: ", "))
+        }
+        if listChanges > 0 {
+            for change in summary.changes.prefix(listChanges) { lines.append("  - \(change)") }
+            if summary.changes.count > listChanges { lines.append("  … and \(summary.changes.count - listChanges) more changes") }
+        }
+        let head = dryRun ? "Dry run: nothing was written. Importing would make \(summary.changedCount) changes:"
+                          : summary.changedCount == 0 ? "Nothing to change: the register already holds everything in the file."
+                                                      : "Imported: \(summary.changedCount) changes."
+        return ([head] + lines).joined(separator: "\n")
+    }
+}

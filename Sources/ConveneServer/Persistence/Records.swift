@@ -1,0 +1,168 @@
+import ConveneDomain
+import Fluent
+import Foundation
+
+// Fluent models: one per table, read like table definitions. Column names are snake_case.
+// Calendar dates are stored as ISO `yyyy-mm-dd` text (sorts correctly on both databases);
+// short lists as `;a;b;` text, so that a filter is a portable LIKE '%;a;%'.
+
+final class AreaRecord: Model, @unchecked Sendable {
+    static let schema = "areas"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "parent_code") var parentCode: String?
+
+    init() {}
+}
+
+final class AreaLinkRecord: Model, @unchecked Sendable {
+    static let schema = "area_links"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "district_code") var districtCode: String
+    @Field(key: "area_code") var areaCode: String
+    @OptionalField(key: "share") var share: Double?
+
+    init() {}
+}
+
+final class OrganisationRecord: Model, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Field(key: "key") var key: String
+    @Field(key: "name") var name: String
+    @Field(key: "sector") var sector: String
+
+    init() {}
+}
+
+final class PersonRecord: Model, @unchecked Sendable {
+    static let schema = "persons"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @OptionalParent(key: "organisation_id") var organisation: OrganisationRecord?
+    @Field(key: "key") var key: String
+    @Field(key: "name") var name: String
+    @OptionalField(key: "role_title") var roleTitle: String?
+    @OptionalField(key: "seniority") var seniority: String?
+    @OptionalField(key: "salary_band") var salaryBand: Int?
+
+    init() {}
+}
+
+final class PartnershipRecord: Model, @unchecked Sendable {
+    static let schema = "partnerships"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @OptionalParent(key: "secretariat_id") var secretariat: OrganisationRecord?
+    @Field(key: "key") var key: String
+    @Field(key: "name") var name: String
+    @Field(key: "type") var type: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "started_on") var startedOn: String?
+    @OptionalField(key: "ended_on") var endedOn: String?
+    @OptionalField(key: "statutory_basis") var statutoryBasis: String?
+    @OptionalField(key: "purpose") var purpose: String?
+    @Field(key: "themes") var themes: String
+    @Field(key: "footprint") var footprint: String
+    @Field(key: "pcc_roles") var pccRoles: String
+    @OptionalField(key: "meeting_frequency") var meetingFrequency: String?
+    @OptionalField(key: "force_area_code") var forceAreaCode: String?
+    @Field(key: "is_demo") var isDemo: Bool
+
+    init() {}
+}
+
+final class MembershipRecord: Model, @unchecked Sendable {
+    static let schema = "memberships"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Parent(key: "partnership_id") var partnership: PartnershipRecord
+    @OptionalParent(key: "person_id") var person: PersonRecord?
+    @OptionalParent(key: "organisation_id") var organisation: OrganisationRecord?
+    @OptionalParent(key: "represents_id") var represents: OrganisationRecord?
+    @OptionalParent(key: "substitute_id") var substitute: PersonRecord?
+    @Field(key: "key") var key: String
+    @Field(key: "role") var role: String
+    @Field(key: "voting_right") var votingRight: Bool
+    @OptionalField(key: "started_on") var startedOn: String?
+    @OptionalField(key: "ended_on") var endedOn: String?
+
+    init() {}
+}
+
+final class RelationRecord: Model, @unchecked Sendable {
+    static let schema = "partnership_relations"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "from_id") var from: PartnershipRecord
+    @Parent(key: "to_id") var to: PartnershipRecord
+    @Field(key: "kind") var kind: String
+
+    init() {}
+}
+
+final class TermsOfReferenceRecord: Model, @unchecked Sendable {
+    static let schema = "terms_of_reference"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "partnership_id") var partnership: PartnershipRecord
+    @Field(key: "version") var version: Int
+    @OptionalField(key: "purpose") var purpose: String?
+    @OptionalField(key: "quorum") var quorum: Int?
+    @OptionalField(key: "meeting_frequency") var meetingFrequency: String?
+    @OptionalField(key: "approved_on") var approvedOn: String?
+    @OptionalField(key: "review_due") var reviewDue: String?
+
+    init() {}
+}
+
+final class MeetingRecord: Model, @unchecked Sendable {
+    static let schema = "meetings"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "partnership_id") var partnership: PartnershipRecord
+    @Field(key: "key") var key: String
+    @Field(key: "name") var name: String
+    @Field(key: "starts_at") var startsAt: Date
+    @OptionalField(key: "ends_at") var endsAt: Date?
+    @Field(key: "status") var status: String
+
+    init() {}
+}
+
+final class AttendanceRecord: Model, @unchecked Sendable {
+    static let schema = "attendances"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "meeting_id") var meeting: MeetingRecord
+    @Parent(key: "person_id") var person: PersonRecord
+    @OptionalParent(key: "substitute_for_id") var substituteFor: PersonRecord?
+    @Field(key: "status") var status: String
+
+    init() {}
+}
+
+/// `[a, b]` ⇄ `;a;b;` (empty list ⇄ empty text).
+enum ListColumn {
+    static func encode(_ items: [String]) -> String {
+        items.isEmpty ? "" : ";" + items.joined(separator: ";") + ";"
+    }
+
+    static func decode(_ text: String) -> [String] {
+        text.split(separator: ";").map(String.init)
+    }
+}

@@ -1,0 +1,40 @@
+import ConveneDomain
+import Fluent
+import Foundation
+
+public enum ImportOutcome: Sendable {
+    /// Nothing was written; each issue names its row (or record) and field.
+    case rejected([ImportIssue])
+    /// Written (or, in a dry run, what would have been written).
+    case applied(ChangeSummary, dryRun: Bool)
+}
+
+/// Every import runs here: check the whole file, then write it in one transaction, or write nothing.
+public enum RegisterImport {
+    private struct DryRunRollback: Error { let summary: ChangeSummary }
+
+    public static func run(_ batch: ImportBatch, on db: Database, dryRun: Bool = false,
+                           progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
+        if !batch.issues.isEmpty { return .rejected(batch.issues) }
+        do {
+            let summary = try await db.transaction { db in
+                // Checked inside the transaction so that the keys it resolves against cannot change under it.
+                let known = try await RegisterStore(db: db).knownKeys()
+                let issues = RegisterCheck.issues(in: batch, known: known)
+                if !issues.isEmpty { throw Rejected(issues: issues) }
+                progress?("checked \(batch.register.recordCount) records; writing")
+                var writer = RegisterWriter(db: db, progress: progress)
+                let summary = try await writer.write(batch)
+                if dryRun { throw DryRunRollback(summary: summary) }
+                return summary
+            }
+            return .applied(summary, dryRun: false)
+        } catch let rollback as DryRunRollback {
+            return .applied(rollback.summary, dryRun: true)
+        } catch let rejected as Rejected {
+            return .rejected(rejected.issues)
+        }
+    }
+
+    private struct Rejected: Error { let issues: [ImportIssue] }
+}

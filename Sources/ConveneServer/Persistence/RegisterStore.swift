@@ -1,0 +1,61 @@
+import ConveneDomain
+import Fluent
+import Foundation
+
+/// Reads the whole register out of the database and writes a batch of records into it, matching records by key.
+struct RegisterStore {
+    let db: Database
+
+    /// The whole register as domain values (export, and the "before" side of an import).
+    func load() async throws -> Register {
+        async let areas = AreaRecord.query(on: db).all()
+        async let links = AreaLinkRecord.query(on: db).all()
+        async let organisations = OrganisationRecord.query(on: db).all()
+        async let persons = PersonRecord.query(on: db).all()
+        async let partnerships = PartnershipRecord.query(on: db).all()
+        async let memberships = MembershipRecord.query(on: db).all()
+        async let relations = RelationRecord.query(on: db).all()
+        async let terms = TermsOfReferenceRecord.query(on: db).all()
+        async let meetings = MeetingRecord.query(on: db).all()
+        async let attendances = AttendanceRecord.query(on: db).all()
+        let keys = try await index(organisations: organisations, persons: persons, partnerships: partnerships)
+        let byMeeting = Dictionary(grouping: try await attendances, by: { $0.$meeting.id })
+        return try await Register(
+            areas: areas.map(\.domain),
+            areaLinks: links.map(\.domain),
+            organisations: organisations.map(\.domain),
+            persons: persons.map { $0.domain(keys) },
+            partnerships: partnerships.map { $0.domain(keys) },
+            memberships: memberships.map { $0.domain(keys) },
+            relations: relations.map { $0.domain(keys) },
+            termsOfReference: terms.map { $0.domain(keys) },
+            meetings: meetings.map { $0.domain(keys, attendance: byMeeting[$0.id!] ?? []) }
+        ).sorted()
+    }
+
+    /// The identifiers a file's references may resolve to, and the stored reporting lines.
+    func knownKeys() async throws -> RegisterCheck.KnownKeys {
+        async let areas = AreaRecord.query(on: db).field(\.$code).all()
+        async let organisations = OrganisationRecord.query(on: db).field(\.$key).all()
+        async let persons = PersonRecord.query(on: db).field(\.$key).all()
+        async let partnerships = PartnershipRecord.query(on: db).field(\.$id).field(\.$key).all()
+        async let relations = RelationRecord.query(on: db).filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).all()
+        var keys = KeyIndex()
+        for p in try await partnerships { keys.partnerships[p.id!] = p.key }
+        return RegisterCheck.KnownKeys(
+            areaCodes: Set(try await areas.map(\.code)),
+            organisations: Set(try await organisations.map(\.key)),
+            persons: Set(try await persons.map(\.key)),
+            partnerships: Set(keys.partnerships.values),
+            hierarchy: try await relations.map { $0.domain(keys) })
+    }
+
+    private func index(organisations: [OrganisationRecord], persons: [PersonRecord],
+                       partnerships: [PartnershipRecord]) -> KeyIndex {
+        var keys = KeyIndex()
+        for o in organisations { keys.organisations[o.id!] = o.key }
+        for p in persons { keys.persons[p.id!] = p.key }
+        for p in partnerships { keys.partnerships[p.id!] = p.key }
+        return keys
+    }
+}

@@ -1,0 +1,224 @@
+import ConveneDomain
+import Fluent
+import Foundation
+
+/// What writing a batch did (or, in a dry run, would do).
+public struct ChangeSummary: Sendable, Equatable, Codable {
+    public struct Count: Sendable, Equatable, Codable {
+        public var created = 0
+        public var updated = 0
+        public var removed = 0
+        public var unchanged = 0
+    }
+
+    public struct Change: Sendable, Equatable, Codable, CustomStringConvertible {
+        public var action: String
+        public var kind: String
+        public var key: String
+        public var description: String { "\(action) \(kind) \(key)" }
+    }
+
+    /// Counts per kind of record, in a fixed order for printing.
+    public var counts: [String: Count] = [:]
+    public var changes: [Change] = []
+
+    public var changedCount: Int { counts.values.reduce(0) { $0 + $1.created + $1.updated + $1.removed } }
+    public var recordCount: Int { counts.values.reduce(0) { $0 + $1.created + $1.updated + $1.unchanged } }
+
+    mutating func note(_ action: String, _ kind: String, _ key: String) {
+        var count = counts[kind, default: Count()]
+        switch action {
+        case "create": count.created += 1
+        case "update": count.updated += 1
+        case "remove": count.removed += 1
+        default: count.unchanged += 1
+        }
+        counts[kind] = count
+        if action != "keep" { changes.append(Change(action: action, kind: kind, key: key)) }
+    }
+
+    public static let kindOrder = ["area", "area link", "organisation", "person", "partnership", "relation",
+                                   "membership", "terms of reference", "meeting"]
+}
+
+/// Writes a checked batch into the database: records are matched by key, created when new and
+/// updated when different; nothing outside the batch is touched, except the relations of the
+/// partnerships whose relations the file states in full. Run it inside a transaction.
+struct RegisterWriter {
+    let db: Database
+    var progress: (@Sendable (String) -> Void)?
+    private(set) var summary = ChangeSummary()
+    private var ids = IDIndex()
+    private var keys = KeyIndex()
+
+    init(db: Database, progress: (@Sendable (String) -> Void)? = nil) {
+        self.db = db
+        self.progress = progress
+    }
+
+    mutating func write(_ batch: ImportBatch) async throws -> ChangeSummary {
+        let register = batch.register
+        try await loadIndexes()
+
+        let areas = try await AreaRecord.query(on: db).all()
+        try await upsert(register.areas, kind: "area", key: \.code,
+                         stored: Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+                         current: { $0.domain }, fill: { $0.fill($1) })
+        let links = try await AreaLinkRecord.query(on: db).all()
+        try await upsert(register.areaLinks, kind: "area link", key: { "\($0.districtCode)>\($0.areaCode)" },
+                         stored: Dictionary(links.map { ("\($0.districtCode)>\($0.areaCode)", $0) }, uniquingKeysWith: { a, _ in a }),
+                         current: { $0.domain }, fill: { $0.fill($1) })
+
+        let organisations = try await OrganisationRecord.query(on: db).all()
+        let newOrganisations = try await upsert(register.organisations, kind: "organisation", key: \.key,
+                         stored: Dictionary(organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                         current: { $0.domain }, fill: { $0.fill($1) })
+        for record in newOrganisations { ids.organisations[record.key] = record.id; keys.organisations[record.id!] = record.key }
+
+        let persons = try await PersonRecord.query(on: db).all()
+        let snapshot = ids, keySnapshot = keys
+        let newPersons = try await upsert(register.persons, kind: "person", key: \.key,
+                         stored: Dictionary(persons.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                         current: { $0.domain(keySnapshot) }, fill: { $0.fill($1, ids: snapshot) })
+        for record in newPersons { ids.persons[record.key] = record.id; keys.persons[record.id!] = record.key }
+
+        let partnerships = try await PartnershipRecord.query(on: db).all()
+        let ids2 = ids, keys2 = keys
+        let newPartnerships = try await upsert(register.partnerships, kind: "partnership", key: \.key,
+                         stored: Dictionary(partnerships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                         current: { $0.domain(keys2) }, fill: { $0.fill($1, ids: ids2) })
+        for record in newPartnerships { ids.partnerships[record.key] = record.id; keys.partnerships[record.id!] = record.key }
+
+        try await writeRelations(register.relations, statedFor: batch.relationsStatedFor)
+
+        let memberships = try await MembershipRecord.query(on: db).all()
+        let ids3 = ids, keys3 = keys
+        try await upsert(register.memberships, kind: "membership", key: \.key,
+                         stored: Dictionary(memberships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                         current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
+
+        let terms = try await TermsOfReferenceRecord.query(on: db).all()
+        try await upsert(register.termsOfReference, kind: "terms of reference", key: { "\($0.partnershipKey)#\($0.version)" },
+                         stored: Dictionary(terms.map { ("\(keys3.partnerships[$0.$partnership.id] ?? "")#\($0.version)", $0) }, uniquingKeysWith: { a, _ in a }),
+                         current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
+
+        try await writeMeetings(register.meetings)
+        return summary
+    }
+
+    private mutating func loadIndexes() async throws {
+        for o in try await OrganisationRecord.query(on: db).field(\.$id).field(\.$key).all() {
+            ids.organisations[o.key] = o.id
+            keys.organisations[o.id!] = o.key
+        }
+        for p in try await PersonRecord.query(on: db).field(\.$id).field(\.$key).all() {
+            ids.persons[p.key] = p.id
+            keys.persons[p.id!] = p.key
+        }
+        for p in try await PartnershipRecord.query(on: db).field(\.$id).field(\.$key).all() {
+            ids.partnerships[p.key] = p.id
+            keys.partnerships[p.id!] = p.key
+        }
+    }
+
+    /// Creates the new, updates the changed, keeps the rest; returns the records it created.
+    @discardableResult
+    private mutating func upsert<Value: Equatable, Record: Model>(
+        _ incoming: [Value], kind: String, key: (Value) -> String, stored: [String: Record],
+        current: (Record) -> Value, fill: (Record, Value) -> Void
+    ) async throws -> [Record] where Record.IDValue == UUID {
+        var created: [Record] = []
+        for (n, value) in incoming.enumerated() {
+            let k = key(value)
+            if let record = stored[k] {
+                if current(record) == value {
+                    summary.note("keep", kind, k)
+                } else {
+                    fill(record, value)
+                    try await record.update(on: db)
+                    summary.note("update", kind, k)
+                }
+            } else {
+                let record = Record()
+                record.id = UUID()
+                fill(record, value)
+                created.append(record)
+                summary.note("create", kind, k)
+            }
+            if n > 0 && n % 10_000 == 0 { progress?("\(kind): \(n) of \(incoming.count)") }
+        }
+        // One INSERT per chunk keeps large imports fast on both databases.
+        for chunk in stride(from: 0, to: created.count, by: 500) {
+            try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: db)
+        }
+        return created
+    }
+
+    private mutating func writeRelations(_ relations: [PartnershipRelation], statedFor: Set<String>) async throws {
+        let stored = try await RelationRecord.query(on: db).all()
+        let wanted = Set(relations)
+        var have: Set<PartnershipRelation> = []
+        for record in stored {
+            let relation = record.domain(keys)
+            if statedFor.contains(relation.fromKey) && !wanted.contains(relation) {
+                try await record.delete(on: db)
+                summary.note("remove", "relation", "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)")
+            } else {
+                have.insert(relation)
+            }
+        }
+        var created: [RelationRecord] = []
+        for relation in relations {
+            let label = "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)"
+            if have.contains(relation) {
+                summary.note("keep", "relation", label)
+                continue
+            }
+            let record = RelationRecord()
+            record.$from.id = ids.partnerships[relation.fromKey]!
+            record.$to.id = ids.partnerships[relation.toKey]!
+            record.kind = relation.kind.rawValue
+            created.append(record)
+            have.insert(relation)
+            summary.note("create", "relation", label)
+        }
+        for chunk in stride(from: 0, to: created.count, by: 500) {
+            try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: db)
+        }
+    }
+
+    private mutating func writeMeetings(_ meetings: [Meeting]) async throws {
+        guard !meetings.isEmpty else { return }
+        let stored = try await MeetingRecord.query(on: db).all()
+        let byKey = Dictionary(stored.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let attendances = Dictionary(grouping: try await AttendanceRecord.query(on: db).all(), by: { $0.$meeting.id })
+        let ids = self.ids
+        for meeting in meetings {
+            let record = byKey[meeting.key] ?? MeetingRecord()
+            let before = record.id.map { record.domain(keys, attendance: attendances[$0] ?? []) }
+            let normalised = { var m = meeting; m.attendance.sort { $0.personKey < $1.personKey }; return m }()
+            if before == normalised {
+                summary.note("keep", "meeting", meeting.key)
+                continue
+            }
+            record.fill(meeting, ids: ids)
+            if record.id == nil {
+                record.id = UUID()
+                try await record.create(on: db)
+            } else {
+                try await record.update(on: db)
+                try await AttendanceRecord.query(on: db).filter(\.$meeting.$id == record.id!).delete()
+            }
+            let rows = meeting.attendance.map { attendance in
+                let row = AttendanceRecord()
+                row.$meeting.id = record.id!
+                row.$person.id = ids.persons[attendance.personKey]!
+                row.$substituteFor.id = attendance.substituteForKey.flatMap { ids.persons[$0] }
+                row.status = attendance.status.rawValue
+                return row
+            }
+            if !rows.isEmpty { try await rows.create(on: db) }
+            summary.note(before == nil ? "create" : "update", "meeting", meeting.key)
+        }
+    }
+}

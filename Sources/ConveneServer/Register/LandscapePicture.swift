@@ -1,0 +1,108 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// The reporting lines of the register as a picture laid out by Graphviz, with the same structure as a list.
+struct LandscapePictureModel {
+    var graph: LandscapeGraph
+    var svg: String?
+    var dotMissing: Bool
+    var forceArea: String?
+    var forceAreas: [(code: String, name: String)]
+    var isDemo: Bool
+
+    static func load(forceArea: String?, dotPath: String?, on db: Database, threadPool: NIOThreadPool) async throws -> LandscapePictureModel {
+        var query = PartnershipRecord.query(on: db).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
+        if let forceArea, !forceArea.isEmpty { query = query.filter(\.$forceAreaCode == forceArea) }
+        let records = try await query.all()
+        let keys = Dictionary(records.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
+        let relations = try await RelationRecord.query(on: db).all().compactMap { r -> PartnershipRelation? in
+            guard let from = keys[r.$from.id], let to = keys[r.$to.id], let kind = RelationKind(rawValue: r.kind) else { return nil }
+            return PartnershipRelation(from, kind, to)
+        }
+        let graph = LandscapeGraph(nodes: records.map { .init(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum) },
+                                   relations: relations)
+        let areas = try await AreaRecord.query(on: db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
+        let dot = dotPath ?? Graphviz.find()
+        var svg: String?
+        if let dot, !graph.nodes.isEmpty {
+            svg = try await Graphviz.svg(graph.dot { "/partnerships/\($0)" }, dot: dot, threadPool: threadPool)
+        }
+        return LandscapePictureModel(graph: graph, svg: svg, dotMissing: dot == nil, forceArea: forceArea,
+                                     forceAreas: areas.map { ($0.code, $0.name) },
+                                     isDemo: try await RegisterQueries.hasDemoData(on: db))
+    }
+}
+
+enum Graphviz {
+    /// `dot` on the PATH, if installed.
+    static func find(path: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") -> String? {
+        path.split(separator: ":").map { "\($0)/dot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs `dot -Tsvg` off the event loop; gives up after 20 seconds so a huge graph cannot hang a request.
+    static func svg(_ source: String, dot: String, threadPool: NIOThreadPool) async throws -> String {
+        try await threadPool.runIfActive {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: dot)
+            process.arguments = ["-Tsvg"]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: timer)
+            input.fileHandleForWriting.write(Data(source.utf8))
+            try input.fileHandleForWriting.close()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            timer.cancel()
+            guard process.terminationStatus == 0, var svg = String(data: data, encoding: .utf8) else {
+                throw Problem(title: "The picture could not be drawn", status: 500,
+                              detail: "Graphviz could not lay out the landscape; the list below shows the same structure.")
+            }
+            // Inline SVG needs no XML prolog or DOCTYPE.
+            if let start = svg.range(of: "<svg") { svg = String(svg[start.lowerBound...]) }
+            return svg
+        }
+    }
+}
+
+enum LandscapePictureView {
+    static func render(_ model: LandscapePictureModel) -> Layout {
+        func tree(_ trees: [LandscapeGraph.Tree]) -> Node<HTML.BodyContext> {
+            .ul(.class("tree"), .forEach(trees) { t in
+                .li(.a(.href("/partnerships/\(t.node.key)"), .text(t.node.name)),
+                    .unwrap(t.relation) { r in r == .reportsTo ? .empty : .span(.class("body-s"), .text(" (\(r.label.lowercased()))")) },
+                    .if(!t.children.isEmpty, tree(t.children)))
+            })
+        }
+        return Layout(title: "Landscape picture", breadcrumbs: [("Overview", "/")], isDemo: model.isDemo, content: .group(
+            .heading("Landscape picture"),
+            .p(.text("Each box is a partnership; arrows point to the partnership it reports to. Dashed arrows are sub-groups and delivery arms. Select a box to open its page.")),
+            .formElement(action: "/landscape", method: "get", .class("filters"),
+                .div(.class("form-group"),
+                    .label(.for("force_area"), .class("label"), .text("Police force area")),
+                    .select(.id("force_area"), .attribute(named: "name", value: "force_area"), .class("select"),
+                        .choice("", "All"),
+                        .forEach(model.forceAreas) { .choice($0.code, $0.name, selected: $0.code == model.forceArea) })),
+                .div(.class("form-group"), .button(.type(.submit), .class("button button--secondary"), .text("Show")))),
+            .if(model.dotMissing, .div(.class("inset"),
+                .p(.text("The picture needs Graphviz, which is not installed on this server. Install it (on Debian or Ubuntu: "),
+                   .code(.text("apt-get install graphviz")), .text(") and reload this page. The structure is shown as a list below.")))),
+            .unwrap(model.svg) { svg in
+                .element(named: "figure", nodes: [
+                    .class("picture"), .attribute(named: "aria-labelledby", value: "picture-caption"),
+                    .raw(svg),
+                    .element(named: "figcaption", nodes: [.id("picture-caption"), .class("body-s"),
+                        .text("Reporting lines of \(model.graph.nodes.count) partnerships. The list below gives the same structure as text.")] as [Node<HTML.BodyContext>]),
+                ] as [Node<HTML.BodyContext>])
+            },
+            .h2(.id("structure"), .text("Reporting structure")),
+            model.graph.nodes.isEmpty ? .p(.text("No partnerships to show.")) : tree(model.graph.forest())
+        ))
+    }
+}

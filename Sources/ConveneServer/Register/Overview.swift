@@ -1,0 +1,112 @@
+import ConveneDomain
+import Fluent
+import Plot
+import Vapor
+
+/// The landscape at a glance: counts by type, status and PCC role; the force areas; who owns each CDP.
+struct OverviewModel {
+    struct ForceAreaRow { var code: String; var name: String; var partnerships: Int; var cdps: Int; var pccRoles: [PCCRole] }
+    struct SRORow { var partnershipKey: String; var partnershipName: String; var forceArea: String?; var sro: String; var sroKey: String }
+
+    var total: Int
+    var byType: [(PartnershipType, Int)]
+    var byStatus: [(PartnershipStatus, Int)]
+    var byPCCRole: [(PCCRole, Int)]
+    var forceAreas: [ForceAreaRow]
+    var senior: [SRORow]
+    var isDemo: Bool
+
+    static func load(on db: Database) async throws -> OverviewModel {
+        let rows = try await PartnershipRecord.query(on: db)
+            .field(\.$id).field(\.$type).field(\.$status).field(\.$pccRoles).field(\.$forceAreaCode).field(\.$isDemo)
+            .all()
+        var types: [PartnershipType: Int] = [:], statuses: [PartnershipStatus: Int] = [:], roles: [PCCRole: Int] = [:]
+        var areas: [String: ForceAreaRow] = [:]
+        for row in rows {
+            let type = PartnershipType(rawValue: row.type) ?? .forum
+            types[type, default: 0] += 1
+            statuses[PartnershipStatus(rawValue: row.status) ?? .active, default: 0] += 1
+            let pcc = ListColumn.decode(row.pccRoles).compactMap(PCCRole.init(rawValue:))
+            for role in pcc { roles[role, default: 0] += 1 }
+            if let code = row.forceAreaCode {
+                var area = areas[code] ?? ForceAreaRow(code: code, name: code, partnerships: 0, cdps: 0, pccRoles: [])
+                area.partnerships += 1
+                if type == .combatingDrugsPartnership { area.cdps += 1 }
+                area.pccRoles = PCCRole.allCases.filter { area.pccRoles.contains($0) || pcc.contains($0) }
+                areas[code] = area
+            }
+        }
+        let names = try await RegisterQueries.areaNames(Array(areas.keys), on: db)
+        for code in areas.keys { areas[code]!.name = names[code] ?? code }
+
+        // Senior Responsible Owners of CDPs: the SRO memberships that are current.
+        let today = Day.today().description
+        let sros = try await MembershipRecord.query(on: db)
+            .filter(\.$role == MembershipRole.sro.rawValue)
+            .group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= today) }
+            .join(PartnershipRecord.self, on: \MembershipRecord.$partnership.$id == \PartnershipRecord.$id)
+            .filter(PartnershipRecord.self, \.$type == PartnershipType.combatingDrugsPartnership.rawValue)
+            .with(\.$person).with(\.$organisation)
+            .all()
+        var senior: [SRORow] = []
+        for membership in sros {
+            let partnership = try membership.joined(PartnershipRecord.self)
+            let who = membership.person.map { $0.roleTitle ?? $0.name } ?? membership.organisation?.name ?? "Unknown"
+            senior.append(SRORow(partnershipKey: partnership.key, partnershipName: partnership.name,
+                                 forceArea: partnership.forceAreaCode.flatMap { names[$0] },
+                                 sro: who, sroKey: membership.person.map { "/persons/\($0.key)" } ?? membership.organisation.map { "/organisations/\($0.key)" } ?? "#"))
+        }
+        return OverviewModel(
+            total: rows.count,
+            byType: PartnershipType.allCases.compactMap { t in types[t].map { (t, $0) } },
+            byStatus: PartnershipStatus.allCases.compactMap { s in statuses[s].map { (s, $0) } },
+            byPCCRole: PCCRole.allCases.compactMap { r in roles[r].map { (r, $0) } },
+            forceAreas: areas.values.sorted { $0.name < $1.name },
+            senior: senior.sorted { ($0.forceArea ?? "", $0.partnershipName) < ($1.forceArea ?? "", $1.partnershipName) },
+            isDemo: rows.contains { $0.isDemo })
+    }
+}
+
+enum OverviewView {
+    static func render(_ model: OverviewModel) -> Layout {
+        func countTable(_ caption: String, _ rows: [(String, Int, String)]) -> Node<HTML.BodyContext> {
+            Components.table(caption: caption, headers: [.text("Kind"), .text("Partnerships")],
+                             rows: rows.map { [.a(.href("/partnerships\($0.2)"), .text($0.0)), .text(String($0.1))] })
+        }
+        return Layout(title: "Partnership landscape", isDemo: model.isDemo, content: .group(
+            .heading("Partnership landscape"),
+            .formElement(action: "/partnerships", method: "get", .class("filters"), .attribute(named: "role", value: "search"),
+                .div(.class("form-group"),
+                    .label(.for("q"), .class("label"), .text("Search partnerships")),
+                    .input(.type(.search), .id("q"), .name("q"), .class("input"))),
+                .div(.class("form-group"), .button(.type(.submit), .class("button"), .text("Search")))),
+            .div(.class("grid"),
+                .div(.class("card"), .span(.class("count"), .text(String(model.total))), .text("partnerships in the register")),
+                .div(.class("card"), .span(.class("count"), .text(String(model.forceAreas.count))), .text("police force areas")),
+                .div(.class("card"), .span(.class("count"), .text(String(model.senior.count))),
+                     .text("Senior Responsible Owners (SROs) of Combating Drugs Partnerships (CDPs)"))),
+            .if(model.total == 0, .div(.class("inset"),
+                .p(.text("The register is empty. "), .a(.href("/partnerships/new"), .text("Add a partnership")),
+                   .text(", or import a sheet with "), .code(.text("convene import csv FILE")), .text(".")))),
+            .div(.class("grid"),
+                .div(countTable("By type", model.byType.map { ($0.0.label, $0.1, "?type=\($0.0.rawValue)") })),
+                .div(countTable("By status", model.byStatus.map { ($0.0.label, $0.1, "?status=\($0.0.rawValue)") }),
+                     countTable("By the Police and Crime Commissioner's (PCC's) role", model.byPCCRole.map { ($0.0.label, $0.1, "?pcc_role=\($0.0.rawValue)") }))),
+            .h2(.id("force-areas"), .text("Police force areas")),
+            Components.table(caption: "Partnerships by police force area", headers: [
+                .text("Police force area"), .text("Partnerships"), .text("CDPs"), .text("PCC's roles")
+            ], rows: model.forceAreas.map { row in [
+                .a(.href("/partnerships?force_area=\(row.code)"), .text(row.name)),
+                .text(String(row.partnerships)), .text(String(row.cdps)),
+                .text(row.pccRoles.map(\.label).joined(separator: ", ")),
+            ] }, captionVisible: false),
+            .h2(.id("sros"), .text("Senior Responsible Owners of Combating Drugs Partnerships")),
+            Components.table(caption: "CDPs and their Senior Responsible Owners", headers: [
+                .text("Combating Drugs Partnership"), .text("Police force area"), .text("Senior Responsible Owner")
+            ], rows: model.senior.map { row in [
+                .a(.href("/partnerships/\(row.partnershipKey)"), .text(row.partnershipName)),
+                Components.text(row.forceArea), .a(.href(row.sroKey), .text(row.sro)),
+            ] }, captionVisible: false)
+        ))
+    }
+}

@@ -1,0 +1,104 @@
+import ConveneDomain
+import Fluent
+import Plot
+import Vapor
+
+/// One partnership: its record, members, place in the reporting structure, footprint and terms of reference.
+struct PartnershipPageModel {
+    struct Member {
+        var name: String; var href: String; var roleTitle: String?; var role: MembershipRole
+        var represents: (name: String, href: String)?; var voting: Bool
+        var substitute: (name: String, href: String)?; var startedOn: Day?; var endedOn: Day?
+    }
+    struct Link { var key: String; var name: String; var kind: RelationKind }
+
+    var partnership: Partnership
+    var secretariat: (name: String, href: String)?
+    var forceArea: String?
+    var current: [Member]
+    var past: [Member]
+    /// From this partnership up to the top of its reporting line.
+    var chain: [Link]
+    var outgoing: [Link]
+    var incoming: [Link]
+    var footprint: FootprintResolution
+    var footprintNames: [String]
+    var terms: [TermsOfReference]
+    var today: Day
+
+    static func load(key: String, on db: Database, today: Day = .today()) async throws -> PartnershipPageModel {
+        let record = try await RegisterQueries.partnership(key, on: db)
+        let id = try record.requireID()
+        async let memberships = MembershipRecord.query(on: db).filter(\.$partnership.$id == id)
+            .with(\.$person) { $0.with(\.$organisation) }.with(\.$organisation).with(\.$represents).with(\.$substitute).all()
+        async let outgoing = RelationRecord.query(on: db).filter(\.$from.$id == id).with(\.$to).all()
+        async let incoming = RelationRecord.query(on: db).filter(\.$to.$id == id).with(\.$from).all()
+        async let terms = TermsOfReferenceRecord.query(on: db).filter(\.$partnership.$id == id).sort(\.$version, .descending).all()
+        async let secretariat = record.$secretariat.get(on: db)
+
+        let keys = KeyIndex(organisations: try await secretariat.map { [$0.id!: $0.key] } ?? [:], partnerships: [id: record.key])
+        let partnership = record.domain(keys)
+
+        var current: [Member] = [], past: [Member] = []
+        for m in try await memberships {
+            let member = Member(
+                name: m.person?.name ?? m.organisation?.name ?? "Unknown",
+                href: m.person.map { "/persons/\($0.key)" } ?? m.organisation.map { "/organisations/\($0.key)" } ?? "#",
+                roleTitle: m.person?.roleTitle, role: MembershipRole(rawValue: m.role) ?? .member,
+                represents: (m.represents ?? m.person?.organisation).map { ($0.name, "/organisations/\($0.key)") },
+                voting: m.votingRight,
+                substitute: m.substitute.map { ($0.name, "/persons/\($0.key)") },
+                startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
+            if member.endedOn.map({ $0 < today }) ?? false { past.append(member) } else { current.append(member) }
+        }
+        let roleOrder = Dictionary(uniqueKeysWithValues: MembershipRole.allCases.enumerated().map { ($1, $0) })
+        current.sort { (roleOrder[$0.role]!, $0.name) < (roleOrder[$1.role]!, $1.name) }
+        past.sort { ($0.endedOn ?? today) > ($1.endedOn ?? today) }
+
+        let out = try await outgoing.map { Link(key: $0.to.key, name: $0.to.name, kind: RelationKind(rawValue: $0.kind) ?? .reportsTo) }
+        let inc = try await incoming.map { Link(key: $0.from.key, name: $0.from.name, kind: RelationKind(rawValue: $0.kind) ?? .reportsTo) }
+
+        // The footprint's districts and every area they lie in.
+        let codes = partnership.footprint
+        var footprint = FootprintResolution(policeForceAreas: [], upperTierAuthorities: [], integratedCareBoards: [], districts: [])
+        var footprintNames: [String] = []
+        if !codes.isEmpty {
+            let links = try await AreaLinkRecord.query(on: db).group(.or) {
+                $0.filter(\.$districtCode ~~ codes).filter(\.$areaCode ~~ codes)
+            }.all().map(\.domain)
+            let districts = Set(links.map(\.districtCode)).union(codes)
+            let allLinks = try await AreaLinkRecord.query(on: db).filter(\.$districtCode ~~ districts).all().map(\.domain)
+            let areaCodes = districts.union(allLinks.map(\.areaCode))
+            let areas = try await AreaRecord.query(on: db).filter(\.$code ~~ areaCodes).all().map(\.domain)
+            let parents = Set(areas.compactMap(\.parentCode)).subtracting(areaCodes)
+            let parentAreas = parents.isEmpty ? [] : try await AreaRecord.query(on: db).filter(\.$code ~~ parents).all().map(\.domain)
+            footprint = Footprint.resolve(codes, areas: areas + parentAreas, links: allLinks)
+            let names = Dictionary((areas + parentAreas).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            footprintNames = codes.map { code in names[code].map { "\($0) (\(code))" } ?? code }
+        }
+        let forceArea = try await partnership.forceAreaCode.asyncMap { try await RegisterQueries.areaNames([$0], on: db)[$0] ?? $0 }
+
+        return PartnershipPageModel(
+            partnership: partnership,
+            secretariat: try await secretariat.map { ($0.name, "/organisations/\($0.key)") },
+            forceArea: forceArea, current: current, past: past,
+            chain: try await chain(from: id, on: db), outgoing: out, incoming: inc,
+            footprint: footprint, footprintNames: footprintNames,
+            terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today)
+    }
+
+    /// Follows "reports to" (or else "sub-group of") upwards; the cycle check guarantees it ends.
+    private static func chain(from id: UUID, on db: Database) async throws -> [Link] {
+        var chain: [Link] = []
+        var seen: Set<UUID> = [id]
+        var node = id
+        while true {
+            let ups = try await RelationRecord.query(on: db).filter(\.$from.$id == node)
+                .filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).with(\.$to).all()
+            guard let up = ups.sorted(by: { $0.kind > $1.kind }).first, seen.insert(up.$to.id).inserted else { break }
+            chain.append(Link(key: up.to.key, name: up.to.name, kind: RelationKind(rawValue: up.kind) ?? .reportsTo))
+            node = up.$to.id
+        }
+        return chain
+    }
+}

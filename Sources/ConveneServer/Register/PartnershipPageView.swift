@@ -1,0 +1,123 @@
+import ConveneDomain
+import Plot
+import Vapor
+
+enum PartnershipPageView {
+    static func render(_ model: PartnershipPageModel, isDemo: Bool) -> Layout {
+        let p = model.partnership
+        let dates: String = {
+            switch (p.startedOn, p.endedOn) {
+            case let (start?, end?): "\(start.longDescription) to \(end.longDescription)"
+            case let (start?, nil): "Since \(start.longDescription)"
+            case let (nil, end?): "Until \(end.longDescription)"
+            case (nil, nil): ""
+            }
+        }()
+        return Layout(
+            title: p.name,
+            breadcrumbs: [("Overview", "/"), ("Partnerships", "/partnerships")],
+            isDemo: isDemo,
+            content: .group(
+                .heading(p.name, caption: p.type.label),
+                .p(PartnershipListView.statusTag(p.status), .if(p.isDemo, .group(.text(" "), Components.tag("Demo data", "blue")))),
+                .a(.href("/partnerships/\(p.key)/edit"), .class("button button--secondary"), .text("Change this partnership")),
+                Components.summaryList([
+                    ("Type", .text(p.type.label)),
+                    ("Status", .group(.text(p.status.label), .if(!dates.isEmpty, .text(" – \(dates)")))),
+                    ("Police force area", Components.text(model.forceArea)),
+                    ("Purpose", Components.text(p.purpose)),
+                    ("Statutory basis", Components.text(p.statutoryBasis, empty: "Not statutory, or not recorded")),
+                    ("Themes", Components.text(p.themes.joined(separator: ", "), empty: "None recorded")),
+                    ("PCC's role", Components.text(p.pccRoles.map(\.label).joined(separator: ", "), empty: "None")),
+                    ("Meets", Components.text(p.meetingFrequency?.label)),
+                    ("Secretariat", model.secretariat.map { Components.link($0.name, $0.href) } ?? Components.text(nil)),
+                    ("Identifier", .code(.text(p.key))),
+                ]),
+                members(model),
+                structure(model),
+                footprint(model),
+                terms(model)
+            ))
+    }
+
+    private static func memberRows(_ members: [PartnershipPageModel.Member], past: Bool) -> [[Node<HTML.BodyContext>]] {
+        members.map { m in [
+            .group(.a(.href(m.href), .text(m.name)), .unwrap(m.roleTitle) { title in
+                title == m.name ? .empty : .group(.br(), .span(.class("body-s"), .text(title))) }),
+            .text(m.role.label + (m.voting ? " (voting)" : "")),
+            m.represents.map { Components.link($0.name, $0.href) } ?? Components.text(nil, empty: "–"),
+            m.substitute.map { Components.link($0.name, $0.href) } ?? Components.text(nil, empty: "None named"),
+            .text(past ? "\(m.startedOn?.longDescription ?? "?") to \(m.endedOn?.longDescription ?? "?")"
+                       : m.startedOn.map { "Since \($0.longDescription)" } ?? ""),
+        ] }
+    }
+
+    private static func members(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
+        let headers: [Node<HTML.BodyContext>] = [.text("Member"), .text("Role"), .text("Represents"), .text("Named substitute"), .text("Dates")]
+        return .section(.attribute(named: "aria-labelledby", value: "members"),
+            .h2(.id("members"), .text("Members (\(model.current.count))")),
+            model.current.isEmpty ? .p(.text("No current members are recorded.")) :
+                Components.table(caption: "Current members", headers: headers, rows: memberRows(model.current, past: false), captionVisible: false),
+            .if(!model.past.isEmpty, .detailsElement("Past members (\(model.past.count))",
+                Components.table(caption: "Past members", headers: headers, rows: memberRows(model.past, past: true), captionVisible: false))))
+    }
+
+    private static func structure(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
+        let below = model.incoming.filter { $0.kind == .reportsTo || $0.kind == .subGroupOf || $0.kind == .deliveryArmOf }
+        let others = model.outgoing.filter { !$0.kind.isHierarchical } + model.incoming.filter { $0.kind == .mergedInto || $0.kind == .replacedBy }
+        return .section(.attribute(named: "aria-labelledby", value: "structure"),
+            .h2(.id("structure"), .text("Where it sits")),
+            .h3(.text("Reports up to")),
+            model.chain.isEmpty ? .p(.text("It does not report to another partnership in the register.")) :
+                .ol(.class("list"), .forEach(model.chain) { link in
+                    .li(.text("\(link.kind.label): "), .a(.href("/partnerships/\(link.key)"), .text(link.name)))
+                }),
+            .h3(.text("Below it")),
+            below.isEmpty ? .p(.text("No partnerships report to it.")) :
+                .ul(.forEach(below.sorted { $0.name < $1.name }) { link in
+                    .li(.a(.href("/partnerships/\(link.key)"), .text(link.name)), .text(" (\(link.kind.label.lowercased()) this partnership)"))
+                }),
+            .if(!others.isEmpty, .group(
+                .h3(.text("Other relations")),
+                .ul(.forEach(model.outgoing.filter { !$0.kind.isHierarchical }) { link in
+                    .li(.text("\(link.kind.label) "), .a(.href("/partnerships/\(link.key)"), .text(link.name)))
+                }, .forEach(model.incoming.filter { $0.kind == .mergedInto || $0.kind == .replacedBy }) { link in
+                    .li(.a(.href("/partnerships/\(link.key)"), .text(link.name)), .text(" was \(link.kind.label.lowercased()) this partnership"))
+                }))))
+    }
+
+    private static func footprint(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
+        let f = model.footprint
+        func names(_ areas: [Area]) -> Node<HTML.BodyContext> {
+            areas.isEmpty ? Components.text(nil, empty: "None found") : .text(areas.map { "\($0.name) (\($0.code))" }.joined(separator: "; "))
+        }
+        return .section(.attribute(named: "aria-labelledby", value: "footprint"),
+            .h2(.id("footprint"), .text("Footprint")),
+            model.footprintNames.isEmpty ? .p(.text("No footprint is recorded.")) : Components.summaryList([
+                ("Chosen areas", .text(model.footprintNames.joined(separator: "; "))),
+                ("Police force areas", names(f.policeForceAreas)),
+                ("Upper-tier councils", names(f.upperTierAuthorities)),
+                ("Integrated care boards (ICBs)", names(f.integratedCareBoards)),
+                ("Districts", .text("\(f.districts.count)")),
+            ]))
+    }
+
+    private static func terms(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
+        .section(.attribute(named: "aria-labelledby", value: "terms"),
+            .h2(.id("terms"), .text("Terms of reference")),
+            model.terms.isEmpty ? .p(.text("No terms of reference are recorded.")) :
+                Components.table(caption: "Versions of the terms of reference", headers: [
+                    .text("Version"), .text("Approved"), .text("Review"), .text("Quorum"), .text("Meets"), .text("Purpose"),
+                ], rows: model.terms.map { t in
+                    let review: Node<HTML.BodyContext> = switch t.reviewState(on: model.today) {
+                    case .due: .group(.text(t.reviewDue!.longDescription + " "), Components.tag("Review due", "red"))
+                    case .dueSoon: .group(.text(t.reviewDue!.longDescription + " "), Components.tag("Review due soon", "yellow"))
+                    case .notDue: .text(t.reviewDue!.longDescription)
+                    case .notSet: Components.text(nil, empty: "No review date")
+                    }
+                    return [.text("\(t.version)"), Components.text(t.approvedOn?.longDescription), review,
+                            Components.text(t.quorum.map(String.init)), Components.text(t.meetingFrequency?.label),
+                            Components.text(t.purpose)]
+                }, captionVisible: false))
+    }
+}

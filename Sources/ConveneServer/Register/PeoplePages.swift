@@ -1,0 +1,150 @@
+import ConveneDomain
+import Fluent
+import Plot
+import Vapor
+
+/// A seat on a partnership, as the organisation and person pages list it (past seats included).
+struct SeatRow {
+    var partnershipKey: String
+    var partnershipName: String
+    var role: MembershipRole
+    var how: String
+    var startedOn: Day?
+    var endedOn: Day?
+
+    func isPast(_ today: Day) -> Bool { endedOn.map { $0 < today } ?? false }
+
+    /// Current seats first, then by partnership name.
+    static func sorted(_ rows: [SeatRow]) -> [SeatRow] {
+        rows.sorted { a, b in
+            let aEnded = a.endedOn != nil, bEnded = b.endedOn != nil
+            return aEnded != bEnded ? !aEnded : a.partnershipName < b.partnershipName
+        }
+    }
+
+    static func table(_ rows: [SeatRow], caption: String, today: Day) -> Node<HTML.BodyContext> {
+        rows.isEmpty ? .p(.text("None recorded.")) :
+        Components.table(caption: caption, headers: [.text("Partnership"), .text("Role"), .text("How"), .text("Dates")],
+            rows: rows.map { r in [
+                .a(.href("/partnerships/\(r.partnershipKey)"), .text(r.partnershipName)),
+                .text(r.role.label), .text(r.how),
+                .group(.text([r.startedOn.map { "from \($0.longDescription)" }, r.endedOn.map { "to \($0.longDescription)" }]
+                    .compactMap { $0 }.joined(separator: " ")),
+                       .if(r.isPast(today), .group(.text(" "), Components.tag("Ended", "grey")))),
+            ] }, captionVisible: false)
+    }
+}
+
+struct OrganisationPageModel {
+    var organisation: Organisation
+    var people: [(key: String, name: String, roleTitle: String?)]
+    var seats: [SeatRow]
+    var secretariatOf: [(key: String, name: String)]
+    var isDemo: Bool
+
+    static func load(key: String, on db: Database) async throws -> OrganisationPageModel {
+        let record = try await RegisterQueries.organisation(key, on: db)
+        let id = try record.requireID()
+        async let people = PersonRecord.query(on: db).filter(\.$organisation.$id == id).sort(\.$name).all()
+        async let memberships = MembershipRecord.query(on: db)
+            .group(.or) { $0.filter(\.$organisation.$id == id).filter(\.$represents.$id == id) }
+            .with(\.$partnership).with(\.$person).all()
+        async let secretariat = PartnershipRecord.query(on: db).filter(\.$secretariat.$id == id).sort(\.$name).all()
+        let seats = SeatRow.sorted(try await memberships.map { m in
+            let how = m.person.map { "Represented by \($0.name)" } ?? "As an organisation"
+            return SeatRow(partnershipKey: m.partnership.key, partnershipName: m.partnership.name,
+                           role: MembershipRole(rawValue: m.role) ?? .member, how: how,
+                           startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
+        })
+        return OrganisationPageModel(
+            organisation: record.domain, people: try await people.map { ($0.key, $0.name, $0.roleTitle) },
+            seats: seats, secretariatOf: try await secretariat.map { ($0.key, $0.name) },
+            isDemo: try await RegisterQueries.hasDemoData(on: db))
+    }
+}
+
+struct PersonPageModel {
+    var person: Person
+    var organisation: (key: String, name: String)?
+    var seats: [SeatRow]
+    var isDemo: Bool
+
+    static func load(key: String, on db: Database) async throws -> PersonPageModel {
+        let record = try await RegisterQueries.person(key, on: db)
+        let id = try record.requireID()
+        async let organisation = record.$organisation.get(on: db)
+        async let memberships = MembershipRecord.query(on: db)
+            .group(.or) { $0.filter(\.$person.$id == id).filter(\.$substitute.$id == id) }
+            .with(\.$partnership).with(\.$person).all()
+        let seats = SeatRow.sorted(try await memberships.map { m in
+            let how: String = m.$person.id == id ? "Member" : "Named substitute for \(m.person?.name ?? "a member")"
+            return SeatRow(partnershipKey: m.partnership.key, partnershipName: m.partnership.name,
+                           role: MembershipRole(rawValue: m.role) ?? .member, how: how,
+                           startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
+        })
+        let org = try await organisation
+        let keys = KeyIndex(organisations: org.map { [$0.id!: $0.key] } ?? [:])
+        return PersonPageModel(person: record.domain(keys), organisation: org.map { ($0.key, $0.name) }, seats: seats,
+                               isDemo: try await RegisterQueries.hasDemoData(on: db))
+    }
+}
+
+enum PeopleViews {
+    static func organisation(_ model: OrganisationPageModel, today: Day = .today()) -> Layout {
+        let o = model.organisation
+        let current = model.seats.filter { !$0.isPast(today) }, past = model.seats.filter { $0.isPast(today) }
+        return Layout(title: o.name, breadcrumbs: [("Overview", "/"), ("Organisations", "/organisations")], isDemo: model.isDemo, content: .group(
+            .heading(o.name, caption: o.sector.label),
+            Components.summaryList([("Sector", .text(o.sector.label)), ("Identifier", .code(.text(o.key)))]),
+            .h2(.text("Member of")), SeatRow.table(current, caption: "Current seats", today: today),
+            .h2(.text("Past memberships")), SeatRow.table(past, caption: "Past seats", today: today),
+            .h2(.text("Secretariat for")),
+            model.secretariatOf.isEmpty ? .p(.text("None recorded.")) :
+                .ul(.forEach(model.secretariatOf) { .li(.a(.href("/partnerships/\($0.key)"), .text($0.name))) }),
+            .h2(.text("People")),
+            model.people.isEmpty ? .p(.text("None recorded.")) :
+                .ul(.forEach(model.people) { p in
+                    .li(.a(.href("/persons/\(p.key)"), .text(p.name)),
+                        .unwrap(p.roleTitle) { $0 == p.name ? .empty : .text(", \($0)") })
+                })
+        ))
+    }
+
+    static func person(_ model: PersonPageModel, today: Day = .today()) -> Layout {
+        let p = model.person
+        let current = model.seats.filter { !$0.isPast(today) }, past = model.seats.filter { $0.isPast(today) }
+        return Layout(title: p.name, breadcrumbs: [("Overview", "/"), ("People", "/persons")], isDemo: model.isDemo, content: .group(
+            .heading(p.name, caption: p.roleTitle),
+            Components.summaryList([
+                ("Role title", Components.text(p.roleTitle)),
+                ("Organisation", model.organisation.map { Components.link($0.name, "/organisations/\($0.key)") } ?? Components.text(nil)),
+                ("Seniority", Components.text(p.seniority?.label)),
+                ("Identifier", .code(.text(p.key))),
+            ]),
+            .h2(.text("Member of")), SeatRow.table(current, caption: "Current seats", today: today),
+            .h2(.text("Past memberships")), SeatRow.table(past, caption: "Past seats", today: today)
+        ))
+    }
+
+    /// The organisation and people lists: a name search and pages of 50.
+    static func list(title: String, path: String, q: String?, page: Int, total: Int,
+                     rows: [(href: String, name: String, detail: String)], isDemo: Bool) -> Layout {
+        let pages = max(1, (total + 49) / 50)
+        let query = { (p: Int) -> String in
+            var c = URLComponents()
+            c.queryItems = [q.map { URLQueryItem(name: "q", value: $0) }, p > 1 ? URLQueryItem(name: "page", value: String(p)) : nil].compactMap { $0 }
+            return path + (c.percentEncodedQuery.map { "?" + $0 } ?? "")
+        }
+        return Layout(title: title, breadcrumbs: [("Overview", "/")], isDemo: isDemo, content: .group(
+            .heading(title),
+            .formElement(action: path, method: "get", .class("filters"),
+                .div(.class("form-group"), .label(.for("q"), .class("label"), .text("Name contains")),
+                     .input(.type(.search), .id("q"), .name("q"), .class("input"), .value(q ?? ""))),
+                .div(.class("form-group"), .button(.type(.submit), .class("button button--secondary"), .text("Search")))),
+            .p(.attribute(named: "role", value: "status"), .text("\(total) found")),
+            .if(!rows.isEmpty, Components.table(caption: title, headers: [.text("Name"), .text("Details")],
+                rows: rows.map { [.a(.href($0.href), .text($0.name)), .text($0.detail)] }, captionVisible: false)),
+            Components.pagination(page: page, pages: pages, link: query)
+        ))
+    }
+}

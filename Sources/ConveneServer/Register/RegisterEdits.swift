@@ -1,0 +1,60 @@
+import ConveneDomain
+import Fluent
+import Foundation
+
+/// Single-record writes from forms and the API. They go through the import path, so a form, the API
+/// and a file share one set of checks and one transaction discipline.
+enum RegisterEdits {
+    enum Mode { case create, update }
+
+    /// Writes one record (and, for a partnership, its stated reporting lines); returns field errors or nothing.
+    static func write(_ register: Register, relationsStatedFor: Set<String> = [], mode: Mode,
+                      origin: RecordOrigin, on db: Database) async throws -> [FieldError] {
+        var batch = ImportBatch()
+        batch.register = register
+        batch.origins[origin] = "request"
+        batch.relationsStatedFor = relationsStatedFor
+        let exists = try await exists(origin, on: db)
+        if mode == .create && exists {
+            return [FieldError(origin.kind == .area ? "code" : "key", "The identifier '\(origin.key)' is already used; choose another")]
+        }
+        if mode == .update && !exists { throw Problem.notFound("'\(origin.key)'") }
+        switch try await RegisterImport.run(batch, on: db) {
+        case .rejected(let issues):
+            return issues.map { FieldError($0.field ?? "key", $0.message) }
+        case .applied:
+            return []
+        }
+    }
+
+    static func exists(_ origin: RecordOrigin, on db: Database) async throws -> Bool {
+        switch origin.kind {
+        case .area: try await AreaRecord.query(on: db).filter(\.$code == origin.key).count() > 0
+        case .organisation: try await OrganisationRecord.query(on: db).filter(\.$key == origin.key).count() > 0
+        case .person: try await PersonRecord.query(on: db).filter(\.$key == origin.key).count() > 0
+        case .partnership: try await PartnershipRecord.query(on: db).filter(\.$key == origin.key).count() > 0
+        case .membership: try await MembershipRecord.query(on: db).filter(\.$key == origin.key).count() > 0
+        case .meeting: try await MeetingRecord.query(on: db).filter(\.$key == origin.key).count() > 0
+        case .relation, .termsOfReference: false
+        }
+    }
+
+    /// The partnership's stored relations, as domain values.
+    static func relations(of key: String, on db: Database) async throws -> [PartnershipRelation] {
+        guard let record = try await PartnershipRecord.query(on: db).filter(\.$key == key).first() else { return [] }
+        let rows = try await RelationRecord.query(on: db).filter(\.$from.$id == record.id!).with(\.$to).all()
+        return rows.map { PartnershipRelation(key, RelationKind(rawValue: $0.kind) ?? .reportsTo, $0.to.key) }
+    }
+
+    /// A key for a new record from its name, with a number added when the name is taken.
+    static func freshKey(for name: String, exists: (String) async throws -> Bool) async throws -> String {
+        let base = Key.slug(name).isEmpty ? "record" : Key.slug(name)
+        var candidate = base
+        var n = 2
+        while try await exists(candidate) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        return candidate
+    }
+}

@@ -1,0 +1,137 @@
+import ConveneDomain
+import Fluent
+import Vapor
+
+/// The register's pages. Each handler decodes the query, loads a page model, renders its view.
+enum RegisterPages {
+    static func register(on app: Application) {
+        app.get(use: overview)
+        app.get("partnerships", use: list)
+        app.get("partnerships", "new", use: newForm)
+        app.post("partnerships", "new", use: create)
+        app.get("partnerships", ":key", use: show)
+        app.get("partnerships", ":key", "edit", use: editForm)
+        app.post("partnerships", ":key", "edit", use: update)
+        app.get("organisations", use: organisations)
+        app.get("organisations", ":key", use: organisation)
+        app.get("persons", use: persons)
+        app.get("persons", ":key", use: person)
+        app.get("landscape", use: landscape)
+    }
+
+    @Sendable static func overview(req: Request) async throws -> Response {
+        OverviewView.render(try await OverviewModel.load(on: req.db)).response()
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        let filter = try req.query.decode(PartnershipFilter.self)
+        return PartnershipListView.render(try await PartnershipListModel.load(filter, on: req.db)).response()
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let key = try req.parameters.require("key")
+        async let model = PartnershipPageModel.load(key: key, on: req.db)
+        async let demo = RegisterQueries.hasDemoData(on: req.db)
+        return PartnershipPageView.render(try await model, isDemo: try await demo).response()
+    }
+
+    @Sendable static func newForm(req: Request) async throws -> Response {
+        let choices = try await PartnershipFormChoices.load(on: req.db, excluding: nil)
+        var input = PartnershipFormInput()
+        input.status = PartnershipStatus.active.rawValue
+        return PartnershipFormView.render(title: "Add a partnership", action: "/partnerships/new", input: input,
+                                          errors: [], choices: choices, cancel: "/partnerships").response()
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(PartnershipFormInput.self)
+        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { candidate in
+            try await PartnershipRecord.query(on: req.db).filter(\.$key == candidate).count() > 0
+        }
+        return try await save(input, key: key, mode: .create, req: req)
+    }
+
+    @Sendable static func editForm(req: Request) async throws -> Response {
+        let key = try req.parameters.require("key")
+        let record = try await RegisterQueries.partnership(key, on: req.db)
+        let organisations = try await OrganisationRecord.query(on: req.db).all()
+        let keys = KeyIndex(organisations: Dictionary(organisations.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a }))
+        let input = PartnershipFormInput(record.domain(keys), relations: try await RegisterEdits.relations(of: key, on: req.db))
+        let choices = try await PartnershipFormChoices.load(on: req.db, excluding: key)
+        return PartnershipFormView.render(title: "Change \(record.name)", action: "/partnerships/\(key)/edit", input: input,
+                                          errors: [], choices: choices, cancel: "/partnerships/\(key)").response()
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let key = try req.parameters.require("key")
+        _ = try await RegisterQueries.partnership(key, on: req.db)
+        return try await save(try req.content.decode(PartnershipFormInput.self), key: key, mode: .update, req: req)
+    }
+
+    /// Saves the form, or shows it again with every error listed and linked.
+    private static func save(_ input: PartnershipFormInput, key: String, mode: RegisterEdits.Mode, req: Request) async throws -> Response {
+        var (partnership, relations, errors) = input.parse(key: key)
+        if let partnership, errors.isEmpty {
+            // The form states reporting lines; other kinds of relation are kept as they are.
+            let kept = try await RegisterEdits.relations(of: key, on: req.db).filter { !$0.kind.isHierarchical }
+            errors = try await RegisterEdits.write(
+                Register(partnerships: [partnership], relations: kept + relations), relationsStatedFor: [key],
+                mode: mode, origin: RecordOrigin(.partnership, key), on: req.db)
+            if errors.isEmpty { return req.redirect(to: "/partnerships/\(key)", redirectType: .normal) }
+        }
+        let choices = try await PartnershipFormChoices.load(on: req.db, excluding: mode == .update ? key : nil)
+        let title = mode == .create ? "Add a partnership" : "Change \(input.name ?? key)"
+        let action = mode == .create ? "/partnerships/new" : "/partnerships/\(key)/edit"
+        return PartnershipFormView.render(title: title, action: action, input: input, errors: errors, choices: choices,
+                                          cancel: mode == .create ? "/partnerships" : "/partnerships/\(key)")
+            .response(status: .unprocessableEntity)
+    }
+
+    struct ListQuery: Content { var q: String?; var page: Int? }
+
+    @Sendable static func organisations(req: Request) async throws -> Response {
+        let query = try req.query.decode(ListQuery.self)
+        let page = max(1, query.page ?? 1)
+        func base() -> QueryBuilder<OrganisationRecord> {
+            let q = OrganisationRecord.query(on: req.db)
+            if let text = query.q, !text.isEmpty { q.filter(\.$name, .contains(inverse: false, .anywhere), text) }
+            return q
+        }
+        async let total = base().count()
+        async let rows = base().sort(\.$name).range(lower: (page - 1) * 50, upper: page * 50 - 1).all()
+        return PeopleViews.list(title: "Organisations", path: "/organisations", q: query.q, page: page, total: try await total,
+                                rows: try await rows.map { ("/organisations/\($0.key)", $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector) },
+                                isDemo: try await RegisterQueries.hasDemoData(on: req.db)).response()
+    }
+
+    @Sendable static func persons(req: Request) async throws -> Response {
+        let query = try req.query.decode(ListQuery.self)
+        let page = max(1, query.page ?? 1)
+        func base() -> QueryBuilder<PersonRecord> {
+            let q = PersonRecord.query(on: req.db)
+            if let text = query.q, !text.isEmpty { q.filter(\.$name, .contains(inverse: false, .anywhere), text) }
+            return q
+        }
+        async let total = base().count()
+        async let rows = base().sort(\.$name).range(lower: (page - 1) * 50, upper: page * 50 - 1).all()
+        return PeopleViews.list(title: "People", path: "/persons", q: query.q, page: page, total: try await total,
+                                rows: try await rows.map { ("/persons/\($0.key)", $0.name, $0.roleTitle ?? "") },
+                                isDemo: try await RegisterQueries.hasDemoData(on: req.db)).response()
+    }
+
+    @Sendable static func organisation(req: Request) async throws -> Response {
+        PeopleViews.organisation(try await OrganisationPageModel.load(key: try req.parameters.require("key"), on: req.db)).response()
+    }
+
+    @Sendable static func person(req: Request) async throws -> Response {
+        PeopleViews.person(try await PersonPageModel.load(key: try req.parameters.require("key"), on: req.db)).response()
+    }
+
+    @Sendable static func landscape(req: Request) async throws -> Response {
+        struct Query: Content { var forceArea: String?; enum CodingKeys: String, CodingKey { case forceArea = "force_area" } }
+        let query = try req.query.decode(Query.self)
+        let model = try await LandscapePictureModel.load(forceArea: query.forceArea, dotPath: req.application.convene.dotPath,
+                                                         on: req.db, threadPool: req.application.threadPool)
+        return LandscapePictureView.render(model).response()
+    }
+}

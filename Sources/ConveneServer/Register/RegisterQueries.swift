@@ -1,0 +1,116 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Vapor
+
+/// The filters of the partnership list, shared by the page and the API so both read the same way.
+struct PartnershipFilter: Content, Equatable {
+    var q: String?
+    var type: String?
+    var status: String?
+    var pccRole: String?
+    var forceArea: String?
+    var sort: String?
+    var order: String?
+    var page: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case q, type, status, sort, order, page
+        case pccRole = "pcc_role"
+        case forceArea = "force_area"
+    }
+
+    static let sortable = ["name", "type", "status", "force_area"]
+
+    var isDescending: Bool { order == "desc" }
+    var sortKey: String { sort.flatMap { Self.sortable.contains($0) ? $0 : nil } ?? "name" }
+
+    func apply(to query: QueryBuilder<PartnershipRecord>) -> QueryBuilder<PartnershipRecord> {
+        if let q = q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+            query.group(.or) { group in
+                group.filter(\.$name, .contains(inverse: false, .anywhere), q)
+                group.filter(\.$key, .contains(inverse: false, .anywhere), q)
+            }
+        }
+        if let type = type.flatMap(PartnershipType.parse) { query.filter(\.$type == type.rawValue) }
+        if let status = status.flatMap(PartnershipStatus.parse) { query.filter(\.$status == status.rawValue) }
+        if let role = pccRole.flatMap(PCCRole.parse) {
+            query.filter(\.$pccRoles, .contains(inverse: false, .anywhere), ";\(role.rawValue);")
+        }
+        if let forceArea, !forceArea.isEmpty { query.filter(\.$forceAreaCode == forceArea) }
+        let direction: DatabaseQuery.Sort.Direction = isDescending ? .descending : .ascending
+        switch sortKey {
+        case "type": query.sort(\.$type, direction)
+        case "status": query.sort(\.$status, direction)
+        case "force_area": query.sort(\.$forceAreaCode, direction)
+        default: break
+        }
+        return query.sort(\.$name, direction).sort(\.$key)
+    }
+
+    /// The query string for this filter with some parameters changed.
+    func query(page: Int? = nil, sort: String? = nil, order: String? = nil) -> String {
+        var items: [(String, String)] = []
+        func add(_ name: String, _ value: String?) { if let value, !value.isEmpty { items.append((name, value)) } }
+        add("q", q); add("type", type); add("status", status); add("pcc_role", pccRole); add("force_area", forceArea)
+        add("sort", sort ?? self.sort); add("order", order ?? self.order)
+        if let page, page > 1 { add("page", String(page)) }
+        var components = URLComponents()
+        components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.percentEncodedQuery.map { "?" + $0 } ?? ""
+    }
+}
+
+enum RegisterQueries {
+    static func partnership(_ key: String, on db: Database) async throws -> PartnershipRecord {
+        guard let record = try await PartnershipRecord.query(on: db).filter(\.$key == key).first() else {
+            throw Problem.notFound("The partnership '\(key)'")
+        }
+        return record
+    }
+
+    static func organisation(_ key: String, on db: Database) async throws -> OrganisationRecord {
+        guard let record = try await OrganisationRecord.query(on: db).filter(\.$key == key).first() else {
+            throw Problem.notFound("The organisation '\(key)'")
+        }
+        return record
+    }
+
+    static func person(_ key: String, on db: Database) async throws -> PersonRecord {
+        guard let record = try await PersonRecord.query(on: db).filter(\.$key == key).first() else {
+            throw Problem.notFound("The person '\(key)'")
+        }
+        return record
+    }
+
+    /// Names of areas by code, for showing codes as places.
+    static func areaNames(_ codes: [String], on db: Database) async throws -> [String: String] {
+        let unique = Array(Set(codes))
+        guard !unique.isEmpty else { return [:] }
+        var names: [String: String] = [:]
+        for chunk in stride(from: 0, to: unique.count, by: 500) {
+            let part = Array(unique[chunk..<min(chunk + 500, unique.count)])
+            for area in try await AreaRecord.query(on: db).filter(\.$code ~~ part).all() { names[area.code] = area.name }
+        }
+        return names
+    }
+
+    /// Key index for a set of records already loaded, plus whatever they reference.
+    static func keyIndex(on db: Database, organisations: [UUID] = [], persons: [UUID] = [], partnerships: [UUID] = []) async throws -> KeyIndex {
+        var keys = KeyIndex()
+        if !organisations.isEmpty {
+            for o in try await OrganisationRecord.query(on: db).filter(\.$id ~~ Set(organisations)).all() { keys.organisations[o.id!] = o.key }
+        }
+        if !persons.isEmpty {
+            for p in try await PersonRecord.query(on: db).filter(\.$id ~~ Set(persons)).all() { keys.persons[p.id!] = p.key }
+        }
+        if !partnerships.isEmpty {
+            for p in try await PartnershipRecord.query(on: db).filter(\.$id ~~ Set(partnerships)).all() { keys.partnerships[p.id!] = p.key }
+        }
+        return keys
+    }
+
+    static func hasDemoData(on db: Database) async throws -> Bool {
+        try await PartnershipRecord.query(on: db).filter(\.$isDemo == true).first() != nil
+    }
+}

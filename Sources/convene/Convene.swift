@@ -1,0 +1,187 @@
+import ArgumentParser
+import ConveneServer
+import Foundation
+import Vapor
+
+/// `convene`: one executable for serving, migrating, importing, exporting and the demo.
+@main
+struct Convene: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convene",
+        abstract: "The system of record for a police force area's partnership landscape.",
+        discussion: "The register lives in an SQLite file (./convene.sqlite, or --database, or CONVENE_DATABASE) unless DATABASE_URL names a PostgreSQL database.",
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self])
+}
+
+struct DatabaseOptions: ParsableArguments {
+    @ArgumentParser.Option(name: .long, help: "The SQLite file to use (default ./convene.sqlite; ignored when DATABASE_URL is set).")
+    var database: String?
+
+    var configuration: ConveneServer.Configuration {
+        ConveneServer.Configuration(database: DatabaseChoice.fromEnvironment(databasePath: database))
+    }
+}
+
+/// Runs a task with a booted application and turns any failure into one clear sentence and exit code 1.
+func withApplication<T>(_ options: DatabaseOptions, logLevel: Logger.Level = .notice,
+                        _ body: (Application) async throws -> T) async throws -> T {
+    let app: Application
+    do {
+        app = try await Tasks.application(options.configuration, logLevel: logLevel)
+    } catch {
+        throw ValidationError("Could not open the database (\(options.configuration.database.description)): \(String(describing: error))")
+    }
+    do {
+        let result = try await body(app)
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+func progress(_ message: String) {
+    FileHandle.standardError.write(Data("… \(message)\n".utf8))
+}
+
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension Tasks.FileFormat: ExpressibleByArgument {}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the pages and the API (creating and migrating the database on first run).")
+
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+    @ArgumentParser.Flag(help: "Load the demo landscape from the source reports first.") var demo = false
+    @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
+    @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
+
+    func run() async throws {
+        var env = try Environment.detect(arguments: ["convene"])
+        env.arguments = ["convene", "serve", "--hostname", hostname, "--port", String(port)]
+        let app = try await Application.make(env)
+        do {
+            app.logger.logLevel = env.isRelease ? .notice : .info
+            try configure(app, options.configuration)
+            try await app.autoMigrate()
+            if demo {
+                if case .rejected(let issues) = try await Tasks.loadDemo(on: app.db) {
+                    throw Failure(description: "The demo landscape did not load: \(issues.prefix(3).map(\.description).joined(separator: "; "))")
+                }
+                print("Loaded the demo landscape (role titles only, marked as demo data).")
+            }
+            print("Convene is running at http://\(hostname):\(port)/ using \(options.configuration.database.description). Press Ctrl+C to stop.")
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create the database or bring it up to date.")
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { _ in
+            print("The database is up to date (\(options.configuration.database.description)).")
+        }
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a register file: all of it, or nothing.",
+        discussion: "The file is checked first; any problem is reported by row and field and nothing is written. Importing the same file again changes nothing. See docs/import-formats.md for the layouts.")
+
+    @ArgumentParser.Argument(help: "popolo or csv") var format: Tasks.FileFormat
+    @ArgumentParser.Argument(help: "The file to import.") var file: String
+    @ArgumentParser.Flag(help: "Show what would change without writing anything.") var dryRun = false
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Failure(description: "Cannot read '\(file)': no such file, or it is not readable.")
+        }
+        try await withApplication(options) { app in
+            let outcome = try await Tasks.importFile(format, data, dryRun: dryRun, on: app.db, progress: progress)
+            try report(outcome, file: file)
+        }
+    }
+}
+
+func report(_ outcome: ImportOutcome, file: String) throws {
+    switch outcome {
+    case .rejected(let issues):
+        for issue in issues { FileHandle.standardError.write(Data("\(file): \(issue)\n".utf8)) }
+        throw Failure(description: "\(file) has \(issues.count) problem\(issues.count == 1 ? "" : "s"); nothing was imported.")
+    case .applied(let summary, let dryRun):
+        print(Tasks.describe(summary, dryRun: dryRun, listChanges: dryRun ? 50 : 0))
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Export the register as Popolo JSON or CSV.")
+
+    @ArgumentParser.Argument(help: "popolo or csv") var format: Tasks.FileFormat
+    @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let data = try await withApplication(options) { app in try await Tasks.export(format, on: app.db) }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: data) else {
+                throw Failure(description: "Cannot write '\(output)'.")
+            }
+            FileHandle.standardError.write(Data("Wrote \(data.count) bytes to \(output).\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+struct Geography: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reference geography.", subcommands: [GeographyImport.self])
+}
+
+struct GeographyImport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import ONS lookup files (district → CSP → police force area, district → upper tier, district → ICB).",
+        discussion: "Column headers of any vintage are recognised (LAD19CD, LAD24CD, ltla24_code, UTLA23CD, icb24_code …). All files go in together or not at all.")
+
+    @ArgumentParser.Argument(help: "One or more ONS lookup CSV files.") var files: [String]
+    @ArgumentParser.Flag(help: "Show what would change without writing anything.") var dryRun = false
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        var loaded: [(name: String, data: Data)] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw Failure(description: "Cannot read '\(file)': no such file, or it is not readable.")
+            }
+            loaded.append((URL(fileURLWithPath: file).lastPathComponent, data))
+        }
+        try await withApplication(options) { app in
+            let outcome = try await Tasks.importGeography(loaded, dryRun: dryRun, on: app.db, progress: progress)
+            try report(outcome, file: files.count == 1 ? files[0] : "the lookup files")
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load the demo landscape from the source reports (role titles only, marked as demo).")
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try report(try await Tasks.loadDemo(on: app.db), file: "the demo landscape")
+        }
+    }
+}
+

@@ -1,3 +1,0 @@
-import ConveneServer
-import ArgumentParser
-print("x")
