@@ -52,10 +52,11 @@ struct ProblemMiddleware: AsyncMiddleware {
         switch error {
         case let problem as Problem:
             return problem
-        case let abort as AbortError:
-            return Problem(title: abort.status.reasonPhrase, status: Int(abort.status.code), detail: abort.reason)
         case let decoding as DecodingError:
             return Self.invalid(decoding)
+        // Vapor makes DecodingError an AbortError too; it is matched above so that it names its field.
+        case let abort as AbortError:
+            return Problem(title: abort.status.reasonPhrase, status: Int(abort.status.code), detail: abort.reason)
         default:
             request.logger.report(error: error)
             return Problem(title: "Something went wrong", status: 500,
@@ -96,7 +97,7 @@ extension JSONEncoder {
     static let api: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()

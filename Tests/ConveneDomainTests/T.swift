@@ -1,3 +1,0 @@
-import Testing
-@testable import ConveneDomain
-@Test func t() { #expect(true) }

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import VaporTesting
+@testable import ConveneServer
+
+@Suite struct OpenAPITests {
+    /// Every /api/v1 route is in the document, and the document names no route that does not exist.
+    @Test func documentAndRoutesAgree() async throws {
+        try await withConveneApp { app in
+            // Setup
+            let routes = Set(app.routes.all.compactMap { route -> String? in
+                let path = "/" + route.path.map { component -> String in
+                    switch component {
+                    case .parameter(let name): "{\(name)}"
+                    default: component.description
+                    }
+                }.joined(separator: "/")
+                return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
+            })
+
+            // Act
+            let response = try await app.send(.GET, "/api/v1/openapi.json")
+            let document = try response.json()
+            let paths = document["paths"] as? [String: [String: Any]] ?? [:]
+            var documented: Set<String> = []
+            for (path, item) in paths {
+                for method in item.keys where ["get", "post", "put", "patch", "delete"].contains(method) {
+                    documented.insert("\(method.uppercased()) \(path)")
+                }
+            }
+
+            // Check
+            #expect(response.status == .ok)
+            #expect(document["openapi"] as? String == "3.1.0")
+            #expect(routes.count > 20)
+            #expect(routes.subtracting(documented).sorted() == [], "routes missing from the OpenAPI document")
+            #expect(documented.subtracting(routes).sorted() == [], "documented operations with no route")
+        }
+    }
+
+    /// Every $ref points at a schema that exists.
+    @Test func referencesResolve() async throws {
+        // Setup
+        let data = try JSONEncoder.api.encode(OpenAPIDocument.document)
+        let text = String(decoding: data, as: UTF8.self)
+        let schemas = Set(OpenAPIDocument.schemas.map(\.0))
+
+        // Act
+        let regex = try Regex("#/components/schemas/([A-Za-z]+)")
+        let referenced = Set(text.matches(of: regex).compactMap { $0.output[1].substring.map(String.init) })
+
+        // Check
+        #expect(!referenced.isEmpty)
+        #expect(referenced.subtracting(schemas).isEmpty)
+    }
+}

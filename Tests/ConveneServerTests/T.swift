@@ -1,4 +1,0 @@
-import Testing
-import VaporTesting
-@testable import ConveneServer
-@Test func t() { #expect(true) }
