@@ -25,7 +25,8 @@ struct LandscapePictureModel {
         let graph = LandscapeGraph(nodes: records.map { .init(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum) },
                                    relations: relations)
         let areas = try await AreaRecord.query(on: db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
-        let dot = dotPath ?? Graphviz.find()
+        // A configured path that is not there counts as missing, like no dot on the PATH.
+        let dot = (dotPath ?? Graphviz.find()).flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
         var svg: String?
         if let dot, !graph.nodes.isEmpty {
             svg = try await Graphviz.svg(graph.dot { "/partnerships/\($0)" }, dot: dot, threadPool: threadPool)
