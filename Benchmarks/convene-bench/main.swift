@@ -1,2 +1,144 @@
+// The register benchmark: generates a large landscape, imports it, and times the busiest pages over HTTP.
+// Prints figures; it asserts nothing. Run it with scripts/bench (a release build).
+import ConveneDomain
 import ConveneServer
-print("x")
+import Foundation
+import Vapor
+
+struct Options {
+    var partnerships = 5_000
+    var memberships = 50_000
+    var requests = 200
+    var port = 8765
+
+    init(_ arguments: [String]) {
+        var i = 1
+        while i + 1 < arguments.count {
+            let value = Int(arguments[i + 1]) ?? 0
+            switch arguments[i] {
+            case "--partnerships": partnerships = value
+            case "--memberships": memberships = value
+            case "--requests": requests = value
+            case "--port": port = value
+            default: break
+            }
+            i += 2
+        }
+    }
+}
+
+/// A landscape of the given size: 40 force areas, a quarter of the partnerships reporting to another,
+/// members drawn from a pool of people about 1.6 times the partnership count.
+func generate(_ options: Options) -> Register {
+    var register = Register(areas: PoliceForceAreas.all)
+    let sectors = Sector.allCases
+    for o in 0..<300 {
+        register.organisations.append(Organisation(key: "org-\(o)", name: "Organisation \(o)", sector: sectors[o % sectors.count]))
+    }
+    let people = max(1, options.partnerships * 8 / 5)
+    for p in 0..<people {
+        register.persons.append(Person(key: "person-\(p)", name: "Person \(p)", roleTitle: "Role \(p % 40)",
+                                       organisationKey: "org-\(p % 300)", seniority: SeniorityBand.allCases[p % 6]))
+    }
+    let types = PartnershipType.allCases
+    for p in 0..<options.partnerships {
+        register.partnerships.append(Partnership(
+            key: "partnership-\(p)", name: "Partnership \(p) \(types[p % types.count].rawValue)", type: types[p % types.count],
+            status: p % 17 == 0 ? .underReview : .active, purpose: "Generated partnership \(p)",
+            themes: ["theme-\(p % 9)"], pccRoles: p % 3 == 0 ? [.attends] : [.member, .funder],
+            meetingFrequency: .quarterly, forceAreaCode: PoliceForceAreas.all[p % 40].code))
+        if p % 4 == 1 { register.relations.append(PartnershipRelation("partnership-\(p)", .reportsTo, "partnership-\(p - 1)")) }
+    }
+    let perPartnership = max(1, options.memberships / max(1, options.partnerships))
+    var seat = 0
+    for p in 0..<options.partnerships {
+        for m in 0..<perPartnership where seat < options.memberships {
+            let person = (p * 7 + m * 13) % people
+            register.memberships.append(Membership(
+                key: "partnership-\(p)-m\(m)", partnershipKey: "partnership-\(p)", personKey: "person-\(person)",
+                role: m == 0 ? .chair : .member, representsKey: "org-\(person % 300)", votingRight: m % 2 == 0))
+            seat += 1
+        }
+    }
+    return register
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+func seconds(_ start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+let options = Options(CommandLine.arguments)
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+let database = DatabaseChoice.fromEnvironment(databasePath: folder.appendingPathComponent("bench.sqlite").path)
+
+print("Convene register benchmark: \(options.partnerships) partnerships, \(options.memberships) memberships, \(database.description)")
+let register = generate(options)
+let csv = Data(RegisterCSV.write(register).utf8)
+let csvRows = max(0, String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n").count - 2)
+print("generated CSV: \(csvRows) rows, \(csv.count / 1024) KiB")
+
+var env = try Environment.detect(arguments: ["convene-bench"])
+env.arguments = ["convene-bench"]
+let app = try await Tasks.application(Configuration(database: database), environment: env, logLevel: .error)
+do {
+    // The areas the generated partnerships refer to.
+    _ = try await Tasks.importGeography([], dryRun: false, on: app.db)
+
+    var start = ContinuousClock.now
+    let outcome = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
+    let importSeconds = seconds(start)
+    guard case .applied(let summary, _) = outcome else {
+        print("import rejected: \(outcome)")
+        throw Abort(.internalServerError)
+    }
+    print(String(format: "import (first):  %.2f s, %.0f CSV rows/s, %.0f records/s (%d records written)",
+                 importSeconds, Double(csvRows) / importSeconds, Double(summary.recordCount) / importSeconds, summary.changedCount))
+
+    start = ContinuousClock.now
+    _ = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
+    let againSeconds = seconds(start)
+    print(String(format: "import (again, no changes): %.2f s, %.0f CSV rows/s", againSeconds, Double(csvRows) / againSeconds))
+
+    app.http.server.configuration.hostname = "127.0.0.1"
+    app.http.server.configuration.port = options.port
+    try await app.server.start()
+    let base = "http://127.0.0.1:\(options.port)"
+    let pages = [
+        ("partnership list, first page", "/partnerships"),
+        ("partnership list, filtered and sorted", "/partnerships?type=cdp&status=active&sort=force_area&order=desc&page=3"),
+        ("partnership list, name search", "/partnerships?q=Partnership+42"),
+        ("partnership page (10 members, reporting chain)", "/partnerships/partnership-2001"),
+        ("overview", "/"),
+    ]
+    print("page timings over HTTP on 127.0.0.1, \(options.requests) requests each after 10 warm-up requests:")
+    for (label, path) in pages {
+        for _ in 0..<10 { _ = try await app.client.get(URI(string: base + path)) }
+        var times: [Double] = []
+        for _ in 0..<options.requests {
+            let t = ContinuousClock.now
+            let response = try await app.client.get(URI(string: base + path))
+            times.append(seconds(t) * 1000)
+            guard response.status == .ok else { print("\(path) answered \(response.status)"); break }
+        }
+        print(String(format: "  %-50@ median %6.1f ms   p90 %6.1f ms   max %6.1f ms", label as NSString,
+                     median(times), percentile(times, 0.9), times.max() ?? 0))
+    }
+    await app.server.shutdown()
+    try await app.asyncShutdown()
+} catch {
+    try? await app.asyncShutdown()
+    throw error
+}
