@@ -125,18 +125,17 @@ do {
     ]
     print("page timings over HTTP on 127.0.0.1, \(options.requests) requests each after 10 warm-up requests:")
     for (label, path) in pages {
-        for _ in 0..<10 { _ = try await app.client.get(URI(string: base + path)) }
+        for _ in 0..<10 { let _: ClientResponse = try await app.client.get(URI(string: base + path)) }
         var times: [Double] = []
         for _ in 0..<options.requests {
             let t = ContinuousClock.now
-            let response = try await app.client.get(URI(string: base + path))
+            let response: ClientResponse = try await app.client.get(URI(string: base + path))
             times.append(seconds(t) * 1000)
             guard response.status == .ok else { print("\(path) answered \(response.status)"); break }
         }
         print(String(format: "  %-50@ median %6.1f ms   p90 %6.1f ms   max %6.1f ms", label as NSString,
                      median(times), percentile(times, 0.9), times.max() ?? 0))
     }
-    await app.server.shutdown()
     try await app.asyncShutdown()
 } catch {
     try? await app.asyncShutdown()

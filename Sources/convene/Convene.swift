@@ -41,6 +41,11 @@ func withApplication<T>(_ options: DatabaseOptions, logLevel: Logger.Level = .no
     }
 }
 
+/// Writes a line to standard output at once (print is buffered when the output is a file or a pipe).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func progress(_ message: String) {
     FileHandle.standardError.write(Data("… \(message)\n".utf8))
 }
@@ -71,9 +76,9 @@ struct Serve: AsyncParsableCommand {
                 if case .rejected(let issues) = try await Tasks.loadDemo(on: app.db) {
                     throw Failure(description: "The demo landscape did not load: \(issues.prefix(3).map(\.description).joined(separator: "; "))")
                 }
-                print("Loaded the demo landscape (role titles only, marked as demo data).")
+                say("Loaded the demo landscape (role titles only, marked as demo data).")
             }
-            print("Convene is running at http://\(hostname):\(port)/ using \(options.configuration.database.description). Press Ctrl+C to stop.")
+            say("Convene is running at http://\(hostname):\(port)/ using \(options.configuration.database.description). Press Ctrl+C to stop.")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

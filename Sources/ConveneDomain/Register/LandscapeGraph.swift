@@ -51,7 +51,7 @@ public struct LandscapeGraph: Sendable {
     /// DOT text with one box per partnership, linking to its page; edges point from a group up to its parent.
     public func dot(link: (String) -> String) -> String {
         var out = "digraph landscape {\n"
-        out += "  graph [rankdir=BT, fontname=\"Arial\", nodesep=0.3, ranksep=0.5];\n"
+        out += "  graph [rankdir=RL, fontname=\"Arial\", nodesep=0.15, ranksep=0.6];\n"
         out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f3f2f1\", color=\"#0b0c0c\", fontname=\"Arial\", fontsize=11];\n"
         out += "  edge [color=\"#505a5f\", fontname=\"Arial\", fontsize=9];\n"
         for (index, node) in nodes.enumerated() {

@@ -72,5 +72,6 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
 
 func routes(_ app: Application) throws {
     RegisterPages.register(on: app)
+    RecordFormPages.register(on: app)
     API.register(on: app)
 }

@@ -83,7 +83,7 @@ enum LandscapePictureView {
         }
         return Layout(title: "Landscape picture", breadcrumbs: [("Overview", "/")], isDemo: model.isDemo, content: .group(
             .heading("Landscape picture"),
-            .p(.text("Each box is a partnership; arrows point to the partnership it reports to. Dashed arrows are sub-groups and delivery arms. Select a box to open its page.")),
+            .p(.text("Each box is a partnership; arrows point left to the partnership it reports to. Dashed arrows are sub-groups and delivery arms. Select a box to open its page.")),
             .formElement(action: "/landscape", method: "get", .class("filters"),
                 .div(.class("form-group"),
                     .label(.for("force_area"), .class("label"), .text("Police force area")),

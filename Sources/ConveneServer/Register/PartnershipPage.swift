@@ -6,6 +6,7 @@ import Vapor
 /// One partnership: its record, members, place in the reporting structure, footprint and terms of reference.
 struct PartnershipPageModel {
     struct Member {
+        var key: String
         var name: String; var href: String; var roleTitle: String?; var role: MembershipRole
         var represents: (name: String, href: String)?; var voting: Bool
         var substitute: (name: String, href: String)?; var startedOn: Day?; var endedOn: Day?
@@ -42,6 +43,7 @@ struct PartnershipPageModel {
         var current: [Member] = [], past: [Member] = []
         for m in try await memberships {
             let member = Member(
+                key: m.key,
                 name: m.person?.name ?? m.organisation?.name ?? "Unknown",
                 href: m.person.map { "/persons/\($0.key)" } ?? m.organisation.map { "/organisations/\($0.key)" } ?? "#",
                 roleTitle: m.person?.roleTitle, role: MembershipRole(rawValue: m.role) ?? .member,

@@ -40,7 +40,7 @@ enum PartnershipPageView {
             ))
     }
 
-    private static func memberRows(_ members: [PartnershipPageModel.Member], past: Bool) -> [[Node<HTML.BodyContext>]] {
+    private static func memberRows(_ members: [PartnershipPageModel.Member], partnership: String, past: Bool) -> [[Node<HTML.BodyContext>]] {
         members.map { m in [
             .group(.a(.href(m.href), .text(m.name)), .unwrap(m.roleTitle) { title in
                 title == m.name ? .empty : .group(.br(), .span(.class("body-s"), .text(title))) }),
@@ -49,17 +49,22 @@ enum PartnershipPageView {
             m.substitute.map { Components.link($0.name, $0.href) } ?? Components.text(nil, empty: "None named"),
             .text(past ? "\(m.startedOn?.longDescription ?? "?") to \(m.endedOn?.longDescription ?? "?")"
                        : m.startedOn.map { "Since \($0.longDescription)" } ?? ""),
+            .a(.href("/partnerships/\(partnership)/members/\(m.key)/edit"),
+               .text("Change"), .span(.class("visually-hidden"), .text(" the membership of \(m.name)"))),
         ] }
     }
 
     private static func members(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
-        let headers: [Node<HTML.BodyContext>] = [.text("Member"), .text("Role"), .text("Represents"), .text("Named substitute"), .text("Dates")]
+        let headers: [Node<HTML.BodyContext>] = [.text("Member"), .text("Role"), .text("Represents"), .text("Named substitute"), .text("Dates"),
+                                                 .span(.class("visually-hidden"), .text("Actions"))]
+        let key = model.partnership.key
         return .section(.attribute(named: "aria-labelledby", value: "members"),
             .h2(.id("members"), .text("Members (\(model.current.count))")),
+            .a(.href("/partnerships/\(key)/members/new"), .class("button button--secondary"), .text("Add a member")),
             model.current.isEmpty ? .p(.text("No current members are recorded.")) :
-                Components.table(caption: "Current members", headers: headers, rows: memberRows(model.current, past: false), captionVisible: false),
+                Components.table(caption: "Current members", headers: headers, rows: memberRows(model.current, partnership: key, past: false), captionVisible: false),
             .if(!model.past.isEmpty, .detailsElement("Past members (\(model.past.count))",
-                Components.table(caption: "Past members", headers: headers, rows: memberRows(model.past, past: true), captionVisible: false))))
+                Components.table(caption: "Past members", headers: headers, rows: memberRows(model.past, partnership: key, past: true), captionVisible: false))))
     }
 
     private static func structure(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
@@ -105,6 +110,8 @@ enum PartnershipPageView {
     private static func terms(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
         .section(.attribute(named: "aria-labelledby", value: "terms"),
             .h2(.id("terms"), .text("Terms of reference")),
+            .a(.href("/partnerships/\(model.partnership.key)/terms-of-reference/new"), .class("button button--secondary"),
+               .text("Add a version of the terms of reference")),
             model.terms.isEmpty ? .p(.text("No terms of reference are recorded.")) :
                 Components.table(caption: "Versions of the terms of reference", headers: [
                     .text("Version"), .text("Approved"), .text("Review"), .text("Quorum"), .text("Meets"), .text("Purpose"),

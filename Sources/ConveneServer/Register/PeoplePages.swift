@@ -95,6 +95,7 @@ enum PeopleViews {
         let current = model.seats.filter { !$0.isPast(today) }, past = model.seats.filter { $0.isPast(today) }
         return Layout(title: o.name, breadcrumbs: [("Overview", "/"), ("Organisations", "/organisations")], isDemo: model.isDemo, content: .group(
             .heading(o.name, caption: o.sector.label),
+            .a(.href("/organisations/\(o.key)/edit"), .class("button button--secondary"), .text("Change this organisation")),
             Components.summaryList([("Sector", .text(o.sector.label)), ("Identifier", .code(.text(o.key)))]),
             .h2(.text("Member of")), SeatRow.table(current, caption: "Current seats", today: today),
             .h2(.text("Past memberships")), SeatRow.table(past, caption: "Past seats", today: today),
@@ -115,6 +116,7 @@ enum PeopleViews {
         let current = model.seats.filter { !$0.isPast(today) }, past = model.seats.filter { $0.isPast(today) }
         return Layout(title: p.name, breadcrumbs: [("Overview", "/"), ("People", "/persons")], isDemo: model.isDemo, content: .group(
             .heading(p.name, caption: p.roleTitle),
+            .a(.href("/persons/\(p.key)/edit"), .class("button button--secondary"), .text("Change this person")),
             Components.summaryList([
                 ("Role title", Components.text(p.roleTitle)),
                 ("Organisation", model.organisation.map { Components.link($0.name, "/organisations/\($0.key)") } ?? Components.text(nil)),
@@ -127,7 +129,7 @@ enum PeopleViews {
     }
 
     /// The organisation and people lists: a name search and pages of 50.
-    static func list(title: String, path: String, q: String?, page: Int, total: Int,
+    static func list(title: String, path: String, add: String, q: String?, page: Int, total: Int,
                      rows: [(href: String, name: String, detail: String)], isDemo: Bool) -> Layout {
         let pages = max(1, (total + 49) / 50)
         let query = { (p: Int) -> String in
@@ -137,6 +139,7 @@ enum PeopleViews {
         }
         return Layout(title: title, breadcrumbs: [("Overview", "/")], isDemo: isDemo, content: .group(
             .heading(title),
+            .a(.href("\(path)/new"), .class("button"), .text(add)),
             .formElement(action: path, method: "get", .class("filters"),
                 .div(.class("form-group"), .label(.for("q"), .class("label"), .text("Name contains")),
                      .input(.type(.search), .id("q"), .name("q"), .class("input"), .value(q ?? ""))),

@@ -35,7 +35,16 @@ enum RegisterEdits {
         case .partnership: try await PartnershipRecord.query(on: db).filter(\.$key == origin.key).count() > 0
         case .membership: try await MembershipRecord.query(on: db).filter(\.$key == origin.key).count() > 0
         case .meeting: try await MeetingRecord.query(on: db).filter(\.$key == origin.key).count() > 0
-        case .relation, .termsOfReference: false
+        case .termsOfReference:
+            // "partnership-key#version"
+            try await {
+                let parts = origin.key.split(separator: "#")
+                guard parts.count == 2, let version = Int(parts[1]),
+                      let partnership = try await PartnershipRecord.query(on: db).filter(\.$key == String(parts[0])).first() else { return false }
+                return try await TermsOfReferenceRecord.query(on: db).filter(\.$partnership.$id == partnership.requireID())
+                    .filter(\.$version == version).count() > 0
+            }()
+        case .relation: false
         }
     }
 

@@ -99,7 +99,7 @@ enum RegisterPages {
         }
         async let total = base().count()
         async let rows = base().sort(\.$name).range(lower: (page - 1) * 50, upper: page * 50 - 1).all()
-        return PeopleViews.list(title: "Organisations", path: "/organisations", q: query.q, page: page, total: try await total,
+        return PeopleViews.list(title: "Organisations", path: "/organisations", add: "Add an organisation", q: query.q, page: page, total: try await total,
                                 rows: try await rows.map { ("/organisations/\($0.key)", $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector) },
                                 isDemo: try await RegisterQueries.hasDemoData(on: req.db)).response()
     }
@@ -114,7 +114,7 @@ enum RegisterPages {
         }
         async let total = base().count()
         async let rows = base().sort(\.$name).range(lower: (page - 1) * 50, upper: page * 50 - 1).all()
-        return PeopleViews.list(title: "People", path: "/persons", q: query.q, page: page, total: try await total,
+        return PeopleViews.list(title: "People", path: "/persons", add: "Add a person", q: query.q, page: page, total: try await total,
                                 rows: try await rows.map { ("/persons/\($0.key)", $0.name, $0.roleTitle ?? "") },
                                 isDemo: try await RegisterQueries.hasDemoData(on: req.db)).response()
     }

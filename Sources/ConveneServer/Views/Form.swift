@@ -73,14 +73,17 @@ struct Form {
                       }))
     }
 
-    func checkboxes(_ name: String, _ legend: String, _ values: [String], _ options: [(String, String)]) -> Node<HTML.BodyContext> {
+    /// A group of checkboxes posting `name[]`, or with `single` one checkbox posting `name`.
+    func checkboxes(_ name: String, _ legend: String, _ values: [String], _ options: [(String, String)],
+                    single: Bool = false) -> Node<HTML.BodyContext> {
         let chosen = Set(values)
+        let postedName = single ? name : "\(name)[]"
         return group(name,
             .element(named: "fieldset", nodes: [
                 .element(named: "legend", nodes: [.class("label"), .text(legend)] as [Node<HTML.BodyContext>]),
                 hintAndError(name, nil),
                 .ul(.class("checkboxes"), .forEach(Array(options.enumerated())) { index, option in
-                    .li(.input(.type(.checkbox), .id(index == 0 ? name : "\(name)-\(index)"), .name("\(name)[]"),
+                    .li(.input(.type(.checkbox), .id(index == 0 ? name : "\(name)-\(index)"), .name(postedName),
                                .value(option.0), .checked(chosen.contains(option.0))),
                         .label(.for(index == 0 ? name : "\(name)-\(index)"), .text(option.1)))
                 }),

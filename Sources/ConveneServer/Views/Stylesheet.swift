@@ -81,6 +81,7 @@ enum Stylesheet {
     .inset { border-left: 10px solid var(--border); padding: 15px; margin: 20px 0; }
     .tree, .tree ul { list-style: none; padding-left: 20px; }
     .tree li { margin: 5px 0; border-left: 1px solid var(--border); padding-left: 10px; }
+    .picture { overflow-x: auto; }
     .picture svg { max-width: 100%; height: auto; }
     .pagination { margin: 20px 0; }
     """

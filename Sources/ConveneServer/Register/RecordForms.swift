@@ -1,0 +1,224 @@
+import ConveneDomain
+import Fluent
+import Plot
+import Vapor
+
+// The smaller forms: organisation, person, membership and terms of reference. Each input parses into a
+// domain record or field errors; the record is then written through `RegisterEdits` like any other.
+
+/// Reads form text: trimmed, empty as nil; dates and vocabularies with messages naming the field.
+struct FormReader {
+    var errors: [FieldError] = []
+
+    func text(_ value: String?) -> String? {
+        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    mutating func day(_ value: String?, _ field: String, _ what: String) -> Day? {
+        guard let value = text(value) else { return nil }
+        guard let day = Day(value) else {
+            errors.append(FieldError(field, "\(what) must be a real date, like 2024-03-14"))
+            return nil
+        }
+        return day
+    }
+
+    mutating func number(_ value: String?, _ field: String, _ what: String) -> Int? {
+        guard let value = text(value) else { return nil }
+        guard let number = Int(value.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "")) else {
+            errors.append(FieldError(field, "\(what) must be a whole number"))
+            return nil
+        }
+        return number
+    }
+
+    mutating func vocabulary<V: Vocabulary>(_ value: String?, _ field: String, _ what: String, required: Bool) -> V? {
+        guard let value = text(value) else {
+            if required { errors.append(FieldError(field, "Select the \(what)")) }
+            return nil
+        }
+        guard let parsed = V.parse(value) else {
+            errors.append(FieldError(field, "'\(value)' is not a known \(what)"))
+            return nil
+        }
+        return parsed
+    }
+}
+
+struct OrganisationFormInput: Content {
+    var name: String?
+    var sector: String?
+
+    func parse(key: String) -> (Organisation?, [FieldError]) {
+        var reader = FormReader()
+        let sector: Sector? = reader.vocabulary(sector, "sector", "sector", required: true)
+        guard let sector else { return (nil, reader.errors + Organisation(key: key, name: name ?? "", sector: .other).validate().filter { $0.field == "name" }) }
+        let organisation = Organisation(key: key, name: reader.text(name) ?? "", sector: sector)
+        return (organisation, reader.errors + organisation.validate())
+    }
+}
+
+struct PersonFormInput: Content {
+    var name: String?
+    var roleTitle: String?
+    var organisationKey: String?
+    var seniority: String?
+    var salaryBand: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, seniority
+        case roleTitle = "role_title", organisationKey = "organisation_key", salaryBand = "salary_band"
+    }
+
+    init(_ p: Person? = nil) {
+        name = p?.name; roleTitle = p?.roleTitle; organisationKey = p?.organisationKey
+        seniority = p?.seniority?.rawValue; salaryBand = p?.salaryBand.map(String.init)
+    }
+
+    func parse(key: String) -> (Person?, [FieldError]) {
+        var reader = FormReader()
+        let seniority: SeniorityBand? = reader.vocabulary(seniority, "seniority", "seniority band", required: false)
+        let salary = reader.number(salaryBand, "salary_band", "The salary band")
+        let person = Person(key: key, name: reader.text(name) ?? "", roleTitle: reader.text(roleTitle),
+                            organisationKey: reader.text(organisationKey), seniority: seniority, salaryBand: salary)
+        return (person, reader.errors + person.validate())
+    }
+}
+
+struct MembershipFormInput: Content {
+    var personKey: String?
+    var organisationKey: String?
+    var role: String?
+    var representsKey: String?
+    var votingRight: String?
+    var startedOn: String?
+    var endedOn: String?
+    var substituteKey: String?
+
+    enum CodingKeys: String, CodingKey {
+        case role
+        case personKey = "person_key", organisationKey = "organisation_key", representsKey = "represents_key"
+        case votingRight = "voting_right", startedOn = "started_on", endedOn = "ended_on", substituteKey = "substitute_key"
+    }
+
+    init(_ m: Membership? = nil) {
+        personKey = m?.personKey; organisationKey = m?.organisationKey; role = m?.role.rawValue ?? MembershipRole.member.rawValue
+        representsKey = m?.representsKey; votingRight = m?.votingRight == true ? "yes" : nil
+        startedOn = m?.startedOn?.description; endedOn = m?.endedOn?.description; substituteKey = m?.substituteKey
+    }
+
+    func parse(key: String, partnershipKey: String) -> (Membership?, [FieldError]) {
+        var reader = FormReader()
+        let role: MembershipRole? = reader.vocabulary(role, "role", "role", required: true)
+        let started = reader.day(startedOn, "started_on", "The start date")
+        let ended = reader.day(endedOn, "ended_on", "The end date")
+        guard let role else { return (nil, reader.errors) }
+        let membership = Membership(
+            key: key, partnershipKey: partnershipKey, personKey: reader.text(personKey),
+            organisationKey: reader.text(organisationKey), role: role, representsKey: reader.text(representsKey),
+            votingRight: votingRight == "yes", startedOn: started, endedOn: ended, substituteKey: reader.text(substituteKey))
+        return (membership, reader.errors + membership.validate())
+    }
+}
+
+struct TermsFormInput: Content {
+    var purpose: String?
+    var quorum: String?
+    var meetingFrequency: String?
+    var approvedOn: String?
+    var reviewDue: String?
+
+    enum CodingKeys: String, CodingKey {
+        case purpose, quorum
+        case meetingFrequency = "meeting_frequency", approvedOn = "approved_on", reviewDue = "review_due"
+    }
+
+    func parse(partnershipKey: String, version: Int) -> (TermsOfReference?, [FieldError]) {
+        var reader = FormReader()
+        let frequency: MeetingFrequency? = reader.vocabulary(meetingFrequency, "meeting_frequency", "meeting frequency", required: false)
+        let terms = TermsOfReference(
+            partnershipKey: partnershipKey, version: version, purpose: reader.text(purpose),
+            quorum: reader.number(quorum, "quorum", "The quorum"), meetingFrequency: frequency,
+            approvedOn: reader.day(approvedOn, "approved_on", "The approval date"),
+            reviewDue: reader.day(reviewDue, "review_due", "The review date"))
+        return (terms, reader.errors + terms.validate())
+    }
+}
+
+/// Names to choose from in the smaller forms.
+struct RecordChoices {
+    var organisations: [(String, String)]
+    var persons: [(String, String)]
+
+    static func load(on db: Database) async throws -> RecordChoices {
+        async let organisations = OrganisationRecord.query(on: db).sort(\.$name).all()
+        async let persons = PersonRecord.query(on: db).sort(\.$name).all()
+        return RecordChoices(
+            organisations: try await organisations.map { ($0.key, $0.name) },
+            persons: try await persons.map { person in
+                let label = person.roleTitle.map { $0 == person.name ? person.name : "\(person.name), \($0)" } ?? person.name
+                return (person.key, label)
+            })
+    }
+}
+
+enum RecordFormViews {
+    static func page(title: String, action: String, cancel: String, errors: [FieldError],
+                     breadcrumbs: [(String, String)], _ fields: Node<HTML.BodyContext>...) -> Layout {
+        Layout(title: errors.isEmpty ? title : "Error: \(title)", breadcrumbs: breadcrumbs, content: .group(
+            Form(errors: errors).errorSummary(),
+            .heading(title),
+            .formElement(action: action, method: "post", .attribute(named: "novalidate", value: "novalidate"),
+                .group(fields),
+                .button(.type(.submit), .class("button"), .text("Save")),
+                .a(.href(cancel), .class("button button--secondary"), .text("Cancel")))))
+    }
+
+    static func organisation(_ input: OrganisationFormInput, errors: [FieldError], action: String, cancel: String, title: String) -> Layout {
+        let form = Form(errors: errors)
+        return page(title: title, action: action, cancel: cancel, errors: errors,
+                    breadcrumbs: [("Overview", "/"), ("Organisations", "/organisations")],
+                    form.textInput("name", "Name", input.name),
+                    form.select("sector", "Sector", input.sector, Sector.allCases.map { ($0.rawValue, $0.label) }, blank: "Select a sector"))
+    }
+
+    static func person(_ input: PersonFormInput, choices: RecordChoices, errors: [FieldError], action: String, cancel: String, title: String) -> Layout {
+        let form = Form(errors: errors)
+        return page(title: title, action: action, cancel: cancel, errors: errors,
+                    breadcrumbs: [("Overview", "/"), ("People", "/persons")],
+                    form.textInput("name", "Name", input.name, hint: "Only what the partnership needs: a name or, for a role, the role title"),
+                    form.textInput("role_title", "Role title", input.roleTitle, hint: "For example, Director of Public Health"),
+                    form.select("organisation_key", "Organisation", input.organisationKey, choices.organisations, blank: "None"),
+                    form.select("seniority", "Seniority", input.seniority, SeniorityBand.allCases.map { ($0.rawValue, $0.label) }, blank: "Not recorded"),
+                    form.textInput("salary_band", "Salary band (pounds a year)", input.salaryBand,
+                                   hint: "Used only to estimate what meetings cost. For example, 50000", short: true))
+    }
+
+    static func membership(_ input: MembershipFormInput, partnership: (key: String, name: String), choices: RecordChoices,
+                           errors: [FieldError], action: String, title: String) -> Layout {
+        let form = Form(errors: errors)
+        return page(title: title, action: action, cancel: "/partnerships/\(partnership.key)", errors: errors,
+                    breadcrumbs: [("Overview", "/"), ("Partnerships", "/partnerships"), (partnership.name, "/partnerships/\(partnership.key)")],
+                    form.select("person_key", "Person", input.personKey, choices.persons, blank: "None (an organisation is the member)"),
+                    form.select("organisation_key", "Or an organisation as the member", input.organisationKey, choices.organisations, blank: "None"),
+                    form.select("role", "Role", input.role, MembershipRole.allCases.map { ($0.rawValue, $0.label) }),
+                    form.select("represents_key", "Represents", input.representsKey, choices.organisations, blank: "Their own organisation"),
+                    form.checkboxes("voting_right", "Voting", input.votingRight == "yes" ? ["yes"] : [], [("yes", "Has a vote")], single: true),
+                    form.textInput("started_on", "Start date", input.startedOn, hint: "For example, 2023-04-01", short: true),
+                    form.textInput("ended_on", "End date", input.endedOn, hint: "To end the membership; it stays on the record as a past membership", short: true),
+                    form.select("substitute_key", "Named substitute", input.substituteKey, choices.persons, blank: "None"))
+    }
+
+    static func terms(_ input: TermsFormInput, partnership: (key: String, name: String), version: Int, errors: [FieldError], action: String) -> Layout {
+        let form = Form(errors: errors)
+        return page(title: "Add version \(version) of the terms of reference", action: action, cancel: "/partnerships/\(partnership.key)", errors: errors,
+                    breadcrumbs: [("Overview", "/"), ("Partnerships", "/partnerships"), (partnership.name, "/partnerships/\(partnership.key)")],
+                    form.textArea("purpose", "Purpose", input.purpose),
+                    form.textInput("quorum", "Quorum", input.quorum, hint: "The number of members needed for a meeting to be quorate", short: true),
+                    form.select("meeting_frequency", "How often it meets", input.meetingFrequency,
+                                MeetingFrequency.allCases.map { ($0.rawValue, $0.label) }, blank: "Not stated"),
+                    form.textInput("approved_on", "Approved on", input.approvedOn, hint: "For example, 2024-03-14", short: true),
+                    form.textInput("review_due", "Review due", input.reviewDue, hint: "When the terms of reference should next be reviewed", short: true))
+    }
+}
