@@ -121,3 +121,45 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct APIBoundaryTests {
+    /// Found by fuzzing: a huge page number overflowed the offset and stopped the server.
+    @Test func hugePagesAndUnknownFiltersAreFieldErrors() async throws {
+        try await withConveneApp { app in
+            // Act
+            let huge = try await app.send(.GET, "/api/v1/organisations?page=4611686018427387905&per_page=2")
+            let zero = try await app.send(.GET, "/api/v1/partnerships?per_page=0")
+            let unknownType = try await app.send(.GET, "/api/v1/partnerships?type=null")
+            let unknownSector = try await app.send(.GET, "/api/v1/organisations?sector=banking")
+            let lastPage = try await app.send(.GET, "/api/v1/persons?page=100000&per_page=500")
+            let hugePage = try await app.send(.GET, "/partnerships?page=4611686018427387905")
+            let people = try await app.send(.GET, "/persons?page=4611686018427387905")
+
+            // Check
+            #expect(huge.status == .unprocessableEntity)
+            #expect(huge.text.contains("\"field\":\"page\""))
+            #expect(zero.status == .unprocessableEntity)
+            #expect(unknownType.status == .unprocessableEntity)
+            #expect(unknownSector.status == .unprocessableEntity)
+            #expect(lastPage.status == .ok)
+            #expect(hugePage.status == .ok)
+            #expect(people.status == .ok)
+        }
+    }
+
+    @Test func duplicatesConflictAndRelationErrorsNameTheirField() async throws {
+        try await withConveneApp { app in
+            // Setup
+            _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"a","name":"A","type":"forum"}"#)
+
+            // Act
+            let again = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"a","name":"A again","type":"forum"}"#)
+            let dangling = try await app.send(.POST, "/api/v1/partnership-relations", json: #"{"from_key":"a","kind":"sub-group-of","to_key":"nowhere"}"#)
+
+            // Check
+            #expect(again.status == .conflict)
+            #expect(dangling.status == .unprocessableEntity)
+            #expect(dangling.text.contains("\"field\":\"to_key\""))
+        }
+    }
+}

@@ -7,7 +7,7 @@ import Vapor
 enum API {
     static func register(on app: Application) {
         let api = app.grouped("api", "v1")
-        api.get("openapi.json") { _ in try APIResponse.json(OpenAPIDocument.document) }
+        api.get("openapi.json") { _ in try OpenAPIDocument.response() }
         ResourceRoutes<AreasResource>.register(on: api)
         ResourceRoutes<OrganisationsResource>.register(on: api)
         ResourceRoutes<PersonsResource>.register(on: api)
@@ -66,7 +66,7 @@ enum API {
             let id = try await RegisterQueries.partnership(key, on: req.db).requireID()
             query.group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }
         }
-        if let kind = filter.kind.flatMap(RelationKind.parse) { query.filter(\.$kind == kind.rawValue) }
+        if let kind: RelationKind = try vocabularyParameter(filter.kind, "kind") { query.filter(\.$kind == kind.rawValue) }
         let items = try await query.all()
             .map { PartnershipRelation($0.from.key, RelationKind(rawValue: $0.kind) ?? .reportsTo, $0.to.key) }
             .sorted { ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey) }
@@ -79,7 +79,11 @@ enum API {
         batch.register.relations = [relation]
         batch.origins[RecordOrigin(.partnership, relation.fromKey)] = "request"
         if case .rejected(let issues) = try await RegisterImport.run(batch, on: req.db) {
-            throw Problem.invalid(issues.map { FieldError($0.field ?? "kind", $0.message) })
+            // The check names a relation's target by its kind, as the CSV columns do; the API calls it to_key.
+            throw Problem.invalid(issues.map { issue in
+                let field = issue.field.flatMap { RelationKind(rawValue: $0) != nil ? "to_key" : $0 } ?? "kind"
+                return FieldError(field, issue.message)
+            })
         }
         return try APIResponse.json(relation, status: .created)
     }

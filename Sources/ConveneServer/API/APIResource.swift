@@ -14,7 +14,7 @@ protocol APIResource {
     /// Values a create may leave out.
     static var defaults: [String: any Sendable] { get }
     static func key(of value: Value) -> String
-    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Value], total: Int)
+    static func list(_ req: Request, window: PageWindow) async throws -> (items: [Value], total: Int)
     static func find(_ key: String, on db: Database) async throws -> Value?
     static func register(_ value: Value) -> Register
     /// Deletes the record, or explains what still refers to it.
@@ -65,10 +65,9 @@ enum ResourceRoutes<R: APIResource> {
 
     @Sendable static func list(req: Request) async throws -> Response {
         let paging = try req.query.decode(Paging.self)
-        let page = max(1, paging.page ?? 1)
-        let perPage = min(500, max(1, paging.perPage ?? 50))
-        let (items, total) = try await R.list(req, page: page, perPage: perPage)
-        return try APIResponse.json(Page(items: items, page: page, perPage: perPage, total: total))
+        let window = try PageWindow.strict(page: paging.page, perPage: paging.perPage)
+        let (items, total) = try await R.list(req, window: window)
+        return try APIResponse.json(Page(items: items, page: window.page, perPage: window.perPage, total: total))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -82,6 +81,9 @@ enum ResourceRoutes<R: APIResource> {
         for (name, value) in try APIResponse.object(from: req) where !(value is NSNull) { object[name] = value }
         let value = try JSONDecoder.api.decode(R.Value.self, from: JSONSerialization.data(withJSONObject: object))
         let key = R.key(of: value)
+        if try await R.find(key, on: req.db) != nil {
+            throw Problem.conflict("The identifier '\(key)' is already used; choose another, or change the existing record with PATCH")
+        }
         let errors = try await RegisterEdits.write(R.register(value), relationsStatedFor: [], mode: .create,
                                                    origin: RecordOrigin(R.kind, key), on: req.db)
         if !errors.isEmpty { throw Problem.invalid(errors) }

@@ -1,4 +1,6 @@
 import ConveneDomain
+import Foundation
+import Vapor
 
 /// A JSON value, for documents built in code.
 indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
@@ -51,6 +53,16 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
 
 /// The OpenAPI 3.1 description of /api/v1. Schemas take their enumerations from the domain's vocabularies.
 enum OpenAPIDocument {
+    /// Served with its keys exactly as written: the API encoder's snake_case conversion would rename
+    /// `operationId`, `requestBody` and the schema names.
+    static func response() throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let response = Response(status: .ok, body: .init(data: try encoder.encode(document)))
+        response.headers.contentType = .json
+        return response
+    }
+
     static func vocabulary<V: Vocabulary>(_ type: V.Type) -> JSONValue {
         ["type": "string", "enum": .array(V.allCases.map { .string($0.rawValue) })]
     }
@@ -59,7 +71,7 @@ enum OpenAPIDocument {
     static let optionalString: JSONValue = ["type": ["string", "null"]]
     static let key: JSONValue = ["type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$"]
     static let optionalKey: JSONValue = ["type": ["string", "null"], "pattern": "^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$"]
-    static let day: JSONValue = ["type": ["string", "null"], "format": "date"]
+    static let day: JSONValue = ["type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
     static let onsCode: JSONValue = ["type": "string", "pattern": "^[EWSNKL][0-9]{8}$"]
 
     static func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
@@ -129,7 +141,8 @@ enum OpenAPIDocument {
     }
 
     static let paging: [JSONValue] = [
-        parameter("page", ["type": "integer", "minimum": 1]), parameter("per_page", ["type": "integer", "minimum": 1, "maximum": 500]),
+        parameter("page", ["type": "integer", "minimum": 1, "maximum": .number(PageWindow.maxPage)]),
+        parameter("per_page", ["type": "integer", "minimum": 1, "maximum": .number(PageWindow.maxPerPage)]),
     ]
 
     static func operation(_ id: String, _ summary: String, tag: String, parameters: [JSONValue] = [], body: JSONValue? = nil,

@@ -17,11 +17,12 @@ enum PartnershipsResource: APIResource {
     static func key(of value: Partnership) -> String { value.key }
     static func register(_ value: Partnership) -> Register { Register(partnerships: [value]) }
 
-    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Partnership], total: Int) {
+    static func list(_ req: Request, window: PageWindow) async throws -> (items: [Partnership], total: Int) {
         let filter = try req.query.decode(PartnershipFilter.self)
+        try filter.validate()
         let total = try await filter.apply(to: PartnershipRecord.query(on: req.db)).count()
         let records = try await filter.apply(to: PartnershipRecord.query(on: req.db))
-            .range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+            .window(window).all()
         let keys = try await RegisterQueries.keyIndex(on: req.db, organisations: records.compactMap { $0.$secretariat.id })
         return (records.map { $0.domain(keys) }, total)
     }
@@ -53,16 +54,17 @@ enum OrganisationsResource: APIResource {
 
     struct Filter: Content { var q: String?; var sector: String? }
 
-    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Organisation], total: Int) {
+    static func list(_ req: Request, window: PageWindow) async throws -> (items: [Organisation], total: Int) {
         let filter = try req.query.decode(Filter.self)
+        let sector: Sector? = try vocabularyParameter(filter.sector, "sector")
         func base() -> QueryBuilder<OrganisationRecord> {
             let query = OrganisationRecord.query(on: req.db)
             if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
-            if let sector = filter.sector.flatMap(Sector.parse) { query.filter(\.$sector == sector.rawValue) }
+            if let sector { query.filter(\.$sector == sector.rawValue) }
             return query
         }
         let total = try await base().count()
-        let records = try await base().sort(\.$name).sort(\.$key).range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        let records = try await base().sort(\.$name).sort(\.$key).window(window).all()
         return (records.map(\.domain), total)
     }
 
@@ -89,7 +91,7 @@ enum PersonsResource: APIResource {
 
     struct Filter: Content { var q: String?; var organisation: String? }
 
-    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Person], total: Int) {
+    static func list(_ req: Request, window: PageWindow) async throws -> (items: [Person], total: Int) {
         let filter = try req.query.decode(Filter.self)
         let organisationID = try await filter.organisation.asyncMap { try await RegisterQueries.organisation($0, on: req.db).requireID() }
         func base() -> QueryBuilder<PersonRecord> {
@@ -99,7 +101,7 @@ enum PersonsResource: APIResource {
             return query
         }
         let total = try await base().count()
-        let records = try await base().sort(\.$name).sort(\.$key).range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        let records = try await base().sort(\.$name).sort(\.$key).window(window).all()
         let keys = try await RegisterQueries.keyIndex(on: req.db, organisations: records.compactMap { $0.$organisation.id })
         return (records.map { $0.domain(keys) }, total)
     }
@@ -129,7 +131,7 @@ enum MembershipsResource: APIResource {
 
     struct Filter: Content { var partnership: String?; var person: String?; var current: Bool? }
 
-    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Membership], total: Int) {
+    static func list(_ req: Request, window: PageWindow) async throws -> (items: [Membership], total: Int) {
         let filter = try req.query.decode(Filter.self)
         let partnershipID = try await filter.partnership.asyncMap { try await RegisterQueries.partnership($0, on: req.db).requireID() }
         let personID = try await filter.person.asyncMap { try await RegisterQueries.person($0, on: req.db).requireID() }
@@ -142,7 +144,7 @@ enum MembershipsResource: APIResource {
             return query
         }
         let total = try await base().count()
-        let records = try await base().sort(\.$key).range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        let records = try await base().sort(\.$key).window(window).all()
         return (try await domain(records, on: req.db), total)
     }
 
@@ -174,17 +176,18 @@ enum AreasResource: APIResource {
 
     struct Filter: Content { var q: String?; var kind: String?; var parent: String? }
 
-    static func list(_ req: Request, page: Int, perPage: Int) async throws -> (items: [Area], total: Int) {
+    static func list(_ req: Request, window: PageWindow) async throws -> (items: [Area], total: Int) {
         let filter = try req.query.decode(Filter.self)
+        let kind: AreaKind? = try vocabularyParameter(filter.kind, "kind")
         func base() -> QueryBuilder<AreaRecord> {
             let query = AreaRecord.query(on: req.db)
             if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
-            if let kind = filter.kind.flatMap(AreaKind.parse) { query.filter(\.$kind == kind.rawValue) }
+            if let kind { query.filter(\.$kind == kind.rawValue) }
             if let parent = filter.parent, !parent.isEmpty { query.filter(\.$parentCode == parent) }
             return query
         }
         let total = try await base().count()
-        let records = try await base().sort(\.$code).range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        let records = try await base().sort(\.$code).window(window).all()
         return (records.map(\.domain), total)
     }
 

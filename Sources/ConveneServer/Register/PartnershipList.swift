@@ -17,10 +17,10 @@ struct PartnershipListModel {
     var pages: Int { max(1, (total + Self.perPage - 1) / Self.perPage) }
 
     static func load(_ filter: PartnershipFilter, on db: Database) async throws -> PartnershipListModel {
-        let page = max(1, filter.page ?? 1)
+        let window = PageWindow(clamping: filter.page, perPage: perPage)
+        let page = window.page
         async let total = filter.apply(to: PartnershipRecord.query(on: db)).count()
-        async let records = filter.apply(to: PartnershipRecord.query(on: db))
-            .range(lower: (page - 1) * perPage, upper: page * perPage - 1).all()
+        async let records = filter.apply(to: PartnershipRecord.query(on: db)).window(window).all()
         async let areas = AreaRecord.query(on: db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
         async let demo = RegisterQueries.hasDemoData(on: db)
         let forceAreas = try await areas.map { (code: $0.code, name: $0.name) }

@@ -91,14 +91,15 @@ enum RegisterPages {
 
     @Sendable static func organisations(req: Request) async throws -> Response {
         let query = try req.query.decode(ListQuery.self)
-        let page = max(1, query.page ?? 1)
+        let window = PageWindow(clamping: query.page, perPage: 50)
+        let page = window.page
         func base() -> QueryBuilder<OrganisationRecord> {
             let q = OrganisationRecord.query(on: req.db)
             if let text = query.q, !text.isEmpty { q.filter(\.$name, .contains(inverse: false, .anywhere), text) }
             return q
         }
         async let total = base().count()
-        async let rows = base().sort(\.$name).range(lower: (page - 1) * 50, upper: page * 50 - 1).all()
+        async let rows = base().sort(\.$name).window(window).all()
         return PeopleViews.list(title: "Organisations", path: "/organisations", add: "Add an organisation", q: query.q, page: page, total: try await total,
                                 rows: try await rows.map { ("/organisations/\($0.key)", $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector) },
                                 isDemo: try await RegisterQueries.hasDemoData(on: req.db)).response()
@@ -106,14 +107,15 @@ enum RegisterPages {
 
     @Sendable static func persons(req: Request) async throws -> Response {
         let query = try req.query.decode(ListQuery.self)
-        let page = max(1, query.page ?? 1)
+        let window = PageWindow(clamping: query.page, perPage: 50)
+        let page = window.page
         func base() -> QueryBuilder<PersonRecord> {
             let q = PersonRecord.query(on: req.db)
             if let text = query.q, !text.isEmpty { q.filter(\.$name, .contains(inverse: false, .anywhere), text) }
             return q
         }
         async let total = base().count()
-        async let rows = base().sort(\.$name).range(lower: (page - 1) * 50, upper: page * 50 - 1).all()
+        async let rows = base().sort(\.$name).window(window).all()
         return PeopleViews.list(title: "People", path: "/persons", add: "Add a person", q: query.q, page: page, total: try await total,
                                 rows: try await rows.map { ("/persons/\($0.key)", $0.name, $0.roleTitle ?? "") },
                                 isDemo: try await RegisterQueries.hasDemoData(on: req.db)).response()

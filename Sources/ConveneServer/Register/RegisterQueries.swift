@@ -23,6 +23,17 @@ struct PartnershipFilter: Content, Equatable {
     static let sortable = ["name", "type", "status", "force_area"]
 
     var isDescending: Bool { order == "desc" }
+
+    /// For the API: every given filter must be a known value (pages read leniently instead).
+    func validate() throws {
+        let _: PartnershipType? = try vocabularyParameter(type, "type")
+        let _: PartnershipStatus? = try vocabularyParameter(status, "status")
+        let _: PCCRole? = try vocabularyParameter(pccRole, "pcc_role")
+        if let sort, !Self.sortable.contains(sort) {
+            throw Problem.invalid([FieldError("sort", "Sort by one of \(Self.sortable.joined(separator: ", "))")])
+        }
+        if let order, order != "asc" && order != "desc" { throw Problem.invalid([FieldError("order", "Order is asc or desc")]) }
+    }
     var sortKey: String { sort.flatMap { Self.sortable.contains($0) ? $0 : nil } ?? "name" }
 
     func apply(to query: QueryBuilder<PartnershipRecord>) -> QueryBuilder<PartnershipRecord> {
@@ -113,4 +124,47 @@ enum RegisterQueries {
     static func hasDemoData(on db: Database) async throws -> Bool {
         try await PartnershipRecord.query(on: db).filter(\.$isDemo == true).first() != nil
     }
+}
+
+/// One page of a list: which rows to fetch. Pages past the last come back empty; the page number is
+/// bounded so that the offset can never overflow.
+struct PageWindow: Sendable {
+    static let maxPage = 100_000
+    static let maxPerPage = 500
+    let page: Int
+    let perPage: Int
+
+    var lower: Int { (page - 1) * perPage }
+    var upper: Int { page * perPage - 1 }
+
+    /// For pages people read: out-of-range values are brought into range.
+    init(clamping page: Int?, perPage: Int) {
+        self.page = min(Self.maxPage, max(1, page ?? 1))
+        self.perPage = min(Self.maxPerPage, max(1, perPage))
+    }
+
+    /// For the API: out-of-range values are field errors.
+    static func strict(page: Int?, perPage: Int?) throws -> PageWindow {
+        var errors: [FieldError] = []
+        if let page, !(1...maxPage).contains(page) { errors.append(FieldError("page", "Page must be between 1 and \(maxPage)")) }
+        if let perPage, !(1...maxPerPage).contains(perPage) {
+            errors.append(FieldError("per_page", "Items per page must be between 1 and \(maxPerPage)"))
+        }
+        if !errors.isEmpty { throw Problem.invalid(errors) }
+        return PageWindow(clamping: page, perPage: perPage ?? 50)
+    }
+}
+
+extension QueryBuilder {
+    func window(_ window: PageWindow) -> Self { range(lower: window.lower, upper: window.upper) }
+}
+
+/// A query parameter that must be one of a vocabulary's values, for the API: nil when absent,
+/// a field error when present but unknown.
+func vocabularyParameter<V: Vocabulary>(_ value: String?, _ name: String) throws -> V? {
+    guard let value, !value.isEmpty else { return nil }
+    guard let parsed = V.parse(value) else {
+        throw Problem.invalid([FieldError(name, "'\(value)' is not a known value; expected one of \(V.expectedList)")])
+    }
+    return parsed
 }
