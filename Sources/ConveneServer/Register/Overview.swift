@@ -1,6 +1,7 @@
 import ConveneDomain
 import Fluent
 import Plot
+import SQLKit
 import Vapor
 
 /// The landscape at a glance: counts by type, status and PCC role; the force areas; who owns each CDP.
@@ -17,21 +18,26 @@ struct OverviewModel {
     var isDemo: Bool
 
     static func load(on db: Database) async throws -> OverviewModel {
-        let rows = try await PartnershipRecord.query(on: db)
-            .field(\.$id).field(\.$type).field(\.$status).field(\.$pccRoles).field(\.$forceAreaCode).field(\.$isDemo)
-            .all()
+        // One grouped query: a large register collapses into a few hundred distinct combinations.
+        struct Group: Decodable { var type: String; var status: String; var pcc_roles: String; var force_area_code: String?; var is_demo: Bool; var n: Int }
+        let groups = try await (db as! any SQLDatabase)
+            .select().column("type").column("status").column("pcc_roles").column("force_area_code").column("is_demo")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(PartnershipRecord.schema)
+            .groupBy("type").groupBy("status").groupBy("pcc_roles").groupBy("force_area_code").groupBy("is_demo")
+            .all(decoding: Group.self)
         var types: [PartnershipType: Int] = [:], statuses: [PartnershipStatus: Int] = [:], roles: [PCCRole: Int] = [:]
         var areas: [String: ForceAreaRow] = [:]
-        for row in rows {
-            let type = PartnershipType(rawValue: row.type) ?? .forum
-            types[type, default: 0] += 1
-            statuses[PartnershipStatus(rawValue: row.status) ?? .active, default: 0] += 1
-            let pcc = ListColumn.decode(row.pccRoles).compactMap(PCCRole.init(rawValue:))
-            for role in pcc { roles[role, default: 0] += 1 }
-            if let code = row.forceAreaCode {
+        for group in groups {
+            let type = PartnershipType(rawValue: group.type) ?? .forum
+            types[type, default: 0] += group.n
+            statuses[PartnershipStatus(rawValue: group.status) ?? .active, default: 0] += group.n
+            let pcc = ListColumn.decode(group.pcc_roles).compactMap(PCCRole.init(rawValue:))
+            for role in pcc { roles[role, default: 0] += group.n }
+            if let code = group.force_area_code {
                 var area = areas[code] ?? ForceAreaRow(code: code, name: code, partnerships: 0, cdps: 0, pccRoles: [])
-                area.partnerships += 1
-                if type == .combatingDrugsPartnership { area.cdps += 1 }
+                area.partnerships += group.n
+                if type == .combatingDrugsPartnership { area.cdps += group.n }
                 area.pccRoles = PCCRole.allCases.filter { area.pccRoles.contains($0) || pcc.contains($0) }
                 areas[code] = area
             }
@@ -57,13 +63,13 @@ struct OverviewModel {
                                  sro: who, sroKey: membership.person.map { "/persons/\($0.key)" } ?? membership.organisation.map { "/organisations/\($0.key)" } ?? "#"))
         }
         return OverviewModel(
-            total: rows.count,
+            total: groups.reduce(0) { $0 + $1.n },
             byType: PartnershipType.allCases.compactMap { t in types[t].map { (t, $0) } },
             byStatus: PartnershipStatus.allCases.compactMap { s in statuses[s].map { (s, $0) } },
             byPCCRole: PCCRole.allCases.compactMap { r in roles[r].map { (r, $0) } },
             forceAreas: areas.values.sorted { $0.name < $1.name },
             senior: senior.sorted { ($0.forceArea ?? "", $0.partnershipName) < ($1.forceArea ?? "", $1.partnershipName) },
-            isDemo: rows.contains { $0.isDemo })
+            isDemo: groups.contains { $0.is_demo })
     }
 }
 

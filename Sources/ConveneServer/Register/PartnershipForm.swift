@@ -42,49 +42,24 @@ struct PartnershipFormInput: Content {
 
     /// The record the form describes, or the errors that stop it being one.
     func parse(key: String) -> (Partnership?, [PartnershipRelation], [FieldError]) {
-        var errors: [FieldError] = []
-        func text(_ value: String?) -> String? {
-            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            return trimmed.isEmpty ? nil : trimmed
-        }
-        func day(_ value: String?, _ field: String, _ what: String) -> Day? {
-            guard let value = text(value) else { return nil }
-            guard let day = Day(value) else {
-                errors.append(FieldError(field, "\(what) must be a real date, like 2024-03-14"))
-                return nil
-            }
-            return day
-        }
-        func vocab<V: Vocabulary>(_ value: String?, _ field: String, _ what: String, required: Bool) -> V? {
-            guard let value = text(value) else {
-                if required { errors.append(FieldError(field, "Select the \(what)")) }
-                return nil
-            }
-            guard let parsed = V.parse(value) else {
-                errors.append(FieldError(field, "'\(value)' is not a known \(what)"))
-                return nil
-            }
-            return parsed
-        }
-        let type: PartnershipType? = vocab(type, "type", "type of partnership", required: true)
-        let status: PartnershipStatus? = vocab(status, "status", "status", required: true)
-        let frequency: MeetingFrequency? = vocab(meetingFrequency, "meeting_frequency", "meeting frequency", required: false)
-        let roles: [PCCRole] = (pccRoles ?? []).compactMap { raw in
-            vocab(raw, "pcc_roles", "PCC role", required: false)
-        }
-        let started = day(startedOn, "started_on", "The start date")
-        let ended = day(endedOn, "ended_on", "The end date")
+        var reader = FormReader()
+        let type: PartnershipType? = reader.vocabulary(type, "type", "type of partnership", required: true)
+        let status: PartnershipStatus? = reader.vocabulary(status, "status", "status", required: true)
+        let frequency: MeetingFrequency? = reader.vocabulary(meetingFrequency, "meeting_frequency", "meeting frequency", required: false)
+        let roles: [PCCRole] = (pccRoles ?? []).compactMap { reader.vocabulary($0, "pcc_roles", "PCC role", required: false) }
+        let started = reader.day(startedOn, "started_on", "The start date")
+        let ended = reader.day(endedOn, "ended_on", "The end date")
         let themes = (self.themes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if text(name) == nil { errors.append(FieldError("name", "Enter the partnership's name")) }
+        if reader.text(name) == nil { reader.errors.append(FieldError("name", "Enter the partnership's name")) }
         var relations: [PartnershipRelation] = []
-        if let up = text(reportsTo) { relations.append(PartnershipRelation(key, .reportsTo, up)) }
-        if let up = text(subGroupOf) { relations.append(PartnershipRelation(key, .subGroupOf, up)) }
-        guard let type, let status, errors.isEmpty else { return (nil, relations, errors) }
+        if let up = reader.text(reportsTo) { relations.append(PartnershipRelation(key, .reportsTo, up)) }
+        if let up = reader.text(subGroupOf) { relations.append(PartnershipRelation(key, .subGroupOf, up)) }
+        guard let type, let status, reader.errors.isEmpty else { return (nil, relations, reader.errors) }
         let partnership = Partnership(
-            key: key, name: text(name) ?? "", type: type, status: status, startedOn: started, endedOn: ended,
-            statutoryBasis: text(statutoryBasis), purpose: text(purpose), themes: themes,
+            key: key, name: reader.text(name) ?? "", type: type, status: status, startedOn: started, endedOn: ended,
+            statutoryBasis: reader.text(statutoryBasis), purpose: reader.text(purpose), themes: themes,
             footprint: (footprint ?? []).filter { !$0.isEmpty }, pccRoles: roles, meetingFrequency: frequency,
-            secretariatKey: text(secretariatKey), forceAreaCode: text(forceAreaCode))
+            secretariatKey: reader.text(secretariatKey), forceAreaCode: reader.text(forceAreaCode))
         return (partnership, relations, partnership.validate())
     }
 }
