@@ -98,6 +98,17 @@ do {
     _ = try await Tasks.importGeography([], dryRun: false, on: app.db)
 
     var start = ContinuousClock.now
+    _ = try CSV.read(csv)
+    let tokenSeconds = seconds(start)
+    start = ContinuousClock.now
+    let parsed = RegisterCSV.read(csv)
+    let parseSeconds = seconds(start)
+    start = ContinuousClock.now
+    _ = RegisterCheck.issues(in: parsed, known: .init())
+    print(String(format: "  of which splitting the CSV: %.2f s; reading its records: %.2f s; checking them: %.2f s",
+                 tokenSeconds, parseSeconds, seconds(start)))
+
+    start = ContinuousClock.now
     let outcome = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
     let importSeconds = seconds(start)
     guard case .applied(let summary, _) = outcome else {

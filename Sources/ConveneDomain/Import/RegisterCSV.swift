@@ -176,7 +176,7 @@ private struct RowCells {
     }
 
     static func items(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: ";").map { CSV.trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// A cell's value for this row alone, reporting it when unreadable.
@@ -258,7 +258,7 @@ private struct SheetReader {
         }
         guard missing.isEmpty else { return }
 
-        for row in table.rows where row.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for row in table.rows where row.fields.contains(where: { !CSV.trimmed($0).isEmpty }) {
             var cells = RowCells(table: table, row: row, index: index)
             readRow(&cells)
             batch.issues += cells.issues
