@@ -4,7 +4,8 @@ import Testing
 import VaporTesting
 @testable import ConveneServer
 
-@Suite struct GeographyImportTests {
+@Suite(.enabled(if: Fixtures.haveLookups, "needs the ONS lookups in ../shared/data/geography"))
+struct GeographyImportTests {
     @Test func theSharedLookupsGiveFortyThreeForceAreasAndThreeHundredEighteenDistricts() async throws {
         try await withConveneApp { app in
             // Setup

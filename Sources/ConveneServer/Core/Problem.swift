@@ -16,7 +16,7 @@ struct Problem: Error, Content {
     }
 
     static func invalid(_ errors: [FieldError]) -> Problem {
-        Problem(type: "https://convene.example/problems/validation", title: "The request has errors", status: 422,
+        Problem(type: "urn:convene:problem:validation", title: "The request has errors", status: 422,
                 detail: errors.map(\.description).joined(separator: "; "), errors: errors)
     }
 
@@ -40,8 +40,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
                 response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
-                try response.content.encode(problem, using: JSONEncoder.api)
-                response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+                response.body = .init(data: try JSONEncoder.api.encode(problem))
                 return response
             }
             return ErrorPage.response(problem)

@@ -43,6 +43,8 @@ struct PartnershipFormInput: Content {
     /// The record the form describes, or the errors that stop it being one.
     func parse(key: String) -> (Partnership?, [PartnershipRelation], [FieldError]) {
         var reader = FormReader()
+        // Checked in the order the fields stand on the form, so the error summary reads top to bottom.
+        if reader.text(name) == nil { reader.errors.append(FieldError("name", "Enter the partnership's name")) }
         let type: PartnershipType? = reader.vocabulary(type, "type", "type of partnership", required: true)
         let status: PartnershipStatus? = reader.vocabulary(status, "status", "status", required: true)
         let frequency: MeetingFrequency? = reader.vocabulary(meetingFrequency, "meeting_frequency", "meeting frequency", required: false)
@@ -50,7 +52,6 @@ struct PartnershipFormInput: Content {
         let started = reader.day(startedOn, "started_on", "The start date")
         let ended = reader.day(endedOn, "ended_on", "The end date")
         let themes = (self.themes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if reader.text(name) == nil { reader.errors.append(FieldError("name", "Enter the partnership's name")) }
         var relations: [PartnershipRelation] = []
         if let up = reader.text(reportsTo) { relations.append(PartnershipRelation(key, .reportsTo, up)) }
         if let up = reader.text(subGroupOf) { relations.append(PartnershipRelation(key, .subGroupOf, up)) }

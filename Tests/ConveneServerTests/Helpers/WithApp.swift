@@ -64,6 +64,9 @@ enum Fixtures {
     }
 
     static let lookups = ["lad24_csp24_pfa24_ew.csv", "ltla23_utla23_ew.csv", "lad24_icb24_en_from_lsoa21.csv"]
+
+    /// Whether the shared ONS lookups are beside the repository; scripts/test insists on them under CI.
+    static let haveLookups = lookups.allSatisfy { FileManager.default.fileExists(atPath: geography.appendingPathComponent($0).path) }
 }
 
 extension Application {
