@@ -125,7 +125,7 @@ do {
 
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = options.port
-    try await app.server.start()
+    try app.server.start()
     let base = "http://127.0.0.1:\(options.port)"
     let pages = [
         ("partnership list, first page", "/partnerships"),

@@ -5,7 +5,7 @@ import Vapor
 
 /// A register entity addressed by key under /api/v1: list (paged, filtered), get, create, update, delete.
 /// Writes go through `RegisterEdits`, so the API checks exactly what forms and imports check.
-protocol APIResource {
+protocol APIResource: SendableMetatype {
     associatedtype Value: Codable & Equatable & Sendable
     /// The path segment, also the OpenAPI tag: "partnerships".
     static var path: String { get }
