@@ -27,7 +27,7 @@ enum API {
     @Sendable static func endPartnership(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
         let body = try JSONDecoder.api.decode(EndPartnership.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
-        guard var partnership = try await PartnershipsResource.find(key, on: req.db) else { throw Problem.notFound("'\(key)'") }
+        guard var partnership = try await PartnershipsResource.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
         let status = body.status ?? (body.mergedInto == nil ? .discontinued : .merged)
         guard status.hasEnded else {
             throw Problem.invalid([FieldError("status", "A partnership ends as merged or discontinued")])
@@ -39,9 +39,9 @@ enum API {
         partnership.endedOn = body.endedOn ?? Day.today()
         let relations = body.mergedInto.map { [PartnershipRelation(key, .mergedInto, $0)] } ?? []
         let errors = try await RegisterEdits.write(Register(partnerships: [partnership], relations: relations), mode: .update,
-                                                   origin: RecordOrigin(.partnership, key), on: req.db)
+                                                   origin: RecordOrigin(.partnership, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
-        return try APIResponse.json(try await PartnershipsResource.find(key, on: req.db))
+        return try APIResponse.json(try await PartnershipsResource.find(key, in: req.scope))
     }
 
     struct EndMembership: Codable { var endedOn: Day? }
@@ -49,21 +49,21 @@ enum API {
     @Sendable static func endMembership(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
         let body = try JSONDecoder.api.decode(EndMembership.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
-        guard var membership = try await MembershipsResource.find(key, on: req.db) else { throw Problem.notFound("'\(key)'") }
+        guard var membership = try await MembershipsResource.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
         membership.endedOn = body.endedOn ?? Day.today()
         let errors = try await RegisterEdits.write(Register(memberships: [membership]), mode: .update,
-                                                   origin: RecordOrigin(.membership, key), on: req.db)
+                                                   origin: RecordOrigin(.membership, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
-        return try APIResponse.json(try await MembershipsResource.find(key, on: req.db))
+        return try APIResponse.json(try await MembershipsResource.find(key, in: req.scope))
     }
 
     struct RelationFilter: Content { var partnership: String?; var kind: String? }
 
     @Sendable static func listRelations(req: Request) async throws -> Response {
         let filter = try req.query.decode(RelationFilter.self)
-        let query = RelationRecord.query(on: req.db).with(\.$from).with(\.$to)
+        let query = RelationRecord.query(in: req.scope).with(\.$from).with(\.$to)
         if let key = filter.partnership {
-            let id = try await RegisterQueries.partnership(key, on: req.db).requireID()
+            let id = try await RegisterQueries.partnership(key, in: req.scope).requireID()
             query.group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }
         }
         if let kind: RelationKind = try vocabularyParameter(filter.kind, "kind") { query.filter(\.$kind == kind.rawValue) }
@@ -78,7 +78,7 @@ enum API {
         var batch = ImportBatch()
         batch.register.relations = [relation]
         batch.origins[RecordOrigin(.partnership, relation.fromKey)] = "request"
-        if case .rejected(let issues) = try await RegisterImport.run(batch, on: req.db) {
+        if case .rejected(let issues) = try await RegisterImport.run(batch, in: req.scope) {
             // The check names a relation's target by its kind, as the CSV columns do; the API calls it to_key.
             throw Problem.invalid(issues.map { issue in
                 let field = issue.field.flatMap { RelationKind(rawValue: $0) != nil ? "to_key" : $0 } ?? "kind"
@@ -89,14 +89,14 @@ enum API {
     }
 
     @Sendable static func deleteRelation(req: Request) async throws -> Response {
-        let from = try await RegisterQueries.partnership(try req.parameters.require("from"), on: req.db).requireID()
-        let to = try await RegisterQueries.partnership(try req.parameters.require("to"), on: req.db).requireID()
+        let from = try await RegisterQueries.partnership(try req.parameters.require("from"), in: req.scope).requireID()
+        let to = try await RegisterQueries.partnership(try req.parameters.require("to"), in: req.scope).requireID()
         let kind = try req.parameters.require("kind")
-        guard let record = try await RelationRecord.query(on: req.db)
+        guard let record = try await RelationRecord.query(in: req.scope)
             .filter(\.$from.$id == from).filter(\.$to.$id == to).filter(\.$kind == kind).first() else {
             throw Problem.notFound("That relation")
         }
-        try await record.delete(on: req.db)
+        try await record.delete(on: req.scope.db)
         return Response(status: .noContent)
     }
 }
@@ -114,8 +114,8 @@ enum TermsOfReferenceRoutes {
 
     private static func all(_ req: Request) async throws -> (PartnershipRecord, [TermsOfReference]) {
         let key = try req.parameters.require("key")
-        let partnership = try await RegisterQueries.partnership(key, on: req.db)
-        let records = try await TermsOfReferenceRecord.query(on: req.db).filter(\.$partnership.$id == partnership.requireID())
+        let partnership = try await RegisterQueries.partnership(key, in: req.scope)
+        let records = try await TermsOfReferenceRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
             .sort(\.$version).all()
         return (partnership, records.map { $0.domain(KeyIndex(partnerships: [partnership.id!: key])) })
     }
@@ -169,11 +169,11 @@ enum TermsOfReferenceRoutes {
     @Sendable static func remove(req: Request) async throws -> Response {
         let (partnership, _) = try await all(req)
         let wanted = try version(req)
-        guard let record = try await TermsOfReferenceRecord.query(on: req.db)
+        guard let record = try await TermsOfReferenceRecord.query(in: req.scope)
             .filter(\.$partnership.$id == partnership.requireID()).filter(\.$version == wanted).first() else {
             throw Problem.notFound("Version \(wanted)")
         }
-        try await record.delete(on: req.db)
+        try await record.delete(on: req.scope.db)
         return Response(status: .noContent)
     }
 
@@ -181,7 +181,7 @@ enum TermsOfReferenceRoutes {
         var batch = ImportBatch()
         batch.register.termsOfReference = [terms]
         batch.origins[RecordOrigin(.termsOfReference, "\(terms.partnershipKey)#\(terms.version)")] = "request"
-        if case .rejected(let issues) = try await RegisterImport.run(batch, on: req.db) {
+        if case .rejected(let issues) = try await RegisterImport.run(batch, in: req.scope) {
             throw Problem.invalid(issues.map { FieldError($0.field ?? "version", $0.message) })
         }
     }

@@ -15,10 +15,10 @@ protocol APIResource: SendableMetatype {
     static var defaults: [String: any Sendable] { get }
     static func key(of value: Value) -> String
     static func list(_ req: Request, window: PageWindow) async throws -> (items: [Value], total: Int)
-    static func find(_ key: String, on db: Database) async throws -> Value?
+    static func find(_ key: String, in scope: Scope) async throws -> Value?
     static func register(_ value: Value) -> Register
     /// Deletes the record, or explains what still refers to it.
-    static func delete(_ key: String, on db: Database) async throws
+    static func delete(_ key: String, in scope: Scope) async throws
 }
 
 extension APIResource {
@@ -72,7 +72,7 @@ enum ResourceRoutes<R: APIResource> {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        guard let value = try await R.find(key, on: req.db) else { throw Problem.notFound("'\(key)'") }
+        guard let value = try await R.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
         return try APIResponse.json(value)
     }
 
@@ -81,13 +81,13 @@ enum ResourceRoutes<R: APIResource> {
         for (name, value) in try APIResponse.object(from: req) where !(value is NSNull) { object[name] = value }
         let value = try JSONDecoder.api.decode(R.Value.self, from: JSONSerialization.data(withJSONObject: object))
         let key = R.key(of: value)
-        if try await R.find(key, on: req.db) != nil {
+        if try await R.find(key, in: req.scope) != nil {
             throw Problem.conflict("The identifier '\(key)' is already used; choose another, or change the existing record with PATCH")
         }
         let errors = try await RegisterEdits.write(R.register(value), relationsStatedFor: [], mode: .create,
-                                                   origin: RecordOrigin(R.kind, key), on: req.db)
+                                                   origin: RecordOrigin(R.kind, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
-        let response = try APIResponse.json(try await R.find(key, on: req.db), status: .created)
+        let response = try APIResponse.json(try await R.find(key, in: req.scope), status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/\(R.path)/\(key)")
         return response
     }
@@ -95,7 +95,7 @@ enum ResourceRoutes<R: APIResource> {
     /// PATCH: the fields given replace the stored ones; the key cannot change.
     @Sendable static func update(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        guard let stored = try await R.find(key, on: req.db) else { throw Problem.notFound("'\(key)'") }
+        guard let stored = try await R.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
         var object = try JSONSerialization.jsonObject(with: JSONEncoder.api.encode(stored)) as? [String: Any] ?? [:]
         let changes = try APIResponse.object(from: req)
         if let newKey = changes[R.keyField] as? String, newKey != key {
@@ -104,15 +104,15 @@ enum ResourceRoutes<R: APIResource> {
         for (name, value) in changes { object[name] = value is NSNull ? nil : value }
         let value = try JSONDecoder.api.decode(R.Value.self, from: JSONSerialization.data(withJSONObject: object))
         let errors = try await RegisterEdits.write(R.register(value), relationsStatedFor: [], mode: .update,
-                                                   origin: RecordOrigin(R.kind, key), on: req.db)
+                                                   origin: RecordOrigin(R.kind, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
-        return try APIResponse.json(try await R.find(key, on: req.db))
+        return try APIResponse.json(try await R.find(key, in: req.scope))
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        guard try await R.find(key, on: req.db) != nil else { throw Problem.notFound("'\(key)'") }
-        try await req.db.transaction { db in try await R.delete(key, on: db) }
+        guard try await R.find(key, in: req.scope) != nil else { throw Problem.notFound("'\(key)'") }
+        try await req.scope.transaction { scope in try await R.delete(key, in: scope) }
         return Response(status: .noContent)
     }
 }

@@ -20,29 +20,29 @@ enum PartnershipsResource: APIResource {
     static func list(_ req: Request, window: PageWindow) async throws -> (items: [Partnership], total: Int) {
         let filter = try req.query.decode(PartnershipFilter.self)
         try filter.validate()
-        let total = try await filter.apply(to: PartnershipRecord.query(on: req.db)).count()
-        let records = try await filter.apply(to: PartnershipRecord.query(on: req.db))
+        let total = try await filter.apply(to: PartnershipRecord.query(in: req.scope)).count()
+        let records = try await filter.apply(to: PartnershipRecord.query(in: req.scope))
             .window(window).all()
-        let keys = try await RegisterQueries.keyIndex(on: req.db, organisations: records.compactMap { $0.$secretariat.id })
+        let keys = try await RegisterQueries.keyIndex(in: req.scope, organisations: records.compactMap { $0.$secretariat.id })
         return (records.map { $0.domain(keys) }, total)
     }
 
-    static func find(_ key: String, on db: Database) async throws -> Partnership? {
-        guard let record = try await PartnershipRecord.query(on: db).filter(\.$key == key).first() else { return nil }
-        let keys = try await RegisterQueries.keyIndex(on: db, organisations: [record.$secretariat.id].compactMap { $0 })
+    static func find(_ key: String, in scope: Scope) async throws -> Partnership? {
+        guard let record = try await PartnershipRecord.query(in: scope).filter(\.$key == key).first() else { return nil }
+        let keys = try await RegisterQueries.keyIndex(in: scope, organisations: [record.$secretariat.id].compactMap { $0 })
         return record.domain(keys)
     }
 
-    static func delete(_ key: String, on db: Database) async throws {
-        let record = try await RegisterQueries.partnership(key, on: db)
+    static func delete(_ key: String, in scope: Scope) async throws {
+        let record = try await RegisterQueries.partnership(key, in: scope)
         let id = try record.requireID()
         try refuseIfReferenced([
-            (try await MembershipRecord.query(on: db).filter(\.$partnership.$id == id).count(), "memberships"),
-            (try await RelationRecord.query(on: db).group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }.count(), "relations"),
-            (try await MeetingRecord.query(on: db).filter(\.$partnership.$id == id).count(), "meetings"),
+            (try await MembershipRecord.query(in: scope).filter(\.$partnership.$id == id).count(), "memberships"),
+            (try await RelationRecord.query(in: scope).group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }.count(), "relations"),
+            (try await MeetingRecord.query(in: scope).filter(\.$partnership.$id == id).count(), "meetings"),
         ], what: "The partnership '\(key)'")
-        try await TermsOfReferenceRecord.query(on: db).filter(\.$partnership.$id == id).delete()
-        try await record.delete(on: db)
+        try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).delete()
+        try await record.delete(on: scope.db)
     }
 }
 
@@ -58,7 +58,7 @@ enum OrganisationsResource: APIResource {
         let filter = try req.query.decode(Filter.self)
         let sector: Sector? = try vocabularyParameter(filter.sector, "sector")
         func base() -> QueryBuilder<OrganisationRecord> {
-            let query = OrganisationRecord.query(on: req.db)
+            let query = OrganisationRecord.query(in: req.scope)
             if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
             if let sector { query.filter(\.$sector == sector.rawValue) }
             return query
@@ -68,18 +68,18 @@ enum OrganisationsResource: APIResource {
         return (records.map(\.domain), total)
     }
 
-    static func find(_ key: String, on db: Database) async throws -> Organisation? {
-        try await OrganisationRecord.query(on: db).filter(\.$key == key).first()?.domain
+    static func find(_ key: String, in scope: Scope) async throws -> Organisation? {
+        try await OrganisationRecord.query(in: scope).filter(\.$key == key).first()?.domain
     }
 
-    static func delete(_ key: String, on db: Database) async throws {
-        let id = try await RegisterQueries.organisation(key, on: db).requireID()
+    static func delete(_ key: String, in scope: Scope) async throws {
+        let id = try await RegisterQueries.organisation(key, in: scope).requireID()
         try refuseIfReferenced([
-            (try await PersonRecord.query(on: db).filter(\.$organisation.$id == id).count(), "people"),
-            (try await MembershipRecord.query(on: db).group(.or) { $0.filter(\.$organisation.$id == id).filter(\.$represents.$id == id) }.count(), "memberships"),
-            (try await PartnershipRecord.query(on: db).filter(\.$secretariat.$id == id).count(), "partnerships as secretariat"),
+            (try await PersonRecord.query(in: scope).filter(\.$organisation.$id == id).count(), "people"),
+            (try await MembershipRecord.query(in: scope).group(.or) { $0.filter(\.$organisation.$id == id).filter(\.$represents.$id == id) }.count(), "memberships"),
+            (try await PartnershipRecord.query(in: scope).filter(\.$secretariat.$id == id).count(), "partnerships as secretariat"),
         ], what: "The organisation '\(key)'")
-        try await OrganisationRecord.query(on: db).filter(\.$id == id).delete()
+        try await OrganisationRecord.query(in: scope).filter(\.$id == id).delete()
     }
 }
 
@@ -93,32 +93,32 @@ enum PersonsResource: APIResource {
 
     static func list(_ req: Request, window: PageWindow) async throws -> (items: [Person], total: Int) {
         let filter = try req.query.decode(Filter.self)
-        let organisationID = try await filter.organisation.asyncMap { try await RegisterQueries.organisation($0, on: req.db).requireID() }
+        let organisationID = try await filter.organisation.asyncMap { try await RegisterQueries.organisation($0, in: req.scope).requireID() }
         func base() -> QueryBuilder<PersonRecord> {
-            let query = PersonRecord.query(on: req.db)
+            let query = PersonRecord.query(in: req.scope)
             if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
             if let organisationID { query.filter(\.$organisation.$id == organisationID) }
             return query
         }
         let total = try await base().count()
         let records = try await base().sort(\.$name).sort(\.$key).window(window).all()
-        let keys = try await RegisterQueries.keyIndex(on: req.db, organisations: records.compactMap { $0.$organisation.id })
+        let keys = try await RegisterQueries.keyIndex(in: req.scope, organisations: records.compactMap { $0.$organisation.id })
         return (records.map { $0.domain(keys) }, total)
     }
 
-    static func find(_ key: String, on db: Database) async throws -> Person? {
-        guard let record = try await PersonRecord.query(on: db).filter(\.$key == key).first() else { return nil }
-        let keys = try await RegisterQueries.keyIndex(on: db, organisations: [record.$organisation.id].compactMap { $0 })
+    static func find(_ key: String, in scope: Scope) async throws -> Person? {
+        guard let record = try await PersonRecord.query(in: scope).filter(\.$key == key).first() else { return nil }
+        let keys = try await RegisterQueries.keyIndex(in: scope, organisations: [record.$organisation.id].compactMap { $0 })
         return record.domain(keys)
     }
 
-    static func delete(_ key: String, on db: Database) async throws {
-        let id = try await RegisterQueries.person(key, on: db).requireID()
+    static func delete(_ key: String, in scope: Scope) async throws {
+        let id = try await RegisterQueries.person(key, in: scope).requireID()
         try refuseIfReferenced([
-            (try await MembershipRecord.query(on: db).group(.or) { $0.filter(\.$person.$id == id).filter(\.$substitute.$id == id) }.count(), "memberships"),
-            (try await AttendanceRecord.query(on: db).filter(\.$person.$id == id).count(), "meeting attendances"),
+            (try await MembershipRecord.query(in: scope).group(.or) { $0.filter(\.$person.$id == id).filter(\.$substitute.$id == id) }.count(), "memberships"),
+            (try await AttendanceRecord.query(in: scope).filter(\.$person.$id == id).count(), "meeting attendances"),
         ], what: "The person '\(key)'")
-        try await PersonRecord.query(on: db).filter(\.$id == id).delete()
+        try await PersonRecord.query(in: scope).filter(\.$id == id).delete()
     }
 }
 
@@ -133,11 +133,11 @@ enum MembershipsResource: APIResource {
 
     static func list(_ req: Request, window: PageWindow) async throws -> (items: [Membership], total: Int) {
         let filter = try req.query.decode(Filter.self)
-        let partnershipID = try await filter.partnership.asyncMap { try await RegisterQueries.partnership($0, on: req.db).requireID() }
-        let personID = try await filter.person.asyncMap { try await RegisterQueries.person($0, on: req.db).requireID() }
+        let partnershipID = try await filter.partnership.asyncMap { try await RegisterQueries.partnership($0, in: req.scope).requireID() }
+        let personID = try await filter.person.asyncMap { try await RegisterQueries.person($0, in: req.scope).requireID() }
         let today = Day.today().description
         func base() -> QueryBuilder<MembershipRecord> {
-            let query = MembershipRecord.query(on: req.db)
+            let query = MembershipRecord.query(in: req.scope)
             if let partnershipID { query.filter(\.$partnership.$id == partnershipID) }
             if let personID { query.filter(\.$person.$id == personID) }
             if filter.current == true { query.group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= today) } }
@@ -145,25 +145,25 @@ enum MembershipsResource: APIResource {
         }
         let total = try await base().count()
         let records = try await base().sort(\.$key).window(window).all()
-        return (try await domain(records, on: req.db), total)
+        return (try await domain(records, in: req.scope), total)
     }
 
-    static func domain(_ records: [MembershipRecord], on db: Database) async throws -> [Membership] {
+    static func domain(_ records: [MembershipRecord], in scope: Scope) async throws -> [Membership] {
         let keys = try await RegisterQueries.keyIndex(
-            on: db,
+            in: scope,
             organisations: records.flatMap { [$0.$organisation.id, $0.$represents.id].compactMap { $0 } },
             persons: records.flatMap { [$0.$person.id, $0.$substitute.id].compactMap { $0 } },
             partnerships: records.map { $0.$partnership.id })
         return records.map { $0.domain(keys) }
     }
 
-    static func find(_ key: String, on db: Database) async throws -> Membership? {
-        guard let record = try await MembershipRecord.query(on: db).filter(\.$key == key).first() else { return nil }
-        return try await domain([record], on: db).first
+    static func find(_ key: String, in scope: Scope) async throws -> Membership? {
+        guard let record = try await MembershipRecord.query(in: scope).filter(\.$key == key).first() else { return nil }
+        return try await domain([record], in: scope).first
     }
 
-    static func delete(_ key: String, on db: Database) async throws {
-        try await MembershipRecord.query(on: db).filter(\.$key == key).delete()
+    static func delete(_ key: String, in scope: Scope) async throws {
+        try await MembershipRecord.query(in: scope).filter(\.$key == key).delete()
     }
 }
 
@@ -180,7 +180,7 @@ enum AreasResource: APIResource {
         let filter = try req.query.decode(Filter.self)
         let kind: AreaKind? = try vocabularyParameter(filter.kind, "kind")
         func base() -> QueryBuilder<AreaRecord> {
-            let query = AreaRecord.query(on: req.db)
+            let query = AreaRecord.query(on: req.scope.db)
             if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
             if let kind { query.filter(\.$kind == kind.rawValue) }
             if let parent = filter.parent, !parent.isEmpty { query.filter(\.$parentCode == parent) }
@@ -191,19 +191,19 @@ enum AreasResource: APIResource {
         return (records.map(\.domain), total)
     }
 
-    static func find(_ key: String, on db: Database) async throws -> Area? {
-        try await AreaRecord.query(on: db).filter(\.$code == key).first()?.domain
+    static func find(_ key: String, in scope: Scope) async throws -> Area? {
+        try await AreaRecord.query(on: scope.db).filter(\.$code == key).first()?.domain
     }
 
-    static func delete(_ key: String, on db: Database) async throws {
+    static func delete(_ key: String, in scope: Scope) async throws {
         try refuseIfReferenced([
-            (try await AreaRecord.query(on: db).filter(\.$parentCode == key).count(), "areas nested in it"),
-            (try await PartnershipRecord.query(on: db).group(.or) {
+            (try await AreaRecord.query(on: scope.db).filter(\.$parentCode == key).count(), "areas nested in it"),
+            (try await PartnershipRecord.query(in: scope).group(.or) {
                 $0.filter(\.$forceAreaCode == key).filter(\.$footprint, .contains(inverse: false, .anywhere), ";\(key);")
             }.count(), "partnerships"),
         ], what: "The area '\(key)'")
-        try await AreaLinkRecord.query(on: db).group(.or) { $0.filter(\.$districtCode == key).filter(\.$areaCode == key) }.delete()
-        try await AreaRecord.query(on: db).filter(\.$code == key).delete()
+        try await AreaLinkRecord.query(on: scope.db).group(.or) { $0.filter(\.$districtCode == key).filter(\.$areaCode == key) }.delete()
+        try await AreaRecord.query(on: scope.db).filter(\.$code == key).delete()
     }
 }
 

@@ -67,6 +67,7 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
     app.middleware = .init()
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(StaticAssets())
+    app.middleware.use(WorkspaceMiddleware())
     try routes(app)
 }
 

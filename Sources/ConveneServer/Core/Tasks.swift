@@ -31,14 +31,19 @@ public enum Tasks {
         }
     }
 
+    /// The workspace every task works in unless told otherwise.
+    public static let defaultWorkspace = WorkspaceRecord.defaultKey
+
     public static func importFile(_ format: FileFormat, _ data: Data, dryRun: Bool, on db: Database,
+                                  workspace: String = defaultWorkspace,
                                   progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
+        let scope = try await Scope.workspace(workspace, on: db)
         progress?("reading \(data.count) bytes")
-        return try await RegisterImport.run(read(format, data), on: db, dryRun: dryRun, progress: progress)
+        return try await RegisterImport.run(read(format, data), in: scope, dryRun: dryRun, progress: progress)
     }
 
-    public static func export(_ format: FileFormat, on db: Database) async throws -> Data {
-        let register = try await RegisterStore(db: db).load()
+    public static func export(_ format: FileFormat, on db: Database, workspace: String = defaultWorkspace) async throws -> Data {
+        let register = try await RegisterStore(scope: try await Scope.workspace(workspace, on: db)).load()
         switch format {
         case .popolo: return Popolo.write(register)
         case .csv: return Data(RegisterCSV.write(register).utf8)
@@ -46,8 +51,10 @@ public enum Tasks {
     }
 
     /// Imports ONS lookup files together, in one transaction: all of them or none.
+    /// Areas are shared reference data; the import runs through the default workspace's scope only for its transaction.
     public static func importGeography(_ files: [(name: String, data: Data)], dryRun: Bool, on db: Database,
                                        progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
+        let scope = try await Scope.workspace(defaultWorkspace, on: db)
         var batch = ImportBatch()
         batch.register.areas = PoliceForceAreas.all
         for file in files {
@@ -59,7 +66,7 @@ public enum Tasks {
         }
         batch.register.areas = mergeAreas(batch.register.areas)
         batch.register.areaLinks = Array(Set(batch.register.areaLinks)).sorted { ($0.districtCode, $0.areaCode) < ($1.districtCode, $1.areaCode) }
-        return try await RegisterImport.run(batch, on: db, dryRun: dryRun, progress: progress)
+        return try await RegisterImport.run(batch, in: scope, dryRun: dryRun, progress: progress)
     }
 
     /// The same area from several files: the first name wins, a known parent is kept.
@@ -79,11 +86,12 @@ public enum Tasks {
     }
 
     /// Loads the demo landscape; running it again changes nothing.
-    public static func loadDemo(on db: Database) async throws -> ImportOutcome {
+    public static func loadDemo(on db: Database, workspace: String = defaultWorkspace) async throws -> ImportOutcome {
+        let scope = try await Scope.workspace(workspace, on: db)
         var batch = ImportBatch()
         batch.register = DemoLandscape.register()
         batch.relationsStatedFor = Set(batch.register.partnerships.map(\.key))
-        return try await RegisterImport.run(batch, on: db)
+        return try await RegisterImport.run(batch, in: scope)
     }
 
     /// A summary a person can read: counts per kind and, when asked, each change.

@@ -5,6 +5,7 @@ import Vapor
 enum Migrations {
     static func register(on app: Application) {
         app.migrations.add(CreateRegister())
+        app.migrations.add(CreateDefaultWorkspace())
     }
 }
 
@@ -13,6 +14,15 @@ struct CreateRegister: AsyncMigration {
     var name: String { "2026-11-22-create-register" }
 
     func prepare(on database: Database) async throws {
+        try await database.schema("workspaces")
+            .id()
+            .field("created_at", .datetime)
+            .field("key", .string, .required)
+            .field("name", .string, .required)
+            .field("force_area_code", .string)
+            .unique(on: "key")
+            .create()
+        // Areas are reference geography shared by every workspace; everything else belongs to one.
         try await database.schema("areas")
             .id()
             .field("code", .string, .required)
@@ -30,15 +40,17 @@ struct CreateRegister: AsyncMigration {
             .create()
         try await database.schema("organisations")
             .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .field("key", .string, .required)
             .field("name", .string, .required)
             .field("sector", .string, .required)
-            .unique(on: "key")
+            .unique(on: "workspace_id", "key")
             .create()
         try await database.schema("persons")
             .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .field("organisation_id", .uuid, .references("organisations", "id"))
@@ -47,10 +59,11 @@ struct CreateRegister: AsyncMigration {
             .field("role_title", .string)
             .field("seniority", .string)
             .field("salary_band", .int)
-            .unique(on: "key")
+            .unique(on: "workspace_id", "key")
             .create()
         try await database.schema("partnerships")
             .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .field("secretariat_id", .uuid, .references("organisations", "id"))
@@ -68,10 +81,11 @@ struct CreateRegister: AsyncMigration {
             .field("meeting_frequency", .string)
             .field("force_area_code", .string)
             .field("is_demo", .bool, .required)
-            .unique(on: "key")
+            .unique(on: "workspace_id", "key")
             .create()
         try await database.schema("memberships")
             .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .field("partnership_id", .uuid, .required, .references("partnerships", "id"))
@@ -84,10 +98,11 @@ struct CreateRegister: AsyncMigration {
             .field("voting_right", .bool, .required)
             .field("started_on", .string)
             .field("ended_on", .string)
-            .unique(on: "key")
+            .unique(on: "workspace_id", "key")
             .create()
         try await database.schema("partnership_relations")
             .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
             .field("from_id", .uuid, .required, .references("partnerships", "id"))
             .field("to_id", .uuid, .required, .references("partnerships", "id"))
             .field("kind", .string, .required)
@@ -95,6 +110,7 @@ struct CreateRegister: AsyncMigration {
             .create()
         try await database.schema("terms_of_reference")
             .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
             .field("created_at", .datetime)
             .field("partnership_id", .uuid, .required, .references("partnerships", "id"))
             .field("version", .int, .required)
@@ -107,16 +123,18 @@ struct CreateRegister: AsyncMigration {
             .create()
         try await database.schema("meetings")
             .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
             .field("partnership_id", .uuid, .required, .references("partnerships", "id"))
             .field("key", .string, .required)
             .field("name", .string, .required)
             .field("starts_at", .datetime, .required)
             .field("ends_at", .datetime)
             .field("status", .string, .required)
-            .unique(on: "key")
+            .unique(on: "workspace_id", "key")
             .create()
         try await database.schema("attendances")
             .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
             .field("meeting_id", .uuid, .required, .references("meetings", "id"))
             .field("person_id", .uuid, .required, .references("persons", "id"))
             .field("substitute_for_id", .uuid, .references("persons", "id"))
@@ -127,13 +145,14 @@ struct CreateRegister: AsyncMigration {
             ("memberships", "partnership_id"), ("memberships", "person_id"), ("memberships", "organisation_id"),
             ("partnership_relations", "to_id"), ("partnerships", "name"), ("partnerships", "type"),
             ("partnerships", "status"), ("partnerships", "force_area_code"), ("persons", "organisation_id"),
-            ("area_links", "area_code"), ("meetings", "partnership_id"),
+            ("area_links", "area_code"), ("meetings", "partnership_id"), ("partnership_relations", "workspace_id"),
+            ("terms_of_reference", "workspace_id"), ("attendances", "workspace_id"),
         ])
     }
 
     func revert(on database: Database) async throws {
         for table in ["attendances", "meetings", "terms_of_reference", "partnership_relations", "memberships",
-                      "partnerships", "persons", "organisations", "area_links", "areas"] {
+                      "partnerships", "persons", "organisations", "area_links", "areas", "workspaces"] {
             try await database.schema(table).delete()
         }
     }

@@ -29,23 +29,27 @@ final class AreaLinkRecord: Model, @unchecked Sendable {
     init() {}
 }
 
-final class OrganisationRecord: Model, @unchecked Sendable {
+final class OrganisationRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "organisations"
 
     @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Field(key: "key") var key: String
     @Field(key: "name") var name: String
     @Field(key: "sector") var sector: String
 
+    static var workspacePath: KeyPath<OrganisationRecord, ParentProperty<OrganisationRecord, WorkspaceRecord>> { \.$workspace }
+
     init() {}
 }
 
-final class PersonRecord: Model, @unchecked Sendable {
+final class PersonRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "persons"
 
     @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @OptionalParent(key: "organisation_id") var organisation: OrganisationRecord?
@@ -55,13 +59,16 @@ final class PersonRecord: Model, @unchecked Sendable {
     @OptionalField(key: "seniority") var seniority: String?
     @OptionalField(key: "salary_band") var salaryBand: Int?
 
+    static var workspacePath: KeyPath<PersonRecord, ParentProperty<PersonRecord, WorkspaceRecord>> { \.$workspace }
+
     init() {}
 }
 
-final class PartnershipRecord: Model, @unchecked Sendable {
+final class PartnershipRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "partnerships"
 
     @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @OptionalParent(key: "secretariat_id") var secretariat: OrganisationRecord?
@@ -80,13 +87,16 @@ final class PartnershipRecord: Model, @unchecked Sendable {
     @OptionalField(key: "force_area_code") var forceAreaCode: String?
     @Field(key: "is_demo") var isDemo: Bool
 
+    static var workspacePath: KeyPath<PartnershipRecord, ParentProperty<PartnershipRecord, WorkspaceRecord>> { \.$workspace }
+
     init() {}
 }
 
-final class MembershipRecord: Model, @unchecked Sendable {
+final class MembershipRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "memberships"
 
     @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Parent(key: "partnership_id") var partnership: PartnershipRecord
@@ -100,24 +110,30 @@ final class MembershipRecord: Model, @unchecked Sendable {
     @OptionalField(key: "started_on") var startedOn: String?
     @OptionalField(key: "ended_on") var endedOn: String?
 
+    static var workspacePath: KeyPath<MembershipRecord, ParentProperty<MembershipRecord, WorkspaceRecord>> { \.$workspace }
+
     init() {}
 }
 
-final class RelationRecord: Model, @unchecked Sendable {
+final class RelationRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "partnership_relations"
 
     @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Parent(key: "from_id") var from: PartnershipRecord
     @Parent(key: "to_id") var to: PartnershipRecord
     @Field(key: "kind") var kind: String
 
+    static var workspacePath: KeyPath<RelationRecord, ParentProperty<RelationRecord, WorkspaceRecord>> { \.$workspace }
+
     init() {}
 }
 
-final class TermsOfReferenceRecord: Model, @unchecked Sendable {
+final class TermsOfReferenceRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "terms_of_reference"
 
     @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Parent(key: "partnership_id") var partnership: PartnershipRecord
     @Field(key: "version") var version: Int
@@ -127,13 +143,16 @@ final class TermsOfReferenceRecord: Model, @unchecked Sendable {
     @OptionalField(key: "approved_on") var approvedOn: String?
     @OptionalField(key: "review_due") var reviewDue: String?
 
+    static var workspacePath: KeyPath<TermsOfReferenceRecord, ParentProperty<TermsOfReferenceRecord, WorkspaceRecord>> { \.$workspace }
+
     init() {}
 }
 
-final class MeetingRecord: Model, @unchecked Sendable {
+final class MeetingRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "meetings"
 
     @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Parent(key: "partnership_id") var partnership: PartnershipRecord
     @Field(key: "key") var key: String
     @Field(key: "name") var name: String
@@ -141,17 +160,22 @@ final class MeetingRecord: Model, @unchecked Sendable {
     @OptionalField(key: "ends_at") var endsAt: Date?
     @Field(key: "status") var status: String
 
+    static var workspacePath: KeyPath<MeetingRecord, ParentProperty<MeetingRecord, WorkspaceRecord>> { \.$workspace }
+
     init() {}
 }
 
-final class AttendanceRecord: Model, @unchecked Sendable {
+final class AttendanceRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "attendances"
 
     @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Parent(key: "meeting_id") var meeting: MeetingRecord
     @Parent(key: "person_id") var person: PersonRecord
     @OptionalParent(key: "substitute_for_id") var substituteFor: PersonRecord?
     @Field(key: "status") var status: String
+
+    static var workspacePath: KeyPath<AttendanceRecord, ParentProperty<AttendanceRecord, WorkspaceRecord>> { \.$workspace }
 
     init() {}
 }

@@ -13,17 +13,17 @@ public enum ImportOutcome: Sendable {
 public enum RegisterImport {
     private struct DryRunRollback: Error { let summary: ChangeSummary }
 
-    public static func run(_ batch: ImportBatch, on db: Database, dryRun: Bool = false,
+    static func run(_ batch: ImportBatch, in scope: Scope, dryRun: Bool = false,
                            progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
         if !batch.issues.isEmpty { return .rejected(batch.issues) }
         do {
-            let summary = try await db.transaction { db in
+            let summary = try await scope.transaction { scope in
                 // Checked inside the transaction so that the keys it resolves against cannot change under it.
-                let known = try await RegisterStore(db: db).knownKeys()
+                let known = try await RegisterStore(scope: scope).knownKeys()
                 let issues = RegisterCheck.issues(in: batch, known: known)
                 if !issues.isEmpty { throw Rejected(issues: issues) }
                 progress?("checked \(batch.register.recordCount) records; writing")
-                var writer = RegisterWriter(db: db, progress: progress)
+                var writer = RegisterWriter(scope: scope, progress: progress)
                 let summary = try await writer.write(batch)
                 if dryRun { throw DryRunRollback(summary: summary) }
                 return summary

@@ -4,20 +4,20 @@ import Foundation
 
 /// Reads the whole register out of the database and writes a batch of records into it, matching records by key.
 struct RegisterStore {
-    let db: Database
+    let scope: Scope
 
     /// The whole register as domain values (export, and the "before" side of an import).
     func load() async throws -> Register {
-        async let areas = AreaRecord.query(on: db).all()
-        async let links = AreaLinkRecord.query(on: db).all()
-        async let organisations = OrganisationRecord.query(on: db).all()
-        async let persons = PersonRecord.query(on: db).all()
-        async let partnerships = PartnershipRecord.query(on: db).all()
-        async let memberships = MembershipRecord.query(on: db).all()
-        async let relations = RelationRecord.query(on: db).all()
-        async let terms = TermsOfReferenceRecord.query(on: db).all()
-        async let meetings = MeetingRecord.query(on: db).all()
-        async let attendances = AttendanceRecord.query(on: db).all()
+        async let areas = AreaRecord.query(on: scope.db).all()
+        async let links = AreaLinkRecord.query(on: scope.db).all()
+        async let organisations = OrganisationRecord.query(in: scope).all()
+        async let persons = PersonRecord.query(in: scope).all()
+        async let partnerships = PartnershipRecord.query(in: scope).all()
+        async let memberships = MembershipRecord.query(in: scope).all()
+        async let relations = RelationRecord.query(in: scope).all()
+        async let terms = TermsOfReferenceRecord.query(in: scope).all()
+        async let meetings = MeetingRecord.query(in: scope).all()
+        async let attendances = AttendanceRecord.query(in: scope).all()
         let keys = try await index(organisations: organisations, persons: persons, partnerships: partnerships)
         let byMeeting = Dictionary(grouping: try await attendances, by: { $0.$meeting.id })
         return try await Register(
@@ -35,11 +35,11 @@ struct RegisterStore {
 
     /// The identifiers a file's references may resolve to, and the stored reporting lines.
     func knownKeys() async throws -> RegisterCheck.KnownKeys {
-        async let areas = AreaRecord.query(on: db).field(\.$code).all()
-        async let organisations = OrganisationRecord.query(on: db).field(\.$key).all()
-        async let persons = PersonRecord.query(on: db).field(\.$key).all()
-        async let partnerships = PartnershipRecord.query(on: db).field(\.$id).field(\.$key).all()
-        async let relations = RelationRecord.query(on: db).filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).all()
+        async let areas = AreaRecord.query(on: scope.db).field(\.$code).all()
+        async let organisations = OrganisationRecord.query(in: scope).field(\.$key).all()
+        async let persons = PersonRecord.query(in: scope).field(\.$key).all()
+        async let partnerships = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).all()
+        async let relations = RelationRecord.query(in: scope).filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).all()
         var keys = KeyIndex()
         for p in try await partnerships { keys.partnerships[p.id!] = p.key }
         return RegisterCheck.KnownKeys(

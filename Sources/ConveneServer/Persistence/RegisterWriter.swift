@@ -45,14 +45,14 @@ public struct ChangeSummary: Sendable, Equatable, Codable {
 /// updated when different; nothing outside the batch is touched, except the relations of the
 /// partnerships whose relations the file states in full. Run it inside a transaction.
 struct RegisterWriter {
-    let db: Database
+    let scope: Scope
     var progress: (@Sendable (String) -> Void)?
     private(set) var summary = ChangeSummary()
     private var ids = IDIndex()
     private var keys = KeyIndex()
 
-    init(db: Database, progress: (@Sendable (String) -> Void)? = nil) {
-        self.db = db
+    init(scope: Scope, progress: (@Sendable (String) -> Void)? = nil) {
+        self.scope = scope
         self.progress = progress
     }
 
@@ -60,29 +60,29 @@ struct RegisterWriter {
         let register = batch.register
         try await loadIndexes()
 
-        let areas = try await AreaRecord.query(on: db).all()
+        let areas = try await AreaRecord.query(on: scope.db).all()
         try await upsert(register.areas, kind: "area", key: \.code,
                          stored: Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
                          current: { $0.domain }, fill: { $0.fill($1) })
-        let links = try await AreaLinkRecord.query(on: db).all()
+        let links = try await AreaLinkRecord.query(on: scope.db).all()
         try await upsert(register.areaLinks, kind: "area link", key: { "\($0.districtCode)>\($0.areaCode)" },
                          stored: Dictionary(links.map { ("\($0.districtCode)>\($0.areaCode)", $0) }, uniquingKeysWith: { a, _ in a }),
                          current: { $0.domain }, fill: { $0.fill($1) })
 
-        let organisations = try await OrganisationRecord.query(on: db).all()
+        let organisations = try await OrganisationRecord.query(in: scope).all()
         let newOrganisations = try await upsert(register.organisations, kind: "organisation", key: \.key,
                          stored: Dictionary(organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
                          current: { $0.domain }, fill: { $0.fill($1) })
         for record in newOrganisations { ids.organisations[record.key] = record.id; keys.organisations[record.id!] = record.key }
 
-        let persons = try await PersonRecord.query(on: db).all()
+        let persons = try await PersonRecord.query(in: scope).all()
         let snapshot = ids, keySnapshot = keys
         let newPersons = try await upsert(register.persons, kind: "person", key: \.key,
                          stored: Dictionary(persons.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
                          current: { $0.domain(keySnapshot) }, fill: { $0.fill($1, ids: snapshot) })
         for record in newPersons { ids.persons[record.key] = record.id; keys.persons[record.id!] = record.key }
 
-        let partnerships = try await PartnershipRecord.query(on: db).all()
+        let partnerships = try await PartnershipRecord.query(in: scope).all()
         let ids2 = ids, keys2 = keys
         let newPartnerships = try await upsert(register.partnerships, kind: "partnership", key: \.key,
                          stored: Dictionary(partnerships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
@@ -91,13 +91,13 @@ struct RegisterWriter {
 
         try await writeRelations(register.relations, statedFor: batch.relationsStatedFor)
 
-        let memberships = try await MembershipRecord.query(on: db).all()
+        let memberships = try await MembershipRecord.query(in: scope).all()
         let ids3 = ids, keys3 = keys
         try await upsert(register.memberships, kind: "membership", key: \.key,
                          stored: Dictionary(memberships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
                          current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
 
-        let terms = try await TermsOfReferenceRecord.query(on: db).all()
+        let terms = try await TermsOfReferenceRecord.query(in: scope).all()
         try await upsert(register.termsOfReference, kind: "terms of reference", key: { "\($0.partnershipKey)#\($0.version)" },
                          stored: Dictionary(terms.map { ("\(keys3.partnerships[$0.$partnership.id] ?? "")#\($0.version)", $0) }, uniquingKeysWith: { a, _ in a }),
                          current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
@@ -107,15 +107,15 @@ struct RegisterWriter {
     }
 
     private mutating func loadIndexes() async throws {
-        for o in try await OrganisationRecord.query(on: db).field(\.$id).field(\.$key).all() {
+        for o in try await OrganisationRecord.query(in: scope).field(\.$id).field(\.$key).all() {
             ids.organisations[o.key] = o.id
             keys.organisations[o.id!] = o.key
         }
-        for p in try await PersonRecord.query(on: db).field(\.$id).field(\.$key).all() {
+        for p in try await PersonRecord.query(in: scope).field(\.$id).field(\.$key).all() {
             ids.persons[p.key] = p.id
             keys.persons[p.id!] = p.key
         }
-        for p in try await PartnershipRecord.query(on: db).field(\.$id).field(\.$key).all() {
+        for p in try await PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).all() {
             ids.partnerships[p.key] = p.id
             keys.partnerships[p.id!] = p.key
         }
@@ -135,12 +135,13 @@ struct RegisterWriter {
                     summary.note("keep", kind, k)
                 } else {
                     fill(record, value)
-                    try await record.update(on: db)
+                    try await record.update(on: scope.db)
                     summary.note("update", kind, k)
                 }
             } else {
                 let record = Record()
                 record.id = UUID()
+                if let owned = record as? any WorkspaceOwned { scope.claim(owned) }
                 fill(record, value)
                 created.append(record)
                 summary.note("create", kind, k)
@@ -149,19 +150,19 @@ struct RegisterWriter {
         }
         // One INSERT per chunk keeps large imports fast on both databases.
         for chunk in stride(from: 0, to: created.count, by: 500) {
-            try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: db)
+            try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: scope.db)
         }
         return created
     }
 
     private mutating func writeRelations(_ relations: [PartnershipRelation], statedFor: Set<String>) async throws {
-        let stored = try await RelationRecord.query(on: db).all()
+        let stored = try await RelationRecord.query(in: scope).all()
         let wanted = Set(relations)
         var have: Set<PartnershipRelation> = []
         for record in stored {
             let relation = record.domain(keys)
             if statedFor.contains(relation.fromKey) && !wanted.contains(relation) {
-                try await record.delete(on: db)
+                try await record.delete(on: scope.db)
                 summary.note("remove", "relation", "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)")
             } else {
                 have.insert(relation)
@@ -175,6 +176,7 @@ struct RegisterWriter {
                 continue
             }
             let record = RelationRecord()
+            scope.claim(record)
             record.$from.id = ids.partnerships[relation.fromKey]!
             record.$to.id = ids.partnerships[relation.toKey]!
             record.kind = relation.kind.rawValue
@@ -183,15 +185,15 @@ struct RegisterWriter {
             summary.note("create", "relation", label)
         }
         for chunk in stride(from: 0, to: created.count, by: 500) {
-            try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: db)
+            try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: scope.db)
         }
     }
 
     private mutating func writeMeetings(_ meetings: [Meeting]) async throws {
         guard !meetings.isEmpty else { return }
-        let stored = try await MeetingRecord.query(on: db).all()
+        let stored = try await MeetingRecord.query(in: scope).all()
         let byKey = Dictionary(stored.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let attendances = Dictionary(grouping: try await AttendanceRecord.query(on: db).all(), by: { $0.$meeting.id })
+        let attendances = Dictionary(grouping: try await AttendanceRecord.query(in: scope).all(), by: { $0.$meeting.id })
         let ids = self.ids
         for meeting in meetings {
             let record = byKey[meeting.key] ?? MeetingRecord()
@@ -202,22 +204,24 @@ struct RegisterWriter {
                 continue
             }
             record.fill(meeting, ids: ids)
+            scope.claim(record)
             if record.id == nil {
                 record.id = UUID()
-                try await record.create(on: db)
+                try await record.create(on: scope.db)
             } else {
-                try await record.update(on: db)
-                try await AttendanceRecord.query(on: db).filter(\.$meeting.$id == record.id!).delete()
+                try await record.update(on: scope.db)
+                try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == record.id!).delete()
             }
             let rows = meeting.attendance.map { attendance in
                 let row = AttendanceRecord()
+                scope.claim(row)
                 row.$meeting.id = record.id!
                 row.$person.id = ids.persons[attendance.personKey]!
                 row.$substituteFor.id = attendance.substituteForKey.flatMap { ids.persons[$0] }
                 row.status = attendance.status.rawValue
                 return row
             }
-            if !rows.isEmpty { try await rows.create(on: db) }
+            if !rows.isEmpty { try await rows.create(on: scope.db) }
             summary.note(before == nil ? "create" : "update", "meeting", meeting.key)
         }
     }

@@ -13,18 +13,18 @@ struct LandscapePictureModel {
     var forceAreas: [(code: String, name: String)]
     var isDemo: Bool
 
-    static func load(forceArea: String?, dotPath: String?, on db: Database, threadPool: NIOThreadPool) async throws -> LandscapePictureModel {
-        var query = PartnershipRecord.query(on: db).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
+    static func load(forceArea: String?, dotPath: String?, in scope: Scope, threadPool: NIOThreadPool) async throws -> LandscapePictureModel {
+        var query = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
         if let forceArea, !forceArea.isEmpty { query = query.filter(\.$forceAreaCode == forceArea) }
         let records = try await query.all()
         let keys = Dictionary(records.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
-        let relations = try await RelationRecord.query(on: db).all().compactMap { r -> PartnershipRelation? in
+        let relations = try await RelationRecord.query(in: scope).all().compactMap { r -> PartnershipRelation? in
             guard let from = keys[r.$from.id], let to = keys[r.$to.id], let kind = RelationKind(rawValue: r.kind) else { return nil }
             return PartnershipRelation(from, kind, to)
         }
         let graph = LandscapeGraph(nodes: records.map { .init(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum) },
                                    relations: relations)
-        let areas = try await AreaRecord.query(on: db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
+        let areas = try await AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
         // A configured path that is not there counts as missing, like no dot on the PATH.
         let dot = (dotPath ?? Graphviz.find()).flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
         var svg: String?
@@ -33,7 +33,7 @@ struct LandscapePictureModel {
         }
         return LandscapePictureModel(graph: graph, svg: svg, dotMissing: dot == nil, forceArea: forceArea,
                                      forceAreas: areas.map { ($0.code, $0.name) },
-                                     isDemo: try await RegisterQueries.hasDemoData(on: db))
+                                     isDemo: try await RegisterQueries.hasDemoData(in: scope))
     }
 }
 

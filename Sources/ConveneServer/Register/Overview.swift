@@ -17,13 +17,15 @@ struct OverviewModel {
     var senior: [SRORow]
     var isDemo: Bool
 
-    static func load(on db: Database) async throws -> OverviewModel {
+    static func load(in scope: Scope) async throws -> OverviewModel {
         // One grouped query: a large register collapses into a few hundred distinct combinations.
         struct Group: Decodable { var type: String; var status: String; var pcc_roles: String; var force_area_code: String?; var is_demo: Bool; var n: Int }
-        let groups = try await (db as! any SQLDatabase)
+        // Raw SQL, so it names its workspace itself.
+        let groups = try await (scope.db as! any SQLDatabase)
             .select().column("type").column("status").column("pcc_roles").column("force_area_code").column("is_demo")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(PartnershipRecord.schema)
+            .where("workspace_id", .equal, scope.workspaceID)
             .groupBy("type").groupBy("status").groupBy("pcc_roles").groupBy("force_area_code").groupBy("is_demo")
             .all(decoding: Group.self)
         var types: [PartnershipType: Int] = [:], statuses: [PartnershipStatus: Int] = [:], roles: [PCCRole: Int] = [:]
@@ -42,12 +44,12 @@ struct OverviewModel {
                 areas[code] = area
             }
         }
-        let names = try await RegisterQueries.areaNames(Array(areas.keys), on: db)
+        let names = try await RegisterQueries.areaNames(Array(areas.keys), in: scope)
         for code in areas.keys { areas[code]!.name = names[code] ?? code }
 
         // Senior Responsible Owners of CDPs: the SRO memberships that are current.
         let today = Day.today().description
-        let sros = try await MembershipRecord.query(on: db)
+        let sros = try await MembershipRecord.query(in: scope)
             .filter(\.$role == MembershipRole.sro.rawValue)
             .group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= today) }
             .join(PartnershipRecord.self, on: \MembershipRecord.$partnership.$id == \PartnershipRecord.$id)

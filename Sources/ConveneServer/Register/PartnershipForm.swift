@@ -73,11 +73,11 @@ struct PartnershipFormChoices {
     /// Districts and upper-tier authorities grouped by police force area, for the footprint.
     var footprintAreas: [(group: String, areas: [(code: String, name: String)])]
 
-    static func load(on db: Database, excluding key: String?) async throws -> PartnershipFormChoices {
-        async let organisations = OrganisationRecord.query(on: db).sort(\.$name).all()
-        async let partnerships = PartnershipRecord.query(on: db).field(\.$key).field(\.$name).sort(\.$name).all()
-        async let areas = AreaRecord.query(on: db).filter(\.$kind ~~ [AreaKind.policeForceArea.rawValue, AreaKind.district.rawValue, AreaKind.upperTierAuthority.rawValue]).sort(\.$name).all()
-        async let links = AreaLinkRecord.query(on: db).all()
+    static func load(in scope: Scope, excluding key: String?) async throws -> PartnershipFormChoices {
+        async let organisations = OrganisationRecord.query(in: scope).sort(\.$name).all()
+        async let partnerships = PartnershipRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name).all()
+        async let areas = AreaRecord.query(on: scope.db).filter(\.$kind ~~ [AreaKind.policeForceArea.rawValue, AreaKind.district.rawValue, AreaKind.upperTierAuthority.rawValue]).sort(\.$name).all()
+        async let links = AreaLinkRecord.query(on: scope.db).all()
         let all = try await areas
         let forceAreas = all.filter { $0.kind == AreaKind.policeForceArea.rawValue }
         let pfaNames = Dictionary(forceAreas.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -16,13 +16,13 @@ struct PartnershipListModel {
 
     var pages: Int { max(1, (total + Self.perPage - 1) / Self.perPage) }
 
-    static func load(_ filter: PartnershipFilter, on db: Database) async throws -> PartnershipListModel {
+    static func load(_ filter: PartnershipFilter, in scope: Scope) async throws -> PartnershipListModel {
         let window = PageWindow(clamping: filter.page, perPage: perPage)
         let page = window.page
-        async let total = filter.apply(to: PartnershipRecord.query(on: db)).count()
-        async let records = filter.apply(to: PartnershipRecord.query(on: db)).window(window).all()
-        async let areas = AreaRecord.query(on: db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
-        async let demo = RegisterQueries.hasDemoData(on: db)
+        async let total = filter.apply(to: PartnershipRecord.query(in: scope)).count()
+        async let records = filter.apply(to: PartnershipRecord.query(in: scope)).window(window).all()
+        async let areas = AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
+        async let demo = RegisterQueries.hasDemoData(in: scope)
         let forceAreas = try await areas.map { (code: $0.code, name: $0.name) }
         let names = Dictionary(forceAreas.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return try await PartnershipListModel(

@@ -27,15 +27,15 @@ struct PartnershipPageModel {
     var terms: [TermsOfReference]
     var today: Day
 
-    static func load(key: String, on db: Database, today: Day = .today()) async throws -> PartnershipPageModel {
-        let record = try await RegisterQueries.partnership(key, on: db)
+    static func load(key: String, in scope: Scope, today: Day = .today()) async throws -> PartnershipPageModel {
+        let record = try await RegisterQueries.partnership(key, in: scope)
         let id = try record.requireID()
-        async let memberships = MembershipRecord.query(on: db).filter(\.$partnership.$id == id)
+        async let memberships = MembershipRecord.query(in: scope).filter(\.$partnership.$id == id)
             .with(\.$person) { $0.with(\.$organisation) }.with(\.$organisation).with(\.$represents).with(\.$substitute).all()
-        async let outgoing = RelationRecord.query(on: db).filter(\.$from.$id == id).with(\.$to).all()
-        async let incoming = RelationRecord.query(on: db).filter(\.$to.$id == id).with(\.$from).all()
-        async let terms = TermsOfReferenceRecord.query(on: db).filter(\.$partnership.$id == id).sort(\.$version, .descending).all()
-        async let secretariat = record.$secretariat.get(on: db)
+        async let outgoing = RelationRecord.query(in: scope).filter(\.$from.$id == id).with(\.$to).all()
+        async let incoming = RelationRecord.query(in: scope).filter(\.$to.$id == id).with(\.$from).all()
+        async let terms = TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).sort(\.$version, .descending).all()
+        async let secretariat = record.$secretariat.get(on: scope.db)
 
         let keys = KeyIndex(organisations: try await secretariat.map { [$0.id!: $0.key] } ?? [:], partnerships: [id: record.key])
         let partnership = record.domain(keys)
@@ -65,37 +65,37 @@ struct PartnershipPageModel {
         var footprint = FootprintResolution(policeForceAreas: [], upperTierAuthorities: [], integratedCareBoards: [], districts: [])
         var footprintNames: [String] = []
         if !codes.isEmpty {
-            let links = try await AreaLinkRecord.query(on: db).group(.or) {
+            let links = try await AreaLinkRecord.query(on: scope.db).group(.or) {
                 $0.filter(\.$districtCode ~~ codes).filter(\.$areaCode ~~ codes)
             }.all().map(\.domain)
             let districts = Set(links.map(\.districtCode)).union(codes)
-            let allLinks = try await AreaLinkRecord.query(on: db).filter(\.$districtCode ~~ districts).all().map(\.domain)
+            let allLinks = try await AreaLinkRecord.query(on: scope.db).filter(\.$districtCode ~~ districts).all().map(\.domain)
             let areaCodes = districts.union(allLinks.map(\.areaCode))
-            let areas = try await AreaRecord.query(on: db).filter(\.$code ~~ areaCodes).all().map(\.domain)
+            let areas = try await AreaRecord.query(on: scope.db).filter(\.$code ~~ areaCodes).all().map(\.domain)
             let parents = Set(areas.compactMap(\.parentCode)).subtracting(areaCodes)
-            let parentAreas = parents.isEmpty ? [] : try await AreaRecord.query(on: db).filter(\.$code ~~ parents).all().map(\.domain)
+            let parentAreas = parents.isEmpty ? [] : try await AreaRecord.query(on: scope.db).filter(\.$code ~~ parents).all().map(\.domain)
             footprint = Footprint.resolve(codes, areas: areas + parentAreas, links: allLinks)
             let names = Dictionary((areas + parentAreas).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             footprintNames = codes.map { code in names[code].map { "\($0) (\(code))" } ?? code }
         }
-        let forceArea = try await partnership.forceAreaCode.asyncMap { try await RegisterQueries.areaNames([$0], on: db)[$0] ?? $0 }
+        let forceArea = try await partnership.forceAreaCode.asyncMap { try await RegisterQueries.areaNames([$0], in: scope)[$0] ?? $0 }
 
         return PartnershipPageModel(
             partnership: partnership,
             secretariat: try await secretariat.map { ($0.name, "/organisations/\($0.key)") },
             forceArea: forceArea, current: current, past: past,
-            chain: try await chain(from: id, on: db), outgoing: out, incoming: inc,
+            chain: try await chain(from: id, in: scope), outgoing: out, incoming: inc,
             footprint: footprint, footprintNames: footprintNames,
             terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today)
     }
 
     /// Follows "reports to" (or else "sub-group of") upwards; the cycle check guarantees it ends.
-    private static func chain(from id: UUID, on db: Database) async throws -> [Link] {
+    private static func chain(from id: UUID, in scope: Scope) async throws -> [Link] {
         var chain: [Link] = []
         var seen: Set<UUID> = [id]
         var node = id
         while true {
-            let ups = try await RelationRecord.query(on: db).filter(\.$from.$id == node)
+            let ups = try await RelationRecord.query(in: scope).filter(\.$from.$id == node)
                 .filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).with(\.$to).all()
             guard let up = ups.sorted(by: { $0.kind > $1.kind }).first, seen.insert(up.$to.id).inserted else { break }
             chain.append(Link(key: up.to.key, name: up.to.name, kind: RelationKind(rawValue: up.kind) ?? .reportsTo))

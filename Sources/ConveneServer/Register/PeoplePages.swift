@@ -42,14 +42,14 @@ struct OrganisationPageModel {
     var secretariatOf: [(key: String, name: String)]
     var isDemo: Bool
 
-    static func load(key: String, on db: Database) async throws -> OrganisationPageModel {
-        let record = try await RegisterQueries.organisation(key, on: db)
+    static func load(key: String, in scope: Scope) async throws -> OrganisationPageModel {
+        let record = try await RegisterQueries.organisation(key, in: scope)
         let id = try record.requireID()
-        async let people = PersonRecord.query(on: db).filter(\.$organisation.$id == id).sort(\.$name).all()
-        async let memberships = MembershipRecord.query(on: db)
+        async let people = PersonRecord.query(in: scope).filter(\.$organisation.$id == id).sort(\.$name).all()
+        async let memberships = MembershipRecord.query(in: scope)
             .group(.or) { $0.filter(\.$organisation.$id == id).filter(\.$represents.$id == id) }
             .with(\.$partnership).with(\.$person).all()
-        async let secretariat = PartnershipRecord.query(on: db).filter(\.$secretariat.$id == id).sort(\.$name).all()
+        async let secretariat = PartnershipRecord.query(in: scope).filter(\.$secretariat.$id == id).sort(\.$name).all()
         let seats = SeatRow.sorted(try await memberships.map { m in
             let how = m.person.map { "Represented by \($0.name)" } ?? "As an organisation"
             return SeatRow(partnershipKey: m.partnership.key, partnershipName: m.partnership.name,
@@ -59,7 +59,7 @@ struct OrganisationPageModel {
         return OrganisationPageModel(
             organisation: record.domain, people: try await people.map { ($0.key, $0.name, $0.roleTitle) },
             seats: seats, secretariatOf: try await secretariat.map { ($0.key, $0.name) },
-            isDemo: try await RegisterQueries.hasDemoData(on: db))
+            isDemo: try await RegisterQueries.hasDemoData(in: scope))
     }
 }
 
@@ -69,11 +69,11 @@ struct PersonPageModel {
     var seats: [SeatRow]
     var isDemo: Bool
 
-    static func load(key: String, on db: Database) async throws -> PersonPageModel {
-        let record = try await RegisterQueries.person(key, on: db)
+    static func load(key: String, in scope: Scope) async throws -> PersonPageModel {
+        let record = try await RegisterQueries.person(key, in: scope)
         let id = try record.requireID()
-        async let organisation = record.$organisation.get(on: db)
-        async let memberships = MembershipRecord.query(on: db)
+        async let organisation = record.$organisation.get(on: scope.db)
+        async let memberships = MembershipRecord.query(in: scope)
             .group(.or) { $0.filter(\.$person.$id == id).filter(\.$substitute.$id == id) }
             .with(\.$partnership).with(\.$person).all()
         let seats = SeatRow.sorted(try await memberships.map { m in
@@ -85,7 +85,7 @@ struct PersonPageModel {
         let org = try await organisation
         let keys = KeyIndex(organisations: org.map { [$0.id!: $0.key] } ?? [:])
         return PersonPageModel(person: record.domain(keys), organisation: org.map { ($0.key, $0.name) }, seats: seats,
-                               isDemo: try await RegisterQueries.hasDemoData(on: db))
+                               isDemo: try await RegisterQueries.hasDemoData(in: scope))
     }
 }
 

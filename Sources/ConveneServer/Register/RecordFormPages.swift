@@ -32,7 +32,7 @@ enum RecordFormPages {
 
     @Sendable static func createOrganisation(req: Request) async throws -> Response {
         let input = try req.content.decode(OrganisationFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { try await RegisterEdits.exists(RecordOrigin(.organisation, $0), on: req.db) }
+        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { try await RegisterEdits.exists(RecordOrigin(.organisation, $0), in: req.scope) }
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(organisations: [$0]) }
         if errors.isEmpty { return req.redirect(to: "/organisations/\(key)") }
         return RecordFormViews.organisation(input, errors: errors, action: "/organisations/new", cancel: "/organisations",
@@ -40,14 +40,14 @@ enum RecordFormPages {
     }
 
     @Sendable static func editOrganisation(req: Request) async throws -> Response {
-        let record = try await RegisterQueries.organisation(try req.parameters.require("key"), on: req.db)
+        let record = try await RegisterQueries.organisation(try req.parameters.require("key"), in: req.scope)
         return RecordFormViews.organisation(OrganisationFormInput(name: record.name, sector: record.sector), errors: [],
                                             action: "/organisations/\(record.key)/edit", cancel: "/organisations/\(record.key)",
                                             title: "Change \(record.name)").response()
     }
 
     @Sendable static func updateOrganisation(req: Request) async throws -> Response {
-        let record = try await RegisterQueries.organisation(try req.parameters.require("key"), on: req.db)
+        let record = try await RegisterQueries.organisation(try req.parameters.require("key"), in: req.scope)
         let input = try req.content.decode(OrganisationFormInput.self)
         let errors = try await save(input.parse(key: record.key), mode: .update, req: req) { Register(organisations: [$0]) }
         if errors.isEmpty { return req.redirect(to: "/organisations/\(record.key)") }
@@ -59,33 +59,33 @@ enum RecordFormPages {
     // MARK: People
 
     @Sendable static func newPerson(req: Request) async throws -> Response {
-        RecordFormViews.person(PersonFormInput(), choices: try await RecordChoices.load(on: req.db), errors: [],
+        RecordFormViews.person(PersonFormInput(), choices: try await RecordChoices.load(in: req.scope), errors: [],
                                action: "/persons/new", cancel: "/persons", title: "Add a person").response()
     }
 
     @Sendable static func createPerson(req: Request) async throws -> Response {
         let input = try req.content.decode(PersonFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { try await RegisterEdits.exists(RecordOrigin(.person, $0), on: req.db) }
+        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { try await RegisterEdits.exists(RecordOrigin(.person, $0), in: req.scope) }
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(persons: [$0]) }
         if errors.isEmpty { return req.redirect(to: "/persons/\(key)") }
-        return RecordFormViews.person(input, choices: try await RecordChoices.load(on: req.db), errors: errors,
+        return RecordFormViews.person(input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
                                       action: "/persons/new", cancel: "/persons", title: "Add a person").response(status: .unprocessableEntity)
     }
 
     @Sendable static func editPerson(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        guard let person = try await PersonsResource.find(key, on: req.db) else { throw Problem.notFound("The person '\(key)'") }
-        return RecordFormViews.person(PersonFormInput(person), choices: try await RecordChoices.load(on: req.db), errors: [],
+        guard let person = try await PersonsResource.find(key, in: req.scope) else { throw Problem.notFound("The person '\(key)'") }
+        return RecordFormViews.person(PersonFormInput(person), choices: try await RecordChoices.load(in: req.scope), errors: [],
                                       action: "/persons/\(key)/edit", cancel: "/persons/\(key)", title: "Change \(person.name)").response()
     }
 
     @Sendable static func updatePerson(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        guard let person = try await PersonsResource.find(key, on: req.db) else { throw Problem.notFound("The person '\(key)'") }
+        guard let person = try await PersonsResource.find(key, in: req.scope) else { throw Problem.notFound("The person '\(key)'") }
         let input = try req.content.decode(PersonFormInput.self)
         let errors = try await save(input.parse(key: key), mode: .update, req: req) { Register(persons: [$0]) }
         if errors.isEmpty { return req.redirect(to: "/persons/\(key)") }
-        return RecordFormViews.person(input, choices: try await RecordChoices.load(on: req.db), errors: errors,
+        return RecordFormViews.person(input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
                                       action: "/persons/\(key)/edit", cancel: "/persons/\(key)", title: "Change \(person.name)")
             .response(status: .unprocessableEntity)
     }
@@ -93,29 +93,29 @@ enum RecordFormPages {
     // MARK: Memberships
 
     @Sendable static func newMembership(req: Request) async throws -> Response {
-        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), on: req.db)
+        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         return RecordFormViews.membership(MembershipFormInput(), partnership: (partnership.key, partnership.name),
-                                          choices: try await RecordChoices.load(on: req.db), errors: [],
+                                          choices: try await RecordChoices.load(in: req.scope), errors: [],
                                           action: "/partnerships/\(partnership.key)/members/new", title: "Add a member").response()
     }
 
     @Sendable static func createMembership(req: Request) async throws -> Response {
-        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), on: req.db)
+        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         let input = try req.content.decode(MembershipFormInput.self)
         let base = Key.slug(partnership.key, input.personKey ?? input.organisationKey ?? "member", input.role ?? "member")
-        let key = try await RegisterEdits.freshKey(for: base) { try await RegisterEdits.exists(RecordOrigin(.membership, $0), on: req.db) }
+        let key = try await RegisterEdits.freshKey(for: base) { try await RegisterEdits.exists(RecordOrigin(.membership, $0), in: req.scope) }
         let errors = try await save(input.parse(key: key, partnershipKey: partnership.key), mode: .create, req: req) { Register(memberships: [$0]) }
         if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)#members") }
         return RecordFormViews.membership(input, partnership: (partnership.key, partnership.name),
-                                          choices: try await RecordChoices.load(on: req.db), errors: errors,
+                                          choices: try await RecordChoices.load(in: req.scope), errors: errors,
                                           action: "/partnerships/\(partnership.key)/members/new", title: "Add a member")
             .response(status: .unprocessableEntity)
     }
 
     private static func membership(_ req: Request) async throws -> (PartnershipRecord, Membership) {
-        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), on: req.db)
+        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         let key = try req.parameters.require("member")
-        guard let membership = try await MembershipsResource.find(key, on: req.db), membership.partnershipKey == partnership.key else {
+        guard let membership = try await MembershipsResource.find(key, in: req.scope), membership.partnershipKey == partnership.key else {
             throw Problem.notFound("The membership '\(key)'")
         }
         return (partnership, membership)
@@ -124,7 +124,7 @@ enum RecordFormPages {
     @Sendable static func editMembership(req: Request) async throws -> Response {
         let (partnership, membership) = try await membership(req)
         return RecordFormViews.membership(MembershipFormInput(membership), partnership: (partnership.key, partnership.name),
-                                          choices: try await RecordChoices.load(on: req.db), errors: [],
+                                          choices: try await RecordChoices.load(in: req.scope), errors: [],
                                           action: "/partnerships/\(partnership.key)/members/\(membership.key)/edit",
                                           title: "Change a membership").response()
     }
@@ -135,34 +135,34 @@ enum RecordFormPages {
         let errors = try await save(input.parse(key: membership.key, partnershipKey: partnership.key), mode: .update, req: req) { Register(memberships: [$0]) }
         if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)#members") }
         return RecordFormViews.membership(input, partnership: (partnership.key, partnership.name),
-                                          choices: try await RecordChoices.load(on: req.db), errors: errors,
+                                          choices: try await RecordChoices.load(in: req.scope), errors: errors,
                                           action: "/partnerships/\(partnership.key)/members/\(membership.key)/edit",
                                           title: "Change a membership").response(status: .unprocessableEntity)
     }
 
     // MARK: Terms of reference
 
-    private static func nextVersion(_ partnership: PartnershipRecord, on db: Database) async throws -> Int {
-        let versions = try await TermsOfReferenceRecord.query(on: db).filter(\.$partnership.$id == partnership.requireID()).all().map(\.version)
+    private static func nextVersion(_ partnership: PartnershipRecord, in scope: Scope) async throws -> Int {
+        let versions = try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID()).all().map(\.version)
         return (versions.max() ?? 0) + 1
     }
 
     @Sendable static func newTerms(req: Request) async throws -> Response {
-        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), on: req.db)
-        let version = try await nextVersion(partnership, on: req.db)
+        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
+        let version = try await nextVersion(partnership, in: req.scope)
         return RecordFormViews.terms(TermsFormInput(), partnership: (partnership.key, partnership.name), version: version, errors: [],
                                      action: "/partnerships/\(partnership.key)/terms-of-reference/new").response()
     }
 
     @Sendable static func createTerms(req: Request) async throws -> Response {
-        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), on: req.db)
-        let version = try await nextVersion(partnership, on: req.db)
+        let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
+        let version = try await nextVersion(partnership, in: req.scope)
         let input = try req.content.decode(TermsFormInput.self)
         let (terms, errors) = input.parse(partnershipKey: partnership.key, version: version)
         var all = errors
         if let terms, errors.isEmpty {
             all = try await RegisterEdits.write(Register(termsOfReference: [terms]), mode: .create,
-                                                origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), on: req.db)
+                                                origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), in: req.scope)
             if all.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)#terms") }
         }
         return RecordFormViews.terms(input, partnership: (partnership.key, partnership.name), version: version, errors: all,
@@ -179,6 +179,6 @@ enum RecordFormPages {
             if let o = register.organisations.first { RecordOrigin(.organisation, o.key) }
             else if let p = register.persons.first { RecordOrigin(.person, p.key) }
             else { RecordOrigin(.membership, register.memberships.first?.key ?? "") }
-        return try await RegisterEdits.write(register, mode: mode, origin: origin, on: req.db)
+        return try await RegisterEdits.write(register, mode: mode, origin: origin, in: req.scope)
     }
 }

@@ -151,9 +151,9 @@ struct RecordChoices {
     var organisations: [(String, String)]
     var persons: [(String, String)]
 
-    static func load(on db: Database) async throws -> RecordChoices {
-        async let organisations = OrganisationRecord.query(on: db).sort(\.$name).all()
-        async let persons = PersonRecord.query(on: db).sort(\.$name).all()
+    static func load(in scope: Scope) async throws -> RecordChoices {
+        async let organisations = OrganisationRecord.query(in: scope).sort(\.$name).all()
+        async let persons = PersonRecord.query(in: scope).sort(\.$name).all()
         return RecordChoices(
             organisations: try await organisations.map { ($0.key, $0.name) },
             persons: try await persons.map { person in

@@ -9,17 +9,17 @@ enum RegisterEdits {
 
     /// Writes one record (and, for a partnership, its stated reporting lines); returns field errors or nothing.
     static func write(_ register: Register, relationsStatedFor: Set<String> = [], mode: Mode,
-                      origin: RecordOrigin, on db: Database) async throws -> [FieldError] {
+                      origin: RecordOrigin, in scope: Scope) async throws -> [FieldError] {
         var batch = ImportBatch()
         batch.register = register
         batch.origins[origin] = "request"
         batch.relationsStatedFor = relationsStatedFor
-        let exists = try await exists(origin, on: db)
+        let exists = try await exists(origin, in: scope)
         if mode == .create && exists {
             return [FieldError(origin.kind == .area ? "code" : "key", "The identifier '\(origin.key)' is already used; choose another")]
         }
         if mode == .update && !exists { throw Problem.notFound("'\(origin.key)'") }
-        switch try await RegisterImport.run(batch, on: db) {
+        switch try await RegisterImport.run(batch, in: scope) {
         case .rejected(let issues):
             return issues.map { FieldError($0.field ?? "key", $0.message) }
         case .applied:
@@ -27,21 +27,21 @@ enum RegisterEdits {
         }
     }
 
-    static func exists(_ origin: RecordOrigin, on db: Database) async throws -> Bool {
+    static func exists(_ origin: RecordOrigin, in scope: Scope) async throws -> Bool {
         switch origin.kind {
-        case .area: try await AreaRecord.query(on: db).filter(\.$code == origin.key).count() > 0
-        case .organisation: try await OrganisationRecord.query(on: db).filter(\.$key == origin.key).count() > 0
-        case .person: try await PersonRecord.query(on: db).filter(\.$key == origin.key).count() > 0
-        case .partnership: try await PartnershipRecord.query(on: db).filter(\.$key == origin.key).count() > 0
-        case .membership: try await MembershipRecord.query(on: db).filter(\.$key == origin.key).count() > 0
-        case .meeting: try await MeetingRecord.query(on: db).filter(\.$key == origin.key).count() > 0
+        case .area: try await AreaRecord.query(on: scope.db).filter(\.$code == origin.key).count() > 0
+        case .organisation: try await OrganisationRecord.query(in: scope).filter(\.$key == origin.key).count() > 0
+        case .person: try await PersonRecord.query(in: scope).filter(\.$key == origin.key).count() > 0
+        case .partnership: try await PartnershipRecord.query(in: scope).filter(\.$key == origin.key).count() > 0
+        case .membership: try await MembershipRecord.query(in: scope).filter(\.$key == origin.key).count() > 0
+        case .meeting: try await MeetingRecord.query(in: scope).filter(\.$key == origin.key).count() > 0
         case .termsOfReference:
             // "partnership-key#version"
             try await {
                 let parts = origin.key.split(separator: "#")
                 guard parts.count == 2, let version = Int(parts[1]),
-                      let partnership = try await PartnershipRecord.query(on: db).filter(\.$key == String(parts[0])).first() else { return false }
-                return try await TermsOfReferenceRecord.query(on: db).filter(\.$partnership.$id == partnership.requireID())
+                      let partnership = try await PartnershipRecord.query(in: scope).filter(\.$key == String(parts[0])).first() else { return false }
+                return try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID())
                     .filter(\.$version == version).count() > 0
             }()
         case .relation: false
@@ -49,9 +49,9 @@ enum RegisterEdits {
     }
 
     /// The partnership's stored relations, as domain values.
-    static func relations(of key: String, on db: Database) async throws -> [PartnershipRelation] {
-        guard let record = try await PartnershipRecord.query(on: db).filter(\.$key == key).first() else { return [] }
-        let rows = try await RelationRecord.query(on: db).filter(\.$from.$id == record.id!).with(\.$to).all()
+    static func relations(of key: String, in scope: Scope) async throws -> [PartnershipRelation] {
+        guard let record = try await PartnershipRecord.query(in: scope).filter(\.$key == key).first() else { return [] }
+        let rows = try await RelationRecord.query(in: scope).filter(\.$from.$id == record.id!).with(\.$to).all()
         return rows.map { PartnershipRelation(key, RelationKind(rawValue: $0.kind) ?? .reportsTo, $0.to.key) }
     }
 

@@ -20,23 +20,23 @@ enum RegisterPages {
     }
 
     @Sendable static func overview(req: Request) async throws -> Response {
-        OverviewView.render(try await OverviewModel.load(on: req.db)).response()
+        OverviewView.render(try await OverviewModel.load(in: req.scope)).response()
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
         let filter = try req.query.decode(PartnershipFilter.self)
-        return PartnershipListView.render(try await PartnershipListModel.load(filter, on: req.db)).response()
+        return PartnershipListView.render(try await PartnershipListModel.load(filter, in: req.scope)).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        async let model = PartnershipPageModel.load(key: key, on: req.db)
-        async let demo = RegisterQueries.hasDemoData(on: req.db)
+        async let model = PartnershipPageModel.load(key: key, in: req.scope)
+        async let demo = RegisterQueries.hasDemoData(in: req.scope)
         return PartnershipPageView.render(try await model, isDemo: try await demo).response()
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
-        let choices = try await PartnershipFormChoices.load(on: req.db, excluding: nil)
+        let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: nil)
         var input = PartnershipFormInput()
         input.status = PartnershipStatus.active.rawValue
         return PartnershipFormView.render(title: "Add a partnership", action: "/partnerships/new", input: input,
@@ -46,25 +46,25 @@ enum RegisterPages {
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(PartnershipFormInput.self)
         let key = try await RegisterEdits.freshKey(for: input.name ?? "") { candidate in
-            try await PartnershipRecord.query(on: req.db).filter(\.$key == candidate).count() > 0
+            try await PartnershipRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
         }
         return try await save(input, key: key, mode: .create, req: req)
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        let record = try await RegisterQueries.partnership(key, on: req.db)
-        let organisations = try await OrganisationRecord.query(on: req.db).all()
+        let record = try await RegisterQueries.partnership(key, in: req.scope)
+        let organisations = try await OrganisationRecord.query(in: req.scope).all()
         let keys = KeyIndex(organisations: Dictionary(organisations.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a }))
-        let input = PartnershipFormInput(record.domain(keys), relations: try await RegisterEdits.relations(of: key, on: req.db))
-        let choices = try await PartnershipFormChoices.load(on: req.db, excluding: key)
+        let input = PartnershipFormInput(record.domain(keys), relations: try await RegisterEdits.relations(of: key, in: req.scope))
+        let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: key)
         return PartnershipFormView.render(title: "Change \(record.name)", action: "/partnerships/\(key)/edit", input: input,
                                           errors: [], choices: choices, cancel: "/partnerships/\(key)").response()
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        _ = try await RegisterQueries.partnership(key, on: req.db)
+        _ = try await RegisterQueries.partnership(key, in: req.scope)
         return try await save(try req.content.decode(PartnershipFormInput.self), key: key, mode: .update, req: req)
     }
 
@@ -73,13 +73,13 @@ enum RegisterPages {
         var (partnership, relations, errors) = input.parse(key: key)
         if let partnership, errors.isEmpty {
             // The form states reporting lines; other kinds of relation are kept as they are.
-            let kept = try await RegisterEdits.relations(of: key, on: req.db).filter { !$0.kind.isHierarchical }
+            let kept = try await RegisterEdits.relations(of: key, in: req.scope).filter { !$0.kind.isHierarchical }
             errors = try await RegisterEdits.write(
                 Register(partnerships: [partnership], relations: kept + relations), relationsStatedFor: [key],
-                mode: mode, origin: RecordOrigin(.partnership, key), on: req.db)
+                mode: mode, origin: RecordOrigin(.partnership, key), in: req.scope)
             if errors.isEmpty { return req.redirect(to: "/partnerships/\(key)", redirectType: .normal) }
         }
-        let choices = try await PartnershipFormChoices.load(on: req.db, excluding: mode == .update ? key : nil)
+        let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: mode == .update ? key : nil)
         let title = mode == .create ? "Add a partnership" : "Change \(input.name ?? key)"
         let action = mode == .create ? "/partnerships/new" : "/partnerships/\(key)/edit"
         return PartnershipFormView.render(title: title, action: action, input: input, errors: errors, choices: choices,
@@ -94,7 +94,7 @@ enum RegisterPages {
         let window = PageWindow(clamping: query.page, perPage: 50)
         let page = window.page
         func base() -> QueryBuilder<OrganisationRecord> {
-            let q = OrganisationRecord.query(on: req.db)
+            let q = OrganisationRecord.query(in: req.scope)
             if let text = query.q, !text.isEmpty { q.filter(\.$name, .contains(inverse: false, .anywhere), text) }
             return q
         }
@@ -102,7 +102,7 @@ enum RegisterPages {
         async let rows = base().sort(\.$name).window(window).all()
         return PeopleViews.list(title: "Organisations", path: "/organisations", add: "Add an organisation", q: query.q, page: page, total: try await total,
                                 rows: try await rows.map { ("/organisations/\($0.key)", $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector) },
-                                isDemo: try await RegisterQueries.hasDemoData(on: req.db)).response()
+                                isDemo: try await RegisterQueries.hasDemoData(in: req.scope)).response()
     }
 
     @Sendable static func persons(req: Request) async throws -> Response {
@@ -110,7 +110,7 @@ enum RegisterPages {
         let window = PageWindow(clamping: query.page, perPage: 50)
         let page = window.page
         func base() -> QueryBuilder<PersonRecord> {
-            let q = PersonRecord.query(on: req.db)
+            let q = PersonRecord.query(in: req.scope)
             if let text = query.q, !text.isEmpty { q.filter(\.$name, .contains(inverse: false, .anywhere), text) }
             return q
         }
@@ -118,22 +118,22 @@ enum RegisterPages {
         async let rows = base().sort(\.$name).window(window).all()
         return PeopleViews.list(title: "People", path: "/persons", add: "Add a person", q: query.q, page: page, total: try await total,
                                 rows: try await rows.map { ("/persons/\($0.key)", $0.name, $0.roleTitle ?? "") },
-                                isDemo: try await RegisterQueries.hasDemoData(on: req.db)).response()
+                                isDemo: try await RegisterQueries.hasDemoData(in: req.scope)).response()
     }
 
     @Sendable static func organisation(req: Request) async throws -> Response {
-        PeopleViews.organisation(try await OrganisationPageModel.load(key: try req.parameters.require("key"), on: req.db)).response()
+        PeopleViews.organisation(try await OrganisationPageModel.load(key: try req.parameters.require("key"), in: req.scope)).response()
     }
 
     @Sendable static func person(req: Request) async throws -> Response {
-        PeopleViews.person(try await PersonPageModel.load(key: try req.parameters.require("key"), on: req.db)).response()
+        PeopleViews.person(try await PersonPageModel.load(key: try req.parameters.require("key"), in: req.scope)).response()
     }
 
     @Sendable static func landscape(req: Request) async throws -> Response {
         struct Query: Content { var forceArea: String?; enum CodingKeys: String, CodingKey { case forceArea = "force_area" } }
         let query = try req.query.decode(Query.self)
         let model = try await LandscapePictureModel.load(forceArea: query.forceArea, dotPath: req.application.convene.dotPath,
-                                                         on: req.db, threadPool: req.application.threadPool)
+                                                         in: req.scope, threadPool: req.application.threadPool)
         return LandscapePictureView.render(model).response()
     }
 }

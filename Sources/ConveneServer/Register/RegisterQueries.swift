@@ -73,56 +73,56 @@ struct PartnershipFilter: Content, Equatable {
 }
 
 enum RegisterQueries {
-    static func partnership(_ key: String, on db: Database) async throws -> PartnershipRecord {
-        guard let record = try await PartnershipRecord.query(on: db).filter(\.$key == key).first() else {
+    static func partnership(_ key: String, in scope: Scope) async throws -> PartnershipRecord {
+        guard let record = try await PartnershipRecord.query(in: scope).filter(\.$key == key).first() else {
             throw Problem.notFound("The partnership '\(key)'")
         }
         return record
     }
 
-    static func organisation(_ key: String, on db: Database) async throws -> OrganisationRecord {
-        guard let record = try await OrganisationRecord.query(on: db).filter(\.$key == key).first() else {
+    static func organisation(_ key: String, in scope: Scope) async throws -> OrganisationRecord {
+        guard let record = try await OrganisationRecord.query(in: scope).filter(\.$key == key).first() else {
             throw Problem.notFound("The organisation '\(key)'")
         }
         return record
     }
 
-    static func person(_ key: String, on db: Database) async throws -> PersonRecord {
-        guard let record = try await PersonRecord.query(on: db).filter(\.$key == key).first() else {
+    static func person(_ key: String, in scope: Scope) async throws -> PersonRecord {
+        guard let record = try await PersonRecord.query(in: scope).filter(\.$key == key).first() else {
             throw Problem.notFound("The person '\(key)'")
         }
         return record
     }
 
     /// Names of areas by code, for showing codes as places.
-    static func areaNames(_ codes: [String], on db: Database) async throws -> [String: String] {
+    static func areaNames(_ codes: [String], in scope: Scope) async throws -> [String: String] {
         let unique = Array(Set(codes))
         guard !unique.isEmpty else { return [:] }
         var names: [String: String] = [:]
         for chunk in stride(from: 0, to: unique.count, by: 500) {
             let part = Array(unique[chunk..<min(chunk + 500, unique.count)])
-            for area in try await AreaRecord.query(on: db).filter(\.$code ~~ part).all() { names[area.code] = area.name }
+            for area in try await AreaRecord.query(on: scope.db).filter(\.$code ~~ part).all() { names[area.code] = area.name }
         }
         return names
     }
 
     /// Key index for a set of records already loaded, plus whatever they reference.
-    static func keyIndex(on db: Database, organisations: [UUID] = [], persons: [UUID] = [], partnerships: [UUID] = []) async throws -> KeyIndex {
+    static func keyIndex(in scope: Scope, organisations: [UUID] = [], persons: [UUID] = [], partnerships: [UUID] = []) async throws -> KeyIndex {
         var keys = KeyIndex()
         if !organisations.isEmpty {
-            for o in try await OrganisationRecord.query(on: db).filter(\.$id ~~ Set(organisations)).all() { keys.organisations[o.id!] = o.key }
+            for o in try await OrganisationRecord.query(in: scope).filter(\.$id ~~ Set(organisations)).all() { keys.organisations[o.id!] = o.key }
         }
         if !persons.isEmpty {
-            for p in try await PersonRecord.query(on: db).filter(\.$id ~~ Set(persons)).all() { keys.persons[p.id!] = p.key }
+            for p in try await PersonRecord.query(in: scope).filter(\.$id ~~ Set(persons)).all() { keys.persons[p.id!] = p.key }
         }
         if !partnerships.isEmpty {
-            for p in try await PartnershipRecord.query(on: db).filter(\.$id ~~ Set(partnerships)).all() { keys.partnerships[p.id!] = p.key }
+            for p in try await PartnershipRecord.query(in: scope).filter(\.$id ~~ Set(partnerships)).all() { keys.partnerships[p.id!] = p.key }
         }
         return keys
     }
 
-    static func hasDemoData(on db: Database) async throws -> Bool {
-        try await PartnershipRecord.query(on: db).filter(\.$isDemo == true).first() != nil
+    static func hasDemoData(in scope: Scope) async throws -> Bool {
+        try await PartnershipRecord.query(in: scope).filter(\.$isDemo == true).first() != nil
     }
 }
 
