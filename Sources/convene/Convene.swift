@@ -10,7 +10,7 @@ struct Convene: AsyncParsableCommand {
         commandName: "convene",
         abstract: "The system of record for a police force area's partnership landscape.",
         discussion: "The register lives in an SQLite file (./convene.sqlite, or --database, or CONVENE_DATABASE) unless DATABASE_URL names a PostgreSQL database.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self])
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self])
 }
 
 struct DatabaseOptions: ParsableArguments {
@@ -175,6 +175,32 @@ struct GeographyImport: AsyncParsableCommand {
         try await withApplication(options) { app in
             let outcome = try await Tasks.importGeography(loaded, dryRun: dryRun, on: app.db, progress: progress)
             try report(outcome, file: files.count == 1 ? files[0] : "the lookup files")
+        }
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The audit log: every change, who made it and when.",
+                                                    subcommands: [AuditExport.self])
+}
+
+struct AuditExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the audit log as JSON lines (one change a line, oldest first, with the record before and after).")
+
+    @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let data = try await withApplication(options) { app in try await Tasks.exportAudit(on: app.db) }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: data) else {
+                throw Failure(description: "Cannot write '\(output)'.")
+            }
+            FileHandle.standardError.write(Data("Wrote \(data.count) bytes to \(output).\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(data)
         }
     }
 }

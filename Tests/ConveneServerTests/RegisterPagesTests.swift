@@ -209,3 +209,20 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SecurityHeadersTests {
+    @Test func everyResponseForbidsInlineScriptFramingAndSniffing() async throws {
+        try await withConveneApp { app in
+            for path in ["/", "/partnerships", "/no-such-page", "/api/v1/partnerships", "/api/v1/nope", "/assets/convene.css"] {
+                // Act
+                let response = try await app.send(.GET, path)
+
+                // Check
+                let policy = response.headers.first(name: "Content-Security-Policy") ?? ""
+                #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), "\(path)")
+                #expect(policy.contains("frame-ancestors 'none'"), "\(path)")
+                #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff", "\(path)")
+            }
+        }
+    }
+}

@@ -96,7 +96,9 @@ enum API {
             .filter(\.$from.$id == from).filter(\.$to.$id == to).filter(\.$kind == kind).first() else {
             throw Problem.notFound("That relation")
         }
-        try await record.delete(on: req.scope.db)
+        let fromKey = try req.parameters.require("from"), toKey = try req.parameters.require("to")
+        try await AuditLog.delete(record, kind: "relation", key: "\(fromKey) \(kind) \(toKey)",
+                                  before: PartnershipRelation(fromKey, RelationKind(rawValue: kind) ?? .reportsTo, toKey), in: req.scope)
         return Response(status: .noContent)
     }
 }
@@ -173,7 +175,8 @@ enum TermsOfReferenceRoutes {
             .filter(\.$partnership.$id == partnership.requireID()).filter(\.$version == wanted).first() else {
             throw Problem.notFound("Version \(wanted)")
         }
-        try await record.delete(on: req.scope.db)
+        try await AuditLog.delete(record, kind: "terms of reference", key: "\(partnership.key)#\(wanted)",
+                                  before: record.domain(KeyIndex(partnerships: [try partnership.requireID(): partnership.key])), in: req.scope)
         return Response(status: .noContent)
     }
 

@@ -23,6 +23,19 @@ protocol APIResource: SendableMetatype {
 
 extension APIResource {
     static var keyField: String { "key" }
+    /// The kind of record as the audit log and import summaries name it.
+    static var auditKind: String {
+        switch kind {
+        case .area: "area"
+        case .organisation: "organisation"
+        case .person: "person"
+        case .partnership: "partnership"
+        case .membership: "membership"
+        case .relation: "relation"
+        case .termsOfReference: "terms of reference"
+        case .meeting: "meeting"
+        }
+    }
     static var defaults: [String: any Sendable] { [:] }
 }
 
@@ -111,8 +124,13 @@ enum ResourceRoutes<R: APIResource> {
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        guard try await R.find(key, in: req.scope) != nil else { throw Problem.notFound("'\(key)'") }
-        try await req.scope.transaction { scope in try await R.delete(key, in: scope) }
+        try await req.scope.transaction { scope in
+            guard let before = try await R.find(key, in: scope) else { throw Problem.notFound("'\(key)'") }
+            try await R.delete(key, in: scope)
+            var audit = AuditLog(scope: scope)
+            audit.note("delete", R.auditKind, key, before: before, after: nil as R.Value?)
+            try await audit.flush()
+        }
         return Response(status: .noContent)
     }
 }

@@ -41,7 +41,13 @@ enum PartnershipsResource: APIResource {
             (try await RelationRecord.query(in: scope).group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }.count(), "relations"),
             (try await MeetingRecord.query(in: scope).filter(\.$partnership.$id == id).count(), "meetings"),
         ], what: "The partnership '\(key)'")
-        try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).delete()
+        var audit = AuditLog(scope: scope)
+        for terms in try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).all() {
+            audit.note("delete", "terms of reference", "\(key)#\(terms.version)",
+                       before: terms.domain(KeyIndex(partnerships: [id: key])), after: nil as TermsOfReference?)
+            try await terms.delete(on: scope.db)
+        }
+        try await audit.flush()
         try await record.delete(on: scope.db)
     }
 }

@@ -65,6 +65,7 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
     Migrations.register(on: app)
 
     app.middleware = .init()
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(StaticAssets())
     app.middleware.use(WorkspaceMiddleware())
@@ -74,5 +75,6 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
 func routes(_ app: Application) throws {
     RegisterPages.register(on: app)
     RecordFormPages.register(on: app)
+    HistoryPage.register(on: app)
     API.register(on: app)
 }

@@ -31,19 +31,34 @@ public enum Tasks {
         }
     }
 
+    /// How the audit log names changes made by the convene command.
+    static let actor = "command line"
+
+    /// The audit log of a workspace, oldest first, as JSON lines (one event a line).
+    public static func exportAudit(on db: Database, workspace: String = defaultWorkspace) async throws -> Data {
+        let scope = try await Scope.workspace(workspace, on: db)
+        let events = try await AuditEventRecord.query(in: scope).sort(\.$at).sort(\.$id).all()
+        var out = Data()
+        for event in events {
+            out.append(try AuditEntry(event).jsonLine())
+            out.append(0x0A)
+        }
+        return out
+    }
+
     /// The workspace every task works in unless told otherwise.
     public static let defaultWorkspace = WorkspaceRecord.defaultKey
 
     public static func importFile(_ format: FileFormat, _ data: Data, dryRun: Bool, on db: Database,
                                   workspace: String = defaultWorkspace,
                                   progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
-        let scope = try await Scope.workspace(workspace, on: db)
+        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
         progress?("reading \(data.count) bytes")
         return try await RegisterImport.run(read(format, data), in: scope, dryRun: dryRun, progress: progress)
     }
 
     public static func export(_ format: FileFormat, on db: Database, workspace: String = defaultWorkspace) async throws -> Data {
-        let register = try await RegisterStore(scope: try await Scope.workspace(workspace, on: db)).load()
+        let register = try await RegisterStore(scope: try await Scope.workspace(workspace, on: db, actor: Tasks.actor)).load()
         switch format {
         case .popolo: return Popolo.write(register)
         case .csv: return Data(RegisterCSV.write(register).utf8)
@@ -54,7 +69,7 @@ public enum Tasks {
     /// Areas are shared reference data; the import runs through the default workspace's scope only for its transaction.
     public static func importGeography(_ files: [(name: String, data: Data)], dryRun: Bool, on db: Database,
                                        progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
-        let scope = try await Scope.workspace(defaultWorkspace, on: db)
+        let scope = try await Scope.workspace(defaultWorkspace, on: db, actor: Tasks.actor)
         var batch = ImportBatch()
         batch.register.areas = PoliceForceAreas.all
         for file in files {
@@ -87,7 +102,7 @@ public enum Tasks {
 
     /// Loads the demo landscape; running it again changes nothing.
     public static func loadDemo(on db: Database, workspace: String = defaultWorkspace) async throws -> ImportOutcome {
-        let scope = try await Scope.workspace(workspace, on: db)
+        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
         var batch = ImportBatch()
         batch.register = DemoLandscape.register()
         batch.relationsStatedFor = Set(batch.register.partnerships.map(\.key))

@@ -6,6 +6,7 @@ enum Migrations {
     static func register(on app: Application) {
         app.migrations.add(CreateRegister())
         app.migrations.add(CreateDefaultWorkspace())
+        app.migrations.add(CreateAuditLog())
     }
 }
 

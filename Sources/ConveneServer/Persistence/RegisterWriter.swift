@@ -48,11 +48,13 @@ struct RegisterWriter {
     let scope: Scope
     var progress: (@Sendable (String) -> Void)?
     private(set) var summary = ChangeSummary()
+    private var audit: AuditLog
     private var ids = IDIndex()
     private var keys = KeyIndex()
 
     init(scope: Scope, progress: (@Sendable (String) -> Void)? = nil) {
         self.scope = scope
+        self.audit = AuditLog(scope: scope)
         self.progress = progress
     }
 
@@ -103,6 +105,7 @@ struct RegisterWriter {
                          current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
 
         try await writeMeetings(register.meetings)
+        try await audit.flush()
         return summary
     }
 
@@ -123,7 +126,7 @@ struct RegisterWriter {
 
     /// Creates the new, updates the changed, keeps the rest; returns the records it created.
     @discardableResult
-    private mutating func upsert<Value: Equatable, Record: Model>(
+    private mutating func upsert<Value: Equatable & Encodable, Record: Model>(
         _ incoming: [Value], kind: String, key: (Value) -> String, stored: [String: Record],
         current: (Record) -> Value, fill: (Record, Value) -> Void
     ) async throws -> [Record] where Record.IDValue == UUID {
@@ -131,9 +134,11 @@ struct RegisterWriter {
         for (n, value) in incoming.enumerated() {
             let k = key(value)
             if let record = stored[k] {
-                if current(record) == value {
+                let before = current(record)
+                if before == value {
                     summary.note("keep", kind, k)
                 } else {
+                    audit.note("update", kind, k, before: before, after: value)
                     fill(record, value)
                     try await record.update(on: scope.db)
                     summary.note("update", kind, k)
@@ -145,6 +150,7 @@ struct RegisterWriter {
                 fill(record, value)
                 created.append(record)
                 summary.note("create", kind, k)
+                audit.note("create", kind, k, before: nil as Value?, after: value)
             }
             if n > 0 && n % 10_000 == 0 { progress?("\(kind): \(n) of \(incoming.count)") }
         }
@@ -163,6 +169,7 @@ struct RegisterWriter {
             let relation = record.domain(keys)
             if statedFor.contains(relation.fromKey) && !wanted.contains(relation) {
                 try await record.delete(on: scope.db)
+                audit.note("delete", "relation", "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)", before: relation, after: nil as PartnershipRelation?)
                 summary.note("remove", "relation", "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)")
             } else {
                 have.insert(relation)
@@ -183,6 +190,7 @@ struct RegisterWriter {
             created.append(record)
             have.insert(relation)
             summary.note("create", "relation", label)
+            audit.note("create", "relation", label, before: nil as PartnershipRelation?, after: relation)
         }
         for chunk in stride(from: 0, to: created.count, by: 500) {
             try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: scope.db)
@@ -223,6 +231,7 @@ struct RegisterWriter {
             }
             if !rows.isEmpty { try await rows.create(on: scope.db) }
             summary.note(before == nil ? "create" : "update", "meeting", meeting.key)
+            audit.note(before == nil ? "create" : "update", "meeting", meeting.key, before: before, after: normalised)
         }
     }
 }

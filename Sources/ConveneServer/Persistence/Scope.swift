@@ -30,6 +30,8 @@ protocol WorkspaceOwned: Model where IDValue == UUID {
 struct Scope: Sendable {
     let db: Database
     let workspaceID: UUID
+    /// Who is acting, for the audit log: a user, or "command line" for the convene command.
+    var actor: String = "system"
 
     func query<M: WorkspaceOwned>(_ type: M.Type) -> QueryBuilder<M> {
         M.query(on: db).filter(M.workspacePath.appending(path: \.$id) == workspaceID)
@@ -41,16 +43,16 @@ struct Scope: Sendable {
     }
 
     func transaction<T: Sendable>(_ body: @escaping @Sendable (Scope) async throws -> T) async throws -> T {
-        let workspaceID = self.workspaceID
-        return try await db.transaction { db in try await body(Scope(db: db, workspaceID: workspaceID)) }
+        let workspaceID = self.workspaceID, actor = self.actor
+        return try await db.transaction { db in try await body(Scope(db: db, workspaceID: workspaceID, actor: actor)) }
     }
 
     /// The scope of a workspace by key.
-    static func workspace(_ key: String, on db: Database) async throws -> Scope {
+    static func workspace(_ key: String, on db: Database, actor: String = "system") async throws -> Scope {
         guard let workspace = try await WorkspaceRecord.query(on: db).filter(\.$key == key).first() else {
             throw Problem.notFound("The workspace '\(key)'")
         }
-        return Scope(db: db, workspaceID: try workspace.requireID())
+        return Scope(db: db, workspaceID: try workspace.requireID(), actor: actor)
     }
 }
 
@@ -67,7 +69,8 @@ extension Request {
             // Reached only if a route bypassed the middleware; failing loudly beats reading another workspace.
             fatalError("request has no workspace; WorkspaceMiddleware must run first")
         }
-        return Scope(db: db, workspaceID: id)
+        // Until accounts arrive, a change made on the web is recorded against the client's address.
+        return Scope(db: db, workspaceID: id, actor: "web (\(remoteAddress?.ipAddress ?? "unknown address"))")
     }
 
     func setWorkspace(_ id: UUID) { storage[ScopeKey.self] = id }

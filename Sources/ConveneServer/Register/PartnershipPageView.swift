@@ -21,6 +21,7 @@ enum PartnershipPageView {
                 .heading(p.name, caption: p.type.label),
                 .p(PartnershipListView.statusTag(p.status), .if(p.isDemo, .group(.text(" "), Components.tag("Demo data", "blue")))),
                 .a(.href("/partnerships/\(p.key)/edit"), .class("button button--secondary"), .text("Change this partnership")),
+                .a(.href("/history?kind=partnership&key=\(p.key)"), .class("button button--secondary"), .text("History")),
                 Components.summaryList([
                     ("Type", .text(p.type.label)),
                     ("Status", .group(.text(p.status.label), .if(!dates.isEmpty, .text(" – \(dates)")))),

@@ -96,6 +96,7 @@ enum PeopleViews {
         return Layout(title: o.name, breadcrumbs: [("Overview", "/"), ("Organisations", "/organisations")], isDemo: model.isDemo, content: .group(
             .heading(o.name, caption: o.sector.label),
             .a(.href("/organisations/\(o.key)/edit"), .class("button button--secondary"), .text("Change this organisation")),
+            .a(.href("/history?kind=organisation&key=\(o.key)"), .class("button button--secondary"), .text("History")),
             Components.summaryList([("Sector", .text(o.sector.label)), ("Identifier", .code(.text(o.key)))]),
             .h2(.text("Member of")), SeatRow.table(current, caption: "Current seats", today: today),
             .h2(.text("Past memberships")), SeatRow.table(past, caption: "Past seats", today: today),
@@ -117,6 +118,7 @@ enum PeopleViews {
         return Layout(title: p.name, breadcrumbs: [("Overview", "/"), ("People", "/persons")], isDemo: model.isDemo, content: .group(
             .heading(p.name, caption: p.roleTitle),
             .a(.href("/persons/\(p.key)/edit"), .class("button button--secondary"), .text("Change this person")),
+            .a(.href("/history?kind=person&key=\(p.key)"), .class("button button--secondary"), .text("History")),
             Components.summaryList([
                 ("Role title", Components.text(p.roleTitle)),
                 ("Organisation", model.organisation.map { Components.link($0.name, "/organisations/\($0.key)") } ?? Components.text(nil)),

@@ -29,7 +29,8 @@ struct Layout {
                                 .li(.a(.href("/partnerships"), .text("Partnerships"))),
                                 .li(.a(.href("/organisations"), .text("Organisations"))),
                                 .li(.a(.href("/persons"), .text("People"))),
-                                .li(.a(.href("/landscape"), .text("Landscape picture")))
+                                .li(.a(.href("/landscape"), .text("Landscape picture"))),
+                                .li(.a(.href("/history"), .text("History")))
                             )
                         )
                     )

@@ -1,0 +1,91 @@
+import ConveneDomain
+import Fluent
+import Foundation
+
+/// One change to the register: who, when, which record, and the record before and after (as JSON).
+final class AuditEventRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Field(key: "at") var at: Date
+    @Field(key: "actor") var actor: String
+    @Field(key: "action") var action: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "record_key") var recordKey: String
+    @OptionalField(key: "before") var before: String?
+    @OptionalField(key: "after") var after: String?
+
+    static var workspacePath: KeyPath<AuditEventRecord, ParentProperty<AuditEventRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+/// The audit log is written in the same transaction as the change it records: a write that fails
+/// or rolls back leaves no entry, and no write happens without one.
+struct AuditLog {
+    let scope: Scope
+    private(set) var pending: [AuditEventRecord] = []
+    private let at = Date()
+
+    init(scope: Scope) { self.scope = scope }
+
+    mutating func note<Value: Encodable>(_ action: String, _ kind: String, _ key: String, before: Value?, after: Value?) {
+        let event = AuditEventRecord()
+        scope.claim(event)
+        event.at = at
+        event.actor = scope.actor
+        event.action = action
+        event.kind = kind
+        event.recordKey = key
+        event.before = before.flatMap(Self.json)
+        event.after = after.flatMap(Self.json)
+        pending.append(event)
+    }
+
+    /// Writes what was noted, in chunks so that a large import stays one transaction of few statements.
+    mutating func flush() async throws {
+        for chunk in stride(from: 0, to: pending.count, by: 500) {
+            try await Array(pending[chunk..<min(chunk + 500, pending.count)]).create(on: scope.db)
+        }
+        pending.removeAll()
+    }
+
+    /// Deletes one record and records it, in one transaction.
+    static func delete<Record: Model, Value: Encodable & Sendable>(_ record: Record, kind: String, key: String, before: Value,
+                                                                   in scope: Scope) async throws {
+        try await scope.transaction { scope in
+            try await record.delete(on: scope.db)
+            var audit = AuditLog(scope: scope)
+            audit.note("delete", kind, key, before: before, after: nil as Value?)
+            try await audit.flush()
+        }
+    }
+
+    static func json<Value: Encodable>(_ value: Value) -> String? {
+        (try? JSONEncoder.api.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+struct CreateAuditLog: AsyncMigration {
+    var name: String { "2026-11-22-create-audit-log" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema("audit_events")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("at", .datetime, .required)
+            .field("actor", .string, .required)
+            .field("action", .string, .required)
+            .field("kind", .string, .required)
+            .field("record_key", .string, .required)
+            .field("before", .string)
+            .field("after", .string)
+            .create()
+        try await Indexes.create(on: database, [("audit_events", "workspace_id"), ("audit_events", "record_key"), ("audit_events", "at")])
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("audit_events").delete()
+    }
+}

@@ -1,0 +1,171 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import ConveneServer
+
+/// Every write route leaves an audit entry in the same transaction; a failed write leaves none.
+@Suite struct AuditTests {
+    struct WriteCase: Sendable, CustomTestStringConvertible {
+        var route: String          // "METHOD /path/{param}" as the router names it
+        var path: String
+        var json: String? = nil
+        var form: String? = nil
+        var bad: (json: String?, form: String?)
+        var kind: String
+        var testDescription: String { route }
+    }
+
+    /// A base register every case starts from: an organisation, two people, two partnerships,
+    /// a membership, a reporting line and a version of terms of reference.
+    static func setUp(_ app: Application) async throws {
+        _ = try await app.send(.POST, "/api/v1/areas", json: #"{"code":"E06000001","name":"Hartlepool","kind":"district"}"#)
+        _ = try await app.importCSV("""
+            partnership_id,partnership_name,type,reports_to,membership_id,member_person_id,member_person_name,member_organisation_id,member_organisation_name,member_organisation_sector,role
+            board,Strategic Board,strategic-board,,,,,,,,
+            cdp,Drugs Partnership,cdp,board,cdp-dph,dph,Director of Public Health,council,County Council,local-government,sro
+            """)
+        _ = try await app.send(.POST, "/api/v1/persons", json: #"{"key":"spare","name":"Spare Person"}"#)
+        _ = try await app.send(.POST, "/api/v1/organisations", json: #"{"key":"spare-org","name":"Spare Organisation","sector":"other"}"#)
+        _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"spare-board","name":"Spare Board","type":"forum"}"#)
+        _ = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":4}"#)
+    }
+
+    static let cases: [WriteCase] = [
+        .init(route: "POST /api/v1/areas", path: "/api/v1/areas", json: #"{"code":"E06000002","name":"Middlesbrough","kind":"district"}"#,
+              bad: (#"{"code":"nope","name":"X","kind":"district"}"#, nil), kind: "area"),
+        .init(route: "PATCH /api/v1/areas/{key}", path: "/api/v1/areas/E06000001", json: #"{"name":"Hartlepool Borough"}"#,
+              bad: (#"{"parent_code":"bad"}"#, nil), kind: "area"),
+        .init(route: "DELETE /api/v1/areas/{key}", path: "/api/v1/areas/E06000001", bad: (nil, nil), kind: "area"),
+        .init(route: "POST /api/v1/organisations", path: "/api/v1/organisations", json: #"{"key":"police","name":"Police","sector":"police"}"#,
+              bad: (#"{"key":"police","name":"","sector":"police"}"#, nil), kind: "organisation"),
+        .init(route: "PATCH /api/v1/organisations/{key}", path: "/api/v1/organisations/council", json: #"{"name":"Council"}"#,
+              bad: (#"{"name":""}"#, nil), kind: "organisation"),
+        .init(route: "DELETE /api/v1/organisations/{key}", path: "/api/v1/organisations/spare-org", bad: (nil, nil), kind: "organisation"),
+        .init(route: "POST /api/v1/persons", path: "/api/v1/persons", json: #"{"key":"acc","name":"Assistant Chief Constable"}"#,
+              bad: (#"{"key":"acc","name":"","salary_band":-1}"#, nil), kind: "person"),
+        .init(route: "PATCH /api/v1/persons/{key}", path: "/api/v1/persons/spare", json: #"{"role_title":"Analyst"}"#,
+              bad: (#"{"salary_band":0}"#, nil), kind: "person"),
+        .init(route: "DELETE /api/v1/persons/{key}", path: "/api/v1/persons/spare", bad: (nil, nil), kind: "person"),
+        .init(route: "POST /api/v1/partnerships", path: "/api/v1/partnerships", json: #"{"key":"vawg","name":"VAWG Board","type":"vawg-board"}"#,
+              bad: (#"{"key":"vawg","name":"VAWG Board","type":"vawg-board","ended_on":"2020-01-01"}"#, nil), kind: "partnership"),
+        .init(route: "PATCH /api/v1/partnerships/{key}", path: "/api/v1/partnerships/board", json: #"{"purpose":"Oversight"}"#,
+              bad: (#"{"footprint":["bad"]}"#, nil), kind: "partnership"),
+        .init(route: "DELETE /api/v1/partnerships/{key}", path: "/api/v1/partnerships/spare-board", bad: (nil, nil), kind: "partnership"),
+        .init(route: "POST /api/v1/partnerships/{key}/end", path: "/api/v1/partnerships/board/end", json: #"{"ended_on":"2025-01-01"}"#,
+              bad: (#"{"status":"active"}"#, nil), kind: "partnership"),
+        .init(route: "POST /api/v1/memberships", path: "/api/v1/memberships", json: #"{"key":"m2","partnership_key":"board","person_key":"spare"}"#,
+              bad: (#"{"key":"m2","partnership_key":"board","person_key":"nobody"}"#, nil), kind: "membership"),
+        .init(route: "PATCH /api/v1/memberships/{key}", path: "/api/v1/memberships/cdp-dph", json: #"{"voting_right":true}"#,
+              bad: (#"{"ended_on":"1900-01-01","started_on":"2000-01-01"}"#, nil), kind: "membership"),
+        .init(route: "DELETE /api/v1/memberships/{key}", path: "/api/v1/memberships/cdp-dph", bad: (nil, nil), kind: "membership"),
+        .init(route: "POST /api/v1/memberships/{key}/end", path: "/api/v1/memberships/cdp-dph/end", json: #"{"ended_on":"2025-01-01"}"#,
+              bad: (#"{"ended_on":"not-a-date"}"#, nil), kind: "membership"),
+        .init(route: "POST /api/v1/partnership-relations", path: "/api/v1/partnership-relations",
+              json: #"{"from_key":"board","kind":"delivery-arm-of","to_key":"cdp"}"#,
+              bad: (#"{"from_key":"board","kind":"reports-to","to_key":"cdp"}"#, nil), kind: "relation"),
+        .init(route: "DELETE /api/v1/partnership-relations/{from}/{kind}/{to}", path: "/api/v1/partnership-relations/cdp/reports-to/board",
+              bad: (nil, nil), kind: "relation"),
+        .init(route: "POST /api/v1/partnerships/{key}/terms-of-reference", path: "/api/v1/partnerships/cdp/terms-of-reference",
+              json: #"{"quorum":5}"#, bad: (#"{"quorum":0}"#, nil), kind: "terms of reference"),
+        .init(route: "PATCH /api/v1/partnerships/{key}/terms-of-reference/{version}", path: "/api/v1/partnerships/cdp/terms-of-reference/1",
+              json: #"{"quorum":6}"#, bad: (#"{"quorum":0}"#, nil), kind: "terms of reference"),
+        .init(route: "DELETE /api/v1/partnerships/{key}/terms-of-reference/{version}", path: "/api/v1/partnerships/cdp/terms-of-reference/1",
+              bad: (nil, nil), kind: "terms of reference"),
+        .init(route: "POST /partnerships/new", path: "/partnerships/new", form: "name=Community+Safety+Partnership&type=csp&status=active",
+              bad: (nil, "name=&type=csp&status=active"), kind: "partnership"),
+        .init(route: "POST /partnerships/{key}/edit", path: "/partnerships/cdp/edit", form: "name=Drugs+Partnership&type=cdp&status=active&purpose=Harm+to+Hope",
+              bad: (nil, "name=Drugs+Partnership&type=cdp&status=active&reports_to=cdp"), kind: "partnership"),
+        .init(route: "POST /organisations/new", path: "/organisations/new", form: "name=Probation&sector=probation",
+              bad: (nil, "name=Probation&sector="), kind: "organisation"),
+        .init(route: "POST /organisations/{key}/edit", path: "/organisations/council/edit", form: "name=Borough+Council&sector=local-government",
+              bad: (nil, "name=&sector=local-government"), kind: "organisation"),
+        .init(route: "POST /persons/new", path: "/persons/new", form: "name=Head+of+Community+Safety",
+              bad: (nil, "name="), kind: "person"),
+        .init(route: "POST /persons/{key}/edit", path: "/persons/dph/edit", form: "name=Director+of+Public+Health&seniority=director",
+              bad: (nil, "name=Director&salary_band=lots"), kind: "person"),
+        .init(route: "POST /partnerships/{key}/members/new", path: "/partnerships/board/members/new", form: "person_key=spare&role=member",
+              bad: (nil, "person_key=spare&organisation_key=council&role=member"), kind: "membership"),
+        .init(route: "POST /partnerships/{key}/members/{member}/edit", path: "/partnerships/cdp/members/cdp-dph/edit",
+              form: "person_key=dph&role=sro&ended_on=2025-03-31", bad: (nil, "person_key=dph&role=sro&ended_on=not-a-date"), kind: "membership"),
+        .init(route: "POST /partnerships/{key}/terms-of-reference/new", path: "/partnerships/cdp/terms-of-reference/new", form: "quorum=7",
+              bad: (nil, "quorum=many"), kind: "terms of reference"),
+    ]
+
+    static func method(_ route: String) -> HTTPMethod { HTTPMethod(rawValue: String(route.split(separator: " ")[0])) }
+
+    static func auditCount(_ app: Application) async throws -> Int {
+        try await AuditEventRecord.query(on: app.db).count()
+    }
+
+    @Test(arguments: cases) func aWriteLeavesAnAuditEntry(_ write: WriteCase) async throws {
+        try await withConveneApp { app in
+            // Setup
+            try await Self.setUp(app)
+            let before = try await Self.auditCount(app)
+
+            // Act
+            let response = try await app.send(Self.method(write.route), write.path, json: write.json, form: write.form)
+
+            // Check
+            #expect((200..<400).contains(Int(response.status.code)), "\(response.status): \(response.text.prefix(300))")
+            let events = try await AuditEventRecord.query(on: app.db).sort(\.$at, .descending).all()
+            #expect(events.count > before)
+            #expect(events.contains { $0.kind == write.kind }, "an audit entry for the \(write.kind)")
+            #expect(events.allSatisfy { !$0.actor.isEmpty })
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.bad.json != nil || $0.bad.form != nil }) func aFailedWriteLeavesNone(_ write: WriteCase) async throws {
+        try await withConveneApp { app in
+            // Setup
+            try await Self.setUp(app)
+            let before = try await Self.auditCount(app)
+
+            // Act
+            let response = try await app.send(Self.method(write.route), write.path, json: write.bad.json, form: write.bad.form)
+
+            // Check
+            #expect(response.status.code >= 400, "\(response.status)")
+            #expect(try await Self.auditCount(app) == before)
+        }
+    }
+
+    /// The table above names every write route there is; a new write route fails here until it is added.
+    @Test func everyWriteRouteIsCovered() async throws {
+        try await withConveneApp { app in
+            // Setup
+            let writes = Set(app.routes.all.filter { $0.method != .GET && $0.method != .HEAD }.map { route in
+                "\(route.method.rawValue) /" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+            })
+
+            // Check
+            #expect(writes == Set(Self.cases.map(\.route)))
+        }
+    }
+
+    @Test func importsAreAuditedAndExported() async throws {
+        try await withConveneApp { app in
+            // Setup
+            try await Self.setUp(app)
+
+            // Act
+            let lines = String(decoding: try await Tasks.exportAudit(on: app.db), as: UTF8.self).split(separator: "\n")
+            let page = try await app.send(.GET, "/history?kind=partnership&key=cdp")
+            _ = try await app.send(.PATCH, "/api/v1/partnerships/cdp", json: #"{"purpose":"Cut drug harm"}"#)
+            let changed = try await app.send(.GET, "/history?kind=partnership&key=cdp")
+
+            // Check
+            #expect(lines.count >= 8)
+            #expect(lines.contains { $0.contains("\"actor\":\"command line\"") }, "the import was made on the command line")
+            #expect(lines.contains { $0.contains("\"actor\":\"web (") }, "the API calls were made on the web")
+            #expect(page.text.contains("Drugs Partnership") || page.text.contains("cdp"))
+            #expect(changed.text.contains("purpose"))
+            #expect(changed.text.contains("Cut drug harm"))
+        }
+    }
+}
