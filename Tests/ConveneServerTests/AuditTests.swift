@@ -33,6 +33,8 @@ import VaporTesting
     }
 
     static let cases: [WriteCase] = [
+        .init(route: "POST /setup/{token}", path: "/setup/{token}", form: "email=first%40force.police.uk&password=a+long+enough+password",
+              bad: (nil, "email=first%40force.police.uk&password=short"), kind: "user"),
         .init(route: "POST /api/v1/areas", path: "/api/v1/areas", json: #"{"code":"E06000002","name":"Middlesbrough","kind":"district"}"#,
               bad: (#"{"code":"nope","name":"X","kind":"district"}"#, nil), kind: "area"),
         .init(route: "PATCH /api/v1/areas/{key}", path: "/api/v1/areas/E06000001", json: #"{"name":"Hartlepool Borough"}"#,
@@ -93,6 +95,13 @@ import VaporTesting
               bad: (nil, "quorum=many"), kind: "terms of reference"),
     ]
 
+    /// The setup link exists only while nobody has an account, so its case removes the test's own user first.
+    static func resolve(_ path: String, _ app: Application) async throws -> String {
+        guard path == "/setup/{token}" else { return path }
+        try await Accounts.removeUser(email: TestIdentity.email, on: app.db)
+        return try await Accounts.setupLink(on: app.db) ?? ""
+    }
+
     static func method(_ route: String) -> HTTPMethod { HTTPMethod(rawValue: String(route.split(separator: " ")[0])) }
 
     static func auditCount(_ app: Application) async throws -> Int {
@@ -105,8 +114,10 @@ import VaporTesting
             try await Self.setUp(app)
             let before = try await Self.auditCount(app)
 
+            let path = try await Self.resolve(write.path, app)
+
             // Act
-            let response = try await app.send(Self.method(write.route), write.path, json: write.json, form: write.form)
+            let response = try await app.send(Self.method(write.route), path, json: write.json, form: write.form)
 
             // Check
             #expect((200..<400).contains(Int(response.status.code)), "\(response.status): \(response.text.prefix(300))")
@@ -123,8 +134,10 @@ import VaporTesting
             try await Self.setUp(app)
             let before = try await Self.auditCount(app)
 
+            let path = try await Self.resolve(write.path, app)
+
             // Act
-            let response = try await app.send(Self.method(write.route), write.path, json: write.bad.json, form: write.bad.form)
+            let response = try await app.send(Self.method(write.route), path, json: write.bad.json, form: write.bad.form)
 
             // Check
             #expect(response.status.code >= 400, "\(response.status)")
@@ -133,6 +146,7 @@ import VaporTesting
     }
 
     /// The table above names every write route there is; a new write route fails here until it is added.
+    /// Signing in and out change no record: attempts and sessions are kept in tables of their own.
     @Test func everyWriteRouteIsCovered() async throws {
         try await withConveneApp { app in
             // Setup
@@ -144,7 +158,7 @@ import VaporTesting
             })
 
             // Check
-            #expect(writes == Set(Self.cases.map(\.route)))
+            #expect(writes.subtracting(["POST /sign-in", "POST /sign-out"]) == Set(Self.cases.map(\.route)))
         }
     }
 
@@ -162,7 +176,7 @@ import VaporTesting
             // Check
             #expect(lines.count >= 8)
             #expect(lines.contains { $0.contains("\"actor\":\"command line\"") }, "the import was made on the command line")
-            #expect(lines.contains { $0.contains("\"actor\":\"web (") }, "the API calls were made on the web")
+            #expect(lines.contains { $0.contains("\"actor\":\"\(TestIdentity.email)\"") }, "the API calls name the signed-in user")
             #expect(page.text.contains("Drugs Partnership") || page.text.contains("cdp"))
             #expect(changed.text.contains("purpose"))
             #expect(changed.text.contains("Cut drug harm"))

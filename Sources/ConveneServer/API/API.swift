@@ -8,17 +8,19 @@ enum API {
     static func register(on app: Application) {
         let api = app.grouped("api", "v1")
         api.get("openapi.json") { _ in try OpenAPIDocument.response() }
-        ResourceRoutes<AreasResource>.register(on: api)
-        ResourceRoutes<OrganisationsResource>.register(on: api)
-        ResourceRoutes<PersonsResource>.register(on: api)
-        ResourceRoutes<PartnershipsResource>.register(on: api)
-        ResourceRoutes<MembershipsResource>.register(on: api)
-        api.post("partnerships", ":key", "end", use: endPartnership)
-        api.post("memberships", ":key", "end", use: endMembership)
-        api.get("partnership-relations", use: listRelations)
-        api.post("partnership-relations", use: createRelation)
-        api.delete("partnership-relations", ":from", ":kind", ":to", use: deleteRelation)
-        TermsOfReferenceRoutes.register(on: api)
+        let read = api.grouped(Require(role: .viewer))
+        let write = api.grouped(Require(role: .editor))
+        ResourceRoutes<AreasResource>.register(read: read, write: write)
+        ResourceRoutes<OrganisationsResource>.register(read: read, write: write)
+        ResourceRoutes<PersonsResource>.register(read: read, write: write)
+        ResourceRoutes<PartnershipsResource>.register(read: read, write: write)
+        ResourceRoutes<MembershipsResource>.register(read: read, write: write)
+        write.post("partnerships", ":key", "end", use: endPartnership)
+        write.post("memberships", ":key", "end", use: endMembership)
+        read.get("partnership-relations", use: listRelations)
+        write.post("partnership-relations", use: createRelation)
+        write.delete("partnership-relations", ":from", ":kind", ":to", use: deleteRelation)
+        TermsOfReferenceRoutes.register(read: read, write: write)
     }
 
     struct EndPartnership: Codable { var status: PartnershipStatus?; var endedOn: Day?; var mergedInto: String? }
@@ -105,13 +107,13 @@ enum API {
 
 /// Versions of a partnership's terms of reference, under the partnership.
 enum TermsOfReferenceRoutes {
-    static func register(on api: RoutesBuilder) {
-        let terms = api.grouped("partnerships", ":key", "terms-of-reference")
-        terms.get(use: list)
-        terms.post(use: create)
-        terms.get(":version", use: show)
-        terms.patch(":version", use: update)
-        terms.delete(":version", use: remove)
+    static func register(read: RoutesBuilder, write: RoutesBuilder) {
+        let path: [PathComponent] = ["partnerships", ":key", "terms-of-reference"]
+        read.grouped(path).get(use: list)
+        write.grouped(path).post(use: create)
+        read.grouped(path).get(":version", use: show)
+        write.grouped(path).patch(":version", use: update)
+        write.grouped(path).delete(":version", use: remove)
     }
 
     private static func all(_ req: Request) async throws -> (PartnershipRecord, [TermsOfReference]) {

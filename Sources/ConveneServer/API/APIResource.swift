@@ -64,13 +64,13 @@ enum APIResponse {
 }
 
 enum ResourceRoutes<R: APIResource> {
-    static func register(on api: RoutesBuilder) {
-        let group = api.grouped(PathComponent(stringLiteral: R.path))
-        group.get(use: list)
-        group.post(use: create)
-        group.get(":key", use: show)
-        group.patch(":key", use: update)
-        group.delete(":key", use: remove)
+    static func register(read: RoutesBuilder, write: RoutesBuilder) {
+        let path = PathComponent(stringLiteral: R.path)
+        read.grouped(path).get(use: list)
+        write.grouped(path).post(use: create)
+        read.grouped(path).get(":key", use: show)
+        write.grouped(path).patch(":key", use: update)
+        write.grouped(path).delete(":key", use: remove)
     }
 
     struct Paging: Content { var page: Int?; var perPage: Int?

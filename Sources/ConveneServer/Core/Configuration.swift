@@ -33,10 +33,14 @@ public struct Configuration: Sendable {
     public var database: DatabaseChoice
     /// Where the landscape picture finds Graphviz; nil means search the PATH.
     public var dotPath: String?
+    /// Session cookies marked Secure: set when Convene is served over HTTPS (CONVENE_PUBLIC_URL=https://…).
+    public var secureCookies: Bool
 
-    public init(database: DatabaseChoice, dotPath: String? = nil) {
+    public init(database: DatabaseChoice, dotPath: String? = nil,
+                secureCookies: Bool = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]?.hasPrefix("https://") ?? false) {
         self.database = database
         self.dotPath = dotPath
+        self.secureCookies = secureCookies
     }
 }
 
@@ -63,18 +67,33 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
         app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
     }
     Migrations.register(on: app)
+    if app.environment == .testing { app.passwords.use(.bcrypt(cost: 4)) }
+
+    // Sessions live in the database, so several instances can share them.
+    app.sessions.use(.fluent)
+    let secure = configuration.secureCookies
+    app.sessions.configuration = SessionsConfiguration(cookieName: "convene-session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(SessionPolicy.absolute), maxAge: nil,
+                          domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
 
     app.middleware = .init()
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(StaticAssets())
-    app.middleware.use(WorkspaceMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(AuthMiddleware())
+    app.middleware.use(CSRFMiddleware())
     try routes(app)
 }
 
+/// Every route is either open (sign-in, setup, the API description) or behind `Require` with the role it needs.
 func routes(_ app: Application) throws {
-    RegisterPages.register(on: app)
-    RecordFormPages.register(on: app)
-    HistoryPage.register(on: app)
+    SignInPages.register(on: app)
+    let read = app.grouped(Require(role: .viewer))
+    let write = app.grouped(Require(role: .editor))
+    RegisterPages.register(read: read, write: write)
+    RecordFormPages.register(on: write)
+    HistoryPage.register(on: read)
     API.register(on: app)
 }

@@ -7,6 +7,8 @@ enum Migrations {
         app.migrations.add(CreateRegister())
         app.migrations.add(CreateDefaultWorkspace())
         app.migrations.add(CreateAuditLog())
+        app.migrations.add(CreateAccounts())
+        app.migrations.add(SessionRecord.migration)
     }
 }
 

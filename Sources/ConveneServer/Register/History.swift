@@ -68,7 +68,7 @@ struct AuditEntry {
 enum HistoryPage {
     struct Query: Content { var kind: String?; var key: String?; var page: Int? }
 
-    static func register(on app: Application) {
+    static func register(on app: RoutesBuilder) {
         app.get("history", use: show)
     }
 

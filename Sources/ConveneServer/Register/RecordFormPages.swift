@@ -6,7 +6,7 @@ import Vapor
 /// Each saves through `RegisterEdits`, redirects to the record on success, and otherwise shows the form
 /// again (422) with every error in the summary.
 enum RecordFormPages {
-    static func register(on app: Application) {
+    static func register(on app: RoutesBuilder) {
         app.get("organisations", "new", use: newOrganisation)
         app.post("organisations", "new", use: createOrganisation)
         app.get("organisations", ":key", "edit", use: editOrganisation)

@@ -4,19 +4,19 @@ import Vapor
 
 /// The register's pages. Each handler decodes the query, loads a page model, renders its view.
 enum RegisterPages {
-    static func register(on app: Application) {
-        app.get(use: overview)
-        app.get("partnerships", use: list)
-        app.get("partnerships", "new", use: newForm)
-        app.post("partnerships", "new", use: create)
-        app.get("partnerships", ":key", use: show)
-        app.get("partnerships", ":key", "edit", use: editForm)
-        app.post("partnerships", ":key", "edit", use: update)
-        app.get("organisations", use: organisations)
-        app.get("organisations", ":key", use: organisation)
-        app.get("persons", use: persons)
-        app.get("persons", ":key", use: person)
-        app.get("landscape", use: landscape)
+    static func register(read: RoutesBuilder, write: RoutesBuilder) {
+        read.get(use: overview)
+        read.get("partnerships", use: list)
+        write.get("partnerships", "new", use: newForm)
+        write.post("partnerships", "new", use: create)
+        read.get("partnerships", ":key", use: show)
+        write.get("partnerships", ":key", "edit", use: editForm)
+        write.post("partnerships", ":key", "edit", use: update)
+        read.get("organisations", use: organisations)
+        read.get("organisations", ":key", use: organisation)
+        read.get("persons", use: persons)
+        read.get("persons", ":key", use: person)
+        read.get("landscape", use: landscape)
     }
 
     @Sendable static func overview(req: Request) async throws -> Response {

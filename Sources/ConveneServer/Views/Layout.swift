@@ -23,6 +23,11 @@ struct Layout {
                 .header(.class("site-header"),
                     .div(.class("width-container header-inner"),
                         .a(.href("/"), .class("site-name"), .text("Convene")),
+                        .unwrap(PageContext.signedInAs) { email in
+                            .formElement(action: "/sign-out", method: "post",
+                                .span(.class("signed-in"), .text(email)),
+                                .button(.type(.submit), .class("link-button"), .text("Sign out")))
+                        },
                         .nav(.ariaLabel("Main"),
                             .ul(.class("site-nav"),
                                 .li(.a(.href("/"), .text("Overview"))),
@@ -140,8 +145,12 @@ extension Node where Context: HTMLOptionListContext {
 
 extension Node where Context == HTML.BodyContext {
     /// A `<form>` whose children are ordinary body nodes (Plot's form context would not accept them).
+    /// Every POST form carries the request's CSRF token, so no form can forget it.
     static func formElement(action: String, method: String, _ nodes: Node...) -> Node {
-        .element(named: "form", nodes: [.attribute(named: "action", value: action), .attribute(named: "method", value: method)] + nodes)
+        let token: Node = method == "post"
+            ? .input(.type(.hidden), .name(CSRFMiddleware.field), .value(PageContext.csrfToken ?? ""))
+            : .empty
+        return .element(named: "form", nodes: [.attribute(named: "action", value: action), .attribute(named: "method", value: method), token] + nodes)
     }
 
     static func detailsElement(_ summary: String, _ nodes: Node...) -> Node {

@@ -21,6 +21,10 @@ enum Stylesheet {
     .site-name { color: #fff !important; font-weight: 700; font-size: 30px; text-decoration: none; }
     .site-nav { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 5px 20px; }
     .site-nav a { color: #fff; font-weight: 700; font-size: 16px; }
+    .header-inner form { order: 3; margin-left: auto; font-size: 16px; }
+    .signed-in { margin-right: 10px; }
+    .link-button { background: none; border: 0; padding: 0; color: #fff; font: inherit; font-weight: 700; text-decoration: underline; cursor: pointer; }
+    .link-button:focus { color: var(--text); }
     .site-nav a:focus { color: var(--text); }
     .site-footer { margin-top: 50px; padding: 25px 0; border-top: 1px solid var(--border); background: var(--light); font-size: 16px; }
     main { padding: 20px 0 40px; display: block; }

@@ -26,6 +26,7 @@ func withConveneApp<T>(dotPath: String? = nil, _ test: (Application) async throw
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }
         try await app.autoMigrate()
+        try await TestIdentity.signIn(app)
         let result = try await test(app)
         if let schema { try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
         try await app.asyncShutdown()
@@ -69,17 +70,76 @@ enum Fixtures {
     static let haveLookups = lookups.allSatisfy { FileManager.default.fileExists(atPath: geography.appendingPathComponent($0).path) }
 }
 
+/// The test suite's own administrator: an API token for /api and a signed-in session (with its form token) for pages.
+struct TestIdentity: Sendable {
+    static let email = "tests@convene.invalid"
+    static let password = "a long test password"
+    var token: String
+    var cookie: String
+    var csrf: String
+
+    private struct Key: StorageKey { typealias Value = TestIdentity }
+
+    static func current(_ app: Application) -> TestIdentity? { app.storage[Key.self] }
+
+    static func signIn(_ app: Application) async throws {
+        try await Accounts.addUser(email: email, password: password, role: .admin, on: app.db, passwords: app.password.async)
+        let token = try await Accounts.createToken(email: email, label: "tests", role: nil, on: app.db).secret
+        let (cookie, csrf) = try await session(app, email: email, password: password)
+        app.storage[Key.self] = TestIdentity(token: token, cookie: cookie, csrf: csrf)
+    }
+
+    /// Signs in through the real form and returns the session cookie and its form token.
+    static func session(_ app: Application, email: String, password: String) async throws -> (cookie: String, csrf: String) {
+        let form = try await app.testing().sendRequest(.GET, "/sign-in")
+        let anonymous = cookieValue(form.headers)
+        let token = formToken(form.body.string)
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        headers.add(name: .cookie, value: "convene-session=\(anonymous)")
+        let body = "email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? email)&password=\(password.replacingOccurrences(of: " ", with: "+"))&csrf_token=\(token)"
+        let signedIn = try await app.testing().sendRequest(.POST, "/sign-in", headers: headers, body: ByteBuffer(string: body))
+        let cookie = cookieValue(signedIn.headers)
+        var pageHeaders = HTTPHeaders()
+        pageHeaders.add(name: .cookie, value: "convene-session=\(cookie)")
+        let page = try await app.testing().sendRequest(.GET, "/", headers: pageHeaders)
+        return (cookie, formToken(page.body.string))
+    }
+
+    static func cookieValue(_ headers: HTTPHeaders) -> String {
+        headers.setCookie?["convene-session"]?.string ?? ""
+    }
+
+    static func formToken(_ html: String) -> String {
+        guard let range = html.range(of: #"name="csrf_token" value=""#) else { return "" }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
 extension Application {
-    /// Sends a request and returns the response; JSON bodies are encoded for you.
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, form: String? = nil) async throws -> TestingHTTPResponse {
+    /// Sends a request as the test administrator (or, with `signedIn: false`, as nobody) and returns the response.
+    /// JSON goes with the API token; forms go with the session cookie and its form token.
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, form: String? = nil,
+              signedIn: Bool = true) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         var body: ByteBuffer?
+        let identity = signedIn ? TestIdentity.current(self) : nil
+        if let identity {
+            if path.hasPrefix("/api/") {
+                headers.bearerAuthorization = BearerAuthorization(token: identity.token)
+            } else {
+                headers.add(name: .cookie, value: "convene-session=\(identity.cookie)")
+            }
+        }
         if let json {
             headers.contentType = .json
             body = ByteBuffer(string: json)
         } else if let form {
             headers.contentType = .urlEncodedForm
-            body = ByteBuffer(string: form)
+            body = ByteBuffer(string: form + (identity.map { "&csrf_token=\($0.csrf)" } ?? ""))
+        } else if method != .GET && !path.hasPrefix("/api/"), let identity {
+            headers.contentType = .urlEncodedForm
+            body = ByteBuffer(string: "csrf_token=\(identity.csrf)")
         }
         return try await testing().sendRequest(method, path, headers: headers, body: body)
     }

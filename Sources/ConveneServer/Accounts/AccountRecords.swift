@@ -1,0 +1,130 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Vapor
+
+final class UserRecord: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Field(key: "email") var email: String
+    @Field(key: "password_hash") var passwordHash: String
+
+    init() {}
+}
+
+/// A user's role in one workspace.
+final class WorkspaceMemberRecord: Model, @unchecked Sendable {
+    static let schema = "workspace_members"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserRecord
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Field(key: "role") var role: String
+
+    init() {}
+}
+
+/// A sign-in attempt, kept for throttling (per account and per client address) across every instance.
+final class LoginAttemptRecord: Model, @unchecked Sendable {
+    static let schema = "login_attempts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "address") var address: String
+    @Field(key: "at") var at: Date
+    @Field(key: "succeeded") var succeeded: Bool
+
+    init() {}
+}
+
+/// An API token: one user, one workspace, the user's role or less. Only its SHA-256 is stored.
+final class APITokenRecord: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "user_id") var user: UserRecord
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Field(key: "role") var role: String
+    @Field(key: "label") var label: String
+    @Field(key: "token_hash") var tokenHash: String
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+
+    init() {}
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// 32 random bytes, URL-safe; shown once, never stored.
+    static func newSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return "cvn_" + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// A one-time link that lets the first administrator of a fresh installation sign up.
+final class SetupTokenRecord: Model, @unchecked Sendable {
+    static let schema = "setup_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+
+    init() {}
+}
+
+struct CreateAccounts: AsyncMigration {
+    var name: String { "2026-11-22-create-accounts" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema("users")
+            .id()
+            .field("created_at", .datetime)
+            .field("email", .string, .required)
+            .field("password_hash", .string, .required)
+            .unique(on: "email")
+            .create()
+        try await database.schema("workspace_members")
+            .id()
+            .field("user_id", .uuid, .required, .references("users", "id"))
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("role", .string, .required)
+            .unique(on: "user_id", "workspace_id")
+            .create()
+        try await database.schema("login_attempts")
+            .id()
+            .field("email", .string, .required)
+            .field("address", .string, .required)
+            .field("at", .datetime, .required)
+            .field("succeeded", .bool, .required)
+            .create()
+        try await database.schema("api_tokens")
+            .id()
+            .field("created_at", .datetime)
+            .field("user_id", .uuid, .required, .references("users", "id"))
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("role", .string, .required)
+            .field("label", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("revoked_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema("setup_tokens")
+            .id()
+            .field("token_hash", .string, .required)
+            .field("expires_at", .datetime, .required)
+            .create()
+        try await Indexes.create(on: database, [("login_attempts", "email"), ("login_attempts", "address"), ("login_attempts", "at")])
+    }
+
+    func revert(on database: Database) async throws {
+        for table in ["setup_tokens", "api_tokens", "login_attempts", "workspace_members", "users"] {
+            try await database.schema(table).delete()
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Vapor
+
+/// What every page may need from the request while it renders: the form token and who is signed in.
+/// Set once per request by `CSRFMiddleware`, read by the layout and by every POST form.
+enum PageContext {
+    @TaskLocal static var csrfToken: String?
+    @TaskLocal static var signedInAs: String?
+}
+
+/// Every state-changing form carries the session's token in `csrf_token`; a post without it is refused.
+/// The JSON API is exempt: it authenticates with bearer tokens, which a browser never sends on its own.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "csrf_token"
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        if request.url.path.hasPrefix("/api/") { return try await next.respond(to: request) }
+        let hasSession = request.session.id != nil || request.principal != nil
+        let formPage = request.url.path == "/sign-in" || request.url.path.hasPrefix("/setup/")
+        var token = request.session.data["csrf"]
+        if token == nil && (hasSession || formPage) {
+            token = Self.newToken()
+            request.session.data["csrf"] = token
+        }
+        if request.method != .GET && request.method != .HEAD {
+            struct Posted: Content { var csrf_token: String? }
+            let posted = try? request.content.decode(Posted.self).csrf_token
+            guard let token, let posted, Self.equal(posted, token) else {
+                throw Problem(title: "Forbidden", status: 403,
+                              detail: "This form has expired or did not come from Convene. Go back, reload the page and try again.")
+            }
+        }
+        return try await PageContext.$csrfToken.withValue(token) {
+            try await PageContext.$signedInAs.withValue(request.principal?.email) {
+                try await next.respond(to: request)
+            }
+        }
+    }
+
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+    }
+
+    /// Compares in constant time, so the comparison does not leak how much of a guess was right.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
