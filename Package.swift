@@ -36,6 +36,7 @@ let package = Package(
             name: "convene",
             dependencies: [
                 "ConveneServer",
+                "ConveneDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneDomain
 import ConveneServer
 import Foundation
 import Vapor
@@ -10,7 +11,7 @@ struct Convene: AsyncParsableCommand {
         commandName: "convene",
         abstract: "The system of record for a police force area's partnership landscape.",
         discussion: "The register lives in an SQLite file (./convene.sqlite, or --database, or CONVENE_DATABASE) unless DATABASE_URL names a PostgreSQL database.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self])
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self, User.self, Token.self])
 }
 
 struct DatabaseOptions: ParsableArguments {
@@ -72,13 +73,19 @@ struct Serve: AsyncParsableCommand {
             app.logger.logLevel = env.isRelease ? .notice : .info
             try configure(app, options.configuration)
             try await app.autoMigrate()
+            let base = "http://\(hostname):\(port)"
             if demo {
                 if case .rejected(let issues) = try await Tasks.loadDemo(on: app.db) {
                     throw Failure(description: "The demo landscape did not load: \(issues.prefix(3).map(\.description).joined(separator: "; "))")
                 }
+                let password = try await Accounts.demoAdmin(on: app.db, passwords: app.password.async)
                 say("Loaded the demo landscape (role titles only, marked as demo data).")
+                say("Sign in at \(base)/sign-in as \(Accounts.demoAdmin) with the password \(password)")
+            } else if let link = try await Accounts.setupLink(on: app.db) {
+                say("No one has an account yet. Create the first administrator at \(base)\(link) (the link works once, for 24 hours),")
+                say("or run: convene user add --admin EMAIL")
             }
-            say("Convene is running at http://\(hostname):\(port)/ using \(options.configuration.database.description). Press Ctrl+C to stop.")
+            say("Convene is running at \(base)/ using \(options.configuration.database.description). Press Ctrl+C to stop.")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
@@ -212,7 +219,112 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try await withApplication(options) { app in
             try report(try await Tasks.loadDemo(on: app.db), file: "the demo landscape")
+            let password = try await Accounts.demoAdmin(on: app.db, passwords: app.password.async)
+            say("Sign in as \(Accounts.demoAdmin) with the password \(password)")
         }
     }
 }
 
+
+extension WorkspaceRole: ExpressibleByArgument {}
+
+/// The password for a user command: read from standard input when it is not a terminal, else generated and printed.
+func passwordFromInput(_ fromStdin: Bool) -> (password: String, generated: Bool) {
+    if fromStdin, let line = readLine(strippingNewline: true) { return (line, false) }
+    return (Credentials.generatedPassword(), true)
+}
+
+struct User: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage the people who can sign in.",
+                                                    subcommands: [UserAdd.self, UserRole.self, UserRemove.self, UserResetPassword.self])
+}
+
+struct UserAdd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user with a role in a workspace.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Option(help: "admin, editor, secretariat or viewer.") var role: WorkspaceRole = .viewer
+    @ArgumentParser.Flag(help: "Make them an administrator (the same as --role admin).") var admin = false
+    @ArgumentParser.Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let (password, generated) = passwordFromInput(passwordStdin)
+        try await withApplication(options) { app in
+            try await Accounts.addUser(email: email, password: password, role: admin ? .admin : role, on: app.db,
+                                       passwords: app.password.async)
+        }
+        say("Added \(Credentials.normalisedEmail(email)) as \((admin ? WorkspaceRole.admin : role).label).")
+        if generated { say("Their password is \(password) — give it to them securely; it is not shown again.") }
+    }
+}
+
+struct UserRole: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "role", abstract: "Change a user's role in a workspace.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Argument(help: "admin, editor, secretariat or viewer.") var role: WorkspaceRole
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in try await Accounts.setRole(email: email, role: role, on: app.db) }
+        say("\(Credentials.normalisedEmail(email)) is now \(role.label).")
+    }
+}
+
+struct UserRemove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a user, their roles and their API tokens.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in try await Accounts.removeUser(email: email, on: app.db) }
+        say("Removed \(Credentials.normalisedEmail(email)).")
+    }
+}
+
+struct UserResetPassword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "Give a user a new password.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let (password, generated) = passwordFromInput(passwordStdin)
+        try await withApplication(options) { app in
+            try await Accounts.resetPassword(email: email, password: password, on: app.db, passwords: app.password.async)
+        }
+        say(generated ? "The new password is \(password)" : "The password is changed.")
+    }
+}
+
+struct Token: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "API tokens (sent as Authorization: Bearer).",
+                                                    subcommands: [TokenCreate.self, TokenRevoke.self])
+}
+
+struct TokenCreate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an API token for a user; it is shown once.")
+    @ArgumentParser.Argument(help: "The user's email address.") var email: String
+    @ArgumentParser.Option(help: "What the token is for.") var label = "API token"
+    @ArgumentParser.Option(help: "Limit the token to this role (never more than the user's own).") var role: WorkspaceRole?
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let (id, secret) = try await withApplication(options) { app in
+            try await Accounts.createToken(email: email, label: label, role: role, on: app.db)
+        }
+        say("Token \(id) created. Keep it secret; it is not shown again:")
+        say(secret)
+    }
+}
+
+struct TokenRevoke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke an API token at once.")
+    @ArgumentParser.Argument(help: "The token's identifier, as 'token create' printed it.") var id: String
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        guard let uuid = UUID(uuidString: id) else { throw Failure(description: "'\(id)' is not a token identifier.") }
+        try await withApplication(options) { app in try await Accounts.revokeToken(id: uuid, on: app.db) }
+        say("Revoked token \(id).")
+    }
+}

@@ -1,0 +1,158 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import ConveneServer
+
+/// Who may do what: every route, for every role, in the user's own workspace and in another.
+@Suite struct AuthorisationTests {
+    enum Who: String, CaseIterable, Sendable { case anonymous, viewer, secretariat, editor, admin }
+
+    struct Credentials: Sendable { var token: String; var cookie: String; var csrf: String }
+
+    /// Users of every role in the default workspace, and another workspace with a record of its own.
+    static func setUp(_ app: Application) async throws -> [Who: Credentials] {
+        try await AuditTests.setUp(app)
+        var people: [Who: Credentials] = [:]
+        for who in Who.allCases where who != .anonymous {
+            let email = "\(who.rawValue)@force.police.uk"
+            let role = WorkspaceRole(rawValue: who.rawValue)!
+            try await Accounts.addUser(email: email, password: TestIdentity.password, role: role, on: app.db, passwords: app.password.async)
+            let token = try await Accounts.createToken(email: email, label: "matrix", role: nil, on: app.db).secret
+            let (cookie, csrf) = try await TestIdentity.session(app, email: email, password: TestIdentity.password)
+            people[who] = Credentials(token: token, cookie: cookie, csrf: csrf)
+        }
+        let other = WorkspaceRecord()
+        other.key = "other-force"
+        other.name = "Another force area"
+        try await other.create(on: app.db)
+        _ = try await Tasks.importFile(.csv, Data("""
+            partnership_id,partnership_name,type,purpose,membership_id,member_person_id,member_person_name,member_organisation_id,member_organisation_name,member_organisation_sector,role
+            secret-board,Secret Board Of Another Force,strategic-board,Confidential purpose text,secret-seat,secret-person,Secret Person Name,secret-org,Secret Organisation,police,chair
+            """.utf8), dryRun: false, on: app.db, workspace: "other-force")
+        _ = try await Tasks.importFile(.popolo, Data("{}".utf8), dryRun: false, on: app.db, workspace: "other-force")
+        return people
+    }
+
+    static func send(_ app: Application, _ who: Who, _ people: [Who: Credentials], _ method: HTTPMethod, _ path: String,
+                     json: String? = nil, form: String? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        var body: ByteBuffer?
+        let person = people[who]
+        if let person {
+            if path.hasPrefix("/api/") { headers.bearerAuthorization = BearerAuthorization(token: person.token) }
+            else { headers.add(name: .cookie, value: "convene-session=\(person.cookie)") }
+        }
+        if let json { headers.contentType = .json; body = ByteBuffer(string: json) }
+        else if method != .GET {
+            headers.contentType = .urlEncodedForm
+            body = ByteBuffer(string: (form ?? "") + "&csrf_token=\(person?.csrf ?? "")")
+        }
+        return try await app.testing().sendRequest(method, path, headers: headers, body: body)
+    }
+
+    /// Every GET route with its parameters filled from the default workspace, and from the other one.
+    static let reads: [(route: String, own: String, other: String?)] = [
+        ("GET /", "/", nil), ("GET /partnerships", "/partnerships", nil), ("GET /partnerships/new", "/partnerships/new", nil),
+        ("GET /partnerships/{key}", "/partnerships/cdp", "/partnerships/secret-board"),
+        ("GET /partnerships/{key}/edit", "/partnerships/cdp/edit", "/partnerships/secret-board/edit"),
+        ("GET /organisations", "/organisations", nil), ("GET /organisations/{key}", "/organisations/council", "/organisations/secret-org"),
+        ("GET /persons", "/persons", nil), ("GET /persons/{key}", "/persons/dph", "/persons/secret-person"),
+        ("GET /landscape", "/landscape", nil), ("GET /history", "/history", nil),
+        ("GET /organisations/new", "/organisations/new", nil),
+        ("GET /organisations/{key}/edit", "/organisations/council/edit", "/organisations/secret-org/edit"),
+        ("GET /persons/new", "/persons/new", nil), ("GET /persons/{key}/edit", "/persons/dph/edit", "/persons/secret-person/edit"),
+        ("GET /partnerships/{key}/members/new", "/partnerships/cdp/members/new", "/partnerships/secret-board/members/new"),
+        ("GET /partnerships/{key}/members/{member}/edit", "/partnerships/cdp/members/cdp-dph/edit", "/partnerships/secret-board/members/secret-seat/edit"),
+        ("GET /partnerships/{key}/terms-of-reference/new", "/partnerships/cdp/terms-of-reference/new", "/partnerships/secret-board/terms-of-reference/new"),
+        ("GET /api/v1/areas", "/api/v1/areas", nil), ("GET /api/v1/areas/{key}", "/api/v1/areas/E06000001", nil),
+        ("GET /api/v1/organisations", "/api/v1/organisations", nil),
+        ("GET /api/v1/organisations/{key}", "/api/v1/organisations/council", "/api/v1/organisations/secret-org"),
+        ("GET /api/v1/persons", "/api/v1/persons", nil), ("GET /api/v1/persons/{key}", "/api/v1/persons/dph", "/api/v1/persons/secret-person"),
+        ("GET /api/v1/partnerships", "/api/v1/partnerships", nil),
+        ("GET /api/v1/partnerships/{key}", "/api/v1/partnerships/cdp", "/api/v1/partnerships/secret-board"),
+        ("GET /api/v1/memberships", "/api/v1/memberships", nil),
+        ("GET /api/v1/memberships/{key}", "/api/v1/memberships/cdp-dph", "/api/v1/memberships/secret-seat"),
+        ("GET /api/v1/partnership-relations", "/api/v1/partnership-relations", nil),
+        ("GET /api/v1/partnerships/{key}/terms-of-reference", "/api/v1/partnerships/cdp/terms-of-reference",
+         "/api/v1/partnerships/secret-board/terms-of-reference"),
+        ("GET /api/v1/partnerships/{key}/terms-of-reference/{version}", "/api/v1/partnerships/cdp/terms-of-reference/1", nil),
+    ]
+
+    /// Routes anyone may use.
+    static let open: Set<String> = ["GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /setup/{token}", "POST /setup/{token}",
+                                    "GET /api/v1/openapi.json"]
+
+    static let secretStrings = ["Secret Board Of Another Force", "Confidential purpose text", "Secret Person Name", "Secret Organisation"]
+
+    static func writeRole(_ route: String) -> WorkspaceRole { .editor }
+
+    static func readRole(_ route: String) -> WorkspaceRole {
+        route.hasSuffix("/new") || route.hasSuffix("/edit") ? .editor : .viewer
+    }
+
+    @Test func theMatrixNamesEveryRoute() async throws {
+        try await withConveneApp { app in
+            let routes = Set(app.routes.all.map { route in
+                "\(route.method.rawValue) /" + route.path.map { c -> String in
+                    if case .parameter(let name) = c { return "{\(name)}" }
+                    return c.description
+                }.joined(separator: "/")
+            }.map { $0 == "GET /" ? "GET /" : $0 })
+            let named = Set(Self.reads.map(\.route)).union(AuditTests.cases.map(\.route)).union(Self.open)
+            #expect(routes.subtracting(named).sorted() == [], "routes with no row in the matrix")
+        }
+    }
+
+    @Test(arguments: Who.allCases) func readsInTheOwnWorkspace(_ who: Who) async throws {
+        try await withConveneApp { app in
+            let people = try await Self.setUp(app)
+            for read in Self.reads {
+                let response = try await Self.send(app, who, people, .GET, read.own)
+                let allowed = who != .anonymous && WorkspaceRole(rawValue: who.rawValue)! >= Self.readRole(read.route)
+                if allowed {
+                    #expect(response.status == .ok, "\(who) \(read.route): \(response.status)")
+                } else if who == .anonymous {
+                    #expect(response.status == (read.own.hasPrefix("/api/") ? .unauthorized : .seeOther), "\(who) \(read.route)")
+                } else {
+                    #expect(response.status == .forbidden, "\(who) \(read.route): \(response.status)")
+                }
+                for secret in Self.secretStrings { #expect(!response.body.string.contains(secret), "\(who) \(read.route) leaks \(secret)") }
+            }
+        }
+    }
+
+    @Test(arguments: Who.allCases) func anotherWorkspacesRecordsAreNotFound(_ who: Who) async throws {
+        try await withConveneApp { app in
+            let people = try await Self.setUp(app)
+            for read in Self.reads {
+                guard let other = read.other else { continue }
+                let response = try await Self.send(app, who, people, .GET, other)
+                #expect([.notFound, .unauthorized, .seeOther, .forbidden].contains(response.status), "\(who) \(other): \(response.status)")
+                for secret in Self.secretStrings { #expect(!response.body.string.contains(secret), "\(who) \(other) leaks \(secret)") }
+            }
+            // Writes aimed at the other workspace's records change nothing there.
+            _ = try await Self.send(app, who, people, .PATCH, "/api/v1/partnerships/secret-board", json: #"{"name":"Renamed"}"#)
+            _ = try await Self.send(app, who, people, .DELETE, "/api/v1/memberships/secret-seat")
+            _ = try await Self.send(app, who, people, .POST, "/partnerships/secret-board/edit", form: "name=Renamed&type=forum&status=active")
+            let theirs = String(decoding: try await Tasks.export(.popolo, on: app.db, workspace: "other-force"), as: UTF8.self)
+            #expect(theirs.contains("Secret Board Of Another Force") && theirs.contains("secret-seat"))
+        }
+    }
+
+    @Test(arguments: Who.allCases) func writesNeedAnEditor(_ who: Who) async throws {
+        for write in AuditTests.cases where write.route != "POST /setup/{token}" {
+            try await withConveneApp { app in
+                let people = try await Self.setUp(app)
+                let response = try await Self.send(app, who, people, AuditTests.method(write.route), write.path, json: write.json, form: write.form)
+                let allowed = who != .anonymous && WorkspaceRole(rawValue: who.rawValue)! >= Self.writeRole(write.route)
+                if allowed {
+                    #expect((200..<400).contains(Int(response.status.code)), "\(who) \(write.route): \(response.status)")
+                } else {
+                    #expect([.unauthorized, .forbidden].contains(response.status), "\(who) \(write.route): \(response.status)")
+                }
+            }
+        }
+    }
+}
