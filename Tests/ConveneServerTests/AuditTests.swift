@@ -29,6 +29,7 @@ import VaporTesting
         _ = try await app.send(.POST, "/api/v1/persons", json: #"{"key":"spare","name":"Spare Person"}"#)
         _ = try await app.send(.POST, "/api/v1/organisations", json: #"{"key":"spare-org","name":"Spare Organisation","sector":"other"}"#)
         _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"spare-board","name":"Spare Board","type":"forum"}"#)
+        _ = try await app.send(.POST, "/api/v1/partnerships/spare-board/publish", json: "{}")
         _ = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":4}"#)
     }
 
@@ -91,6 +92,14 @@ import VaporTesting
               bad: (nil, "person_key=spare&organisation_key=council&role=member"), kind: "membership"),
         .init(route: "POST /partnerships/{key}/members/{member}/edit", path: "/partnerships/cdp/members/cdp-dph/edit",
               form: "person_key=dph&role=sro&ended_on=2025-03-31", bad: (nil, "person_key=dph&role=sro&ended_on=not-a-date"), kind: "membership"),
+        .init(route: "POST /partnerships/{key}/publish", path: "/partnerships/cdp/publish", form: "",
+              bad: (nil, nil), kind: "partnership"),
+        .init(route: "POST /partnerships/{key}/unpublish", path: "/partnerships/spare-board/unpublish", form: "",
+              bad: (nil, nil), kind: "partnership"),
+        .init(route: "POST /api/v1/partnerships/{key}/publish", path: "/api/v1/partnerships/cdp/publish", json: "{}",
+              bad: (nil, nil), kind: "partnership"),
+        .init(route: "POST /api/v1/partnerships/{key}/unpublish", path: "/api/v1/partnerships/spare-board/unpublish", json: "{}",
+              bad: (nil, nil), kind: "partnership"),
         .init(route: "POST /partnerships/{key}/terms-of-reference/new", path: "/partnerships/cdp/terms-of-reference/new", form: "quorum=7",
               bad: (nil, "quorum=many"), kind: "terms of reference"),
     ]

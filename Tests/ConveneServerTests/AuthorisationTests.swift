@@ -82,7 +82,8 @@ import VaporTesting
 
     /// Routes anyone may use.
     static let open: Set<String> = ["GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /setup/{token}", "POST /setup/{token}",
-                                    "GET /api/v1/openapi.json"]
+                                    "GET /api/v1/openapi.json", "GET /public", "GET /public/{workspace}/{key}",
+                                    "GET /api/v1/public/partnerships", "GET /api/v1/public/partnerships/{workspace}/{key}"]
 
     static let secretStrings = ["Secret Board Of Another Force", "Confidential purpose text", "Secret Person Name", "Secret Organisation"]
 

@@ -197,6 +197,25 @@ enum OpenAPIDocument {
                     body: object([("status", ["type": "string", "enum": ["discontinued", "merged"]]), ("ended_on", day), ("merged_into", optionalKey)], required: []),
                     responses: [("200", response("Ended", ref("Partnership")))]),
             ]),
+            ("/api/v1/partnerships/{key}/publish", [
+                "parameters": [parameter("key", in: "path", key)],
+                "post": operation("publish-partnership", "Publish a partnership: its public fields appear on the public pages and API",
+                    tag: "publishing", responses: [("200", response("Published", ["type": "object"]))]),
+            ]),
+            ("/api/v1/partnerships/{key}/unpublish", [
+                "parameters": [parameter("key", in: "path", key)],
+                "post": operation("unpublish-partnership", "Take a partnership off the public pages and API",
+                    tag: "publishing", responses: [("200", response("Unpublished", ["type": "object"]))]),
+            ]),
+            ("/api/v1/public/partnerships", [
+                "get": operation("list-public-partnerships", "Published partnerships of every workspace (no sign-in needed)",
+                    tag: "public", responses: [("200", response("Every published partnership", ["type": "object"]))]),
+            ]),
+            ("/api/v1/public/partnerships/{workspace}/{key}", [
+                "parameters": [parameter("workspace", in: "path", key), parameter("key", in: "path", key)],
+                "get": operation("get-public-partnership", "One published partnership with its public members",
+                    tag: "public", responses: [("200", response("Found", ["type": "object"]))]),
+            ]),
             ("/api/v1/memberships/{key}/end", [
                 "parameters": [parameter("key", in: "path", key)],
                 "post": operation("end-membership", "End a membership (today unless a date is given)", tag: "memberships",

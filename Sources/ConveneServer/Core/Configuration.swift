@@ -90,10 +90,12 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
 /// Every route is either open (sign-in, setup, the API description) or behind `Require` with the role it needs.
 func routes(_ app: Application) throws {
     SignInPages.register(on: app)
+    PublicPages.register(on: app)
     let read = app.grouped(Require(role: .viewer))
     let write = app.grouped(Require(role: .editor))
     RegisterPages.register(read: read, write: write)
     RecordFormPages.register(on: write)
     HistoryPage.register(on: read)
+    Publishing.register(pages: write, api: app.grouped("api", "v1").grouped(Require(role: .editor)))
     API.register(on: app)
 }

@@ -58,6 +58,8 @@ final class PersonRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalField(key: "role_title") var roleTitle: String?
     @OptionalField(key: "seniority") var seniority: String?
     @OptionalField(key: "salary_band") var salaryBand: Int?
+    /// A PCC, Deputy PCC or Deputy Mayor whom the public pages may name; everyone else stays private.
+    @OptionalField(key: "public_office") var publicOffice: Bool?
 
     static var workspacePath: KeyPath<PersonRecord, ParentProperty<PersonRecord, WorkspaceRecord>> { \.$workspace }
 
@@ -86,6 +88,8 @@ final class PartnershipRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalField(key: "meeting_frequency") var meetingFrequency: String?
     @OptionalField(key: "force_area_code") var forceAreaCode: String?
     @Field(key: "is_demo") var isDemo: Bool
+    /// Published partnerships appear on the public pages; nothing else does.
+    @OptionalField(key: "published_at") var publishedAt: Date?
 
     static var workspacePath: KeyPath<PartnershipRecord, ParentProperty<PartnershipRecord, WorkspaceRecord>> { \.$workspace }
 

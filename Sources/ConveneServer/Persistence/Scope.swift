@@ -56,6 +56,21 @@ struct Scope: Sendable {
     }
 }
 
+/// What anyone may read: published partnerships, from every workspace. The public pages and the public API
+/// reach records only through here (or through a `Scope`), so nothing unpublished can slip out.
+enum PublicRegister {
+    static func partnerships(on db: Database) -> QueryBuilder<PartnershipRecord> {
+        PartnershipRecord.query(on: db).filter(\.$publishedAt != nil)
+    }
+
+    /// The members of a published partnership, with their people and organisations.
+    static func memberships(of partnership: PartnershipRecord, on db: Database) async throws -> [MembershipRecord] {
+        guard partnership.publishedAt != nil, let id = partnership.id else { return [] }
+        return try await MembershipRecord.query(on: db).filter(\.$partnership.$id == id)
+            .with(\.$person).with(\.$organisation).with(\.$represents).all()
+    }
+}
+
 extension WorkspaceOwned {
     static func query(in scope: Scope) -> QueryBuilder<Self> { scope.query(Self.self) }
 }

@@ -26,6 +26,7 @@ struct PartnershipPageModel {
     var footprintNames: [String]
     var terms: [TermsOfReference]
     var today: Day
+    var isPublished: Bool
 
     static func load(key: String, in scope: Scope, today: Day = .today()) async throws -> PartnershipPageModel {
         let record = try await RegisterQueries.partnership(key, in: scope)
@@ -86,7 +87,8 @@ struct PartnershipPageModel {
             forceArea: forceArea, current: current, past: past,
             chain: try await chain(from: id, in: scope), outgoing: out, incoming: inc,
             footprint: footprint, footprintNames: footprintNames,
-            terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today)
+            terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today,
+            isPublished: record.publishedAt != nil)
     }
 
     /// Follows "reports to" (or else "sub-group of") upwards; the cycle check guarantees it ends.

@@ -19,9 +19,13 @@ enum PartnershipPageView {
             isDemo: isDemo,
             content: .group(
                 .heading(p.name, caption: p.type.label),
-                .p(PartnershipListView.statusTag(p.status), .if(p.isDemo, .group(.text(" "), Components.tag("Demo data", "blue")))),
+                .p(PartnershipListView.statusTag(p.status), .if(p.isDemo, .group(.text(" "), Components.tag("Demo data", "blue"))),
+                   .text(" "), model.isPublished ? Components.tag("Published", "purple") : Components.tag("Private", "grey")),
                 .a(.href("/partnerships/\(p.key)/edit"), .class("button button--secondary"), .text("Change this partnership")),
                 .a(.href("/history?kind=partnership&key=\(p.key)"), .class("button button--secondary"), .text("History")),
+                .formElement(action: "/partnerships/\(p.key)/\(model.isPublished ? "unpublish" : "publish")", method: "post",
+                    .button(.type(.submit), .class("button button--secondary"),
+                            .text(model.isPublished ? "Unpublish (take off the public pages)" : "Publish (show its public fields to anyone)"))),
                 Components.summaryList([
                     ("Type", .text(p.type.label)),
                     ("Status", .group(.text(p.status.label), .if(!dates.isEmpty, .text(" – \(dates)")))),

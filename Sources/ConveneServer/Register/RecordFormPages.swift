@@ -67,7 +67,10 @@ enum RecordFormPages {
         let input = try req.content.decode(PersonFormInput.self)
         let key = try await RegisterEdits.freshKey(for: input.name ?? "") { try await RegisterEdits.exists(RecordOrigin(.person, $0), in: req.scope) }
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(persons: [$0]) }
-        if errors.isEmpty { return req.redirect(to: "/persons/\(key)") }
+        if errors.isEmpty {
+            try await Publishing.setPublicOffice(key, input.publicOffice == "yes", in: req.scope)
+            return req.redirect(to: "/persons/\(key)")
+        }
         return RecordFormViews.person(input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
                                       action: "/persons/new", cancel: "/persons", title: "Add a person").response(status: .unprocessableEntity)
     }
@@ -75,7 +78,8 @@ enum RecordFormPages {
     @Sendable static func editPerson(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
         guard let person = try await PersonsResource.find(key, in: req.scope) else { throw Problem.notFound("The person '\(key)'") }
-        return RecordFormViews.person(PersonFormInput(person), choices: try await RecordChoices.load(in: req.scope), errors: [],
+        let inOffice = try await PersonRecord.query(in: req.scope).filter(\.$key == key).first()?.publicOffice ?? false
+        return RecordFormViews.person(PersonFormInput(person, publicOffice: inOffice), choices: try await RecordChoices.load(in: req.scope), errors: [],
                                       action: "/persons/\(key)/edit", cancel: "/persons/\(key)", title: "Change \(person.name)").response()
     }
 
@@ -84,7 +88,10 @@ enum RecordFormPages {
         guard let person = try await PersonsResource.find(key, in: req.scope) else { throw Problem.notFound("The person '\(key)'") }
         let input = try req.content.decode(PersonFormInput.self)
         let errors = try await save(input.parse(key: key), mode: .update, req: req) { Register(persons: [$0]) }
-        if errors.isEmpty { return req.redirect(to: "/persons/\(key)") }
+        if errors.isEmpty {
+            try await Publishing.setPublicOffice(key, input.publicOffice == "yes", in: req.scope)
+            return req.redirect(to: "/persons/\(key)")
+        }
         return RecordFormViews.person(input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
                                       action: "/persons/\(key)/edit", cancel: "/persons/\(key)", title: "Change \(person.name)")
             .response(status: .unprocessableEntity)

@@ -65,13 +65,16 @@ struct PersonFormInput: Content {
     var organisationKey: String?
     var seniority: String?
     var salaryBand: String?
+    var publicOffice: String?
 
     enum CodingKeys: String, CodingKey {
         case name, seniority
         case roleTitle = "role_title", organisationKey = "organisation_key", salaryBand = "salary_band"
+        case publicOffice = "public_office"
     }
 
-    init(_ p: Person? = nil) {
+    init(_ p: Person? = nil, publicOffice: Bool = false) {
+        self.publicOffice = publicOffice ? "yes" : nil
         name = p?.name; roleTitle = p?.roleTitle; organisationKey = p?.organisationKey
         seniority = p?.seniority?.rawValue; salaryBand = p?.salaryBand.map(String.init)
     }
@@ -192,7 +195,10 @@ enum RecordFormViews {
                     form.select("organisation_key", "Organisation", input.organisationKey, choices.organisations, blank: "None"),
                     form.select("seniority", "Seniority", input.seniority, SeniorityBand.allCases.map { ($0.rawValue, $0.label) }, blank: "Not recorded"),
                     form.textInput("salary_band", "Salary band (pounds a year)", input.salaryBand,
-                                   hint: "Used only to estimate what meetings cost. For example, 50000", short: true))
+                                   hint: "Used only to estimate what meetings cost. For example, 50000", short: true),
+                    form.checkboxes("public_office", "Public office", input.publicOffice == "yes" ? ["yes"] : [],
+                                    [("yes", "Holds a public office (PCC, Deputy PCC or Deputy Mayor) and may be named on the public pages")],
+                                    single: true))
     }
 
     static func membership(_ input: MembershipFormInput, partnership: (key: String, name: String), choices: RecordChoices,

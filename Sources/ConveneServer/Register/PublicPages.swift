@@ -1,0 +1,122 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// The published register, for anyone: partnerships an editor has published, their public fields only,
+/// and people only when they hold a public office and the record says so.
+struct PublicPartnership: Content {
+    struct Member: Content {
+        var role: String
+        /// Only for a person in public office, or an organisation that is itself the member.
+        var name: String?
+        var roleTitle: String?
+        var organisation: String?
+    }
+
+    var workspace: String
+    var key: String
+    var name: String
+    var type: PartnershipType
+    var status: PartnershipStatus
+    var startedOn: Day?
+    var endedOn: Day?
+    var statutoryBasis: String?
+    var purpose: String?
+    var themes: [String]
+    var pccRoles: [PCCRole]
+    var meetingFrequency: MeetingFrequency?
+    var forceAreaCode: String?
+    var members: [Member]?
+
+    init(_ record: PartnershipRecord, workspace: String, members: [MembershipRecord]?) {
+        let p = record.domain(KeyIndex())
+        self.workspace = workspace
+        key = p.key; name = p.name; type = p.type; status = p.status; startedOn = p.startedOn; endedOn = p.endedOn
+        statutoryBasis = p.statutoryBasis; purpose = p.purpose; themes = p.themes; pccRoles = p.pccRoles
+        meetingFrequency = p.meetingFrequency; forceAreaCode = p.forceAreaCode
+        self.members = members?.filter { $0.endedOn.map { $0 >= Day.today().description } ?? true }.map { m in
+            let inOffice = m.person?.publicOffice == true
+            return Member(role: MembershipRole(rawValue: m.role)?.label ?? m.role,
+                          name: inOffice ? m.person?.name : (m.person == nil ? m.organisation?.name : nil),
+                          roleTitle: inOffice ? m.person?.roleTitle : nil,
+                          organisation: (m.represents ?? m.organisation)?.name)
+        }
+    }
+}
+
+enum PublicPages {
+    static func register(on app: Application) {
+        app.get("public", use: list)
+        app.get("public", ":workspace", ":key", use: show)
+        app.get("api", "v1", "public", "partnerships", use: apiList)
+        app.get("api", "v1", "public", "partnerships", ":workspace", ":key", use: apiShow)
+    }
+
+    private static func workspaces(on db: Database) async throws -> [UUID: String] {
+        Dictionary(try await WorkspaceRecord.query(on: db).all().map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func published(_ req: Request) async throws -> [PublicPartnership] {
+        let names = try await workspaces(on: req.db)
+        return try await PublicRegister.partnerships(on: req.db).sort(\.$name).all().map {
+            PublicPartnership($0, workspace: names[$0.$workspace.id] ?? "", members: nil)
+        }
+    }
+
+    static func one(_ req: Request) async throws -> PublicPartnership {
+        let workspace = try req.parameters.require("workspace"), key = try req.parameters.require("key")
+        guard let space = try await WorkspaceRecord.query(on: req.db).filter(\.$key == workspace).first(),
+              let record = try await PublicRegister.partnerships(on: req.db).filter(\.$workspace.$id == space.requireID())
+                .filter(\.$key == key).first() else {
+            // The same answer for unpublished and missing, so the public cannot tell which.
+            throw Problem.notFound("The partnership '\(key)'")
+        }
+        return PublicPartnership(record, workspace: workspace, members: try await PublicRegister.memberships(of: record, on: req.db))
+    }
+
+    @Sendable static func apiList(req: Request) async throws -> Response {
+        let items = try await published(req)
+        return try APIResponse.json(Page(items: items, page: 1, perPage: max(items.count, 1), total: items.count))
+    }
+
+    @Sendable static func apiShow(req: Request) async throws -> Response {
+        try APIResponse.json(try await one(req))
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        let items = try await published(req)
+        return Layout(title: "Published partnerships", content: .group(
+            .heading("Published partnerships"),
+            .p(.text("The partnerships that Police and Crime Commissioners' offices have chosen to publish.")),
+            items.isEmpty ? .p(.text("Nothing has been published yet.")) :
+                Components.table(caption: "Published partnerships", headers: [.text("Name"), .text("Type"), .text("Status")],
+                    rows: items.map { p in [
+                        .a(.href("/public/\(p.workspace)/\(p.key)"), .text(p.name)), .text(p.type.label), .text(p.status.label),
+                    ] }, captionVisible: false)
+        )).response()
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let p = try await one(req)
+        return Layout(title: p.name, breadcrumbs: [("Published partnerships", "/public")], content: .group(
+            .heading(p.name, caption: p.type.label),
+            Components.summaryList([
+                ("Status", .text(p.status.label)),
+                ("Purpose", Components.text(p.purpose)),
+                ("Statutory basis", Components.text(p.statutoryBasis, empty: "Not statutory, or not recorded")),
+                ("Themes", Components.text(p.themes.joined(separator: ", "), empty: "None recorded")),
+                ("Police and Crime Commissioner's role", Components.text(p.pccRoles.map(\.label).joined(separator: ", "), empty: "None")),
+                ("Meets", Components.text(p.meetingFrequency?.label)),
+            ]),
+            .h2(.text("Members")),
+            (p.members ?? []).isEmpty ? .p(.text("No members are published.")) :
+                Components.table(caption: "Members", headers: [.text("Role"), .text("Member"), .text("Organisation")],
+                    rows: (p.members ?? []).map { m in [
+                        .text(m.role), Components.text(m.name.map { n in m.roleTitle.map { "\(n), \($0)" } ?? n }, empty: "A member"),
+                        Components.text(m.organisation, empty: "–"),
+                    ] }, captionVisible: false)
+        )).response()
+    }
+}
