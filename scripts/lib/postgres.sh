@@ -112,7 +112,7 @@ convene_pg_start() {
 # Convene throwaway test cluster
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
-max_connections = 200
+max_connections = 600
 fsync = off
 synchronous_commit = off
 full_page_writes = off
