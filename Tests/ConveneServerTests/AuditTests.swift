@@ -100,12 +100,20 @@ import VaporTesting
               bad: (nil, nil), kind: "partnership"),
         .init(route: "POST /api/v1/partnerships/{key}/unpublish", path: "/api/v1/partnerships/spare-board/unpublish", json: "{}",
               bad: (nil, nil), kind: "partnership"),
+        .init(route: "POST /account/tokens", path: "/account/tokens", form: "label=Dashboard&role=viewer",
+              bad: (nil, "label=&role=viewer"), kind: "api token"),
+        .init(route: "POST /account/tokens/{id}/revoke", path: "/account/tokens/{token}/revoke", form: "",
+              bad: (nil, nil), kind: "api token"),
         .init(route: "POST /partnerships/{key}/terms-of-reference/new", path: "/partnerships/cdp/terms-of-reference/new", form: "quorum=7",
               bad: (nil, "quorum=many"), kind: "terms of reference"),
     ]
 
     /// The setup link exists only while nobody has an account, so its case removes the test's own user first.
     static func resolve(_ path: String, _ app: Application) async throws -> String {
+        if path.contains("{token}/revoke") {
+            let id = try await Accounts.createToken(email: TestIdentity.email, label: "to revoke", role: .viewer, on: app.db).id
+            return path.replacingOccurrences(of: "{token}", with: id.uuidString)
+        }
         guard path == "/setup/{token}" else { return path }
         try await Accounts.removeUser(email: TestIdentity.email, on: app.db)
         return try await Accounts.setupLink(on: app.db) ?? ""

@@ -70,9 +70,9 @@ public enum Accounts {
 
     /// A new API token for a user in a workspace, limited to `role` (never above the user's own). Returns the secret, shown once.
     public static func createToken(email: String, label: String, role: WorkspaceRole?, workspace: String = Tasks.defaultWorkspace,
-                                   on db: Database) async throws -> (id: UUID, secret: String) {
+                                   on db: Database, actor: String = Tasks.actor) async throws -> (id: UUID, secret: String) {
         let user = try await find(email, on: db)
-        let scope = try await Scope.workspace(workspace, on: db)
+        let scope = try await Scope.workspace(workspace, on: db, actor: actor)
         guard let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
             .filter(\.$workspace.$id == scope.workspaceID).first(), let own = WorkspaceRole(rawValue: member.role) else {
             throw Failure(description: "\(user.email) has no role in the workspace '\(workspace)'.")
@@ -86,16 +86,28 @@ public enum Accounts {
         token.role = wanted.rawValue
         token.label = label.isEmpty ? "API token" : label
         token.tokenHash = APITokenRecord.hash(secret)
-        try await token.create(on: db)
+        try await scope.transaction { scope in
+            try await token.create(on: scope.db)
+            var audit = AuditLog(scope: scope)
+            audit.note("create", "api token", "\(user.email): \(token.label)", before: nil as [String: String]?,
+                       after: ["user": user.email, "label": token.label, "role": wanted.rawValue])
+            try await audit.flush()
+        }
         return (try token.requireID(), secret)
     }
 
-    public static func revokeToken(id: UUID, on db: Database) async throws {
-        guard let token = try await APITokenRecord.find(id, on: db) else {
+    public static func revokeToken(id: UUID, on db: Database, actor: String = Tasks.actor) async throws {
+        guard let token = try await APITokenRecord.query(on: db).filter(\.$id == id).with(\.$user).first() else {
             throw Failure(description: "No API token has the identifier \(id).")
         }
-        token.revokedAt = Date()
-        try await token.update(on: db)
+        let scope = Scope(db: db, workspaceID: token.$workspace.id, actor: actor)
+        try await scope.transaction { scope in
+            token.revokedAt = Date()
+            try await token.update(on: scope.db)
+            var audit = AuditLog(scope: scope)
+            audit.note("revoke", "api token", "\(token.user.email): \(token.label)", before: ["revoked": false], after: ["revoked": true])
+            try await audit.flush()
+        }
     }
 
     static func find(_ email: String, on db: Database) async throws -> UserRecord {

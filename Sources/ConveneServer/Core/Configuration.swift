@@ -96,6 +96,7 @@ func routes(_ app: Application) throws {
     RegisterPages.register(read: read, write: write)
     RecordFormPages.register(on: write)
     HistoryPage.register(on: read)
+    TokenPages.register(on: read)
     Publishing.register(pages: write, api: app.grouped("api", "v1").grouped(Require(role: .editor)))
     API.register(on: app)
 }

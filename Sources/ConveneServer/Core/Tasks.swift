@@ -32,7 +32,7 @@ public enum Tasks {
     }
 
     /// How the audit log names changes made by the convene command.
-    static let actor = "command line"
+    public static let actor = "command line"
 
     /// The audit log of a workspace, oldest first, as JSON lines (one event a line).
     public static func exportAudit(on db: Database, workspace: String = defaultWorkspace) async throws -> Data {

@@ -25,7 +25,7 @@ struct Layout {
                         .a(.href("/"), .class("site-name"), .text("Convene")),
                         .unwrap(PageContext.signedInAs) { email in
                             .formElement(action: "/sign-out", method: "post",
-                                .span(.class("signed-in"), .text(email)),
+                                .a(.href("/account/tokens"), .class("signed-in"), .text(email)),
                                 .button(.type(.submit), .class("link-button"), .text("Sign out")))
                         },
                         .nav(.ariaLabel("Main"),

@@ -22,7 +22,7 @@ enum Stylesheet {
     .site-nav { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 5px 20px; }
     .site-nav a { color: #fff; font-weight: 700; font-size: 16px; }
     .header-inner form { order: 3; margin-left: auto; font-size: 16px; }
-    .signed-in { margin-right: 10px; }
+    .signed-in { margin-right: 10px; color: #fff !important; }
     .link-button { background: none; border: 0; padding: 0; color: #fff; font: inherit; font-weight: 700; text-decoration: underline; cursor: pointer; }
     .link-button:focus { color: var(--text); }
     .site-nav a:focus { color: var(--text); }
