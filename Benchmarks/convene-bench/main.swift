@@ -123,6 +123,13 @@ do {
     let againSeconds = seconds(start)
     print(String(format: "import (again, no changes): %.2f s, %.0f CSV rows/s", againSeconds, Double(csvRows) / againSeconds))
 
+    // Pages need a signed-in user; the benchmark reads them with an API token, which any route accepts.
+    try await Accounts.addUser(email: "bench@convene.invalid", password: "benchmark password", role: .viewer, on: app.db,
+                               passwords: app.password.async)
+    let token = try await Accounts.createToken(email: "bench@convene.invalid", label: "benchmark", role: nil, on: app.db).secret
+    var headers = HTTPHeaders()
+    headers.bearerAuthorization = BearerAuthorization(token: token)
+
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = options.port
     try app.server.start()
@@ -136,11 +143,11 @@ do {
     ]
     print("page timings over HTTP on 127.0.0.1, \(options.requests) requests each after 10 warm-up requests:")
     for (label, path) in pages {
-        for _ in 0..<10 { let _: ClientResponse = try await app.client.get(URI(string: base + path)) }
+        for _ in 0..<10 { let _: ClientResponse = try await app.client.get(URI(string: base + path), headers: headers) }
         var times: [Double] = []
         for _ in 0..<options.requests {
             let t = ContinuousClock.now
-            let response: ClientResponse = try await app.client.get(URI(string: base + path))
+            let response: ClientResponse = try await app.client.get(URI(string: base + path), headers: headers)
             times.append(seconds(t) * 1000)
             guard response.status == .ok else { print("\(path) answered \(response.status)"); break }
         }
