@@ -87,6 +87,10 @@ let database = DatabaseChoice.fromEnvironment(databasePath: folder.appendingPath
 print("Convene register benchmark: \(options.partnerships) partnerships, \(options.memberships) memberships, \(database.description)")
 let register = generate(options)
 let csv = Data(RegisterCSV.write(register).utf8)
+if let path = ProcessInfo.processInfo.environment["BENCH_WRITE_CSV"] {
+    // For looking at the generated data with other tools (EXPLAIN, the convene command).
+    FileManager.default.createFile(atPath: path, contents: csv)
+}
 let csvRows = max(0, String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n").count - 2)
 print("generated CSV: \(csvRows) rows, \(csv.count / 1024) KiB")
 

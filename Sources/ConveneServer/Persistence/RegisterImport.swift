@@ -1,5 +1,6 @@
 import ConveneDomain
 import Fluent
+import SQLKit
 import Foundation
 
 public enum ImportOutcome: Sendable {
@@ -27,6 +28,11 @@ public enum RegisterImport {
                 let summary = try await writer.write(batch)
                 if dryRun { throw DryRunRollback(summary: summary) }
                 return summary
+            }
+            // After a large import the planner's statistics are stale until autovacuum gets round to them;
+            // on PostgreSQL that turned a 12 ms page into 400 ms. Refresh them at once.
+            if summary.changedCount >= 1_000, let sql = scope.db as? any SQLDatabase {
+                try await sql.raw("ANALYZE").run()
             }
             return .applied(summary, dryRun: false)
         } catch let rollback as DryRunRollback {
