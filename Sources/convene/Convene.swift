@@ -47,6 +47,18 @@ func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
+/// Writes an export to a file, or to standard output when no file is named.
+func emit(_ data: Data, to output: String?) throws {
+    guard let output else {
+        FileHandle.standardOutput.write(data)
+        return
+    }
+    guard FileManager.default.createFile(atPath: output, contents: data) else {
+        throw Failure(description: "Cannot write '\(output)'.")
+    }
+    FileHandle.standardError.write(Data("Wrote \(data.count) bytes to \(output).\n".utf8))
+}
+
 func progress(_ message: String) {
     FileHandle.standardError.write(Data("… \(message)\n".utf8))
 }
@@ -101,7 +113,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await withApplication(options) { _ in
-            print("The database is up to date (\(options.configuration.database.description)).")
+            say("The database is up to date (\(options.configuration.database.description)).")
         }
     }
 }
@@ -133,7 +145,7 @@ func report(_ outcome: ImportOutcome, file: String) throws {
         for issue in issues { FileHandle.standardError.write(Data("\(file): \(issue)\n".utf8)) }
         throw Failure(description: "\(file) has \(issues.count) problem\(issues.count == 1 ? "" : "s"); nothing was imported.")
     case .applied(let summary, let dryRun):
-        print(Tasks.describe(summary, dryRun: dryRun, listChanges: dryRun ? 50 : 0))
+        say(Tasks.describe(summary, dryRun: dryRun, listChanges: dryRun ? 50 : 0))
     }
 }
 
@@ -146,14 +158,7 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         let data = try await withApplication(options) { app in try await Tasks.export(format, on: app.db) }
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: data) else {
-                throw Failure(description: "Cannot write '\(output)'.")
-            }
-            FileHandle.standardError.write(Data("Wrote \(data.count) bytes to \(output).\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try emit(data, to: output)
     }
 }
 
@@ -201,14 +206,7 @@ struct AuditExport: AsyncParsableCommand {
 
     func run() async throws {
         let data = try await withApplication(options) { app in try await Tasks.exportAudit(on: app.db) }
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: data) else {
-                throw Failure(description: "Cannot write '\(output)'.")
-            }
-            FileHandle.standardError.write(Data("Wrote \(data.count) bytes to \(output).\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try emit(data, to: output)
     }
 }
 

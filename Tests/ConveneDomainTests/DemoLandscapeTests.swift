@@ -187,3 +187,19 @@ struct DemoLandscapeTests {
         #expect(resolution.unknownCodes.isEmpty)
     }
 }
+
+@Suite struct DemoCSVRoundTripTests {
+    /// Exporting the demo to the office-sheet CSV and reading it back gives the same partnerships and memberships.
+    @Test func theDemoSurvivesTheCSVLayout() {
+        // Setup
+        let demo = DemoLandscape.register()
+
+        // Act
+        let batch = RegisterCSV.read(Data(RegisterCSV.write(demo).utf8))
+
+        // Check
+        #expect(batch.issues.isEmpty)
+        #expect(batch.register.memberships.sorted { $0.key < $1.key } == demo.memberships.sorted { $0.key < $1.key })
+        #expect(batch.register.partnerships.sorted { $0.key < $1.key } == demo.partnerships.sorted { $0.key < $1.key })
+    }
+}

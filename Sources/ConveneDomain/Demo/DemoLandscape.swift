@@ -146,8 +146,10 @@ struct DemoBuilder {
 
     mutating func member(_ partnership: String, person: String, _ role: MembershipRole = .member,
                          represents: String? = nil) {
+        // A person represents their own organisation unless the report says otherwise, as the CSV layout reads it.
+        let employer = register.persons.first { $0.key == person }?.organisationKey
         register.memberships.append(Membership(key: nextMembershipKey(partnership), partnershipKey: partnership,
-                                               personKey: person, role: role, representsKey: represents,
+                                               personKey: person, role: role, representsKey: represents ?? employer,
                                                votingRight: role != .secretariat && role != .observer))
     }
 
