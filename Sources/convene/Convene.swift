@@ -11,7 +11,8 @@ struct Convene: AsyncParsableCommand {
         commandName: "convene",
         abstract: "The system of record for a police force area's partnership landscape.",
         discussion: "The register lives in an SQLite file (./convene.sqlite, or --database, or CONVENE_DATABASE) unless DATABASE_URL names a PostgreSQL database.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self, User.self, Token.self])
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self, Workspace.self, User.self,
+                      Token.self])
 }
 
 struct DatabaseOptions: ParsableArguments {
@@ -69,6 +70,11 @@ struct Failure: Error, CustomStringConvertible {
 
 extension Tasks.FileFormat: ExpressibleByArgument {}
 
+/// Which workspace a command works in.
+struct WorkspaceOption: ParsableArguments {
+    @ArgumentParser.Option(help: "The workspace's key (see 'convene workspace list').") var workspace = Tasks.defaultWorkspace
+}
+
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the pages and the API (creating and migrating the database on first run).")
 
@@ -90,6 +96,7 @@ struct Serve: AsyncParsableCommand {
                 if case .rejected(let issues) = try await Tasks.loadDemo(on: app.db) {
                     throw Failure(description: "The demo landscape did not load: \(issues.prefix(3).map(\.description).joined(separator: "; "))")
                 }
+                try await Tasks.loadDemoNetwork(on: app.db)
                 let password = try await Accounts.demoAdmin(on: app.db, passwords: app.password.async)
                 say("Loaded the demo landscape (role titles only, marked as demo data).")
                 say("Sign in at \(base)/sign-in as \(Accounts.demoAdmin) with the password \(password)")
@@ -126,6 +133,7 @@ struct Import: AsyncParsableCommand {
     @ArgumentParser.Argument(help: "popolo or csv") var format: Tasks.FileFormat
     @ArgumentParser.Argument(help: "The file to import.") var file: String
     @ArgumentParser.Flag(help: "Show what would change without writing anything.") var dryRun = false
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -133,7 +141,8 @@ struct Import: AsyncParsableCommand {
             throw Failure(description: "Cannot read '\(file)': no such file, or it is not readable.")
         }
         try await withApplication(options) { app in
-            let outcome = try await Tasks.importFile(format, data, dryRun: dryRun, on: app.db, progress: progress)
+            let outcome = try await Tasks.importFile(format, data, dryRun: dryRun, on: app.db,
+                                                         workspace: workspace.workspace, progress: progress)
             try report(outcome, file: file)
         }
     }
@@ -154,10 +163,11 @@ struct Export: AsyncParsableCommand {
 
     @ArgumentParser.Argument(help: "popolo or csv") var format: Tasks.FileFormat
     @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let data = try await withApplication(options) { app in try await Tasks.export(format, on: app.db) }
+        let data = try await withApplication(options) { app in try await Tasks.export(format, on: app.db, workspace: workspace.workspace) }
         try emit(data, to: output)
     }
 }
@@ -202,10 +212,11 @@ struct AuditExport: AsyncParsableCommand {
         abstract: "Export the audit log as JSON lines (one change a line, oldest first, with the record before and after).")
 
     @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let data = try await withApplication(options) { app in try await Tasks.exportAudit(on: app.db) }
+        let data = try await withApplication(options) { app in try await Tasks.exportAudit(on: app.db, workspace: workspace.workspace) }
         try emit(data, to: output)
     }
 }
@@ -217,6 +228,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try await withApplication(options) { app in
             try report(try await Tasks.loadDemo(on: app.db), file: "the demo landscape")
+            try await Tasks.loadDemoNetwork(on: app.db)
             let password = try await Accounts.demoAdmin(on: app.db, passwords: app.password.async)
             say("Sign in as \(Accounts.demoAdmin) with the password \(password)")
         }
@@ -233,8 +245,9 @@ func passwordFromInput(_ fromStdin: Bool) -> (password: String, generated: Bool)
 }
 
 struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage the people who can sign in.",
-                                                    subcommands: [UserAdd.self, UserRole.self, UserRemove.self, UserResetPassword.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Manage the people who can sign in.",
+        subcommands: [UserAdd.self, UserRole.self, UserGrant.self, UserUngrant.self, UserShow.self, UserRemove.self, UserResetPassword.self])
 }
 
 struct UserAdd: AsyncParsableCommand {
@@ -243,28 +256,79 @@ struct UserAdd: AsyncParsableCommand {
     @ArgumentParser.Option(help: "admin, editor, secretariat or viewer.") var role: WorkspaceRole = .viewer
     @ArgumentParser.Flag(help: "Make them an administrator (the same as --role admin).") var admin = false
     @ArgumentParser.Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
         let (password, generated) = passwordFromInput(passwordStdin)
         try await withApplication(options) { app in
-            try await Accounts.addUser(email: email, password: password, role: admin ? .admin : role, on: app.db,
-                                       passwords: app.password.async)
+            try await Accounts.addUser(email: email, password: password, role: admin ? .admin : role, workspace: workspace.workspace,
+                                       on: app.db, passwords: app.password.async)
         }
-        say("Added \(Credentials.normalisedEmail(email)) as \((admin ? WorkspaceRole.admin : role).label).")
+        say("Added \(Credentials.normalisedEmail(email)) as \((admin ? WorkspaceRole.admin : role).label) of '\(workspace.workspace)'.")
         if generated { say("Their password is \(password) — give it to them securely; it is not shown again.") }
     }
 }
 
 struct UserRole: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "role", abstract: "Change a user's role in a workspace.")
+    static let configuration = CommandConfiguration(
+        commandName: "role", abstract: "Give a user a role in a workspace, or change the one they have.",
+        discussion: "A user may have a role in several workspaces and switches between them after signing in.")
     @ArgumentParser.Argument(help: "Their email address.") var email: String
     @ArgumentParser.Argument(help: "admin, editor, secretariat or viewer.") var role: WorkspaceRole
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        try await withApplication(options) { app in try await Accounts.setRole(email: email, role: role, on: app.db) }
-        say("\(Credentials.normalisedEmail(email)) is now \(role.label).")
+        try await withApplication(options) { app in
+            try await Accounts.setRole(email: email, role: role, workspace: workspace.workspace, on: app.db)
+        }
+        say("\(Credentials.normalisedEmail(email)) is now \(role.label) of '\(workspace.workspace)'.")
+    }
+}
+
+struct UserGrant: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant", abstract: "Give a partnership to a secretariat user, who may then run its business.",
+        discussion: "A secretariat user changes the partnerships they are given (record, members, terms of reference) and reads the rest.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Argument(help: "The partnership's key.") var partnership: String
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Accounts.grant(email: email, partnership: partnership, workspace: workspace.workspace, on: app.db)
+        }
+        say("\(Credentials.normalisedEmail(email)) may now run the business of '\(partnership)'.")
+    }
+}
+
+struct UserUngrant: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ungrant", abstract: "Take a partnership back from a secretariat user.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Argument(help: "The partnership's key.") var partnership: String
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Accounts.revokeGrant(email: email, partnership: partnership, workspace: workspace.workspace, on: app.db)
+        }
+        say("\(Credentials.normalisedEmail(email)) no longer runs the business of '\(partnership)'.")
+    }
+}
+
+struct UserShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a user's workspaces, roles and partnerships.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let lines = try await withApplication(options) { app in
+            try await Accounts.describe(email: email, on: app.db)
+        }
+        lines.forEach(say)
     }
 }
 
@@ -294,6 +358,40 @@ struct UserResetPassword: AsyncParsableCommand {
     }
 }
 
+extension WorkspaceKind: ExpressibleByArgument {}
+
+struct Workspace: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Workspaces: one register each, usually one police force area's; a national one reads what the others publish.",
+        subcommands: [WorkspaceAdd.self, WorkspaceList.self])
+}
+
+struct WorkspaceAdd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a workspace.")
+    @ArgumentParser.Argument(help: "Its key, used in addresses and by --workspace: lower case letters, digits and hyphens.") var key: String
+    @ArgumentParser.Option(help: "Its name, as people see it.") var name: String
+    @ArgumentParser.Option(help: "force-area or national.") var kind: WorkspaceKind = .forceArea
+    @ArgumentParser.Option(help: "The ONS code of its police force area (E23…, W15…).") var forceArea: String?
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Workspaces.add(key: key, name: name, kind: kind, forceAreaCode: forceArea, on: app.db)
+        }
+        say("Added the workspace '\(key)' (\(kind.label)). Give someone a role in it with 'convene user role EMAIL admin --workspace \(key)'.")
+    }
+}
+
+struct WorkspaceList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the workspaces.")
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let all = try await withApplication(options) { app in try await Workspaces.all(on: app.db) }
+        for w in all { say("\(w.key)\t\(w.kind.label)\t\(w.forceAreaCode ?? "-")\t\(w.name)") }
+    }
+}
+
 struct Token: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "API tokens (sent as Authorization: Bearer).",
                                                     subcommands: [TokenCreate.self, TokenRevoke.self])
@@ -304,11 +402,12 @@ struct TokenCreate: AsyncParsableCommand {
     @ArgumentParser.Argument(help: "The user's email address.") var email: String
     @ArgumentParser.Option(help: "What the token is for.") var label = "API token"
     @ArgumentParser.Option(help: "Limit the token to this role (never more than the user's own).") var role: WorkspaceRole?
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
         let (id, secret) = try await withApplication(options) { app in
-            try await Accounts.createToken(email: email, label: label, role: role, on: app.db)
+            try await Accounts.createToken(email: email, label: label, role: role, workspace: workspace.workspace, on: app.db)
         }
         say("Token \(id) created. Keep it secret; it is not shown again:")
         say(secret)

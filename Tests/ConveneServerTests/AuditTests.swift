@@ -129,9 +129,8 @@ import VaporTesting
         try await withConveneApp { app in
             // Setup
             try await Self.setUp(app)
-            let before = try await Self.auditCount(app)
-
             let path = try await Self.resolve(write.path, app)
+            let before = try await Self.auditCount(app)
 
             // Act
             let response = try await app.send(Self.method(write.route), path, json: write.json, form: write.form)
@@ -149,9 +148,8 @@ import VaporTesting
         try await withConveneApp { app in
             // Setup
             try await Self.setUp(app)
-            let before = try await Self.auditCount(app)
-
             let path = try await Self.resolve(write.path, app)
+            let before = try await Self.auditCount(app)
 
             // Act
             let response = try await app.send(Self.method(write.route), path, json: write.bad.json, form: write.bad.form)
@@ -162,8 +160,11 @@ import VaporTesting
         }
     }
 
+    /// Posts that change only the session: signing in and out, and choosing a workspace. Attempts and sessions
+    /// are kept in tables of their own.
+    static let sessionOnly: Set<String> = ["POST /sign-in", "POST /sign-out", "POST /account/workspaces"]
+
     /// The table above names every write route there is; a new write route fails here until it is added.
-    /// Signing in and out change no record: attempts and sessions are kept in tables of their own.
     @Test func everyWriteRouteIsCovered() async throws {
         try await withConveneApp { app in
             // Setup
@@ -175,7 +176,7 @@ import VaporTesting
             })
 
             // Check
-            #expect(writes.subtracting(["POST /sign-in", "POST /sign-out"]) == Set(Self.cases.map(\.route)))
+            #expect(writes.subtracting(Self.sessionOnly) == Set(Self.cases.map(\.route)))
         }
     }
 

@@ -10,10 +10,7 @@ import VaporTesting
     @Test func workspacesDoNotSeeEachOther() async throws {
         try await withConveneApp { app in
             // Setup
-            let other = WorkspaceRecord()
-            other.key = "other-force"
-            other.name = "Another force area"
-            try await other.create(on: app.db)
+            try await Workspaces.add(key: "other-force", name: "Another force area", kind: .forceArea, forceAreaCode: nil, on: app.db)
             _ = try await app.importCSV(ImportTests.goodCSV)
             let otherCSV = ImportTests.goodCSV.replacingOccurrences(of: "County Strategic Board", with: "Other Strategic Board")
 

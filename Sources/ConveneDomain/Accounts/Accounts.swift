@@ -22,6 +22,19 @@ public enum WorkspaceRole: String, Vocabulary, Comparable {
     public static func < (a: WorkspaceRole, b: WorkspaceRole) -> Bool { a.rank < b.rank }
 }
 
+/// What a workspace is: one force area's register, or a national one that reads what the others publish.
+public enum WorkspaceKind: String, Vocabulary {
+    case forceArea = "force-area"
+    case national
+
+    public var label: String {
+        switch self {
+        case .forceArea: "Police force area"
+        case .national: "National"
+        }
+    }
+}
+
 /// The rules for sign-in details, in one place for the forms, the API and the command line.
 public enum Credentials {
     public static let minimumPasswordLength = 12

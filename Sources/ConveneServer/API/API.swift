@@ -13,14 +13,17 @@ enum API {
         ResourceRoutes<AreasResource>.register(read: read, write: write)
         ResourceRoutes<OrganisationsResource>.register(read: read, write: write)
         ResourceRoutes<PersonsResource>.register(read: read, write: write)
-        ResourceRoutes<PartnershipsResource>.register(read: read, write: write)
-        ResourceRoutes<MembershipsResource>.register(read: read, write: write)
+        // A partnership's record, members and terms of reference are its business: its secretariat may change them.
+        func business(_ partnership: PartnershipOf) -> RoutesBuilder { api.grouped(Require(role: .editor, secretariatOf: partnership)) }
+        ResourceRoutes<PartnershipsResource>.register(read: read, create: write, update: business(.path), delete: write)
+        ResourceRoutes<MembershipsResource>.register(read: read, create: business(.body), update: business(.membershipPathAndBody),
+                                                     delete: business(.membershipPath))
         write.post("partnerships", ":key", "end", use: endPartnership)
-        write.post("memberships", ":key", "end", use: endMembership)
+        business(.membershipPath).post("memberships", ":key", "end", use: endMembership)
         read.get("partnership-relations", use: listRelations)
         write.post("partnership-relations", use: createRelation)
         write.delete("partnership-relations", ":from", ":kind", ":to", use: deleteRelation)
-        TermsOfReferenceRoutes.register(read: read, write: write)
+        TermsOfReferenceRoutes.register(read: read, write: business(.path))
     }
 
     struct EndPartnership: Codable { var status: PartnershipStatus?; var endedOn: Day?; var mergedInto: String? }

@@ -65,12 +65,17 @@ enum APIResponse {
 
 enum ResourceRoutes<R: APIResource> {
     static func register(read: RoutesBuilder, write: RoutesBuilder) {
+        register(read: read, create: write, update: write, delete: write)
+    }
+
+    /// With a guard for each kind of write, for resources whose records are a partnership's business.
+    static func register(read: RoutesBuilder, create: RoutesBuilder, update: RoutesBuilder, delete: RoutesBuilder) {
         let path = PathComponent(stringLiteral: R.path)
         read.grouped(path).get(use: list)
-        write.grouped(path).post(use: create)
+        create.grouped(path).post(use: self.create)
         read.grouped(path).get(":key", use: show)
-        write.grouped(path).patch(":key", use: update)
-        write.grouped(path).delete(":key", use: remove)
+        update.grouped(path).patch(":key", use: self.update)
+        delete.grouped(path).delete(":key", use: remove)
     }
 
     struct Paging: Content { var page: Int?; var perPage: Int?

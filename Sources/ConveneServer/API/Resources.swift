@@ -47,6 +47,11 @@ enum PartnershipsResource: APIResource {
                        before: terms.domain(KeyIndex(partnerships: [id: key])), after: nil as TermsOfReference?)
             try await terms.delete(on: scope.db)
         }
+        for grant in try await PartnershipGrantRecord.query(in: scope).filter(\.$partnership.$id == id).with(\.$user).all() {
+            audit.note("delete", "partnership grant", "\(grant.user.email): \(key)",
+                       before: ["user": grant.user.email, "partnership": key], after: nil as [String: String]?)
+            try await grant.delete(on: scope.db)
+        }
         try await audit.flush()
         try await record.delete(on: scope.db)
     }

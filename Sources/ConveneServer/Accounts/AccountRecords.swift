@@ -26,6 +26,22 @@ final class WorkspaceMemberRecord: Model, @unchecked Sendable {
     init() {}
 }
 
+/// A partnership given to a secretariat user: they run its business (its record, members and terms of
+/// reference now; its meetings later) and read the rest of the workspace.
+final class PartnershipGrantRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "partnership_grants"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "user_id") var user: UserRecord
+    @Parent(key: "partnership_id") var partnership: PartnershipRecord
+
+    static var workspacePath: KeyPath<PartnershipGrantRecord, ParentProperty<PartnershipGrantRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
 /// A sign-in attempt, kept for throttling (per account and per client address) across every instance.
 final class LoginAttemptRecord: Model, @unchecked Sendable {
     static let schema = "login_attempts"
@@ -126,5 +142,30 @@ struct CreateAccounts: AsyncMigration {
         for table in ["setup_tokens", "api_tokens", "login_attempts", "workspace_members", "users"] {
             try await database.schema(table).delete()
         }
+    }
+}
+
+/// Partnerships given to secretariat users, and the kind of each workspace (existing ones are force areas).
+struct CreateGrantsAndWorkspaceKinds: AsyncMigration {
+    var name: String { "2026-11-23-create-grants-and-workspace-kinds" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema("workspaces")
+            .field("kind", .string, .required, .sql(.default(WorkspaceKind.forceArea.rawValue)))
+            .update()
+        try await database.schema("partnership_grants")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("created_at", .datetime)
+            .field("user_id", .uuid, .required, .references("users", "id"))
+            .field("partnership_id", .uuid, .required, .references("partnerships", "id"))
+            .unique(on: "user_id", "partnership_id")
+            .create()
+        try await Indexes.create(on: database, [("partnership_grants", "partnership_id")])
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("partnership_grants").delete()
+        try await database.schema("workspaces").deleteField("kind").update()
     }
 }

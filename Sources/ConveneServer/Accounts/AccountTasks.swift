@@ -36,29 +36,111 @@ public enum Accounts {
         }
     }
 
-    public static func setRole(email: String, role: WorkspaceRole, workspace: String = Tasks.defaultWorkspace, on db: Database) async throws {
+    public static func setRole(email: String, role: WorkspaceRole, workspace: String = Tasks.defaultWorkspace, on db: Database,
+                               actor: String = Tasks.actor) async throws {
         let user = try await find(email, on: db)
-        let scope = try await Scope.workspace(workspace, on: db)
-        let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
-            .filter(\.$workspace.$id == scope.workspaceID).first() ?? {
-                let m = WorkspaceMemberRecord()
-                m.$user.id = try user.requireID()
-                m.$workspace.id = scope.workspaceID
-                return m
-            }()
+        let scope = try await Scope.workspace(workspace, on: db, actor: actor)
+        let existing = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
+            .filter(\.$workspace.$id == scope.workspaceID).first()
+        let member = existing ?? WorkspaceMemberRecord()
+        let before = existing?.role
+        if before == role.rawValue { return }
+        member.$user.id = try user.requireID()
+        member.$workspace.id = scope.workspaceID
         member.role = role.rawValue
-        try await member.save(on: db)
+        try await scope.transaction { scope in
+            try await member.save(on: scope.db)
+            var audit = AuditLog(scope: scope)
+            audit.note(before == nil ? "create" : "update", "user", user.email, before: before.map { ["email": user.email, "role": $0] },
+                       after: ["email": user.email, "role": role.rawValue])
+            try await audit.flush()
+        }
     }
 
-    /// Removes a user everywhere: their roles, their tokens and the account.
-    public static func removeUser(email: String, on db: Database) async throws {
+    /// Removes a user everywhere: their roles, partnerships, tokens and the account; each workspace's log says so.
+    public static func removeUser(email: String, on db: Database, actor: String = Tasks.actor) async throws {
         let user = try await find(email, on: db)
         let id = try user.requireID()
         try await db.transaction { db in
+            for member in try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == id).all() {
+                var audit = AuditLog(scope: Scope(db: db, workspaceID: member.$workspace.id, actor: actor))
+                audit.note("delete", "user", user.email, before: ["email": user.email, "role": member.role], after: nil as [String: String]?)
+                try await audit.flush()
+            }
+            try await PartnershipGrantRecord.query(on: db).filter(\.$user.$id == id).delete()
             try await APITokenRecord.query(on: db).filter(\.$user.$id == id).delete()
             try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == id).delete()
             try await user.delete(on: db)
         }
+    }
+
+    /// Gives a partnership to a user of its workspace, to run its business as its secretariat.
+    public static func grant(email: String, partnership: String, workspace: String = Tasks.defaultWorkspace, on db: Database,
+                             actor: String = Tasks.actor) async throws {
+        let (user, record, scope) = try await grantParties(email, partnership, workspace, on: db, actor: actor)
+        let userID = try user.requireID(), partnershipID = try record.requireID()
+        guard try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == userID)
+            .filter(\.$partnership.$id == partnershipID).first() == nil else { return }
+        try await scope.transaction { scope in
+            let grant = PartnershipGrantRecord()
+            scope.claim(grant)
+            grant.$user.id = userID
+            grant.$partnership.id = partnershipID
+            try await grant.create(on: scope.db)
+            var audit = AuditLog(scope: scope)
+            audit.note("create", "partnership grant", "\(user.email): \(record.key)", before: nil as [String: String]?,
+                       after: ["user": user.email, "partnership": record.key])
+            try await audit.flush()
+        }
+    }
+
+    public static func revokeGrant(email: String, partnership: String, workspace: String = Tasks.defaultWorkspace, on db: Database,
+                                   actor: String = Tasks.actor) async throws {
+        let (user, record, scope) = try await grantParties(email, partnership, workspace, on: db, actor: actor)
+        guard let grant = try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user.requireID())
+            .filter(\.$partnership.$id == record.requireID()).first() else {
+            throw Failure(description: "\(user.email) has not been given the partnership '\(partnership)'.")
+        }
+        try await AuditLog.delete(grant, kind: "partnership grant", key: "\(user.email): \(record.key)",
+                                  before: ["user": user.email, "partnership": record.key], in: scope)
+    }
+
+    /// The keys of the partnerships a user has been given in a workspace.
+    public static func grants(email: String, workspace: String = Tasks.defaultWorkspace, on db: Database) async throws -> [String] {
+        let user = try await find(email, on: db)
+        let scope = try await Scope.workspace(workspace, on: db)
+        return try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user.requireID()).with(\.$partnership).all()
+            .map(\.partnership.key).sorted()
+    }
+
+    /// A user's workspaces, roles and partnerships, one line each, for the command line.
+    public static func describe(email: String, on db: Database) async throws -> [String] {
+        let user = try await find(email, on: db)
+        var lines = [user.email]
+        let members = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$workspace).all()
+        for member in members.sorted(by: { $0.workspace.key < $1.workspace.key }) {
+            let role = WorkspaceRole(rawValue: member.role)?.label ?? member.role
+            lines.append("  \(member.workspace.key): \(role)")
+            for key in try await grants(email: email, workspace: member.workspace.key, on: db) {
+                lines.append("    runs the business of '\(key)'")
+            }
+        }
+        if members.isEmpty { lines.append("  no role in any workspace") }
+        return lines
+    }
+
+    private static func grantParties(_ email: String, _ partnership: String, _ workspace: String, on db: Database,
+                                     actor: String) async throws -> (UserRecord, PartnershipRecord, Scope) {
+        let user = try await find(email, on: db)
+        let scope = try await Scope.workspace(workspace, on: db, actor: actor)
+        guard try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
+            .filter(\.$workspace.$id == scope.workspaceID).first() != nil else {
+            throw Failure(description: "\(user.email) has no role in the workspace '\(workspace)'; give them one with 'convene user role'.")
+        }
+        guard let record = try await PartnershipRecord.query(in: scope).filter(\.$key == partnership).first() else {
+            throw Failure(description: "The workspace '\(workspace)' has no partnership '\(partnership)'.")
+        }
+        return (user, record, scope)
     }
 
     public static func resetPassword(email: String, password: String, on db: Database, passwords: AsyncPasswordHasher) async throws {
@@ -135,7 +217,8 @@ public enum Accounts {
 
     public static let demoAdmin = "demo-admin@convene.invalid"
 
-    /// The demo's administrator, with a fresh password each time (printed, never stored in clear).
+    /// The demo's administrator, with a fresh password each time (printed, never stored in clear), and a viewer
+    /// of the demo's national workspace, so that switching between workspaces can be tried.
     public static func demoAdmin(on db: Database, passwords: AsyncPasswordHasher) async throws -> String {
         let password = Credentials.generatedPassword()
         if try await UserRecord.query(on: db).filter(\.$email == demoAdmin).first() != nil {
@@ -143,6 +226,9 @@ public enum Accounts {
             try await setRole(email: demoAdmin, role: .admin, on: db)
         } else {
             try await addUser(email: demoAdmin, password: password, role: .admin, on: db, passwords: passwords)
+        }
+        if try await WorkspaceRecord.query(on: db).filter(\.$key == Tasks.demoNational).first() != nil {
+            try await setRole(email: demoAdmin, role: .viewer, workspace: Tasks.demoNational, on: db)
         }
         return password
     }

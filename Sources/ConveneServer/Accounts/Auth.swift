@@ -8,8 +8,12 @@ struct Principal: Sendable {
     var userID: UUID
     var email: String
     var workspaceID: UUID
+    var workspaceName: String
+    var workspaceKind: WorkspaceKind
     var role: WorkspaceRole
     var viaToken: Bool
+    /// How many workspaces the user has a role in; the header offers a switch when more than one.
+    var workspaceCount = 1
 }
 
 extension Request {
@@ -55,28 +59,36 @@ struct AuthMiddleware: AsyncMiddleware {
 
     static func principal(token: String, on db: Database) async throws -> Principal? {
         guard let record = try await APITokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token))
-            .filter(\.$revokedAt == nil).with(\.$user).first(),
+            .filter(\.$revokedAt == nil).with(\.$user).with(\.$workspace).first(),
               let role = WorkspaceRole(rawValue: record.role) else { return nil }
         // A token never carries more than its user's current role.
         guard let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == record.$user.id)
             .filter(\.$workspace.$id == record.$workspace.id).first(),
               let memberRole = WorkspaceRole(rawValue: member.role) else { return nil }
         return Principal(userID: record.$user.id, email: record.user.email, workspaceID: record.$workspace.id,
+                         workspaceName: record.workspace.name, workspaceKind: record.workspace.workspaceKind,
                          role: min(role, memberRole), viaToken: true)
     }
 
     static func principal(user: UUID, workspace: String?, on db: Database) async throws -> Principal? {
         guard let user = try await UserRecord.find(user, on: db) else { return nil }
-        let memberships = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).all()
+        // The workspace chosen in this session, else the oldest, so that a sign-in always lands in the same one.
+        let memberships = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$workspace).all()
+            .sorted { ($0.workspace.createdAt ?? .distantPast, $0.workspace.key) < ($1.workspace.createdAt ?? .distantPast, $1.workspace.key) }
         guard let member = memberships.first(where: { $0.$workspace.id.uuidString == workspace }) ?? memberships.first,
               let role = WorkspaceRole(rawValue: member.role) else { return nil }
-        return Principal(userID: try user.requireID(), email: user.email, workspaceID: member.$workspace.id, role: role, viaToken: false)
+        return Principal(userID: try user.requireID(), email: user.email, workspaceID: member.$workspace.id,
+                         workspaceName: member.workspace.name, workspaceKind: member.workspace.workspaceKind, role: role,
+                         viaToken: false, workspaceCount: memberships.count)
     }
 }
 
 /// Lets a request through only with at least `role`; otherwise sends people to sign in and API clients a 401 or 403.
+/// A route that is a partnership's own business also lets through a secretariat user who has been given that
+/// partnership: `secretariatOf` says where the route names it.
 struct Require: AsyncMiddleware {
     var role: WorkspaceRole
+    var secretariatOf: PartnershipOf? = nil
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let principal = request.principal else {
@@ -88,9 +100,63 @@ struct Require: AsyncMiddleware {
             components.queryItems = [URLQueryItem(name: "next", value: next)]
             return request.redirect(to: "/sign-in?" + (components.percentEncodedQuery ?? ""))
         }
-        guard principal.role >= role else {
-            throw Problem(title: "Forbidden", status: 403, detail: "Your role (\(principal.role.label)) cannot do this; it needs \(role.label) or above")
+        if principal.role >= role { return try await next.respond(to: request) }
+        if principal.role == .secretariat, let secretariatOf,
+           try await PartnershipGrants.covers(secretariatOf, request, principal) {
+            return try await next.respond(to: request)
         }
-        return try await next.respond(to: request)
+        let needs = secretariatOf == nil ? "\(role.label) or above" : "\(role.label) or above, or the secretariat of this partnership"
+        throw Problem(title: "Forbidden", status: 403, detail: "Your role (\(principal.role.label)) cannot do this; it needs \(needs)")
+    }
+}
+
+/// Where a route names the partnership it writes to.
+enum PartnershipOf: Sendable {
+    /// The `:key` path parameter is the partnership's key.
+    case path
+    /// The `:key` path parameter is a membership's key; the partnership is the membership's.
+    case membershipPath
+    /// The JSON body's `partnership_key`.
+    case body
+    /// A membership's partnership, and the one the body moves it to, if it names one.
+    case membershipPathAndBody
+}
+
+/// The partnerships given to secretariat users.
+enum PartnershipGrants {
+    /// Whether every partnership the request writes to has been given to the principal. A request that names
+    /// none (or names one that does not exist) is not covered.
+    static func covers(_ where: PartnershipOf, _ request: Request, _ principal: Principal) async throws -> Bool {
+        let scope = request.scope
+        var keys: [String] = []
+        switch `where` {
+        case .path:
+            keys.append(try request.parameters.require("key"))
+        case .membershipPath, .membershipPathAndBody:
+            guard let member = try await MembershipRecord.query(in: scope).filter(\.$key == request.parameters.require("key"))
+                .with(\.$partnership).first() else { return false }
+            keys.append(member.partnership.key)
+        case .body:
+            break
+        }
+        if `where` == .body || `where` == .membershipPathAndBody {
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            let body = request.body.data.flatMap { try? JSONSerialization.jsonObject(with: Data(buffer: $0)) as? [String: Any] }
+            if let key = body?["partnership_key"] as? String { keys.append(key) } else if `where` == .body { return false }
+        }
+        let given = try await keysGiven(to: principal.userID, in: scope)
+        return !keys.isEmpty && keys.allSatisfy(given.contains)
+    }
+
+    static func keysGiven(to user: UUID, in scope: Scope) async throws -> Set<String> {
+        Set(try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user).with(\.$partnership).all().map(\.partnership.key))
+    }
+
+    /// Whether the request's principal may change this partnership's record and business.
+    static func mayEdit(_ partnershipKey: String, _ request: Request) async throws -> Bool {
+        guard let principal = request.principal else { return false }
+        if principal.role >= .editor { return true }
+        guard principal.role == .secretariat else { return false }
+        return try await keysGiven(to: principal.userID, in: request.scope).contains(partnershipKey)
     }
 }

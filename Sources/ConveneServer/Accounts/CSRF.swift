@@ -5,7 +5,7 @@ import Vapor
 /// Set once per request by `CSRFMiddleware`, read by the layout and by every POST form.
 enum PageContext {
     @TaskLocal static var csrfToken: String?
-    @TaskLocal static var signedInAs: String?
+    @TaskLocal static var signedInAs: Principal?
 }
 
 /// Every state-changing form carries the session's token in `csrf_token`; a post without it is refused.
@@ -31,7 +31,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             }
         }
         return try await PageContext.$csrfToken.withValue(token) {
-            try await PageContext.$signedInAs.withValue(request.principal?.email) {
+            try await PageContext.$signedInAs.withValue(request.principal) {
                 try await next.respond(to: request)
             }
         }

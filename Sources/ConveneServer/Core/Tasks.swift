@@ -109,6 +109,21 @@ public enum Tasks {
         return try await RegisterImport.run(batch, in: scope)
     }
 
+    /// The demo's national workspace.
+    public static let demoNational = "national-demo"
+
+    /// The demo's network: a national workspace beside the demo register, and the demo's Combating Drugs
+    /// Partnerships published, so that the network and the public pages have something to show. Done once:
+    /// later runs leave what people have published or unpublished alone.
+    public static func loadDemoNetwork(on db: Database) async throws {
+        guard try await WorkspaceRecord.query(on: db).filter(\.$key == demoNational).first() == nil else { return }
+        try await Workspaces.add(key: demoNational, name: "National network (demo)", kind: .national, forceAreaCode: nil, on: db)
+        let scope = try await Scope.workspace(defaultWorkspace, on: db, actor: actor)
+        let cdps = try await PartnershipRecord.query(in: scope).filter(\.$isDemo == true)
+            .filter(\.$type == PartnershipType.combatingDrugsPartnership.rawValue).all()
+        for cdp in cdps { try await Publishing.set(cdp.key, published: true, in: scope) }
+    }
+
     /// A summary a person can read: counts per kind and, when asked, each change.
     public static func describe(_ summary: ChangeSummary, dryRun: Bool, listChanges: Int = 0) -> String {
         var lines: [String] = []

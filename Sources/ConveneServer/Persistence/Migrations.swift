@@ -9,6 +9,7 @@ enum Migrations {
         app.migrations.add(CreateAuditLog())
         app.migrations.add(CreateAccounts())
         app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateGrantsAndWorkspaceKinds())
     }
 }
 

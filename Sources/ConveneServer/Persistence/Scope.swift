@@ -1,5 +1,7 @@
+import ConveneDomain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// A workspace: one force area's register, usually run by its Office of the Police and Crime Commissioner.
@@ -11,8 +13,12 @@ final class WorkspaceRecord: Model, @unchecked Sendable {
     @Field(key: "key") var key: String
     @Field(key: "name") var name: String
     @OptionalField(key: "force_area_code") var forceAreaCode: String?
+    /// A `WorkspaceKind`; added by `CreateGrantsAndWorkspaceKinds`, so the first migration leaves it unset.
+    @Field(key: "kind") var kind: String
 
     init() {}
+
+    var workspaceKind: WorkspaceKind { WorkspaceKind(rawValue: kind) ?? .forceArea }
 
     /// The workspace a fresh installation starts with, until accounts choose among several.
     static let defaultKey = "default"
@@ -95,14 +101,16 @@ extension Request {
 }
 
 /// Creates the default workspace; a data migration, so a fresh database is usable at once.
+/// It writes the row with SQL, not the model: the model has columns that later migrations add.
 struct CreateDefaultWorkspace: AsyncMigration {
     var name: String { "2026-11-22-create-default-workspace" }
 
     func prepare(on database: Database) async throws {
-        let workspace = WorkspaceRecord()
-        workspace.key = WorkspaceRecord.defaultKey
-        workspace.name = "This office's register"
-        try await workspace.create(on: database)
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.insert(into: WorkspaceRecord.schema)
+            .columns("id", "created_at", "key", "name")
+            .values(SQLBind(UUID()), SQLBind(Date()), SQLBind(WorkspaceRecord.defaultKey), SQLBind("This office's register"))
+            .run()
     }
 
     func revert(on database: Database) async throws {

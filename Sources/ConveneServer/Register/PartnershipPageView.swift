@@ -3,7 +3,10 @@ import Plot
 import Vapor
 
 enum PartnershipPageView {
-    static func render(_ model: PartnershipPageModel, isDemo: Bool) -> Layout {
+    /// What the reader may do here: an editor everything; the partnership's secretariat change it, not publish it.
+    struct Permissions { var edit: Bool; var publish: Bool }
+
+    static func render(_ model: PartnershipPageModel, isDemo: Bool, may: Permissions) -> Layout {
         let p = model.partnership
         let dates: String = {
             switch (p.startedOn, p.endedOn) {
@@ -21,11 +24,11 @@ enum PartnershipPageView {
                 .heading(p.name, caption: p.type.label),
                 .p(PartnershipListView.statusTag(p.status), .if(p.isDemo, .group(.text(" "), Components.tag("Demo data", "blue"))),
                    .text(" "), model.isPublished ? Components.tag("Published", "purple") : Components.tag("Private", "grey")),
-                .a(.href("/partnerships/\(p.key)/edit"), .class("button button--secondary"), .text("Change this partnership")),
+                .if(may.edit, .a(.href("/partnerships/\(p.key)/edit"), .class("button button--secondary"), .text("Change this partnership"))),
                 .a(.href("/history?kind=partnership&key=\(p.key)"), .class("button button--secondary"), .text("History")),
-                .formElement(action: "/partnerships/\(p.key)/\(model.isPublished ? "unpublish" : "publish")", method: "post",
+                .if(may.publish, .formElement(action: "/partnerships/\(p.key)/\(model.isPublished ? "unpublish" : "publish")", method: "post",
                     .button(.type(.submit), .class("button button--secondary"),
-                            .text(model.isPublished ? "Unpublish (take off the public pages)" : "Publish (show its public fields to anyone)"))),
+                            .text(model.isPublished ? "Unpublish (take off the public pages)" : "Publish (show its public fields to anyone)")))),
                 Components.summaryList([
                     ("Type", .text(p.type.label)),
                     ("Status", .group(.text(p.status.label), .if(!dates.isEmpty, .text(" – \(dates)")))),
@@ -38,14 +41,15 @@ enum PartnershipPageView {
                     ("Secretariat", model.secretariat.map { Components.link($0.name, $0.href) } ?? Components.text(nil)),
                     ("Identifier", .code(.text(p.key))),
                 ]),
-                members(model),
+                members(model, edit: may.edit),
                 structure(model),
                 footprint(model),
-                terms(model)
+                terms(model, edit: may.edit)
             ))
     }
 
-    private static func memberRows(_ members: [PartnershipPageModel.Member], partnership: String, past: Bool) -> [[Node<HTML.BodyContext>]] {
+    private static func memberRows(_ members: [PartnershipPageModel.Member], partnership: String, past: Bool,
+                                   edit: Bool) -> [[Node<HTML.BodyContext>]] {
         members.map { m in [
             .group(.a(.href(m.href), .text(m.name)), .unwrap(m.roleTitle) { title in
                 title == m.name ? .empty : .group(.br(), .span(.class("body-s"), .text(title))) }),
@@ -54,22 +58,22 @@ enum PartnershipPageView {
             m.substitute.map { Components.link($0.name, $0.href) } ?? Components.text(nil, empty: "None named"),
             .text(past ? "\(m.startedOn?.longDescription ?? "?") to \(m.endedOn?.longDescription ?? "?")"
                        : m.startedOn.map { "Since \($0.longDescription)" } ?? ""),
-            .a(.href("/partnerships/\(partnership)/members/\(m.key)/edit"),
-               .text("Change"), .span(.class("visually-hidden"), .text(" the membership of \(m.name)"))),
+            edit ? .a(.href("/partnerships/\(partnership)/members/\(m.key)/edit"),
+                      .text("Change"), .span(.class("visually-hidden"), .text(" the membership of \(m.name)"))) : .empty,
         ] }
     }
 
-    private static func members(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
+    private static func members(_ model: PartnershipPageModel, edit: Bool) -> Node<HTML.BodyContext> {
         let headers: [Node<HTML.BodyContext>] = [.text("Member"), .text("Role"), .text("Represents"), .text("Named substitute"), .text("Dates"),
                                                  .span(.class("visually-hidden"), .text("Actions"))]
         let key = model.partnership.key
         return .section(.attribute(named: "aria-labelledby", value: "members"),
             .h2(.id("members"), .text("Members (\(model.current.count))")),
-            .a(.href("/partnerships/\(key)/members/new"), .class("button button--secondary"), .text("Add a member")),
+            .if(edit, .a(.href("/partnerships/\(key)/members/new"), .class("button button--secondary"), .text("Add a member"))),
             model.current.isEmpty ? .p(.text("No current members are recorded.")) :
-                Components.table(caption: "Current members", headers: headers, rows: memberRows(model.current, partnership: key, past: false), captionVisible: false),
+                Components.table(caption: "Current members", headers: headers, rows: memberRows(model.current, partnership: key, past: false, edit: edit), captionVisible: false),
             .if(!model.past.isEmpty, .detailsElement("Past members (\(model.past.count))",
-                Components.table(caption: "Past members", headers: headers, rows: memberRows(model.past, partnership: key, past: true), captionVisible: false))))
+                Components.table(caption: "Past members", headers: headers, rows: memberRows(model.past, partnership: key, past: true, edit: edit), captionVisible: false))))
     }
 
     private static func structure(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
@@ -112,11 +116,11 @@ enum PartnershipPageView {
             ]))
     }
 
-    private static func terms(_ model: PartnershipPageModel) -> Node<HTML.BodyContext> {
+    private static func terms(_ model: PartnershipPageModel, edit: Bool) -> Node<HTML.BodyContext> {
         .section(.attribute(named: "aria-labelledby", value: "terms"),
             .h2(.id("terms"), .text("Terms of reference")),
-            .a(.href("/partnerships/\(model.partnership.key)/terms-of-reference/new"), .class("button button--secondary"),
-               .text("Add a version of the terms of reference")),
+            .if(edit, .a(.href("/partnerships/\(model.partnership.key)/terms-of-reference/new"), .class("button button--secondary"),
+               .text("Add a version of the terms of reference"))),
             model.terms.isEmpty ? .p(.text("No terms of reference are recorded.")) :
                 Components.table(caption: "Versions of the terms of reference", headers: [
                     .text("Version"), .text("Approved"), .text("Review"), .text("Quorum"), .text("Meets"), .text("Purpose"),

@@ -6,21 +6,23 @@ import Vapor
 /// Each saves through `RegisterEdits`, redirects to the record on success, and otherwise shows the form
 /// again (422) with every error in the summary.
 enum RecordFormPages {
-    static func register(on app: RoutesBuilder) {
-        app.get("organisations", "new", use: newOrganisation)
-        app.post("organisations", "new", use: createOrganisation)
-        app.get("organisations", ":key", "edit", use: editOrganisation)
-        app.post("organisations", ":key", "edit", use: updateOrganisation)
-        app.get("persons", "new", use: newPerson)
-        app.post("persons", "new", use: createPerson)
-        app.get("persons", ":key", "edit", use: editPerson)
-        app.post("persons", ":key", "edit", use: updatePerson)
-        app.get("partnerships", ":key", "members", "new", use: newMembership)
-        app.post("partnerships", ":key", "members", "new", use: createMembership)
-        app.get("partnerships", ":key", "members", ":member", "edit", use: editMembership)
-        app.post("partnerships", ":key", "members", ":member", "edit", use: updateMembership)
-        app.get("partnerships", ":key", "terms-of-reference", "new", use: newTerms)
-        app.post("partnerships", ":key", "terms-of-reference", "new", use: createTerms)
+    /// Organisations and people are the workspace's, for editors; a partnership's members and terms of reference
+    /// are its business, which its secretariat may also do.
+    static func register(write: RoutesBuilder, business: RoutesBuilder) {
+        write.get("organisations", "new", use: newOrganisation)
+        write.post("organisations", "new", use: createOrganisation)
+        write.get("organisations", ":key", "edit", use: editOrganisation)
+        write.post("organisations", ":key", "edit", use: updateOrganisation)
+        write.get("persons", "new", use: newPerson)
+        write.post("persons", "new", use: createPerson)
+        write.get("persons", ":key", "edit", use: editPerson)
+        write.post("persons", ":key", "edit", use: updatePerson)
+        business.get("partnerships", ":key", "members", "new", use: newMembership)
+        business.post("partnerships", ":key", "members", "new", use: createMembership)
+        business.get("partnerships", ":key", "members", ":member", "edit", use: editMembership)
+        business.post("partnerships", ":key", "members", ":member", "edit", use: updateMembership)
+        business.get("partnerships", ":key", "terms-of-reference", "new", use: newTerms)
+        business.post("partnerships", ":key", "terms-of-reference", "new", use: createTerms)
     }
 
     // MARK: Organisations

@@ -4,14 +4,15 @@ import Vapor
 
 /// The register's pages. Each handler decodes the query, loads a page model, renders its view.
 enum RegisterPages {
-    static func register(read: RoutesBuilder, write: RoutesBuilder) {
+    /// `business` lets through the secretariat of the partnership the path names.
+    static func register(read: RoutesBuilder, write: RoutesBuilder, business: RoutesBuilder) {
         read.get(use: overview)
         read.get("partnerships", use: list)
         write.get("partnerships", "new", use: newForm)
         write.post("partnerships", "new", use: create)
         read.get("partnerships", ":key", use: show)
-        write.get("partnerships", ":key", "edit", use: editForm)
-        write.post("partnerships", ":key", "edit", use: update)
+        business.get("partnerships", ":key", "edit", use: editForm)
+        business.post("partnerships", ":key", "edit", use: update)
         read.get("organisations", use: organisations)
         read.get("organisations", ":key", use: organisation)
         read.get("persons", use: persons)
@@ -32,7 +33,9 @@ enum RegisterPages {
         let key = try req.parameters.require("key")
         async let model = PartnershipPageModel.load(key: key, in: req.scope)
         async let demo = RegisterQueries.hasDemoData(in: req.scope)
-        return PartnershipPageView.render(try await model, isDemo: try await demo).response()
+        async let edit = PartnershipGrants.mayEdit(key, req)
+        let may = PartnershipPageView.Permissions(edit: try await edit, publish: (req.principal?.role ?? .viewer) >= .editor)
+        return PartnershipPageView.render(try await model, isDemo: try await demo, may: may).response()
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {

@@ -23,9 +23,11 @@ struct Layout {
                 .header(.class("site-header"),
                     .div(.class("width-container header-inner"),
                         .a(.href("/"), .class("site-name"), .text("Convene")),
-                        .unwrap(PageContext.signedInAs) { email in
+                        .unwrap(PageContext.signedInAs) { principal in
                             .formElement(action: "/sign-out", method: "post",
-                                .a(.href("/account/tokens"), .class("signed-in"), .text(email)),
+                                .span(.class("signed-in"), .text(principal.workspaceName)),
+                                .if(principal.workspaceCount > 1, .a(.href("/account/workspaces"), .class("signed-in"), .text("Switch workspace"))),
+                                .a(.href("/account/tokens"), .class("signed-in"), .text(principal.email)),
                                 .button(.type(.submit), .class("link-button"), .text("Sign out")))
                         },
                         .nav(.ariaLabel("Main"),
@@ -35,6 +37,7 @@ struct Layout {
                                 .li(.a(.href("/organisations"), .text("Organisations"))),
                                 .li(.a(.href("/persons"), .text("People"))),
                                 .li(.a(.href("/landscape"), .text("Landscape picture"))),
+                                .li(.a(.href("/network"), .text("Network"))),
                                 .li(.a(.href("/history"), .text("History")))
                             )
                         )
