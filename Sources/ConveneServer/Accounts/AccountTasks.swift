@@ -11,11 +11,11 @@ public enum Accounts {
 
     /// Adds a user with a role in a workspace; the password must meet the rules.
     public static func addUser(email: String, password: String, role: WorkspaceRole, workspace: String = Tasks.defaultWorkspace,
-                               on db: Database, passwords: AsyncPasswordHasher) async throws {
+                               on db: Database, passwords: AsyncPasswordHasher, actor: String = Tasks.actor) async throws {
         let errors = Credentials.validate(email: email, password: password)
         if let first = errors.first { throw Failure(description: first.message) }
         let email = Credentials.normalisedEmail(email)
-        let scope = try await Scope.workspace(workspace, on: db)
+        let scope = try await Scope.workspace(workspace, on: db, actor: actor)
         if try await UserRecord.query(on: db).filter(\.$email == email).first() != nil {
             throw Failure(description: "A user with the email address \(email) already exists; use 'convene user role' to change their role.")
         }

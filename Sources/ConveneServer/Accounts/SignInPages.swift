@@ -138,7 +138,7 @@ enum SignInPages {
         let errors = Credentials.validate(email: input.email ?? "", password: input.password ?? "")
         if !errors.isEmpty { return setupPage(input, errors: errors, action: req.url.path).response(status: .unprocessableEntity) }
         try await Accounts.addUser(email: input.email ?? "", password: input.password ?? "", role: .admin, on: req.db,
-                                   passwords: req.application.password.async)
+                                   passwords: req.application.password.async, actor: "setup link")
         try await record.delete(on: req.db)
         return req.redirect(to: "/sign-in")
     }
