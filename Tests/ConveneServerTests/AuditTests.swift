@@ -12,7 +12,9 @@ import VaporTesting
         var path: String
         var json: String? = nil
         var form: String? = nil
+        var upload: String? = nil
         var bad: (json: String?, form: String?)
+        var badUpload: String? = nil
         var kind: String
         var testDescription: String { route }
     }
@@ -106,6 +108,8 @@ import VaporTesting
               bad: (nil, nil), kind: "api token"),
         .init(route: "POST /partnerships/{key}/terms-of-reference/new", path: "/partnerships/cdp/terms-of-reference/new", form: "quorum=7",
               bad: (nil, "quorum=many"), kind: "terms of reference"),
+        .init(route: "POST /import", path: "/import", upload: "partnership_id,partnership_name,type\nvawg,VAWG Board,vawg-board\n",
+              bad: (nil, nil), badUpload: "partnership_id,partnership_name,type\nvawg,VAWG Board,not-a-type\n", kind: "partnership"),
     ]
 
     /// The setup link exists only while nobody has an account, so its case removes the test's own user first.
@@ -133,7 +137,8 @@ import VaporTesting
             let before = try await Self.auditCount(app)
 
             // Act
-            let response = try await app.send(Self.method(write.route), path, json: write.json, form: write.form)
+            let response = try await app.send(Self.method(write.route), path, json: write.json, form: write.form,
+                                              upload: write.upload.map { Upload(file: $0) })
 
             // Check
             #expect((200..<400).contains(Int(response.status.code)), "\(response.status): \(response.text.prefix(300))")
@@ -144,7 +149,7 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: cases.filter { $0.bad.json != nil || $0.bad.form != nil }) func aFailedWriteLeavesNone(_ write: WriteCase) async throws {
+    @Test(arguments: cases.filter { $0.bad.json != nil || $0.bad.form != nil || $0.badUpload != nil }) func aFailedWriteLeavesNone(_ write: WriteCase) async throws {
         try await withConveneApp { app in
             // Setup
             try await Self.setUp(app)
@@ -152,7 +157,8 @@ import VaporTesting
             let before = try await Self.auditCount(app)
 
             // Act
-            let response = try await app.send(Self.method(write.route), path, json: write.bad.json, form: write.bad.form)
+            let response = try await app.send(Self.method(write.route), path, json: write.bad.json, form: write.bad.form,
+                                              upload: write.badUpload.map { Upload(file: $0) })
 
             // Check
             #expect(response.status.code >= 400, "\(response.status)")

@@ -37,7 +37,7 @@ import VaporTesting
     }
 
     static func send(_ app: Application, _ who: Who, _ people: [Who: Credentials], _ method: HTTPMethod, _ path: String,
-                     json: String? = nil, form: String? = nil) async throws -> TestingHTTPResponse {
+                     json: String? = nil, form: String? = nil, upload: String? = nil) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         var body: ByteBuffer?
         let person = people[who]
@@ -45,7 +45,11 @@ import VaporTesting
             if path.hasPrefix("/api/") { headers.bearerAuthorization = BearerAuthorization(token: person.token) }
             else { headers.add(name: .cookie, value: "convene-session=\(person.cookie)") }
         }
-        if let json { headers.contentType = .json; body = ByteBuffer(string: json) }
+        if let upload {
+            let (type, multipart) = Upload(file: upload).body(csrf: person?.csrf ?? "")
+            headers.replaceOrAdd(name: .contentType, value: type)
+            body = multipart
+        } else if let json { headers.contentType = .json; body = ByteBuffer(string: json) }
         else if method != .GET {
             headers.contentType = .urlEncodedForm
             body = ByteBuffer(string: (form ?? "") + "&csrf_token=\(person?.csrf ?? "")")
@@ -61,7 +65,7 @@ import VaporTesting
         ("GET /organisations", "/organisations", nil), ("GET /organisations/{key}", "/organisations/council", "/organisations/secret-org"),
         ("GET /persons", "/persons", nil), ("GET /persons/{key}", "/persons/dph", "/persons/secret-person"),
         ("GET /landscape", "/landscape", nil), ("GET /history", "/history", nil), ("GET /account/tokens", "/account/tokens", nil),
-        ("GET /account/workspaces", "/account/workspaces", nil), ("GET /network", "/network", nil),
+        ("GET /account/workspaces", "/account/workspaces", nil), ("GET /network", "/network", nil), ("GET /import", "/import", nil),
         ("GET /organisations/new", "/organisations/new", nil),
         ("GET /organisations/{key}/edit", "/organisations/council/edit", "/organisations/secret-org/edit"),
         ("GET /persons/new", "/persons/new", nil), ("GET /persons/{key}/edit", "/persons/dph/edit", "/persons/secret-person/edit"),
@@ -93,7 +97,7 @@ import VaporTesting
     static func writeRole(_ route: String) -> WorkspaceRole { route.contains("/account/tokens") ? .viewer : .editor }
 
     static func readRole(_ route: String) -> WorkspaceRole {
-        route.hasSuffix("/new") || route.hasSuffix("/edit") ? .editor : .viewer
+        route.hasSuffix("/new") || route.hasSuffix("/edit") || route == "GET /import" ? .editor : .viewer
     }
 
     /// A partnership's own business: its secretariat may do these to the partnerships it is given, and nothing else
@@ -168,7 +172,8 @@ import VaporTesting
         for write in AuditTests.cases where write.route != "POST /setup/{token}" && !write.route.contains("{id}/revoke") {
             try await withConveneApp { app in
                 let people = try await Self.setUp(app)
-                let response = try await Self.send(app, who, people, AuditTests.method(write.route), write.path, json: write.json, form: write.form)
+                let response = try await Self.send(app, who, people, AuditTests.method(write.route), write.path, json: write.json, form: write.form,
+                                                   upload: write.upload)
                 if Self.allowed(who, write.route, needs: Self.writeRole(write.route)) {
                     #expect((200..<400).contains(Int(response.status.code)), "\(who) \(write.route): \(response.status)")
                 } else {
@@ -185,7 +190,8 @@ import VaporTesting
                 let people = try await Self.setUp(app, secretariatOf: ["spare-board"])
                 let before = try await AuditTests.auditCount(app)
                 let response = try await Self.send(app, .secretariat, people, AuditTests.method(write.route), write.path,
-                                                   json: write.json, form: write.form)
+                                                   json: write.json, form: write.form,
+                                                   upload: write.upload)
                 #expect(response.status == .forbidden, "\(write.route): \(response.status)")
                 #expect(try await AuditTests.auditCount(app) == before)
             }

@@ -23,6 +23,12 @@ struct CSRFMiddleware: AsyncMiddleware {
             request.session.data["csrf"] = token
         }
         if request.method != .GET && request.method != .HEAD {
+            // The token is in the body, which a browser may send in several packets: collect it first. Signed-in
+            // people may upload a register file; anyone else posts only the small sign-in and setup forms.
+            if request.body.data == nil {
+                let limit = request.principal == nil ? 64 * 1024 : ImportPage.maximumSize
+                _ = try await request.body.collect(max: limit).get()
+            }
             struct Posted: Content { var csrf_token: String? }
             let posted = try? request.content.decode(Posted.self).csrf_token
             guard let token, let posted, Self.equal(posted, token) else {

@@ -96,6 +96,7 @@ func routes(_ app: Application) throws {
     let business = app.grouped(Require(role: .editor, secretariatOf: .path))
     RegisterPages.register(read: read, write: write, business: business)
     RecordFormPages.register(write: write, business: business)
+    ImportPage.register(on: write)
     HistoryPage.register(on: read)
     TokenPages.register(on: read)
     WorkspacePages.register(on: read)

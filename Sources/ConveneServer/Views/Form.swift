@@ -73,6 +73,29 @@ struct Form {
                       }))
     }
 
+    /// One choice of several, as radios; the first radio carries the id the error summary links to.
+    func radios(_ name: String, _ legend: String, _ value: String?, _ options: [(String, String)], hint: String? = nil) -> Node<HTML.BodyContext> {
+        group(name,
+            .element(named: "fieldset", nodes: [
+                .attribute(named: "aria-describedby", value: hint == nil ? "" : "\(name)-hint", ignoreIfValueIsEmpty: true),
+                .element(named: "legend", nodes: [.class("label"), .text(legend)] as [Node<HTML.BodyContext>]),
+                hintAndError(name, hint),
+                .ul(.class("checkboxes"), .forEach(Array(options.enumerated())) { index, option in
+                    .li(.input(.type(.radio), .id(index == 0 ? name : "\(name)-\(index)"), .name(name),
+                               .value(option.0), .checked(option.0 == value)),
+                        .label(.for(index == 0 ? name : "\(name)-\(index)"), .text(option.1)))
+                }),
+            ] as [Node<HTML.BodyContext>]))
+    }
+
+    func fileInput(_ name: String, _ label: String, hint: String? = nil, accept: String) -> Node<HTML.BodyContext> {
+        group(name,
+              .label(.for(name), .class("label"), .text(label)),
+              hintAndError(name, hint),
+              .input(.type(.file), .id(name), .name(name), .attribute(named: "accept", value: accept),
+                     .class("file-upload\(error(name) == nil ? "" : " input--error")"), described(name, hint: hint)))
+    }
+
     /// A group of checkboxes posting `name[]`, or with `single` one checkbox posting `name`.
     func checkboxes(_ name: String, _ legend: String, _ values: [String], _ options: [(String, String)],
                     single: Bool = false) -> Node<HTML.BodyContext> {

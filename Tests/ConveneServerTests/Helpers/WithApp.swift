@@ -116,10 +116,32 @@ struct TestIdentity: Sendable {
     }
 }
 
+/// A file upload as a browser sends it: form fields and one file, as multipart/form-data.
+struct Upload: Sendable {
+    var fields: [(String, String)]
+    var file: (field: String, name: String, content: String)
+
+    init(fields: [(String, String)] = [("format", "csv")], file: String, name: String = "register.csv") {
+        self.fields = fields
+        self.file = ("file", name, file)
+    }
+
+    func body(csrf: String?) -> (contentType: String, body: ByteBuffer) {
+        let boundary = "----convene-test-\(UUID().uuidString)"
+        var text = ""
+        for (name, value) in fields + (csrf.map { [("csrf_token", $0)] } ?? []) {
+            text += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        text += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+        text += "Content-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(string: text))
+    }
+}
+
 extension Application {
     /// Sends a request as the test administrator (or, with `signedIn: false`, as nobody) and returns the response.
     /// JSON goes with the API token; forms go with the session cookie and its form token.
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, form: String? = nil,
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, form: String? = nil, upload: Upload? = nil,
               signedIn: Bool = true) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         var body: ByteBuffer?
@@ -131,7 +153,11 @@ extension Application {
                 headers.add(name: .cookie, value: "convene-session=\(identity.cookie)")
             }
         }
-        if let json {
+        if let upload {
+            let (type, multipart) = upload.body(csrf: identity?.csrf)
+            headers.replaceOrAdd(name: .contentType, value: type)
+            body = multipart
+        } else if let json {
             headers.contentType = .json
             body = ByteBuffer(string: json)
         } else if let form {
