@@ -39,6 +39,7 @@ enum Stylesheet {
     .body-s, .secondary-text { color: var(--secondary); }
     .body-s { font-size: 16px; }
     .lead { font-size: 24px; }
+    .file-upload { font: inherit; padding: 5px 0; }
     .tag { display: inline-block; padding: 2px 8px 1px; font-weight: 700; font-size: 16px; letter-spacing: 0.02em; text-transform: none; }
     .tag--grey { background: #eeefef; color: #383f43; }
     .tag--blue { background: #d2e2f1; color: #0c2d4a; }

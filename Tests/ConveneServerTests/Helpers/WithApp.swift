@@ -34,8 +34,13 @@ func withConveneApp<T>(dotPath: String? = nil, _ test: (Application) async throw
     } catch {
         if let schema { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
         try? await app.asyncShutdown()
-        throw error
+        // PostgreSQL's errors describe themselves only when reflected; a failing test should say what happened.
+        throw EscapedError(description: String(reflecting: error))
     }
+}
+
+struct EscapedError: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// The repository's folder, and the shared reference data beside it.
