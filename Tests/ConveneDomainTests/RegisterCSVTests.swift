@@ -217,7 +217,7 @@ import Testing
             "row 4: No partnership has the identifier 'ghost'",
             "row 3: No partnership has the identifier 'no-such-board'",
         ])
-        #expect(issues.last?.field == "reports-to")
+        #expect(issues.last?.field == "reports_to")
         #expect(batch.relationsStatedFor == ["board", "sub"])
     }
 

@@ -92,7 +92,7 @@ public enum RegisterCheck {
             for (field, key) in [("from_key", relation.fromKey), ("to_key", relation.toKey)] where !partnerships.contains(key) {
                 errors.append(FieldError(field, "No partnership has the identifier '\(key)'"))
             }
-            issues += errors.map { ImportIssue(batch.location(.partnership, relation.fromKey), field: $0.field == "to_key" ? relation.kind.rawValue : $0.field, $0.message) }
+            issues += errors.map { ImportIssue(batch.location(.partnership, relation.fromKey), field: $0.field == "to_key" ? relation.kind.field : $0.field, $0.message) }
         }
         var versions: Set<String> = []
         for terms in register.termsOfReference {

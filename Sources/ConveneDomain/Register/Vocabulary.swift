@@ -192,6 +192,9 @@ public enum RelationKind: String, Vocabulary {
     case mergedInto = "merged-into"
     case replacedBy = "replaced-by"
 
+    /// The field that states it, as the CSV column and the partnership form name it: "reports_to".
+    public var field: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+
     public var label: String {
         switch self {
         case .reportsTo: "Reports to"

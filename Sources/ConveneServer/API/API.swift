@@ -86,7 +86,7 @@ enum API {
         if case .rejected(let issues) = try await RegisterImport.run(batch, in: req.scope) {
             // The check names a relation's target by its kind, as the CSV columns do; the API calls it to_key.
             throw Problem.invalid(issues.map { issue in
-                let field = issue.field.flatMap { RelationKind(rawValue: $0) != nil ? "to_key" : $0 } ?? "kind"
+                let field = issue.field.flatMap { f in RelationKind.allCases.contains { $0.field == f } ? "to_key" : f } ?? "kind"
                 return FieldError(field, issue.message)
             })
         }

@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 import Vapor
 
@@ -6,6 +7,17 @@ import Vapor
 enum PageContext {
     @TaskLocal static var csrfToken: String?
     @TaskLocal static var signedInAs: Principal?
+
+    /// Whether the page may offer the workspace-wide edit controls (adding records); a page about one
+    /// partnership asks `PartnershipGrants.mayEdit` instead.
+    static var mayEdit: Bool { (signedInAs?.role ?? .viewer) >= .editor }
+
+    /// Renders with the request's context, for pages made outside the middleware (error pages).
+    static func with<T>(_ request: Request, _ body: () -> T) -> T {
+        $signedInAs.withValue(request.principal) {
+            $csrfToken.withValue(request.hasSession ? request.session.data["csrf"] : nil, operation: body)
+        }
+    }
 }
 
 /// Every state-changing form carries the session's token in `csrf_token`; a post without it is refused.

@@ -94,8 +94,10 @@ enum OverviewView {
                 .div(.class("card"), .span(.class("count"), .text(String(model.senior.count))),
                      .text("Senior Responsible Owners (SROs) of Combating Drugs Partnerships (CDPs)"))),
             .if(model.total == 0, .div(.class("inset"),
-                .p(.text("The register is empty. "), .a(.href("/partnerships/new"), .text("Add a partnership")),
-                   .text(", or import a sheet with "), .code(.text("convene import csv FILE")), .text(".")))),
+                PageContext.mayEdit
+                    ? .p(.text("The register is empty. "), .a(.href("/partnerships/new"), .text("Add a partnership")), .text(", or "),
+                         .a(.href("/import"), .text("import a register file")), .text("."))
+                    : .p(.text("The register is empty.")))),
             .div(.class("grid"),
                 .div(countTable("By type", model.byType.map { ($0.0.label, $0.1, "?type=\($0.0.rawValue)") })),
                 .div(countTable("By status", model.byStatus.map { ($0.0.label, $0.1, "?status=\($0.0.rawValue)") }),

@@ -71,7 +71,7 @@ enum PartnershipListView {
             "Showing \((model.page - 1) * PartnershipListModel.perPage + 1) to \((model.page - 1) * PartnershipListModel.perPage + model.rows.count) of \(model.total) partnerships"
         return Layout(title: "Partnerships", isDemo: model.isDemo, content: .group(
             .heading("Partnerships"),
-            .a(.href("/partnerships/new"), .class("button"), .text("Add a partnership")),
+            .if(PageContext.mayEdit, .a(.href("/partnerships/new"), .class("button"), .text("Add a partnership"))),
             .formElement(action: "/partnerships", method: "get", .class("filters"),
                 .div(.class("form-group"),
                     .label(.for("q"), .class("label"), .text("Name contains")),

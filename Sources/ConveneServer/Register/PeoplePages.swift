@@ -141,7 +141,7 @@ enum PeopleViews {
         }
         return Layout(title: title, breadcrumbs: [("Overview", "/")], isDemo: isDemo, content: .group(
             .heading(title),
-            .a(.href("\(path)/new"), .class("button"), .text(add)),
+            .if(PageContext.mayEdit, .a(.href("\(path)/new"), .class("button"), .text(add))),
             .formElement(action: path, method: "get", .class("filters"),
                 .div(.class("form-group"), .label(.for("q"), .class("label"), .text("Name contains")),
                      .input(.type(.search), .id("q"), .name("q"), .class("input"), .value(q ?? ""))),

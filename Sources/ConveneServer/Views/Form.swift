@@ -27,6 +27,11 @@ struct Form {
         return Attribute(name: "aria-describedby", value: ids.joined(separator: " "), ignoreIfValueIsEmpty: true)
     }
 
+    private func describedSelect(_ name: String, hint: String?) -> Attribute<HTML.SelectContext> {
+        let ids = [hint.map { _ in "\(name)-hint" }, error(name).map { _ in "\(name)-error" }].compactMap { $0 }
+        return Attribute(name: "aria-describedby", value: ids.joined(separator: " "), ignoreIfValueIsEmpty: true)
+    }
+
     private func hintAndError(_ name: String, _ hint: String?) -> Node<HTML.BodyContext> {
         .group(
             .unwrap(hint) { .div(.id("\(name)-hint"), .class("hint"), .text($0)) },
@@ -34,11 +39,13 @@ struct Form {
                                       .span(.class("visually-hidden"), .text("Error: ")), .text($0)) })
     }
 
-    func textInput(_ name: String, _ label: String, _ value: String?, hint: String? = nil, short: Bool = false) -> Node<HTML.BodyContext> {
+    func textInput(_ name: String, _ label: String, _ value: String?, hint: String? = nil, short: Bool = false,
+                   type: HTMLInputType = .text, autocomplete: String? = nil) -> Node<HTML.BodyContext> {
         group(name,
               .label(.for(name), .class("label"), .text(label)),
               hintAndError(name, hint),
-              .input(.type(.text), .id(name), .name(name), .value(value ?? ""),
+              .input(.type(type), .id(name), .name(name), .value(value ?? ""),
+                     Attribute(name: "autocomplete", value: autocomplete ?? "", ignoreIfValueIsEmpty: true),
                      .class("input\(short ? " input--short" : "")\(error(name) == nil ? "" : " input--error")"),
                      described(name, hint: hint)))
     }
@@ -55,7 +62,8 @@ struct Form {
         group(name,
               .label(.for(name), .class("label"), .text(label)),
               hintAndError(name, hint),
-              .select(.id(name), .attribute(named: "name", value: name), .class("select"),
+              .select(.id(name), .attribute(named: "name", value: name), .class(error(name) == nil ? "select" : "select input--error"),
+                      .attribute(describedSelect(name, hint: hint)),
                       .unwrap(blank) { .choice("", $0, selected: value == nil) },
                       .forEach(options) { .choice($0.0, $0.1, selected: $0.0 == value) }))
     }
@@ -66,8 +74,8 @@ struct Form {
         return group(name,
               .label(.for(name), .class("label"), .text(label)),
               hintAndError(name, hint),
-              .select(.id(name), .attribute(named: "name", value: "\(name)[]"), .class("select"), .attribute(named: "multiple", value: "multiple"),
-                      .unwrap(hint) { _ in .attribute(named: "aria-describedby", value: "\(name)-hint") },
+              .select(.id(name), .attribute(named: "name", value: "\(name)[]"), .class(error(name) == nil ? "select" : "select input--error"),
+                      .attribute(named: "multiple", value: "multiple"), .attribute(describedSelect(name, hint: hint)),
                       .forEach(groups) { g in
                           .choiceGroup(g.group, g.areas.map { .choice($0.code, $0.name, selected: chosen.contains($0.code)) })
                       }))

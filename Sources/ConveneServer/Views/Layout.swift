@@ -24,14 +24,17 @@ struct Layout {
                 .header(.class("site-header"),
                     .div(.class("width-container header-inner"),
                         .a(.href("/"), .class("site-name"), .text("Convene")),
-                        .unwrap(PageContext.signedInAs) { principal in
+                        .unwrap(PageContext.signedInAs, { principal in
                             .formElement(action: "/sign-out", method: "post",
                                 .span(.class("signed-in"), .text(principal.workspaceName)),
                                 .if(principal.workspaceCount > 1, .a(.href("/account/workspaces"), .class("signed-in"), .text("Switch workspace"))),
                                 .a(.href("/account/tokens"), .class("signed-in"), .text(principal.email)),
                                 .button(.type(.submit), .class("link-button"), .text("Sign out")))
-                        },
-                        .nav(.ariaLabel("Main"),
+                        }, else: .nav(.ariaLabel("Account"), .class("account-nav"),
+                            .a(.href("/public"), .class("signed-in"), .text("Published partnerships")),
+                            .a(.href("/sign-in"), .class("signed-in"), .text("Sign in")))),
+                        // The register's own pages are for people signed in; the public see the public pages only.
+                        .if(PageContext.signedInAs != nil, .nav(.ariaLabel("Main"),
                             .ul(.class("site-nav"),
                                 .li(.a(.href("/"), .text("Overview"))),
                                 .li(.a(.href("/partnerships"), .text("Partnerships"))),
@@ -42,11 +45,11 @@ struct Layout {
                                 .if((PageContext.signedInAs?.role ?? .viewer) >= .editor, .li(.a(.href("/import"), .text("Import")))),
                                 .li(.a(.href("/history"), .text("History")))
                             )
-                        )
+                        ))
                     )
                 ),
                 .div(.class("width-container"),
-                    .if(isDemo, .div(.class("phase-banner"),
+                    .if(isDemo, .aside(.class("phase-banner"), .ariaLabel("Demo data"),
                         .p(.strong(.class("tag tag--blue"), .text("Demo")),
                            .text(" This register holds demo data from public reports, with role titles and no names. It is not any area's real register.")))),
                     .if(!breadcrumbs.isEmpty, .nav(.class("breadcrumbs"), .ariaLabel("Breadcrumb"),
@@ -136,7 +139,8 @@ extension Node where Context: HTMLOptionListContext {
     /// An `<option>` with visible text; Plot's own option takes attributes only.
     static func choice(_ value: String, _ label: String, selected: Bool = false) -> Node {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value),
+            // Kept when empty: without it a browser posts the option's text ("Not set") as its value.
+            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ] as [Node<HTML.BodyContext>])

@@ -14,6 +14,9 @@ enum Stylesheet {
     input:focus, select:focus, textarea:focus { background: #fff; box-shadow: inset 0 0 0 2px; outline: 3px solid var(--focus); outline-offset: 0; }
     .skip-link { position: absolute; left: -9999px; }
     .skip-link:focus { position: static; display: block; padding: 10px 15px; }
+    svg a:focus { outline: 3px solid var(--text); }
+    svg a:focus polygon, svg a:focus ellipse, svg a:focus path { fill: var(--focus); stroke: var(--text); stroke-width: 3px; }
+    .account-nav { order: 3; margin-left: auto; font-size: 16px; }
     .width-container { max-width: 1100px; margin: 0 15px; }
     @media (min-width: 1130px) { .width-container { margin: 0 auto; } }
     .site-header { background: var(--text); color: #fff; border-bottom: 10px solid var(--brand); }
