@@ -87,6 +87,8 @@ enum Stylesheet {
     .error-summary a { color: var(--error); font-weight: 700; }
     .filters { background: var(--light); padding: 15px 20px; margin-bottom: 30px; display: flex; flex-wrap: wrap; gap: 0 20px; align-items: flex-end; }
     .filters .form-group { margin-bottom: 15px; }
+    .filters .button--secondary { background: #fff; }
+    fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
     .inset { border-left: 10px solid var(--border); padding: 15px; margin: 20px 0; }
     .tree, .tree ul { list-style: none; padding-left: 20px; }
     .tree li { margin: 5px 0; border-left: 1px solid var(--border); padding-left: 10px; }
