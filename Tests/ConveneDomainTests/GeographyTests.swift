@@ -307,4 +307,17 @@ struct GeographyTests {
         #expect(resolution.upperTierAuthorities.map(\.code) == ["E06000019"])
         #expect(resolution.policeForceAreas.map(\.code) == ["E23000016"])
     }
+
+    /// Found in the browser: a chosen county was missing from its own footprint's upper tiers before the lookups were in.
+    @Test func aChosenUpperTierIsCoveredEvenBeforeItsDistrictsAreKnown() {
+        // Setup
+        let areas = [Area(code: "E10000003", name: "Cambridgeshire", kind: .upperTierAuthority)]
+
+        // Act
+        let resolution = Footprint.resolve(["E10000003"], areas: areas, links: [])
+
+        // Check
+        #expect(resolution.upperTierAuthorities.map(\.code) == ["E10000003"])
+        #expect(resolution.districts.isEmpty && resolution.unknownCodes.isEmpty)
+    }
 }

@@ -36,16 +36,18 @@ public enum Footprint {
         let geography = Geography(areas: areas, links: links)
         var unknown: [String] = []
         var districts: Set<String> = []
+        // An upper-tier authority chosen itself is covered, even before the lookups give its districts.
+        var upperTiers: Set<String> = []
         for code in codes {
-            guard geography.byCode[code] != nil else {
+            guard let area = geography.byCode[code] else {
                 if !unknown.contains(code) { unknown.append(code) }
                 continue
             }
+            if area.kind == .upperTierAuthority { upperTiers.insert(code) }
             districts.formUnion(geography.districts(of: code))
         }
 
         var forces: Set<String> = []
-        var upperTiers: Set<String> = []
         var boards: Set<String> = []
         for district in districts {
             if let parent = geography.byCode[district]?.parentCode,
