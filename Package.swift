@@ -45,7 +45,8 @@ let package = Package(
             dependencies: ["ConveneServer", "ConveneDomain"],
             path: "Benchmarks/convene-bench"
         ),
-        .testTarget(name: "ConveneDomainTests", dependencies: ["ConveneDomain"]),
+        // The calendar fixtures are read through #filePath, not as resources.
+        .testTarget(name: "ConveneDomainTests", dependencies: ["ConveneDomain"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ConveneServerTests",
             dependencies: [
