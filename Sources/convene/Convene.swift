@@ -96,7 +96,6 @@ struct Serve: AsyncParsableCommand {
                 if case .rejected(let issues) = try await Tasks.loadDemo(on: app.db) {
                     throw Failure(description: "The demo landscape did not load: \(issues.prefix(3).map(\.description).joined(separator: "; "))")
                 }
-                try await Tasks.loadDemoNetwork(on: app.db)
                 let password = try await Accounts.demoAdmin(on: app.db, passwords: app.password.async)
                 say("Loaded the demo landscape (role titles only, marked as demo data).")
                 say("Sign in at \(base)/sign-in as \(Accounts.demoAdmin) with the password \(password)")
@@ -228,7 +227,6 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try await withApplication(options) { app in
             try report(try await Tasks.loadDemo(on: app.db), file: "the demo landscape")
-            try await Tasks.loadDemoNetwork(on: app.db)
             let password = try await Accounts.demoAdmin(on: app.db, passwords: app.password.async)
             say("Sign in as \(Accounts.demoAdmin) with the password \(password)")
         }

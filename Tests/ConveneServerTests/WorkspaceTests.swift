@@ -199,6 +199,22 @@ import VaporTesting
         }
     }
 
+    @Test func theDemoAddsANationalWorkspaceOnceAndPublishesItsCDPs() async throws {
+        try await withConveneApp { app in
+            // Act
+            _ = try await Tasks.loadDemo(on: app.db)
+            let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
+            let cdp = try #require(try await PartnershipRecord.query(in: scope).filter(\.$type == "cdp").first())
+            _ = try await app.send(.POST, "/partnerships/\(cdp.key)/unpublish", form: "")
+            _ = try await Tasks.loadDemo(on: app.db)
+
+            // Check
+            #expect(try await Workspaces.all(on: app.db).map(\.key) == [Tasks.defaultWorkspace, Tasks.demoNational])
+            let cdps = try await PartnershipRecord.query(in: scope).filter(\.$type == "cdp").all()
+            #expect(cdps.filter { $0.publishedAt != nil }.count == cdps.count - 1, "a second load leaves what people unpublished alone")
+        }
+    }
+
     @Test func workspacesAreCheckedWhenAdded() async throws {
         try await withConveneApp { app in
             // Act

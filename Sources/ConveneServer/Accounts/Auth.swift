@@ -141,7 +141,7 @@ enum PartnershipGrants {
         }
         if `where` == .body || `where` == .membershipPathAndBody {
             _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
-            let body = request.body.data.flatMap { try? JSONSerialization.jsonObject(with: Data(buffer: $0)) as? [String: Any] }
+            let body = try? APIResponse.object(from: request)
             if let key = body?["partnership_key"] as? String { keys.append(key) } else if `where` == .body { return false }
         }
         let given = try await keysGiven(to: principal.userID, in: scope)

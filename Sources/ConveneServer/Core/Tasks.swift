@@ -100,13 +100,15 @@ public enum Tasks {
         return order.map { merged[$0]! }
     }
 
-    /// Loads the demo landscape; running it again changes nothing.
+    /// Loads the demo landscape, and the first time its network; running it again changes nothing.
     public static func loadDemo(on db: Database, workspace: String = defaultWorkspace) async throws -> ImportOutcome {
         let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
         var batch = ImportBatch()
         batch.register = DemoLandscape.register()
         batch.relationsStatedFor = Set(batch.register.partnerships.map(\.key))
-        return try await RegisterImport.run(batch, in: scope)
+        let outcome = try await RegisterImport.run(batch, in: scope)
+        if case .applied = outcome { try await loadDemoNetwork(on: db, publishingIn: scope) }
+        return outcome
     }
 
     /// The demo's national workspace.
@@ -115,10 +117,9 @@ public enum Tasks {
     /// The demo's network: a national workspace beside the demo register, and the demo's Combating Drugs
     /// Partnerships published, so that the network and the public pages have something to show. Done once:
     /// later runs leave what people have published or unpublished alone.
-    public static func loadDemoNetwork(on db: Database) async throws {
+    private static func loadDemoNetwork(on db: Database, publishingIn scope: Scope) async throws {
         guard try await WorkspaceRecord.query(on: db).filter(\.$key == demoNational).first() == nil else { return }
         try await Workspaces.add(key: demoNational, name: "National network (demo)", kind: .national, forceAreaCode: nil, on: db)
-        let scope = try await Scope.workspace(defaultWorkspace, on: db, actor: actor)
         let cdps = try await PartnershipRecord.query(in: scope).filter(\.$isDemo == true)
             .filter(\.$type == PartnershipType.combatingDrugsPartnership.rawValue).all()
         for cdp in cdps { try await Publishing.set(cdp.key, published: true, in: scope) }

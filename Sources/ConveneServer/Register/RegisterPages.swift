@@ -34,7 +34,7 @@ enum RegisterPages {
         async let model = PartnershipPageModel.load(key: key, in: req.scope)
         async let demo = RegisterQueries.hasDemoData(in: req.scope)
         async let edit = PartnershipGrants.mayEdit(key, req)
-        let may = PartnershipPageView.Permissions(edit: try await edit, publish: (req.principal?.role ?? .viewer) >= .editor)
+        let may = PartnershipPageView.Permissions(edit: try await edit, publish: PageContext.mayEdit)
         return PartnershipPageView.render(try await model, isDemo: try await demo, may: may).response()
     }
 

@@ -42,7 +42,7 @@ struct Layout {
                                 .li(.a(.href("/persons"), .text("People"))),
                                 .li(.a(.href("/landscape"), .text("Landscape picture"))),
                                 .li(.a(.href("/network"), .text("Network"))),
-                                .if((PageContext.signedInAs?.role ?? .viewer) >= .editor, .li(.a(.href("/import"), .text("Import")))),
+                                .if(PageContext.mayEdit, .li(.a(.href("/import"), .text("Import")))),
                                 .li(.a(.href("/history"), .text("History")))
                             )
                         ))
