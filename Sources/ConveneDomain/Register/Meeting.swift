@@ -11,9 +11,22 @@ public struct Meeting: Hashable, Codable, Sendable {
     public var endsAt: Date?
     public var status: MeetingStatus
     public var attendance: [Attendance]
+    public var format: MeetingFormat?
+    /// Where people meet in person.
+    public var place: String?
+    /// The link online attendees join by.
+    public var onlineURL: String?
+    /// The other partnerships of a joint meeting; `partnershipKey` is the one that holds it.
+    public var jointWith: [String]
+    /// The series it belongs to, when scheduled as one.
+    public var seriesKey: String?
+    /// The calendar event it was imported from (`UID`, or `UID/20240315T100000Z` for one occurrence).
+    public var calendarKey: String?
 
     public init(key: String, partnershipKey: String, name: String, startsAt: Date, endsAt: Date? = nil,
-                status: MeetingStatus = .scheduled, attendance: [Attendance] = []) {
+                status: MeetingStatus = .scheduled, attendance: [Attendance] = [], format: MeetingFormat? = nil,
+                place: String? = nil, onlineURL: String? = nil, jointWith: [String] = [], seriesKey: String? = nil,
+                calendarKey: String? = nil) {
         self.key = key
         self.partnershipKey = partnershipKey
         self.name = name
@@ -21,13 +34,30 @@ public struct Meeting: Hashable, Codable, Sendable {
         self.endsAt = endsAt
         self.status = status
         self.attendance = attendance
+        self.format = format
+        self.place = place
+        self.onlineURL = onlineURL
+        self.jointWith = jointWith
+        self.seriesKey = seriesKey
+        self.calendarKey = calendarKey
     }
+
+    /// Every partnership whose meeting this is.
+    public var partnershipKeys: [String] { [partnershipKey] + jointWith.filter { $0 != partnershipKey } }
+
+    /// Its length in minutes, when it has an end.
+    public var durationMinutes: Int? { endsAt.map { Int($0.timeIntervalSince(startsAt) / 60) } }
 
     public func validate() -> [FieldError] {
         var check = Checker()
         check.requireKey(key)
         check.requireText(name, "name", "the meeting's name")
         if let endsAt { check.require(endsAt >= startsAt, "ends_at", "The meeting must end after it starts") }
+        if let onlineURL {
+            check.require(onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://"), "online_url",
+                          "The joining link must start with https://")
+        }
+        for other in jointWith { check.requireKey(other, "joint_with") }
         var seen: Set<String> = []
         for person in attendance.map(\.personKey) where !seen.insert(person).inserted {
             check.require(false, "attendance", "'\(person)' is listed more than once")
@@ -41,10 +71,19 @@ public struct Attendance: Hashable, Codable, Sendable {
     public var status: AttendanceStatus
     /// For a substitute: the member they stood in for.
     public var substituteForKey: String?
+    /// Time spent reading papers and travelling, which the cost of a meeting counts.
+    public var preparationMinutes: Int?
+    public var travelMinutes: Int?
 
-    public init(personKey: String, status: AttendanceStatus = .present, substituteForKey: String? = nil) {
+    public init(personKey: String, status: AttendanceStatus = .present, substituteForKey: String? = nil,
+                preparationMinutes: Int? = nil, travelMinutes: Int? = nil) {
         self.personKey = personKey
         self.status = status
         self.substituteForKey = substituteForKey
+        self.preparationMinutes = preparationMinutes
+        self.travelMinutes = travelMinutes
     }
+
+    /// Whether the person was there, in the room or online (a substitute is there in someone's place).
+    public var attended: Bool { status == .present || status == .presentOnline || status == .substitute }
 }

@@ -22,6 +22,8 @@ final class WorkspaceMemberRecord: Model, @unchecked Sendable {
     @Parent(key: "user_id") var user: UserRecord
     @Parent(key: "workspace_id") var workspace: WorkspaceRecord
     @Field(key: "role") var role: String
+    /// The person this user is in the workspace's register, if they are one: "my meetings" and "my actions" are theirs.
+    @OptionalParent(key: "person_id") var person: PersonRecord?
 
     init() {}
 }

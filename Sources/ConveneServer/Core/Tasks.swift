@@ -46,6 +46,37 @@ public enum Tasks {
         return out
     }
 
+    public enum CalendarImportOutcome: Sendable {
+        case rejected([ImportIssue])
+        case imported(created: Int, updated: Int, unchanged: Int, skipped: Int)
+    }
+
+    /// Imports a calendar file (.ics) into a partnership's meetings: all or nothing, idempotent by event.
+    public static func importCalendar(_ data: Data, partnership: String, on db: Database,
+                                      workspace: String = defaultWorkspace) async throws -> CalendarImportOutcome {
+        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
+        let record = try await RegisterQueries.partnership(partnership, in: scope)
+        switch try await MeetingBusiness.importCalendar(data, into: record, in: scope) {
+        case .rejected(let issues): return .rejected(issues)
+        case .imported(let r): return .imported(created: r.created.count, updated: r.updated.count, unchanged: r.unchanged, skipped: r.skipped)
+        }
+    }
+
+    /// A partnership's meetings, or the whole workspace's, as a calendar file; with `includeAttendees` false, as the
+    /// public feed has them (nobody named).
+    public static func exportCalendar(partnership: String?, includeAttendees: Bool, on db: Database,
+                                      workspace: String = defaultWorkspace) async throws -> Data {
+        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
+        var selection = CalendarFeeds.Selection(kind: .workspace, includeActions: false, includeAttendees: includeAttendees, name: "Convene")
+        if let partnership {
+            let record = try await RegisterQueries.partnership(partnership, in: scope)
+            selection.kind = .partnership
+            selection.partnership = record
+            selection.name = record.name
+        }
+        return Data(try await CalendarFeeds.feed(selection, in: scope).utf8)
+    }
+
     /// The workspace every task works in unless told otherwise.
     public static let defaultWorkspace = WorkspaceRecord.defaultKey
 

@@ -10,6 +10,7 @@ enum Migrations {
         app.migrations.add(CreateAccounts())
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(CreateGrantsAndWorkspaceKinds())
+        app.migrations.add(CreateMeetingBusiness())
     }
 }
 

@@ -163,6 +163,12 @@ final class MeetingRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "starts_at") var startsAt: Date
     @OptionalField(key: "ends_at") var endsAt: Date?
     @Field(key: "status") var status: String
+    @OptionalField(key: "format") var format: String?
+    @OptionalField(key: "place") var place: String?
+    @OptionalField(key: "online_url") var onlineURL: String?
+    @OptionalParent(key: "series_id") var series: MeetingSeriesRecord?
+    /// The calendar event it was imported from: importing the same file again finds it by this.
+    @OptionalField(key: "calendar_key") var calendarKey: String?
 
     static var workspacePath: KeyPath<MeetingRecord, ParentProperty<MeetingRecord, WorkspaceRecord>> { \.$workspace }
 
@@ -178,6 +184,8 @@ final class AttendanceRecord: WorkspaceOwned, @unchecked Sendable {
     @Parent(key: "person_id") var person: PersonRecord
     @OptionalParent(key: "substitute_for_id") var substituteFor: PersonRecord?
     @Field(key: "status") var status: String
+    @OptionalField(key: "preparation_minutes") var preparationMinutes: Int?
+    @OptionalField(key: "travel_minutes") var travelMinutes: Int?
 
     static var workspacePath: KeyPath<AttendanceRecord, ParentProperty<AttendanceRecord, WorkspaceRecord>> { \.$workspace }
 

@@ -117,3 +117,10 @@ struct CreateDefaultWorkspace: AsyncMigration {
         try await WorkspaceRecord.query(on: database).filter(\.$key == WorkspaceRecord.defaultKey).delete()
     }
 }
+
+/// A calendar feed is asked for by its token alone, before any workspace is known: the token names its workspace.
+enum FeedTokens {
+    static func find(token: String, on db: Database) async throws -> FeedTokenRecord? {
+        try await FeedTokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token)).filter(\.$revokedAt == nil).first()
+    }
+}

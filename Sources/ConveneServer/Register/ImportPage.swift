@@ -66,7 +66,7 @@ enum ImportPage {
         ))
     }
 
-    static func rejected(_ name: String, _ issues: [ImportIssue]) -> Layout {
+    static func rejected(_ name: String, _ issues: [ImportIssue], retry: String = "/import") -> Layout {
         let shown = issues.prefix(1_000)
         return Layout(title: "The file was not imported", breadcrumbs: [("Overview", "/"), ("Import", "/import")], content: .group(
             .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
@@ -77,7 +77,7 @@ enum ImportPage {
             Components.table(caption: "Problems in \(name)", headers: [.text("Where"), .text("Field"), .text("Problem")],
                 rows: shown.map { [.text($0.location), Components.text($0.field, empty: "–"), .text($0.message)] }),
             .if(issues.count > shown.count, .p(.text("The first \(shown.count) of \(issues.count) problems are shown."))),
-            .p(.a(.href("/import"), .text("Correct the file and import it again")))
+            .p(.a(.href(retry), .text("Correct the file and import it again")))
         ))
     }
 

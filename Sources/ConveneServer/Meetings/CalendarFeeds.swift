@@ -1,0 +1,253 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// Calendar feeds people subscribe to from Outlook, Google Calendar or a phone: a partnership's meetings, a person's
+/// or the whole workspace's, with actions as tasks if asked for. A private feed's address carries an unguessable
+/// token, kept only as its SHA-256 and revocable at once; the public feed of a published partnership names nobody.
+enum CalendarFeeds {
+    enum Kind: String, CaseIterable, Sendable {
+        case person, partnership, workspace
+    }
+
+    static func register(open: RoutesBuilder, read: RoutesBuilder) {
+        open.get("feeds", ":token", use: privateFeed)
+        open.get("public", "partnerships", ":key", "meetings.ics", use: publicFeed)
+        read.get("calendar", use: page)
+        read.post("calendar", "feeds", use: create)
+        read.post("calendar", "feeds", ":id", "revoke", use: revoke)
+    }
+
+    // MARK: Building a feed
+
+    struct Selection: Sendable {
+        var kind: Kind
+        var partnership: PartnershipRecord?
+        var person: PersonRecord?
+        var includeActions: Bool
+        var includeAttendees: Bool
+        var name: String
+    }
+
+    /// Meetings from a year ago to two years ahead, at most this many.
+    static let limit = 5_000
+
+    static func feed(_ s: Selection, in scope: Scope, now: Date = Date()) async throws -> String {
+        let from = now.addingTimeInterval(-366 * 86_400), to = now.addingTimeInterval(2 * 366 * 86_400)
+        let query = MeetingRecord.query(in: scope).filter(\.$startsAt >= from).filter(\.$startsAt < to)
+        switch s.kind {
+        case .workspace: break
+        case .partnership:
+            let ids = try await MeetingStore.meetingIDs(of: s.partnership!, in: scope)
+            query.filter(\.$id ~~ ids)
+        case .person:
+            let person = try s.person!.requireID()
+            let partnerships = try await MembershipRecord.query(in: scope).filter(\.$person.$id == person).all()
+                .filter { $0.endedOn.map { $0 >= Day.today().description } ?? true }.map { $0.$partnership.id }
+            let attended = try await AttendanceRecord.query(in: scope).filter(\.$person.$id == person).all(\.$meeting.$id)
+            let joint = partnerships.isEmpty ? [] : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnerships).all(\.$meeting.$id)
+            query.group(.or) { or in
+                if !partnerships.isEmpty { or.filter(\.$partnership.$id ~~ partnerships) }
+                or.filter(\.$id ~~ (attended + joint))
+            }
+        }
+        if !s.includeAttendees { query.filter(\.$status != MeetingStatus.draft.rawValue) }
+        let meetings = try await query.sort(\.$startsAt).limit(limit).with(\.$partnership).all()
+        var attendees: [UUID: [CalendarAttendee]] = [:]
+        if s.includeAttendees, !meetings.isEmpty {
+            let rows = try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id ~~ meetings.compactMap(\.id)).with(\.$person).all()
+            for row in rows {
+                let participation: CalendarAttendee.Participation = row.status == AttendanceStatus.apologies.rawValue || row.status == AttendanceStatus.absent.rawValue ? .declined : .accepted
+                attendees[row.$meeting.id, default: []].append(CalendarAttendee(name: row.person.name, email: nil, role: .required, participation: participation))
+            }
+        }
+        let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]
+        let events = meetings.map { m in
+            let meeting = MeetingStore.domain(m, partnershipKey: m.partnership.key)
+            let path = s.includeAttendees ? MeetingViews.meetingHref(meeting) : "/public/partnerships/\(m.partnership.key)"
+            return CalendarMeetings.event(for: meeting, url: base.map { $0 + path }, attendees: attendees[m.id!] ?? [])
+        }
+        var tasks: [CalendarTask] = []
+        if s.includeActions {
+            let actions = ActionRecord.query(in: scope).filter(\.$status ~~ [ActionStatus.open.rawValue, ActionStatus.inProgress.rawValue])
+            if s.kind == .partnership { actions.filter(\.$partnership.$id == s.partnership!.id!) }
+            if s.kind == .person { actions.filter(\.$ownerPerson.$id == s.person!.id!) }
+            tasks = try await actions.sort(\.$key).limit(limit).all().map { a in
+                CalendarTask(uid: "\(a.key)@convene", summary: a.title, dueDay: a.dueOn.flatMap(Day.init),
+                             status: a.status == ActionStatus.inProgress.rawValue ? .inProcess : .needsAction)
+            }
+        }
+        // DTSTAMP: the workspace's latest change, so the same register always gives the same bytes.
+        let stamp = try await AuditEventRecord.query(in: scope).sort(\.$at, .descending).first()?.at ?? Date(timeIntervalSince1970: 0)
+        return CalendarFeed.write(name: s.name, events: events, tasks: tasks, includeAttendees: s.includeAttendees, stamp: stamp)
+    }
+
+    static func response(_ text: String, _ req: Request) -> Response {
+        let tag = "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        if req.headers.first(name: .ifNoneMatch) == tag { return Response(status: .notModified) }
+        let response = Response(status: .ok, body: .init(string: text))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        response.headers.replaceOrAdd(name: .eTag, value: tag)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=300")
+        return response
+    }
+
+    // MARK: Routes
+
+    @Sendable static func privateFeed(req: Request) async throws -> Response {
+        var token = try req.parameters.require("token")
+        if token.hasSuffix(".ics") { token.removeLast(4) }
+        guard let record = try await FeedTokens.find(token: token, on: req.db),
+              // A feed stops when its user no longer has a role in the workspace.
+              try await WorkspaceMemberRecord.query(on: req.db).filter(\.$user.$id == record.$user.id)
+                .filter(\.$workspace.$id == record.$workspace.id).count() > 0 else {
+            throw Problem(title: "Not found", status: 404, detail: "This calendar feed does not exist or has been turned off")
+        }
+        let scope = Scope(db: req.db, workspaceID: record.$workspace.id, actor: "feed")
+        guard let kind = Kind(rawValue: record.kind) else { throw Problem.notFound("The feed") }
+        var selection = Selection(kind: kind, includeActions: record.includeActions, includeAttendees: true, name: "Convene")
+        switch kind {
+        case .partnership:
+            guard let p = try await PartnershipRecord.query(in: scope).filter(\.$key == record.targetKey ?? "").first() else { throw Problem.notFound("The feed's partnership") }
+            selection.partnership = p
+            selection.name = p.name
+        case .person:
+            guard let person = try await PersonRecord.query(in: scope).filter(\.$key == record.targetKey ?? "").first() else { throw Problem.notFound("The feed's person") }
+            selection.person = person
+            selection.name = "My meetings (Convene)"
+        case .workspace:
+            selection.name = try await WorkspaceRecord.find(record.$workspace.id, on: req.db)?.name ?? "Convene"
+        }
+        return response(try await feed(selection, in: scope), req)
+    }
+
+    @Sendable static func publicFeed(req: Request) async throws -> Response {
+        let key = try req.parameters.require("key")
+        guard let p = try await PublicRegister.partnerships(on: req.db).filter(\.$key == key).first() else {
+            throw Problem.notFound("The published partnership '\(key)'")
+        }
+        let scope = Scope(db: req.db, workspaceID: p.$workspace.id, actor: "public")
+        let selection = Selection(kind: .partnership, partnership: p, includeActions: false, includeAttendees: false, name: p.name)
+        return response(try await feed(selection, in: scope), req)
+    }
+
+    // MARK: Subscribing
+
+    @Sendable static func page(req: Request) async throws -> Response {
+        try await view(req, created: nil, errors: [], partnership: try? req.query.get(String.self, at: "partnership")).response()
+    }
+
+    static func view(_ req: Request, created: String?, errors: [FieldError], partnership: String?) async throws -> Layout {
+        guard let principal = req.principal else { throw Abort(.unauthorized) }
+        let tokens = try await FeedTokenRecord.query(in: req.scope).filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil)
+            .sort(\.$createdAt).all()
+        let partnerships = try await PartnershipRecord.query(in: req.scope).sort(\.$name).all().map { ($0.key, $0.name) }
+        let names = Dictionary(uniqueKeysWithValues: partnerships)
+        let me = try await MeetingStore.person(of: principal, in: req.scope)
+        let form = Form(errors: errors)
+        func describe(_ t: FeedTokenRecord) -> String {
+            let what = switch Kind(rawValue: t.kind) {
+            case .person: "Meetings of \(t.targetKey ?? "")"
+            case .partnership: "Meetings of \(names[t.targetKey ?? ""] ?? t.targetKey ?? "")"
+            case .workspace, nil: "Every meeting in the workspace"
+            }
+            return what + (t.includeActions ? ", with actions" : "")
+        }
+        return Layout(title: errors.isEmpty ? "Calendar feeds" : "Error: Calendar feeds", breadcrumbs: [("Overview", "/")], content: .group(
+            form.errorSummary(),
+            .heading("Calendar feeds"),
+            .p(.text("Subscribe to meetings from Outlook, Google Calendar or your phone: they appear there and stay up to date. A feed's address is private to you: anyone who has it can read the feed, so do not share it, and turn it off here if it is seen by someone else.")),
+            .unwrap(created) { url in
+                .div(.class("panel"), .attribute(named: "role", value: "status"),
+                    .h2(.text("Your new feed's address")),
+                    .p(.text("Copy it now: it is shown only once. In Outlook choose Add calendar, From internet; in Google Calendar, Other calendars, From URL.")),
+                    .p(.code(.id("feed-url"), .text(url))))
+            },
+            .h2(.text("Your feeds")),
+            tokens.isEmpty ? .p(.text("You have no feeds.")) :
+                Components.table(caption: "Your feeds", headers: [.text("Feed"), .text("Made"), .span(.class("visually-hidden"), .text("Turn off"))],
+                    rows: tokens.map { t in
+                        [.text(describe(t)), .text(t.createdAt.map { WallClock.parts($0).day.longDescription } ?? ""),
+                         .formElement(action: "/calendar/feeds/\(t.id!.uuidString)/revoke", method: "post",
+                            .button(.type(.submit), .class("link-button"), .text("Turn off"), .span(.class("visually-hidden"), .text(": \(describe(t))"))))]
+                    }, captionVisible: false),
+            .h2(.text("Make a feed")),
+            .formElement(action: "/calendar/feeds", method: "post", .attribute(named: "novalidate", value: "novalidate"),
+                form.radios("kind", "Which meetings", partnership == nil ? (me == nil ? "workspace" : "person") : "partnership",
+                            [("person", me.map { "My meetings (\($0.name))" } ?? "My meetings (say who you are in the register first)"),
+                             ("partnership", "One partnership's meetings"), ("workspace", "Every meeting in the workspace")]),
+                form.select("partnership_key", "Partnership", partnership, partnerships, blank: "Choose a partnership",
+                            hint: "For one partnership's meetings"),
+                form.checkboxes("include_actions", "Actions", [], [("yes", "Include open actions as tasks")], single: true),
+                .button(.type(.submit), .class("button"), .text("Make the feed"))),
+            .p(.text("Published partnerships also have a public feed, without anyone's name, at /public/partnerships/KEY/meetings.ics."))))
+    }
+
+    struct FeedInput: Content {
+        var kind: String?
+        var partnershipKey: String?
+        var includeActions: String?
+        enum CodingKeys: String, CodingKey { case kind, partnershipKey = "partnership_key", includeActions = "include_actions" }
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        guard let principal = req.principal else { throw Abort(.unauthorized) }
+        let input = try req.content.decode(FeedInput.self)
+        var errors: [FieldError] = []
+        var target: String?
+        switch input.kind.flatMap(Kind.init(rawValue:)) {
+        case .person:
+            target = try await MeetingStore.person(of: principal, in: req.scope)?.key
+            if target == nil { errors.append(FieldError("kind", "Say who you are in the register first (Account, who you are), or choose another feed")) }
+        case .partnership:
+            target = FormReader().text(input.partnershipKey)
+            if let key = target, try await PartnershipRecord.query(in: req.scope).filter(\.$key == key).count() == 0 {
+                errors.append(FieldError("partnership_key", "There is no partnership '\(key)'"))
+            } else if target == nil { errors.append(FieldError("partnership_key", "Choose the partnership")) }
+        case .workspace: break
+        case nil: errors.append(FieldError("kind", "Choose which meetings the feed has"))
+        }
+        guard errors.isEmpty, let kind = input.kind.flatMap(Kind.init(rawValue:)) else {
+            return try await view(req, created: nil, errors: errors, partnership: input.partnershipKey).response(status: .unprocessableEntity)
+        }
+        let token = CSRFMiddleware.newToken()
+        let record = FeedTokenRecord()
+        req.scope.claim(record)
+        record.$user.id = principal.userID
+        record.tokenHash = APITokenRecord.hash(token)
+        record.kind = kind.rawValue
+        record.targetKey = target
+        record.includeActions = input.includeActions != nil
+        let scope = req.scope, targetKey = target
+        try await scope.transaction { scope in
+            try await record.create(on: scope.db)
+            var audit = AuditLog(scope: scope)
+            audit.note("create", "calendar feed", record.id!.uuidString, before: nil as [String: String]?,
+                       after: ["kind": kind.rawValue, "target": targetKey ?? "", "user": principal.email])
+            try await audit.flush()
+        }
+        let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"] ?? "http://\(req.headers.first(name: .host) ?? "localhost")"
+        return try await view(req, created: "\(base)/feeds/\(token).ics", errors: [], partnership: nil).response()
+    }
+
+    @Sendable static func revoke(req: Request) async throws -> Response {
+        guard let principal = req.principal, let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let record = try await FeedTokenRecord.query(in: req.scope).filter(\.$id == id).filter(\.$user.$id == principal.userID).first() else {
+            throw Problem.notFound("The feed")
+        }
+        if record.revokedAt == nil {
+            let scope = req.scope
+            try await scope.transaction { scope in
+                record.revokedAt = Date()
+                try await record.update(on: scope.db)
+                var audit = AuditLog(scope: scope)
+                audit.note("delete", "calendar feed", id.uuidString, before: ["kind": record.kind, "target": record.targetKey ?? ""],
+                           after: nil as [String: String]?)
+                try await audit.flush()
+            }
+        }
+        return req.redirect(to: "/calendar")
+    }
+}

@@ -1,0 +1,519 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Vapor
+
+/// The pages a secretariat runs a board with: its meetings, one meeting (agenda, attendance, decisions, minutes,
+/// actions), the agenda editor, the attendance register, the minutes, the action log and calendar import.
+/// Reading is for everyone in the workspace; changing is the partnership's business (`Require` with its secretariat).
+enum MeetingPages {
+    static func register(read: RoutesBuilder, business: RoutesBuilder) {
+        let p = PathComponent("partnerships"), key = PathComponent(":key"), m = PathComponent(":meeting")
+        read.get(p, key, "meetings", use: meetings)
+        read.get(p, key, "meetings", m, use: meeting)
+        read.get(p, key, "meetings", m, "papers", ":paper", use: paper)
+        read.get(p, key, "actions", use: actionLog)
+        read.get(p, key, "actions", ":action", use: action)
+
+        business.get(p, key, "meetings", "new", use: newMeeting)
+        business.post(p, key, "meetings", "new", use: createMeeting)
+        business.get(p, key, "series", "new", use: newSeries)
+        business.post(p, key, "series", "new", use: createSeries)
+        business.get(p, key, "meetings", "import", use: importForm)
+        business.on(.POST, p, key, "meetings", "import", body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)), use: importCalendar)
+        business.post(p, key, "backlog", use: proposeItem)
+        business.get(p, key, "meetings", m, "edit", use: editMeeting)
+        business.post(p, key, "meetings", m, "edit", use: updateMeeting)
+        business.get(p, key, "meetings", m, "agenda", use: agenda)
+        business.post(p, key, "meetings", m, "agenda", use: addItem)
+        business.post(p, key, "meetings", m, "agenda", ":item", "move", use: moveItem)
+        business.post(p, key, "meetings", m, "agenda", ":item", "schedule", use: scheduleItem)
+        business.get(p, key, "meetings", m, "agenda", ":item", "edit", use: editItem)
+        business.post(p, key, "meetings", m, "agenda", ":item", "edit", use: updateItem)
+        business.get(p, key, "meetings", m, "agenda", ":item", "decision", use: decisionForm)
+        business.post(p, key, "meetings", m, "agenda", ":item", "decision", use: recordDecision)
+        business.on(.POST, p, key, "meetings", m, "agenda", ":item", "papers",
+                    body: .collect(maxSize: ByteCount(value: MeetingBusiness.maximumPaperSize + 64 * 1024)), use: addPaper)
+        business.get(p, key, "meetings", m, "attendance", use: attendanceForm)
+        business.post(p, key, "meetings", m, "attendance", use: recordAttendance)
+        business.get(p, key, "meetings", m, "minutes", use: minutesForm)
+        business.post(p, key, "meetings", m, "minutes", use: saveMinutes)
+        business.post(p, key, "meetings", m, "minutes", "approve", use: approveMinutes)
+        business.post(p, key, "meetings", m, "minutes", "lock", use: lockMinutes)
+        business.post(p, key, "meetings", m, "minutes", "addenda", use: addAddendum)
+        business.get(p, key, "actions", "new", use: newAction)
+        business.post(p, key, "actions", "new", use: createAction)
+        business.post(p, key, "actions", ":action", "updates", use: updateAction)
+    }
+
+    // MARK: Loading
+
+    struct Context {
+        var partnership: PartnershipRecord
+        var meeting: MeetingRecord
+    }
+
+    static func partnership(_ req: Request) async throws -> PartnershipRecord {
+        try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
+    }
+
+    static func context(_ req: Request) async throws -> Context {
+        let partnership = try await partnership(req)
+        let meeting = try await MeetingStore.meeting(try req.parameters.require("meeting"), of: partnership, in: req.scope)
+        return Context(partnership: partnership, meeting: meeting)
+    }
+
+    static func page(_ req: Request) -> Int { max(1, min(100_000, (try? req.query.get(Int.self, at: "page")) ?? 1)) }
+
+    static func path(_ c: Context) -> String { "/partnerships/\(c.partnership.key)/meetings/\(c.meeting.key)" }
+
+    static func mayEdit(_ partnership: PartnershipRecord, _ req: Request) async throws -> Bool {
+        try await PartnershipGrants.mayEdit(partnership.key, req)
+    }
+
+    // MARK: Meetings of a partnership
+
+    @Sendable static func meetings(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let page = page(req), now = Date()
+        let upcoming = try await MeetingStore.meetings(of: partnership, upcoming: true, from: now, page: 1, per: 12, in: req.scope)
+        let past = try await MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: page, per: 20, in: req.scope)
+        let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
+            .filter(\.$meeting.$id == nil).sort(\.$key).all()
+        let themes = try await MeetingStore.themes(in: req.scope)
+        let choices = try await RecordChoices.load(in: req.scope)
+        return MeetingViews.list(partnership, upcoming: upcoming, past: past, page: page, backlog: backlog, themes: themes,
+                                 persons: choices.persons, mayEdit: try await mayEdit(partnership, req), errors: [], input: ItemFormInput())
+            .response()
+    }
+
+    @Sendable static func proposeItem(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let input = try req.content.decode(ItemFormInput.self)
+        var (parsed, errors) = input.parse()
+        if let parsed { errors = try await MeetingBusiness.addItem(parsed, partnership: partnership, meeting: nil, in: req.scope) }
+        if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)/meetings#backlog") }
+        let now = Date()
+        let upcoming = try await MeetingStore.meetings(of: partnership, upcoming: true, from: now, page: 1, per: 12, in: req.scope)
+        let past = try await MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: 1, per: 20, in: req.scope)
+        let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
+            .filter(\.$meeting.$id == nil).sort(\.$key).all()
+        return MeetingViews.list(partnership, upcoming: upcoming, past: past, page: 1, backlog: backlog,
+                                 themes: try await MeetingStore.themes(in: req.scope), persons: try await RecordChoices.load(in: req.scope).persons,
+                                 mayEdit: true, errors: errors, input: input).response(status: .unprocessableEntity)
+    }
+
+    private static func otherPartnerships(_ partnership: PartnershipRecord, in scope: Scope) async throws -> [(String, String)] {
+        try await PartnershipRecord.query(in: scope).filter(\.$key != partnership.key).sort(\.$name).all().map { ($0.key, $0.name) }
+    }
+
+    @Sendable static func newMeeting(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        return MeetingViews.meetingForm(MeetingFormInput(), partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
+                                        errors: [], action: "/partnerships/\(partnership.key)/meetings/new", title: "Schedule a meeting").response()
+    }
+
+    @Sendable static func createMeeting(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let input = try req.content.decode(MeetingFormInput.self)
+        let day = Day(input.date ?? "")?.description ?? "meeting"
+        let key = try await RegisterEdits.freshKey(for: Key.slug(partnership.key, day)) { candidate in
+            try await MeetingRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
+        }
+        var (meeting, errors) = input.parse(key: key, partnershipKey: partnership.key)
+        if let meeting, errors.isEmpty { errors = try await MeetingBusiness.createMeeting(meeting, in: req.scope) }
+        if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)/meetings/\(key)") }
+        return MeetingViews.meetingForm(input, partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
+                                        errors: errors, action: "/partnerships/\(partnership.key)/meetings/new", title: "Schedule a meeting")
+            .response(status: .unprocessableEntity)
+    }
+
+    @Sendable static func editMeeting(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
+        return MeetingViews.meetingForm(MeetingFormInput(detail.meeting), partnership: c.partnership,
+                                        others: try await otherPartnerships(c.partnership, in: req.scope), errors: [],
+                                        action: path(c) + "/edit", title: "Change \(c.meeting.name)").response()
+    }
+
+    @Sendable static func updateMeeting(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
+        let input = try req.content.decode(MeetingFormInput.self)
+        var (meeting, errors) = input.parse(key: c.meeting.key, partnershipKey: detail.meeting.partnershipKey)
+        if var meeting, errors.isEmpty {
+            meeting.seriesKey = detail.meeting.seriesKey
+            meeting.calendarKey = detail.meeting.calendarKey
+            errors = try await MeetingBusiness.updateMeeting(c.meeting, from: detail.meeting, to: meeting, in: req.scope)
+        }
+        if errors.isEmpty { return req.redirect(to: path(c)) }
+        return MeetingViews.meetingForm(input, partnership: c.partnership, others: try await otherPartnerships(c.partnership, in: req.scope),
+                                        errors: errors, action: path(c) + "/edit", title: "Change \(c.meeting.name)")
+            .response(status: .unprocessableEntity)
+    }
+
+    @Sendable static func newSeries(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        return MeetingViews.seriesForm(SeriesFormInput(), partnership: partnership, errors: []).response()
+    }
+
+    @Sendable static func createSeries(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let input = try req.content.decode(SeriesFormInput.self)
+        let key = Key.slug(partnership.key, input.name ?? "")
+        var (series, template, errors) = input.parse(key: key, partnershipKey: partnership.key)
+        if let series, errors.isEmpty {
+            let (found, created) = try await MeetingBusiness.scheduleSeries(series, template: template, in: req.scope)
+            errors = found
+            if errors.isEmpty {
+                return req.redirect(to: "/partnerships/\(partnership.key)/meetings?scheduled=\(created)")
+            }
+        }
+        return MeetingViews.seriesForm(input, partnership: partnership, errors: errors).response(status: .unprocessableEntity)
+    }
+
+    // MARK: One meeting
+
+    @Sendable static func meeting(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
+        return MeetingViews.meetingPage(detail, today: Day.today(), mayEdit: try await mayEdit(c.partnership, req)).response()
+    }
+
+    @Sendable static func paper(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let key = try req.parameters.require("paper")
+        guard let paper = try await PaperRecord.query(in: req.scope).filter(\.$key == key).with(\.$item).first(),
+              paper.item.$meeting.id == c.meeting.id else { throw Problem.notFound("The paper '\(key)'") }
+        if let url = paper.url { return req.redirect(to: url) }
+        guard let content = try await PaperContentRecord.query(in: req.scope).filter(\.$paper.$id == paper.requireID()).first() else {
+            throw Problem.notFound("The file of '\(paper.title)'")
+        }
+        let response = Response(status: .ok, body: .init(data: content.data))
+        response.headers.replaceOrAdd(name: .contentType, value: paper.contentType ?? "application/octet-stream")
+        // Always a download, never shown in Convene's own origin.
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(paper.fileName ?? "paper")\"")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
+        return response
+    }
+
+    // MARK: Agenda
+
+    private static func agendaPage(_ c: Context, _ req: Request, input: ItemFormInput = ItemFormInput(), errors: [FieldError] = [],
+                                   status: HTTPResponseStatus = .ok) async throws -> Response {
+        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
+        let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == c.partnership.requireID())
+            .filter(\.$meeting.$id == nil).sort(\.$key).all()
+        return MeetingViews.agendaEditor(detail, backlog: backlog, themes: try await MeetingStore.themes(in: req.scope),
+                                         persons: try await RecordChoices.load(in: req.scope).persons, input: input, errors: errors)
+            .response(status: status)
+    }
+
+    @Sendable static func agenda(req: Request) async throws -> Response {
+        try await agendaPage(try await context(req), req)
+    }
+
+    @Sendable static func addItem(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let input = try req.content.decode(ItemFormInput.self)
+        var (parsed, errors) = input.parse()
+        if let parsed { errors = try await MeetingBusiness.addItem(parsed, partnership: c.partnership, meeting: c.meeting, in: req.scope) }
+        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda") }
+        return try await agendaPage(c, req, input: input, errors: errors, status: .unprocessableEntity)
+    }
+
+    @Sendable static func moveItem(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let item = try await MeetingStore.item(try req.parameters.require("item"), of: c.partnership, in: req.scope)
+        guard item.$meeting.id == c.meeting.id else { throw Problem.notFound("The item '\(item.key)' on this agenda") }
+        struct Move: Content { var move: String? }
+        guard let move = (try? req.content.decode(Move.self))?.move.flatMap(MeetingBusiness.ItemMove.init(rawValue:)) else {
+            return try await agendaPage(c, req, errors: [FieldError("item", "Choose up, down, to the backlog or remove")], status: .unprocessableEntity)
+        }
+        let errors = try await MeetingBusiness.move(item, move, partnership: c.partnership, in: req.scope)
+        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda") }
+        return try await agendaPage(c, req, errors: errors, status: .unprocessableEntity)
+    }
+
+    @Sendable static func scheduleItem(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let item = try await MeetingStore.item(try req.parameters.require("item"), of: c.partnership, in: req.scope)
+        let errors = try await MeetingBusiness.schedule(item, on: c.meeting, partnership: c.partnership, in: req.scope)
+        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda") }
+        return try await agendaPage(c, req, errors: errors, status: .unprocessableEntity)
+    }
+
+    private static func itemOnAgenda(_ req: Request) async throws -> (Context, AgendaItemRecord) {
+        let c = try await context(req)
+        let item = try await MeetingStore.item(try req.parameters.require("item"), of: c.partnership, in: req.scope)
+        guard item.$meeting.id == c.meeting.id else { throw Problem.notFound("The item '\(item.key)' on this agenda") }
+        return (c, item)
+    }
+
+    @Sendable static func editItem(req: Request) async throws -> Response {
+        let (c, item) = try await itemOnAgenda(req)
+        let value = try await MeetingBusiness.itemValue(item, partnership: c.partnership, in: req.scope)
+        return MeetingViews.itemForm(ItemFormInput(value), meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
+                                     persons: try await RecordChoices.load(in: req.scope).persons, errors: []).response()
+    }
+
+    @Sendable static func updateItem(req: Request) async throws -> Response {
+        let (c, item) = try await itemOnAgenda(req)
+        let input = try req.content.decode(ItemFormInput.self)
+        var (parsed, errors) = input.parse()
+        if let parsed { errors = try await MeetingBusiness.updateItem(item, parsed, partnership: c.partnership, in: req.scope) }
+        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda") }
+        return MeetingViews.itemForm(input, meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
+                                     persons: try await RecordChoices.load(in: req.scope).persons, errors: errors).response(status: .unprocessableEntity)
+    }
+
+    struct DecisionInput: Content { var decision: String?; var rationale: String? }
+
+    @Sendable static func decisionForm(req: Request) async throws -> Response {
+        let (c, item) = try await itemOnAgenda(req)
+        return MeetingViews.decisionForm(DecisionInput(decision: item.decision, rationale: item.rationale), meeting: c, item: item, errors: []).response()
+    }
+
+    @Sendable static func recordDecision(req: Request) async throws -> Response {
+        let (c, item) = try await itemOnAgenda(req)
+        let input = try req.content.decode(DecisionInput.self)
+        let reader = FormReader()
+        let errors = try await MeetingBusiness.recordDecision(item, decision: reader.text(input.decision), rationale: reader.text(input.rationale), in: req.scope)
+        if errors.isEmpty { return req.redirect(to: path(c) + "#item-\(item.key)") }
+        return MeetingViews.decisionForm(input, meeting: c, item: item, errors: errors).response(status: .unprocessableEntity)
+    }
+
+    struct PaperUpload: Content {
+        var title: String?
+        var url: String?
+        var file: File?
+        enum CodingKeys: String, CodingKey { case url, file, title = "paper_title" }
+    }
+
+    @Sendable static func addPaper(req: Request) async throws -> Response {
+        let (c, item) = try await itemOnAgenda(req)
+        let upload = try req.content.decode(PaperUpload.self)
+        let reader = FormReader()
+        let file = upload.file.flatMap { f in f.data.readableBytes == 0 && f.filename.isEmpty ? nil : (name: f.filename, data: Data(buffer: f.data)) }
+        let errors = try await MeetingBusiness.addPaper(to: item, title: reader.text(upload.title), url: reader.text(upload.url), file: file, in: req.scope)
+        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda/\(item.key)/edit#papers") }
+        let value = try await MeetingBusiness.itemValue(item, partnership: c.partnership, in: req.scope)
+        return MeetingViews.itemForm(ItemFormInput(value), meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
+                                     persons: try await RecordChoices.load(in: req.scope).persons, errors: errors, paperTitle: upload.title,
+                                     paperURL: upload.url).response(status: .unprocessableEntity)
+    }
+
+    // MARK: Attendance
+
+    @Sendable static func attendanceForm(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
+        return MeetingViews.attendanceForm(detail, posted: nil, persons: try await RecordChoices.load(in: req.scope).persons, errors: []).response()
+    }
+
+    /// Reads the register as posted: per member `status-KEY` (present, present-online, substitute meaning "sent a
+    /// substitute", apologies, absent), `substitute-KEY`, `preparation-KEY` and `travel-KEY`; and up to five others
+    /// as `other-N` with `other-status-N`.
+    static func parseAttendance(_ form: [String: String], detail: MeetingStore.Detail) -> ([Attendance], [FieldError]) {
+        var reader = FormReader()
+        var rows: [Attendance] = []
+        func minutes(_ name: String, _ key: String) -> Int? {
+            reader.number(form["\(name)-\(key)"], "\(name)-\(key)", "The \(name) time")
+        }
+        for member in detail.members {
+            let key = member.person.key
+            guard let status = reader.text(form["status-\(key)"]) else { continue }
+            let prep = minutes("preparation", key), travel = minutes("travel", key)
+            guard let parsed = AttendanceStatus(rawValue: status) else {
+                reader.errors.append(FieldError("status-\(key)", "'\(status)' is not a kind of attendance"))
+                continue
+            }
+            if parsed == .substitute {
+                guard let substitute = reader.text(form["substitute-\(key)"]) else {
+                    reader.errors.append(FieldError("substitute-\(key)", "Select who attended in place of \(member.person.name)"))
+                    continue
+                }
+                rows.append(Attendance(personKey: key, status: .apologies))
+                rows.append(Attendance(personKey: substitute, status: .substitute, substituteForKey: key, preparationMinutes: prep, travelMinutes: travel))
+            } else {
+                rows.append(Attendance(personKey: key, status: parsed, preparationMinutes: prep, travelMinutes: travel))
+            }
+        }
+        for n in 1...5 {
+            guard let person = reader.text(form["other-\(n)"]) else { continue }
+            let status = AttendanceStatus(rawValue: reader.text(form["other-status-\(n)"]) ?? "present") ?? .present
+            rows.append(Attendance(personKey: person, status: status == .substitute ? .present : status,
+                                   preparationMinutes: minutes("preparation", "other-\(n)"), travelMinutes: minutes("travel", "other-\(n)")))
+        }
+        return (rows, reader.errors)
+    }
+
+    @Sendable static func recordAttendance(req: Request) async throws -> Response {
+        let c = try await context(req)
+        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
+        let form = try req.content.decode([String: String].self)
+        var (rows, errors) = parseAttendance(form, detail: detail)
+        if errors.isEmpty { errors = try await MeetingBusiness.recordAttendance(c.meeting, rows, detail: detail, in: req.scope) }
+        if errors.isEmpty { return req.redirect(to: path(c) + "#attendance") }
+        return MeetingViews.attendanceForm(detail, posted: form, persons: try await RecordChoices.load(in: req.scope).persons, errors: errors)
+            .response(status: .unprocessableEntity)
+    }
+
+    // MARK: Minutes
+
+    struct MinutesInput: Content {
+        var text: String?
+        var atMeeting: String?
+        enum CodingKeys: String, CodingKey { case text, atMeeting = "at_meeting" }
+    }
+
+    private static func minutesPage(_ c: Context, _ req: Request, text: String? = nil, errors: [FieldError] = [],
+                                    status: HTTPResponseStatus = .ok) async throws -> Response {
+        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
+        let later = try await MeetingRecord.query(in: req.scope).filter(\.$partnership.$id == c.meeting.$partnership.id)
+            .filter(\.$startsAt >= c.meeting.startsAt).filter(\.$status != MeetingStatus.cancelled.rawValue).sort(\.$startsAt).limit(6).all()
+        return MeetingViews.minutesForm(detail, text: text, laterMeetings: later, today: Day.today(), errors: errors).response(status: status)
+    }
+
+    @Sendable static func minutesForm(req: Request) async throws -> Response {
+        try await minutesPage(try await context(req), req)
+    }
+
+    private static func change(_ req: Request, _ make: (Context, MinutesInput) async throws -> MeetingBusiness.MinutesChange) async throws -> Response {
+        let c = try await context(req)
+        let input = try req.content.decode(MinutesInput.self)
+        let errors = try await MeetingBusiness.changeMinutes(c.meeting, try await make(c, input), in: req.scope)
+        if errors.isEmpty { return req.redirect(to: path(c) + "#minutes") }
+        return try await minutesPage(c, req, text: input.text, errors: errors, status: .unprocessableEntity)
+    }
+
+    @Sendable static func saveMinutes(req: Request) async throws -> Response {
+        try await change(req) { _, input in .edit(input.text ?? "") }
+    }
+
+    /// Approves the minutes, normally at the next meeting, named by `at_meeting` (a meeting of the same partnership).
+    @Sendable static func approveMinutes(req: Request) async throws -> Response {
+        try await change(req) { c, input in
+            var at: MeetingRecord?
+            if let key = FormReader().text(input.atMeeting) { at = try await MeetingStore.meeting(key, of: c.partnership, in: req.scope) }
+            return .approve(on: Day.today(), atMeeting: at)
+        }
+    }
+
+    @Sendable static func lockMinutes(req: Request) async throws -> Response {
+        try await change(req) { _, _ in .lock }
+    }
+
+    @Sendable static func addAddendum(req: Request) async throws -> Response {
+        try await change(req) { _, input in .addendum(input.text ?? "", on: Day.today()) }
+    }
+
+    // MARK: Actions
+
+    @Sendable static func actionLog(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let filter = (try? req.query.get(String.self, at: "show")).flatMap(MeetingStore.ActionFilter.init(rawValue:)) ?? .outstanding
+        let page = page(req), today = Day.today()
+        let (rows, total) = try await MeetingStore.actions(partnership: partnership, filter: filter, today: today, page: page, per: 50, in: req.scope)
+        return MeetingViews.actionLog(partnership, rows: rows, total: total, filter: filter, page: page, today: today,
+                                      mayEdit: try await mayEdit(partnership, req)).response()
+    }
+
+    private static func actionFormPage(_ partnership: PartnershipRecord, _ req: Request, input: ActionFormInput, errors: [FieldError],
+                                       status: HTTPResponseStatus = .ok) async throws -> Response {
+        let choices = try await RecordChoices.load(in: req.scope)
+        var items: [(String, String)] = []
+        if let key = input.meeting, let meeting = try? await MeetingStore.meeting(key, of: partnership, in: req.scope) {
+            items = try await AgendaItemRecord.query(in: req.scope).filter(\.$meeting.$id == meeting.requireID()).sort(\.$position).all()
+                .map { ($0.key, "\($0.position). \($0.title)") }
+        }
+        return MeetingViews.actionForm(input, partnership: partnership, choices: choices, items: items, errors: errors).response(status: status)
+    }
+
+    @Sendable static func newAction(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        var input = ActionFormInput()
+        input.meeting = try? req.query.get(String.self, at: "meeting")
+        input.itemKey = try? req.query.get(String.self, at: "item")
+        return try await actionFormPage(partnership, req, input: input, errors: [])
+    }
+
+    @Sendable static func createAction(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let input = try req.content.decode(ActionFormInput.self)
+        var (action, errors) = input.parse(partnershipKey: partnership.key, today: Day.today())
+        var meeting: MeetingRecord?, item: AgendaItemRecord?
+        if let key = action.meetingKey { meeting = try await MeetingStore.meeting(key, of: partnership, in: req.scope) }
+        if let key = action.itemKey {
+            item = try await MeetingStore.item(key, of: partnership, in: req.scope)
+            if meeting == nil || item?.$meeting.id != meeting?.id { errors.append(FieldError("item_key", "The item is not on this meeting's agenda")) }
+        }
+        if let meeting { action.raisedOn = min(Day.today(), MeetingStore.day(of: meeting.startsAt)) }
+        if errors.isEmpty {
+            let (found, _) = try await MeetingBusiness.addAction(action, partnership: partnership, meeting: meeting, item: item, in: req.scope)
+            errors = found
+        }
+        if errors.isEmpty {
+            return req.redirect(to: meeting.map { "/partnerships/\(partnership.key)/meetings/\($0.key)#actions" } ?? "/partnerships/\(partnership.key)/actions")
+        }
+        return try await actionFormPage(partnership, req, input: input, errors: errors, status: .unprocessableEntity)
+    }
+
+    @Sendable static func action(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let record = try await MeetingStore.action(try req.parameters.require("action"), of: partnership, in: req.scope)
+        return try await actionPage(partnership, record, req, errors: [])
+    }
+
+    private static func actionPage(_ partnership: PartnershipRecord, _ record: ActionRecord, _ req: Request, errors: [FieldError],
+                                   status: HTTPResponseStatus = .ok) async throws -> Response {
+        var owner = try await record.$ownerPerson.get(on: req.db)?.name
+        if owner == nil { owner = try await record.$ownerOrganisation.get(on: req.db)?.name }
+        let meeting = try await record.$meeting.get(on: req.db)
+        let item = try await record.$item.get(on: req.db)
+        let value = MeetingStore.actionItem(record, partnershipKey: partnership.key, meetingKey: meeting?.key, itemKey: item?.key,
+                                            ownerPersonKey: nil, ownerOrganisationKey: nil,
+                                            updates: try await MeetingStore.updates(of: record, in: req.scope))
+        return MeetingViews.actionPage(value, partnership: partnership, owner: owner ?? "", meeting: meeting, item: item, today: Day.today(),
+                                       mayEdit: try await mayEdit(partnership, req), errors: errors).response(status: status)
+    }
+
+    struct UpdateInput: Content { var text: String?; var status: String? }
+
+    @Sendable static func updateAction(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let record = try await MeetingStore.action(try req.parameters.require("action"), of: partnership, in: req.scope)
+        let input = try req.content.decode(UpdateInput.self)
+        var reader = FormReader()
+        let status: ActionStatus? = reader.vocabulary(input.status, "status", "status", required: false)
+        var errors = reader.errors
+        if errors.isEmpty { errors = try await MeetingBusiness.updateAction(record, text: input.text, status: status, on: Day.today(), in: req.scope) }
+        if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)/actions/\(record.key)") }
+        return try await actionPage(partnership, record, req, errors: errors, status: .unprocessableEntity)
+    }
+
+    // MARK: Calendar import
+
+    @Sendable static func importForm(req: Request) async throws -> Response {
+        MeetingViews.importForm(try await partnership(req), errors: []).response()
+    }
+
+    struct CalendarUpload: Content { var file: File? }
+
+    @Sendable static func importCalendar(req: Request) async throws -> Response {
+        let partnership = try await partnership(req)
+        let upload = try req.content.decode(CalendarUpload.self)
+        let data = upload.file.map { Data(buffer: $0.data) } ?? Data()
+        if data.isEmpty {
+            return MeetingViews.importForm(partnership, errors: [FieldError("file", "Select a calendar file (.ics); the one chosen is empty")])
+                .response(status: .unprocessableEntity)
+        }
+        let name = upload.file?.filename ?? "the file"
+        switch try await MeetingBusiness.importCalendar(data, into: partnership, in: req.scope) {
+        case .rejected(let issues):
+            return ImportPage.rejected(name, issues, retry: "/partnerships/\(partnership.key)/meetings/import").response(status: .unprocessableEntity)
+        case .imported(let result):
+            return MeetingViews.imported(partnership, name: name, result).response()
+        }
+    }
+}

@@ -1,0 +1,370 @@
+import ConveneDomain
+import Fluent
+import Foundation
+
+// The business of a board as tables: series, joint meetings, agenda items (with their decisions) and papers,
+// minutes and addenda, actions and their updates, the workspace's themes, and calendar feed tokens.
+// Meetings and attendances themselves are in `Records.swift`, with the columns this migration adds.
+
+final class MeetingSeriesRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "meeting_series"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Parent(key: "partnership_id") var partnership: PartnershipRecord
+    @Field(key: "key") var key: String
+    @Field(key: "name") var name: String
+    @Field(key: "first_day") var firstDay: String
+    @Field(key: "start_minute") var startMinute: Int
+    @Field(key: "duration_minutes") var durationMinutes: Int
+    @Field(key: "time_zone") var timeZone: String
+    @Field(key: "rule") var rule: String
+    @Field(key: "skipped_days") var skippedDays: String
+
+    static var workspacePath: KeyPath<MeetingSeriesRecord, ParentProperty<MeetingSeriesRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+/// The other partnerships of a joint meeting.
+final class JointMeetingRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "joint_meetings"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Parent(key: "meeting_id") var meeting: MeetingRecord
+    @Parent(key: "partnership_id") var partnership: PartnershipRecord
+
+    static var workspacePath: KeyPath<JointMeetingRecord, ParentProperty<JointMeetingRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+/// An agenda item, or with no meeting a proposed item in the partnership's backlog; with the board's decision on it.
+final class AgendaItemRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "agenda_items"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "partnership_id") var partnership: PartnershipRecord
+    @OptionalParent(key: "meeting_id") var meeting: MeetingRecord?
+    @OptionalParent(key: "presenter_id") var presenter: PersonRecord?
+    @Field(key: "key") var key: String
+    @Field(key: "position") var position: Int
+    @Field(key: "title") var title: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "duration_minutes") var durationMinutes: Int?
+    @Field(key: "themes") var themes: String
+    @OptionalField(key: "decision") var decision: String?
+    @OptionalField(key: "rationale") var rationale: String?
+
+    static var workspacePath: KeyPath<AgendaItemRecord, ParentProperty<AgendaItemRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+/// A paper for an item: a link, or a file kept in the database (so every instance serves the same files), its
+/// bytes in `paper_contents`.
+final class PaperRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "papers"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "item_id") var item: AgendaItemRecord
+    @Field(key: "key") var key: String
+    @Field(key: "title") var title: String
+    @OptionalField(key: "url") var url: String?
+    @OptionalField(key: "file_name") var fileName: String?
+    @OptionalField(key: "content_type") var contentType: String?
+    @OptionalField(key: "size") var size: Int?
+    @OptionalField(key: "sha256") var sha256: String?
+
+    static var workspacePath: KeyPath<PaperRecord, ParentProperty<PaperRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+/// A paper's file, apart from its description so that listing papers never reads their bytes.
+final class PaperContentRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "paper_contents"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Parent(key: "paper_id") var paper: PaperRecord
+    @Field(key: "data") var data: Data
+
+    static var workspacePath: KeyPath<PaperContentRecord, ParentProperty<PaperContentRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+final class MinutesRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "minutes"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Parent(key: "meeting_id") var meeting: MeetingRecord
+    @Field(key: "text") var text: String
+    @Field(key: "state") var state: String
+    @OptionalField(key: "approved_on") var approvedOn: String?
+    @OptionalParent(key: "approved_at_meeting_id") var approvedAt: MeetingRecord?
+
+    static var workspacePath: KeyPath<MinutesRecord, ParentProperty<MinutesRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+final class AddendumRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "minutes_addenda"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "minutes_id") var minutes: MinutesRecord
+    @Field(key: "on") var on: String
+    @Field(key: "text") var text: String
+
+    static var workspacePath: KeyPath<AddendumRecord, ParentProperty<AddendumRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+final class ActionRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "actions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Parent(key: "partnership_id") var partnership: PartnershipRecord
+    @OptionalParent(key: "meeting_id") var meeting: MeetingRecord?
+    @OptionalParent(key: "item_id") var item: AgendaItemRecord?
+    @OptionalParent(key: "owner_person_id") var ownerPerson: PersonRecord?
+    @OptionalParent(key: "owner_organisation_id") var ownerOrganisation: OrganisationRecord?
+    @Field(key: "key") var key: String
+    @Field(key: "title") var title: String
+    @Field(key: "raised_on") var raisedOn: String
+    @OptionalField(key: "due_on") var dueOn: String?
+    @Field(key: "status") var status: String
+
+    static var workspacePath: KeyPath<ActionRecord, ParentProperty<ActionRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+final class ActionUpdateRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "action_updates"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "action_id") var action: ActionRecord
+    @Field(key: "on") var on: String
+    @Field(key: "text") var text: String
+    @OptionalField(key: "status") var status: String?
+
+    static var workspacePath: KeyPath<ActionUpdateRecord, ParentProperty<ActionUpdateRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+/// A theme the workspace added to the seeded list, or (retired) took out of it.
+final class ThemeRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "themes"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Field(key: "name") var name: String
+    @Field(key: "retired") var retired: Bool
+
+    static var workspacePath: KeyPath<ThemeRecord, ParentProperty<ThemeRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+/// A private calendar feed: one user's subscription to a partnership's, a person's or the workspace's meetings.
+/// Only the token's SHA-256 is kept; revoking it stops the feed at once.
+final class FeedTokenRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "feed_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "user_id") var user: UserRecord
+    @Field(key: "token_hash") var tokenHash: String
+    /// `partnership`, `person` or `workspace`.
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "target_key") var targetKey: String?
+    @Field(key: "include_actions") var includeActions: Bool
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+
+    static var workspacePath: KeyPath<FeedTokenRecord, ParentProperty<FeedTokenRecord, WorkspaceRecord>> { \.$workspace }
+
+    init() {}
+}
+
+struct CreateMeetingBusiness: AsyncMigration {
+    var name: String { "2026-11-23-create-meeting-business" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema("meetings")
+            .field("format", .string)
+            .field("place", .string)
+            .field("online_url", .string)
+            .field("series_id", .uuid)
+            .field("calendar_key", .string)
+            .update()
+        try await database.schema("attendances")
+            .field("preparation_minutes", .int)
+            .field("travel_minutes", .int)
+            .update()
+        // The person a user is, in a workspace: whose meetings and actions "my meetings" and "my actions" show.
+        try await database.schema("workspace_members")
+            .field("person_id", .uuid)
+            .update()
+        try await database.schema("meeting_series")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("partnership_id", .uuid, .required, .references("partnerships", "id"))
+            .field("key", .string, .required)
+            .field("name", .string, .required)
+            .field("first_day", .string, .required)
+            .field("start_minute", .int, .required)
+            .field("duration_minutes", .int, .required)
+            .field("time_zone", .string, .required)
+            .field("rule", .string, .required)
+            .field("skipped_days", .string, .required)
+            .unique(on: "workspace_id", "key")
+            .create()
+        try await database.schema("joint_meetings")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("meeting_id", .uuid, .required, .references("meetings", "id"))
+            .field("partnership_id", .uuid, .required, .references("partnerships", "id"))
+            .unique(on: "meeting_id", "partnership_id")
+            .create()
+        try await database.schema("agenda_items")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("created_at", .datetime)
+            .field("partnership_id", .uuid, .required, .references("partnerships", "id"))
+            .field("meeting_id", .uuid, .references("meetings", "id"))
+            .field("presenter_id", .uuid, .references("persons", "id"))
+            .field("key", .string, .required)
+            .field("position", .int, .required)
+            .field("title", .string, .required)
+            .field("kind", .string, .required)
+            .field("duration_minutes", .int)
+            .field("themes", .string, .required)
+            .field("decision", .string)
+            .field("rationale", .string)
+            .unique(on: "workspace_id", "key")
+            .create()
+        try await database.schema("papers")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("created_at", .datetime)
+            .field("item_id", .uuid, .required, .references("agenda_items", "id"))
+            .field("key", .string, .required)
+            .field("title", .string, .required)
+            .field("url", .string)
+            .field("file_name", .string)
+            .field("content_type", .string)
+            .field("size", .int)
+            .field("sha256", .string)
+            .unique(on: "workspace_id", "key")
+            .create()
+        try await database.schema("paper_contents")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("paper_id", .uuid, .required, .references("papers", "id"))
+            .field("data", .data, .required)
+            .unique(on: "paper_id")
+            .create()
+        try await database.schema("minutes")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("updated_at", .datetime)
+            .field("meeting_id", .uuid, .required, .references("meetings", "id"))
+            .field("text", .string, .required)
+            .field("state", .string, .required)
+            .field("approved_on", .string)
+            .field("approved_at_meeting_id", .uuid, .references("meetings", "id"))
+            .unique(on: "meeting_id")
+            .create()
+        try await database.schema("minutes_addenda")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("created_at", .datetime)
+            .field("minutes_id", .uuid, .required, .references("minutes", "id"))
+            .field("on", .string, .required)
+            .field("text", .string, .required)
+            .create()
+        try await database.schema("actions")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .field("partnership_id", .uuid, .required, .references("partnerships", "id"))
+            .field("meeting_id", .uuid, .references("meetings", "id"))
+            .field("item_id", .uuid, .references("agenda_items", "id"))
+            .field("owner_person_id", .uuid, .references("persons", "id"))
+            .field("owner_organisation_id", .uuid, .references("organisations", "id"))
+            .field("key", .string, .required)
+            .field("title", .string, .required)
+            .field("raised_on", .string, .required)
+            .field("due_on", .string)
+            .field("status", .string, .required)
+            .unique(on: "workspace_id", "key")
+            .create()
+        try await database.schema("action_updates")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("created_at", .datetime)
+            .field("action_id", .uuid, .required, .references("actions", "id"))
+            .field("on", .string, .required)
+            .field("text", .string, .required)
+            .field("status", .string)
+            .create()
+        try await database.schema("themes")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("name", .string, .required)
+            .field("retired", .bool, .required)
+            .unique(on: "workspace_id", "name")
+            .create()
+        try await database.schema("feed_tokens")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("created_at", .datetime)
+            .field("user_id", .uuid, .required, .references("users", "id"))
+            .field("token_hash", .string, .required)
+            .field("kind", .string, .required)
+            .field("target_key", .string)
+            .field("include_actions", .bool, .required)
+            .field("revoked_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await Indexes.create(on: database, [
+            ("meetings", "starts_at"), ("meetings", "calendar_key"), ("attendances", "meeting_id"), ("attendances", "person_id"),
+            ("joint_meetings", "partnership_id"), ("agenda_items", "meeting_id"), ("agenda_items", "partnership_id"),
+            ("papers", "item_id"), ("minutes_addenda", "minutes_id"), ("actions", "partnership_id"),
+            ("actions", "owner_person_id"), ("actions", "meeting_id"), ("action_updates", "action_id"),
+            ("feed_tokens", "user_id"),
+        ])
+    }
+
+    func revert(on database: Database) async throws {
+        for table in ["feed_tokens", "themes", "action_updates", "actions", "minutes_addenda", "minutes", "paper_contents", "papers",
+                      "agenda_items", "joint_meetings", "meeting_series"] {
+            try await database.schema(table).delete()
+        }
+        try await database.schema("workspace_members").deleteField("person_id").update()
+        try await database.schema("attendances").deleteField("preparation_minutes").deleteField("travel_minutes").update()
+        try await database.schema("meetings").deleteField("format").deleteField("place").deleteField("online_url")
+            .deleteField("series_id").deleteField("calendar_key").update()
+    }
+}
