@@ -24,6 +24,7 @@ enum API {
         write.post("partnership-relations", use: createRelation)
         write.delete("partnership-relations", ":from", ":kind", ":to", use: deleteRelation)
         TermsOfReferenceRoutes.register(read: read, write: business(.path))
+        MeetingAPI.register(read: read, business: business(.path))
     }
 
     struct EndPartnership: Codable { var status: PartnershipStatus?; var endedOn: Day?; var mergedInto: String? }

@@ -257,9 +257,9 @@ enum OpenAPIDocument {
         "info": [
             "title": "Convene register API",
             "version": "1.0.0",
-            "description": "The register of a police force area's partnerships: areas, organisations, people, partnerships, memberships, reporting lines and terms of reference. Errors are RFC 9457 problem details.",
+            "description": "The register of a police force area's partnerships: areas, organisations, people, partnerships, memberships, reporting lines and terms of reference; and the business of its boards: meetings, agendas, attendance, minutes and actions. Errors are RFC 9457 problem details.",
         ],
-        "paths": .object(paths),
-        "components": ["schemas": .object(schemas)],
+        "paths": .object(paths + meetingPaths),
+        "components": ["schemas": .object(schemas + meetingSchemas)],
     ]
 }

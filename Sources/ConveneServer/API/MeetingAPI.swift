@@ -1,0 +1,311 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Vapor
+
+/// The business of a board in the JSON API: the same reads and writes as the pages (`MeetingStore`,
+/// `MeetingBusiness`), so both keep the same rules and the same audit.
+enum MeetingAPI {
+    static func register(read: RoutesBuilder, business: RoutesBuilder) {
+        let p = PathComponent("partnerships"), key = PathComponent(":key"), m = PathComponent(":meeting")
+        read.get(p, key, "meetings", use: list)
+        read.get(p, key, "meetings", m, use: show)
+        read.get(p, key, "actions", use: actions)
+        read.get("me", "meetings", use: myMeetings)
+        read.get("me", "actions", use: myActions)
+        business.post(p, key, "meetings", use: create)
+        business.post(p, key, "series", use: schedule)
+        business.on(.POST, p, key, "calendar", body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)), use: importCalendar)
+        business.put(p, key, "meetings", m, "attendance", use: attendance)
+        business.post(p, key, "meetings", m, "items", use: addItem)
+        business.put(p, key, "meetings", m, "minutes", use: editMinutes)
+        business.post(p, key, "meetings", m, "minutes", "approve", use: approveMinutes)
+        business.post(p, key, "meetings", m, "minutes", "lock", use: lockMinutes)
+        business.post(p, key, "meetings", m, "minutes", "addenda", use: addAddendum)
+        business.post(p, key, "actions", use: createAction)
+        business.post(p, key, "actions", ":action", "updates", use: updateAction)
+    }
+
+    static func body<T: Decodable>(_ type: T.Type, _ req: Request) throws -> T {
+        guard let buffer = req.body.data else { throw Problem.badRequest("The request needs a JSON object body") }
+        do { return try JSONDecoder.api.decode(T.self, from: Data(buffer: buffer)) } catch {
+            throw Problem.badRequest("The body is not the JSON this operation takes: \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _)?: "'\(key.stringValue)' is missing"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?, .dataCorrupted(let context)?:
+            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' is not valid"
+        default: "it could not be read"
+        }
+    }
+
+    static func window(_ req: Request) throws -> PageWindow {
+        try PageWindow.strict(page: try? req.query.get(Int.self, at: "page"), perPage: (try? req.query.get(Int.self, at: "per_page")) ?? 50)
+    }
+
+    static func check(_ errors: [FieldError]) throws {
+        if !errors.isEmpty { throw Problem.invalid(errors) }
+    }
+
+    // MARK: Reads
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        let partnership = try await MeetingPages.partnership(req)
+        let window = try window(req)
+        let upcoming = (try? req.query.get(String.self, at: "when")) != "past"
+        let result = try await MeetingStore.meetings(of: partnership, upcoming: upcoming, from: Date(), page: window.page, per: window.perPage, in: req.scope)
+        return try APIResponse.json(Page(items: result.meetings.map(\.meeting), page: window.page, perPage: window.perPage, total: result.total))
+    }
+
+    struct MeetingBody: Encodable, Sendable {
+        struct Item: Encodable, Sendable {
+            var item: AgendaItem
+            var decision: Decision?
+            var papers: [String]
+        }
+        var meeting: Meeting
+        var agenda: [Item]
+        var plannedMinutes: Int
+        var overrunMinutes: Int?
+        var attendance: [Attendance]
+        var members: [String]
+        var quorum: Int?
+        var quorumCounted: [String]
+        var quorate: Bool?
+        var minutes: Minutes?
+        var actions: [ActionItem]
+        var mattersArising: [ActionItem]
+    }
+
+    static func body(_ d: MeetingStore.Detail) -> MeetingBody {
+        var meeting = d.meeting
+        meeting.attendance = (d.members + d.others).compactMap(\.attendance).sorted { $0.personKey < $1.personKey }
+        return MeetingBody(meeting: meeting, agenda: d.items.map { .init(item: $0.item, decision: $0.decision, papers: $0.papers.map(\.key)) },
+                           plannedMinutes: d.plannedMinutes, overrunMinutes: d.overrun, attendance: meeting.attendance,
+                           members: d.members.map(\.person.key), quorum: d.quorum.required, quorumCounted: d.quorum.counted,
+                           quorate: d.quorum.isMet, minutes: d.minutes, actions: d.arising, mattersArising: d.mattersArising)
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let c = try await MeetingPages.context(req)
+        return try APIResponse.json(body(try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)))
+    }
+
+    @Sendable static func actions(req: Request) async throws -> Response {
+        let partnership = try await MeetingPages.partnership(req)
+        let window = try window(req)
+        let filter = try vocabularyFilter(req)
+        let (rows, total) = try await MeetingStore.actions(partnership: partnership, filter: filter, today: Day.today(),
+                                                           page: window.page, per: window.perPage, in: req.scope)
+        return try APIResponse.json(Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
+    }
+
+    static func vocabularyFilter(_ req: Request) throws -> MeetingStore.ActionFilter {
+        guard let text = try? req.query.get(String.self, at: "show") else { return .outstanding }
+        guard let filter = MeetingStore.ActionFilter(rawValue: text) else {
+            throw Problem.invalid([FieldError("show", "'\(text)' is not one of outstanding, overdue, done, all")])
+        }
+        return filter
+    }
+
+    private static func me(_ req: Request) async throws -> PersonRecord {
+        guard let principal = req.principal, let person = try await MeetingStore.person(of: principal, in: req.scope) else {
+            throw Problem.notFound("The person you are in this register (link one on /account/person)")
+        }
+        return person
+    }
+
+    @Sendable static func myMeetings(req: Request) async throws -> Response {
+        let person = try await me(req)
+        let window = try window(req)
+        let (upcoming, past, total) = try await MeetingStore.meetings(ofPerson: person, from: Date(), page: window.page, per: window.perPage, in: req.scope)
+        struct Body: Encodable { var person: String; var upcoming: [Meeting]; var attended: Page<Meeting> }
+        return try APIResponse.json(Body(person: person.key, upcoming: upcoming.map(\.meeting),
+                                         attended: Page(items: past.map(\.meeting), page: window.page, perPage: window.perPage, total: total)))
+    }
+
+    @Sendable static func myActions(req: Request) async throws -> Response {
+        let person = try await me(req)
+        let window = try window(req)
+        let (rows, total) = try await MeetingStore.actions(ownerPersonID: person.requireID(), filter: try vocabularyFilter(req), today: Day.today(),
+                                                           page: window.page, per: window.perPage, in: req.scope)
+        return try APIResponse.json(Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
+    }
+
+    // MARK: Writes
+
+    struct NewMeeting: Decodable {
+        var key: String?
+        var name: String
+        var startsAt: Date
+        var endsAt: Date?
+        var status: MeetingStatus?
+        var format: MeetingFormat?
+        var place: String?
+        var onlineUrl: String?
+        var jointWith: [String]?
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let partnership = try await MeetingPages.partnership(req)
+        let input = try body(NewMeeting.self, req)
+        var key = input.key ?? ""
+        if input.key == nil {
+            key = try await RegisterEdits.freshKey(for: Key.slug(partnership.key, MeetingStore.day(of: input.startsAt).description)) { candidate in
+                try await MeetingRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
+            }
+        }
+        let meeting = Meeting(key: key, partnershipKey: partnership.key, name: input.name, startsAt: input.startsAt, endsAt: input.endsAt,
+                              status: input.status ?? .scheduled, format: input.format, place: input.place, onlineURL: input.onlineUrl,
+                              jointWith: (input.jointWith ?? []).sorted())
+        try check(try await MeetingBusiness.createMeeting(meeting, in: req.scope))
+        return try APIResponse.json(meeting, status: .created)
+    }
+
+    struct NewSeries: Decodable {
+        var key: String?
+        var name: String
+        var firstDay: Day
+        var startMinute: Int
+        var durationMinutes: Int
+        var timeZone: String?
+        var rule: String
+        var skippedDays: [Day]?
+        var format: MeetingFormat?
+        var place: String?
+        var onlineUrl: String?
+    }
+
+    @Sendable static func schedule(req: Request) async throws -> Response {
+        let partnership = try await MeetingPages.partnership(req)
+        let input = try body(NewSeries.self, req)
+        let series = MeetingSeries(key: input.key ?? Key.slug(partnership.key, input.name), partnershipKey: partnership.key, name: input.name,
+                                   firstDay: input.firstDay, startMinute: input.startMinute, durationMinutes: input.durationMinutes,
+                                   timeZone: input.timeZone ?? "Europe/London", rule: input.rule, skippedDays: input.skippedDays ?? [])
+        let template = Meeting(key: series.key, partnershipKey: partnership.key, name: series.name, startsAt: Date(),
+                               format: input.format, place: input.place, onlineURL: input.onlineUrl)
+        let (errors, created) = try await MeetingBusiness.scheduleSeries(series, template: template, in: req.scope)
+        try check(errors)
+        struct Body: Encodable { var series: MeetingSeries; var meetingsCreated: Int }
+        return try APIResponse.json(Body(series: series, meetingsCreated: created), status: .created)
+    }
+
+    @Sendable static func importCalendar(req: Request) async throws -> Response {
+        let partnership = try await MeetingPages.partnership(req)
+        let data = req.body.data.map { Data(buffer: $0) } ?? Data()
+        switch try await MeetingBusiness.importCalendar(data, into: partnership, in: req.scope) {
+        case .rejected(let issues):
+            throw Problem(type: "urn:convene:problem:validation", title: "The calendar file has problems; nothing was imported", status: 422,
+                          detail: issues.prefix(50).map(\.description).joined(separator: "; "),
+                          errors: issues.map { FieldError($0.field ?? $0.location, "\($0.location): \($0.message)") })
+        case .imported(let r):
+            struct Body: Encodable { var created: [String]; var updated: [String]; var unchanged: Int; var skipped: Int }
+            return try APIResponse.json(Body(created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped))
+        }
+    }
+
+    struct AttendanceBody: Decodable { var attendance: [Attendance] }
+
+    private static func detailResponse(_ c: MeetingPages.Context, _ req: Request) async throws -> Response {
+        let fresh = try await MeetingStore.meeting(c.meeting.key, of: c.partnership, in: req.scope)
+        return try APIResponse.json(body(try await MeetingStore.detail(fresh, of: c.partnership, in: req.scope)))
+    }
+
+    @Sendable static func attendance(req: Request) async throws -> Response {
+        let c = try await MeetingPages.context(req)
+        let input = try body(AttendanceBody.self, req)
+        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
+        try check(try await MeetingBusiness.recordAttendance(c.meeting, input.attendance, detail: detail, in: req.scope))
+        return try await detailResponse(c, req)
+    }
+
+    struct NewItem: Decodable {
+        var title: String
+        var kind: AgendaItemKind?
+        var durationMinutes: Int?
+        var presenterKey: String?
+        var themes: [String]?
+    }
+
+    @Sendable static func addItem(req: Request) async throws -> Response {
+        let c = try await MeetingPages.context(req)
+        let input = try body(NewItem.self, req)
+        let item = MeetingBusiness.ItemInput(title: input.title, kind: input.kind ?? .discussion, durationMinutes: input.durationMinutes,
+                                             presenterKey: input.presenterKey, themes: input.themes ?? [])
+        try check(try await MeetingBusiness.addItem(item, partnership: c.partnership, meeting: c.meeting, in: req.scope))
+        return try await detailResponse(c, req)
+    }
+
+    struct MinutesBody: Decodable { var text: String?; var atMeeting: String? }
+
+    private static func minutes(_ req: Request, _ make: (MeetingPages.Context, MinutesBody) async throws -> MeetingBusiness.MinutesChange) async throws -> Response {
+        let c = try await MeetingPages.context(req)
+        let input = req.body.data == nil ? MinutesBody() : try body(MinutesBody.self, req)
+        try check(try await MeetingBusiness.changeMinutes(c.meeting, try await make(c, input), in: req.scope))
+        return try await detailResponse(c, req)
+    }
+
+    @Sendable static func editMinutes(req: Request) async throws -> Response {
+        try await minutes(req) { _, input in .edit(input.text ?? "") }
+    }
+
+    @Sendable static func approveMinutes(req: Request) async throws -> Response {
+        try await minutes(req) { c, input in
+            var at: MeetingRecord?
+            if let key = input.atMeeting { at = try await MeetingStore.meeting(key, of: c.partnership, in: req.scope) }
+            return .approve(on: Day.today(), atMeeting: at)
+        }
+    }
+
+    @Sendable static func lockMinutes(req: Request) async throws -> Response {
+        try await minutes(req) { _, _ in .lock }
+    }
+
+    @Sendable static func addAddendum(req: Request) async throws -> Response {
+        try await minutes(req) { _, input in .addendum(input.text ?? "", on: Day.today()) }
+    }
+
+    struct NewAction: Decodable {
+        var title: String
+        var ownerPersonKey: String?
+        var ownerOrganisationKey: String?
+        var dueOn: Day?
+        var meetingKey: String?
+        var itemKey: String?
+    }
+
+    @Sendable static func createAction(req: Request) async throws -> Response {
+        let partnership = try await MeetingPages.partnership(req)
+        let input = try body(NewAction.self, req)
+        var meeting: MeetingRecord?, item: AgendaItemRecord?
+        if let key = input.meetingKey { meeting = try await MeetingStore.meeting(key, of: partnership, in: req.scope) }
+        if let key = input.itemKey {
+            item = try await MeetingStore.item(key, of: partnership, in: req.scope)
+            if meeting == nil || item?.$meeting.id != meeting?.id { throw Problem.invalid([FieldError("item_key", "The item is not on the meeting's agenda")]) }
+        }
+        let raised = meeting.map { min(Day.today(), MeetingStore.day(of: $0.startsAt)) } ?? Day.today()
+        let action = ActionItem(key: "pending", partnershipKey: partnership.key, meetingKey: meeting?.key, itemKey: item?.key, title: input.title,
+                                ownerPersonKey: input.ownerPersonKey, ownerOrganisationKey: input.ownerOrganisationKey, raisedOn: raised, dueOn: input.dueOn)
+        let (errors, key) = try await MeetingBusiness.addAction(action, partnership: partnership, meeting: meeting, item: item, in: req.scope)
+        try check(errors)
+        var created = action
+        created.key = key ?? ""
+        return try APIResponse.json(created, status: .created)
+    }
+
+    struct ActionUpdateBody: Decodable { var text: String?; var status: ActionStatus? }
+
+    @Sendable static func updateAction(req: Request) async throws -> Response {
+        let partnership = try await MeetingPages.partnership(req)
+        let record = try await MeetingStore.action(try req.parameters.require("action"), of: partnership, in: req.scope)
+        let input = try body(ActionUpdateBody.self, req)
+        try check(try await MeetingBusiness.updateAction(record, text: input.text, status: input.status, on: Day.today(), in: req.scope))
+        let fresh = try await MeetingStore.action(record.key, of: partnership, in: req.scope)
+        return try APIResponse.json(MeetingStore.actionItem(fresh, partnershipKey: partnership.key, meetingKey: nil, itemKey: nil,
+                                                            ownerPersonKey: nil, ownerOrganisationKey: nil,
+                                                            updates: try await MeetingStore.updates(of: fresh, in: req.scope)))
+    }
+}
