@@ -1,5 +1,6 @@
-// The register benchmark: generates a large landscape, imports it, and times the busiest pages over HTTP.
-// Prints figures; it asserts nothing. Run it with scripts/bench (a release build).
+// The benchmarks: generate a large workspace, write it, and time the busiest pages over HTTP. Two scenarios:
+// `register` (issue 2: a large landscape, imported) and `meetings` (issue 5, in Meetings.swift: ten years of board
+// business). Prints figures; it asserts nothing. Run it with scripts/bench (a release build).
 import ConveneDomain
 import ConveneServer
 import Foundation
@@ -10,12 +11,30 @@ struct Options {
     var memberships = 50_000
     var requests = 200
     var port = 8765
+    /// `register` (the default), `meetings`, or `report` (prints the table of the figures in `--results`).
+    var scenario = "register"
+    /// A file each run appends its page figures to, for the table of both databases.
+    var results: String?
+    // The meetings scenario (issue 5).
+    var boards = 80
+    var membersEach = 12
+    var meetingsPerYear = 1_500
+    var years = 10
+    /// 0: leave the planner's statistics as they are after writing the history (SQLite then has none).
+    var analyze = 1
 
     init(_ arguments: [String]) {
         var i = 1
         while i + 1 < arguments.count {
             let value = Int(arguments[i + 1]) ?? 0
             switch arguments[i] {
+            case "--scenario": scenario = arguments[i + 1]
+            case "--results": results = arguments[i + 1]
+            case "--boards": boards = value
+            case "--members-each": membersEach = value
+            case "--meetings-per-year": meetingsPerYear = value
+            case "--years": years = value
+            case "--analyze": analyze = value
             case "--partnerships": partnerships = value
             case "--memberships": memberships = value
             case "--requests": requests = value
@@ -79,87 +98,86 @@ func seconds(_ start: ContinuousClock.Instant) -> Double {
 }
 
 let options = Options(CommandLine.arguments)
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(UUID().uuidString)")
-try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
-let database = DatabaseChoice.fromEnvironment(databasePath: folder.appendingPathComponent("bench.sqlite").path)
-
-print("Convene register benchmark: \(options.partnerships) partnerships, \(options.memberships) memberships, \(database.description)")
-let register = generate(options)
-let csv = Data(RegisterCSV.write(register).utf8)
-if let path = ProcessInfo.processInfo.environment["BENCH_WRITE_CSV"] {
-    // For looking at the generated data with other tools (EXPLAIN, the convene command).
-    FileManager.default.createFile(atPath: path, contents: csv)
+switch options.scenario {
+case "register": try await registerScenario(options)
+case "meetings": try await meetingsScenario(options)
+case "report": try report(options)
+default: print("unknown scenario '\(options.scenario)': register, meetings or report")
 }
-let csvRows = max(0, String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n").count - 2)
-print("generated CSV: \(csvRows) rows, \(csv.count / 1024) KiB")
 
-var env = try Environment.detect(arguments: ["convene-bench"])
-env.arguments = ["convene-bench"]
-let app = try await Tasks.application(Configuration(database: database), environment: env, logLevel: .error)
-do {
-    // The areas the generated partnerships refer to.
-    _ = try await Tasks.importGeography([], dryRun: false, on: app.db)
+func registerScenario(_ options: Options) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = DatabaseChoice.fromEnvironment(databasePath: folder.appendingPathComponent("bench.sqlite").path)
 
-    var start = ContinuousClock.now
-    _ = try CSV.read(csv)
-    let tokenSeconds = seconds(start)
-    start = ContinuousClock.now
-    let parsed = RegisterCSV.read(csv)
-    let parseSeconds = seconds(start)
-    start = ContinuousClock.now
-    _ = RegisterCheck.issues(in: parsed, known: .init())
-    print(String(format: "  of which splitting the CSV: %.2f s; reading its records: %.2f s; checking them: %.2f s",
-                 tokenSeconds, parseSeconds, seconds(start)))
-
-    start = ContinuousClock.now
-    let outcome = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
-    let importSeconds = seconds(start)
-    guard case .applied(let summary, _) = outcome else {
-        print("import rejected: \(outcome)")
-        throw Abort(.internalServerError)
+    print("Convene register benchmark: \(options.partnerships) partnerships, \(options.memberships) memberships, \(database.description)")
+    let register = generate(options)
+    let csv = Data(RegisterCSV.write(register).utf8)
+    if let path = ProcessInfo.processInfo.environment["BENCH_WRITE_CSV"] {
+        // For looking at the generated data with other tools (EXPLAIN, the convene command).
+        FileManager.default.createFile(atPath: path, contents: csv)
     }
-    print(String(format: "import (first):  %.2f s, %.0f CSV rows/s, %.0f records/s (%d records written)",
-                 importSeconds, Double(csvRows) / importSeconds, Double(summary.recordCount) / importSeconds, summary.changedCount))
+    let csvRows = max(0, String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n").count - 2)
+    print("generated CSV: \(csvRows) rows, \(csv.count / 1024) KiB")
 
-    start = ContinuousClock.now
-    _ = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
-    let againSeconds = seconds(start)
-    print(String(format: "import (again, no changes): %.2f s, %.0f CSV rows/s", againSeconds, Double(csvRows) / againSeconds))
+    var env = try Environment.detect(arguments: ["convene-bench"])
+    env.arguments = ["convene-bench"]
+    let app = try await Tasks.application(Configuration(database: database), environment: env, logLevel: .error)
+    do {
+        // The areas the generated partnerships refer to.
+        _ = try await Tasks.importGeography([], dryRun: false, on: app.db)
 
-    // Pages need a signed-in user; the benchmark reads them with an API token, which any route accepts.
-    try await Accounts.addUser(email: "bench@convene.invalid", password: "benchmark password", role: .viewer, on: app.db,
-                               passwords: app.password.async)
-    let token = try await Accounts.createToken(email: "bench@convene.invalid", label: "benchmark", role: nil, on: app.db).secret
-    var headers = HTTPHeaders()
-    headers.bearerAuthorization = BearerAuthorization(token: token)
+        var start = ContinuousClock.now
+        _ = try CSV.read(csv)
+        let tokenSeconds = seconds(start)
+        start = ContinuousClock.now
+        let parsed = RegisterCSV.read(csv)
+        let parseSeconds = seconds(start)
+        start = ContinuousClock.now
+        _ = RegisterCheck.issues(in: parsed, known: .init())
+        print(String(format: "  of which splitting the CSV: %.2f s; reading its records: %.2f s; checking them: %.2f s",
+                     tokenSeconds, parseSeconds, seconds(start)))
 
-    app.http.server.configuration.hostname = "127.0.0.1"
-    app.http.server.configuration.port = options.port
-    try app.server.start()
-    let base = "http://127.0.0.1:\(options.port)"
-    let pages = [
-        ("partnership list, first page", "/partnerships"),
-        ("partnership list, filtered and sorted", "/partnerships?type=cdp&status=active&sort=force_area&order=desc&page=3"),
-        ("partnership list, name search", "/partnerships?q=Partnership+42"),
-        ("partnership page (10 members, reporting chain)", "/partnerships/partnership-2001"),
-        ("overview", "/"),
-    ]
-    print("page timings over HTTP on 127.0.0.1, \(options.requests) requests each after 10 warm-up requests:")
-    for (label, path) in pages {
-        for _ in 0..<10 { let _: ClientResponse = try await app.client.get(URI(string: base + path), headers: headers) }
-        var times: [Double] = []
-        for _ in 0..<options.requests {
-            let t = ContinuousClock.now
-            let response: ClientResponse = try await app.client.get(URI(string: base + path), headers: headers)
-            times.append(seconds(t) * 1000)
-            guard response.status == .ok else { print("\(path) answered \(response.status)"); break }
+        start = ContinuousClock.now
+        let outcome = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
+        let importSeconds = seconds(start)
+        guard case .applied(let summary, _) = outcome else {
+            print("import rejected: \(outcome)")
+            throw Abort(.internalServerError)
         }
-        print(String(format: "  %-50@ median %6.1f ms   p90 %6.1f ms   max %6.1f ms", label as NSString,
-                     median(times), percentile(times, 0.9), times.max() ?? 0))
+        print(String(format: "import (first):  %.2f s, %.0f CSV rows/s, %.0f records/s (%d records written)",
+                     importSeconds, Double(csvRows) / importSeconds, Double(summary.recordCount) / importSeconds, summary.changedCount))
+
+        start = ContinuousClock.now
+        _ = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
+        let againSeconds = seconds(start)
+        print(String(format: "import (again, no changes): %.2f s, %.0f CSV rows/s", againSeconds, Double(csvRows) / againSeconds))
+
+        // Pages need a signed-in user; the benchmark reads them with an API token, which any route accepts.
+        try await Accounts.addUser(email: "bench@convene.invalid", password: "benchmark password", role: .viewer, on: app.db,
+                                   passwords: app.password.async)
+        let token = try await Accounts.createToken(email: "bench@convene.invalid", label: "benchmark", role: nil, on: app.db).secret
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+
+        app.http.server.configuration.hostname = "127.0.0.1"
+        app.http.server.configuration.port = options.port
+        try app.server.start()
+        let base = "http://127.0.0.1:\(options.port)"
+        let pages = [
+            ("partnership list, first page", "/partnerships"),
+            ("partnership list, filtered and sorted", "/partnerships?type=cdp&status=active&sort=force_area&order=desc&page=3"),
+            ("partnership list, name search", "/partnerships?q=Partnership+42"),
+            ("partnership page (10 members, reporting chain)", "/partnerships/partnership-2001"),
+            ("overview", "/"),
+        ]
+        try await timePages(app: app, base: base, headers: headers, pages: pages, options: options, scenario: "register",
+                            database: databaseLabel(database))
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
     }
-    try await app.asyncShutdown()
-} catch {
-    try? await app.asyncShutdown()
-    throw error
 }

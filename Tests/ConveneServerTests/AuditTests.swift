@@ -33,7 +33,44 @@ import VaporTesting
         _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"spare-board","name":"Spare Board","type":"forum"}"#)
         _ = try await app.send(.POST, "/api/v1/partnerships/spare-board/publish", json: "{}")
         _ = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":4}"#)
+        try await setUpMeetings(app)
     }
+
+    /// The drugs partnership's business: a meeting whose minutes are locked (cdp-2026-01-13), one whose minutes are
+    /// approved (cdp-2026-02-10), the one most cases work on (cdp-2026-03-10: draft minutes, an item with a paper,
+    /// an action) and a later one (cdp-2026-04-14); and a proposed item in the backlog.
+    static func setUpMeetings(_ app: Application) async throws {
+        for day in ["2026-01-13", "2026-02-10", "2026-03-10", "2026-04-14"] {
+            let made = try await app.send(.POST, "/partnerships/cdp/meetings/new",
+                                          form: "name=CDP+board&date=\(day)&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled")
+            #expect(made.headers.first(name: .location) == "/partnerships/cdp/meetings/cdp-\(day)", "\(made.status): \(made.text.prefix(300))")
+        }
+        for day in ["2026-01-13", "2026-02-10", "2026-03-10"] {
+            _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-\(day)/minutes", form: "text=The+board+met")
+        }
+        for day in ["2026-01-13", "2026-02-10"] {
+            _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-\(day)/minutes/approve", form: "")
+        }
+        _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-2026-01-13/minutes/lock", form: "")
+        _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-2026-03-10/agenda", form: "title=Naloxone&kind=for-decision&duration=20")
+        _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/papers",
+                               upload: Upload(fields: [], file: "month,deaths\n2026-01,3\n", name: "figures.csv"))
+        _ = try await app.send(.POST, "/partnerships/cdp/backlog", form: "title=Drug+checking&kind=for-discussion")
+        _ = try await app.send(.POST, "/partnerships/cdp/actions/new", form: "meeting=cdp-2026-03-10&title=Circulate+the+paper&owner=person:dph")
+        let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
+        let states = try await MinutesRecord.query(in: scope).with(\.$meeting).all().map { "\($0.meeting.key) \($0.state)" }.sorted()
+        #expect(states == ["cdp-2026-01-13 locked", "cdp-2026-02-10 approved", "cdp-2026-03-10 draft"])
+        #expect(try await PaperRecord.query(in: scope).filter(\.$key == "cdp-2026-03-10-item-1-paper-1").count() == 1)
+        #expect(try await AgendaItemRecord.query(in: scope).filter(\.$key == "cdp-proposed-1").count() == 1)
+        #expect(try await ActionRecord.query(in: scope).filter(\.$key == "cdp-action-1").count() == 1)
+    }
+
+    /// A calendar file with one meeting, and one whose second event has a start that is not a date.
+    static let calendarFile = ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:audit@example", "DTSTAMP:20260101T000000Z",
+                               "DTSTART;TZID=Europe/London:20260609T100000", "DTEND;TZID=Europe/London:20260609T113000",
+                               "SUMMARY:Imported board", "END:VEVENT", "END:VCALENDAR", ""].joined(separator: "\r\n")
+    static let brokenCalendarFile = calendarFile.replacingOccurrences(of: "END:VCALENDAR",
+        with: "BEGIN:VEVENT\r\nUID:broken@example\r\nSUMMARY:Board\r\nDTSTART:2026-13-01\r\nEND:VEVENT\r\nEND:VCALENDAR")
 
     static let cases: [WriteCase] = [
         .init(route: "POST /setup/{token}", path: "/setup/{token}", form: "email=first%40force.police.uk&password=a+long+enough+password",
@@ -110,10 +147,76 @@ import VaporTesting
               bad: (nil, "quorum=many"), kind: "terms of reference"),
         .init(route: "POST /import", path: "/import", upload: "partnership_id,partnership_name,type\nvawg,VAWG Board,vawg-board\n",
               bad: (nil, nil), badUpload: "partnership_id,partnership_name,type\nvawg,VAWG Board,not-a-type\n", kind: "partnership"),
-    ]
+    ] + meetingCases
+
+    /// A partnership's business (issue 5), and the personal routes that go with it.
+    static let meetingCases: [WriteCase] = onTheMeeting([
+        .init(route: "POST /partnerships/{key}/meetings/new", path: "/partnerships/cdp/meetings/new",
+              form: "name=CDP+board&date=2026-05-12&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled",
+              bad: (nil, "name=CDP+board&date=2026-05-12&start=25:00&duration=120&format=in-person&place=County+Hall&status=scheduled"), kind: "meeting"),
+        .init(route: "POST /partnerships/{key}/series/new", path: "/partnerships/cdp/series/new",
+              form: "name=Delivery+group&first_day=2026-06-02&start=14:00&duration=60&repeats=weekly-2&count=4&format=online&online_url=https%3A%2F%2Fmeet.example%2Fcdp",
+              bad: (nil, "name=Delivery+group&first_day=2026-06-02&start=14:00&duration=60&repeats=weekly-2&count=0&format=online&online_url=https%3A%2F%2Fmeet.example%2Fcdp"),
+              kind: "meeting series"),
+        .init(route: "POST /partnerships/{key}/meetings/import", path: "/partnerships/cdp/meetings/import", upload: calendarFile,
+              bad: (nil, nil), badUpload: brokenCalendarFile, kind: "meeting"),
+        .init(route: "POST /partnerships/{key}/backlog", path: "/partnerships/cdp/backlog", form: "title=Housing+first&kind=for-discussion",
+              bad: (nil, "title=&kind=for-discussion"), kind: "agenda item"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/edit", path: "MEETING/edit",
+              form: "name=CDP+board+(moved)&date=2026-03-11&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled",
+              bad: (nil, "name=CDP+board&date=2026-03-11&start=10:00&duration=120&format=online&status=scheduled"), kind: "meeting"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda", path: "MEETING/agenda", form: "title=Housing+first&kind=for-information&duration=10",
+              bad: (nil, "title=Housing+first&kind=for-nothing"), kind: "agenda item"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/move", path: "MEETING/agenda/cdp-2026-03-10-item-1/move",
+              form: "move=backlog", bad: (nil, "move=sideways"), kind: "agenda item"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/schedule", path: "MEETING/agenda/cdp-proposed-1/schedule",
+              form: "", bad: (nil, nil), kind: "agenda item"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit", path: "MEETING/agenda/cdp-2026-03-10-item-1/edit",
+              form: "title=Naloxone+in+custody&kind=for-decision&duration=15", bad: (nil, "title=&kind=for-decision"), kind: "agenda item"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision", path: "MEETING/agenda/cdp-2026-03-10-item-1/decision",
+              form: "decision=Agreed&rationale=Fewer+deaths", bad: (nil, "rationale=Fewer+deaths"), kind: "decision"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/papers", path: "MEETING/agenda/cdp-2026-03-10-item-1/papers",
+              upload: "month,admissions\n2026-02,12\n", bad: (nil, nil), badUpload: "", kind: "paper"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/attendance", path: "MEETING/attendance", form: "status-dph=present",
+              bad: (nil, "status-dph=substitute"), kind: "attendance"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/minutes", path: "MEETING/minutes", form: "text=The+board+agreed+the+plan",
+              bad: (nil, nil), kind: "minutes"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/minutes/approve", path: "MEETING/minutes/approve", form: "at_meeting=cdp-2026-04-14",
+              bad: (nil, "at_meeting=cdp-2026-01-13"), kind: "minutes"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/minutes/lock", path: "/partnerships/cdp/meetings/cdp-2026-02-10/minutes/lock",
+              form: "", bad: (nil, nil), kind: "minutes"),
+        .init(route: "POST /partnerships/{key}/meetings/{meeting}/minutes/addenda", path: "/partnerships/cdp/meetings/cdp-2026-01-13/minutes/addenda",
+              form: "text=The+vote+was+four+to+one", bad: (nil, "text=+"), kind: "minutes"),
+        .init(route: "POST /partnerships/{key}/actions/new", path: "/partnerships/cdp/actions/new",
+              form: "meeting=cdp-2026-03-10&title=Map+the+treatment+services&owner=person:dph",
+              bad: (nil, "meeting=cdp-2026-03-10&title=Map+the+treatment+services&owner="), kind: "action"),
+        .init(route: "POST /partnerships/{key}/actions/{action}/updates", path: "/partnerships/cdp/actions/cdp-action-1/updates",
+              form: "text=Under+way&status=in-progress", bad: (nil, "text=Under+way&status=finished"), kind: "action"),
+        .init(route: "POST /account/person", path: "/account/person", form: "person_key=dph", bad: (nil, "person_key=nobody"), kind: "account person"),
+        .init(route: "POST /calendar/feeds", path: "/calendar/feeds", form: "kind=partnership&partnership_key=cdp",
+              bad: (nil, "kind=partnership&partnership_key=nobody"), kind: "calendar feed"),
+        .init(route: "POST /calendar/feeds/{id}/revoke", path: "/calendar/feeds/{feed}/revoke", form: "", bad: (nil, nil), kind: "calendar feed"),
+        .init(route: "POST /themes", path: "/themes", form: "name=Knife+crime", bad: (nil, "name="), kind: "theme"),
+        .init(route: "POST /themes/retire", path: "/themes/retire", form: "name=housing", bad: (nil, "name=nothing"), kind: "theme"),
+    ])
+
+    /// "MEETING/…" is a path under the meeting most cases work on.
+    static func onTheMeeting(_ cases: [WriteCase]) -> [WriteCase] {
+        cases.map { c in
+            var c = c
+            c.path = c.path.replacingOccurrences(of: "MEETING/", with: "/partnerships/cdp/meetings/cdp-2026-03-10/")
+            return c
+        }
+    }
 
     /// The setup link exists only while nobody has an account, so its case removes the test's own user first.
     static func resolve(_ path: String, _ app: Application) async throws -> String {
+        if path.contains("{feed}") {
+            _ = try await app.send(.POST, "/calendar/feeds", form: "kind=workspace")
+            let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
+            let feed = try #require(try await FeedTokenRecord.query(in: scope).filter(\.$revokedAt == nil).first())
+            return path.replacingOccurrences(of: "{feed}", with: try feed.requireID().uuidString)
+        }
         if path.contains("{token}/revoke") {
             let id = try await Accounts.createToken(email: TestIdentity.email, label: "to revoke", role: .viewer, on: app.db).id
             return path.replacingOccurrences(of: "{token}", with: id.uuidString)

@@ -33,6 +33,13 @@ import VaporTesting
             secret-board,Secret Board Of Another Force,strategic-board,Confidential purpose text,secret-seat,secret-person,Secret Person Name,secret-org,Secret Organisation,police,chair
             """.utf8), dryRun: false, on: app.db, workspace: "other-force")
         _ = try await Tasks.importFile(.popolo, Data("{}".utf8), dryRun: false, on: app.db, workspace: "other-force")
+        // A meeting of the other workspace's partnership, with minutes, under a key nobody here uses.
+        let theirs = try await Scope.workspace("other-force", on: app.db)
+        let meeting = Meeting(key: "secret-meeting", partnershipKey: "secret-board", name: "Secret Meeting Of Another Force",
+                              startsAt: Date(timeIntervalSince1970: 1_773_136_800))
+        #expect(try await MeetingBusiness.createMeeting(meeting, in: theirs) == [])
+        let record = try #require(try await MeetingRecord.query(in: theirs).filter(\.$key == "secret-meeting").first())
+        #expect(try await MeetingBusiness.changeMinutes(record, .edit("Secret minutes text"), in: theirs) == [])
         return people
     }
 
@@ -84,20 +91,55 @@ import VaporTesting
         ("GET /api/v1/partnerships/{key}/terms-of-reference", "/api/v1/partnerships/cdp/terms-of-reference",
          "/api/v1/partnerships/secret-board/terms-of-reference"),
         ("GET /api/v1/partnerships/{key}/terms-of-reference/{version}", "/api/v1/partnerships/cdp/terms-of-reference/1", nil),
+        // A partnership's business: another workspace's partnership is not found, nor its meeting under one of ours.
+        ("GET /partnerships/{key}/meetings", "/partnerships/cdp/meetings", "/partnerships/secret-board/meetings"),
+        ("GET /partnerships/{key}/meetings/{meeting}", "/partnerships/cdp/meetings/cdp-2026-03-10", "/partnerships/cdp/meetings/secret-meeting"),
+        ("GET /partnerships/{key}/meetings/{meeting}/papers/{paper}", "/partnerships/cdp/meetings/cdp-2026-03-10/papers/cdp-2026-03-10-item-1-paper-1",
+         "/partnerships/secret-board/meetings/secret-meeting/papers/cdp-2026-03-10-item-1-paper-1"),
+        ("GET /partnerships/{key}/actions", "/partnerships/cdp/actions", "/partnerships/secret-board/actions"),
+        ("GET /partnerships/{key}/actions/{action}", "/partnerships/cdp/actions/cdp-action-1", "/partnerships/secret-board/actions/cdp-action-1"),
+        ("GET /partnerships/{key}/meetings/new", "/partnerships/cdp/meetings/new", "/partnerships/secret-board/meetings/new"),
+        ("GET /partnerships/{key}/series/new", "/partnerships/cdp/series/new", "/partnerships/secret-board/series/new"),
+        ("GET /partnerships/{key}/meetings/import", "/partnerships/cdp/meetings/import", "/partnerships/secret-board/meetings/import"),
+        ("GET /partnerships/{key}/meetings/{meeting}/edit", "/partnerships/cdp/meetings/cdp-2026-03-10/edit", "/partnerships/cdp/meetings/secret-meeting/edit"),
+        ("GET /partnerships/{key}/meetings/{meeting}/agenda", "/partnerships/cdp/meetings/cdp-2026-03-10/agenda",
+         "/partnerships/cdp/meetings/secret-meeting/agenda"),
+        ("GET /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit", "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/edit",
+         "/partnerships/cdp/meetings/secret-meeting/agenda/cdp-2026-03-10-item-1/edit"),
+        ("GET /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision",
+         "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/decision",
+         "/partnerships/cdp/meetings/secret-meeting/agenda/cdp-2026-03-10-item-1/decision"),
+        ("GET /partnerships/{key}/meetings/{meeting}/attendance", "/partnerships/cdp/meetings/cdp-2026-03-10/attendance",
+         "/partnerships/cdp/meetings/secret-meeting/attendance"),
+        ("GET /partnerships/{key}/meetings/{meeting}/minutes", "/partnerships/cdp/meetings/cdp-2026-03-10/minutes",
+         "/partnerships/cdp/meetings/secret-meeting/minutes"),
+        ("GET /partnerships/{key}/actions/new", "/partnerships/cdp/actions/new", "/partnerships/secret-board/actions/new"),
+        // A person's own view, and the workspace's themes.
+        ("GET /my/meetings", "/my/meetings", nil), ("GET /my/actions", "/my/actions", nil), ("GET /account/person", "/account/person", nil),
+        ("GET /themes", "/themes", nil), ("GET /calendar", "/calendar", nil),
     ]
 
     /// Routes anyone may use.
     static let open: Set<String> = ["GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /setup/{token}", "POST /setup/{token}",
                                     "GET /api/v1/openapi.json", "GET /public", "GET /public/{workspace}/{key}",
-                                    "GET /api/v1/public/partnerships", "GET /api/v1/public/partnerships/{workspace}/{key}"]
+                                    "GET /api/v1/public/partnerships", "GET /api/v1/public/partnerships/{workspace}/{key}",
+                                    // A calendar feed's token is its key; a published partnership's feed names nobody.
+                                    "GET /feeds/{token}", "GET /public/partnerships/{key}/meetings.ics"]
 
-    static let secretStrings = ["Secret Board Of Another Force", "Confidential purpose text", "Secret Person Name", "Secret Organisation"]
+    static let secretStrings = ["Secret Board Of Another Force", "Confidential purpose text", "Secret Person Name", "Secret Organisation",
+                                "Secret Meeting Of Another Force", "Secret minutes text"]
 
-    /// Everyone signed in manages their own tokens; the register needs an editor.
-    static func writeRole(_ route: String) -> WorkspaceRole { route.contains("/account/tokens") ? .viewer : .editor }
+    /// Everyone signed in manages their own tokens, says which person they are and makes their own calendar feeds;
+    /// the register needs an editor.
+    static func writeRole(_ route: String) -> WorkspaceRole {
+        route.contains("/account/tokens") || route.contains("/account/person") || route.contains("/calendar/feeds") ? .viewer : .editor
+    }
 
+    /// The pages with the forms of a partnership's business are read with the rule of what they post (an API list
+    /// beside its create route is not a form).
     static func readRole(_ route: String) -> WorkspaceRole {
-        route.hasSuffix("/new") || route.hasSuffix("/edit") || route == "GET /import" ? .editor : .viewer
+        let form = !route.hasPrefix("GET /api/") && partnershipBusiness.contains(route.replacingOccurrences(of: "GET ", with: "POST "))
+        return route.hasSuffix("/new") || route.hasSuffix("/edit") || route == "GET /import" || form ? .editor : .viewer
     }
 
     /// A partnership's own business: its secretariat may do these to the partnerships it is given, and nothing else
@@ -109,6 +151,16 @@ import VaporTesting
         "DELETE /api/v1/partnerships/{key}/terms-of-reference/{version}",
         "POST /partnerships/{key}/edit", "POST /partnerships/{key}/members/new", "POST /partnerships/{key}/members/{member}/edit",
         "POST /partnerships/{key}/terms-of-reference/new",
+        // Its meetings (issue 5).
+        "POST /partnerships/{key}/meetings/new", "POST /partnerships/{key}/series/new", "POST /partnerships/{key}/meetings/import",
+        "POST /partnerships/{key}/backlog", "POST /partnerships/{key}/meetings/{meeting}/edit",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda", "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/move",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/schedule", "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision", "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/papers",
+        "POST /partnerships/{key}/meetings/{meeting}/attendance", "POST /partnerships/{key}/meetings/{meeting}/minutes",
+        "POST /partnerships/{key}/meetings/{meeting}/minutes/approve", "POST /partnerships/{key}/meetings/{meeting}/minutes/lock",
+        "POST /partnerships/{key}/meetings/{meeting}/minutes/addenda", "POST /partnerships/{key}/actions/new",
+        "POST /partnerships/{key}/actions/{action}/updates",
     ]
 
     /// Whether `who` may use a route, when the secretariat has been given the partnership the request names.
@@ -163,8 +215,13 @@ import VaporTesting
             _ = try await Self.send(app, who, people, .PATCH, "/api/v1/partnerships/secret-board", json: #"{"name":"Renamed"}"#)
             _ = try await Self.send(app, who, people, .DELETE, "/api/v1/memberships/secret-seat")
             _ = try await Self.send(app, who, people, .POST, "/partnerships/secret-board/edit", form: "name=Renamed&type=forum&status=active")
+            _ = try await Self.send(app, who, people, .POST, "/partnerships/cdp/meetings/secret-meeting/minutes", form: "text=Overwritten")
+            _ = try await Self.send(app, who, people, .POST, "/partnerships/cdp/meetings/secret-meeting/attendance", form: "status-dph=present")
             let theirs = String(decoding: try await Tasks.export(.popolo, on: app.db, workspace: "other-force"), as: UTF8.self)
             #expect(theirs.contains("Secret Board Of Another Force") && theirs.contains("secret-seat"))
+            let scope = try await Scope.workspace("other-force", on: app.db)
+            #expect(try await MinutesRecord.query(in: scope).all().map(\.text) == ["Secret minutes text"])
+            #expect(try await AttendanceRecord.query(in: scope).count() == 0)
         }
     }
 

@@ -44,7 +44,9 @@ import VaporTesting
     @Test func everyQueryOfWorkspaceRecordsGoesThroughAScope() throws {
         // Setup
         let owned = ["OrganisationRecord", "PersonRecord", "PartnershipRecord", "MembershipRecord", "RelationRecord",
-                     "TermsOfReferenceRecord", "MeetingRecord", "AttendanceRecord"]
+                     "TermsOfReferenceRecord", "MeetingRecord", "AttendanceRecord",
+                     "MeetingSeriesRecord", "JointMeetingRecord", "AgendaItemRecord", "PaperRecord", "PaperContentRecord", "MinutesRecord",
+                     "AddendumRecord", "ActionRecord", "ActionUpdateRecord", "ThemeRecord", "FeedTokenRecord"]
         let sources = Fixtures.repository.appendingPathComponent("Sources/ConveneServer")
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "Scope.swift" } ?? []

@@ -82,12 +82,15 @@ public struct CalendarAttendee: Hashable, Sendable {
     public var email: String?
     public var role: Role?
     public var participation: Participation?
+    /// Another calendar address (a URN) for someone without an email address, such as a person in the register.
+    public var uri: String?
 
-    public init(name: String? = nil, email: String?, role: Role? = nil, participation: Participation? = nil) {
+    public init(name: String? = nil, email: String?, role: Role? = nil, participation: Participation? = nil, uri: String? = nil) {
         self.name = name
         self.email = email
         self.role = role
         self.participation = participation
+        self.uri = uri
     }
 
     /// ROLE.

@@ -93,14 +93,15 @@ private struct Lines {
         add("END:VEVENT")
     }
 
-    /// ORGANIZER or ATTENDEE; a person with no email address has no calendar address and is left out.
+    /// ORGANIZER or ATTENDEE; a person with neither an email address nor another address is left out.
     mutating func person(_ name: String, _ person: CalendarAttendee) {
-        guard let email = person.email, !email.isEmpty else { return }
+        let address = person.email.flatMap { $0.isEmpty ? nil : "mailto:" + $0 } ?? person.uri
+        guard let address, !address.isEmpty else { return }
         var line = name
         if let cn = person.name, !cn.isEmpty { line += ";CN=" + CalendarFeed.parameter(cn) }
         if let role = person.role { line += ";ROLE=" + role.rawValue }
         if let participation = person.participation { line += ";PARTSTAT=" + participation.rawValue }
-        add(line + ":mailto:" + email.filter { !$0.isNewline && $0 != " " })
+        add(line + ":" + address.filter { !$0.isNewline && $0 != " " })
     }
 
     mutating func task(_ task: CalendarTask, stamp: Date) {

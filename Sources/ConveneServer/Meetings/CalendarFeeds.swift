@@ -46,7 +46,8 @@ enum CalendarFeeds {
             let person = try s.person!.requireID()
             let partnerships = try await MembershipRecord.query(in: scope).filter(\.$person.$id == person).all()
                 .filter { $0.endedOn.map { $0 >= Day.today().description } ?? true }.map { $0.$partnership.id }
-            let attended = try await AttendanceRecord.query(in: scope).filter(\.$person.$id == person).all(\.$meeting.$id)
+            let attended = try await AttendanceRecord.query(in: scope).filter(\.$person.$id == person)
+                .filter(\.$status ~~ MeetingStore.attendedStatuses).all(\.$meeting.$id)
             let joint = partnerships.isEmpty ? [] : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnerships).all(\.$meeting.$id)
             query.group(.or) { or in
                 if !partnerships.isEmpty { or.filter(\.$partnership.$id ~~ partnerships) }
@@ -60,7 +61,8 @@ enum CalendarFeeds {
             let rows = try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id ~~ meetings.compactMap(\.id)).with(\.$person).all()
             for row in rows {
                 let participation: CalendarAttendee.Participation = row.status == AttendanceStatus.apologies.rawValue || row.status == AttendanceStatus.absent.rawValue ? .declined : .accepted
-                attendees[row.$meeting.id, default: []].append(CalendarAttendee(name: row.person.name, email: nil, role: .required, participation: participation))
+                attendees[row.$meeting.id, default: []].append(CalendarAttendee(name: row.person.name, email: nil, role: .required, participation: participation,
+                                                                           uri: "urn:convene:person:\(row.person.key)"))
             }
         }
         let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]

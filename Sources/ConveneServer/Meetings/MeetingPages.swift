@@ -80,10 +80,12 @@ enum MeetingPages {
         let past = try await MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: page, per: 20, in: req.scope)
         let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
             .filter(\.$meeting.$id == nil).sort(\.$key).all()
-        let themes = try await MeetingStore.themes(in: req.scope)
-        let choices = try await RecordChoices.load(in: req.scope)
+        // The form to propose an item, with its choices, only for those who may use it.
+        let mayEdit = try await mayEdit(partnership, req)
+        let themes = mayEdit ? try await MeetingStore.themes(in: req.scope) : []
+        let persons = mayEdit ? try await RecordChoices.load(in: req.scope).persons : []
         return MeetingViews.list(partnership, upcoming: upcoming, past: past, page: page, backlog: backlog, themes: themes,
-                                 persons: choices.persons, mayEdit: try await mayEdit(partnership, req), errors: [], input: ItemFormInput())
+                                 persons: persons, mayEdit: mayEdit, errors: [], input: ItemFormInput())
             .response()
     }
 
@@ -441,14 +443,15 @@ enum MeetingPages {
     @Sendable static func createAction(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
         let input = try req.content.decode(ActionFormInput.self)
-        var (action, errors) = input.parse(partnershipKey: partnership.key, today: Day.today())
         var meeting: MeetingRecord?, item: AgendaItemRecord?
-        if let key = action.meetingKey { meeting = try await MeetingStore.meeting(key, of: partnership, in: req.scope) }
+        if let key = FormReader().text(input.meeting) { meeting = try await MeetingStore.meeting(key, of: partnership, in: req.scope) }
+        // An action is raised on the day of its meeting, which may be before today.
+        let raised = meeting.map { min(Day.today(), MeetingStore.day(of: $0.startsAt)) } ?? Day.today()
+        var (action, errors) = input.parse(partnershipKey: partnership.key, today: raised)
         if let key = action.itemKey {
             item = try await MeetingStore.item(key, of: partnership, in: req.scope)
             if meeting == nil || item?.$meeting.id != meeting?.id { errors.append(FieldError("item_key", "The item is not on this meeting's agenda")) }
         }
-        if let meeting { action.raisedOn = min(Day.today(), MeetingStore.day(of: meeting.startsAt)) }
         if errors.isEmpty {
             let (found, _) = try await MeetingBusiness.addAction(action, partnership: partnership, meeting: meeting, item: item, in: req.scope)
             errors = found
@@ -511,7 +514,8 @@ enum MeetingPages {
         let name = upload.file?.filename ?? "the file"
         switch try await MeetingBusiness.importCalendar(data, into: partnership, in: req.scope) {
         case .rejected(let issues):
-            return ImportPage.rejected(name, issues, retry: "/partnerships/\(partnership.key)/meetings/import").response(status: .unprocessableEntity)
+            return ImportPage.rejected(name, issues, retry: "/partnerships/\(partnership.key)/meetings/import",
+                                           breadcrumbs: MeetingViews.crumbs(partnership)).response(status: .unprocessableEntity)
         case .imported(let result):
             return MeetingViews.imported(partnership, name: name, result).response()
         }

@@ -1,6 +1,7 @@
 import ConveneDomain
 import Fluent
 import Foundation
+import SQLKit
 
 // The business of a board as tables: series, joint meetings, agenda items (with their decisions) and papers,
 // minutes and addenda, actions and their updates, the workspace's themes, and calendar feed tokens.
@@ -210,21 +211,15 @@ struct CreateMeetingBusiness: AsyncMigration {
     var name: String { "2026-11-23-create-meeting-business" }
 
     func prepare(on database: Database) async throws {
-        try await database.schema("meetings")
-            .field("format", .string)
-            .field("place", .string)
-            .field("online_url", .string)
-            .field("series_id", .uuid)
-            .field("calendar_key", .string)
-            .update()
-        try await database.schema("attendances")
-            .field("preparation_minutes", .int)
-            .field("travel_minutes", .int)
-            .update()
-        // The person a user is, in a workspace: whose meetings and actions "my meetings" and "my actions" show.
-        try await database.schema("workspace_members")
-            .field("person_id", .uuid)
-            .update()
+        // SQLite adds one column per ALTER TABLE.
+        for (table, column, type) in [("meetings", "format", DatabaseSchema.DataType.string), ("meetings", "place", .string),
+                                      ("meetings", "online_url", .string), ("meetings", "series_id", .uuid),
+                                      ("meetings", "calendar_key", .string), ("attendances", "preparation_minutes", .int),
+                                      ("attendances", "travel_minutes", .int),
+                                      // The person a user is in a workspace: whose meetings and actions "my meetings" shows.
+                                      ("workspace_members", "person_id", .uuid)] {
+            try await database.schema(table).field(.string(column), type).update()
+        }
         try await database.schema("meeting_series")
             .id()
             .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
@@ -355,6 +350,9 @@ struct CreateMeetingBusiness: AsyncMigration {
             ("actions", "owner_person_id"), ("actions", "meeting_id"), ("action_updates", "action_id"),
             ("feed_tokens", "user_id"),
         ])
+        if let sql = database as? any SQLDatabase {
+            try await sql.create(index: "meetings_partnership_starts_idx").on("meetings").column("partnership_id").column("starts_at").run()
+        }
     }
 
     func revert(on database: Database) async throws {
@@ -362,9 +360,10 @@ struct CreateMeetingBusiness: AsyncMigration {
                       "agenda_items", "joint_meetings", "meeting_series"] {
             try await database.schema(table).delete()
         }
-        try await database.schema("workspace_members").deleteField("person_id").update()
-        try await database.schema("attendances").deleteField("preparation_minutes").deleteField("travel_minutes").update()
-        try await database.schema("meetings").deleteField("format").deleteField("place").deleteField("online_url")
-            .deleteField("series_id").deleteField("calendar_key").update()
+        for (table, column) in [("workspace_members", "person_id"), ("attendances", "preparation_minutes"), ("attendances", "travel_minutes"),
+                                ("meetings", "format"), ("meetings", "place"), ("meetings", "online_url"), ("meetings", "series_id"),
+                                ("meetings", "calendar_key")] {
+            try await database.schema(table).deleteField(.string(column)).update()
+        }
     }
 }

@@ -287,6 +287,9 @@ enum MeetingStore {
 
     // MARK: A person's meetings
 
+    /// Being there: in the room, online, or in someone's place.
+    static let attendedStatuses = [AttendanceStatus.present, .presentOnline, .substitute].map(\.rawValue)
+
     /// The meetings of every partnership the person is a current member of from `from` on, and the meetings they
     /// were recorded at before it (latest first, a page at a time).
     static func meetings(ofPerson person: PersonRecord, from: Date, page: Int, per: Int,
@@ -303,6 +306,7 @@ enum MeetingStore {
             }.filter(\.$startsAt >= from).sort(\.$startsAt).limit(50).with(\.$partnership).all()
         }
         let attended = AttendanceRecord.query(in: scope).filter(\.$person.$id == (try person.requireID()))
+            .filter(\.$status ~~ attendedStatuses)
             .join(MeetingRecord.self, on: \AttendanceRecord.$meeting.$id == \MeetingRecord.$id)
             .filter(MeetingRecord.self, \.$startsAt < from)
         let pastTotal = try await attended.copy().count()

@@ -22,7 +22,7 @@ enum MeetingViews {
     }
 
     static func minutesTag(_ state: MinutesState?) -> Body {
-        guard let state else { return Components.text(nil, empty: "None yet") }
+        guard let state else { return Components.text(nil, empty: "No minutes yet") }
         return Components.tag("Minutes " + state.label.lowercased(), state == .draft ? "yellow" : (state == .approved ? "green" : "purple"))
     }
 

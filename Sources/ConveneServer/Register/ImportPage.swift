@@ -66,9 +66,10 @@ enum ImportPage {
         ))
     }
 
-    static func rejected(_ name: String, _ issues: [ImportIssue], retry: String = "/import") -> Layout {
+    static func rejected(_ name: String, _ issues: [ImportIssue], retry: String = "/import",
+                         breadcrumbs: [(label: String, href: String)] = [("Overview", "/"), ("Import", "/import")]) -> Layout {
         let shown = issues.prefix(1_000)
-        return Layout(title: "The file was not imported", breadcrumbs: [("Overview", "/"), ("Import", "/import")], content: .group(
+        return Layout(title: "The file was not imported", breadcrumbs: breadcrumbs, content: .group(
             .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
                  .attribute(named: "aria-labelledby", value: "error-summary-title"), .attribute(named: "tabindex", value: "-1"),
                 .h2(.id("error-summary-title"), .text("There is a problem")),

@@ -25,6 +25,8 @@ enum PartnershipPageView {
                 .p(PartnershipListView.statusTag(p.status), .if(p.isDemo, .group(.text(" "), Components.tag("Demo data", "blue"))),
                    .text(" "), model.isPublished ? Components.tag("Published", "purple") : Components.tag("Private", "grey")),
                 .if(may.edit, .a(.href("/partnerships/\(p.key)/edit"), .class("button button--secondary"), .text("Change this partnership"))),
+                .a(.href("/partnerships/\(p.key)/meetings"), .class("button button--secondary"), .text("Meetings")),
+                .a(.href("/partnerships/\(p.key)/actions"), .class("button button--secondary"), .text("Action log")),
                 .a(.href("/history?kind=partnership&key=\(p.key)"), .class("button button--secondary"), .text("History")),
                 .if(may.publish, .formElement(action: "/partnerships/\(p.key)/\(model.isPublished ? "unpublish" : "publish")", method: "post",
                     .button(.type(.submit), .class("button button--secondary"),

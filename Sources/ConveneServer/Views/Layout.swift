@@ -42,6 +42,7 @@ struct Layout {
                                 .li(.a(.href("/persons"), .text("People"))),
                                 .li(.a(.href("/landscape"), .text("Landscape picture"))),
                                 .li(.a(.href("/network"), .text("Network"))),
+                                .li(.a(.href("/my/meetings"), .text("My meetings"))),
                                 .if(PageContext.mayEdit, .li(.a(.href("/import"), .text("Import")))),
                                 .li(.a(.href("/history"), .text("History")))
                             )

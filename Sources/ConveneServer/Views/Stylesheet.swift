@@ -26,7 +26,8 @@ enum Stylesheet {
     .site-nav a { color: #fff; font-weight: 700; font-size: 16px; }
     .header-inner form { order: 3; margin-left: auto; font-size: 16px; }
     .signed-in { margin-right: 10px; color: #fff !important; }
-    .link-button { background: none; border: 0; padding: 0; color: #fff; font: inherit; font-weight: 700; text-decoration: underline; cursor: pointer; }
+    .link-button { background: none; border: 0; padding: 0; color: var(--link); font: inherit; font-weight: 700; text-decoration: underline; cursor: pointer; }
+    .site-header .link-button { color: #fff; }
     .link-button:focus { color: var(--text); }
     .site-nav a:focus { color: var(--text); }
     .site-footer { margin-top: 50px; padding: 25px 0; border-top: 1px solid var(--border); background: var(--light); font-size: 16px; }
