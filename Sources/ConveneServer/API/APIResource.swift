@@ -129,12 +129,10 @@ enum ResourceRoutes<R: APIResource> {
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        try await req.scope.transaction { scope in
+        try await req.scope.audited { scope, audit in
             guard let before = try await R.find(key, in: scope) else { throw Problem.notFound("'\(key)'") }
             try await R.delete(key, in: scope)
-            var audit = AuditLog(scope: scope)
             audit.note("delete", R.auditKind, key, before: before, after: nil as R.Value?)
-            try await audit.flush()
         }
         return Response(status: .noContent)
     }

@@ -26,20 +26,10 @@ enum MeetingAPI {
         business.post(p, key, "actions", ":action", "updates", use: updateAction)
     }
 
+    /// The JSON body; a body that does not decode becomes a problem naming its field (`ProblemMiddleware`).
     static func body<T: Decodable>(_ type: T.Type, _ req: Request) throws -> T {
         guard let buffer = req.body.data else { throw Problem.badRequest("The request needs a JSON object body") }
-        do { return try JSONDecoder.api.decode(T.self, from: Data(buffer: buffer)) } catch {
-            throw Problem.badRequest("The body is not the JSON this operation takes: \(Self.describe(error))")
-        }
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error as? DecodingError {
-        case .keyNotFound(let key, _)?: "'\(key.stringValue)' is missing"
-        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?, .dataCorrupted(let context)?:
-            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' is not valid"
-        default: "it could not be read"
-        }
+        return try JSONDecoder.api.decode(T.self, from: Data(buffer: buffer))
     }
 
     static func window(_ req: Request) throws -> PageWindow {
@@ -111,26 +101,30 @@ enum MeetingAPI {
         return filter
     }
 
-    private static func me(_ req: Request) async throws -> PersonRecord {
-        guard let principal = req.principal, let person = try await MeetingStore.person(of: principal, in: req.scope) else {
-            throw Problem.notFound("The person you are in this register (link one on /account/person)")
-        }
-        return person
+    /// The person the caller is; a caller not linked to one (on /account/person) has no meetings or actions, as on the pages.
+    private static func me(_ req: Request) async throws -> PersonRecord? {
+        guard let principal = req.principal else { return nil }
+        return try await MeetingStore.person(of: principal, in: req.scope)
     }
 
     @Sendable static func myMeetings(req: Request) async throws -> Response {
-        let person = try await me(req)
         let window = try window(req)
+        struct Body: Encodable { var person: String?; var upcoming: [Meeting]; var attended: Page<Meeting> }
+        guard let person = try await me(req) else {
+            return try APIResponse.json(Body(person: nil, upcoming: [], attended: Page(items: [], page: window.page, perPage: window.perPage, total: 0)))
+        }
         let (upcoming, past, total) = try await MeetingStore.meetings(ofPerson: person, from: Date(), page: window.page, per: window.perPage, in: req.scope)
-        struct Body: Encodable { var person: String; var upcoming: [Meeting]; var attended: Page<Meeting> }
         return try APIResponse.json(Body(person: person.key, upcoming: upcoming.map(\.meeting),
                                          attended: Page(items: past.map(\.meeting), page: window.page, perPage: window.perPage, total: total)))
     }
 
     @Sendable static func myActions(req: Request) async throws -> Response {
-        let person = try await me(req)
         let window = try window(req)
-        let (rows, total) = try await MeetingStore.actions(ownerPersonID: person.requireID(), filter: try vocabularyFilter(req), today: Day.today(),
+        let filter = try vocabularyFilter(req)
+        guard let person = try await me(req) else {
+            return try APIResponse.json(Page<ActionItem>(items: [], page: window.page, perPage: window.perPage, total: 0))
+        }
+        let (rows, total) = try await MeetingStore.actions(ownerPersonID: person.requireID(), filter: filter, today: Day.today(),
                                                            page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
     }

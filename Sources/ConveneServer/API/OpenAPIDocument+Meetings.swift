@@ -149,7 +149,7 @@ extension OpenAPIDocument {
                     responses: [("200", response("The action with its updates", ref("Action")))]),
             ]),
             ("/api/v1/me/meetings", [
-                "get": operation("my-meetings", "The meetings of the person the caller is: to come, and attended", tag: "me",
+                "get": operation("my-meetings", "The meetings of the person the caller is (linked on /account/person; none if not linked): to come, and attended", tag: "me",
                     parameters: paging, responses: [("200", response("Meetings", ["type": "object"]))]),
             ]),
             ("/api/v1/me/actions", [

@@ -20,7 +20,7 @@ public enum Accounts {
             throw Failure(description: "A user with the email address \(email) already exists; use 'convene user role' to change their role.")
         }
         let hash = try await passwords.hash(password).get()
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let user = UserRecord()
             user.email = email
             user.passwordHash = hash
@@ -30,9 +30,7 @@ public enum Accounts {
             member.$workspace.id = scope.workspaceID
             member.role = role.rawValue
             try await member.create(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "user", email, before: nil as [String: String]?, after: ["email": email, "role": role.rawValue])
-            try await audit.flush()
         }
     }
 
@@ -48,12 +46,10 @@ public enum Accounts {
         member.$user.id = try user.requireID()
         member.$workspace.id = scope.workspaceID
         member.role = role.rawValue
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             try await member.save(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note(before == nil ? "create" : "update", "user", user.email, before: before.map { ["email": user.email, "role": $0] },
                        after: ["email": user.email, "role": role.rawValue])
-            try await audit.flush()
         }
     }
 
@@ -81,16 +77,14 @@ public enum Accounts {
         let userID = try user.requireID(), partnershipID = try record.requireID()
         guard try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == userID)
             .filter(\.$partnership.$id == partnershipID).first() == nil else { return }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let grant = PartnershipGrantRecord()
             scope.claim(grant)
             grant.$user.id = userID
             grant.$partnership.id = partnershipID
             try await grant.create(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "partnership grant", "\(user.email): \(record.key)", before: nil as [String: String]?,
                        after: ["user": user.email, "partnership": record.key])
-            try await audit.flush()
         }
     }
 
@@ -168,12 +162,10 @@ public enum Accounts {
         token.role = wanted.rawValue
         token.label = label.isEmpty ? "API token" : label
         token.tokenHash = APITokenRecord.hash(secret)
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             try await token.create(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "api token", "\(user.email): \(token.label)", before: nil as [String: String]?,
                        after: ["user": user.email, "label": token.label, "role": wanted.rawValue])
-            try await audit.flush()
         }
         return (try token.requireID(), secret)
     }
@@ -183,12 +175,10 @@ public enum Accounts {
             throw Failure(description: "No API token has the identifier \(id).")
         }
         let scope = Scope(db: db, workspaceID: token.$workspace.id, actor: actor)
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             token.revokedAt = Date()
             try await token.update(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("revoke", "api token", "\(token.user.email): \(token.label)", before: ["revoked": false], after: ["revoked": true])
-            try await audit.flush()
         }
     }
 

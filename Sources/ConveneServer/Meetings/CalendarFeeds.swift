@@ -44,8 +44,7 @@ enum CalendarFeeds {
             query.filter(\.$id ~~ ids)
         case .person:
             let person = try s.person!.requireID()
-            let partnerships = try await MembershipRecord.query(in: scope).filter(\.$person.$id == person).all()
-                .filter { $0.endedOn.map { $0 >= Day.today().description } ?? true }.map { $0.$partnership.id }
+            let partnerships = try await MeetingStore.partnershipIDs(ofMember: s.person!, on: Day.today(now: now), in: scope)
             let attended = try await AttendanceRecord.query(in: scope).filter(\.$person.$id == person)
                 .filter(\.$status ~~ MeetingStore.attendedStatuses).all(\.$meeting.$id)
             let joint = partnerships.isEmpty ? [] : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnerships).all(\.$meeting.$id)
@@ -223,12 +222,10 @@ enum CalendarFeeds {
         record.targetKey = target
         record.includeActions = input.includeActions != nil
         let scope = req.scope, targetKey = target
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             try await record.create(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "calendar feed", record.id!.uuidString, before: nil as [String: String]?,
                        after: ["kind": kind.rawValue, "target": targetKey ?? "", "user": principal.email])
-            try await audit.flush()
         }
         let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"] ?? "http://\(req.headers.first(name: .host) ?? "localhost")"
         return try await view(req, created: "\(base)/feeds/\(token).ics", errors: [], partnership: nil).response()
@@ -241,13 +238,11 @@ enum CalendarFeeds {
         }
         if record.revokedAt == nil {
             let scope = req.scope
-            try await scope.transaction { scope in
+            try await scope.audited { scope, audit in
                 record.revokedAt = Date()
                 try await record.update(on: scope.db)
-                var audit = AuditLog(scope: scope)
                 audit.note("delete", "calendar feed", id.uuidString, before: ["kind": record.kind, "target": record.targetKey ?? ""],
                            after: nil as [String: String]?)
-                try await audit.flush()
             }
         }
         return req.redirect(to: "/calendar")

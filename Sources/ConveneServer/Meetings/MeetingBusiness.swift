@@ -17,15 +17,13 @@ enum MeetingBusiness {
             errors.append(FieldError("key", "The identifier '\(meeting.key)' is already used; choose another"))
         }
         guard errors.isEmpty else { return errors }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let record = MeetingRecord()
             scope.claim(record)
             fill(record, meeting, partnerships: partnerships)
             try await record.create(on: scope.db)
             try await writeJoint(record, meeting, partnerships: partnerships, in: scope)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "meeting", meeting.key, before: nil as Meeting?, after: meeting)
-            try await audit.flush()
         }
         return []
     }
@@ -35,14 +33,12 @@ enum MeetingBusiness {
         let partnerships = try await partnershipIDs(meeting.partnershipKeys, in: scope, errors: &errors)
         guard errors.isEmpty else { return errors }
         guard before != meeting else { return [] }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             fill(record, meeting, partnerships: partnerships)
             try await record.update(on: scope.db)
             try await JointMeetingRecord.query(in: scope).filter(\.$meeting.$id == record.requireID()).delete()
             try await writeJoint(record, meeting, partnerships: partnerships, in: scope)
-            var audit = AuditLog(scope: scope)
             audit.note("update", "meeting", meeting.key, before: before, after: meeting)
-            try await audit.flush()
         }
         return []
     }
@@ -90,15 +86,13 @@ enum MeetingBusiness {
             errors.append(FieldError("name", "This partnership already has a series called '\(series.name)'; choose another name"))
         }
         guard errors.isEmpty else { return (errors, 0) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: series.timeZone) ?? MeetingStore.zone
-        let start = calendar.date(from: DateComponents(year: series.firstDay.year, month: series.firstDay.month, day: series.firstDay.day))!
+        let start = WallClock.instant(series.firstDay, minute: 0, zone: TimeZone(identifier: series.timeZone) ?? MeetingStore.zone)
         let window = DateInterval(start: start.addingTimeInterval(-86_400), duration: 11 * 366 * 86_400)
         let meetings = series.meetings(in: window)
         guard !meetings.isEmpty else { return ([FieldError("rule", "The series has no meetings: check its first date and its end")], 0) }
         let existing = Set(try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
         let fresh = meetings.filter { !existing.contains($0.key) }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let record = MeetingSeriesRecord()
             scope.claim(record)
             record.$partnership.id = try partnership.requireID()
@@ -111,7 +105,6 @@ enum MeetingBusiness {
             record.rule = series.rule
             record.skippedDays = ListColumn.encode(series.skippedDays.map(\.description))
             try await record.create(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "meeting series", series.key, before: nil as MeetingSeries?, after: series)
             let rows = fresh.map { meeting in
                 var meeting = meeting
@@ -130,7 +123,6 @@ enum MeetingBusiness {
             for chunk in stride(from: 0, to: rows.count, by: 200) {
                 try await Array(rows[chunk..<min(chunk + 200, rows.count)]).create(on: scope.db)
             }
-            try await audit.flush()
         }
         return ([], fresh.count)
     }
@@ -170,7 +162,7 @@ enum MeetingBusiness {
         errors += try await unknownThemes(input.themes, in: scope)
         if let meeting, try await isSettled(meeting, in: scope) { errors.append(settled) }
         guard errors.isEmpty else { return errors }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let record = AgendaItemRecord()
             scope.claim(record)
             record.$partnership.id = try partnership.requireID()
@@ -183,9 +175,7 @@ enum MeetingBusiness {
             record.durationMinutes = item.durationMinutes
             record.themes = ListColumn.encode(item.themes)
             try await record.create(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "agenda item", key, before: nil as AgendaItem?, after: item)
-            try await audit.flush()
         }
         return []
     }
@@ -205,7 +195,7 @@ enum MeetingBusiness {
         guard errors.isEmpty else { return errors }
         guard after != before else { return [] }
         let changed = after
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let after = changed
             record.title = after.title
             record.kind = after.kind.rawValue
@@ -213,9 +203,7 @@ enum MeetingBusiness {
             record.$presenter.id = presenter
             record.themes = ListColumn.encode(after.themes)
             try await record.update(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("update", "agenda item", record.key, before: before, after: after)
-            try await audit.flush()
         }
         return []
     }
@@ -236,8 +224,7 @@ enum MeetingBusiness {
         }
         let siblings = meeting == nil ? [] : try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting!.requireID())
             .sort(\.$position).sort(\.$key).all()
-        try await scope.transaction { scope in
-            var audit = AuditLog(scope: scope)
+        try await scope.audited { scope, audit in
             let before = try await itemValue(record, partnership: partnership, in: scope)
             switch move {
             case .up, .down:
@@ -263,7 +250,6 @@ enum MeetingBusiness {
                 try await renumber(siblings.filter { $0.id != record.id }, in: scope)
                 audit.note("delete", "agenda item", record.key, before: before, after: nil as AgendaItem?)
             }
-            try await audit.flush()
         }
         return []
     }
@@ -273,14 +259,12 @@ enum MeetingBusiness {
         guard record.$meeting.id == nil else { return [FieldError("item", "'\(record.title)' is already on an agenda")] }
         if try await isSettled(meeting, in: scope) { return [settled] }
         let position = (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(\.$position) ?? 0) + 1
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let before = try await itemValue(record, partnership: partnership, in: scope)
             record.$meeting.id = meeting.id
             record.position = position
             try await record.update(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("update", "agenda item", record.key, before: before, after: try await itemValue(record, partnership: partnership, in: scope))
-            try await audit.flush()
         }
         return []
     }
@@ -309,13 +293,11 @@ enum MeetingBusiness {
         let before = record.decision.map { Decision(itemKey: record.key, decision: $0, rationale: record.rationale) }
         let after = decision.map { Decision(itemKey: record.key, decision: $0, rationale: rationale) }
         guard before != after else { return [] }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             record.decision = decision
             record.rationale = decision == nil ? nil : rationale
             try await record.update(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note(after == nil ? "delete" : (before == nil ? "create" : "update"), "decision", record.key, before: before, after: after)
-            try await audit.flush()
         }
         return []
     }
@@ -375,7 +357,7 @@ enum MeetingBusiness {
         }
         let summary = PaperSummary(key: key, item: item.key, title: paper.title, url: url, fileName: paper.fileName,
                                    contentType: paper.contentType, size: paper.size, sha256: paper.sha256)
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             try await paper.create(on: scope.db)
             if let file {
                 let content = PaperContentRecord()
@@ -384,9 +366,7 @@ enum MeetingBusiness {
                 content.data = file.data
                 try await content.create(on: scope.db)
             }
-            var audit = AuditLog(scope: scope)
             audit.note("create", "paper", key, before: nil as PaperSummary?, after: summary)
-            try await audit.flush()
         }
         return []
     }
@@ -416,7 +396,7 @@ enum MeetingBusiness {
         let sortedBefore = before.sorted { $0.personKey < $1.personKey }
         let sortedAfter = attendance.sorted { $0.personKey < $1.personKey }
         guard sortedBefore != sortedAfter else { return [] }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).delete()
             let rows = sortedAfter.map { a in
                 let row = AttendanceRecord()
@@ -430,14 +410,12 @@ enum MeetingBusiness {
                 return row
             }
             if !rows.isEmpty { try await rows.create(on: scope.db) }
-            var audit = AuditLog(scope: scope)
             audit.note("update", "attendance", meeting.key, before: sortedBefore, after: sortedAfter)
             // A meeting with people recorded at it was held.
             if sortedAfter.contains(where: \.attended), meeting.status == MeetingStatus.scheduled.rawValue || meeting.status == MeetingStatus.draft.rawValue {
                 meeting.status = MeetingStatus.held.rawValue
                 try await meeting.update(on: scope.db)
             }
-            try await audit.flush()
         }
         return []
     }
@@ -492,7 +470,7 @@ enum MeetingBusiness {
         }
         guard minutes != before else { return [] }
         let changed = minutes
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let minutes = changed
             let row = record ?? MinutesRecord()
             if record == nil {
@@ -512,9 +490,7 @@ enum MeetingBusiness {
                 addendum.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 try await addendum.create(on: scope.db)
             }
-            var audit = AuditLog(scope: scope)
             audit.note(before == nil ? "create" : "update", "minutes", meeting.key, before: before, after: minutes)
-            try await audit.flush()
         }
         return []
     }
@@ -535,7 +511,7 @@ enum MeetingBusiness {
         }
         guard errors.isEmpty else { return (errors, nil) }
         let organisationID = organisation, checked = action
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let action = checked
             let record = ActionRecord()
             scope.claim(record)
@@ -550,9 +526,7 @@ enum MeetingBusiness {
             record.dueOn = action.dueOn?.description
             record.status = action.status.rawValue
             try await record.create(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "action", key, before: nil as ActionItem?, after: action)
-            try await audit.flush()
         }
         return ([], key)
     }
@@ -564,7 +538,7 @@ enum MeetingBusiness {
         let newStatus = status.flatMap { $0.rawValue == record.status ? nil : $0 }
         guard !text.isEmpty || newStatus != nil else { return [] }
         let before = record.status
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let update = ActionUpdateRecord()
             scope.claim(update)
             update.$action.id = try record.requireID()
@@ -576,10 +550,8 @@ enum MeetingBusiness {
                 record.status = newStatus.rawValue
                 try await record.update(on: scope.db)
             }
-            var audit = AuditLog(scope: scope)
             audit.note("update", "action", record.key, before: ["status": before],
                        after: ["status": record.status, "update": text, "on": day.description])
-            try await audit.flush()
         }
         return []
     }
@@ -619,9 +591,8 @@ enum MeetingBusiness {
             .filter(\.$partnership.$id == partnership.requireID()).all()
         let byCalendarKey = Dictionary(stored.map { ($0.calendarKey ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let takenKeys = Set(try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
-        let result = try await scope.transaction { scope in
+        let result = try await scope.audited { scope, audit in
             var result = CalendarResult()
-            var audit = AuditLog(scope: scope)
             for meeting in meetings {
                 if let record = byCalendarKey[meeting.calendarKey ?? ""] {
                     let before = MeetingStore.domain(record, partnershipKey: partnership.key)
@@ -647,7 +618,6 @@ enum MeetingBusiness {
                     result.created.append(meeting.key)
                 }
             }
-            try await audit.flush()
             return result
         }
         return .imported(result)
@@ -662,15 +632,13 @@ enum MeetingBusiness {
         }
         let current = try await MeetingStore.themes(in: scope)
         if current.contains(where: { $0.lowercased() == name.lowercased() }) { return [FieldError("name", "'\(name)' is already a theme")] }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let row = try await ThemeRecord.query(in: scope).filter(\.$name == name).first() ?? ThemeRecord()
             scope.claim(row)
             row.name = name
             row.retired = false
             try await row.save(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("create", "theme", name, before: nil as String?, after: name)
-            try await audit.flush()
         }
         return []
     }
@@ -678,15 +646,13 @@ enum MeetingBusiness {
     /// Takes a theme out of the list offered for new items; items already tagged keep it.
     static func retireTheme(_ name: String, in scope: Scope) async throws -> [FieldError] {
         guard try await MeetingStore.themes(in: scope).contains(name) else { return [FieldError("name", "'\(name)' is not a current theme")] }
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let row = try await ThemeRecord.query(in: scope).filter(\.$name == name).first() ?? ThemeRecord()
             scope.claim(row)
             row.name = name
             row.retired = true
             try await row.save(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("delete", "theme", name, before: name, after: nil as String?)
-            try await audit.flush()
         }
         return []
     }
@@ -706,47 +672,5 @@ enum MeetingBusiness {
         guard !themes.isEmpty else { return [] }
         let known = Set(try await MeetingStore.themes(in: scope))
         return themes.filter { !known.contains($0) }.map { FieldError("themes", "'\($0)' is not one of the workspace's themes") }
-    }
-}
-
-/// The kinds of file a paper may be, told by their first bytes as well as their name.
-enum PaperType: Sendable {
-    case pdf, office(String), openDocument(String), text(String), png, jpeg
-
-    var contentType: String {
-        switch self {
-        case .pdf: "application/pdf"
-        case .office(let type), .openDocument(let type), .text(let type): type
-        case .png: "image/png"
-        case .jpeg: "image/jpeg"
-        }
-    }
-
-    static func of(name: String, data: Data) -> PaperType? {
-        let ext = (name as NSString).pathExtension.lowercased()
-        let head = [UInt8](data.prefix(8))
-        let zip = head.starts(with: [0x50, 0x4B, 0x03, 0x04])
-        switch ext {
-        case "pdf": return head.starts(with: Array("%PDF-".utf8)) ? .pdf : nil
-        case "docx": return zip ? .office("application/vnd.openxmlformats-officedocument.wordprocessingml.document") : nil
-        case "xlsx": return zip ? .office("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") : nil
-        case "pptx": return zip ? .office("application/vnd.openxmlformats-officedocument.presentationml.presentation") : nil
-        case "odt": return zip ? .openDocument("application/vnd.oasis.opendocument.text") : nil
-        case "ods": return zip ? .openDocument("application/vnd.oasis.opendocument.spreadsheet") : nil
-        case "png": return head.starts(with: [0x89, 0x50, 0x4E, 0x47]) ? .png : nil
-        case "jpg", "jpeg": return head.starts(with: [0xFF, 0xD8, 0xFF]) ? .jpeg : nil
-        case "csv", "txt":
-            // Text: valid UTF-8 without NUL bytes.
-            guard String(data: data, encoding: .utf8) != nil, !data.contains(0) else { return nil }
-            return .text(ext == "csv" ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8")
-        default: return nil
-        }
-    }
-
-    /// The file's name without any folder, with only plain characters, for Content-Disposition.
-    static func safeName(_ name: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "paper"
-        let cleaned = String(last.unicodeScalars.map { ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._- ".unicodeScalars.contains($0)) && $0.isASCII ? Character($0) : "_" })
-        return cleaned.isEmpty ? "paper" : String(cleaned.prefix(120))
     }
 }

@@ -27,16 +27,19 @@ enum WallClock {
 
     /// "Tuesday 3 March 2026, 10:00 to 12:00", on London's wall clock.
     static func describe(_ start: Date, _ end: Date?) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = MeetingStore.zone
-        formatter.dateFormat = "EEEE d MMMM yyyy, HH:mm"
-        var text = formatter.string(from: start)
+        let (day, time) = parts(start)
+        var text = "\(weekday(start)) \(day.longDescription), \(time)"
         if let end {
-            formatter.dateFormat = Calendar.current.isDate(start, inSameDayAs: end) || end.timeIntervalSince(start) < 86_400 ? "HH:mm" : "EEEE d MMMM yyyy, HH:mm"
-            text += " to " + formatter.string(from: end)
+            let (endDay, endTime) = parts(end)
+            text += " to " + (endDay == day ? endTime : "\(weekday(end)) \(endDay.longDescription), \(endTime)")
         }
         return text
+    }
+
+    private static func weekday(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = MeetingStore.zone
+        return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][calendar.component(.weekday, from: date) - 1]
     }
 }
 

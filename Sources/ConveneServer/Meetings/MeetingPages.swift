@@ -74,19 +74,22 @@ enum MeetingPages {
     // MARK: Meetings of a partnership
 
     @Sendable static func meetings(req: Request) async throws -> Response {
-        let partnership = try await partnership(req)
-        let page = page(req), now = Date()
+        try await listPage(try await partnership(req), req, page: page(req))
+    }
+
+    /// The meetings list; with the form to propose an item (and its choices) only for those who may use it.
+    private static func listPage(_ partnership: PartnershipRecord, _ req: Request, page: Int, input: ItemFormInput = ItemFormInput(),
+                                 errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let now = Date()
         let upcoming = try await MeetingStore.meetings(of: partnership, upcoming: true, from: now, page: 1, per: 12, in: req.scope)
         let past = try await MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: page, per: 20, in: req.scope)
         let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
             .filter(\.$meeting.$id == nil).sort(\.$key).all()
-        // The form to propose an item, with its choices, only for those who may use it.
         let mayEdit = try await mayEdit(partnership, req)
         let themes = mayEdit ? try await MeetingStore.themes(in: req.scope) : []
         let persons = mayEdit ? try await RecordChoices.load(in: req.scope).persons : []
         return MeetingViews.list(partnership, upcoming: upcoming, past: past, page: page, backlog: backlog, themes: themes,
-                                 persons: persons, mayEdit: mayEdit, errors: [], input: ItemFormInput())
-            .response()
+                                 persons: persons, mayEdit: mayEdit, errors: errors, input: input).response(status: status)
     }
 
     @Sendable static func proposeItem(req: Request) async throws -> Response {
@@ -95,14 +98,7 @@ enum MeetingPages {
         var (parsed, errors) = input.parse()
         if let parsed { errors = try await MeetingBusiness.addItem(parsed, partnership: partnership, meeting: nil, in: req.scope) }
         if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)/meetings#backlog") }
-        let now = Date()
-        let upcoming = try await MeetingStore.meetings(of: partnership, upcoming: true, from: now, page: 1, per: 12, in: req.scope)
-        let past = try await MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: 1, per: 20, in: req.scope)
-        let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
-            .filter(\.$meeting.$id == nil).sort(\.$key).all()
-        return MeetingViews.list(partnership, upcoming: upcoming, past: past, page: 1, backlog: backlog,
-                                 themes: try await MeetingStore.themes(in: req.scope), persons: try await RecordChoices.load(in: req.scope).persons,
-                                 mayEdit: true, errors: errors, input: input).response(status: .unprocessableEntity)
+        return try await listPage(partnership, req, page: 1, input: input, errors: errors, status: .unprocessableEntity)
     }
 
     private static func otherPartnerships(_ partnership: PartnershipRecord, in scope: Scope) async throws -> [(String, String)] {

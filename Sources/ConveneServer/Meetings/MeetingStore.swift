@@ -8,12 +8,8 @@ enum MeetingStore {
     /// Times are shown on the wall clock of England and Wales.
     static let zone = TimeZone(identifier: "Europe/London")!
 
-    static func day(of date: Date) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
+    /// The day on London's wall clock.
+    static func day(of date: Date) -> Day { Day.today(now: date) }
 
     // MARK: Finding records
 
@@ -294,9 +290,7 @@ enum MeetingStore {
     /// were recorded at before it (latest first, a page at a time).
     static func meetings(ofPerson person: PersonRecord, from: Date, page: Int, per: Int,
                          in scope: Scope) async throws -> (upcoming: [Listed], past: [Listed], pastTotal: Int) {
-        let today = day(of: from).description
-        let partnershipIDs = try await MembershipRecord.query(in: scope).filter(\.$person.$id == person.requireID()).all()
-            .filter { ($0.startedOn ?? "") <= today && ($0.endedOn.map { $0 >= today } ?? true) }.map { $0.$partnership.id }
+        let partnershipIDs = try await partnershipIDs(ofMember: person, on: day(of: from), in: scope)
         let jointIDs = partnershipIDs.isEmpty ? [] : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnershipIDs).all(\.$meeting.$id)
         var upcoming: [MeetingRecord] = []
         if !partnershipIDs.isEmpty {
@@ -315,6 +309,13 @@ enum MeetingStore {
         let past = pastIDs.isEmpty ? [] : try await MeetingRecord.query(in: scope).filter(\.$id ~~ pastIDs)
             .sort(\.$startsAt, .descending).with(\.$partnership).all()
         return (try await listed(upcoming, in: scope), try await listed(past, in: scope), pastTotal)
+    }
+
+    /// The partnerships the person is a member of on `day`.
+    static func partnershipIDs(ofMember person: PersonRecord, on day: Day, in scope: Scope) async throws -> [UUID] {
+        let text = day.description
+        return try await MembershipRecord.query(in: scope).filter(\.$person.$id == person.requireID()).all()
+            .filter { ($0.startedOn ?? "") <= text && ($0.endedOn.map { $0 >= text } ?? true) }.map { $0.$partnership.id }
     }
 
     /// The person the signed-in user is in this workspace, if linked.

@@ -104,14 +104,12 @@ enum PersonalPages {
         if before != key {
             let scope = req.scope
             let personID = person?.id
-            try await scope.transaction { scope in
+            try await scope.audited { scope, audit in
                 guard let member = try await WorkspaceMemberRecord.query(on: scope.db).filter(\.$user.$id == principal.userID)
                     .filter(\.$workspace.$id == scope.workspaceID).first() else { throw Abort(.forbidden) }
                 member.$person.id = personID
                 try await member.update(on: scope.db)
-                var audit = AuditLog(scope: scope)
                 audit.note("update", "account person", principal.email, before: before, after: key)
-                try await audit.flush()
             }
         }
         return req.redirect(to: "/my/meetings")

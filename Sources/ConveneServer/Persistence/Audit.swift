@@ -54,16 +54,27 @@ struct AuditLog {
     /// Deletes one record and records it, in one transaction.
     static func delete<Record: Model, Value: Encodable & Sendable>(_ record: Record, kind: String, key: String, before: Value,
                                                                    in scope: Scope) async throws {
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             try await record.delete(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("delete", kind, key, before: before, after: nil as Value?)
-            try await audit.flush()
         }
     }
 
     static func json<Value: Encodable>(_ value: Value) -> String? {
         (try? JSONEncoder.api.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+extension Scope {
+    /// Runs `body` in one transaction with an audit log, written at its end in that same transaction: the one way
+    /// a change and its entries are written together.
+    func audited<T: Sendable>(_ body: @escaping @Sendable (Scope, inout AuditLog) async throws -> T) async throws -> T {
+        try await transaction { scope in
+            var audit = AuditLog(scope: scope)
+            let result = try await body(scope, &audit)
+            try await audit.flush()
+            return result
+        }
     }
 }
 

@@ -14,29 +14,25 @@ enum Publishing {
     }
 
     static func set(_ key: String, published: Bool, in scope: Scope) async throws {
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             let record = try await RegisterQueries.partnership(key, in: scope)
             let was = record.publishedAt != nil
             guard was != published else { return }
             record.publishedAt = published ? Date() : nil
             try await record.update(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note(published ? "publish" : "unpublish", "partnership", key, before: ["published": was], after: ["published": published])
-            try await audit.flush()
         }
     }
 
     /// Whether the public pages may name a person (a PCC, Deputy PCC or Deputy Mayor who says so).
     static func setPublicOffice(_ key: String, _ value: Bool, in scope: Scope) async throws {
-        try await scope.transaction { scope in
+        try await scope.audited { scope, audit in
             guard let record = try await PersonRecord.query(in: scope).filter(\.$key == key).first() else { return }
             let was = record.publicOffice ?? false
             guard was != value else { return }
             record.publicOffice = value
             try await record.update(on: scope.db)
-            var audit = AuditLog(scope: scope)
             audit.note("update", "person", key, before: ["public_office": was], after: ["public_office": value])
-            try await audit.flush()
         }
     }
 
