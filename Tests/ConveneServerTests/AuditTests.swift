@@ -198,13 +198,43 @@ import VaporTesting
         .init(route: "POST /calendar/feeds/{id}/revoke", path: "/calendar/feeds/{feed}/revoke", form: "", bad: (nil, nil), kind: "calendar feed"),
         .init(route: "POST /themes", path: "/themes", form: "name=Knife+crime", bad: (nil, "name="), kind: "theme"),
         .init(route: "POST /themes/retire", path: "/themes/retire", form: "name=housing", bad: (nil, "name=nothing"), kind: "theme"),
+        // The same business through the API.
+        .init(route: "POST /api/v1/partnerships/{key}/meetings", path: "/api/v1/partnerships/cdp/meetings",
+              json: #"{"name":"CDP board","starts_at":"2026-05-12T09:00:00Z","ends_at":"2026-05-12T11:00:00Z"}"#,
+              bad: (#"{"name":"","starts_at":"2026-05-12T09:00:00Z"}"#, nil), kind: "meeting"),
+        .init(route: "POST /api/v1/partnerships/{key}/series", path: "/api/v1/partnerships/cdp/series",
+              json: #"{"name":"Delivery group","first_day":"2026-06-02","start_minute":840,"duration_minutes":60,"rule":"FREQ=WEEKLY;COUNT=2"}"#,
+              bad: (#"{"name":"Delivery group","first_day":"2026-06-02","start_minute":840,"duration_minutes":60,"rule":"FREQ=WEEKLY"}"#, nil),
+              kind: "meeting series"),
+        .init(route: "POST /api/v1/partnerships/{key}/calendar", path: "/api/v1/partnerships/cdp/calendar", json: calendarFile,
+              bad: (brokenCalendarFile, nil), kind: "meeting"),
+        .init(route: "PUT /api/v1/partnerships/{key}/meetings/{meeting}/attendance", path: "API-MEETING/attendance",
+              json: #"{"attendance":[{"person_key":"dph","status":"present"}]}"#,
+              bad: (#"{"attendance":[{"person_key":"nobody","status":"present"}]}"#, nil), kind: "attendance"),
+        .init(route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/items", path: "API-MEETING/items",
+              json: #"{"title":"Housing first","duration_minutes":10}"#, bad: (#"{"title":""}"#, nil), kind: "agenda item"),
+        .init(route: "PUT /api/v1/partnerships/{key}/meetings/{meeting}/minutes", path: "API-MEETING/minutes",
+              json: #"{"text":"The board agreed the plan"}"#, bad: (#"{"text":5}"#, nil), kind: "minutes"),
+        .init(route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/approve", path: "API-MEETING/minutes/approve",
+              json: #"{"at_meeting":"cdp-2026-04-14"}"#, bad: (#"{"at_meeting":"cdp-2026-01-13"}"#, nil), kind: "minutes"),
+        .init(route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/lock", path: "/api/v1/partnerships/cdp/meetings/cdp-2026-02-10/minutes/lock",
+              json: "{}", bad: (nil, nil), kind: "minutes"),
+        .init(route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/addenda",
+              path: "/api/v1/partnerships/cdp/meetings/cdp-2026-01-13/minutes/addenda",
+              json: #"{"text":"The vote was four to one"}"#, bad: (#"{"text":" "}"#, nil), kind: "minutes"),
+        .init(route: "POST /api/v1/partnerships/{key}/actions", path: "/api/v1/partnerships/cdp/actions",
+              json: #"{"title":"Map the treatment services","owner_person_key":"dph","meeting_key":"cdp-2026-03-10"}"#,
+              bad: (#"{"title":"Map the treatment services"}"#, nil), kind: "action"),
+        .init(route: "POST /api/v1/partnerships/{key}/actions/{action}/updates", path: "/api/v1/partnerships/cdp/actions/cdp-action-1/updates",
+              json: #"{"text":"Under way","status":"in-progress"}"#, bad: (#"{"status":"finished"}"#, nil), kind: "action"),
     ])
 
     /// "MEETING/…" is a path under the meeting most cases work on.
     static func onTheMeeting(_ cases: [WriteCase]) -> [WriteCase] {
         cases.map { c in
             var c = c
-            c.path = c.path.replacingOccurrences(of: "MEETING/", with: "/partnerships/cdp/meetings/cdp-2026-03-10/")
+            c.path = c.path.replacingOccurrences(of: "API-MEETING/", with: "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10/")
+                .replacingOccurrences(of: "MEETING/", with: "/partnerships/cdp/meetings/cdp-2026-03-10/")
             return c
         }
     }

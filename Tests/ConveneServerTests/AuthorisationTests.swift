@@ -117,6 +117,12 @@ import VaporTesting
         // A person's own view, and the workspace's themes.
         ("GET /my/meetings", "/my/meetings", nil), ("GET /my/actions", "/my/actions", nil), ("GET /account/person", "/account/person", nil),
         ("GET /themes", "/themes", nil), ("GET /calendar", "/calendar", nil),
+        // The same business in the API.
+        ("GET /api/v1/partnerships/{key}/meetings", "/api/v1/partnerships/cdp/meetings", "/api/v1/partnerships/secret-board/meetings"),
+        ("GET /api/v1/partnerships/{key}/meetings/{meeting}", "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10",
+         "/api/v1/partnerships/cdp/meetings/secret-meeting"),
+        ("GET /api/v1/partnerships/{key}/actions", "/api/v1/partnerships/cdp/actions", "/api/v1/partnerships/secret-board/actions"),
+        ("GET /api/v1/me/meetings", "/api/v1/me/meetings", nil), ("GET /api/v1/me/actions", "/api/v1/me/actions", nil),
     ]
 
     /// Routes anyone may use.
@@ -151,7 +157,12 @@ import VaporTesting
         "DELETE /api/v1/partnerships/{key}/terms-of-reference/{version}",
         "POST /partnerships/{key}/edit", "POST /partnerships/{key}/members/new", "POST /partnerships/{key}/members/{member}/edit",
         "POST /partnerships/{key}/terms-of-reference/new",
-        // Its meetings (issue 5).
+        // Its meetings (issue 5), in the API and on the pages.
+        "POST /api/v1/partnerships/{key}/meetings", "POST /api/v1/partnerships/{key}/series", "POST /api/v1/partnerships/{key}/calendar",
+        "PUT /api/v1/partnerships/{key}/meetings/{meeting}/attendance", "POST /api/v1/partnerships/{key}/meetings/{meeting}/items",
+        "PUT /api/v1/partnerships/{key}/meetings/{meeting}/minutes", "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/approve",
+        "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/lock", "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/addenda",
+        "POST /api/v1/partnerships/{key}/actions", "POST /api/v1/partnerships/{key}/actions/{action}/updates",
         "POST /partnerships/{key}/meetings/new", "POST /partnerships/{key}/series/new", "POST /partnerships/{key}/meetings/import",
         "POST /partnerships/{key}/backlog", "POST /partnerships/{key}/meetings/{meeting}/edit",
         "POST /partnerships/{key}/meetings/{meeting}/agenda", "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/move",
