@@ -16,9 +16,9 @@ public enum CalendarMeetings {
         case .tentative: .draft
         case .confirmed: .scheduled
         }
-        let place = event.location.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let (place, platform) = event.location.map(Self.place) ?? (nil, false)
         let online = event.onlineMeetingURL
-        let format: MeetingFormat? = switch (place != nil && !(place!.hasPrefix("http")), online != nil) {
+        let format: MeetingFormat? = switch (place != nil && !(place!.hasPrefix("http")), online != nil || platform) {
         case (true, true): .hybrid
         case (false, true): .online
         case (true, false): .inPerson
@@ -40,6 +40,21 @@ public enum CalendarMeetings {
         event.attendees = attendees
         return event
     }
+
+    /// The place a LOCATION names, without the online platforms calendar programs write there ("Microsoft Teams
+    /// Meeting", "Zoom", "Google Meet"): Outlook writes "Microsoft Teams Meeting; Room 3" for a hybrid meeting, and
+    /// the platform alone for one that is online only. The place is nil when nothing else is left; `platform` says
+    /// whether the location named one.
+    static func place(_ location: String) -> (place: String?, platform: Bool) {
+        let parts = location.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let places = parts.filter { !onlinePlatforms.contains($0.lowercased()) }
+        return (places.isEmpty ? nil : places.joined(separator: "; "), places.count < parts.count)
+    }
+
+    static let onlinePlatforms: Set<String> = [
+        "microsoft teams meeting", "microsoft teams", "teams meeting", "teams", "zoom", "zoom meeting", "google meet",
+        "webex", "cisco webex", "skype meeting", "online", "online meeting", "virtual", "virtual meeting",
+    ]
 
     /// A short, stable fingerprint of an event key (FNV-1a, 32 bits, as 8 hex digits): the same text gives the same
     /// digits on every machine and every run.

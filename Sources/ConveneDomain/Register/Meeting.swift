@@ -74,14 +74,17 @@ public struct Attendance: Hashable, Codable, Sendable {
     /// Time spent reading papers and travelling, which the cost of a meeting counts.
     public var preparationMinutes: Int?
     public var travelMinutes: Int?
+    /// For someone there for part of the meeting only: the minutes they were there.
+    public var attendedMinutes: Int?
 
     public init(personKey: String, status: AttendanceStatus = .present, substituteForKey: String? = nil,
-                preparationMinutes: Int? = nil, travelMinutes: Int? = nil) {
+                preparationMinutes: Int? = nil, travelMinutes: Int? = nil, attendedMinutes: Int? = nil) {
         self.personKey = personKey
         self.status = status
         self.substituteForKey = substituteForKey
         self.preparationMinutes = preparationMinutes
         self.travelMinutes = travelMinutes
+        self.attendedMinutes = attendedMinutes
     }
 
     /// Whether the person was there, in the room or online (a substitute is there in someone's place).

@@ -74,4 +74,24 @@ import Testing
         #expect(event.uid == "cdp-2026-03-03@convene")
         #expect(!feed.contains("ATTENDEE") && feed.contains("STATUS:CANCELLED"))
     }
+
+    @Test(arguments: [
+        ("Microsoft Teams Meeting", MeetingFormat.online, nil, MeetingFormat.online),
+        ("Microsoft Teams Meeting; Police HQ, Room 2", .hybrid, "Police HQ, Room 2", .hybrid),
+        ("Zoom", .online, nil, .online),
+        ("Teams Room 4", .hybrid, "Teams Room 4", .inPerson),
+    ] as [(String, MeetingFormat, String?, MeetingFormat)])
+    func anOnlinePlatformInTheLocationIsNotAPlace(location: String, format: MeetingFormat, place: String?, linkless: MeetingFormat) {
+        var event = CalendarEvent(uid: "x@example.org", summary: "Board", startsAt: Date(timeIntervalSince1970: 1_772_532_000),
+                                  endsAt: Date(timeIntervalSince1970: 1_772_539_200))
+        event.location = location
+        event.onlineMeetingURL = "https://teams.example.org/join/3"
+        let meeting = CalendarMeetings.meeting(from: event, partnershipKey: "cdp", timeZone: Self.london)
+        #expect(meeting.format == format)
+        #expect(meeting.place == place)
+
+        // Without a joining link, a platform alone still says the meeting is online.
+        event.onlineMeetingURL = nil
+        #expect(CalendarMeetings.meeting(from: event, partnershipKey: "cdp", timeZone: Self.london).format == linkless)
+    }
 }
