@@ -12,7 +12,7 @@ struct Convene: AsyncParsableCommand {
         abstract: "The system of record for a police force area's partnership landscape.",
         discussion: "The register lives in an SQLite file (./convene.sqlite, or --database, or CONVENE_DATABASE) unless DATABASE_URL names a PostgreSQL database.",
         subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self, Workspace.self, User.self,
-                      Token.self])
+                      Token.self, Analyse.self, Settings.self])
 }
 
 struct DatabaseOptions: ParsableArguments {
@@ -449,5 +449,78 @@ struct TokenRevoke: AsyncParsableCommand {
         guard let uuid = UUID(uuidString: id) else { throw Failure(description: "'\(id)' is not a token identifier.") }
         try await withApplication(options) { app in try await Accounts.revokeToken(id: uuid, on: app.db) }
         say("Revoked token \(id).")
+    }
+}
+
+extension Analysis: ExpressibleByArgument {}
+extension AnalysisFormat: ExpressibleByArgument {}
+
+struct Analyse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work out what the records say: cost, load, attendance, delivery or triage (see the README for each output's fields).",
+        discussion: "The period is the 365 days to today unless --from and --to say otherwise. Triage is for --person (the PCC by default) and a --capacity in meetings a year (default 150).")
+    @ArgumentParser.Argument(help: "cost, load, attendance, delivery or triage.") var analysis: Analysis
+    @ArgumentParser.Option(help: "The first day, yyyy-mm-dd.") var from: String?
+    @ArgumentParser.Option(help: "The last day, yyyy-mm-dd.") var to: String?
+    @ArgumentParser.Option(help: "json, csv or text.") var format: AnalysisFormat = .text
+    @ArgumentParser.Option(help: "Triage: the person's key.") var person: String?
+    @ArgumentParser.Option(help: "Triage: meetings a year the person can attend.") var capacity: Int?
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let period = try Analyse.period(from: from, to: to)
+        if let capacity, capacity < 0 { throw ValidationError("--capacity must be 0 or more meetings a year") }
+        let output = try await withApplication(options) { app in
+            try await Tasks.analyse(analysis, AnalysisQuestion(period: period, personKey: person, capacity: capacity), on: app.db,
+                                    workspace: workspace.workspace)
+        }
+        FileHandle.standardOutput.write(output.render(format))
+    }
+
+    static func period(from: String?, to: String?) throws -> Period {
+        func day(_ text: String?, _ option: String) throws -> Day? {
+            guard let text else { return nil }
+            guard let day = Day(text) else { throw ValidationError("--\(option) must be a date like 2025-04-01; '\(text)' is not one") }
+            return day
+        }
+        let end = try day(to, "to") ?? Day.today()
+        let start = try day(from, "from") ?? Period.year(to: end).from
+        guard start <= end else { throw ValidationError("--from (\(start)) must not be after --to (\(end))") }
+        return Period(from: start, to: end)
+    }
+}
+
+struct Settings: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "A workspace's settings for the analyses.",
+                                                    subcommands: [SettingsList.self, SettingsSet.self])
+}
+
+struct SettingsList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Every setting, its value and its default.")
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            for s in try await Tasks.settings(on: app.db, workspace: workspace.workspace) {
+                say("\(s.key) = \(s.value) \(s.unit)" + (s.value == s.defaultValue ? "" : " (default \(s.defaultValue))") + "  – \(s.label)")
+            }
+        }
+    }
+}
+
+struct SettingsSet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Change a setting, for example: convene settings set hours-per-year 1800")
+    @ArgumentParser.Argument(help: "The setting's key (see 'convene settings list').") var key: String
+    @ArgumentParser.Argument(help: "Its new value.") var value: String
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Tasks.setSetting(key, value, on: app.db, workspace: workspace.workspace)
+            say("\(key) is now \(value)")
+        }
     }
 }

@@ -275,6 +275,7 @@ import VaporTesting
             let again = try await app.send(.POST, "/partnerships/cdp/series/new", form: form)
             let meetings = try await Self.meetings(app, of: "cdp")
             let april = try await app.send(.GET, "/partnerships/cdp/meetings/\(meetings.last?.key ?? "")")
+            let list = try await app.send(.GET, response.headers.first(name: .location) ?? "/")
 
             // Check
             #expect(response.headers.first(name: .location)?.hasPrefix("/partnerships/cdp/meetings") == true, "\(response.status): \(response.text.prefix(500))")
@@ -287,6 +288,8 @@ import VaporTesting
             #expect(meetings.allSatisfy { $0.endsAt == $0.startsAt.addingTimeInterval(120 * 60) })
             #expect(meetings.allSatisfy { $0.place == "County Hall" && $0.format == "in-person" })
             #expect(april.text.contains("Thursday 8 April 2027, 10:00 to 12:00"), "\(april.text.prefix(300))")
+            #expect(april.text.contains("<dd class=\"summary-list__value\">CDP board</dd>"), "the series is named by its name")
+            #expect(list.text.contains("Series scheduled") && list.text.contains("6 meetings added"), "the secretariat is told what was scheduled")
         }
     }
 
@@ -583,6 +586,7 @@ import VaporTesting
             }
             let mineFeed = try await app.send(.GET, path(mine), signedIn: false)
             let everythingFeed = try await app.send(.GET, path(everything), signedIn: false)
+            let list = try await app.send(.GET, "/calendar")
 
             // Check
             #expect(noKind.status == .unprocessableEntity && unknown.status == .unprocessableEntity)
@@ -593,6 +597,8 @@ import VaporTesting
             let allLines = Self.unfolded(everythingFeed.text)
             #expect(allLines.contains("SUMMARY:CDP board to come") && allLines.contains("SUMMARY:Strategic board meeting"))
             #expect(!allLines.contains("BEGIN:VTODO"))
+            #expect(list.text.contains("Meetings of Director of Public Health, with actions") && list.text.contains("Every meeting in the workspace"),
+                    "the feeds are listed by what they carry")
             if let folder = ProcessInfo.processInfo.environment["CONVENE_ICS_OUT"], !folder.isEmpty {
                 let out = URL(fileURLWithPath: folder)
                 try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -699,6 +705,8 @@ import VaporTesting
 
             // Act
             let own = try await Self.send(app, as: secretariat, .POST, "/partnerships/cdp/meetings/new", form: form)
+            let jointWithOther = try await Self.send(app, as: secretariat, .POST, "/partnerships/cdp/meetings/new",
+                                                     form: form + "&joint_with%5B%5D=board")
             let other = try await Self.send(app, as: secretariat, .POST, "/partnerships/board/meetings/new", form: form)
             let otherForm = try await Self.send(app, as: secretariat, .GET, "/partnerships/board/meetings/new")
             let otherSeries = try await Self.send(app, as: secretariat, .POST, "/partnerships/board/series/new",
@@ -717,6 +725,8 @@ import VaporTesting
             // Check
             #expect(own.headers.first(name: .location)?.hasPrefix("/partnerships/cdp/meetings/") == true, "\(own.status): \(own.text.prefix(300))")
             #expect(other.status == .forbidden && otherForm.status == .forbidden && otherSeries.status == .forbidden)
+            #expect(jointWithOther.status == .unprocessableEntity && jointWithOther.text.contains("You are not the secretariat of"),
+                    "a joint meeting changes the other partnership's meetings too")
             #expect(viaOwnPath.status == .notFound, "another partnership's meeting is not found under the secretariat's own")
             #expect(read.status == .ok, "reading is for everyone in the workspace")
             #expect(afterSecretariat == audits + 1, "only the secretariat's own meeting was written")

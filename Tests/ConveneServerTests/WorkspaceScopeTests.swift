@@ -46,7 +46,8 @@ import VaporTesting
         let owned = ["OrganisationRecord", "PersonRecord", "PartnershipRecord", "MembershipRecord", "RelationRecord",
                      "TermsOfReferenceRecord", "MeetingRecord", "AttendanceRecord",
                      "MeetingSeriesRecord", "JointMeetingRecord", "AgendaItemRecord", "PaperRecord", "PaperContentRecord", "MinutesRecord",
-                     "AddendumRecord", "ActionRecord", "ActionUpdateRecord", "ThemeRecord", "FeedTokenRecord"]
+                     "AddendumRecord", "ActionRecord", "ActionUpdateRecord", "ThemeRecord", "FeedTokenRecord",
+                     "SettingRecord", "SupportCostRecord", "TriagePlanRecord", "TriageChoiceRecord"]
         let sources = Fixtures.repository.appendingPathComponent("Sources/ConveneServer")
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "Scope.swift" } ?? []

@@ -39,6 +39,12 @@ public enum AttendanceQuality {
         public var key: String
         public var name: String
         public var figures: Figures
+
+        public init(key: String, name: String, figures: Figures) {
+            self.key = key
+            self.name = name
+            self.figures = figures
+        }
     }
 
     public struct Report: Sendable {

@@ -155,6 +155,7 @@ enum MeetingAPI {
         let meeting = Meeting(key: key, partnershipKey: partnership.key, name: input.name, startsAt: input.startsAt, endsAt: input.endsAt,
                               status: input.status ?? .scheduled, format: input.format, place: input.place, onlineURL: input.onlineUrl,
                               jointWith: (input.jointWith ?? []).sorted())
+        try check(try await MeetingPages.jointErrors(meeting, before: nil, req))
         try check(try await MeetingBusiness.createMeeting(meeting, in: req.scope))
         return try APIResponse.json(meeting, status: .created)
     }

@@ -147,10 +147,13 @@ enum CalendarFeeds {
         let partnerships = try await PartnershipRecord.query(in: req.scope).sort(\.$name).all().map { ($0.key, $0.name) }
         let names = Dictionary(uniqueKeysWithValues: partnerships)
         let me = try await MeetingStore.person(of: principal, in: req.scope)
+        let personKeys = tokens.filter { $0.kind == Kind.person.rawValue }.compactMap(\.targetKey)
+        let people = personKeys.isEmpty ? [:] : Dictionary(uniqueKeysWithValues:
+            try await PersonRecord.query(in: req.scope).filter(\.$key ~~ personKeys).all().map { ($0.key, $0.name) })
         let form = Form(errors: errors)
         func describe(_ t: FeedTokenRecord) -> String {
             let what = switch Kind(rawValue: t.kind) {
-            case .person: "Meetings of \(t.targetKey ?? "")"
+            case .person: "Meetings of \(people[t.targetKey ?? ""] ?? t.targetKey ?? "")"
             case .partnership: "Meetings of \(names[t.targetKey ?? ""] ?? t.targetKey ?? "")"
             case .workspace, nil: "Every meeting in the workspace"
             }

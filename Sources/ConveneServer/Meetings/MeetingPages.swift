@@ -71,15 +71,27 @@ enum MeetingPages {
         try await PartnershipGrants.mayEdit(partnership.key, req)
     }
 
+    /// A secretariat user may make a meeting joint with a partnership, or stop it being joint with one, only when
+    /// that partnership has been given to them too: its meetings list changes.
+    static func jointErrors(_ meeting: Meeting, before: Meeting?, _ req: Request) async throws -> [FieldError] {
+        guard let principal = req.principal, principal.role < .editor else { return [] }
+        let changed = Set(meeting.jointWith).symmetricDifference(before?.jointWith ?? [])
+        guard !changed.isEmpty else { return [] }
+        let given = try await PartnershipGrants.keysGiven(to: principal.userID, in: req.scope)
+        return changed.subtracting(given).sorted().map {
+            FieldError("joint_with", "You are not the secretariat of '\($0)', so you cannot change its meetings; ask an editor")
+        }
+    }
+
     // MARK: Meetings of a partnership
 
     @Sendable static func meetings(req: Request) async throws -> Response {
-        try await listPage(try await partnership(req), req, page: page(req))
+        try await listPage(try await partnership(req), req, page: page(req), scheduled: (try? req.query.get(Int.self, at: "scheduled")).flatMap { $0 >= 0 ? $0 : nil })
     }
 
     /// The meetings list; with the form to propose an item (and its choices) only for those who may use it.
     private static func listPage(_ partnership: PartnershipRecord, _ req: Request, page: Int, input: ItemFormInput = ItemFormInput(),
-                                 errors: [FieldError] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+                                 errors: [FieldError] = [], status: HTTPResponseStatus = .ok, scheduled: Int? = nil) async throws -> Response {
         let now = Date()
         let upcoming = try await MeetingStore.meetings(of: partnership, upcoming: true, from: now, page: 1, per: 12, in: req.scope)
         let past = try await MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: page, per: 20, in: req.scope)
@@ -89,7 +101,7 @@ enum MeetingPages {
         let themes = mayEdit ? try await MeetingStore.themes(in: req.scope) : []
         let persons = mayEdit ? try await RecordChoices.load(in: req.scope).persons : []
         return MeetingViews.list(partnership, upcoming: upcoming, past: past, page: page, backlog: backlog, themes: themes,
-                                 persons: persons, mayEdit: mayEdit, errors: errors, input: input).response(status: status)
+                                 persons: persons, mayEdit: mayEdit, errors: errors, input: input, scheduled: scheduled).response(status: status)
     }
 
     @Sendable static func proposeItem(req: Request) async throws -> Response {
@@ -119,6 +131,7 @@ enum MeetingPages {
             try await MeetingRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
         }
         var (meeting, errors) = input.parse(key: key, partnershipKey: partnership.key)
+        if let meeting, errors.isEmpty { errors = try await jointErrors(meeting, before: nil, req) }
         if let meeting, errors.isEmpty { errors = try await MeetingBusiness.createMeeting(meeting, in: req.scope) }
         if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)/meetings/\(key)") }
         return MeetingViews.meetingForm(input, partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
@@ -142,7 +155,8 @@ enum MeetingPages {
         if var meeting, errors.isEmpty {
             meeting.seriesKey = detail.meeting.seriesKey
             meeting.calendarKey = detail.meeting.calendarKey
-            errors = try await MeetingBusiness.updateMeeting(c.meeting, from: detail.meeting, to: meeting, in: req.scope)
+            errors = try await jointErrors(meeting, before: detail.meeting, req)
+            if errors.isEmpty { errors = try await MeetingBusiness.updateMeeting(c.meeting, from: detail.meeting, to: meeting, in: req.scope) }
         }
         if errors.isEmpty { return req.redirect(to: path(c)) }
         return MeetingViews.meetingForm(input, partnership: c.partnership, others: try await otherPartnerships(c.partnership, in: req.scope),

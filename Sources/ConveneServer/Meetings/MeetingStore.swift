@@ -100,6 +100,7 @@ enum MeetingStore {
     struct Detail: Sendable {
         var partnership: PartnershipRecord
         var meeting: Meeting
+        var seriesName: String?
         var partnerships: [(key: String, name: String)]
         var items: [Item]
         var members: [Row]
@@ -194,7 +195,7 @@ enum MeetingStore {
         }
         let previous = previousRecord.map { (domain($0, partnershipKey: host.key), previousMinutes.map { minutesValue($0, meetingKey: previousRecord!.key, addenda: []) }) }
         return Detail(
-            partnership: partnership, meeting: meeting,
+            partnership: partnership, meeting: meeting, seriesName: series?.name,
             partnerships: [(host.key, host.name)] + joint.map { ($0.key, $0.name) },
             items: domainItems, members: memberRows, others: others, quorum: quorum, minutes: minutes, minutesApprovedAt: approvedAt,
             arising: arisingRecords.map(toAction),

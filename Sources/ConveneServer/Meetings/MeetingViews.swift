@@ -53,12 +53,18 @@ enum MeetingViews {
 
     static func list(_ p: PartnershipRecord, upcoming: (meetings: [MeetingStore.Listed], total: Int),
                      past: (meetings: [MeetingStore.Listed], total: Int), page: Int, backlog: [AgendaItemRecord], themes: [String],
-                     persons: [(String, String)], mayEdit: Bool, errors: [FieldError], input: ItemFormInput) -> Layout {
+                     persons: [(String, String)], mayEdit: Bool, errors: [FieldError], input: ItemFormInput, scheduled: Int?) -> Layout {
         let form = Form(errors: errors)
         let pages = max(1, (past.total + 19) / 20)
         return Layout(title: errors.isEmpty ? "Meetings of \(p.name)" : "Error: Meetings of \(p.name)",
                       breadcrumbs: Array(crumbs(p).dropLast()), isDemo: p.isDemo, content: .group(
             form.errorSummary(),
+            .unwrap(scheduled) { count in
+                .div(.class("panel"), .attribute(named: "role", value: "status"),
+                     .h2(.text("Series scheduled")),
+                     .p(.text(count == 0 ? "Every meeting of the series was already scheduled; nothing was added."
+                                         : "\(count) \(count == 1 ? "meeting" : "meetings") added.")))
+            },
             .heading("Meetings", caption: p.name),
             .if(mayEdit, .div(
                 .a(.href("/partnerships/\(p.key)/meetings/new"), .class("button"), .text("Schedule a meeting")), .text(" "),
@@ -165,7 +171,7 @@ enum MeetingViews {
                 ("Partnerships", .group(.forEach(Array(d.partnerships.enumerated())) { index, p in
                     .group(.if(index > 0, .text(", ")), .a(.href("/partnerships/\(p.key)"), .text(p.name)))
                 })),
-                ("Series", Components.text(m.seriesKey, empty: "A single meeting")),
+                ("Series", Components.text(d.seriesName, empty: "A single meeting")),
             ]),
             previousMinutes(d, mayEdit: mayEdit),
             agenda(d, base: base, editable: editable, mayEdit: mayEdit, today: today),

@@ -11,6 +11,7 @@ enum Migrations {
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(CreateGrantsAndWorkspaceKinds())
         app.migrations.add(CreateMeetingBusiness())
+        app.migrations.add(CreateAnalytics())
     }
 }
 

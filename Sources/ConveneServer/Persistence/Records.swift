@@ -186,6 +186,7 @@ final class AttendanceRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "status") var status: String
     @OptionalField(key: "preparation_minutes") var preparationMinutes: Int?
     @OptionalField(key: "travel_minutes") var travelMinutes: Int?
+    @OptionalField(key: "attended_minutes") var attendedMinutes: Int?
 
     static var workspacePath: KeyPath<AttendanceRecord, ParentProperty<AttendanceRecord, WorkspaceRecord>> { \.$workspace }
 

@@ -199,9 +199,17 @@ struct RegisterWriter {
 
     private mutating func writeMeetings(_ meetings: [Meeting]) async throws {
         guard !meetings.isEmpty else { return }
-        let stored = try await MeetingRecord.query(in: scope).all()
+        // Only the meetings the file names, and their attendance, a chunk of keys at a time.
+        var stored: [MeetingRecord] = []
+        var attendanceRows: [AttendanceRecord] = []
+        let wanted = meetings.map(\.key)
+        for start in stride(from: 0, to: wanted.count, by: 500) {
+            let found = try await MeetingRecord.query(in: scope).filter(\.$key ~~ Array(wanted[start..<min(start + 500, wanted.count)])).all()
+            stored += found
+            if !found.isEmpty { attendanceRows += try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id ~~ found.compactMap(\.id)).all() }
+        }
         let byKey = Dictionary(stored.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let attendances = Dictionary(grouping: try await AttendanceRecord.query(in: scope).all(), by: { $0.$meeting.id })
+        let attendances = Dictionary(grouping: attendanceRows, by: { $0.$meeting.id })
         let ids = self.ids
         for meeting in meetings {
             let record = byKey[meeting.key] ?? MeetingRecord()
@@ -220,6 +228,8 @@ struct RegisterWriter {
                 try await record.update(on: scope.db)
                 try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == record.id!).delete()
             }
+            // A Popolo file says who attended, not how long they prepared, travelled or stayed: those stay as recorded.
+            let recorded = Dictionary((attendances[record.id!] ?? []).map { ($0.$person.id, $0) }, uniquingKeysWith: { a, _ in a })
             let rows = meeting.attendance.map { attendance in
                 let row = AttendanceRecord()
                 scope.claim(row)
@@ -227,6 +237,9 @@ struct RegisterWriter {
                 row.$person.id = ids.persons[attendance.personKey]!
                 row.$substituteFor.id = attendance.substituteForKey.flatMap { ids.persons[$0] }
                 row.status = attendance.status.rawValue
+                row.preparationMinutes = attendance.preparationMinutes ?? recorded[row.$person.id]?.preparationMinutes
+                row.travelMinutes = attendance.travelMinutes ?? recorded[row.$person.id]?.travelMinutes
+                row.attendedMinutes = attendance.attendedMinutes ?? recorded[row.$person.id]?.attendedMinutes
                 return row
             }
             if !rows.isEmpty { try await rows.create(on: scope.db) }

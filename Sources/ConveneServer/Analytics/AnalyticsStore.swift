@@ -1,0 +1,182 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Reads what the analyses need of a workspace, as `AnalyticsData`, and keeps its settings. The reading is plain SQL
+/// over the columns the analyses use (each query names its workspace), because an analysis of a national workspace
+/// reads tens of thousands of rows and model objects would cost more than the analysis itself.
+enum AnalyticsStore {
+    // MARK: Settings
+
+    static func settings(in scope: Scope) async throws -> AnalyticsSettings {
+        let rows = try await SettingRecord.query(in: scope).all()
+        return AnalyticsSettings(stored: Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Sets one setting, audited; a value equal to the default removes the row.
+    static func set(_ key: String, _ value: String, in scope: Scope) async throws -> FieldError? {
+        let before = try await settings(in: scope)
+        var changed = before
+        if let error = changed.set(key, value) { return error }
+        let after = changed
+        guard after != before else { return nil }
+        let definition = AnalyticsSettings.definition(key)!
+        try await scope.audited { scope, audit in
+            try await SettingRecord.query(in: scope).filter(\.$key == key).delete()
+            if let stored = after.changed[key] {
+                let row = SettingRecord()
+                scope.claim(row)
+                row.key = key
+                row.value = stored
+                try await row.create(on: scope.db)
+            }
+            audit.note("update", "setting", key, before: before.value(definition), after: after.value(definition))
+        }
+        return nil
+    }
+
+    // MARK: Reading
+
+    /// The workspace's register, and its meetings from a year before the period to its end (a year of history
+    /// prices the typical meeting) with their attendance, agendas, decisions, and the actions raised in the period.
+    static func load(in scope: Scope, period: Period) async throws -> AnalyticsData {
+        let sql = scope.db as! any SQLDatabase
+        let workspace = scope.workspaceID
+        let from = Self.instant(period.from.adding(days: -400)), to = Self.instant(period.to.adding(days: 2))
+
+        struct OrganisationRow: Decodable { var id: UUID; var key: String; var name: String; var sector: String }
+        let organisationRows = try await sql.select().columns("id", "key", "name", "sector").from(OrganisationRecord.schema)
+            .where("workspace_id", .equal, workspace).all(decoding: OrganisationRow.self)
+        let organisationKeys = Dictionary(uniqueKeysWithValues: organisationRows.map { ($0.id, $0.key) })
+
+        struct PersonRow: Decodable { var id: UUID; var key: String; var name: String; var role_title: String?; var organisation_id: UUID?; var seniority: String?; var salary_band: Int? }
+        let personRows = try await sql.select().columns("id", "key", "name", "role_title", "organisation_id", "seniority", "salary_band")
+            .from(PersonRecord.schema).where("workspace_id", .equal, workspace).all(decoding: PersonRow.self)
+        let personKeys = Dictionary(uniqueKeysWithValues: personRows.map { ($0.id, $0.key) })
+
+        struct PartnershipRow: Decodable {
+            var id: UUID; var key: String; var name: String; var type: String; var status: String; var statutory_basis: String?
+            var themes: String; var pcc_roles: String; var meeting_frequency: String?; var secretariat_id: UUID?
+        }
+        let partnershipRows = try await sql.select()
+            .columns("id", "key", "name", "type", "status", "statutory_basis", "themes", "pcc_roles", "meeting_frequency", "secretariat_id")
+            .from(PartnershipRecord.schema).where("workspace_id", .equal, workspace).all(decoding: PartnershipRow.self)
+        let partnershipKeys = Dictionary(uniqueKeysWithValues: partnershipRows.map { ($0.id, $0.key) })
+
+        struct MembershipRow: Decodable {
+            var key: String; var partnership_id: UUID; var person_id: UUID?; var organisation_id: UUID?; var role: String
+            var voting_right: Bool; var started_on: String?; var ended_on: String?; var substitute_id: UUID?
+        }
+        let membershipRows = try await sql.select()
+            .columns("key", "partnership_id", "person_id", "organisation_id", "role", "voting_right", "started_on", "ended_on", "substitute_id")
+            .from(MembershipRecord.schema).where("workspace_id", .equal, workspace).all(decoding: MembershipRow.self)
+
+        struct TermsRow: Decodable { var partnership_id: UUID; var version: Int; var quorum: Int?; var approved_on: String? }
+        let termsRows = try await sql.select().columns("partnership_id", "version", "quorum", "approved_on")
+            .from(TermsOfReferenceRecord.schema).where("workspace_id", .equal, workspace).all(decoding: TermsRow.self)
+
+        struct MeetingRow: Decodable { var id: UUID; var key: String; var partnership_id: UUID; var name: String; var starts_at: Date; var ends_at: Date?; var status: String }
+        let meetingRows = try await sql.select().columns("id", "key", "partnership_id", "name", "starts_at", "ends_at", "status")
+            .from(MeetingRecord.schema).where("workspace_id", .equal, workspace)
+            .where("starts_at", .greaterThanOrEqual, from).where("starts_at", .lessThan, to)
+            .all(decoding: MeetingRow.self)
+        let meetingIDs = Set(meetingRows.map(\.id))
+        let meetingKeys = Dictionary(uniqueKeysWithValues: meetingRows.map { ($0.id, $0.key) })
+        // The meetings of the window, as a subquery every child table filters by.
+        let window = SQLSubquery.select { $0.column("id").from(MeetingRecord.schema).where("workspace_id", .equal, workspace)
+            .where("starts_at", .greaterThanOrEqual, from).where("starts_at", .lessThan, to) }
+
+        struct JointRow: Decodable { var meeting_id: UUID; var partnership_id: UUID }
+        let joint = try await sql.select().columns("meeting_id", "partnership_id").from(JointMeetingRecord.schema)
+            .where("workspace_id", .equal, workspace).all(decoding: JointRow.self)
+        let jointWith = Dictionary(grouping: joint.filter { meetingIDs.contains($0.meeting_id) }, by: \.meeting_id)
+
+        struct AttendanceRow: Decodable {
+            var meeting_id: UUID; var person_id: UUID; var substitute_for_id: UUID?; var status: String
+            var preparation_minutes: Int?; var travel_minutes: Int?; var attended_minutes: Int?
+        }
+        let attendanceRows = try await sql.select()
+            .columns("meeting_id", "person_id", "substitute_for_id", "status", "preparation_minutes", "travel_minutes", "attended_minutes")
+            .from(AttendanceRecord.schema).where("workspace_id", .equal, workspace).where(SQLIdentifier("meeting_id"), .in, window)
+            .all(decoding: AttendanceRow.self)
+        let attendance = Dictionary(grouping: attendanceRows, by: \.meeting_id)
+
+        struct ItemRow: Decodable {
+            var key: String; var partnership_id: UUID; var meeting_id: UUID?; var position: Int; var title: String; var kind: String
+            var duration_minutes: Int?; var themes: String; var decision: String?; var rationale: String?
+        }
+        let itemRows = try await sql.select()
+            .columns("key", "partnership_id", "meeting_id", "position", "title", "kind", "duration_minutes", "themes", "decision", "rationale")
+            .from(AgendaItemRecord.schema).where("workspace_id", .equal, workspace).where(SQLIdentifier("meeting_id"), .in, window)
+            .all(decoding: ItemRow.self)
+
+        struct ActionRow: Decodable {
+            var key: String; var partnership_id: UUID; var meeting_id: UUID?; var title: String; var owner_person_id: UUID?
+            var owner_organisation_id: UUID?; var raised_on: String; var due_on: String?; var status: String
+        }
+        let actionRows = try await sql.select()
+            .columns("key", "partnership_id", "meeting_id", "title", "owner_person_id", "owner_organisation_id", "raised_on", "due_on", "status")
+            .from(ActionRecord.schema).where("workspace_id", .equal, workspace)
+            .where("raised_on", .greaterThanOrEqual, period.from.description).where("raised_on", .lessThanOrEqual, period.to.description)
+            .all(decoding: ActionRow.self)
+
+        struct SupportRow: Decodable { var key: String; var partnership_id: UUID; var label: String; var minutes_per_meeting: Int; var salary: Int? }
+        let supportRows = try await sql.select().columns("key", "partnership_id", "label", "minutes_per_meeting", "salary")
+            .from(SupportCostRecord.schema).where("workspace_id", .equal, workspace).all(decoding: SupportRow.self)
+
+        return AnalyticsData(
+            organisations: organisationRows.map { Organisation(key: $0.key, name: $0.name, sector: Sector(rawValue: $0.sector) ?? .other) },
+            persons: personRows.map {
+                Person(key: $0.key, name: $0.name, roleTitle: $0.role_title, organisationKey: $0.organisation_id.flatMap { organisationKeys[$0] },
+                       seniority: $0.seniority.flatMap(SeniorityBand.init(rawValue:)), salaryBand: $0.salary_band)
+            },
+            partnerships: partnershipRows.map {
+                Partnership(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum,
+                            status: PartnershipStatus(rawValue: $0.status) ?? .active, statutoryBasis: $0.statutory_basis,
+                            themes: ListColumn.decode($0.themes), pccRoles: ListColumn.decode($0.pcc_roles).compactMap(PCCRole.init(rawValue:)),
+                            meetingFrequency: $0.meeting_frequency.flatMap(MeetingFrequency.init(rawValue:)),
+                            secretariatKey: $0.secretariat_id.flatMap { organisationKeys[$0] })
+            },
+            memberships: membershipRows.map {
+                Membership(key: $0.key, partnershipKey: partnershipKeys[$0.partnership_id] ?? "", personKey: $0.person_id.flatMap { personKeys[$0] },
+                           organisationKey: $0.organisation_id.flatMap { organisationKeys[$0] }, role: MembershipRole(rawValue: $0.role) ?? .member,
+                           votingRight: $0.voting_right, startedOn: $0.started_on.flatMap(Day.init), endedOn: $0.ended_on.flatMap(Day.init),
+                           substituteKey: $0.substitute_id.flatMap { personKeys[$0] })
+            },
+            termsOfReference: termsRows.map {
+                TermsOfReference(partnershipKey: partnershipKeys[$0.partnership_id] ?? "", version: $0.version, quorum: $0.quorum,
+                                 approvedOn: $0.approved_on.flatMap(Day.init))
+            },
+            meetings: meetingRows.map { m in
+                Meeting(key: m.key, partnershipKey: partnershipKeys[m.partnership_id] ?? "", name: m.name, startsAt: m.starts_at, endsAt: m.ends_at,
+                        status: MeetingStatus(rawValue: m.status) ?? .scheduled,
+                        attendance: (attendance[m.id] ?? []).map { a in
+                            Attendance(personKey: personKeys[a.person_id] ?? "", status: AttendanceStatus(rawValue: a.status) ?? .present,
+                                       substituteForKey: a.substitute_for_id.flatMap { personKeys[$0] }, preparationMinutes: a.preparation_minutes,
+                                       travelMinutes: a.travel_minutes, attendedMinutes: a.attended_minutes)
+                        },
+                        jointWith: (jointWith[m.id] ?? []).compactMap { partnershipKeys[$0.partnership_id] }.sorted())
+            },
+            items: itemRows.map {
+                AgendaItem(key: $0.key, partnershipKey: partnershipKeys[$0.partnership_id] ?? "", meetingKey: $0.meeting_id.flatMap { meetingKeys[$0] },
+                           position: $0.position, title: $0.title, kind: AgendaItemKind(rawValue: $0.kind) ?? .discussion,
+                           durationMinutes: $0.duration_minutes, themes: ListColumn.decode($0.themes))
+            },
+            decisions: itemRows.compactMap { row in row.decision.map { Decision(itemKey: row.key, decision: $0, rationale: row.rationale) } },
+            actions: actionRows.compactMap { a in
+                guard let raised = Day(a.raised_on) else { return nil }
+                return ActionItem(key: a.key, partnershipKey: partnershipKeys[a.partnership_id] ?? "", meetingKey: a.meeting_id.flatMap { meetingKeys[$0] },
+                                  title: a.title, ownerPersonKey: a.owner_person_id.flatMap { personKeys[$0] },
+                                  ownerOrganisationKey: a.owner_organisation_id.flatMap { organisationKeys[$0] }, raisedOn: raised,
+                                  dueOn: a.due_on.flatMap(Day.init), status: ActionStatus(rawValue: a.status) ?? .open)
+            },
+            supportCosts: supportRows.map {
+                SupportCost(key: $0.key, partnershipKey: partnershipKeys[$0.partnership_id] ?? "", label: $0.label,
+                            minutesPerMeeting: $0.minutes_per_meeting, salary: $0.salary)
+            })
+    }
+
+    /// Midnight UTC of a day: the window's edges, which are a day wider than they need be on each side.
+    static func instant(_ day: Day) -> Date { Date(timeIntervalSince1970: Double(day.ordinal) * 86_400) }
+}

@@ -1,0 +1,81 @@
+import ConveneDomain
+import Foundation
+import Testing
+import VaporTesting
+@testable import ConveneServer
+
+/// Issue 6 through the server: the CLI's contract on an imported Popolo file, settings, and the pages.
+@Suite struct AnalyticsTests {
+    /// `boards` partnerships, each with twelve people at `salary` attending four two-hour meetings in 2025–26.
+    static func popolo(boards: Int, salary: Int) -> Data {
+        var persons: [String] = [], organizations: [String] = [], events: [String] = []
+        for b in 1...boards {
+            organizations.append(#"{"id": "board-\#(b)", "name": "Board \#(b)", "classification": "partnership:forum"}"#)
+            let people = (1...12).map { "b\(b)-p\($0)" }
+            persons += people.map { #"{"id": "\#($0)", "name": "Member \#($0)", "convene:salary_band": \#(salary)}"# }
+            for (i, day) in ["2025-05-14", "2025-08-13", "2025-11-12", "2026-02-11"].enumerated() {
+                let attendees = people.map { "\"\($0)\"" }.joined(separator: ", ")
+                events.append(#"{"id": "board-\#(b)-\#(i)", "name": "Board \#(b)", "organization_id": "board-\#(b)", "status": "held", "start_date": "\#(day)T09:00:00Z", "end_date": "\#(day)T11:00:00Z", "attendees": [\#(attendees)]}"#)
+            }
+        }
+        return Data("""
+            {"persons": [\(persons.joined(separator: ",\n"))],
+             "organizations": [\(organizations.joined(separator: ",\n"))],
+             "events": [\(events.joined(separator: ",\n"))]}
+            """.utf8)
+    }
+
+    struct CostJSON: Decodable {
+        struct Row: Decodable { var id: String; var name: String; var meetings: Int; var person_hours: Double; var cost_pence: Int }
+        var currency: String
+        var hours_per_year: Int
+        var total_pence: Int
+        var partnerships: [Row]
+    }
+
+    static let year = AnalysisQuestion(period: Period(from: Day("2025-04-01")!, to: Day("2026-03-31")!))
+
+    @Test(arguments: [(1, 50_000, 408_240), (1, 80_000, 653_040), (50, 50_000, 20_412_000)])
+    func theCostOfAnImportedPopoloFileIsTheReportsWorkedTable(boards: Int, salary: Int, pence: Int) async throws {
+        try await withConveneApp { app in
+            // Setup
+            let outcome = try await Tasks.importFile(.popolo, Self.popolo(boards: boards, salary: salary), dryRun: false, on: app.db)
+            guard case .applied = outcome else { Issue.record("not imported: \(outcome)"); return }
+
+            // Act
+            let output = try await Tasks.analyse(.cost, Self.year, on: app.db)
+            let json = try JSONDecoder().decode(CostJSON.self, from: output.render(.json))
+
+            // Check
+            #expect(json.currency == "GBP" && json.hours_per_year == 1_764)
+            #expect(json.total_pence == pence)
+            #expect(json.partnerships.count == boards)
+            #expect(json.partnerships.allSatisfy { $0.meetings == 4 && $0.person_hours == 144 && $0.cost_pence == pence / boards })
+            #expect(json.partnerships.first?.name.hasPrefix("Board ") == true)
+            let csv = String(decoding: output.render(.csv), as: UTF8.self)
+            #expect(csv.hasPrefix("id,name,meetings,person_hours,cost_pence"))
+            #expect(String(decoding: output.render(.text), as: UTF8.self).contains(Money(pence: pence).description))
+        }
+    }
+
+    @Test func aChangedSettingChangesTheCostAndIsAudited() async throws {
+        try await withConveneApp { app in
+            // Setup
+            _ = try await Tasks.importFile(.popolo, Self.popolo(boards: 1, salary: 50_000), dryRun: false, on: app.db)
+
+            // Act
+            try await Tasks.setSetting("hours-per-year", "1800", on: app.db)
+            let refused = await #expect(throws: Tasks.Failure.self) { try await Tasks.setSetting("hours-per-year", "none", on: app.db) }
+            let output = try await Tasks.analyse(.cost, Self.year, on: app.db)
+            let json = try JSONDecoder().decode(CostJSON.self, from: output.render(.json))
+            let settings = try await Tasks.settings(on: app.db)
+            let audit = String(decoding: try await Tasks.exportAudit(on: app.db), as: UTF8.self)
+
+            // Check: £50,000 ÷ 1,800 = £27.777… → £27.778 → £27.78; 144 hours.
+            #expect(json.hours_per_year == 1_800 && json.total_pence == 144 * 2_778)
+            #expect(refused?.description.contains("whole number of hours") == true)
+            #expect(settings.first { $0.key == "hours-per-year" }?.value == 1_800)
+            #expect(audit.contains("\"setting\"") && audit.contains("hours-per-year"))
+        }
+    }
+}
