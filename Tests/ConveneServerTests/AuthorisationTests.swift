@@ -117,6 +117,13 @@ import VaporTesting
         // A person's own view, and the workspace's themes.
         ("GET /my/meetings", "/my/meetings", nil), ("GET /my/actions", "/my/actions", nil), ("GET /account/person", "/account/person", nil),
         ("GET /themes", "/themes", nil), ("GET /calendar", "/calendar", nil),
+        // The analyses (issue 6).
+        ("GET /analysis", "/analysis", nil), ("GET /analysis/cost", "/analysis/cost", nil),
+        ("GET /analysis/cost/meetings", "/analysis/cost/meetings?partnership=cdp", nil), ("GET /analysis/load", "/analysis/load", nil),
+        ("GET /analysis/load/persons/{key}", "/analysis/load/persons/dph", "/analysis/load/persons/secret-person"),
+        ("GET /analysis/attendance", "/analysis/attendance", nil), ("GET /analysis/delivery", "/analysis/delivery", nil),
+        ("GET /analysis/triage", "/analysis/triage", nil), ("GET /analysis/settings", "/analysis/settings", nil),
+        ("GET /api/v1/analyses/{analysis}", "/api/v1/analyses/cost", nil),
         // The same business in the API.
         ("GET /api/v1/partnerships/{key}/meetings", "/api/v1/partnerships/cdp/meetings", "/api/v1/partnerships/secret-board/meetings"),
         ("GET /api/v1/partnerships/{key}/meetings/{meeting}", "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10",

@@ -25,6 +25,7 @@ enum API {
         write.delete("partnership-relations", ":from", ":kind", ":to", use: deleteRelation)
         TermsOfReferenceRoutes.register(read: read, write: business(.path))
         MeetingAPI.register(read: read, business: business(.path))
+        AnalysisAPI.register(read: read)
     }
 
     struct EndPartnership: Codable { var status: PartnershipStatus?; var endedOn: Day?; var mergedInto: String? }

@@ -96,5 +96,19 @@ enum Stylesheet {
     .picture { overflow-x: auto; }
     .picture svg { max-width: 100%; height: auto; }
     .pagination { margin: 20px 0; }
+    .panel { border: 5px solid #00703c; padding: 15px 20px; margin-bottom: 30px; }
+    .panel h2, .panel h1 { margin-top: 0; }
+    .inline-list { list-style: none; padding: 0; margin: 0 0 20px; display: flex; flex-wrap: wrap; gap: 5px 25px; font-size: 19px; }
+    .chart-figure { margin: 0 0 20px; overflow-x: auto; }
+    .chart { max-width: 100%; height: auto; font-family: inherit; }
+    .chart-label, .chart-value, .chart-axis { font-size: 13px; fill: #0b0c0c; }
+    .chart-axis { fill: #484949; }
+    .chart-bar { fill: #1d70b8; }
+    a:focus .chart-bar, a:hover .chart-bar { fill: #003078; }
+    .chart-line { fill: none; stroke: #1d70b8; stroke-width: 3; }
+    .chart-point { fill: #0b0c0c; }
+    .chart-axis-line { stroke: #484949; }
+    .heat-0 { fill: #f3f2f1; } .heat-1 { fill: #d2e2f1; } .heat-2 { fill: #8eb8dc; } .heat-3 { fill: #2b6cb0; } .heat-4 { fill: #0c2d4a; }
+    .heat-text { font-size: 11px; fill: #0b0c0c; } .heat-text-light { font-size: 11px; fill: #fff; }
     """
 }

@@ -1,0 +1,296 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// The analyses as pages: cost, load, attendance, delivery and triage, each for a period, with charts drawn by the
+/// server above tables that carry the same figures (and the links to the records behind them), and a CSV download.
+/// The evidence pages list the meetings behind a figure. Reading is for everyone in the workspace; changing the
+/// settings, support costs and a triage plan is for editors.
+enum AnalysisPages {
+    static func register(read: RoutesBuilder, write: RoutesBuilder) {
+        read.get("analysis", use: index)
+        read.get("analysis", "cost", use: cost)
+        read.get("analysis", "cost", "meetings", use: costMeetings)
+        read.get("analysis", "load", use: load)
+        read.get("analysis", "load", "persons", ":key", use: personLoad)
+        read.get("analysis", "attendance", use: attendance)
+        read.get("analysis", "delivery", use: delivery)
+        read.get("analysis", "triage", use: triage)
+        write.post("analysis", "triage", use: saveTriage)
+        read.get("analysis", "settings", use: settings)
+        write.post("analysis", "settings", use: saveSettings)
+        write.post("analysis", "support-costs", use: addSupportCost)
+    }
+
+    // MARK: The period
+
+    struct Asked {
+        var period: Period
+        var errors: [FieldError]
+        var from: String?
+        var to: String?
+        var format: AnalysisFormat?
+
+        /// `from` and `to` as a query string, for links that keep the period.
+        var query: String { "from=\(period.from)&to=\(period.to)" }
+    }
+
+    static func asked(_ req: Request) -> Asked {
+        let from = try? req.query.get(String.self, at: "from"), to = try? req.query.get(String.self, at: "to")
+        var errors: [FieldError] = []
+        let end = to.flatMap { $0.isEmpty ? nil : $0 }.map { text -> Day? in
+            let day = Day(text)
+            if day == nil { errors.append(FieldError("to", "Enter the last day as a date, like 2026-03-31")) }
+            return day
+        } ?? Day.today()
+        let last = end ?? Day.today()
+        let start = from.flatMap { $0.isEmpty ? nil : $0 }.map { text -> Day? in
+            let day = Day(text)
+            if day == nil { errors.append(FieldError("from", "Enter the first day as a date, like 2025-04-01")) }
+            return day
+        } ?? Period.year(to: last).from
+        var first = start ?? Period.year(to: last).from
+        if first > last {
+            errors.append(FieldError("from", "The first day must be on or before the last day"))
+            first = Period.year(to: last).from
+        }
+        if last.ordinal - first.ordinal > 3_660 {
+            errors.append(FieldError("from", "Choose a period of ten years or less"))
+            first = Period.year(to: last).from
+        }
+        let format = (try? req.query.get(String.self, at: "format")).flatMap(AnalysisFormat.init(rawValue:))
+        return Asked(period: Period(from: first, to: last), errors: errors, from: from, to: to, format: format)
+    }
+
+    static func data(_ req: Request, _ asked: Asked) async throws -> (AnalyticsData, AnalyticsSettings) {
+        (try await AnalyticsStore.load(in: req.scope, period: asked.period), try await AnalyticsStore.settings(in: req.scope))
+    }
+
+    /// The CSV of an analysis, when the query asks for it.
+    static func download(_ analysis: Analysis, _ asked: Asked, _ question: AnalysisQuestion, _ data: AnalyticsData,
+                         _ settings: AnalyticsSettings) throws -> Response? {
+        guard let format = asked.format, format != .text else { return nil }
+        let output = try Analyses.output(analysis, question, data: data, settings: settings, today: Day.today())
+        let response = Response(status: .ok, body: .init(data: output.render(format)))
+        response.headers.contentType = format == .csv ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json
+        if format == .csv {
+            response.headers.replaceOrAdd(name: .contentDisposition,
+                                          value: "attachment; filename=\"\(analysis.rawValue)-\(asked.period.from)-\(asked.period.to).csv\"")
+        }
+        return response
+    }
+
+    // MARK: Pages
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        AnalysisViews.index(asked(req)).response()
+    }
+
+    @Sendable static func cost(req: Request) async throws -> Response {
+        let asked = asked(req)
+        let (data, settings) = try await data(req, asked)
+        if let csv = try download(.cost, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
+        let report = CostAudit.run(data, period: asked.period, settings: settings, today: Day.today())
+        return AnalysisViews.cost(report, data: data, asked: asked).response()
+    }
+
+    /// The meetings behind a cost figure: of a partnership, an organisation's people or a theme.
+    @Sendable static func costMeetings(req: Request) async throws -> Response {
+        let asked = asked(req)
+        let (data, settings) = try await data(req, asked)
+        let report = CostAudit.run(data, period: asked.period, settings: settings, today: Day.today())
+        let filter = CostFilter(partnership: try? req.query.get(String.self, at: "partnership"),
+                                organisation: try? req.query.get(String.self, at: "organisation"),
+                                theme: try? req.query.get(String.self, at: "theme"))
+        let mayEdit = filter.partnership.map { _ in req.principal.map { $0.role >= .editor } ?? false } ?? false
+        return AnalysisViews.costMeetings(report, data: data, asked: asked, filter: filter, mayEdit: mayEdit).response()
+    }
+
+    struct CostFilter {
+        var partnership: String?
+        var organisation: String?
+        var theme: String?
+    }
+
+    @Sendable static func load(req: Request) async throws -> Response {
+        let asked = asked(req)
+        let (data, settings) = try await data(req, asked)
+        if let csv = try download(.load, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
+        let report = Load.run(data, period: asked.period, settings: settings)
+        return AnalysisViews.load(report, data: data, asked: asked).response()
+    }
+
+    @Sendable static func personLoad(req: Request) async throws -> Response {
+        let asked = asked(req)
+        let key = try req.parameters.require("key")
+        let (data, settings) = try await data(req, asked)
+        guard let person = data.personsByKey[key] else { throw Problem.notFound("The person '\(key)'") }
+        let report = Load.run(data, period: asked.period, settings: settings)
+        return AnalysisViews.personLoad(person, report.person(key), report: report, data: data, asked: asked).response()
+    }
+
+    @Sendable static func attendance(req: Request) async throws -> Response {
+        let asked = asked(req)
+        let (data, settings) = try await data(req, asked)
+        if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
+        return AnalysisViews.attendance(AttendanceQuality.run(data, period: asked.period, today: Day.today()), asked: asked).response()
+    }
+
+    @Sendable static func delivery(req: Request) async throws -> Response {
+        let asked = asked(req)
+        let (data, settings) = try await data(req, asked)
+        if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
+        return AnalysisViews.delivery(Delivery.run(data, period: asked.period, today: Day.today()), data: data, asked: asked).response()
+    }
+
+    // MARK: Triage
+
+    @Sendable static func triage(req: Request) async throws -> Response {
+        var asked = asked(req)
+        let (data, settings) = try await data(req, asked)
+        let personKey = (try? req.query.get(String.self, at: "person")).flatMap { $0.isEmpty ? nil : $0 } ?? data.pcc?.key
+        let capacityText = try? req.query.get(String.self, at: "capacity")
+        var capacity = 150
+        if let capacityText, !capacityText.isEmpty {
+            if let n = Int(capacityText), (0...2_000).contains(n) { capacity = n }
+            else { asked.errors.append(FieldError("capacity", "Enter the meetings a year as a whole number from 0 to 2,000")) }
+        }
+        if let personKey, data.personsByKey[personKey] == nil { asked.errors.append(FieldError("person", "There is no person '\(personKey)'")) }
+        let person = personKey.flatMap { data.personsByKey[$0] }
+        if let person, let csv = try download(.triage, asked, AnalysisQuestion(period: asked.period, personKey: person.key, capacity: capacity), data, settings) {
+            return csv
+        }
+        let report = person.map { Triage.run(data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings, today: Day.today()) }
+        let plan = try await person.asyncMap { try await savedPlan(of: $0.key, in: req.scope) } ?? nil
+        let mayEdit = (req.principal?.role ?? .viewer) >= .editor
+        let people = data.persons.sorted { $0.name < $1.name }.map { ($0.key, $0.name) }
+        return AnalysisViews.triage(report, person: person, people: people, capacity: capacityText ?? String(capacity), plan: plan,
+                                    saved: (try? req.query.get(Bool.self, at: "saved")) == true, mayEdit: mayEdit, asked: asked).response()
+    }
+
+    struct SavedPlan {
+        var capacity: Int
+        var updatedAt: Date?
+        var choices: [String: (recommended: Triage.Recommendation, choice: Triage.Recommendation)]
+    }
+
+    static func savedPlan(of personKey: String, in scope: Scope) async throws -> SavedPlan? {
+        guard let person = try await PersonRecord.query(in: scope).filter(\.$key == personKey).first(),
+              let plan = try await TriagePlanRecord.query(in: scope).filter(\.$person.$id == person.requireID()).first() else { return nil }
+        let choices = try await TriageChoiceRecord.query(in: scope).filter(\.$plan.$id == plan.requireID()).with(\.$partnership).all()
+        return SavedPlan(capacity: plan.capacity, updatedAt: plan.updatedAt, choices: Dictionary(choices.compactMap { c in
+            guard let recommended = Triage.Recommendation(rawValue: c.recommended), let choice = Triage.Recommendation(rawValue: c.choice) else { return nil }
+            return (c.partnership.key, (recommended, choice))
+        }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Saves a person's plan: for each partnership triage recommended something for, the recommendation and the
+    /// choice made (the recommendation accepted, or another). The recommendations are worked out again here, so a
+    /// plan records what triage said when it was saved.
+    @Sendable static func saveTriage(req: Request) async throws -> Response {
+        struct Input: Content { var person: String; var capacity: Int; var from: String?; var to: String? }
+        let input = try req.content.decode(Input.self)
+        let body = try req.content.decode([String: String].self)
+        let period = Period(from: input.from.flatMap(Day.init) ?? Period.year(to: Day.today()).from, to: input.to.flatMap(Day.init) ?? Day.today())
+        let data = try await AnalyticsStore.load(in: req.scope, period: period)
+        guard data.personsByKey[input.person] != nil else { throw Problem.invalid([FieldError("person", "There is no person '\(input.person)'")]) }
+        guard (0...2_000).contains(input.capacity) else {
+            throw Problem.invalid([FieldError("capacity", "Enter the meetings a year as a whole number from 0 to 2,000")])
+        }
+        let report = Triage.run(data, personKey: input.person, capacity: input.capacity, period: period,
+                                settings: try await AnalyticsStore.settings(in: req.scope), today: Day.today())
+        let choices = report.entries.map { entry in
+            (entry.partnershipKey, entry.recommendation,
+             body["choice-\(entry.partnershipKey)"].flatMap(Triage.Recommendation.init(rawValue:)) ?? entry.recommendation)
+        }
+        let partnershipIDs = Dictionary(uniqueKeysWithValues: try await PartnershipRecord.query(in: req.scope)
+            .filter(\.$key ~~ choices.map(\.0)).all().map { ($0.key, $0.id!) })
+        let person = try await PersonRecord.query(in: req.scope).filter(\.$key == input.person).first()!
+        let before = try await savedPlan(of: input.person, in: req.scope)
+        struct Audited: Codable, Equatable { var capacity: Int; var choices: [String: String] }
+        let after = Audited(capacity: input.capacity, choices: Dictionary(uniqueKeysWithValues: choices.map { ($0.0, $0.2.rawValue) }))
+        let previous = before.map { Audited(capacity: $0.capacity, choices: $0.choices.mapValues(\.choice.rawValue)) }
+        try await req.scope.audited { scope, audit in
+            let personID = try person.requireID()
+            let plan = try await TriagePlanRecord.query(in: scope).filter(\.$person.$id == personID).first() ?? {
+                let plan = TriagePlanRecord()
+                scope.claim(plan)
+                plan.$person.id = personID
+                return plan
+            }()
+            plan.capacity = input.capacity
+            try await plan.save(on: scope.db)
+            try await TriageChoiceRecord.query(in: scope).filter(\.$plan.$id == plan.requireID()).delete()
+            let rows = choices.compactMap { key, recommended, chosen -> TriageChoiceRecord? in
+                guard let id = partnershipIDs[key] else { return nil }
+                let row = TriageChoiceRecord()
+                scope.claim(row)
+                row.$plan.id = plan.id!
+                row.$partnership.id = id
+                row.recommended = recommended.rawValue
+                row.choice = chosen.rawValue
+                return row
+            }
+            if !rows.isEmpty { try await rows.create(on: scope.db) }
+            audit.note(previous == nil ? "create" : "update", "triage plan", input.person, before: previous, after: after)
+        }
+        return req.redirect(to: "/analysis/triage?person=\(input.person)&capacity=\(input.capacity)&from=\(period.from)&to=\(period.to)&saved=true#plan")
+    }
+
+    // MARK: Settings and support costs
+
+    @Sendable static func settings(req: Request) async throws -> Response {
+        let settings = try await AnalyticsStore.settings(in: req.scope)
+        let values = Dictionary(uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(settings.value($0))) })
+        return AnalysisViews.settings(values, errors: [], saved: (try? req.query.get(Bool.self, at: "saved")) == true,
+                                      mayEdit: (req.principal?.role ?? .viewer) >= .editor).response()
+    }
+
+    @Sendable static func saveSettings(req: Request) async throws -> Response {
+        let body = try req.content.decode([String: String].self)
+        var errors: [FieldError] = []
+        var checked = try await AnalyticsStore.settings(in: req.scope)
+        for definition in AnalyticsSettings.definitions {
+            if let value = body[definition.key], let error = checked.set(definition.key, value) { errors.append(error) }
+        }
+        guard errors.isEmpty else {
+            var values = Dictionary(uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(checked.value($0))) })
+            for definition in AnalyticsSettings.definitions { if let value = body[definition.key] { values[definition.key] = value } }
+            return AnalysisViews.settings(values, errors: errors, saved: false, mayEdit: true).response(status: .unprocessableEntity)
+        }
+        for definition in AnalyticsSettings.definitions {
+            if let value = body[definition.key] { _ = try await AnalyticsStore.set(definition.key, value, in: req.scope) }
+        }
+        return req.redirect(to: "/analysis/settings?saved=true")
+    }
+
+    @Sendable static func addSupportCost(req: Request) async throws -> Response {
+        struct Input: Content { var partnership: String; var label: String?; var minutes_per_meeting: String?; var salary: String? }
+        let input = try req.content.decode(Input.self)
+        let partnership = try await RegisterQueries.partnership(input.partnership, in: req.scope)
+        var errors: [FieldError] = []
+        let minutes = Int(input.minutes_per_meeting?.trimmingCharacters(in: .whitespaces) ?? "")
+        if minutes == nil { errors.append(FieldError("minutes_per_meeting", "Enter the minutes each meeting takes, like 240")) }
+        let salaryText = input.salary?.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "").trimmingCharacters(in: .whitespaces) ?? ""
+        let salary = salaryText.isEmpty ? nil : Int(salaryText)
+        if !salaryText.isEmpty && salary == nil { errors.append(FieldError("salary", "Enter the salary in whole pounds a year, like 32000, or leave it empty")) }
+        let key = try await MeetingBusiness.nextKey("support", SupportCostRecord.self, key: \.$key, in: req.scope)
+        let cost = SupportCost(key: key, partnershipKey: partnership.key, label: input.label ?? "", minutesPerMeeting: minutes ?? 0, salary: salary)
+        if errors.isEmpty { errors = cost.validate() }
+        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        try await req.scope.audited { scope, audit in
+            let row = SupportCostRecord()
+            scope.claim(row)
+            row.$partnership.id = try partnership.requireID()
+            row.key = cost.key
+            row.label = cost.label
+            row.minutesPerMeeting = cost.minutesPerMeeting
+            row.salary = cost.salary
+            try await row.create(on: scope.db)
+            audit.note("create", "support cost", cost.key, before: nil as SupportCost?, after: cost)
+        }
+        return req.redirect(to: "/analysis/cost/meetings?partnership=\(partnership.key)#support")
+    }
+}
