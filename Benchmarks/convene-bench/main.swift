@@ -1,6 +1,6 @@
-// The benchmarks: generate a large workspace, write it, and time the busiest pages over HTTP. Two scenarios:
-// `register` (issue 2: a large landscape, imported) and `meetings` (issue 5, in Meetings.swift: ten years of board
-// business). Prints figures; it asserts nothing. Run it with scripts/bench (a release build).
+// The benchmarks: generate a large workspace, write it, and time the busiest pages over HTTP. Three scenarios:
+// `register` (issue 2: a large landscape, imported), `meetings` (issue 5, in Meetings.swift: ten years of board
+// business) and `national` (issue 6, in National.swift: 43 workspaces, and the analyses of each). Prints figures; it asserts nothing. Run it with scripts/bench (a release build).
 import ConveneDomain
 import ConveneServer
 import Foundation
@@ -22,6 +22,9 @@ struct Options {
     var years = 10
     /// 0: leave the planner's statistics as they are after writing the history (SQLite then has none).
     var analyze = 1
+    // The national scenario (issue 6).
+    var seed = 1
+    var workspaces = 43
 
     init(_ arguments: [String]) {
         var i = 1
@@ -35,6 +38,8 @@ struct Options {
             case "--meetings-per-year": meetingsPerYear = value
             case "--years": years = value
             case "--analyze": analyze = value
+            case "--seed": seed = value
+            case "--workspaces": workspaces = value
             case "--partnerships": partnerships = value
             case "--memberships": memberships = value
             case "--requests": requests = value
@@ -101,8 +106,9 @@ let options = Options(CommandLine.arguments)
 switch options.scenario {
 case "register": try await registerScenario(options)
 case "meetings": try await meetingsScenario(options)
+case "national": try await nationalScenario(options)
 case "report": try report(options)
-default: print("unknown scenario '\(options.scenario)': register, meetings or report")
+default: print("unknown scenario '\(options.scenario)': register, meetings, national or report")
 }
 
 func registerScenario(_ options: Options) async throws {

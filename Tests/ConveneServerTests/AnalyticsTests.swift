@@ -78,4 +78,64 @@ import VaporTesting
             #expect(audit.contains("\"setting\"") && audit.contains("hours-per-year"))
         }
     }
+
+    struct TriageJSON: Decodable {
+        struct Entry: Decodable { var id: String; var roles: [String]; var recommendation: String; var meetings_per_year: Int }
+        var capacity: Int
+        var attend_meetings: Int
+        var fits: Bool
+        var entries: [Entry]
+    }
+
+    /// Where the person chairs or is the SRO, triage says attend; the rest fits the capacity.
+    static func checkTriage(_ json: TriageJSON, _ what: String) {
+        let leading = json.entries.filter { $0.roles.contains { $0 == "Chair" || $0.hasPrefix("Senior Responsible Owner") || $0 == "Co-SRO" || $0 == "Co-chair" } }
+        #expect(!leading.isEmpty, "\(what): the person leads something")
+        #expect(leading.allSatisfy { $0.recommendation == "attend" }, "\(what): every meeting they chair or lead is kept")
+        #expect(json.fits && json.attend_meetings <= json.capacity, "\(what): \(json.attend_meetings) meetings for a capacity of \(json.capacity)")
+    }
+
+    @Test func triageOnTheNationalGeneratorKeepsWhatThePCCLeadsAndFitsTheCapacity() async throws {
+        try await withConveneApp { app in
+            // Setup: one generated force area, written as `convene demo --scale national` writes it.
+            let options = NationalLandscape.Options(seed: 7)
+            let first = try await NationalDemo.generate(on: app.db, options: options, count: 1)
+            let again = try await NationalDemo.generate(on: app.db, options: options, count: 1)
+            let generated = NationalLandscape.workspace(0, options)
+            let year = AnalysisQuestion(period: Period(from: options.firstDay, to: options.firstDay.adding(days: 364)))
+
+            // Act
+            var question = year
+            question.capacity = 120
+            let triage = try JSONDecoder().decode(TriageJSON.self, from: try await Tasks.analyse(.triage, question, on: app.db,
+                                                                                                 workspace: generated.key).json)
+            let cost = try JSONDecoder().decode(CostJSON.self, from: try await Tasks.analyse(.cost, year, on: app.db, workspace: generated.key).json)
+
+            // Check
+            #expect(first.workspaces == 1 && first.meetings == 1_500 && again.workspaces == 0 && again.skipped == 1)
+            #expect(first.attendances == generated.register.meetings.map(\.attendance.count).reduce(0, +))
+            Self.checkTriage(triage, generated.name)
+            #expect(triage.entries.contains { $0.recommendation != "attend" }, "the PCC is invited to more than the capacity")
+            #expect(cost.partnerships.count == generated.register.partnerships.count && cost.total_pence > 0)
+            #expect(cost.partnerships.map(\.meetings).reduce(0, +) == generated.register.meetings.filter { $0.status == .held }.count)
+        }
+    }
+
+    @Test func triageOnTheDemoLandscapeKeepsWhatEachCommissionerLeads() async throws {
+        try await withConveneApp { app in
+            // Setup: the demo landscape holds several force areas, so the person is named.
+            _ = try await Tasks.loadDemo(on: app.db)
+            let people = try await PersonRecord.query(on: app.db).all().filter { ($0.roleTitle ?? "").hasPrefix("Deputy Mayor") }
+            #expect(!people.isEmpty)
+
+            for person in people {
+                // Act
+                let question = AnalysisQuestion(period: Period.year(to: Day.today()), personKey: person.key, capacity: 12)
+                let triage = try JSONDecoder().decode(TriageJSON.self, from: try await Tasks.analyse(.triage, question, on: app.db).json)
+
+                // Check: with no meetings recorded, a partnership counts its frequency's meetings.
+                Self.checkTriage(triage, person.roleTitle ?? person.key)
+            }
+        }
+    }
 }

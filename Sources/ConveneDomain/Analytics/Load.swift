@@ -111,15 +111,17 @@ public enum Load {
 }
 
 extension AnalyticsData {
-    /// The Police and Crime Commissioner (or the Mayor or Commissioner holding the PCC's powers): the elected official
-    /// of a policing-governance organisation whose role title names a Commissioner or Mayor and is not a deputy's.
+    /// The Police and Crime Commissioner (or the Mayor or Deputy Mayor holding the PCC's powers): the one person
+    /// whose role title is a commissioner's or a mayor's (not a deputy commissioner's, nor a title that merely names
+    /// the commissioner's office). Nil when there is none, or several (a register of more than one force area).
     public var pcc: Person? {
-        persons.filter { person in
+        let titles = ["police and crime commissioner", "police, fire and crime commissioner", "mayor of ", "deputy mayor for policing",
+                      "deputy mayor of ", "chair of the police authority board"]
+        let found = persons.filter { person in
             let title = (person.roleTitle ?? "").lowercased()
-            let sector = person.organisationKey.flatMap { organisationsByKey[$0]?.sector }
-            return (title.contains("commissioner") || title.contains("mayor")) && !title.contains("deputy")
-                && (sector == .policingGovernance || person.seniority == .electedOfficial)
-        }.min { $0.key < $1.key }
+            return titles.contains { title.hasPrefix($0) }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The OPCC: the policing-governance organisations (the PCC's office).

@@ -1,0 +1,77 @@
+// The national benchmark (issue 6): "on the national generator: generation time; each analysis for one workspace
+// (target under 200 ms) and for all 43 (target under 5 s); peak memory." Writes the generated landscape with
+// `NationalDemo` (what `convene demo --scale national` runs), then times each analysis as the CLI and the API run it:
+// reading the workspace's records and working the figures out, JSON included. Prints figures; asserts nothing.
+import ConveneDomain
+import ConveneServer
+import Foundation
+import Vapor
+
+func nationalScenario(_ options: Options) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = DatabaseChoice.fromEnvironment(databasePath: folder.appendingPathComponent("bench.sqlite").path)
+    let landscape = NationalLandscape.Options(seed: UInt64(options.seed))
+    let count = min(options.workspaces, landscape.workspaces)
+    print("Convene national benchmark: \(count) of \(landscape.workspaces) workspaces, seed \(options.seed), \(database.description)")
+
+    // The generator alone, in memory, one workspace at a time.
+    var start = ContinuousClock.now
+    var generatedMeetings = 0
+    for index in 0..<count { generatedMeetings += NationalLandscape.workspace(index, landscape).register.meetings.count }
+    let generatorSeconds = seconds(start)
+    print(String(format: "generator (in memory, no database): %.2f s for %d workspaces, %d meetings; peak memory so far %@",
+                 generatorSeconds, count, generatedMeetings, peakMemory()))
+
+    var env = try Environment.detect(arguments: ["convene-bench"])
+    env.arguments = ["convene-bench"]
+    let app = try await Tasks.application(Configuration(database: database), environment: env, logLevel: .error)
+    do {
+        start = ContinuousClock.now
+        let summary = try await NationalDemo.generate(on: app.db, options: landscape, count: count, progress: { line in
+            if line.hasPrefix("[1/") || line.contains("[\(count)/") || line.hasPrefix("[10/") || line.hasPrefix("[20/") || line.hasPrefix("[30/") {
+                print("  \(line)")
+            }
+        })
+        let writeSeconds = seconds(start)
+        summary.lines.forEach { print($0) }
+        print(String(format: "generation and writing (convene demo --scale national): %.1f s; peak memory so far %@", writeSeconds, peakMemory()))
+
+        let keys = (0..<count).map { NationalLandscape.workspace($0, landscape).key }
+        let question = AnalysisQuestion(period: Period(from: landscape.firstDay, to: landscape.firstDay.adding(days: 364)))
+        let today = landscape.asOf
+        print("analyses of \(question.period), median of \(options.requests) runs for one workspace (\(keys[0])), then each of the \(count) once:")
+        var rows: [(String, String, String, Double, Double)] = []
+        for analysis in Analysis.allCases {
+            var times: [Double] = []
+            var bytes = 0
+            for _ in 0..<max(1, options.requests) {
+                let s = ContinuousClock.now
+                bytes = try await Tasks.analyse(analysis, question, on: app.db, workspace: keys[0], today: today).json.count
+                times.append(seconds(s) * 1000)
+            }
+            let s = ContinuousClock.now
+            for key in keys { _ = try await Tasks.analyse(analysis, question, on: app.db, workspace: key, today: today) }
+            let all = seconds(s)
+            print(String(format: "  %-10@ one workspace: median %6.1f ms, p90 %6.1f ms (%d KiB of JSON); all %d: %5.2f s",
+                         analysis.rawValue as NSString, median(times), percentile(times, 0.9), bytes / 1024, count, all))
+            rows.append(("national", databaseLabel(database), "\(analysis.rawValue), one workspace (ms)", median(times), percentile(times, 0.9)))
+            rows.append(("national", databaseLabel(database), "\(analysis.rawValue), all \(count) (s)", all, all))
+        }
+        print("peak memory: \(peakMemory())")
+        rows.append(("national", databaseLabel(database), "generation and writing (s)", writeSeconds, writeSeconds))
+        if let path = options.results { appendResults(path, rows) }
+        try await app.asyncShutdown()
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+/// The process's peak resident memory.
+func peakMemory() -> String {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return String(format: "%.0f MiB", Double(usage.ru_maxrss) / 1024)
+}
