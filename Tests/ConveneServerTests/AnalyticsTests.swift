@@ -138,4 +138,28 @@ import VaporTesting
             }
         }
     }
+
+    @Test func aPartAttendanceRecordedOnTheRegisterCostsTheTimeThere() async throws {
+        try await withConveneApp { app in
+            // Setup: a two-hour meeting ten days ago; the Director of Public Health stays an hour.
+            try await MeetingTests.setUp(app)
+            let meeting = try await MeetingTests.schedule(app, "cdp", on: MeetingTests.day(-10), name: "CDP board")
+
+            // Act
+            let saved = try await app.send(.POST, "/partnerships/cdp/meetings/\(meeting)/attendance",
+                                           form: "status-dph=present&attended-dph=60&status-acc=present")
+            let refused = try await app.send(.POST, "/partnerships/cdp/meetings/\(meeting)/attendance",
+                                             form: "status-dph=present&attended-dph=2000&status-acc=present")
+            let page = try await app.send(.GET, "/partnerships/cdp/meetings/\(meeting)/attendance")
+            let json = try JSONDecoder().decode(CostJSON.self, from: try await Tasks.analyse(
+                .cost, AnalysisQuestion(period: Period.year(to: Day.today())), on: app.db).json)
+
+            // Check: (60 + 60) + (120 + 60) minutes at £50,000 (the default salary): 300 × 2,835 ÷ 60 pence.
+            #expect(saved.status == .seeOther || saved.status == .found, "\(saved.status): \(saved.text.prefix(300))")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(page.text.contains("value=\"60\""), "the register shows the part attendance")
+            let cdp = try #require(json.partnerships.first { $0.id == "cdp" })
+            #expect(cdp.person_hours == 5 && cdp.cost_pence == 300 * 2_835 / 60)
+        }
+    }
 }

@@ -14,7 +14,7 @@ extension OpenAPIDocument {
     static let meetingSchemas: [(String, JSONValue)] = [
         ("Attendance", object([
             ("person_key", key), ("status", vocabulary(AttendanceStatus.self)), ("substitute_for_key", optionalKey),
-            ("preparation_minutes", minutesCount), ("travel_minutes", minutesCount),
+            ("preparation_minutes", minutesCount), ("travel_minutes", minutesCount), ("attended_minutes", minutesCount),
         ], required: ["person_key", "status"])),
         ("Meeting", object([
             ("key", key), ("partnership_key", key), ("name", string), ("starts_at", instant), ("ends_at", optionalInstant),

@@ -382,7 +382,7 @@ enum MeetingBusiness {
         probe.attendance = attendance
         errors += probe.validate().filter { $0.field == "attendance" }
         for a in attendance {
-            for (minutes, field) in [(a.preparationMinutes, "preparation"), (a.travelMinutes, "travel")] {
+            for (minutes, field) in [(a.preparationMinutes, "preparation"), (a.travelMinutes, "travel"), (a.attendedMinutes, "attended")] {
                 if let minutes, !(0...1440).contains(minutes) {
                     errors.append(FieldError("attendance", "The \(field) time of '\(a.personKey)' must be between 0 and 1,440 minutes"))
                 }
@@ -407,6 +407,7 @@ enum MeetingBusiness {
                 row.status = a.status.rawValue
                 row.preparationMinutes = a.preparationMinutes
                 row.travelMinutes = a.travelMinutes
+                row.attendedMinutes = a.attendedMinutes
                 return row
             }
             if !rows.isEmpty { try await rows.create(on: scope.db) }

@@ -324,8 +324,8 @@ enum MeetingPages {
     }
 
     /// Reads the register as posted: per member `status-KEY` (present, present-online, substitute meaning "sent a
-    /// substitute", apologies, absent), `substitute-KEY`, `preparation-KEY` and `travel-KEY`; and up to five others
-    /// as `other-N` with `other-status-N`.
+    /// substitute", apologies, absent), `substitute-KEY`, `preparation-KEY`, `travel-KEY` and `attended-KEY` (the minutes
+    /// there, for someone there for part of the meeting); and up to five others as `other-N` with `other-status-N`.
     static func parseAttendance(_ form: [String: String], detail: MeetingStore.Detail) -> ([Attendance], [FieldError]) {
         var reader = FormReader()
         var rows: [Attendance] = []
@@ -335,7 +335,7 @@ enum MeetingPages {
         for member in detail.members {
             let key = member.person.key
             guard let status = reader.text(form["status-\(key)"]) else { continue }
-            let prep = minutes("preparation", key), travel = minutes("travel", key)
+            let prep = minutes("preparation", key), travel = minutes("travel", key), part = minutes("attended", key)
             guard let parsed = AttendanceStatus(rawValue: status) else {
                 reader.errors.append(FieldError("status-\(key)", "'\(status)' is not a kind of attendance"))
                 continue
@@ -346,16 +346,18 @@ enum MeetingPages {
                     continue
                 }
                 rows.append(Attendance(personKey: key, status: .apologies))
-                rows.append(Attendance(personKey: substitute, status: .substitute, substituteForKey: key, preparationMinutes: prep, travelMinutes: travel))
+                rows.append(Attendance(personKey: substitute, status: .substitute, substituteForKey: key, preparationMinutes: prep, travelMinutes: travel,
+                                       attendedMinutes: part))
             } else {
-                rows.append(Attendance(personKey: key, status: parsed, preparationMinutes: prep, travelMinutes: travel))
+                rows.append(Attendance(personKey: key, status: parsed, preparationMinutes: prep, travelMinutes: travel, attendedMinutes: part))
             }
         }
         for n in 1...5 {
             guard let person = reader.text(form["other-\(n)"]) else { continue }
             let status = AttendanceStatus(rawValue: reader.text(form["other-status-\(n)"]) ?? "present") ?? .present
             rows.append(Attendance(personKey: person, status: status == .substitute ? .present : status,
-                                   preparationMinutes: minutes("preparation", "other-\(n)"), travelMinutes: minutes("travel", "other-\(n)")))
+                                   preparationMinutes: minutes("preparation", "other-\(n)"), travelMinutes: minutes("travel", "other-\(n)"),
+                                   attendedMinutes: minutes("attended", "other-\(n)")))
         }
         return (rows, reader.errors)
     }

@@ -162,7 +162,8 @@ enum MeetingStore {
         let attendanceByPerson = Dictionary(attendance.map { a in
             (a.$person.id, Attendance(personKey: refs[a.$person.id]?.key ?? "", status: AttendanceStatus(rawValue: a.status) ?? .present,
                                      substituteForKey: a.$substituteFor.id.flatMap { refs[$0]?.key },
-                                     preparationMinutes: a.preparationMinutes, travelMinutes: a.travelMinutes))
+                                     preparationMinutes: a.preparationMinutes, travelMinutes: a.travelMinutes,
+                                     attendedMinutes: a.attendedMinutes))
         }, uniquingKeysWith: { a, _ in a })
         var memberRows: [Row] = []
         var seen: Set<UUID> = []

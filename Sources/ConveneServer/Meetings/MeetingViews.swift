@@ -400,7 +400,7 @@ enum MeetingViews {
                       breadcrumbs: crumbs(d.partnership) + [(d.meeting.name, base)], content: .group(
             form.errorSummary(),
             .heading("Record attendance", caption: "\(d.meeting.name), \(WallClock.describe(d.meeting.startsAt, d.meeting.endsAt))"),
-            .p(.text("Preparation and travel time, in minutes, are used to work out what the meeting cost.")),
+            .p(.text("Preparation and travel time, in minutes, are used to work out what the meeting cost; so is the time there of anyone who was there for part of the meeting only.")),
             .formElement(action: base + "/attendance", method: "post", .attribute(named: "novalidate", value: "novalidate"),
                 .forEach(d.members) { row in
                     let key = row.person.key
@@ -417,6 +417,7 @@ enum MeetingViews {
                                     hint: row.namedSubstitute.map { "Named substitute: \($0.name)" }),
                         form.textInput("preparation-\(key)", "Preparation (minutes)", value("preparation-\(key)", (substitute ?? stored)?.preparationMinutes.map(String.init)), short: true),
                         form.textInput("travel-\(key)", "Travel (minutes)", value("travel-\(key)", (substitute ?? stored)?.travelMinutes.map(String.init)), short: true),
+                        form.textInput("attended-\(key)", "Minutes there, if not the whole meeting", value("attended-\(key)", (substitute ?? stored)?.attendedMinutes.map(String.init)), short: true),
                     ] as [Body])
                 },
                 .h2(.text("Others in attendance")),
@@ -431,6 +432,7 @@ enum MeetingViews {
                                     Array(statusChoices.filter { $0.0 != "substitute" })),
                         form.textInput("preparation-other-\(n)", "Preparation (minutes)", value("preparation-other-\(n)", stored?.attendance?.preparationMinutes.map(String.init)), short: true),
                         form.textInput("travel-other-\(n)", "Travel (minutes)", value("travel-other-\(n)", stored?.attendance?.travelMinutes.map(String.init)), short: true),
+                        form.textInput("attended-other-\(n)", "Minutes there, if not the whole meeting", value("attended-other-\(n)", stored?.attendance?.attendedMinutes.map(String.init)), short: true),
                     ] as [Body])
                 },
                 .button(.type(.submit), .class("button"), .text("Save attendance")),
