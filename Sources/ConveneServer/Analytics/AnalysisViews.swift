@@ -275,6 +275,7 @@ enum AnalysisViews {
             months[month]!.decisions += (data.itemsByMeeting[meeting.key] ?? []).filter { decided.contains($0.key) }.count
         }
         let series = months.sorted { $0.key < $1.key }
+        let itemMeetings = Dictionary(data.items.map { ($0.key, $0.meetingKey) }, uniquingKeysWith: { a, _ in a })
         return Layout(title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
             header(.delivery, title, asked, path: "/analysis/delivery"),
             Components.summaryList([
@@ -304,7 +305,7 @@ enum AnalysisViews {
             r.recurring.isEmpty ? .p(.text("None: no item came back to half a partnership's meetings without being decided.")) :
                 Components.table(caption: "Items at half or more of a partnership's meetings, never decided", headers: [.text("Item"), .text("Partnership"), .text("Meetings")],
                     rows: r.recurring.prefix(200).map { item in
-                        let meetings = Set(item.itemKeys.compactMap { key in data.items.first { $0.key == key }?.meetingKey })
+                        let meetings = Set(item.itemKeys.compactMap { itemMeetings[$0] ?? nil })
                         let latest = data.meetings.last { meetings.contains($0.key) }
                         return [latest.map { .a(.href("/partnerships/\(item.partnershipKey)/meetings/\($0.key)"), .text(item.title)) } ?? .text(item.title),
                                 .text(data.partnershipsByKey[item.partnershipKey]?.name ?? item.partnershipKey), .text("\(item.meetings) of \(item.of)")]

@@ -118,18 +118,7 @@ public enum NationalDemo {
                     row.$partnership.id = partnerships[other]!
                     joint.append(row)
                 }
-                for a in m.attendance {
-                    let row = AttendanceRecord()
-                    scope.claim(row)
-                    row.$meeting.id = record.id!
-                    row.$person.id = persons[a.personKey]!
-                    row.$substituteFor.id = a.substituteForKey.flatMap { persons[$0] }
-                    row.status = a.status.rawValue
-                    row.preparationMinutes = a.preparationMinutes
-                    row.travelMinutes = a.travelMinutes
-                    row.attendedMinutes = a.attendedMinutes
-                    attendances.append(row)
-                }
+                attendances += m.attendance.map { AttendanceRecord.row($0, meeting: record.id!, persons: persons, in: scope) }
             }
             try await MeetingHistory.insert(meetings, chunk: 500, on: scope.db)
             try await MeetingHistory.insert(joint, chunk: 500, on: scope.db)

@@ -398,18 +398,7 @@ enum MeetingBusiness {
         guard sortedBefore != sortedAfter else { return [] }
         try await scope.audited { scope, audit in
             try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).delete()
-            let rows = sortedAfter.map { a in
-                let row = AttendanceRecord()
-                scope.claim(row)
-                row.$meeting.id = meeting.id!
-                row.$person.id = people[a.personKey]!
-                row.$substituteFor.id = a.substituteForKey.flatMap { people[$0] }
-                row.status = a.status.rawValue
-                row.preparationMinutes = a.preparationMinutes
-                row.travelMinutes = a.travelMinutes
-                row.attendedMinutes = a.attendedMinutes
-                return row
-            }
+            let rows = sortedAfter.map { AttendanceRecord.row($0, meeting: meeting.id!, persons: people, in: scope) }
             if !rows.isEmpty { try await rows.create(on: scope.db) }
             audit.note("update", "attendance", meeting.key, before: sortedBefore, after: sortedAfter)
             // A meeting with people recorded at it was held.

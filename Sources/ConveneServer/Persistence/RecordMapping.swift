@@ -175,6 +175,22 @@ extension MeetingRecord {
     }
 }
 
+extension AttendanceRecord {
+    /// A row of a meeting's attendance register, claimed for the scope's workspace.
+    static func row(_ a: Attendance, meeting: UUID, persons: [String: UUID], in scope: Scope) -> AttendanceRecord {
+        let row = AttendanceRecord()
+        scope.claim(row)
+        row.$meeting.id = meeting
+        row.$person.id = persons[a.personKey]!
+        row.$substituteFor.id = a.substituteForKey.flatMap { persons[$0] }
+        row.status = a.status.rawValue
+        row.preparationMinutes = a.preparationMinutes
+        row.travelMinutes = a.travelMinutes
+        row.attendedMinutes = a.attendedMinutes
+        return row
+    }
+}
+
 /// Keys → ids, the other direction of `KeyIndex`.
 struct IDIndex {
     var organisations: [String: UUID] = [:]

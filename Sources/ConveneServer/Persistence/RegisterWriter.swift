@@ -231,16 +231,12 @@ struct RegisterWriter {
             // A Popolo file says who attended, not how long they prepared, travelled or stayed: those stay as recorded.
             let recorded = Dictionary((attendances[record.id!] ?? []).map { ($0.$person.id, $0) }, uniquingKeysWith: { a, _ in a })
             let rows = meeting.attendance.map { attendance in
-                let row = AttendanceRecord()
-                scope.claim(row)
-                row.$meeting.id = record.id!
-                row.$person.id = ids.persons[attendance.personKey]!
-                row.$substituteFor.id = attendance.substituteForKey.flatMap { ids.persons[$0] }
-                row.status = attendance.status.rawValue
-                row.preparationMinutes = attendance.preparationMinutes ?? recorded[row.$person.id]?.preparationMinutes
-                row.travelMinutes = attendance.travelMinutes ?? recorded[row.$person.id]?.travelMinutes
-                row.attendedMinutes = attendance.attendedMinutes ?? recorded[row.$person.id]?.attendedMinutes
-                return row
+                var a = attendance
+                let before = recorded[ids.persons[a.personKey]!]
+                a.preparationMinutes = a.preparationMinutes ?? before?.preparationMinutes
+                a.travelMinutes = a.travelMinutes ?? before?.travelMinutes
+                a.attendedMinutes = a.attendedMinutes ?? before?.attendedMinutes
+                return AttendanceRecord.row(a, meeting: record.id!, persons: ids.persons, in: scope)
             }
             if !rows.isEmpty { try await rows.create(on: scope.db) }
             summary.note(before == nil ? "create" : "update", "meeting", meeting.key)
