@@ -77,7 +77,8 @@ def find_server(base_url: str) -> Server:
             if args[args.index("--port") + 1] != port:
                 continue
             cwd = os.readlink(proc / "cwd")
-            exe = os.readlink(proc / "exe")
+            # A binary rebuilt while it runs reads as "… (deleted)"; the new one is at the same path.
+            exe = os.readlink(proc / "exe").removesuffix(" (deleted)")
             db = args[args.index("--database") + 1]
             return Server(binary or exe, database or os.path.join(cwd, db))
         except (OSError, IndexError, UnicodeDecodeError):

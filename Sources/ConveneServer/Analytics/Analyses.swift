@@ -53,7 +53,7 @@ enum Analyses {
     struct Problem: Error, CustomStringConvertible { var description: String }
 
     static func run(_ analysis: Analysis, _ question: AnalysisQuestion, in scope: Scope, today: Day = Day.today()) async throws -> AnalysisOutput {
-        let data = try await AnalyticsStore.load(in: scope, period: question.period)
+        let data = try await AnalyticsStore.load(in: scope, period: question.period, needs: .of(analysis))
         let settings = try await AnalyticsStore.settings(in: scope)
         return try output(analysis, question, data: data, settings: settings, today: today)
     }

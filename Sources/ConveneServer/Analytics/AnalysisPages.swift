@@ -64,8 +64,8 @@ enum AnalysisPages {
         return Asked(period: Period(from: first, to: last), errors: errors, from: from, to: to, format: format)
     }
 
-    static func data(_ req: Request, _ asked: Asked) async throws -> (AnalyticsData, AnalyticsSettings) {
-        (try await AnalyticsStore.load(in: req.scope, period: asked.period), try await AnalyticsStore.settings(in: req.scope))
+    static func data(_ req: Request, _ asked: Asked, for analysis: Analysis) async throws -> (AnalyticsData, AnalyticsSettings) {
+        (try await AnalyticsStore.load(in: req.scope, period: asked.period, needs: .of(analysis)), try await AnalyticsStore.settings(in: req.scope))
     }
 
     /// The CSV of an analysis, when the query asks for it.
@@ -90,7 +90,7 @@ enum AnalysisPages {
 
     @Sendable static func cost(req: Request) async throws -> Response {
         let asked = asked(req)
-        let (data, settings) = try await data(req, asked)
+        let (data, settings) = try await data(req, asked, for: .cost)
         if let csv = try download(.cost, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
         let report = CostAudit.run(data, period: asked.period, settings: settings, today: Day.today())
         return AnalysisViews.cost(report, data: data, asked: asked).response()
@@ -99,7 +99,7 @@ enum AnalysisPages {
     /// The meetings behind a cost figure: of a partnership, an organisation's people or a theme.
     @Sendable static func costMeetings(req: Request) async throws -> Response {
         let asked = asked(req)
-        let (data, settings) = try await data(req, asked)
+        let (data, settings) = try await data(req, asked, for: .cost)
         let report = CostAudit.run(data, period: asked.period, settings: settings, today: Day.today())
         let filter = CostFilter(partnership: try? req.query.get(String.self, at: "partnership"),
                                 organisation: try? req.query.get(String.self, at: "organisation"),
@@ -116,7 +116,7 @@ enum AnalysisPages {
 
     @Sendable static func load(req: Request) async throws -> Response {
         let asked = asked(req)
-        let (data, settings) = try await data(req, asked)
+        let (data, settings) = try await data(req, asked, for: .load)
         if let csv = try download(.load, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
         let report = Load.run(data, period: asked.period, settings: settings)
         return AnalysisViews.load(report, data: data, asked: asked).response()
@@ -125,7 +125,7 @@ enum AnalysisPages {
     @Sendable static func personLoad(req: Request) async throws -> Response {
         let asked = asked(req)
         let key = try req.parameters.require("key")
-        let (data, settings) = try await data(req, asked)
+        let (data, settings) = try await data(req, asked, for: .load)
         guard let person = data.personsByKey[key] else { throw Problem.notFound("The person '\(key)'") }
         let report = Load.run(data, period: asked.period, settings: settings)
         return AnalysisViews.personLoad(person, report.person(key), report: report, data: data, asked: asked).response()
@@ -133,14 +133,14 @@ enum AnalysisPages {
 
     @Sendable static func attendance(req: Request) async throws -> Response {
         let asked = asked(req)
-        let (data, settings) = try await data(req, asked)
+        let (data, settings) = try await data(req, asked, for: .attendance)
         if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
         return AnalysisViews.attendance(AttendanceQuality.run(data, period: asked.period, today: Day.today()), asked: asked).response()
     }
 
     @Sendable static func delivery(req: Request) async throws -> Response {
         let asked = asked(req)
-        let (data, settings) = try await data(req, asked)
+        let (data, settings) = try await data(req, asked, for: .delivery)
         if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
         return AnalysisViews.delivery(Delivery.run(data, period: asked.period, today: Day.today()), data: data, asked: asked).response()
     }
@@ -149,7 +149,7 @@ enum AnalysisPages {
 
     @Sendable static func triage(req: Request) async throws -> Response {
         var asked = asked(req)
-        let (data, settings) = try await data(req, asked)
+        let (data, settings) = try await data(req, asked, for: .triage)
         let personKey = (try? req.query.get(String.self, at: "person")).flatMap { $0.isEmpty ? nil : $0 } ?? data.pcc?.key
         let capacityText = try? req.query.get(String.self, at: "capacity")
         var capacity = 150
@@ -194,7 +194,7 @@ enum AnalysisPages {
         let input = try req.content.decode(Input.self)
         let body = try req.content.decode([String: String].self)
         let period = Period(from: input.from.flatMap(Day.init) ?? Period.year(to: Day.today()).from, to: input.to.flatMap(Day.init) ?? Day.today())
-        let data = try await AnalyticsStore.load(in: req.scope, period: period)
+        let data = try await AnalyticsStore.load(in: req.scope, period: period, needs: .of(.triage))
         guard data.personsByKey[input.person] != nil else { throw Problem.invalid([FieldError("person", "There is no person '\(input.person)'")]) }
         guard (0...2_000).contains(input.capacity) else {
             throw Problem.invalid([FieldError("capacity", "Enter the meetings a year as a whole number from 0 to 2,000")])

@@ -67,8 +67,7 @@ enum AnalysisViews {
             ]),
             Charts.bars(id: "cost-chart", title: "Cost by partnership", description: "The cost of each partnership's meetings in the period, held and planned, largest first.",
                         r.partnerships.filter { $0.total > .zero }.map {
-                            Charts.Bar(label: $0.name, value: Double($0.total.pence), text: $0.total.wholePounds,
-                                       href: "/analysis/cost/meetings?\(q)&partnership=\($0.key)")
+                            Charts.Bar(label: $0.name, value: Double($0.total.pence), text: $0.total.wholePounds)
                         }),
             Components.table(caption: "Cost by partnership", headers: [.text("Partnership"), .text("Held meetings"), .text("Person-hours"), .text("Cost of held meetings"),
                                                                        .text("Planned meetings"), .text("Planned cost"), .text("Total")],
@@ -179,8 +178,8 @@ enum AnalysisViews {
                     }))),
             Charts.bars(id: "load-chart", title: "Meetings a week, the busiest people", description: "Average meetings a week over the period, for the 15 people with the most.",
                         r.persons.prefix(15).map { p in
-                            Charts.Bar(label: p.name, value: Double(p.total.meetings) / Double(weeks), text: Analyses.number(Analyses.rounded(Double(p.total.meetings) / Double(weeks))) + " a week",
-                                       href: "/analysis/load/persons/\(p.personKey)?\(q)")
+                            Charts.Bar(label: p.name, value: Double(p.total.meetings) / Double(weeks),
+                                       text: Analyses.number(Analyses.rounded(Double(p.total.meetings) / Double(weeks))) + " a week")
                         }),
             Components.table(caption: "People by meetings (\(r.overcommitted.count) over-committed at least once)",
                              headers: [.text("Person"), .text("Organisation"), .text("Meetings"), .text("Attended"), .text("Hours"), .text("A week"), .text("Over-committed weeks")],
@@ -244,8 +243,7 @@ enum AnalysisViews {
                 ("Quorate", .text(percent(r.overall.quorateShare) + " of the meetings with a quorum in their terms of reference")),
             ]),
             Charts.bars(id: "missed-chart", title: "Members' seats missed, by partnership", description: "The share of members' seats neither the member nor a substitute filled, highest first.",
-                        r.partnerships.map { p in Charts.Bar(label: p.name, value: p.figures.missedShare ?? 0, text: percent(p.figures.missedShare),
-                                                             href: "/partnerships/\(p.key)/meetings") }),
+                        r.partnerships.map { p in Charts.Bar(label: p.name, value: p.figures.missedShare ?? 0, text: percent(p.figures.missedShare)) }),
             table(r.partnerships, caption: "By partnership", link: { "/partnerships/\($0)/meetings" }),
             table(r.organisations, caption: "By organisation", link: { $0.isEmpty ? nil : "/organisations/\($0)" })))
     }
@@ -274,7 +272,7 @@ enum AnalysisViews {
             months[month, default: (0, 0)].meetings += 1
             months[month]!.decisions += (data.itemsByMeeting[meeting.key] ?? []).filter { decided.contains($0.key) }.count
         }
-        let series = months.sorted { $0.key < $1.key }
+        let series = everyMonth(months)
         let itemMeetings = Dictionary(data.items.map { ($0.key, $0.meetingKey) }, uniquingKeysWith: { a, _ in a })
         return Layout(title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
             header(.delivery, title, asked, path: "/analysis/delivery"),
@@ -285,12 +283,12 @@ enum AnalysisViews {
                 ("Items that keep coming back undecided", .text("\(r.recurring.count)")),
             ]),
             .if(!series.isEmpty, .group(
-                Charts.timeSeries(id: "decisions-chart", title: "Decisions per meeting, month by month", description: "Decisions recorded per held meeting in each month.",
-                                  series.map { (AnalysisViews.monthLabel($0.key), Double($0.value.decisions) / Double(max(1, $0.value.meetings)),
-                                                Analyses.number(Analyses.rounded(Double($0.value.decisions) / Double(max(1, $0.value.meetings))))) }),
+                Charts.timeSeries(id: "decisions-chart", title: "Decisions per meeting, month by month",
+                                  description: "Decisions recorded per held meeting in each month; a gap is a month with no meetings.",
+                                  series.map { month in (AnalysisViews.monthLabel(month.key), month.perMeeting, month.perMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "no meetings") }),
                 Components.table(caption: "Decisions per meeting, month by month", headers: [.text("Month"), .text("Meetings"), .text("Decisions"), .text("Per meeting")],
-                                 rows: series.map { [.text(AnalysisViews.monthLabel($0.key)), .text("\($0.value.meetings)"), .text("\($0.value.decisions)"),
-                                                     .text(Analyses.number(Analyses.rounded(Double($0.value.decisions) / Double(max(1, $0.value.meetings)))))] }))),
+                                 rows: series.map { month in [.text(AnalysisViews.monthLabel(month.key)), .text("\(month.meetings)"), .text("\(month.decisions)"),
+                                                              .text(month.perMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "–")] }))),
             Components.table(caption: "By partnership, most time for information first", headers: [.text("Partnership"), .text("Meetings"), .text("Decisions a meeting"),
                 .text("Actions a meeting"), .text("Actions done"), .text("Overdue"), .text("For information")],
                 rows: r.partnerships.map { p in
@@ -312,6 +310,25 @@ enum AnalysisViews {
                     })))
     }
 
+    /// Every month from the first to the last that has meetings, with its decisions per meeting (nil when none met).
+    static func everyMonth(_ months: [String: (decisions: Int, meetings: Int)]) -> [(key: String, meetings: Int, decisions: Int, perMeeting: Double?)] {
+        guard let first = months.keys.min(), let last = months.keys.max(),
+              var year = Int(first.prefix(4)), var month = Int(first.suffix(2)) else { return [] }
+        var out: [(key: String, meetings: Int, decisions: Int, perMeeting: Double?)] = []
+        while true {
+            let key = String(format: "%04d-%02d", year, month)
+            let m = months[key] ?? (0, 0)
+            out.append((key, m.meetings, m.decisions, m.meetings > 0 ? Double(m.decisions) / Double(m.meetings) : nil))
+            if key >= last || out.count > 130 { break }
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        return out
+    }
+
+    /// "1 partnership", "3 partnerships".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     static func monthLabel(_ month: String) -> String {
         let parts = month.split(separator: "-")
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -330,7 +347,7 @@ enum AnalysisViews {
             form.textInput("capacity", "Meetings a year they can attend", capacity, hint: "For example, 150", short: true))
         return Layout(title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
             .if(saved, .div(.class("panel"), .attribute(named: "role", value: "status"), .h2(.text("Plan saved")),
-                            .p(.text("The choices below are now \(person?.name ?? "their") plan.")))),
+                            .p(.text("The choices below are now the plan of \(person?.name ?? "this person").")))),
             header(.triage, title, asked, path: "/analysis/triage", extra: extra, csv: false),
             .unwrap(r) { r in
                 .group(
@@ -339,35 +356,41 @@ enum AnalysisViews {
                         ("Invited to", .text("about \(r.invitedMeetings) meetings a year, of \(r.entries.count) partnerships")),
                         ("Recommended to attend", .text("\(r.attendMeetings) meetings a year, for a capacity of \(r.capacity)" + (r.fits ? "" : ": over capacity, because the meetings chaired or led come first"))),
                     ] + Triage.Recommendation.allCases.map { rec in
-                        (rec.label, .text("\(r.entries.filter { $0.recommendation == rec }.count) partnerships"))
+                        (rec.label, .text(count(r.entries.filter { $0.recommendation == rec }.count, "partnership")))
                     }),
                     Charts.bars(id: "triage-chart", title: "Meetings a year by recommendation", description: "How many meetings a year each recommendation covers.",
                                 Triage.Recommendation.allCases.map { rec in
                                     let n = r.entries.filter { $0.recommendation == rec }.map(\.meetingsPerYear).reduce(0, +)
-                                    return Charts.Bar(label: rec.label, value: Double(n), text: "\(n) meetings a year", href: nil)
+                                    return Charts.Bar(label: rec.label, value: Double(n), text: "\(n) meetings a year")
                                 }),
-                    .formElement(action: "/analysis/triage", method: "post", .id("plan"),
-                        .input(.type(.hidden), .name("person"), .value(r.personKey)),
-                        .input(.type(.hidden), .name("capacity"), .value(String(r.capacity))),
-                        .input(.type(.hidden), .name("from"), .value(asked.period.from.description)),
-                        .input(.type(.hidden), .name("to"), .value(asked.period.to.description)),
-                        Components.table(caption: "Recommendations", headers: [.text("Partnership"), .text("Role"), .text("Meetings a year"), .text("Recommendation"), .text("Why"),
-                                                                              .text(mayEdit ? "Your choice" : "Plan")],
-                            rows: r.entries.map { e in
-                                let chosen = plan?.choices[e.partnershipKey]?.choice ?? e.recommendation
-                                return [.a(.href("/partnerships/\(e.partnershipKey)"), .text(e.name)), .text(e.roles.joined(separator: ", ")),
-                                        .text("\(e.meetingsPerYear)"), .strong(.text(e.recommendation.label)),
-                                        .ul(.class("list"), .forEach(e.reasons) { .li(.text($0)) }),
-                                        mayEdit ? .select(.id("choice-\(e.partnershipKey)"), .attribute(named: "name", value: "choice-\(e.partnershipKey)"), .class("select"),
-                                                          .attribute(named: "aria-label", value: "Your choice for \(e.name)"),
-                                                          .forEach(Triage.Recommendation.allCases) { .choice($0.rawValue, $0.label, selected: $0 == chosen) })
-                                                : .text(plan?.choices[e.partnershipKey].map { $0.choice.label } ?? "No plan saved")]
-                            }),
-                        .if(mayEdit, .button(.type(.submit), .class("button"), .text("Save as \(person?.name ?? "their") plan")))),
+                    mayEdit
+                        ? .formElement(action: "/analysis/triage", method: "post", .id("plan"),
+                            .input(.type(.hidden), .name("person"), .value(r.personKey)),
+                            .input(.type(.hidden), .name("capacity"), .value(String(r.capacity))),
+                            .input(.type(.hidden), .name("from"), .value(asked.period.from.description)),
+                            .input(.type(.hidden), .name("to"), .value(asked.period.to.description)),
+                            recommendations(r, plan: plan, mayEdit: true),
+                            .button(.type(.submit), .class("button"), .text("Save as the plan of \(person?.name ?? "this person")")))
+                        : .div(.id("plan"), recommendations(r, plan: plan, mayEdit: false)),
                     .unwrap(plan) { plan in
-                        .p(.class("hint"), .text("A plan was saved\(plan.updatedAt.map { " on " + WallClock.parts($0).day.longDescription } ?? "") for a capacity of \(plan.capacity); \(plan.choices.values.filter { $0.choice != $0.recommended }.count) of its choices override the recommendation."))
+                        .p(.class("hint"), .text("A plan was saved\(plan.updatedAt.map { " on " + WallClock.parts($0).day.longDescription } ?? "") for a capacity of \(plan.capacity); \(count(plan.choices.values.filter { $0.choice != $0.recommended }.count, "choice")) of \(plan.choices.count) override the recommendation."))
                     })
             }))
+    }
+
+    static func recommendations(_ r: Triage.Report, plan: AnalysisPages.SavedPlan?, mayEdit: Bool) -> Node<HTML.BodyContext> {
+        Components.table(caption: "Recommendations", headers: [.text("Partnership"), .text("Role"), .text("Meetings a year"), .text("Recommendation"),
+                                                              .text("Why"), .text(mayEdit ? "Your choice" : "Plan")],
+            rows: r.entries.map { e in
+                let chosen = plan?.choices[e.partnershipKey]?.choice ?? e.recommendation
+                return [.a(.href("/partnerships/\(e.partnershipKey)"), .text(e.name)), .text(e.roles.joined(separator: ", ")),
+                        .text("\(e.meetingsPerYear)"), .strong(.text(e.recommendation.label)),
+                        .ul(.class("list"), .forEach(e.reasons) { .li(.text($0)) }),
+                        mayEdit ? .select(.id("choice-\(e.partnershipKey)"), .attribute(named: "name", value: "choice-\(e.partnershipKey)"), .class("select"),
+                                          .attribute(named: "aria-label", value: "Your choice for \(e.name)"),
+                                          .forEach(Triage.Recommendation.allCases) { .choice($0.rawValue, $0.label, selected: $0 == chosen) })
+                                : .text(plan?.choices[e.partnershipKey].map { $0.choice.label } ?? "No plan saved")]
+            })
     }
 
     // MARK: Settings

@@ -38,9 +38,34 @@ enum AnalyticsStore {
 
     // MARK: Reading
 
+    /// What an analysis reads besides the register, meetings and attendance.
+    struct Needs: OptionSet, Sendable {
+        let rawValue: Int
+        /// Agenda items with their kind, time and themes, and whether each was decided.
+        static let items = Needs(rawValue: 1)
+        /// …and their titles (for items that come back undecided).
+        static let titles = Needs(rawValue: 2)
+        /// The actions raised in the period.
+        static let actions = Needs(rawValue: 4)
+        static let everything: Needs = [.items, .titles, .actions]
+
+        static func of(_ analysis: Analysis) -> Needs {
+            switch analysis {
+            case .cost: .items
+            case .load, .attendance: []
+            case .delivery, .triage: .everything
+            }
+        }
+    }
+
     /// The workspace's register, and its meetings from a year before the period to its end (a year of history
-    /// prices the typical meeting) with their attendance, agendas, decisions, and the actions raised in the period.
-    static func load(in scope: Scope, period: Period) async throws -> AnalyticsData {
+    /// prices the typical meeting) with their attendance and, as `needs` says, agendas, decisions and the actions
+    /// raised in the period.
+    ///
+    /// Attendance and agendas are the big tables (a national workspace has about 24,000 attendance rows and 12,000
+    /// items a year), so each comes back as one row a meeting, its records joined by the database into one text
+    /// (fields split by U+001F, records by U+001E): a row costs far more to hand over than the text it carries.
+    static func load(in scope: Scope, period: Period, needs: Needs = .everything) async throws -> AnalyticsData {
         let sql = scope.db as! any SQLDatabase
         let workspace = scope.workspaceID
         let from = Self.instant(period.from.adding(days: -400)), to = Self.instant(period.to.adding(days: 2))
@@ -83,39 +108,64 @@ enum AnalyticsStore {
             .all(decoding: MeetingRow.self)
         let meetingIDs = Set(meetingRows.map(\.id))
         let meetingKeys = Dictionary(uniqueKeysWithValues: meetingRows.map { ($0.id, $0.key) })
-        // The meetings of the window, as a subquery every child table filters by.
-        let window = SQLSubquery.select { $0.column("id").from(MeetingRecord.schema).where("workspace_id", .equal, workspace)
-            .where("starts_at", .greaterThanOrEqual, from).where("starts_at", .lessThan, to) }
-
         struct JointRow: Decodable { var meeting_id: UUID; var partnership_id: UUID }
         let joint = try await sql.select().columns("meeting_id", "partnership_id").from(JointMeetingRecord.schema)
             .where("workspace_id", .equal, workspace).all(decoding: JointRow.self)
         let jointWith = Dictionary(grouping: joint.filter { meetingIDs.contains($0.meeting_id) }, by: \.meeting_id)
 
-        struct AttendanceRow: Decodable {
-            var meeting_id: UUID; var person_id: UUID; var substitute_for_id: UUID?; var status: String
-            var preparation_minutes: Int?; var travel_minutes: Int?; var attended_minutes: Int?
-        }
-        let attendanceRows = try await sql.select()
-            .columns("meeting_id", "person_id", "substitute_for_id", "status", "preparation_minutes", "travel_minutes", "attended_minutes")
-            .from(AttendanceRecord.schema).where("workspace_id", .equal, workspace).where(SQLIdentifier("meeting_id"), .in, window)
-            .all(decoding: AttendanceRow.self)
-        let attendance = Dictionary(grouping: attendanceRows, by: \.meeting_id)
+        let dialect = Aggregation(sql)
+        let range: SQLQueryString = "SELECT id FROM meetings WHERE workspace_id = \(bind: workspace) AND starts_at >= \(bind: from) AND starts_at < \(bind: to)"
+        struct Packed: Decodable { var meeting_id: UUID; var packed: String }
 
-        struct ItemRow: Decodable {
-            var key: String; var partnership_id: UUID; var meeting_id: UUID?; var position: Int; var title: String; var kind: String
-            var duration_minutes: Int?; var themes: String; var decision: String?; var rationale: String?
+        let us = dialect.unitSeparator
+        var attendanceQuery = SQLQueryString("SELECT a.meeting_id AS meeting_id, ")
+        attendanceQuery.appendInterpolation(unsafeRaw: dialect.aggregate(
+            "p.key || \(us) || a.status || \(us) || COALESCE(s.key, '') || \(us) || \(dialect.text("a.preparation_minutes")) || \(us) || "
+            + "\(dialect.text("a.travel_minutes")) || \(us) || \(dialect.text("a.attended_minutes"))"))
+        attendanceQuery.appendInterpolation(unsafeRaw: " AS packed FROM attendances a JOIN persons p ON p.id = a.person_id LEFT JOIN persons s ON s.id = a.substitute_for_id")
+        attendanceQuery.appendInterpolation(unsafeRaw: " WHERE a.workspace_id = ")
+        attendanceQuery.appendInterpolation(bind: workspace)
+        attendanceQuery.appendInterpolation(unsafeRaw: " AND a.meeting_id IN (")
+        attendanceQuery += range
+        attendanceQuery.appendInterpolation(unsafeRaw: ") GROUP BY a.meeting_id")
+        var attendance: [UUID: [Attendance]] = [:]
+        for row in try await sql.raw(attendanceQuery).all(decoding: Packed.self) {
+            attendance[row.meeting_id] = Aggregation.records(row.packed).map { f in
+                Attendance(personKey: f[0], status: AttendanceStatus(rawValue: f[1]) ?? .present, substituteForKey: f[2].isEmpty ? nil : f[2],
+                           preparationMinutes: Int(f[3]), travelMinutes: Int(f[4]), attendedMinutes: Int(f[5]))
+            }
         }
-        let itemRows = try await sql.select()
-            .columns("key", "partnership_id", "meeting_id", "position", "title", "kind", "duration_minutes", "themes", "decision", "rationale")
-            .from(AgendaItemRecord.schema).where("workspace_id", .equal, workspace).where(SQLIdentifier("meeting_id"), .in, window)
-            .all(decoding: ItemRow.self)
+
+        // Agenda items, in the same way; their titles and decisions only when asked for.
+        var items: [AgendaItem] = [], decisions: [Decision] = []
+        if needs.contains(.items) {
+            var fields = "i.key || \(us) || \(dialect.text("i.position")) || \(us) || i.kind || \(us) || \(dialect.text("i.duration_minutes")) || \(us) || i.themes"
+                + " || \(us) || CASE WHEN i.decision IS NULL OR i.decision = '' THEN '' ELSE 'decided' END"
+            if needs.contains(.titles) { fields += " || \(us) || \(dialect.clean("i.title"))" }
+            var itemQuery = SQLQueryString("SELECT i.meeting_id AS meeting_id, ")
+            itemQuery.appendInterpolation(unsafeRaw: dialect.aggregate(fields) + " AS packed FROM agenda_items i WHERE i.workspace_id = ")
+            itemQuery.appendInterpolation(bind: workspace)
+            itemQuery.appendInterpolation(unsafeRaw: " AND i.meeting_id IN (")
+            itemQuery += range
+            itemQuery.appendInterpolation(unsafeRaw: ") GROUP BY i.meeting_id")
+            let partnershipOfMeeting = Dictionary(uniqueKeysWithValues: meetingRows.map { ($0.id, partnershipKeys[$0.partnership_id] ?? "") })
+            for row in try await sql.raw(itemQuery).all(decoding: Packed.self) {
+                guard let meetingKey = meetingKeys[row.meeting_id] else { continue }
+                for f in Aggregation.records(row.packed) {
+                    items.append(AgendaItem(key: f[0], partnershipKey: partnershipOfMeeting[row.meeting_id] ?? "", meetingKey: meetingKey,
+                                            position: Int(f[1]) ?? 1, title: f.count > 6 ? f[6] : "",
+                                            kind: AgendaItemKind(rawValue: f[2]) ?? .discussion, durationMinutes: Int(f[3]),
+                                            themes: ListColumn.decode(f[4])))
+                    if f[5] == "decided" { decisions.append(Decision(itemKey: f[0], decision: "decided")) }
+                }
+            }
+        }
 
         struct ActionRow: Decodable {
             var key: String; var partnership_id: UUID; var meeting_id: UUID?; var title: String; var owner_person_id: UUID?
             var owner_organisation_id: UUID?; var raised_on: String; var due_on: String?; var status: String
         }
-        let actionRows = try await sql.select()
+        let actionRows = !needs.contains(.actions) ? [] : try await sql.select()
             .columns("key", "partnership_id", "meeting_id", "title", "owner_person_id", "owner_organisation_id", "raised_on", "due_on", "status")
             .from(ActionRecord.schema).where("workspace_id", .equal, workspace)
             .where("raised_on", .greaterThanOrEqual, period.from.description).where("raised_on", .lessThanOrEqual, period.to.description)
@@ -151,19 +201,11 @@ enum AnalyticsStore {
             meetings: meetingRows.map { m in
                 Meeting(key: m.key, partnershipKey: partnershipKeys[m.partnership_id] ?? "", name: m.name, startsAt: m.starts_at, endsAt: m.ends_at,
                         status: MeetingStatus(rawValue: m.status) ?? .scheduled,
-                        attendance: (attendance[m.id] ?? []).map { a in
-                            Attendance(personKey: personKeys[a.person_id] ?? "", status: AttendanceStatus(rawValue: a.status) ?? .present,
-                                       substituteForKey: a.substitute_for_id.flatMap { personKeys[$0] }, preparationMinutes: a.preparation_minutes,
-                                       travelMinutes: a.travel_minutes, attendedMinutes: a.attended_minutes)
-                        },
+                        attendance: attendance[m.id] ?? [],
                         jointWith: (jointWith[m.id] ?? []).compactMap { partnershipKeys[$0.partnership_id] }.sorted())
             },
-            items: itemRows.map {
-                AgendaItem(key: $0.key, partnershipKey: partnershipKeys[$0.partnership_id] ?? "", meetingKey: $0.meeting_id.flatMap { meetingKeys[$0] },
-                           position: $0.position, title: $0.title, kind: AgendaItemKind(rawValue: $0.kind) ?? .discussion,
-                           durationMinutes: $0.duration_minutes, themes: ListColumn.decode($0.themes))
-            },
-            decisions: itemRows.compactMap { row in row.decision.map { Decision(itemKey: row.key, decision: $0, rationale: row.rationale) } },
+            items: items,
+            decisions: decisions,
             actions: actionRows.compactMap { a in
                 guard let raised = Day(a.raised_on) else { return nil }
                 return ActionItem(key: a.key, partnershipKey: partnershipKeys[a.partnership_id] ?? "", meetingKey: a.meeting_id.flatMap { meetingKeys[$0] },
@@ -175,6 +217,32 @@ enum AnalyticsStore {
                 SupportCost(key: $0.key, partnershipKey: partnershipKeys[$0.partnership_id] ?? "", label: $0.label,
                             minutesPerMeeting: $0.minutes_per_meeting, salary: $0.salary)
             })
+    }
+
+    /// The SQL that differs between SQLite and PostgreSQL for the packed rows.
+    struct Aggregation {
+        let postgres: Bool
+
+        init(_ sql: any SQLDatabase) { postgres = sql.dialect.name == "postgresql" }
+
+        var unitSeparator: String { postgres ? "chr(31)" : "char(31)" }
+        var recordSeparator: String { postgres ? "chr(30)" : "char(30)" }
+
+        func aggregate(_ expression: String) -> String {
+            postgres ? "string_agg(\(expression), \(recordSeparator))" : "group_concat(\(expression), \(recordSeparator))"
+        }
+
+        /// A number column as text, empty for null.
+        func text(_ column: String) -> String { "COALESCE(CAST(\(column) AS TEXT), '')" }
+
+        /// A text column without the two separators.
+        func clean(_ column: String) -> String { "replace(replace(\(column), \(unitSeparator), ' '), \(recordSeparator), ' ')" }
+
+        /// The records of a packed text, each as its fields.
+        static func records(_ packed: String) -> [[String]] {
+            packed.split(separator: "\u{1E}", omittingEmptySubsequences: true)
+                .map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+        }
     }
 
     /// Midnight UTC of a day: the window's edges, which are a day wider than they need be on each side.
