@@ -326,6 +326,12 @@ enum AnalysisViews {
         return out
     }
 
+    /// "1 of its choices overrides the recommendation", "none of its choices overrides the recommendation".
+    static func overrides(_ plan: AnalysisPages.SavedPlan) -> String {
+        let n = plan.choices.values.filter { $0.choice != $0.recommended }.count
+        return "\(n == 0 ? "none" : String(n)) of its choices \(n > 1 ? "override" : "overrides") the recommendation"
+    }
+
     /// "1 partnership", "3 partnerships".
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
@@ -373,7 +379,7 @@ enum AnalysisViews {
                             .button(.type(.submit), .class("button"), .text("Save as the plan of \(person?.name ?? "this person")")))
                         : .div(.id("plan"), recommendations(r, plan: plan, mayEdit: false)),
                     .unwrap(plan) { plan in
-                        .p(.class("hint"), .text("A plan was saved\(plan.updatedAt.map { " on " + WallClock.parts($0).day.longDescription } ?? "") for a capacity of \(plan.capacity); \(count(plan.choices.values.filter { $0.choice != $0.recommended }.count, "choice")) of \(plan.choices.count) override the recommendation."))
+                        .p(.class("hint"), .text("A plan was saved\(plan.updatedAt.map { " on " + WallClock.parts($0).day.longDescription } ?? "") for a capacity of \(plan.capacity); \(overrides(plan))."))
                     })
             }))
     }

@@ -39,7 +39,7 @@ enum Charts {
     static func heatMap(id: String, title: String, description: String, rows: [String], columns: [String],
                         values: [[Int]]) -> Node<HTML.BodyContext> {
         let longest = rows.map { min($0.count, 28) }.max() ?? 10
-        let labelWidth = max(80, longest * 7 + 16), top = 40, cell = 20
+        let labelWidth = max(90, longest * 8 + 16), top = 40, cell = 20
         let chartWidth = labelWidth + columns.count * cell + 10
         let height = top + rows.count * cell + 10
         // A column label about every 56 points, so the labels never overlap.
