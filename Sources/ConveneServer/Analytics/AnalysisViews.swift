@@ -35,7 +35,7 @@ enum AnalysisViews {
                 form.textInput("to", "To", asked.to ?? asked.period.to.description, hint: "For example, 2026-03-31", short: true),
                 extra,
                 .button(.type(.submit), .class("button button--secondary"), .text("Show"))),
-            .if(csv && analysis != nil, .p(.a(.href("\(path)?\(asked.query)&format=csv\(analysis == .triage ? "" : "")"),
+            .if(csv && analysis != nil, .p(.a(.href("\(path)?\(asked.query)&format=csv"),
                                              .text("Download this table as CSV")))))
     }
 
