@@ -30,6 +30,9 @@ public struct AnalysisOutput: Sendable {
     public var header: [String]
     public var rows: [[String]]
     public var summary: String
+    /// Seconds spent reading the records, and working the figures out (with the JSON), for the benchmark.
+    public var readSeconds = 0.0
+    public var workSeconds = 0.0
 
     public func render(_ format: AnalysisFormat) -> Data {
         switch format {
@@ -53,9 +56,14 @@ enum Analyses {
     struct Problem: Error, CustomStringConvertible { var description: String }
 
     static func run(_ analysis: Analysis, _ question: AnalysisQuestion, in scope: Scope, today: Day = Day.today()) async throws -> AnalysisOutput {
+        let started = ContinuousClock.now
         let data = try await AnalyticsStore.load(in: scope, period: question.period, needs: .of(analysis))
         let settings = try await AnalyticsStore.settings(in: scope)
-        return try output(analysis, question, data: data, settings: settings, today: today)
+        let read = ContinuousClock.now
+        var result = try output(analysis, question, data: data, settings: settings, today: today)
+        result.readSeconds = seconds(read - started)
+        result.workSeconds = seconds(ContinuousClock.now - read)
+        return result
     }
 
     static func output(_ analysis: Analysis, _ question: AnalysisQuestion, data: AnalyticsData, settings: AnalyticsSettings,
@@ -227,6 +235,8 @@ enum Analyses {
         encoder.outputFormatting = [.sortedKeys]
         return try encoder.encode(value) + Data("\n".utf8)
     }
+
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 
     static func hours(_ minutes: Int) -> Double { rounded(Double(minutes) / 60) }
     /// To four decimal places, so JSON does not carry binary noise.

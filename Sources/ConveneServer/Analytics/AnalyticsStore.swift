@@ -63,8 +63,8 @@ enum AnalyticsStore {
     /// raised in the period.
     ///
     /// Attendance and agendas are the big tables (a national workspace has about 24,000 attendance rows and 12,000
-    /// items a year), so each comes back as one row a meeting, its records joined by the database into one text
-    /// (fields split by U+001F, records by U+001E): a row costs far more to hand over than the text it carries.
+    /// items a year), so each comes back as one row a meeting, its records joined by the database into one text:
+    /// a row costs far more to hand over than the text it carries.
     static func load(in scope: Scope, period: Period, needs: Needs = .everything) async throws -> AnalyticsData {
         let sql = scope.db as! any SQLDatabase
         let workspace = scope.workspaceID
@@ -117,33 +117,42 @@ enum AnalyticsStore {
         let range: SQLQueryString = "SELECT id FROM meetings WHERE workspace_id = \(bind: workspace) AND starts_at >= \(bind: from) AND starts_at < \(bind: to)"
         struct Packed: Decodable { var meeting_id: UUID; var packed: String }
 
-        let us = dialect.unitSeparator
+        // Each attendance as "person id,status,substitute-for id,preparation,travel,attended" (an empty field for
+        // null); ids and keys hold no separators, so plain ones do. The ids become keys here: a join in the
+        // database costs more than a dictionary.
+        let personByID = Dictionary(personRows.flatMap { [($0.id.uuidString, $0.key), ($0.id.uuidString.lowercased(), $0.key)] },
+                                    uniquingKeysWith: { a, _ in a })
         var attendanceQuery = SQLQueryString("SELECT a.meeting_id AS meeting_id, ")
         attendanceQuery.appendInterpolation(unsafeRaw: dialect.aggregate(
-            "p.key || \(us) || a.status || \(us) || COALESCE(s.key, '') || \(us) || \(dialect.text("a.preparation_minutes")) || \(us) || "
-            + "\(dialect.text("a.travel_minutes")) || \(us) || \(dialect.text("a.attended_minutes"))"))
-        attendanceQuery.appendInterpolation(unsafeRaw: " AS packed FROM attendances a JOIN persons p ON p.id = a.person_id LEFT JOIN persons s ON s.id = a.substitute_for_id")
-        attendanceQuery.appendInterpolation(unsafeRaw: " WHERE a.workspace_id = ")
+            "format('%s,%s,%s,%s,%s,%s', a.person_id, a.status, a.substitute_for_id, a.preparation_minutes, a.travel_minutes, a.attended_minutes)",
+            separator: "';'"))
+        attendanceQuery.appendInterpolation(unsafeRaw: " AS packed FROM attendances a WHERE a.workspace_id = ")
         attendanceQuery.appendInterpolation(bind: workspace)
         attendanceQuery.appendInterpolation(unsafeRaw: " AND a.meeting_id IN (")
         attendanceQuery += range
         attendanceQuery.appendInterpolation(unsafeRaw: ") GROUP BY a.meeting_id")
         var attendance: [UUID: [Attendance]] = [:]
         for row in try await sql.raw(attendanceQuery).all(decoding: Packed.self) {
-            attendance[row.meeting_id] = Aggregation.records(row.packed).map { f in
-                Attendance(personKey: f[0], status: AttendanceStatus(rawValue: f[1]) ?? .present, substituteForKey: f[2].isEmpty ? nil : f[2],
-                           preparationMinutes: Int(f[3]), travelMinutes: Int(f[4]), attendedMinutes: Int(f[5]))
+            attendance[row.meeting_id] = row.packed.split(separator: ";").map { record in
+                let f = record.split(separator: ",", omittingEmptySubsequences: false)
+                return Attendance(personKey: personByID[String(f[0])] ?? "", status: AttendanceStatus(rawValue: String(f[1])) ?? .present,
+                                  substituteForKey: f[2].isEmpty ? nil : personByID[String(f[2])],
+                                  preparationMinutes: Int(f[3]), travelMinutes: Int(f[4]), attendedMinutes: Int(f[5]))
             }
         }
 
         // Agenda items, in the same way; their titles and decisions only when asked for.
         var items: [AgendaItem] = [], decisions: [Decision] = []
         if needs.contains(.items) {
-            var fields = "i.key || \(us) || \(dialect.text("i.position")) || \(us) || i.kind || \(us) || \(dialect.text("i.duration_minutes")) || \(us) || i.themes"
-                + " || \(us) || CASE WHEN i.decision IS NULL OR i.decision = '' THEN '' ELSE 'decided' END"
-            if needs.contains(.titles) { fields += " || \(us) || \(dialect.clean("i.title"))" }
+            // Each item's fields split by U+001F, items by U+001E: a title may hold any other character.
+            var fields = "i.key, i.position, i.kind, i.duration_minutes, i.themes, CASE WHEN i.decision IS NULL OR i.decision = '' THEN '' ELSE 'decided' END"
+            if needs.contains(.titles) { fields += ", \(dialect.clean("i.title"))" }
+            let pattern = Array(repeating: "%s", count: needs.contains(.titles) ? 7 : 6).joined(separator: "\u{1F}")
             var itemQuery = SQLQueryString("SELECT i.meeting_id AS meeting_id, ")
-            itemQuery.appendInterpolation(unsafeRaw: dialect.aggregate(fields) + " AS packed FROM agenda_items i WHERE i.workspace_id = ")
+            itemQuery.appendInterpolation(unsafeRaw: dialect.aggregateStart)
+            itemQuery.appendInterpolation(unsafeRaw: "format(CAST(")
+            itemQuery.appendInterpolation(bind: pattern)
+            itemQuery.appendInterpolation(unsafeRaw: " AS TEXT), \(fields)), \(dialect.recordSeparator)) AS packed FROM agenda_items i WHERE i.workspace_id = ")
             itemQuery.appendInterpolation(bind: workspace)
             itemQuery.appendInterpolation(unsafeRaw: " AND i.meeting_id IN (")
             itemQuery += range
@@ -227,13 +236,12 @@ enum AnalyticsStore {
 
         var unitSeparator: String { postgres ? "chr(31)" : "char(31)" }
         var recordSeparator: String { postgres ? "chr(30)" : "char(30)" }
+        // `format` is SQLite's (3.38 and later) and PostgreSQL's: null arguments become empty text in both.
 
-        func aggregate(_ expression: String) -> String {
-            postgres ? "string_agg(\(expression), \(recordSeparator))" : "group_concat(\(expression), \(recordSeparator))"
-        }
+        func aggregate(_ expression: String, separator: String) -> String { "\(aggregateStart)\(expression), \(separator))" }
 
-        /// A number column as text, empty for null.
-        func text(_ column: String) -> String { "COALESCE(CAST(\(column) AS TEXT), '')" }
+        /// The aggregate function's name and opening parenthesis.
+        var aggregateStart: String { postgres ? "string_agg(" : "group_concat(" }
 
         /// A text column without the two separators.
         func clean(_ column: String) -> String { "replace(replace(\(column), \(unitSeparator), ' '), \(recordSeparator), ' ')" }

@@ -12,6 +12,7 @@ enum Migrations {
         app.migrations.add(CreateGrantsAndWorkspaceKinds())
         app.migrations.add(CreateMeetingBusiness())
         app.migrations.add(CreateAnalytics())
+        app.migrations.add(CreateAnalysisIndexes())
     }
 }
 
