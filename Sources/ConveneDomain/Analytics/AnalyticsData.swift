@@ -41,11 +41,21 @@ public struct AnalyticsData: Sendable {
         personsByKey = Dictionary(persons.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         partnershipsByKey = Dictionary(partnerships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         organisationsByKey = Dictionary(organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        // London's offset from UTC, asked once an hour of the year rather than once a meeting: a calendar's
+        // date components cost more than the rest of an analysis.
+        let london = TimeZone(identifier: "Europe/London") ?? .gmt
+        let epoch = Day(year: 1970, month: 1, day: 1)!
+        var offsets: [Int: Int] = [:]
         meetingDays = Dictionary(meetings.map { meeting in
-            let parts = calendar.dateComponents([.year, .month, .day], from: meeting.startsAt)
-            return (meeting.key, Day(year: parts.year!, month: parts.month!, day: parts.day!)!)
+            let seconds = Int(meeting.startsAt.timeIntervalSince1970.rounded(.down))
+            let hour = seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600
+            let offset = offsets[hour] ?? {
+                let offset = london.secondsFromGMT(for: meeting.startsAt)
+                offsets[hour] = offset
+                return offset
+            }()
+            let local = seconds + offset
+            return (meeting.key, epoch.adding(days: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
         }, uniquingKeysWith: { a, _ in a })
         itemsByMeeting = Dictionary(grouping: items.filter { $0.meetingKey != nil }, by: { $0.meetingKey! })
             .mapValues { $0.sorted { ($0.position, $0.key) < ($1.position, $1.key) } }

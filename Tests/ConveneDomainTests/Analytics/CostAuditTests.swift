@@ -166,3 +166,18 @@ import Testing
         #expect(report.total.pence == 4 * 1_701 + 2 * 2_835)
     }
 }
+
+@Suite struct MeetingDayTests {
+    /// A meeting's day is London's, on both sides of the clock changes and at midnight.
+    @Test(arguments: [
+        ("2026-03-28T23:30:00Z", "2026-03-28"), ("2026-03-29T00:30:00Z", "2026-03-29"), ("2026-03-29T23:30:00Z", "2026-03-30"),
+        ("2026-10-24T23:30:00Z", "2026-10-25"), ("2026-10-25T23:30:00Z", "2026-10-25"), ("2025-12-31T23:59:59Z", "2025-12-31"),
+        ("1969-12-31T23:00:00Z", "1970-01-01"),   // British Standard Time: UTC+1 all year, 1968 to 1971
+    ])
+    func aMeetingsDayIsLondons(instant: String, day: String) {
+        let start = ISO8601DateFormatter().date(from: instant)!
+        let data = AnalyticsData(meetings: [Meeting(key: "m", partnershipKey: "p", name: "M", startsAt: start)])
+        #expect(data.meetingDays["m"] == Day(day)!)
+        #expect(Day.today(now: start) == Day(day)!, "the same as Day.today")
+    }
+}
