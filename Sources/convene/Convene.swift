@@ -12,7 +12,7 @@ struct Convene: AsyncParsableCommand {
         abstract: "The system of record for a police force area's partnership landscape.",
         discussion: "The register lives in an SQLite file (./convene.sqlite, or --database, or CONVENE_DATABASE) unless DATABASE_URL names a PostgreSQL database.",
         subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self, Workspace.self, User.self,
-                      Token.self, Analyse.self, Settings.self])
+                      Token.self, Analyse.self, Settings.self, Bench.self])
 }
 
 struct DatabaseOptions: ParsableArguments {
@@ -537,6 +537,43 @@ struct SettingsSet: AsyncParsableCommand {
         try await withApplication(options) { app in
             try await Tasks.setSetting(key, value, on: app.db, workspace: workspace.workspace)
             say("\(key) is now \(value)")
+        }
+    }
+}
+
+/// Benchmarks that need no database.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Benchmarks that need no database.",
+                                                    subcommands: [BenchSimilarity.self])
+}
+
+struct BenchSimilarity: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similarity",
+        abstract: "Every pair of lines of a file whose TF-IDF cosine is above a threshold, timed.",
+        discussion: "Weighted as scikit-learn's TfidfVectorizer() weighs (see ../shared/bench/tfidf_allpairs.py); prints the number of pairs and the time taken.")
+
+    @ArgumentParser.Argument(help: "A UTF-8 text file, one text per line.") var file: String
+    @ArgumentParser.Option(help: "Pairs with a cosine above this (strictly, as the scikit-learn peer compares).") var threshold: Double
+    @ArgumentParser.Flag(help: "Keep pairs whose cosine equals the threshold too (≥ rather than >).") var atLeast = false
+    @ArgumentParser.Option(help: "Write the pairs to this file: i<TAB>j<TAB>cosine, 0-based line numbers, i < j.") var pairsOut: String?
+
+    func validate() throws {
+        guard threshold.isFinite, atLeast ? threshold > 0 : threshold >= 0 else {
+            throw ValidationError("--threshold must be a number \(atLeast ? "above 0" : "of 0 or more"), such as 0.8.")
+        }
+    }
+
+    func run() async throws {
+        let result: SimilarityBench.Result
+        do {
+            result = try SimilarityBench.run(file: file, threshold: threshold, strict: !atLeast)
+        } catch {
+            throw Failure(description: "Could not read \(file) as UTF-8 text (\(error.localizedDescription)).")
+        }
+        print(SimilarityBench.summary(result, threshold: threshold, strict: !atLeast))
+        if let pairsOut {
+            try SimilarityBench.tsv(result.pairs).write(toFile: pairsOut, atomically: true, encoding: .utf8)
         }
     }
 }
