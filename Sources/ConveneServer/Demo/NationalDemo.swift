@@ -101,15 +101,7 @@ public enum NationalDemo {
                 scope.claim(record)
                 record.id = UUID()
                 meetingIDs[m.key] = record.id
-                record.$partnership.id = partnerships[m.partnershipKey]!
-                record.key = m.key
-                record.name = m.name
-                record.startsAt = m.startsAt
-                record.endsAt = m.endsAt
-                record.status = m.status.rawValue
-                record.format = m.format?.rawValue
-                record.place = m.place
-                record.onlineURL = m.onlineURL
+                MeetingBusiness.fill(record, m, partnerships: partnerships)
                 meetings.append(record)
                 for other in m.jointWith {
                     let row = JointMeetingRecord()

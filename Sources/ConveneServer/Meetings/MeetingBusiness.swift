@@ -43,7 +43,8 @@ enum MeetingBusiness {
         return []
     }
 
-    private static func fill(_ record: MeetingRecord, _ meeting: Meeting, partnerships: [String: UUID]) {
+    /// A meeting's fields onto its record (not its series, joint partnerships or attendance).
+    static func fill(_ record: MeetingRecord, _ meeting: Meeting, partnerships: [String: UUID]) {
         record.key = meeting.key
         record.$partnership.id = partnerships[meeting.partnershipKey]!
         record.name = meeting.name
