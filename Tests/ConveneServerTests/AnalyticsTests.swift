@@ -162,4 +162,25 @@ import VaporTesting
             #expect(cdp.person_hours == 5 && cdp.cost_pence == 300 * 2_835 / 60)
         }
     }
+
+    @Test func aSupportCostWithMistakesComesBackWithWhatWasTypedAndAddsNothing() async throws {
+        try await withConveneApp { app in
+            // Setup
+            try await MeetingTests.setUp(app)
+
+            // Act
+            let wrong = try await app.send(.POST, "/analysis/support-costs",
+                                           form: "partnership=cdp&label=Board+secretary&minutes_per_meeting=lots&salary=32000")
+            let right = try await app.send(.POST, "/analysis/support-costs",
+                                           form: "partnership=cdp&label=Board+secretary&minutes_per_meeting=240&salary=32000")
+            let page = try await app.send(.GET, "/analysis/cost/meetings?partnership=cdp")
+
+            // Check
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("There is a problem") && wrong.text.contains("Enter the minutes each meeting takes"))
+            #expect(wrong.text.contains("value=\"Board secretary\"") && wrong.text.contains("value=\"lots\""), "what was typed is kept")
+            #expect(right.status == .seeOther || right.status == .found)
+            #expect(page.text.components(separatedBy: "Board secretary").count == 2, "one support cost, not two")
+        }
+    }
 }

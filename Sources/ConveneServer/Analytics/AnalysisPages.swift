@@ -279,7 +279,15 @@ enum AnalysisPages {
         let key = try await MeetingBusiness.nextKey("support", SupportCostRecord.self, key: \.$key, in: req.scope)
         let cost = SupportCost(key: key, partnershipKey: partnership.key, label: input.label ?? "", minutesPerMeeting: minutes ?? 0, salary: salary)
         if errors.isEmpty { errors = cost.validate() }
-        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        guard errors.isEmpty else {
+            // The partnership's cost page again, with the form as it was typed and what is wrong with it.
+            let asked = Asked(period: Period.year(to: Day.today()), errors: [], from: nil, to: nil, format: nil)
+            let (data, settings) = try await data(req, asked, for: .cost)
+            let report = CostAudit.run(data, period: asked.period, settings: settings, today: Day.today())
+            return AnalysisViews.costMeetings(report, data: data, asked: asked, filter: CostFilter(partnership: partnership.key), mayEdit: true,
+                                              errors: errors, input: .init(label: input.label, minutes: input.minutes_per_meeting, salary: input.salary))
+                .response(status: .unprocessableEntity)
+        }
         try await req.scope.audited { scope, audit in
             let row = SupportCostRecord()
             scope.claim(row)

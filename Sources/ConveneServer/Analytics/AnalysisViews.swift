@@ -90,7 +90,15 @@ enum AnalysisViews {
             .p(.class("hint"), .text("A theme's share of a meeting follows its agenda time; an organisation's, its people's time. Planned meetings are priced as the partnership's typical meeting and are not split."))))
     }
 
-    static func costMeetings(_ r: CostAudit.Report, data: AnalyticsData, asked: Asked, filter: AnalysisPages.CostFilter, mayEdit: Bool) -> Layout {
+    /// What was typed into the support form, shown again with its errors.
+    struct SupportInput {
+        var label: String?
+        var minutes: String?
+        var salary: String?
+    }
+
+    static func costMeetings(_ r: CostAudit.Report, data: AnalyticsData, asked: Asked, filter: AnalysisPages.CostFilter, mayEdit: Bool,
+                             errors: [FieldError] = [], input: SupportInput = SupportInput()) -> Layout {
         var meetings = r.meetings
         var what = "All held meetings"
         if let key = filter.partnership {
@@ -120,8 +128,9 @@ enum AnalysisViews {
         let partnership = filter.partnership.flatMap { key in r.partnerships.first { $0.key == key } }
         let support = filter.partnership.map { key in data.supportCosts.filter { $0.partnershipKey == key } } ?? []
         let total = meetings.map(\.cost).reduce(.zero, +)
-        let form = Form(errors: [])
-        return Layout(title: "Cost: \(what)", breadcrumbs: crumbs() + [("Cost", "/analysis/cost?\(asked.query)")], content: .group(
+        let form = Form(errors: errors)
+        return Layout(title: (errors.isEmpty ? "" : "Error: ") + "Cost: \(what)", breadcrumbs: crumbs() + [("Cost", "/analysis/cost?\(asked.query)")], content: .group(
+            form.errorSummary(),
             .heading(what, caption: "Cost of meetings, \(asked.period.description)"),
             .p(.text("\(meetings.count) held meetings, \(hours(meetings.map(\.personMinutes).reduce(0, +))) person-hours, \(total.description)."),
                .unwrap(partnership) { p in .text(p.plannedMeetings > 0 ? " Also \(p.plannedMeetings) planned meetings at about \(p.typicalMeeting.description) each (the typical meeting): \(p.plannedCost.description)." : "") }),
@@ -143,13 +152,16 @@ enum AnalysisViews {
                     support.isEmpty ? .p(.text("No support is recorded for this partnership's meetings.")) :
                         Components.table(caption: "Support each meeting needs", headers: [.text("Support"), .text("Minutes a meeting"), .text("Salary")],
                                          rows: support.map { [.text($0.label), .text("\($0.minutesPerMeeting)"), .text($0.salary.map { Money.format(pence: $0 * 100) } ?? "The default salary")] }),
-                    .if(mayEdit, .detailsElement("Add support a meeting needs",
+                    .if(mayEdit, .element(named: "details", nodes: [
+                        .if(!errors.isEmpty, .attribute(named: "open", value: "open")),
+                        .element(named: "summary", nodes: [.text("Add support a meeting needs")]),
                         .formElement(action: "/analysis/support-costs", method: "post", .attribute(named: "novalidate", value: "novalidate"),
                             .input(.type(.hidden), .name("partnership"), .value(key)),
-                            form.textInput("label", "What the support is", nil, hint: "For example, Secretariat or Analyst"),
-                            form.textInput("minutes_per_meeting", "Minutes each meeting takes", nil, hint: "Preparing papers, minuting and follow-up, for example 240", short: true),
-                            form.textInput("salary", "Salary, in pounds a year", nil, hint: "Leave empty for the default salary", short: true),
-                            .button(.type(.submit), .class("button"), .text("Add the support"))))))
+                            form.textInput("label", "What the support is", input.label, hint: "For example, Secretariat or Analyst"),
+                            form.textInput("minutes_per_meeting", "Minutes each meeting takes", input.minutes, hint: "Preparing papers, minuting and follow-up, for example 240", short: true),
+                            form.textInput("salary", "Salary, in pounds a year", input.salary, hint: "Leave empty for the default salary", short: true),
+                            .button(.type(.submit), .class("button"), .text("Add the support"))),
+                    ] as [Node<HTML.BodyContext>])))
             }))
     }
 
