@@ -7,17 +7,13 @@ import Foundation
 import Vapor
 
 func meetingsScenario(_ options: Options) async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let (folder, database) = try scratchDatabase()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let database = DatabaseChoice.fromEnvironment(databasePath: folder.appendingPathComponent("bench.sqlite").path)
     let databaseName = databaseLabel(database) + (options.analyze != 0 ? "" : " (no ANALYZE)")
 
     print("Convene meetings benchmark: \(options.boards) partnerships of \(options.membersEach) members, "
           + "\(options.meetingsPerYear) meetings a year for \(options.years) years, \(database.description)")
-    var env = try Environment.detect(arguments: ["convene-bench"])
-    env.arguments = ["convene-bench"]
-    let app = try await Tasks.application(Configuration(database: database), environment: env, logLevel: .error)
+    let app = try await benchApplication(database)
     do {
         let start = ContinuousClock.now
         let summary = try await MeetingHistory.generate(

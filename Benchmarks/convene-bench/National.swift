@@ -8,10 +8,8 @@ import Foundation
 import Vapor
 
 func nationalScenario(_ options: Options) async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let (folder, database) = try scratchDatabase()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let database = DatabaseChoice.fromEnvironment(databasePath: folder.appendingPathComponent("bench.sqlite").path)
     let landscape = NationalLandscape.Options(seed: UInt64(options.seed))
     let count = min(options.workspaces, landscape.workspaces)
     print("Convene national benchmark: \(count) of \(landscape.workspaces) workspaces, seed \(options.seed), \(database.description)")
@@ -24,9 +22,7 @@ func nationalScenario(_ options: Options) async throws {
     print(String(format: "generator (in memory, no database): %.2f s for %d workspaces, %d meetings; peak memory so far %@",
                  generatorSeconds, count, generatedMeetings, peakMemory()))
 
-    var env = try Environment.detect(arguments: ["convene-bench"])
-    env.arguments = ["convene-bench"]
-    let app = try await Tasks.application(Configuration(database: database), environment: env, logLevel: .error)
+    let app = try await benchApplication(database)
     do {
         start = ContinuousClock.now
         let summary = try await NationalDemo.generate(on: app.db, options: landscape, count: count, progress: { line in

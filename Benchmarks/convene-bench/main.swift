@@ -87,6 +87,20 @@ func generate(_ options: Options) -> Register {
     return register
 }
 
+/// A scenario's database: an SQLite file in a scratch folder (which the caller removes), or DATABASE_URL's PostgreSQL.
+func scratchDatabase() throws -> (folder: URL, database: DatabaseChoice) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return (folder, DatabaseChoice.fromEnvironment(databasePath: folder.appendingPathComponent("bench.sqlite").path))
+}
+
+/// Convene on that database, migrated, quiet.
+func benchApplication(_ database: DatabaseChoice) async throws -> Application {
+    var env = try Environment.detect(arguments: ["convene-bench"])
+    env.arguments = ["convene-bench"]
+    return try await Tasks.application(Configuration(database: database), environment: env, logLevel: .error)
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
@@ -112,10 +126,8 @@ default: print("unknown scenario '\(options.scenario)': register, meetings, nati
 }
 
 func registerScenario(_ options: Options) async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let (folder, database) = try scratchDatabase()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let database = DatabaseChoice.fromEnvironment(databasePath: folder.appendingPathComponent("bench.sqlite").path)
 
     print("Convene register benchmark: \(options.partnerships) partnerships, \(options.memberships) memberships, \(database.description)")
     let register = generate(options)
@@ -127,9 +139,7 @@ func registerScenario(_ options: Options) async throws {
     let csvRows = max(0, String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n").count - 2)
     print("generated CSV: \(csvRows) rows, \(csv.count / 1024) KiB")
 
-    var env = try Environment.detect(arguments: ["convene-bench"])
-    env.arguments = ["convene-bench"]
-    let app = try await Tasks.application(Configuration(database: database), environment: env, logLevel: .error)
+    let app = try await benchApplication(database)
     do {
         // The areas the generated partnerships refer to.
         _ = try await Tasks.importGeography([], dryRun: false, on: app.db)

@@ -67,7 +67,7 @@ public enum MeetingHistory {
                                 seed: UInt64 = 5, analyze: Bool = true, progress: (@Sendable (String) -> Void)? = nil) async throws -> Summary {
         precondition(partnerships > 0 && membersEach >= 4 && meetingsPerYear >= partnerships && years > 0)
         let scope = try await Scope.workspace(workspace, on: db, actor: "meeting history generator")
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let today = Day.today(now: now)
         let historyStart = today.adding(days: -years * 365)
         var summary = Summary()
@@ -157,7 +157,7 @@ public enum MeetingHistory {
         let finalSummary = summary, seedAfterPlan = rng.next()
         summary = try await scope.transaction { scope in
             var summary = finalSummary
-            var rng = SplitMix64(seed: seedAfterPlan)
+            var rng = SeededRandom(seed: seedAfterPlan)
             progress?("writing \(meetings.count) meetings")
             try await insert(meetings.map { m in
                 let record = MeetingRecord()
@@ -250,7 +250,7 @@ public enum MeetingHistory {
         var busyPartnerships: [String]
     }
 
-    static func registerPlan(partnerships: Int, membersEach: Int, historyStart: Day, today: Day, rng: inout SplitMix64) -> RegisterPlan {
+    static func registerPlan(partnerships: Int, membersEach: Int, historyStart: Day, today: Day, rng: inout SeededRandom) -> RegisterPlan {
         var register = Register(areas: PoliceForceAreas.all)
         let sectors = Sector.allCases
         let organisationCount = max(10, partnerships * 3 / 4)
@@ -287,7 +287,7 @@ public enum MeetingHistory {
                                                               quorum: membersEach / 2, meetingFrequency: .monthly,
                                                               approvedOn: historyStart.adding(days: -30), reviewDue: today.adding(days: 200)))
             var used: Set<Int> = [0]
-            func draw(_ rng: inout SplitMix64) -> String {
+            func draw(_ rng: inout SeededRandom) -> String {
                 while true {
                     let i = rng.below(memberPool)
                     if used.insert(i).inserted { return "member-\(i)" }
@@ -365,7 +365,7 @@ public enum MeetingHistory {
     ]
 
     static func business(of i: Int, _ c: WriteContext, scope: Scope, rows: inout Rows, actionCounter: inout [Int: Int],
-                         summary: inout Summary, rng: inout SplitMix64) {
+                         summary: inout Summary, rng: inout SeededRandom) {
         let m = c.meetings[i]
         guard !m.cancelled else { return }
         let partnershipID = c.partnerships["board-\(m.partnership)"]!
@@ -519,7 +519,7 @@ public enum MeetingHistory {
     }
 
     static func attendance(_ m: PlannedMeeting, _ person: String, _ status: AttendanceStatus, _ substituteFor: String?,
-                           scope: Scope, _ c: WriteContext, rng: inout SplitMix64) -> AttendanceRecord {
+                           scope: Scope, _ c: WriteContext, rng: inout SeededRandom) -> AttendanceRecord {
         let row = AttendanceRecord()
         scope.claim(row)
         row.$meeting.id = m.id
@@ -538,25 +538,4 @@ public enum MeetingHistory {
             try await Array(records[start..<min(start + chunk, records.count)]).create(on: db)
         }
     }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so that a history is the same every run.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// 0 ..< n.
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-
-    /// True `percent` times in a hundred.
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }
