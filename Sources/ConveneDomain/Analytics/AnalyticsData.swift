@@ -24,6 +24,8 @@ public struct AnalyticsData: Sendable {
     public let itemsByMeeting: [String: [AgendaItem]]
     public let decidedItems: Set<String>
     public let membershipsByPartnership: [String: [Membership]]
+    /// Each partnership's meetings, its own and those it joins, in order.
+    public let meetingsByPartnership: [String: [Meeting]]
 
     public init(organisations: [Organisation] = [], persons: [Person] = [], partnerships: [Partnership] = [],
                 memberships: [Membership] = [], termsOfReference: [TermsOfReference] = [], meetings: [Meeting] = [],
@@ -61,6 +63,11 @@ public struct AnalyticsData: Sendable {
             .mapValues { $0.sorted { ($0.position, $0.key) < ($1.position, $1.key) } }
         decidedItems = Set(decisions.filter { !$0.decision.isEmpty }.map(\.itemKey))
         membershipsByPartnership = Dictionary(grouping: memberships, by: \.partnershipKey)
+        var byPartnership: [String: [Meeting]] = [:]
+        for meeting in self.meetings {
+            for key in meeting.partnershipKeys { byPartnership[key, default: []].append(meeting) }
+        }
+        meetingsByPartnership = byPartnership
     }
 
     public func day(of meeting: Meeting) -> Day { meetingDays[meeting.key]! }
@@ -77,7 +84,7 @@ public struct AnalyticsData: Sendable {
 
     /// The meetings a partnership holds or joins.
     public func meetings(of partnershipKey: String) -> [Meeting] {
-        meetings.filter { $0.partnershipKey == partnershipKey || $0.jointWith.contains(partnershipKey) }
+        meetingsByPartnership[partnershipKey] ?? []
     }
 
     /// The members of a partnership on a day: their memberships with a person.

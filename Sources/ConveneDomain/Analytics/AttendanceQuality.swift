@@ -81,9 +81,15 @@ public enum AttendanceQuality {
                     figures.add(seat)
                 }
                 let attended = meeting.attendance.filter(\.attended)
-                if attended.contains(where: { data.personsByKey[$0.personKey]?.seniority.map(senior.contains) == true }) {
-                    figures.seniorPresent += 1
+                // Whether someone of director rank or above was there, and the organisations they belong to.
+                var seniorThere = false, seniorFor: Set<String> = []
+                for a in attended {
+                    if let person = data.personsByKey[a.personKey], let band = person.seniority, senior.contains(band) {
+                        seniorThere = true
+                        if let organisation = person.organisationKey { seniorFor.insert(organisation) }
+                    }
                 }
+                if seniorThere { figures.seniorPresent += 1 }
                 // Who attended for each organisation: members by their membership's organisation, substitutes and
                 // others by their own.
                 let memberOrganisation = Dictionary(members.map { ($0.personKey!, $0.organisationKey) }, uniquingKeysWith: { a, _ in a })
@@ -111,10 +117,7 @@ public enum AttendanceQuality {
                 for (organisation, f) in seen {
                     var f = f
                     f.meetings = 1
-                    if attended.contains(where: { data.personsByKey[$0.personKey]?.organisationKey == organisation
-                                                  && data.personsByKey[$0.personKey]?.seniority.map(senior.contains) == true }) {
-                        f.seniorPresent = 1
-                    }
+                    if seniorFor.contains(organisation) { f.seniorPresent = 1 }
                     organisations[organisation, default: Figures()].add(f)
                 }
             }

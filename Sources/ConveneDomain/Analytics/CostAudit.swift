@@ -61,6 +61,12 @@ public enum CostAudit {
         public var personMinutes: Int
         public var cost: Money
         public var personHours: Double { Double(personMinutes) / 60 }
+
+        mutating func add(meetings: Int, minutes: Int, cost: Money) {
+            self.meetings += meetings
+            personMinutes += minutes
+            self.cost = self.cost + cost
+        }
     }
 
     public struct Report: Sendable {
@@ -119,7 +125,8 @@ public enum CostAudit {
 
             // The typical meeting: the median of the latest twelve held by the period's end, else every current
             // member for the typical length.
-            let recent = held.filter { data.day(of: $0) <= period.to }.suffix(12).map { price($0).cost }.sorted()
+            let pricedCost = Dictionary(inPeriod.map { ($0.meetingKey, $0.cost) }, uniquingKeysWith: { a, _ in a })
+            let recent = held.filter { data.day(of: $0) <= period.to }.suffix(12).map { pricedCost[$0.key] ?? price($0).cost }.sorted()
             let typical: Money
             if !recent.isEmpty {
                 typical = recent[recent.count / 2]
@@ -153,9 +160,8 @@ public enum CostAudit {
         for meeting in meetings {
             var counted: Set<String> = []
             func add(_ key: String, _ minutes: Int, _ cost: Money) {
-                shares[key, default: Share(key: key, meetings: 0, personMinutes: 0, cost: .zero)].personMinutes += minutes
-                shares[key]!.cost = shares[key]!.cost + cost
-                if counted.insert(key).inserted { shares[key]!.meetings += 1 }
+                shares[key, default: Share(key: key, meetings: 0, personMinutes: 0, cost: .zero)]
+                    .add(meetings: counted.insert(key).inserted ? 1 : 0, minutes: minutes, cost: cost)
             }
             for a in meeting.attendees { add(a.organisationKey ?? "", a.personMinutes, a.cost) }
             let secretariat = data.partnershipsByKey[meeting.partnershipKey]?.secretariatKey ?? ""
@@ -193,9 +199,8 @@ public enum CostAudit {
             }
             parts[0].1 += meeting.cost.sixtiethsOfPenny - given
             for (theme, cost, minutes) in parts {
-                shares[theme, default: Share(key: theme, meetings: 0, personMinutes: 0, cost: .zero)].meetings += 1
-                shares[theme]!.personMinutes += minutes
-                shares[theme]!.cost = shares[theme]!.cost + Money(sixtiethsOfPenny: cost)
+                shares[theme, default: Share(key: theme, meetings: 0, personMinutes: 0, cost: .zero)]
+                    .add(meetings: 1, minutes: minutes, cost: Money(sixtiethsOfPenny: cost))
             }
         }
         return shares.values.sorted { ($1.cost, $0.key) < ($0.cost, $1.key) }

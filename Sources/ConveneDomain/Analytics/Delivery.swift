@@ -56,11 +56,13 @@ public enum Delivery {
     public static func run(_ data: AnalyticsData, period: Period, today: Day) -> Report {
         let asOf = min(period.to, today)
         let actions = Dictionary(grouping: data.actions.filter { period.contains($0.raisedOn) }, by: \.partnershipKey)
+        let heldBy = Dictionary(grouping: data.meetings.filter { data.isHeld($0, asOf: asOf) && period.contains(data.day(of: $0)) },
+                                by: \.partnershipKey)
         var rows: [Row] = []
         var overall = Figures()
         for partnership in data.partnerships {
             var f = Figures()
-            let held = data.meetings.filter { $0.partnershipKey == partnership.key && data.isHeld($0, asOf: asOf) && period.contains(data.day(of: $0)) }
+            let held = heldBy[partnership.key] ?? []
             var byTitle: [String: (title: String, meetings: Set<String>, items: [String], decided: Bool)] = [:]
             for meeting in held {
                 f.meetings += 1
@@ -106,6 +108,32 @@ public enum Delivery {
     /// A title without what changes from meeting to meeting: case, punctuation, numbers, single letters and month names.
     /// "Performance report – March 2025" and "Performance Report (April)" are the same item.
     public static func normalisedTitle(_ title: String) -> String {
+        var title = title
+        // Nearly every title is ASCII, where a letter is A to Z either case: read its bytes rather than its characters
+        // (a character's properties cost more than the rest of the analysis).
+        return title.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                while i < bytes.count, !isASCIILetter(bytes[i]) { i += 1 }
+                let start = i
+                while i < bytes.count, isASCIILetter(bytes[i]) { i += 1 }
+                guard i - start > 1 else { continue }
+                let word = bytes[start..<i].map { $0 | 0x20 }
+                if word.count <= 9, months.contains(String(decoding: word, as: UTF8.self)) { continue }
+                if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                out.append(contentsOf: word)
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? normalisedTitleByCharacters(title)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+
+    /// The same for any text, character by character.
+    static func normalisedTitleByCharacters(_ title: String) -> String {
         title.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 1 && !months.contains($0) }.joined(separator: " ")
     }
 }

@@ -60,34 +60,40 @@ public enum Load {
     }
 
     public static func run(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings) -> Report {
-        var persons: [String: PersonLoad] = [:]
+        // Each person's load by their place in `loads`: one look-up of their key a meeting, not one a figure.
+        var loads: [PersonLoad] = [], index: [String: Int] = [:]
         for meeting in data.meetings where meeting.status != .cancelled && meeting.status != .draft {
             let day = data.day(of: meeting)
             guard period.contains(day) else { continue }
             let minutes = data.minutes(of: meeting, settings)
-            let attendance = Dictionary(meeting.attendance.map { ($0.personKey, $0) }, uniquingKeysWith: { a, _ in a })
-            var diary = Set(data.invited(to: meeting).map { $0.personKey! })
-            diary.formUnion(meeting.attendance.filter(\.attended).map(\.personKey))
+            let week = day.weekStart
+            var diary = data.invited(to: meeting).map { $0.personKey! }
+            var inDiary = Set(diary)
+            for a in meeting.attendance where a.attended && inDiary.insert(a.personKey).inserted { diary.append(a.personKey) }
             for key in diary {
-                let record = attendance[key]
+                let record = meeting.attendance.first { $0.personKey == key }
                 var tally = Tally(meetings: 1, attended: record?.attended == true ? 1 : 0)
                 tally.minutes = record?.attended == true
                     ? data.personMinutes(record!, meetingMinutes: minutes, settings) : minutes + settings.preparationMinutes
-                let person = data.personsByKey[key]
-                persons[key, default: PersonLoad(personKey: key, name: person?.name ?? key, organisationKey: person?.organisationKey)]
-                    .total.add(tally)
-                persons[key]!.weeks[day.weekStart, default: Tally()].add(tally)
-                persons[key]!.days[day, default: Tally()].add(tally)
-                persons[key]!.meetingKeys.append(meeting.key)
+                let i = index[key] ?? {
+                    let person = data.personsByKey[key]
+                    loads.append(PersonLoad(personKey: key, name: person?.name ?? key, organisationKey: person?.organisationKey))
+                    index[key] = loads.count - 1
+                    return loads.count - 1
+                }()
+                loads[i].total.add(tally)
+                loads[i].weeks[week, default: Tally()].add(tally)
+                loads[i].days[day, default: Tally()].add(tally)
+                loads[i].meetingKeys.append(meeting.key)
             }
         }
         let hoursLimit = settings.overcommittedHoursPerWeek * 60
-        for key in persons.keys {
-            persons[key]!.overcommittedWeeks = persons[key]!.weeks.filter {
+        for i in loads.indices {
+            loads[i].overcommittedWeeks = loads[i].weeks.filter {
                 $0.value.meetings >= settings.overcommittedMeetingsPerWeek || $0.value.minutes >= hoursLimit
             }.keys.sorted()
         }
-        let ranked = persons.values.sorted { ($1.total.meetings, $0.name) < ($0.total.meetings, $1.name) }
+        let ranked = loads.sorted { ($1.total.meetings, $0.name) < ($0.total.meetings, $1.name) }
 
         var organisations: [String: OrganisationLoad] = [:]
         for person in ranked {

@@ -17,6 +17,10 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     /// Parses `yyyy-mm-dd`, and also `dd/mm/yyyy`, which spreadsheets in England and Wales write.
     public init?(_ text: String) {
+        if let day = Day(isoDigits: text) {
+            self = day
+            return
+        }
         let text = text.trimmingCharacters(in: .whitespaces)
         let iso = text.split(separator: "-", omittingEmptySubsequences: false)
         let uk = text.split(separator: "/", omittingEmptySubsequences: false)
@@ -29,6 +33,23 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         }
     }
 
+    /// Exactly `yyyy-mm-dd`, read byte by byte: the form every stored date has, read tens of thousands of times
+    /// by an analysis.
+    private init?(isoDigits text: String) {
+        guard text.utf8.count == 10 else { return nil }
+        var parts = (0, 0, 0)
+        for (i, byte) in text.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if i < 4 { parts.0 = parts.0 * 10 + digit } else if i < 7 { parts.1 = parts.1 * 10 + digit } else { parts.2 = parts.2 * 10 + digit }
+        }
+        self.init(year: parts.0, month: parts.1, day: parts.2)
+    }
+
     /// Today in Europe/London, where every Convene workspace lives.
     public static func today(now: Date = Date()) -> Day {
         var calendar = Calendar(identifier: .gregorian)
@@ -38,7 +59,11 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     /// "14 March 2024", as GOV.UK writes dates.

@@ -62,170 +62,152 @@ enum AnalyticsStore {
     /// prices the typical meeting) with their attendance and, as `needs` says, agendas, decisions and the actions
     /// raised in the period.
     ///
-    /// Attendance and agendas are the big tables (a national workspace has about 24,000 attendance rows and 12,000
-    /// items a year), so each comes back as one row a meeting, its records joined by the database into one text:
-    /// a row costs far more to hand over than the text it carries.
+    /// Each table comes back as one text, its records packed by the database (`PackedText`): a national workspace
+    /// has about 24,000 attendance records and 12,000 agenda items a year, and a row costs far more to hand over and
+    /// decode than the text it carries. Ids become keys here, through dictionaries: a join in the database costs more.
     static func load(in scope: Scope, period: Period, needs: Needs = .everything) async throws -> AnalyticsData {
         let sql = scope.db as! any SQLDatabase
+        let dialect = Aggregation(sql)
         let workspace = scope.workspaceID
         let from = Self.instant(period.from.adding(days: -400)), to = Self.instant(period.to.adding(days: 2))
 
-        struct OrganisationRow: Decodable { var id: UUID; var key: String; var name: String; var sector: String }
-        let organisationRows = try await sql.select().columns("id", "key", "name", "sector").from(OrganisationRecord.schema)
-            .where("workspace_id", .equal, workspace).all(decoding: OrganisationRow.self)
-        let organisationKeys = Dictionary(uniqueKeysWithValues: organisationRows.map { ($0.id, $0.key) })
-
-        struct PersonRow: Decodable { var id: UUID; var key: String; var name: String; var role_title: String?; var organisation_id: UUID?; var seniority: String?; var salary_band: Int? }
-        let personRows = try await sql.select().columns("id", "key", "name", "role_title", "organisation_id", "seniority", "salary_band")
-            .from(PersonRecord.schema).where("workspace_id", .equal, workspace).all(decoding: PersonRow.self)
-        let personKeys = Dictionary(uniqueKeysWithValues: personRows.map { ($0.id, $0.key) })
-
-        struct PartnershipRow: Decodable {
-            var id: UUID; var key: String; var name: String; var type: String; var status: String; var statutory_basis: String?
-            var themes: String; var pcc_roles: String; var meeting_frequency: String?; var secretariat_id: UUID?
-        }
-        let partnershipRows = try await sql.select()
-            .columns("id", "key", "name", "type", "status", "statutory_basis", "themes", "pcc_roles", "meeting_frequency", "secretariat_id")
-            .from(PartnershipRecord.schema).where("workspace_id", .equal, workspace).all(decoding: PartnershipRow.self)
-        let partnershipKeys = Dictionary(uniqueKeysWithValues: partnershipRows.map { ($0.id, $0.key) })
-
-        struct MembershipRow: Decodable {
-            var key: String; var partnership_id: UUID; var person_id: UUID?; var organisation_id: UUID?; var role: String
-            var voting_right: Bool; var started_on: String?; var ended_on: String?; var substitute_id: UUID?
-        }
-        let membershipRows = try await sql.select()
-            .columns("key", "partnership_id", "person_id", "organisation_id", "role", "voting_right", "started_on", "ended_on", "substitute_id")
-            .from(MembershipRecord.schema).where("workspace_id", .equal, workspace).all(decoding: MembershipRow.self)
-
-        struct TermsRow: Decodable { var partnership_id: UUID; var version: Int; var quorum: Int?; var approved_on: String? }
-        let termsRows = try await sql.select().columns("partnership_id", "version", "quorum", "approved_on")
-            .from(TermsOfReferenceRecord.schema).where("workspace_id", .equal, workspace).all(decoding: TermsRow.self)
-
-        struct MeetingRow: Decodable { var id: UUID; var key: String; var partnership_id: UUID; var name: String; var starts_at: Date; var ends_at: Date?; var status: String }
-        let meetingRows = try await sql.select().columns("id", "key", "partnership_id", "name", "starts_at", "ends_at", "status")
-            .from(MeetingRecord.schema).where("workspace_id", .equal, workspace)
-            .where("starts_at", .greaterThanOrEqual, from).where("starts_at", .lessThan, to)
-            .all(decoding: MeetingRow.self)
-        let meetingIDs = Set(meetingRows.map(\.id))
-        let meetingKeys = Dictionary(uniqueKeysWithValues: meetingRows.map { ($0.id, $0.key) })
-        struct JointRow: Decodable { var meeting_id: UUID; var partnership_id: UUID }
-        let joint = try await sql.select().columns("meeting_id", "partnership_id").from(JointMeetingRecord.schema)
-            .where("workspace_id", .equal, workspace).all(decoding: JointRow.self)
-        let jointWith = Dictionary(grouping: joint.filter { meetingIDs.contains($0.meeting_id) }, by: \.meeting_id)
-
-        let dialect = Aggregation(sql)
-        let range: SQLQueryString = "SELECT id FROM meetings WHERE workspace_id = \(bind: workspace) AND starts_at >= \(bind: from) AND starts_at < \(bind: to)"
-        struct Packed: Decodable { var meeting_id: UUID; var packed: String }
-
-        // Each attendance as "person id,status,substitute-for id,preparation,travel,attended" (an empty field for
-        // null); ids and keys hold no separators, so plain ones do. The ids become keys here: a join in the
-        // database costs more than a dictionary.
-        let personByID = Dictionary(personRows.flatMap { [($0.id.uuidString, $0.key), ($0.id.uuidString.lowercased(), $0.key)] },
-                                    uniquingKeysWith: { a, _ in a })
-        var attendanceQuery = SQLQueryString("SELECT a.meeting_id AS meeting_id, ")
-        attendanceQuery.appendInterpolation(unsafeRaw: dialect.aggregate(
-            "format('%s,%s,%s,%s,%s,%s', a.person_id, a.status, a.substitute_for_id, a.preparation_minutes, a.travel_minutes, a.attended_minutes)",
-            separator: "';'"))
-        attendanceQuery.appendInterpolation(unsafeRaw: " AS packed FROM attendances a WHERE a.workspace_id = ")
-        attendanceQuery.appendInterpolation(bind: workspace)
-        attendanceQuery.appendInterpolation(unsafeRaw: " AND a.meeting_id IN (")
-        attendanceQuery += range
-        attendanceQuery.appendInterpolation(unsafeRaw: ") GROUP BY a.meeting_id")
-        var attendance: [UUID: [Attendance]] = [:]
-        for row in try await sql.raw(attendanceQuery).all(decoding: Packed.self) {
-            attendance[row.meeting_id] = row.packed.split(separator: ";").map { record in
-                let f = record.split(separator: ",", omittingEmptySubsequences: false)
-                return Attendance(personKey: personByID[String(f[0])] ?? "", status: AttendanceStatus(rawValue: String(f[1])) ?? .present,
-                                  substituteForKey: f[2].isEmpty ? nil : personByID[String(f[2])],
-                                  preparationMinutes: Int(f[3]), travelMinutes: Int(f[4]), attendedMinutes: Int(f[5]))
+        /// The table's records in the workspace (and meeting `condition`), each its `columns` in order.
+        func read(_ table: String, _ columns: [String], _ condition: SQLQueryString? = nil) async throws -> String? {
+            var query = SQLQueryString("SELECT ")
+            query.appendInterpolation(unsafeRaw: "\(dialect.aggregateStart)format(CAST(")
+            query.appendInterpolation(bind: Array(repeating: "%s", count: columns.count).joined(separator: "\u{1F}"))
+            query.appendInterpolation(unsafeRaw: " AS TEXT), \(columns.joined(separator: ", "))), \(dialect.recordSeparator)) AS packed FROM \(table) WHERE workspace_id = ")
+            query.appendInterpolation(bind: workspace)
+            if let condition {
+                query.appendInterpolation(unsafeRaw: " AND ")
+                query += condition
             }
+            return try await sql.raw(query).first()?.decode(column: "packed", as: String?.self) ?? nil
+        }
+        let clean = dialect.clean
+
+        var organisations: [Organisation] = [], organisationKeys: [UUID: String] = [:]
+        PackedText.forEach(try await read(OrganisationRecord.schema, ["id", "key", clean("name"), "sector"])) { f in
+            guard let id = f.uuid(0) else { return }
+            organisationKeys[id] = f[1]
+            organisations.append(Organisation(key: f[1], name: f[2], sector: Sector(rawValue: f[3]) ?? .other))
         }
 
-        // Agenda items, in the same way; their titles and decisions only when asked for.
+        var persons: [Person] = [], personKeys: [UUID: String] = [:]
+        PackedText.forEach(try await read(PersonRecord.schema, ["id", "key", clean("name"), clean("role_title"), "organisation_id", "seniority", "salary_band"])) { f in
+            guard let id = f.uuid(0) else { return }
+            personKeys[id] = f[1]
+            persons.append(Person(key: f[1], name: f[2], roleTitle: f.optional(3), organisationKey: f.uuid(4).flatMap { organisationKeys[$0] },
+                                  seniority: f.optional(5).flatMap(SeniorityBand.init(rawValue:)), salaryBand: f.int(6)))
+        }
+
+        var partnerships: [Partnership] = [], partnershipKeys: [UUID: String] = [:]
+        PackedText.forEach(try await read(PartnershipRecord.schema, [
+            "id", "key", clean("name"), "type", "status", clean("statutory_basis"), clean("themes"), "pcc_roles", "meeting_frequency", "secretariat_id",
+        ])) { f in
+            guard let id = f.uuid(0) else { return }
+            partnershipKeys[id] = f[1]
+            partnerships.append(Partnership(
+                key: f[1], name: f[2], type: PartnershipType(rawValue: f[3]) ?? .forum, status: PartnershipStatus(rawValue: f[4]) ?? .active,
+                statutoryBasis: f.optional(5), themes: ListColumn.decode(f[6]), pccRoles: ListColumn.decode(f[7]).compactMap(PCCRole.init(rawValue:)),
+                meetingFrequency: f.optional(8).flatMap(MeetingFrequency.init(rawValue:)), secretariatKey: f.uuid(9).flatMap { organisationKeys[$0] }))
+        }
+
+        var memberships: [Membership] = []
+        PackedText.forEach(try await read(MembershipRecord.schema, [
+            "key", "partnership_id", "person_id", "organisation_id", "role", "voting_right", "started_on", "ended_on", "substitute_id",
+        ])) { f in
+            memberships.append(Membership(
+                key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "", personKey: f.uuid(2).flatMap { personKeys[$0] },
+                organisationKey: f.uuid(3).flatMap { organisationKeys[$0] }, role: MembershipRole(rawValue: f[4]) ?? .member,
+                votingRight: f.bool(5), startedOn: f.optional(6).flatMap(Day.init), endedOn: f.optional(7).flatMap(Day.init),
+                substituteKey: f.uuid(8).flatMap { personKeys[$0] }))
+        }
+
+        var terms: [TermsOfReference] = []
+        PackedText.forEach(try await read(TermsOfReferenceRecord.schema, ["partnership_id", "version", "quorum", "approved_on"])) { f in
+            terms.append(TermsOfReference(partnershipKey: f.uuid(0).flatMap { partnershipKeys[$0] } ?? "", version: f.int(1) ?? 1,
+                                          quorum: f.int(2), approvedOn: f.optional(3).flatMap(Day.init)))
+        }
+
+        // The meetings, as fields until their attendance and joint partnerships are read.
+        struct MeetingFields { var key: String; var partnershipKey: String; var name: String; var startsAt: Date; var endsAt: Date?; var status: MeetingStatus }
+        var meetingFields: [MeetingFields] = [], meetingIndex: [UUID: Int] = [:]
+        let inRange: SQLQueryString = "starts_at >= \(bind: from) AND starts_at < \(bind: to)"
+        PackedText.forEach(try await read(MeetingRecord.schema, [
+            "id", "key", "partnership_id", clean("name"), dialect.epoch("starts_at"), dialect.epoch("ends_at"), "status",
+        ], inRange)) { f in
+            guard let id = f.uuid(0), let starts = f.double(4) else { return }
+            meetingIndex[id] = meetingFields.count
+            meetingFields.append(MeetingFields(key: f[1], partnershipKey: f.uuid(2).flatMap { partnershipKeys[$0] } ?? "", name: f[3],
+                                               startsAt: Date(timeIntervalSince1970: starts), endsAt: f.double(5).map(Date.init(timeIntervalSince1970:)),
+                                               status: MeetingStatus(rawValue: f[6]) ?? .scheduled))
+        }
+        var jointWith = Array(repeating: [String](), count: meetingFields.count)
+        PackedText.forEach(try await read(JointMeetingRecord.schema, ["meeting_id", "partnership_id"])) { f in
+            guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }), let partnership = f.uuid(1).flatMap({ partnershipKeys[$0] }) else { return }
+            jointWith[meeting].append(partnership)
+        }
+
+        var inMeetings = SQLQueryString("meeting_id IN (SELECT id FROM meetings WHERE workspace_id = \(bind: workspace) AND ")
+        inMeetings += inRange
+        inMeetings.appendInterpolation(unsafeRaw: ")")
+        var attendance = Array(repeating: [Attendance](), count: meetingFields.count)
+        PackedText.forEach(try await read(AttendanceRecord.schema, [
+            "meeting_id", "person_id", "status", "substitute_for_id", "preparation_minutes", "travel_minutes", "attended_minutes",
+        ], inMeetings)) { f in
+            guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }) else { return }
+            attendance[meeting].append(Attendance(
+                personKey: f.uuid(1).flatMap { personKeys[$0] } ?? "", status: AttendanceStatus(rawValue: f[2]) ?? .present,
+                substituteForKey: f.uuid(3).flatMap { personKeys[$0] }, preparationMinutes: f.int(4), travelMinutes: f.int(5),
+                attendedMinutes: f.int(6)))
+        }
+
+        // Agenda items; their titles and decisions only when asked for.
         var items: [AgendaItem] = [], decisions: [Decision] = []
         if needs.contains(.items) {
-            // Each item's fields split by U+001F, items by U+001E: a title may hold any other character.
-            var fields = "i.key, i.position, i.kind, i.duration_minutes, i.themes, CASE WHEN i.decision IS NULL OR i.decision = '' THEN '' ELSE 'decided' END"
-            if needs.contains(.titles) { fields += ", \(dialect.clean("i.title"))" }
-            let pattern = Array(repeating: "%s", count: needs.contains(.titles) ? 7 : 6).joined(separator: "\u{1F}")
-            var itemQuery = SQLQueryString("SELECT i.meeting_id AS meeting_id, ")
-            itemQuery.appendInterpolation(unsafeRaw: dialect.aggregateStart)
-            itemQuery.appendInterpolation(unsafeRaw: "format(CAST(")
-            itemQuery.appendInterpolation(bind: pattern)
-            itemQuery.appendInterpolation(unsafeRaw: " AS TEXT), \(fields)), \(dialect.recordSeparator)) AS packed FROM agenda_items i WHERE i.workspace_id = ")
-            itemQuery.appendInterpolation(bind: workspace)
-            itemQuery.appendInterpolation(unsafeRaw: " AND i.meeting_id IN (")
-            itemQuery += range
-            itemQuery.appendInterpolation(unsafeRaw: ") GROUP BY i.meeting_id")
-            let partnershipOfMeeting = Dictionary(uniqueKeysWithValues: meetingRows.map { ($0.id, partnershipKeys[$0.partnership_id] ?? "") })
-            for row in try await sql.raw(itemQuery).all(decoding: Packed.self) {
-                guard let meetingKey = meetingKeys[row.meeting_id] else { continue }
-                for f in Aggregation.records(row.packed) {
-                    items.append(AgendaItem(key: f[0], partnershipKey: partnershipOfMeeting[row.meeting_id] ?? "", meetingKey: meetingKey,
-                                            position: Int(f[1]) ?? 1, title: f.count > 6 ? f[6] : "",
-                                            kind: AgendaItemKind(rawValue: f[2]) ?? .discussion, durationMinutes: Int(f[3]),
-                                            themes: ListColumn.decode(f[4])))
-                    if f[5] == "decided" { decisions.append(Decision(itemKey: f[0], decision: "decided")) }
-                }
+            var columns = ["meeting_id", "key", "position", "kind", "duration_minutes", clean("themes"),
+                           "CASE WHEN decision IS NULL OR decision = '' THEN '' ELSE 'decided' END"]
+            if needs.contains(.titles) { columns.append(clean("title")) }
+            PackedText.forEach(try await read(AgendaItemRecord.schema, columns, inMeetings)) { f in
+                guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }) else { return }
+                let key = f[1]
+                items.append(AgendaItem(key: key, partnershipKey: meetingFields[meeting].partnershipKey, meetingKey: meetingFields[meeting].key,
+                                        position: f.int(2) ?? 1, title: f[7], kind: AgendaItemKind(rawValue: f[3]) ?? .discussion,
+                                        durationMinutes: f.int(4), themes: ListColumn.decode(f[5])))
+                if !f.isEmpty(6) { decisions.append(Decision(itemKey: key, decision: "decided")) }
             }
         }
 
-        struct ActionRow: Decodable {
-            var key: String; var partnership_id: UUID; var meeting_id: UUID?; var title: String; var owner_person_id: UUID?
-            var owner_organisation_id: UUID?; var raised_on: String; var due_on: String?; var status: String
+        var actions: [ActionItem] = []
+        if needs.contains(.actions) {
+            let raised: SQLQueryString = "raised_on >= \(bind: period.from.description) AND raised_on <= \(bind: period.to.description)"
+            PackedText.forEach(try await read(ActionRecord.schema, [
+                "key", "partnership_id", "meeting_id", clean("title"), "owner_person_id", "owner_organisation_id", "raised_on", "due_on", "status",
+            ], raised)) { f in
+                guard let raisedOn = Day(f[6]) else { return }
+                actions.append(ActionItem(
+                    key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "",
+                    meetingKey: f.uuid(2).flatMap { meetingIndex[$0] }.map { meetingFields[$0].key }, title: f[3],
+                    ownerPersonKey: f.uuid(4).flatMap { personKeys[$0] }, ownerOrganisationKey: f.uuid(5).flatMap { organisationKeys[$0] },
+                    raisedOn: raisedOn, dueOn: f.optional(7).flatMap(Day.init), status: ActionStatus(rawValue: f[8]) ?? .open))
+            }
         }
-        let actionRows = !needs.contains(.actions) ? [] : try await sql.select()
-            .columns("key", "partnership_id", "meeting_id", "title", "owner_person_id", "owner_organisation_id", "raised_on", "due_on", "status")
-            .from(ActionRecord.schema).where("workspace_id", .equal, workspace)
-            .where("raised_on", .greaterThanOrEqual, period.from.description).where("raised_on", .lessThanOrEqual, period.to.description)
-            .all(decoding: ActionRow.self)
 
-        struct SupportRow: Decodable { var key: String; var partnership_id: UUID; var label: String; var minutes_per_meeting: Int; var salary: Int? }
-        let supportRows = try await sql.select().columns("key", "partnership_id", "label", "minutes_per_meeting", "salary")
-            .from(SupportCostRecord.schema).where("workspace_id", .equal, workspace).all(decoding: SupportRow.self)
+        var supportCosts: [SupportCost] = []
+        PackedText.forEach(try await read(SupportCostRecord.schema, ["key", "partnership_id", clean("label"), "minutes_per_meeting", "salary"])) { f in
+            supportCosts.append(SupportCost(key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "", label: f[2],
+                                            minutesPerMeeting: f.int(3) ?? 0, salary: f.int(4)))
+        }
 
-        return AnalyticsData(
-            organisations: organisationRows.map { Organisation(key: $0.key, name: $0.name, sector: Sector(rawValue: $0.sector) ?? .other) },
-            persons: personRows.map {
-                Person(key: $0.key, name: $0.name, roleTitle: $0.role_title, organisationKey: $0.organisation_id.flatMap { organisationKeys[$0] },
-                       seniority: $0.seniority.flatMap(SeniorityBand.init(rawValue:)), salaryBand: $0.salary_band)
-            },
-            partnerships: partnershipRows.map {
-                Partnership(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum,
-                            status: PartnershipStatus(rawValue: $0.status) ?? .active, statutoryBasis: $0.statutory_basis,
-                            themes: ListColumn.decode($0.themes), pccRoles: ListColumn.decode($0.pcc_roles).compactMap(PCCRole.init(rawValue:)),
-                            meetingFrequency: $0.meeting_frequency.flatMap(MeetingFrequency.init(rawValue:)),
-                            secretariatKey: $0.secretariat_id.flatMap { organisationKeys[$0] })
-            },
-            memberships: membershipRows.map {
-                Membership(key: $0.key, partnershipKey: partnershipKeys[$0.partnership_id] ?? "", personKey: $0.person_id.flatMap { personKeys[$0] },
-                           organisationKey: $0.organisation_id.flatMap { organisationKeys[$0] }, role: MembershipRole(rawValue: $0.role) ?? .member,
-                           votingRight: $0.voting_right, startedOn: $0.started_on.flatMap(Day.init), endedOn: $0.ended_on.flatMap(Day.init),
-                           substituteKey: $0.substitute_id.flatMap { personKeys[$0] })
-            },
-            termsOfReference: termsRows.map {
-                TermsOfReference(partnershipKey: partnershipKeys[$0.partnership_id] ?? "", version: $0.version, quorum: $0.quorum,
-                                 approvedOn: $0.approved_on.flatMap(Day.init))
-            },
-            meetings: meetingRows.map { m in
-                Meeting(key: m.key, partnershipKey: partnershipKeys[m.partnership_id] ?? "", name: m.name, startsAt: m.starts_at, endsAt: m.ends_at,
-                        status: MeetingStatus(rawValue: m.status) ?? .scheduled,
-                        attendance: attendance[m.id] ?? [],
-                        jointWith: (jointWith[m.id] ?? []).compactMap { partnershipKeys[$0.partnership_id] }.sorted())
-            },
-            items: items,
-            decisions: decisions,
-            actions: actionRows.compactMap { a in
-                guard let raised = Day(a.raised_on) else { return nil }
-                return ActionItem(key: a.key, partnershipKey: partnershipKeys[a.partnership_id] ?? "", meetingKey: a.meeting_id.flatMap { meetingKeys[$0] },
-                                  title: a.title, ownerPersonKey: a.owner_person_id.flatMap { personKeys[$0] },
-                                  ownerOrganisationKey: a.owner_organisation_id.flatMap { organisationKeys[$0] }, raisedOn: raised,
-                                  dueOn: a.due_on.flatMap(Day.init), status: ActionStatus(rawValue: a.status) ?? .open)
-            },
-            supportCosts: supportRows.map {
-                SupportCost(key: $0.key, partnershipKey: partnershipKeys[$0.partnership_id] ?? "", label: $0.label,
-                            minutesPerMeeting: $0.minutes_per_meeting, salary: $0.salary)
-            })
+        let meetings = meetingFields.indices.map { i in
+            let m = meetingFields[i]
+            return Meeting(key: m.key, partnershipKey: m.partnershipKey, name: m.name, startsAt: m.startsAt, endsAt: m.endsAt, status: m.status,
+                           attendance: attendance[i], jointWith: jointWith[i].sorted())
+        }
+        return AnalyticsData(organisations: organisations, persons: persons, partnerships: partnerships, memberships: memberships,
+                             termsOfReference: terms, meetings: meetings, items: items, decisions: decisions, actions: actions,
+                             supportCosts: supportCosts)
     }
 
     /// The SQL that differs between SQLite and PostgreSQL for the packed rows.
@@ -238,19 +220,14 @@ enum AnalyticsStore {
         var recordSeparator: String { postgres ? "chr(30)" : "char(30)" }
         // `format` is SQLite's (3.38 and later) and PostgreSQL's: null arguments become empty text in both.
 
-        func aggregate(_ expression: String, separator: String) -> String { "\(aggregateStart)\(expression), \(separator))" }
-
         /// The aggregate function's name and opening parenthesis.
         var aggregateStart: String { postgres ? "string_agg(" : "group_concat(" }
 
+        /// A time column as seconds since 1970 (SQLite keeps them so).
+        func epoch(_ column: String) -> String { postgres ? "extract(epoch from \(column))" : column }
+
         /// A text column without the two separators.
         func clean(_ column: String) -> String { "replace(replace(\(column), \(unitSeparator), ' '), \(recordSeparator), ' ')" }
-
-        /// The records of a packed text, each as its fields.
-        static func records(_ packed: String) -> [[String]] {
-            packed.split(separator: "\u{1E}", omittingEmptySubsequences: true)
-                .map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
-        }
     }
 
     /// Midnight UTC of a day: the window's edges, which are a day wider than they need be on each side.

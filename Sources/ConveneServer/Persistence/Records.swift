@@ -199,7 +199,9 @@ enum ListColumn {
         items.isEmpty ? "" : ";" + items.joined(separator: ";") + ";"
     }
 
+    /// Split on the bytes of ";" (ASCII, so never inside another character), not on characters: it is read for
+    /// every agenda item an analysis reads.
     static func decode(_ text: String) -> [String] {
-        text.split(separator: ";").map(String.init)
+        text.utf8.split(separator: UInt8(ascii: ";")).map { String(text[$0.startIndex..<$0.endIndex]) }
     }
 }

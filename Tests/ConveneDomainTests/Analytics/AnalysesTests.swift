@@ -120,6 +120,25 @@ import Testing
         #expect(Delivery.normalisedTitle("Q3 Performance Report – March 2025") == "performance report")
     }
 
+    /// The byte-by-byte reading of ASCII titles gives what reading them character by character gives.
+    @Test func titlesNormaliseTheSameByBytesAndByCharacters() {
+        func byCharacters(_ title: String) -> String {
+            let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                                       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                                       "dec", "q1", "q2", "q3", "q4"]
+            return title.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 1 && !months.contains($0) }
+                .joined(separator: " ")
+        }
+        var random = SeededRandom(seed: 11)
+        let pieces = ["March", "MAY", "sept", "Q3", "december", "jan", "Performance", "report", "a", "I", "2025", "–", "(", ")", "-", " ",
+                      "  ", "x", "Zo", "AB", "\t", "@[`{", "Welcome", "é", "Ünïcode", "ǅ", "😀"]
+        for round in 0..<2_000 {
+            let title = (0..<random.between(0...9)).map { _ in random.pick(pieces) }.joined(separator: random.chance(50) ? " " : "")
+            #expect(Delivery.normalisedTitle(title) == byCharacters(title), "round \(round): '\(title)'")
+        }
+        #expect(Delivery.normalisedTitle("Minutes of 3 March, and AOB") == "minutes of and aob")
+    }
+
     struct Duplicated: Triage.DuplicationSignal {
         func duplication(of partnershipKey: String) -> (share: Double, reason: String)? {
             partnershipKey == "weekly" ? (1, "Its business is also discussed at the board") : nil
