@@ -10,9 +10,9 @@ extension AnalysisFormat: ExpressibleByArgument {}
 
 struct Analyse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Work out what the records say: cost, load, attendance, delivery or triage (see the README for each output's fields).",
+        abstract: "Work out what the records say: cost, load, attendance, delivery, triage, overlap, duplicates or priorities (see the README for each output's fields).",
         discussion: "The period is the 365 days to today unless --from and --to say otherwise. Triage is for --person (the PCC by default) and a --capacity in meetings a year (default 150).")
-    @ArgumentParser.Argument(help: "cost, load, attendance, delivery or triage.") var analysis: Analysis
+    @ArgumentParser.Argument(help: "cost, load, attendance, delivery, triage, overlap, duplicates or priorities.") var analysis: Analysis
     @ArgumentParser.Option(help: "The first day, yyyy-mm-dd.") var from: String?
     @ArgumentParser.Option(help: "The last day, yyyy-mm-dd.") var to: String?
     @ArgumentParser.Option(help: "json, csv or text.") var format: AnalysisFormat = .text

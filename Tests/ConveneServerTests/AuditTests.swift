@@ -34,6 +34,9 @@ import VaporTesting
         _ = try await app.send(.POST, "/api/v1/partnerships/spare-board/publish", json: "{}")
         _ = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":4}"#)
         try await setUpMeetings(app)
+        // The Police and Crime Plan with one priority (issue 7).
+        _ = try await app.send(.POST, "/strategies/new", form: "name=Police+and+Crime+Plan&kind=police-and-crime-plan&owner=organisation:council&status=active")
+        _ = try await app.send(.POST, "/strategies/police-and-crime-plan/priorities/new", form: "title=Reduce+drug+harm")
     }
 
     /// The drugs partnership's business: a meeting whose minutes are locked (cdp-2026-01-13), one whose minutes are
@@ -204,6 +207,17 @@ import VaporTesting
               bad: (nil, "partnership=cdp&label=&minutes_per_meeting=240"), kind: "support cost"),
         .init(route: "POST /analysis/triage", path: "/analysis/triage", form: "person=dph&capacity=100", bad: (nil, "person=nobody&capacity=100"),
               kind: "triage plan"),
+        // Strategies and priorities (issue 7).
+        .init(route: "POST /strategies/new", path: "/strategies/new", form: "name=CDP+strategy&kind=partnership-strategy&owner=partnership:cdp&status=active",
+              bad: (nil, "name=&kind=partnership-strategy&owner=partnership:cdp&status=active"), kind: "strategy"),
+        .init(route: "POST /strategies/{key}/edit", path: "/strategies/police-and-crime-plan/edit",
+              form: "name=Police+and+Crime+Plan+2024&kind=police-and-crime-plan&owner=organisation:council&status=active",
+              bad: (nil, "name=Police+and+Crime+Plan&kind=police-and-crime-plan&owner=partnership:cdp&status=active"), kind: "strategy"),
+        .init(route: "POST /strategies/{key}/priorities/new", path: "/strategies/police-and-crime-plan/priorities/new",
+              form: "title=Safer+streets&framework_objective_keys[]=harm-to-hope-1", bad: (nil, "title="), kind: "priority"),
+        .init(route: "POST /strategies/{key}/priorities/{priority}/edit",
+              path: "/strategies/police-and-crime-plan/priorities/police-and-crime-plan-reduce-drug-harm/edit",
+              form: "title=Reduce+drug+harm+and+deaths", bad: (nil, "title=&framework_objective_keys[]=no-such-objective"), kind: "priority"),
         // The same business through the API.
         .init(route: "POST /api/v1/partnerships/{key}/meetings", path: "/api/v1/partnerships/cdp/meetings",
               json: #"{"name":"CDP board","starts_at":"2026-05-12T09:00:00Z","ends_at":"2026-05-12T11:00:00Z"}"#,

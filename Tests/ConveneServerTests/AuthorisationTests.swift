@@ -40,6 +40,11 @@ import VaporTesting
         #expect(try await MeetingBusiness.createMeeting(meeting, in: theirs) == [])
         let record = try #require(try await MeetingRecord.query(in: theirs).filter(\.$key == "secret-meeting").first())
         #expect(try await MeetingBusiness.changeMinutes(record, .edit("Secret minutes text"), in: theirs) == [])
+        // A strategy and a priority of theirs, under keys nobody here uses.
+        #expect(try await StrategyStore.save(Strategy(key: "secret-strategy", name: "Secret Strategy Of Another Force", kind: .partnershipStrategy,
+                                                      ownerPartnershipKey: "secret-board"), in: theirs) == [])
+        #expect(try await StrategyStore.save(Priority(key: "secret-priority", strategyKey: "secret-strategy", title: "Secret priority title"),
+                                             in: theirs) == [])
         return people
     }
 
@@ -124,6 +129,16 @@ import VaporTesting
         ("GET /analysis/attendance", "/analysis/attendance", nil), ("GET /analysis/delivery", "/analysis/delivery", nil),
         ("GET /analysis/triage", "/analysis/triage", nil), ("GET /analysis/settings", "/analysis/settings", nil),
         ("GET /api/v1/analyses/{analysis}", "/api/v1/analyses/cost", nil),
+        // Strategies and the duplication analyses (issue 7).
+        ("GET /analysis/overlap", "/analysis/overlap", nil), ("GET /analysis/duplicates", "/analysis/duplicates", nil),
+        ("GET /analysis/priorities", "/analysis/priorities", nil),
+        ("GET /strategies", "/strategies", nil), ("GET /strategies/alignment", "/strategies/alignment", nil),
+        ("GET /strategies/new", "/strategies/new", nil),
+        ("GET /strategies/{key}", "/strategies/police-and-crime-plan", "/strategies/secret-strategy"),
+        ("GET /strategies/{key}/edit", "/strategies/police-and-crime-plan/edit", "/strategies/secret-strategy/edit"),
+        ("GET /strategies/{key}/priorities/new", "/strategies/police-and-crime-plan/priorities/new", "/strategies/secret-strategy/priorities/new"),
+        ("GET /strategies/{key}/priorities/{priority}/edit", "/strategies/police-and-crime-plan/priorities/police-and-crime-plan-reduce-drug-harm/edit",
+         "/strategies/secret-strategy/priorities/secret-priority/edit"),
         // The same business in the API.
         ("GET /api/v1/partnerships/{key}/meetings", "/api/v1/partnerships/cdp/meetings", "/api/v1/partnerships/secret-board/meetings"),
         ("GET /api/v1/partnerships/{key}/meetings/{meeting}", "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10",
@@ -140,7 +155,8 @@ import VaporTesting
                                     "GET /feeds/{token}", "GET /public/partnerships/{key}/meetings.ics"]
 
     static let secretStrings = ["Secret Board Of Another Force", "Confidential purpose text", "Secret Person Name", "Secret Organisation",
-                                "Secret Meeting Of Another Force", "Secret minutes text"]
+                                "Secret Meeting Of Another Force", "Secret minutes text", "Secret Strategy Of Another Force",
+                                "Secret priority title"]
 
     /// Everyone signed in manages their own tokens, says which person they are and makes their own calendar feeds;
     /// the register needs an editor.

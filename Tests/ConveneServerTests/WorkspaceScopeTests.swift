@@ -47,7 +47,7 @@ import VaporTesting
                      "TermsOfReferenceRecord", "MeetingRecord", "AttendanceRecord",
                      "MeetingSeriesRecord", "JointMeetingRecord", "AgendaItemRecord", "PaperRecord", "PaperContentRecord", "MinutesRecord",
                      "AddendumRecord", "ActionRecord", "ActionUpdateRecord", "ThemeRecord", "FeedTokenRecord",
-                     "SettingRecord", "SupportCostRecord", "TriagePlanRecord", "TriageChoiceRecord"]
+                     "SettingRecord", "SupportCostRecord", "TriagePlanRecord", "TriageChoiceRecord", "StrategyRecord", "PriorityRecord"]
         let sources = Fixtures.repository.appendingPathComponent("Sources/ConveneServer")
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "Scope.swift" } ?? []

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A workspace's settings for the analyses: what an hour costs, how long people prepare, when a diary is too full.
+/// A workspace's settings for the analyses: what an hour costs, how long people prepare, when a diary is too full,
+/// what counts as duplication.
 /// Each has a documented default; a workspace stores only the ones it changes (`convene settings set KEY VALUE`).
 public struct AnalyticsSettings: Hashable, Sendable {
     /// Working hours in a year, for a salary's hourly cost. The reports' figure.
@@ -17,6 +18,17 @@ public struct AnalyticsSettings: Hashable, Sendable {
     public var overcommittedMeetingsPerWeek = 10
     /// …or at least this many hours of meetings, preparation and travel.
     public var overcommittedHoursPerWeek = 20
+    /// Two agenda items of different partnerships are a duplicate discussion when their meetings are at most this
+    /// many days apart…
+    public var duplicateWindowDays = 90
+    /// …the TF-IDF cosine similarity of their titles is at least this percentage (the national generator's planted
+    /// duplicates, one word reworded, are all at 68 or more; 50 leaves room for more rewording)…
+    public var duplicateTextThreshold = 50
+    /// …and at least this percentage of the smaller meeting's attendees were at both.
+    public var duplicateAttendeeThreshold = 50
+    /// Two priorities of different strategies are near-duplicates when the TF-IDF cosine similarity of their titles
+    /// and descriptions is at least this percentage.
+    public var prioritySimilarityThreshold = 50
 
     public init() {}
 
@@ -47,6 +59,7 @@ public struct AnalyticsSettings: Hashable, Sendable {
     public enum Field: Hashable, Sendable {
         case hoursPerYear, preparationMinutes, defaultSalary, typicalMeetingMinutes
         case overcommittedMeetingsPerWeek, overcommittedHoursPerWeek
+        case duplicateWindowDays, duplicateTextThreshold, duplicateAttendeeThreshold, prioritySimilarityThreshold
         case bandSalary(SeniorityBand)
     }
 
@@ -74,6 +87,15 @@ public struct AnalyticsSettings: Hashable, Sendable {
                    range: 1...200, unit: "meetings", field: .overcommittedMeetingsPerWeek),
         Definition(key: "overcommitted-hours-per-week", label: "Hours of meetings in a week that make a person over-committed",
                    range: 1...168, unit: "hours", field: .overcommittedHoursPerWeek),
+        Definition(key: "duplicate-window-days", label: "Days apart within which two partnerships' items can be a duplicate discussion",
+                   range: 0...365, unit: "days", field: .duplicateWindowDays),
+        // A threshold of 0 would make every pair of items similar; the search needs a positive one.
+        Definition(key: "duplicate-text-threshold", label: "Similarity of two items' titles that makes them a duplicate discussion",
+                   range: 1...100, unit: "percent", field: .duplicateTextThreshold),
+        Definition(key: "duplicate-attendee-threshold", label: "Share of the smaller meeting's attendees at both meetings of a duplicate discussion",
+                   range: 0...100, unit: "percent", field: .duplicateAttendeeThreshold),
+        Definition(key: "priority-similarity-threshold", label: "Similarity of two priorities that makes them near-duplicates",
+                   range: 1...100, unit: "percent", field: .prioritySimilarityThreshold),
     ]
 
     public static func definition(_ key: String) -> Definition? { definitions.first { $0.key == key } }
@@ -87,6 +109,10 @@ public struct AnalyticsSettings: Hashable, Sendable {
             case .typicalMeetingMinutes: typicalMeetingMinutes
             case .overcommittedMeetingsPerWeek: overcommittedMeetingsPerWeek
             case .overcommittedHoursPerWeek: overcommittedHoursPerWeek
+            case .duplicateWindowDays: duplicateWindowDays
+            case .duplicateTextThreshold: duplicateTextThreshold
+            case .duplicateAttendeeThreshold: duplicateAttendeeThreshold
+            case .prioritySimilarityThreshold: prioritySimilarityThreshold
             case .bandSalary(let band): bandSalaries[band] ?? defaultSalary
             }
         }
@@ -98,6 +124,10 @@ public struct AnalyticsSettings: Hashable, Sendable {
             case .typicalMeetingMinutes: typicalMeetingMinutes = newValue
             case .overcommittedMeetingsPerWeek: overcommittedMeetingsPerWeek = newValue
             case .overcommittedHoursPerWeek: overcommittedHoursPerWeek = newValue
+            case .duplicateWindowDays: duplicateWindowDays = newValue
+            case .duplicateTextThreshold: duplicateTextThreshold = newValue
+            case .duplicateAttendeeThreshold: duplicateAttendeeThreshold = newValue
+            case .prioritySimilarityThreshold: prioritySimilarityThreshold = newValue
             case .bandSalary(let band): bandSalaries[band] = newValue
             }
         }
@@ -112,6 +142,7 @@ public struct AnalyticsSettings: Hashable, Sendable {
         }
         let digits = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
             .replacingOccurrences(of: "£", with: "")
+            .replacingOccurrences(of: "%", with: "")
         guard let value = Int(digits), definition.range.contains(value) else {
             return FieldError(key, "\(definition.label) must be a whole number of \(definition.unit) from \(definition.range.lowerBound) to \(definition.range.upperBound)")
         }

@@ -17,9 +17,27 @@ public struct LandscapeGraph: Sendable {
         public var children: [Tree]
     }
 
+    /// Two partnerships sharing members, drawn over the structure as an undirected edge as heavy as the overlap.
+    public struct SharedMembers: Sendable, Hashable {
+        public var aKey: String
+        public var bKey: String
+        /// People both have.
+        public var shared: Int
+        /// |A ∩ B| ÷ min(|A|, |B|).
+        public var overlap: Double
+        public init(aKey: String, bKey: String, shared: Int, overlap: Double) {
+            self.aKey = aKey
+            self.bKey = bKey
+            self.shared = shared
+            self.overlap = overlap
+        }
+    }
+
     public var nodes: [Node]
     /// Upward edges only: reports to, sub-group of, delivery arm of.
     public var edges: [PartnershipRelation]
+    /// The overlay of shared members; empty unless asked for.
+    public var sharedMembers: [SharedMembers] = []
 
     public init(nodes: [Node], relations: [PartnershipRelation]) {
         self.nodes = nodes.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
@@ -64,6 +82,13 @@ public struct LandscapeGraph: Sendable {
             guard let from = index[edge.fromKey], let to = index[edge.toKey] else { continue }
             let style = edge.kind == .reportsTo ? "" : " [style=dashed, label=\"\(edge.kind.label.lowercased())\"]"
             out += "  n\(from) -> n\(to)\(style);\n"
+        }
+        // Shared members: not part of the layout's ranks (constraint=false), wider and darker the more is shared.
+        for pair in sharedMembers {
+            guard let a = index[pair.aKey], let b = index[pair.bKey] else { continue }
+            let width = String(format: "%.1f", 1 + 5 * pair.overlap)
+            out += "  n\(a) -> n\(b) [dir=none, constraint=false, color=\"#d4351c\", penwidth=\(width), "
+            out += "label=\"\(pair.shared) shared\", fontcolor=\"#942514\", tooltip=\"\(Int((pair.overlap * 100).rounded()))% overlap\"];\n"
         }
         return out + "}\n"
     }

@@ -5,6 +5,8 @@ import Foundation
 /// snake_case, money in integer pence), CSV (the main table) and text (that table, aligned, with a total).
 public enum Analysis: String, CaseIterable, Sendable {
     case cost, load, attendance, delivery, triage
+    /// Issue 7: shared members, duplicate discussions and near-duplicate priorities.
+    case overlap, duplicates, priorities
 }
 
 public enum AnalysisFormat: String, CaseIterable, Sendable {
@@ -59,18 +61,22 @@ enum Analyses {
         let started = ContinuousClock.now
         let data = try await AnalyticsStore.load(in: scope, period: question.period, needs: .of(analysis))
         let settings = try await AnalyticsStore.settings(in: scope)
+        let priorities = analysis == .priorities ? try await StrategyStore.priorityTexts(in: scope) : []
         let read = ContinuousClock.now
-        var result = try output(analysis, question, data: data, settings: settings, today: today)
+        var result = try output(analysis, question, data: data, settings: settings, today: today, priorities: priorities)
         result.readSeconds = seconds(read - started)
         result.workSeconds = seconds(ContinuousClock.now - read)
         return result
     }
 
+    /// `priorities` are the workspace's strategies' priorities, which only the priorities analysis reads.
     static func output(_ analysis: Analysis, _ question: AnalysisQuestion, data: AnalyticsData, settings: AnalyticsSettings,
-                       today: Day) throws -> AnalysisOutput {
+                       today: Day, priorities: [PriorityText] = []) throws -> AnalysisOutput {
         let period = question.period
         let organisationName = { (key: String) in data.organisationsByKey[key]?.name ?? "No organisation" }
         switch analysis {
+        case .overlap, .duplicates, .priorities:
+            return try duplicationOutput(analysis, question, data: data, settings: settings, today: today, priorities: priorities)
         case .cost:
             let r = CostAudit.run(data, period: period, settings: settings, today: today)
             let json = CostJSON(
@@ -162,7 +168,7 @@ enum Analyses {
             }
             guard let person = data.personsByKey[personKey] else { throw Problem(description: "There is no person '\(personKey)'") }
             let capacity = question.capacity ?? 150
-            let r = Triage.run(data, personKey: personKey, capacity: capacity, period: period, settings: settings, today: today)
+            let r = triage(data, personKey: personKey, capacity: capacity, period: period, settings: settings, today: today)
             let json = TriageJSON(
                 from: period.from.description, to: period.to.description, person: .init(id: person.key, name: person.name), capacity: capacity,
                 attendMeetings: r.attendMeetings, invitedMeetings: r.invitedMeetings, fits: r.fits,

@@ -22,6 +22,7 @@ enum AnalysisPages {
         read.get("analysis", "settings", use: settings)
         write.post("analysis", "settings", use: saveSettings)
         write.post("analysis", "support-costs", use: addSupportCost)
+        DuplicationPages.register(read: read)
     }
 
     // MARK: The period
@@ -70,9 +71,9 @@ enum AnalysisPages {
 
     /// The CSV of an analysis, when the query asks for it.
     static func download(_ analysis: Analysis, _ asked: Asked, _ question: AnalysisQuestion, _ data: AnalyticsData,
-                         _ settings: AnalyticsSettings) throws -> Response? {
+                         _ settings: AnalyticsSettings, priorities: [PriorityText] = []) throws -> Response? {
         guard let format = asked.format, format != .text else { return nil }
-        let output = try Analyses.output(analysis, question, data: data, settings: settings, today: Day.today())
+        let output = try Analyses.output(analysis, question, data: data, settings: settings, today: Day.today(), priorities: priorities)
         let response = Response(status: .ok, body: .init(data: output.render(format)))
         response.headers.contentType = format == .csv ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json
         if format == .csv {
@@ -162,7 +163,7 @@ enum AnalysisPages {
         if let person, let csv = try download(.triage, asked, AnalysisQuestion(period: asked.period, personKey: person.key, capacity: capacity), data, settings) {
             return csv
         }
-        let report = person.map { Triage.run(data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings, today: Day.today()) }
+        let report = person.map { Analyses.triage(data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings, today: Day.today()) }
         let plan = try await person.asyncMap { try await savedPlan(of: $0.key, in: req.scope) } ?? nil
         let mayEdit = (req.principal?.role ?? .viewer) >= .editor
         let people = data.persons.sorted { $0.name < $1.name }.map { ($0.key, $0.name) }
@@ -199,7 +200,7 @@ enum AnalysisPages {
         guard (0...2_000).contains(input.capacity) else {
             throw Problem.invalid([FieldError("capacity", "Enter the meetings a year as a whole number from 0 to 2,000")])
         }
-        let report = Triage.run(data, personKey: input.person, capacity: input.capacity, period: period,
+        let report = Analyses.triage(data, personKey: input.person, capacity: input.capacity, period: period,
                                 settings: try await AnalyticsStore.settings(in: req.scope), today: Day.today())
         let choices = report.entries.map { entry in
             (entry.partnershipKey, entry.recommendation,

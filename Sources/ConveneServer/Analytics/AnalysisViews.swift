@@ -13,6 +13,9 @@ enum AnalysisViews {
         (.attendance, "Attendance", "Members or substitutes, seniority present, the same person each time, quorate meetings."),
         (.delivery, "Delivery", "Decisions and actions per meeting, actions done and overdue, time spent on information."),
         (.triage, "Triage", "Which meetings to attend, delegate, read the papers of, or decline, to fit a capacity."),
+        (.overlap, "Shared members", "Partnerships whose members are largely the same people or organisations."),
+        (.duplicates, "Duplicate discussions", "The same people discussing the same thing at different partnerships' meetings."),
+        (.priorities, "Priorities", "Strategies' priorities that say nearly the same, and a consolidated list."),
     ]
 
     static func crumbs() -> [(String, String)] { [("Overview", "/"), ("Analysis", "/analysis")] }

@@ -52,7 +52,8 @@ enum AnalyticsStore {
         static func of(_ analysis: Analysis) -> Needs {
             switch analysis {
             case .cost: .items
-            case .load, .attendance: []
+            case .load, .attendance, .overlap, .priorities: []
+            case .duplicates: [.items, .titles]
             case .delivery, .triage: .everything
             }
         }

@@ -99,6 +99,7 @@ func routes(_ app: Application) throws {
     MeetingPages.register(read: read, business: business)
     PersonalPages.register(read: read, write: write)
     AnalysisPages.register(read: read, write: write)
+    StrategyPages.register(read: read, write: write)
     CalendarFeeds.register(open: app, read: read)
     ImportPage.register(on: write)
     HistoryPage.register(on: read)

@@ -153,8 +153,23 @@ public enum Tasks {
         batch.register = DemoLandscape.register()
         batch.relationsStatedFor = Set(batch.register.partnerships.map(\.key))
         let outcome = try await RegisterImport.run(batch, in: scope)
-        if case .applied = outcome { try await loadDemoNetwork(on: db, publishingIn: scope) }
+        if case .applied = outcome {
+            try await loadDemoNetwork(on: db, publishingIn: scope)
+            try await loadDemoStrategies(in: scope)
+        }
         return outcome
+    }
+
+    /// The demo's strategies and priorities; saving them again changes nothing.
+    private static func loadDemoStrategies(in scope: Scope) async throws {
+        for strategy in DemoStrategies.strategies() {
+            let errors = try await StrategyStore.save(strategy, in: scope)
+            guard errors.isEmpty else { throw Failure("The demo strategy \(strategy.key) is not valid: \(errors.map(\.message).joined(separator: "; "))") }
+        }
+        for priority in DemoStrategies.priorities() {
+            let errors = try await StrategyStore.save(priority, in: scope)
+            guard errors.isEmpty else { throw Failure("The demo priority \(priority.key) is not valid: \(errors.map(\.message).joined(separator: "; "))") }
+        }
     }
 
     /// The demo's national workspace.

@@ -13,6 +13,7 @@ enum Migrations {
         app.migrations.add(CreateMeetingBusiness())
         app.migrations.add(CreateAnalytics())
         app.migrations.add(CreateAnalysisIndexes())
+        app.migrations.add(CreateStrategies())
     }
 }
 

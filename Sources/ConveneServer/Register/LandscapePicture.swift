@@ -12,8 +12,14 @@ struct LandscapePictureModel {
     var forceArea: String?
     var forceAreas: [(code: String, name: String)]
     var isDemo: Bool
+    /// Whether shared members are drawn over the structure (`?overlay=overlap`).
+    var overlay: Bool
 
-    static func load(forceArea: String?, dotPath: String?, in scope: Scope, threadPool: NIOThreadPool) async throws -> LandscapePictureModel {
+    /// Pairs of partnerships sharing at least this share of the smaller one's people are drawn; fewer would crowd the picture.
+    static let overlayThreshold = 0.5
+
+    static func load(forceArea: String?, overlay: Bool = false, dotPath: String?, in scope: Scope,
+                     threadPool: NIOThreadPool) async throws -> LandscapePictureModel {
         var query = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
         if let forceArea, !forceArea.isEmpty { query = query.filter(\.$forceAreaCode == forceArea) }
         let records = try await query.all()
@@ -22,8 +28,18 @@ struct LandscapePictureModel {
             guard let from = keys[r.$from.id], let to = keys[r.$to.id], let kind = RelationKind(rawValue: r.kind) else { return nil }
             return PartnershipRelation(from, kind, to)
         }
-        let graph = LandscapeGraph(nodes: records.map { .init(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum) },
+        var graph = LandscapeGraph(nodes: records.map { .init(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum) },
                                    relations: relations)
+        if overlay {
+            let today = Day.today()
+            let data = try await AnalyticsStore.load(in: scope, period: Period(from: today, to: today), needs: [])
+            let shown = Set(keys.values)
+            graph.sharedMembers = MembershipOverlap.run(data, on: today).pairs.filter {
+                $0.people.overlap >= overlayThreshold && shown.contains($0.aKey) && shown.contains($0.bKey)
+            }.map {
+                LandscapeGraph.SharedMembers(aKey: $0.aKey, bKey: $0.bKey, shared: $0.people.shared.count, overlap: $0.people.overlap)
+            }
+        }
         let areas = try await AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
         // A configured path that is not there counts as missing, like no dot on the PATH.
         let dot = (dotPath ?? Graphviz.find()).flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
@@ -33,7 +49,7 @@ struct LandscapePictureModel {
         }
         return LandscapePictureModel(graph: graph, svg: svg, dotMissing: dot == nil, forceArea: forceArea,
                                      forceAreas: areas.map { ($0.code, $0.name) },
-                                     isDemo: try await RegisterQueries.hasDemoData(in: scope))
+                                     isDemo: try await RegisterQueries.hasDemoData(in: scope), overlay: overlay)
     }
 }
 
@@ -90,6 +106,8 @@ enum LandscapePictureView {
                     .select(.id("force_area"), .attribute(named: "name", value: "force_area"), .class("select"),
                         .choice("", "All"),
                         .forEach(model.forceAreas) { .choice($0.code, $0.name, selected: $0.code == model.forceArea) })),
+                Form(errors: []).checkboxes("overlay", "Overlay", model.overlay ? ["overlap"] : [],
+                                            [("overlap", "Show partnerships sharing at least half of their members")], single: true),
                 .div(.class("form-group"), .button(.type(.submit), .class("button button--secondary"), .text("Show")))),
             .if(model.dotMissing, .div(.class("inset"),
                 .p(.text("The picture needs Graphviz, which is not installed on this server. Install it (on Debian or Ubuntu: "),
@@ -102,6 +120,18 @@ enum LandscapePictureView {
                         .text("Reporting lines of \(model.graph.nodes.count) partnerships. The list below gives the same structure as text.")] as [Node<HTML.BodyContext>]),
                 ] as [Node<HTML.BodyContext>])
             },
+            .if(model.overlay, .group(
+                .h2(.id("shared-members"), .text("Shared members")),
+                model.graph.sharedMembers.isEmpty ? .p(.text("No two partnerships share half of their members.")) :
+                Components.table(caption: "Partnerships sharing at least half of the smaller one's people (the red lines)",
+                    headers: [.text("Partnerships"), .text("People shared"), .text("Overlap")],
+                    rows: model.graph.sharedMembers.map { pair in
+                        let name = { (key: String) in model.graph.nodes.first { $0.key == key }?.name ?? key }
+                        return [.group(.a(.href("/partnerships/\(pair.aKey)"), .text(name(pair.aKey))), .text(" and "),
+                                       .a(.href("/partnerships/\(pair.bKey)"), .text(name(pair.bKey)))),
+                                .text("\(pair.shared)"), .text("\(Int((pair.overlap * 100).rounded()))%")]
+                    }),
+                .p(.a(.href("/analysis/overlap"), .text("Every pair sharing members, with who they are"))))),
             .h2(.id("structure"), .text("Reporting structure")),
             model.graph.nodes.isEmpty ? .p(.text("No partnerships to show.")) : tree(model.graph.forest())
         ))

@@ -133,9 +133,10 @@ enum RegisterPages {
     }
 
     @Sendable static func landscape(req: Request) async throws -> Response {
-        struct Query: Content { var forceArea: String?; enum CodingKeys: String, CodingKey { case forceArea = "force_area" } }
+        struct Query: Content { var forceArea: String?; var overlay: String?; enum CodingKeys: String, CodingKey { case forceArea = "force_area", overlay } }
         let query = try req.query.decode(Query.self)
-        let model = try await LandscapePictureModel.load(forceArea: query.forceArea, dotPath: req.application.convene.dotPath,
+        let model = try await LandscapePictureModel.load(forceArea: query.forceArea, overlay: query.overlay == "overlap",
+                                                         dotPath: req.application.convene.dotPath,
                                                          in: req.scope, threadPool: req.application.threadPool)
         return LandscapePictureView.render(model).response()
     }

@@ -43,6 +43,7 @@ struct Layout {
                                 .li(.a(.href("/landscape"), .text("Landscape picture"))),
                                 .li(.a(.href("/network"), .text("Network"))),
                                 .li(.a(.href("/my/meetings"), .text("My meetings"))),
+                                .li(.a(.href("/strategies"), .text("Strategies"))),
                                 .li(.a(.href("/analysis"), .text("Analysis"))),
                                 .if(PageContext.mayEdit, .li(.a(.href("/import"), .text("Import")))),
                                 .li(.a(.href("/history"), .text("History")))
