@@ -48,7 +48,8 @@ enum StrategyStore {
         let organisation = try await strategy.ownerOrganisationKey.asyncMap { try await OrganisationRecord.query(in: scope).filter(\.$key == $0).first() }
         if strategy.ownerPartnershipKey != nil && partnership == nil { errors.append(FieldError("owner", "Choose a partnership in this register")) }
         if strategy.ownerOrganisationKey != nil && organisation == nil { errors.append(FieldError("owner", "Choose an organisation in this register")) }
-        let existing = try await scope.query(StrategyRecord.self).filter(\.$key == (oldKey ?? strategy.key)).first()
+        let existing = try await scope.query(StrategyRecord.self).filter(\.$key == (oldKey ?? strategy.key))
+            .with(\.$ownerPartnership).with(\.$ownerOrganisation).first()
         if let oldKey, oldKey != strategy.key, try await scope.query(StrategyRecord.self).filter(\.$key == strategy.key).first() != nil {
             errors.append(FieldError("key", "There is already a strategy with the identifier '\(strategy.key)'"))
         }
