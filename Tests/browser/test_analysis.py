@@ -282,13 +282,15 @@ def test_a_chair_triages_their_invitations(admin, landscape):
     assert chaired and membered and len(rows) == 2, f"triage should list the two forums: {list(rows)}"
     assert chaired[1:4] == ["Chair", "3", "Attend"], chaired
     assert "You are the chair: that role is not delegated" in chaired[4], chaired[4]
-    assert membered[1:4] == ["Member", "6", "Papers only"], membered
-    assert "Attending would take you past your capacity of 4 meetings a year; read its papers instead" in membered[4], membered[4]
+    # Its members are the chaired forum's (issue 7's duplication reason), so triage declines it rather than read its papers.
+    assert membered[1:4] == ["Member", "6", "Decline"], membered
+    assert "Attending would take you past your capacity of 4 meetings a year; decline and ask for its minutes" in membered[4], membered[4]
+    assert f"of its members also sit on the {land.chaired.name}" in membered[4], membered[4]
 
     choice_of = {p.key: b.find((By.CSS_SELECTOR, f"select[aria-label='Your choice for {p.name}']"))
                  for p in (land.chaired, land.membered)}
     assert choice_of[land.chaired.key].get_attribute("value") == "attend"
-    assert choice_of[land.membered.key].get_attribute("value") == "papers-only"
+    assert choice_of[land.membered.key].get_attribute("value") == "decline"
 
     # Override the member forum's choice with the keyboard, and save the plan.
     select = tab_to(b.driver, has_id(f"choice-{land.membered.key}"), f"the choice for {land.membered.name}")
@@ -314,7 +316,7 @@ def test_a_chair_triages_their_invitations(admin, landscape):
     status, kind, _, body = fetch_with_session(b, b.link("Download this table as CSV", b.main()).get_attribute("href"))
     assert status == 200 and kind.startswith("text/csv"), (status, kind, body[:200])
     recommended = {r["id"]: r["recommendation"] for r in read_csv(body)}
-    assert recommended == {land.chaired.key: "attend", land.membered.key: "papers-only"}, recommended
+    assert recommended == {land.chaired.key: "attend", land.membered.key: "decline"}, recommended
     assert not cut, "\n".join(cut)
 
 

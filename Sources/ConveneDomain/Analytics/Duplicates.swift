@@ -145,14 +145,30 @@ public enum DuplicateDiscussions {
             if cosine >= textThreshold { similar.append(SimilarPair(first: g, second: g, cosine: cosine)) }
         }
 
+        // Each meeting's attendees as a bit set, one row of `words` words a meeting: a recurring title pairs thousands
+        // of items, and counting the people two meetings share is then a few ANDs rather than a merge of two lists.
+        let words = max(1, (personKeys.count + 63) / 64)
+        var bits = [UInt64](repeating: 0, count: meetings.count * words)
+        for (m, people) in attendees.enumerated() {
+            for person in people { bits[m * words + Int(person) / 64] |= 1 << UInt64(Int(person) % 64) }
+        }
+        let attendeeCounts = attendees.map(\.count)
+        func sharedCount(_ mx: Int, _ my: Int) -> Int {
+            bits.withUnsafeBufferPointer { b in
+                var count = 0
+                for w in 0..<words { count += (b[mx * words + w] & b[my * words + w]).nonzeroBitCount }
+                return count
+            }
+        }
+
         // Each similar pair of titles, item by item: within the window, of different partnerships, with enough of the
         // same people.
         var found: [(x: Int, y: Int, cosine: Double, shared: Int, smaller: Int)] = []
         func consider(_ x: Int, _ y: Int, _ cosine: Double) {
             let mx = Int(itemMeeting[x]), my = Int(itemMeeting[y])
             guard itemPartnership[x] != itemPartnership[y], mx != my else { return }
-            let shared = commonCount(attendees[mx], attendees[my])
-            let smaller = min(attendees[mx].count, attendees[my].count)
+            let shared = sharedCount(mx, my)
+            let smaller = min(attendeeCounts[mx], attendeeCounts[my])
             // Whole numbers, so a threshold of exactly half is met by exactly half.
             guard smaller > 0 ? shared * 100 >= attendeePercent * smaller : attendeePercent == 0 else { return }
             found.append((x, y, cosine, shared, smaller))
@@ -253,14 +269,6 @@ public enum DuplicateDiscussions {
             if key(list[middle]) < lowest { low = middle + 1 } else { high = middle }
         }
         return low
-    }
-
-    static func commonCount(_ x: [Int32], _ y: [Int32]) -> Int {
-        var (i, j, count) = (0, 0, 0)
-        while i < x.count && j < y.count {
-            if x[i] == y[j] { count += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
-        }
-        return count
     }
 
     static func common(_ x: [Int32], _ y: [Int32]) -> [Int32] {

@@ -87,21 +87,22 @@ enum DuplicationViews {
             .p(.class("lead"), .text("\(r.findings.count) times the same people discussed the same thing at meetings of different partnerships: items whose titles are at least \(percent(r.textThreshold)) alike, at meetings no more than \(r.windowDays) days apart where at least \(percent(r.attendeeThreshold)) of the smaller meeting's attendees were at both.")),
             .p(.text("Welcome, apologies, minutes, the action log and other standing items are left out. The thresholds are "),
                .a(.href("/analysis/settings"), .text("settings")), .text(".")),
-            Charts.bars(id: "duplicates-chart", title: "Partnerships whose items were also discussed elsewhere",
+            .if(r.findings.isEmpty, .div(.class("inset"), .p(.text("No duplicate discussions were found in this period at these settings.")))),
+            .if(!r.findings.isEmpty, Charts.bars(id: "duplicates-chart", title: "Partnerships whose items were also discussed elsewhere",
                         description: "Each bar is a partnership; its length is the share of its items in the period that were also discussed at another partnership with the same people.",
-                        affected.map { Charts.Bar(label: $0.name, value: $0.share, text: "\(percent($0.share)) (\($0.duplicated) of \($0.items))") }),
-            Components.table(caption: "By partnership",
+                        affected.map { Charts.Bar(label: $0.name, value: $0.share, text: "\(percent($0.share)) (\($0.duplicated) of \($0.items))") })),
+            .if(!r.findings.isEmpty, Components.table(caption: "By partnership",
                 headers: [.text("Partnership"), .text("Items"), .text("Also discussed elsewhere"), .text("Share"), .text("Where")],
                 rows: affected.map { row in
                     [.a(.href("/partnerships/\(row.key)"), .text(row.name)), .text("\(row.items)"), .text("\(row.duplicated)"), .text(percent(row.share)),
                      .text(row.elsewhere.map { "\($0.name) (\($0.items))" }.joined(separator: ", "))]
-                }),
-            Components.table(caption: "The duplicate discussions",
+                })),
+            .if(!r.findings.isEmpty, Components.table(caption: "The duplicate discussions",
                 headers: [.text("One item"), .text("The other"), .text("Days apart"), .text("Titles alike"), .text("Attendees shared"), .text("Shared people")],
                 rows: r.findings.prefix(500).map { f in
                     [side(f.a), side(f.b), .text("\(f.daysApart)"), .text(percent(f.cosine)), .text(percent(f.attendeeOverlap)),
                      .span(.class("body-s"), .text(names(f.sharedPersonKeys, data)))]
-                }),
+                })),
             .if(r.findings.count > 500, .p(.text("The first 500 are shown; the CSV has all \(r.findings.count).")))))
     }
 

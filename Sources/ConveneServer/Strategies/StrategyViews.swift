@@ -57,13 +57,15 @@ enum StrategyViews {
             .h2(.id("priorities"), .class("heading-l"), .text("Priorities")),
             priorities.isEmpty ? .p(.text("No priorities are recorded for this strategy yet.")) :
             Components.table(caption: "\(priorities.count) priorities",
-                headers: [.text("Priority"), .text("Theme"), .text("Measures"), .text("Carries"), .if(mayEdit, .span(.class("visually-hidden"), .text("Change")))],
+                headers: [.text("Priority"), .text("Theme"), .text("Measures"), .text("Carries")]
+                    + (mayEdit ? [.span(.class("visually-hidden"), .text("Change"))] : []),
                 rows: priorities.map { p in
                     [.group(.strong(.text(p.title)), .if(!p.description.isEmpty, .p(.class("body-s"), .text(p.description)))),
                      Components.text(p.theme, empty: "None"),
                      p.measures.isEmpty ? Components.text(nil) : .ul(.class("list"), .forEach(p.measures) { .li(.text($0)) }),
-                     carries(p),
-                     .if(mayEdit, .a(.href("/strategies/\(s.key)/priorities/\(p.key)/edit"), .text("Change"), .span(.class("visually-hidden"), .text(" \(p.title)"))))]
+                     carries(p)]
+                    + (mayEdit ? [.a(.href("/strategies/\(s.key)/priorities/\(p.key)/edit"), .text("Change"),
+                                     .span(.class("visually-hidden"), .text(" \(p.title)")))] : [])
                 }, captionVisible: false),
             .if(mayEdit, .p(.a(.href("/strategies/\(s.key)/priorities/new"), .class("button"), .text("Add a priority"))))))
     }

@@ -56,6 +56,8 @@ enum Stylesheet {
     .summary-list__key { font-weight: 700; width: 30%; min-width: 200px; margin: 0; padding-right: 20px; }
     .summary-list__value { margin: 0; flex: 1; }
     .table { width: 100%; border-collapse: collapse; margin-bottom: 30px; font-size: 16px; }
+    .table-scroll { overflow-x: auto; max-width: 100%; margin-bottom: 30px; }
+    .table-scroll:focus { outline: 3px solid #ffdd00; box-shadow: 0 0 0 6px #0b0c0c; }
     .table__caption { text-align: left; font-weight: 700; font-size: 24px; margin-bottom: 10px; }
     .table th, .table td { text-align: left; border-bottom: 1px solid var(--border); padding: 10px 20px 10px 0; vertical-align: top; }
     .table th { font-weight: 700; }
