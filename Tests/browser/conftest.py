@@ -95,6 +95,14 @@ def admin(browser: Browser, settings: Settings) -> Browser:
     return browser
 
 
+@pytest.fixture
+def viewer(browser: Browser, settings: Settings) -> Browser:
+    """A browser signed in as a viewer of the default workspace."""
+    browser.sign_in(*settings.viewer)
+    assert browser.signed_in_as() == settings.viewer[0], "the viewer could not sign in"
+    return browser
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

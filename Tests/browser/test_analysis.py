@@ -54,13 +54,6 @@ def landscape(settings) -> Landscape:
     return built
 
 
-@pytest.fixture
-def viewer(browser: Browser, settings) -> Browser:
-    browser.sign_in(*settings.viewer)
-    assert browser.signed_in_as() == settings.viewer[0], "the viewer could not sign in"
-    return browser
-
-
 def period_of(b: Browser) -> tuple[dt.date, dt.date]:
     """The period an analysis page shows, from its own From and To fields."""
     return dt.date.fromisoformat(b.by_id("from").get_attribute("value")), dt.date.fromisoformat(b.by_id("to").get_attribute("value"))

@@ -77,13 +77,6 @@ def shared(settings) -> SharedLandscape:
     return built
 
 
-@pytest.fixture
-def viewer(browser: Browser, settings) -> Browser:
-    browser.sign_in(*settings.viewer)
-    assert browser.signed_in_as() == settings.viewer[0], "the viewer could not sign in"
-    return browser
-
-
 def go_to_strategies(b: Browser) -> None:
     """From any page: Strategies in the site navigation."""
     b.click(b.find((By.CSS_SELECTOR, "header nav[aria-label=Main] a[href='/strategies']")))
