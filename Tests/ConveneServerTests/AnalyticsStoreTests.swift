@@ -22,7 +22,7 @@ import VaporTesting
 
             // Act
             let data = try await AnalyticsStore.load(in: scope, period: period, needs: .everything)
-            let withoutItems = try await AnalyticsStore.load(in: scope, period: period, needs: [])
+            let withoutItems = try await AnalyticsStore.load(in: scope, period: period, needs: .meetings)
 
             // Check: the register.
             let register = generated.register

@@ -74,12 +74,19 @@ enum AnalysisPages {
                          _ settings: AnalyticsSettings, priorities: [PriorityText] = []) throws -> Response? {
         guard let format = asked.format, format != .text else { return nil }
         let output = try Analyses.output(analysis, question, data: data, settings: settings, today: Day.today(), priorities: priorities)
-        let response = Response(status: .ok, body: .init(data: output.render(format)))
-        response.headers.contentType = format == .csv ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json
-        if format == .csv {
-            response.headers.replaceOrAdd(name: .contentDisposition,
-                                          value: "attachment; filename=\"\(analysis.rawValue)-\(asked.period.from)-\(asked.period.to).csv\"")
+        guard format == .csv else {
+            let response = Response(status: .ok, body: .init(data: output.render(format)))
+            response.headers.contentType = .json
+            return response
         }
+        return csv(output.render(.csv), filename: "\(analysis.rawValue)-\(asked.period.from)-\(asked.period.to).csv")
+    }
+
+    /// A CSV file to download.
+    static func csv(_ data: Data, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
         return response
     }
 

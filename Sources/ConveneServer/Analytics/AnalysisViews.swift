@@ -23,21 +23,22 @@ enum AnalysisViews {
     static func percent(_ x: Double?) -> String { Analyses.percent(x).isEmpty ? "–" : Analyses.percent(x) }
     static func hours(_ minutes: Int) -> String { Analyses.number(Analyses.hours(minutes)) }
 
-    /// The period form and the links to the other analyses and the CSV.
+    /// The period form (unless the analysis has no period: then `caption` says what it covers) and the links to the
+    /// other analyses and the CSV.
     static func header(_ analysis: Analysis?, _ title: String, _ asked: Asked, path: String, extra: Node<HTML.BodyContext> = .empty,
-                       csv: Bool = true) -> Node<HTML.BodyContext> {
+                       csv: Bool = true, caption: String? = nil) -> Node<HTML.BodyContext> {
         let form = Form(errors: asked.errors)
         return .group(
             form.errorSummary(),
-            .heading(title, caption: asked.period.description),
+            .heading(title, caption: caption ?? asked.period.description),
             .nav(.ariaLabel("Analyses"), .ul(.class("inline-list"), .forEach(pages) { page in
                 .li(page.0 == analysis ? .strong(.text(page.1)) : .a(.href("/analysis/\(page.0.rawValue)?\(asked.query)"), .text(page.1)))
             })),
-            .formElement(action: path, method: "get", .class("filters"),
+            .if(caption == nil, .formElement(action: path, method: "get", .class("filters"),
                 form.textInput("from", "From", asked.from ?? asked.period.from.description, hint: "For example, 2025-04-01", short: true),
                 form.textInput("to", "To", asked.to ?? asked.period.to.description, hint: "For example, 2026-03-31", short: true),
                 extra,
-                .button(.type(.submit), .class("button button--secondary"), .text("Show"))),
+                .button(.type(.submit), .class("button button--secondary"), .text("Show")))),
             .if(csv && analysis != nil, .p(.a(.href("\(path)?\(asked.query)&format=csv"),
                                              .text("Download this table as CSV")))))
     }

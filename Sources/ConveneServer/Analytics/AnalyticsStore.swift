@@ -38,30 +38,33 @@ enum AnalyticsStore {
 
     // MARK: Reading
 
-    /// What an analysis reads besides the register, meetings and attendance.
+    /// What an analysis reads besides the register (organisations, people, partnerships, memberships, terms).
     struct Needs: OptionSet, Sendable {
         let rawValue: Int
-        /// Agenda items with their kind, time and themes, and whether each was decided.
-        static let items = Needs(rawValue: 1)
-        /// …and their titles (for items that come back undecided).
+        /// The meetings with their attendance and joint partnerships.
+        static let meetings = Needs(rawValue: 8)
+        /// Agenda items with their kind, time and themes, and whether each was decided (with their meetings).
+        static let items = Needs(rawValue: 1 | 8)
+        /// …and their titles (for items that come back undecided, and for duplicate discussions).
         static let titles = Needs(rawValue: 2)
-        /// The actions raised in the period.
-        static let actions = Needs(rawValue: 4)
+        /// The actions raised in the period (with the meetings they were raised at).
+        static let actions = Needs(rawValue: 4 | 8)
         static let everything: Needs = [.items, .titles, .actions]
 
         static func of(_ analysis: Analysis) -> Needs {
             switch analysis {
+            case .overlap, .priorities: []
+            case .load, .attendance: .meetings
             case .cost: .items
-            case .load, .attendance, .overlap, .priorities: []
             case .duplicates: [.items, .titles]
             case .delivery, .triage: .everything
             }
         }
     }
 
-    /// The workspace's register, and its meetings from a year before the period to its end (a year of history
-    /// prices the typical meeting) with their attendance and, as `needs` says, agendas, decisions and the actions
-    /// raised in the period.
+    /// The workspace's register and, as `needs` says, its meetings from a year before the period to its end (a year
+    /// of history prices the typical meeting) with their attendance, agendas and decisions, and the actions raised
+    /// in the period.
     ///
     /// Each table comes back as one text, its records packed by the database (`PackedText`): a national workspace
     /// has about 24,000 attendance records and 12,000 agenda items a year, and a row costs far more to hand over and
@@ -135,33 +138,36 @@ enum AnalyticsStore {
         struct MeetingFields { var key: String; var partnershipKey: String; var name: String; var startsAt: Date; var endsAt: Date?; var status: MeetingStatus }
         var meetingFields: [MeetingFields] = [], meetingIndex: [UUID: Int] = [:]
         let inRange: SQLQueryString = "starts_at >= \(bind: from) AND starts_at < \(bind: to)"
-        PackedText.forEach(try await read(MeetingRecord.schema, [
-            "id", "key", "partnership_id", clean("name"), dialect.epoch("starts_at"), dialect.epoch("ends_at"), "status",
-        ], inRange)) { f in
-            guard let id = f.uuid(0), let starts = f.double(4) else { return }
-            meetingIndex[id] = meetingFields.count
-            meetingFields.append(MeetingFields(key: f[1], partnershipKey: f.uuid(2).flatMap { partnershipKeys[$0] } ?? "", name: f[3],
-                                               startsAt: Date(timeIntervalSince1970: starts), endsAt: f.double(5).map(Date.init(timeIntervalSince1970:)),
-                                               status: MeetingStatus(rawValue: f[6]) ?? .scheduled))
-        }
-        var jointWith = Array(repeating: [String](), count: meetingFields.count)
-        PackedText.forEach(try await read(JointMeetingRecord.schema, ["meeting_id", "partnership_id"])) { f in
-            guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }), let partnership = f.uuid(1).flatMap({ partnershipKeys[$0] }) else { return }
-            jointWith[meeting].append(partnership)
-        }
-
         var inMeetings = SQLQueryString("meeting_id IN (SELECT id FROM meetings WHERE workspace_id = \(bind: workspace) AND ")
         inMeetings += inRange
         inMeetings.appendInterpolation(unsafeRaw: ")")
-        var attendance = Array(repeating: [Attendance](), count: meetingFields.count)
-        PackedText.forEach(try await read(AttendanceRecord.schema, [
-            "meeting_id", "person_id", "status", "substitute_for_id", "preparation_minutes", "travel_minutes", "attended_minutes",
-        ], inMeetings)) { f in
-            guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }) else { return }
-            attendance[meeting].append(Attendance(
-                personKey: f.uuid(1).flatMap { personKeys[$0] } ?? "", status: AttendanceStatus(rawValue: f[2]) ?? .present,
-                substituteForKey: f.uuid(3).flatMap { personKeys[$0] }, preparationMinutes: f.int(4), travelMinutes: f.int(5),
-                attendedMinutes: f.int(6)))
+        var jointWith: [[String]] = [], attendance: [[Attendance]] = []
+        if needs.contains(.meetings) {
+            PackedText.forEach(try await read(MeetingRecord.schema, [
+                "id", "key", "partnership_id", clean("name"), dialect.epoch("starts_at"), dialect.epoch("ends_at"), "status",
+            ], inRange)) { f in
+                guard let id = f.uuid(0), let starts = f.double(4) else { return }
+                meetingIndex[id] = meetingFields.count
+                meetingFields.append(MeetingFields(key: f[1], partnershipKey: f.uuid(2).flatMap { partnershipKeys[$0] } ?? "", name: f[3],
+                                                   startsAt: Date(timeIntervalSince1970: starts), endsAt: f.double(5).map(Date.init(timeIntervalSince1970:)),
+                                                   status: MeetingStatus(rawValue: f[6]) ?? .scheduled))
+            }
+            jointWith = Array(repeating: [String](), count: meetingFields.count)
+            PackedText.forEach(try await read(JointMeetingRecord.schema, ["meeting_id", "partnership_id"])) { f in
+                guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }), let partnership = f.uuid(1).flatMap({ partnershipKeys[$0] }) else { return }
+                jointWith[meeting].append(partnership)
+            }
+
+            attendance = Array(repeating: [Attendance](), count: meetingFields.count)
+            PackedText.forEach(try await read(AttendanceRecord.schema, [
+                "meeting_id", "person_id", "status", "substitute_for_id", "preparation_minutes", "travel_minutes", "attended_minutes",
+            ], inMeetings)) { f in
+                guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }) else { return }
+                attendance[meeting].append(Attendance(
+                    personKey: f.uuid(1).flatMap { personKeys[$0] } ?? "", status: AttendanceStatus(rawValue: f[2]) ?? .present,
+                    substituteForKey: f.uuid(3).flatMap { personKeys[$0] }, preparationMinutes: f.int(4), travelMinutes: f.int(5),
+                    attendedMinutes: f.int(6)))
+            }
         }
 
         // Agenda items; their titles and decisions only when asked for.

@@ -114,10 +114,7 @@ enum DuplicationViews {
             })
         }
         return Layout(title: title, breadcrumbs: AnalysisViews.crumbs(), content: .group(
-            .heading(title, caption: "The workspace's active strategies"),
-            .nav(.ariaLabel("Analyses"), .ul(.class("inline-list"), .forEach(AnalysisViews.pages) { page in
-                .li(page.0 == .priorities ? .strong(.text(page.1)) : .a(.href("/analysis/\(page.0.rawValue)?\(asked.query)"), .text(page.1)))
-            })),
+            AnalysisViews.header(.priorities, title, asked, path: "/analysis/priorities", csv: false, caption: "The workspace's active strategies"),
             .p(.class("lead"), .text(r.summary + ".")),
             .p(.text("Priorities of different strategies whose titles and descriptions are at least \(percent(r.threshold)) alike are grouped; each group is proposed as one priority, under the title that is most like the others. "),
                .a(.href("/analysis/priorities?format=csv"), .text("Download the consolidated list as CSV"))),

@@ -13,10 +13,7 @@ enum AlignmentPage {
                                    partnershipNames: Dictionary(context.partnerships.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }),
                                    organisationNames: Dictionary(context.organisations.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }))
         if (try? req.query.get(String.self, at: "format")) == "csv" {
-            let response = Response(status: .ok, body: .init(string: csv(report)))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"alignment.csv\"")
-            return response
+            return AnalysisPages.csv(Data(csv(report).utf8), filename: "alignment.csv")
         }
         return render(report, context: context).response()
     }

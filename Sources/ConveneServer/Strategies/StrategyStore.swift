@@ -44,8 +44,8 @@ enum StrategyStore {
     /// Creates or replaces a strategy by key. Errors name the form's fields; nothing is written when there are any.
     static func save(_ strategy: Strategy, replacing oldKey: String? = nil, in scope: Scope) async throws -> [FieldError] {
         var errors = strategy.validate()
-        let partnership = try await strategy.ownerPartnershipKey.asyncMap { try await PartnershipRecord.query(in: scope).filter(\.$key == $0).first() }
-        let organisation = try await strategy.ownerOrganisationKey.asyncMap { try await OrganisationRecord.query(in: scope).filter(\.$key == $0).first() }
+        let partnership = try await strategy.ownerPartnershipKey.asyncMap { try await PartnershipRecord.query(in: scope).filter(\.$key == $0).first() } ?? nil
+        let organisation = try await strategy.ownerOrganisationKey.asyncMap { try await OrganisationRecord.query(in: scope).filter(\.$key == $0).first() } ?? nil
         if strategy.ownerPartnershipKey != nil && partnership == nil { errors.append(FieldError("owner", "Choose a partnership in this register")) }
         if strategy.ownerOrganisationKey != nil && organisation == nil { errors.append(FieldError("owner", "Choose an organisation in this register")) }
         let existing = try await scope.query(StrategyRecord.self).filter(\.$key == (oldKey ?? strategy.key))
@@ -95,16 +95,11 @@ enum StrategyStore {
         }
         guard errors.isEmpty else { return errors }
         let before = existing.map { domain($0, strategyKey: priority.strategyKey) }
-        // The position is the store's to keep: a priority saved again stays where it is.
-        guard var unchanged = before else { return try await write(priority, existing: nil, strategy: strategy, priorities: priorities, in: scope) }
-        unchanged.position = priority.position
-        if unchanged == priority { return [] }
-        return try await write(priority, existing: existing, strategy: strategy, priorities: priorities, in: scope)
-    }
-
-    private static func write(_ priority: Priority, existing: PriorityRecord?, strategy: StrategyRecord, priorities: [Priority],
-                              in scope: Scope) async throws -> [FieldError] {
-        let before = existing.map { domain($0, strategyKey: priority.strategyKey) }
+        // The position is the store's to keep (a priority saved again stays where it is), so it is not compared.
+        if var unchanged = before {
+            unchanged.position = priority.position
+            if unchanged == priority { return [] }
+        }
         let position = (priorities.filter { $0.strategyKey == priority.strategyKey }.count) + 1
         try await scope.audited { scope, audit in
             let record = existing ?? PriorityRecord()
@@ -124,12 +119,5 @@ enum StrategyStore {
             audit.note(existing == nil ? "create" : "update", "priority", priority.key, before: before, after: priority)
         }
         return []
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
