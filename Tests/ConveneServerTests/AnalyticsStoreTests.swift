@@ -64,6 +64,16 @@ import VaporTesting
             let inPeriod = generated.actions.filter { period.contains($0.raisedOn) }
             #expect(!inPeriod.isEmpty && data.actions.map(action).sorted() == inPeriod.map(action).sorted())
             #expect(withoutItems.items.isEmpty && withoutItems.decisions.isEmpty && withoutItems.actions.isEmpty)
+
+            // …and each analysis, reading only what it needs, says what it says when everything is read.
+            let settings = try await AnalyticsStore.settings(in: scope)
+            let question = AnalysisQuestion(period: period, personKey: data.pcc?.key)
+            for analysis in Analysis.allCases {
+                let needed = try await AnalyticsStore.load(in: scope, period: period, needs: .of(analysis))
+                let expected = try Analyses.output(analysis, question, data: data, settings: settings, today: generated.asOf)
+                let actual = try Analyses.output(analysis, question, data: needed, settings: settings, today: generated.asOf)
+                #expect(actual.json == expected.json, "\(analysis)")
+            }
         }
     }
 

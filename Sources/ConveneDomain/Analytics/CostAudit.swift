@@ -83,8 +83,9 @@ public enum CostAudit {
         public var heldMeetings: Int { partnerships.map(\.meetings).reduce(0, +) }
     }
 
-    /// The audit of `period` as known on `today` (meetings after it are planned).
-    public static func run(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day) -> Report {
+    /// The audit of `period` as known on `today` (meetings after it are planned): of every partnership, or `only`
+    /// those (and then the organisations' and themes' shares are of their meetings).
+    public static func run(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day, only: Set<String>? = nil) -> Report {
         let asOf = min(period.to, today)
         var hourly: [Int: Int] = [:]
         func hourlyPence(_ salary: Int) -> Int {
@@ -117,7 +118,7 @@ public enum CostAudit {
                                        by: \.partnershipKey)
         var partnerships: [PartnershipCost] = []
         var priced: [MeetingCost] = []
-        for partnership in data.partnerships {
+        for partnership in data.partnerships where only?.contains(partnership.key) ?? true {
             let all = byPartnership[partnership.key] ?? []
             let held = all.filter { data.isHeld($0, asOf: asOf) }
             let inPeriod = held.filter { period.contains(data.day(of: $0)) }.map(price)

@@ -53,14 +53,15 @@ public enum Delivery {
         public var recurring: [Recurring] { partnerships.flatMap(\.recurring) }
     }
 
-    public static func run(_ data: AnalyticsData, period: Period, today: Day) -> Report {
+    /// Of every partnership, or `only` those (and then `overall` is of them).
+    public static func run(_ data: AnalyticsData, period: Period, today: Day, only: Set<String>? = nil) -> Report {
         let asOf = min(period.to, today)
         let actions = Dictionary(grouping: data.actions.filter { period.contains($0.raisedOn) }, by: \.partnershipKey)
         let heldBy = Dictionary(grouping: data.meetings.filter { data.isHeld($0, asOf: asOf) && period.contains(data.day(of: $0)) },
                                 by: \.partnershipKey)
         var rows: [Row] = []
         var overall = Figures()
-        for partnership in data.partnerships {
+        for partnership in data.partnerships where only?.contains(partnership.key) ?? true {
             var f = Figures()
             let held = heldBy[partnership.key] ?? []
             var byTitle: [String: (title: String, meetings: Set<String>, items: [String], decided: Bool)] = [:]

@@ -77,7 +77,9 @@ public enum DuplicateDiscussions {
         }
     }
 
-    public static func run(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day) -> Report {
+    /// Every finding, or with `only`, the findings with an item of one of those partnerships, and their rows alone
+    /// (each exact: a partnership's findings are all found).
+    public static func run(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day, only: Set<String>? = nil) -> Report {
         let asOf = min(period.to, today)
         let window = settings.duplicateWindowDays
         let textThreshold = Double(settings.duplicateTextThreshold) / 100
@@ -85,9 +87,11 @@ public enum DuplicateDiscussions {
 
         // The period's held meetings with an agenda, their days and attendees (people numbered, sorted), and their
         // items. `data.meetings` is in time order, so every list of items below is in day order too.
-        var meetings: [Meeting] = [], days: [Int] = [], attendees: [[Int32]] = []
+        // An item is its meeting's number and its place on that agenda: copying each item would cost more than the
+        // search.
+        var meetings: [Meeting] = [], agendas: [[AgendaItem]] = [], days: [Int] = [], attendees: [[Int32]] = []
         var personNumbers: [String: Int32] = [:], personKeys: [String] = []
-        var items: [AgendaItem] = [], itemMeeting: [Int32] = []
+        var itemMeeting: [Int32] = [], itemSlot: [Int32] = [], titles: [String] = []
         for meeting in data.meetings where data.isHeld(meeting, asOf: asOf) {
             let day = data.day(of: meeting)
             guard period.contains(day), let agenda = data.itemsByMeeting[meeting.key], !agenda.isEmpty else { continue }
@@ -100,47 +104,57 @@ public enum DuplicateDiscussions {
                 }()
                 present.insert(number)
             }
-            for item in agenda {
-                items.append(item)
+            for slot in agenda.indices {
                 itemMeeting.append(Int32(meetings.count))
+                itemSlot.append(Int32(slot))
+                titles.append(agenda[slot].title)
             }
             meetings.append(meeting)
+            agendas.append(agenda)
             days.append(day.ordinal)
             attendees.append(present.sorted())
         }
 
         // Items by title: identical titles have identical vectors, so the search needs one of each.
+        func item(_ i: Int) -> AgendaItem { agendas[Int(itemMeeting[i])][Int(itemSlot[i])] }
         var partnershipNumbers: [String: Int] = [:], partnershipKeys: [String] = []
         var itemPartnership: [Int] = [], groupNumbers: [String: Int] = [:], groups: [[Int]] = []
-        for (i, item) in items.enumerated() {
-            let p = partnershipNumbers[item.partnershipKey] ?? {
-                partnershipKeys.append(item.partnershipKey)
-                partnershipNumbers[item.partnershipKey] = partnershipKeys.count - 1
+        for (i, title) in titles.enumerated() {
+            let key = agendas[Int(itemMeeting[i])][Int(itemSlot[i])].partnershipKey
+            let p = partnershipNumbers[key] ?? {
+                partnershipKeys.append(key)
+                partnershipNumbers[key] = partnershipKeys.count - 1
                 return partnershipKeys.count - 1
             }()
             itemPartnership.append(p)
-            if let g = groupNumbers[item.title] {
+            if let g = groupNumbers[title] {
                 groups[g].append(i)
             } else {
-                groupNumbers[item.title] = groups.count
+                groupNumbers[title] = groups.count
                 groups.append([i])
             }
         }
-        let substantive = groups.map { !isProcedural(items[$0[0]].title) }
+        let substantive = groups.map { !isProcedural(titles[$0[0]]) }
+        // The partnerships asked about, and the titles they have: each pair of titles is searched from one of those.
+        let asked = partnershipKeys.map { only?.contains($0) ?? true }
+        let searched = groups.map { members in members.contains { asked[itemPartnership[$0]] } }
         var itemsOf = [Int](repeating: 0, count: partnershipKeys.count)
         for (g, members) in groups.enumerated() where substantive[g] {
             for i in members { itemsOf[itemPartnership[i]] += 1 }
         }
 
         // Similar titles: pairs of distinct titles from the engine, and each repeated title with itself.
-        let vectors = TFIDF(items.map(\.title))
+        let vectors = TFIDF(titles)
         let representatives = groups.indices.filter { substantive[$0] }.map { groups[$0][0] }
-        var groupOfItem = [Int32](repeating: -1, count: items.count)
+        var groupOfItem = [Int32](repeating: -1, count: titles.count)
         for (g, members) in groups.enumerated() { for i in members { groupOfItem[i] = Int32(g) } }
-        var similar = vectors.pairs(atLeast: textThreshold, between: representatives, and: representatives)
-            .filter { $0.first < $0.second }
-            .map { SimilarPair(first: Int(groupOfItem[$0.first]), second: Int(groupOfItem[$0.second]), cosine: $0.cosine) }
-        for g in groups.indices where substantive[g] && groups[g].count > 1 {
+        // Each pair once: a pair of two searched titles is found both ways round.
+        let queries = representatives.filter { searched[Int(groupOfItem[$0])] }
+        var similar = vectors.pairs(atLeast: textThreshold, between: queries, and: representatives)
+            .filter { $0.first < $0.second || !searched[Int(groupOfItem[$0.second])] }
+            .map { SimilarPair(first: Int(groupOfItem[min($0.first, $0.second)]), second: Int(groupOfItem[max($0.first, $0.second)]),
+                               cosine: $0.cosine) }
+        for g in groups.indices where substantive[g] && searched[g] && groups[g].count > 1 {
             let cosine = vectors.cosine(groups[g][0], groups[g][0])
             if cosine >= textThreshold { similar.append(SimilarPair(first: g, second: g, cosine: cosine)) }
         }
@@ -166,7 +180,7 @@ public enum DuplicateDiscussions {
         var found: [(x: Int, y: Int, cosine: Double, shared: Int, smaller: Int)] = []
         func consider(_ x: Int, _ y: Int, _ cosine: Double) {
             let mx = Int(itemMeeting[x]), my = Int(itemMeeting[y])
-            guard itemPartnership[x] != itemPartnership[y], mx != my else { return }
+            guard itemPartnership[x] != itemPartnership[y], mx != my, asked[itemPartnership[x]] || asked[itemPartnership[y]] else { return }
             let shared = sharedCount(mx, my)
             let smaller = min(attendeeCounts[mx], attendeeCounts[my])
             // Whole numbers, so a threshold of exactly half is met by exactly half.
@@ -199,7 +213,7 @@ public enum DuplicateDiscussions {
         var findings: [Finding] = []
         findings.reserveCapacity(found.count)
         func side(_ i: Int) -> Side {
-            let meeting = meetings[Int(itemMeeting[i])], item = items[i]
+            let meeting = meetings[Int(itemMeeting[i])], item = item(i)
             return Side(itemKey: item.key, title: item.title, meetingKey: meeting.key, meetingName: meeting.name,
                         day: data.day(of: meeting), partnershipKey: item.partnershipKey,
                         partnershipName: data.partnershipsByKey[item.partnershipKey]?.name ?? item.partnershipKey)
@@ -227,7 +241,7 @@ public enum DuplicateDiscussions {
             duplicated[itemPartnership[i]] += 1
             for q in others { elsewhere[itemPartnership[i]][q, default: 0] += 1 }
         }
-        let rows = partnershipKeys.indices.filter { itemsOf[$0] > 0 }.map { p in
+        let rows = partnershipKeys.indices.filter { itemsOf[$0] > 0 && asked[$0] }.map { p in
             Row(key: partnershipKeys[p], name: name(p), items: itemsOf[p], duplicated: duplicated[p],
                 elsewhere: elsewhere[p].map { Elsewhere(partnershipKey: partnershipKeys[$0.key], name: name($0.key), items: $0.value) }
                     .sorted { ($1.items, $0.name, $0.partnershipKey) < ($0.items, $1.name, $1.partnershipKey) })

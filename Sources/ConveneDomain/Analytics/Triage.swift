@@ -67,10 +67,14 @@ public enum Triage {
     static let leading: Set<String> = [PCCRole.sro.rawValue, PCCRole.coSRO.rawValue, PCCRole.chair.rawValue, PCCRole.coChair.rawValue,
                                        MembershipRole.sro.rawValue, MembershipRole.chair.rawValue]
 
-    public static func run(_ data: AnalyticsData, personKey: String, capacity: Int, period: Period, settings: AnalyticsSettings,
-                           today: Day, duplication: (any DuplicationSignal)? = nil) -> Report {
-        let asOf = min(period.to, today)
-        let isPCC = data.pcc?.key == personKey
+    /// The partnerships whose meetings the person is invited to on `asOf`, the ones triage weighs: active or under
+    /// review, where they are a member or, for the PCC, where the partnership records a role for the PCC.
+    public static func invited(_ data: AnalyticsData, personKey: String, asOf: Day) -> Set<String> {
+        Set(invitations(data, personKey: personKey, asOf: asOf).roles.keys)
+    }
+
+    /// Those partnerships with the person's roles there, and their named substitutes.
+    static func invitations(_ data: AnalyticsData, personKey: String, asOf: Day) -> (roles: [String: [String]], substitutes: [String: String]) {
         var roles: [String: [String]] = [:]
         var substitutes: [String: String] = [:]
         for m in data.memberships where m.personKey == personKey
@@ -78,17 +82,27 @@ public enum Triage {
             roles[m.partnershipKey, default: []].append(m.role.rawValue)
             if let substitute = m.substituteKey { substitutes[m.partnershipKey] = substitute }
         }
-        if isPCC {
+        if data.pcc?.key == personKey {
             for p in data.partnerships where !p.pccRoles.isEmpty { roles[p.key, default: []] += p.pccRoles.map(\.rawValue) }
         }
-        let cost = CostAudit.run(data, period: period, settings: settings, today: today)
+        roles = roles.filter { key, _ in data.partnershipsByKey[key].map { $0.status == .active || $0.status == .underReview } ?? false }
+        return (roles, substitutes)
+    }
+
+    /// The duplication signal need only cover the partnerships `invited` names.
+    public static func run(_ data: AnalyticsData, personKey: String, capacity: Int, period: Period, settings: AnalyticsSettings,
+                           today: Day, duplication: (any DuplicationSignal)? = nil) -> Report {
+        let asOf = min(period.to, today)
+        let (roles, substitutes) = invitations(data, personKey: personKey, asOf: asOf)
+        let invited = Set(roles.keys)
+        let cost = CostAudit.run(data, period: period, settings: settings, today: today, only: invited)
         let typical = Dictionary(cost.partnerships.map { ($0.key, $0.typicalMeeting) }, uniquingKeysWith: { a, _ in a })
-        let delivery = Dictionary(Delivery.run(data, period: period, today: today).partnerships.map { ($0.key, $0.figures) },
+        let delivery = Dictionary(Delivery.run(data, period: period, today: today, only: invited).partnerships.map { ($0.key, $0.figures) },
                                   uniquingKeysWith: { a, _ in a })
 
         var entries: [Entry] = []
         for (key, held) in roles {
-            guard let partnership = data.partnershipsByKey[key], partnership.status == .active || partnership.status == .underReview else { continue }
+            let partnership = data.partnershipsByKey[key]!
             let roleSet = Array(Set(held)).sorted()
             let figures = delivery[key]
             let heldCount = figures?.meetings ?? 0

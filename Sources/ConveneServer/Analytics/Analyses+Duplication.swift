@@ -7,17 +7,15 @@ extension Analyses {
     /// The day an overlap is measured on: the period's end, or today when that is sooner.
     static func overlapDay(_ period: Period, today: Day) -> Day { min(period.to, today) }
 
-    /// What triage weighs as duplication: shared members and duplicated discussions together.
-    static func duplicationEvidence(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day) -> DuplicationEvidence {
-        DuplicationEvidence(overlap: MembershipOverlap.run(data, on: overlapDay(period, today: today)),
-                            discussions: DuplicateDiscussions.run(data, period: period, settings: settings, today: today))
-    }
-
-    /// Triage as the CLI, the API and the page give it: with the duplication evidence as one of its reasons.
+    /// Triage as the CLI, the API and the page give it: with the duplication evidence (shared members and duplicated
+    /// discussions together) as one of its reasons, worked out for the partnerships the person is invited to.
     static func triage(_ data: AnalyticsData, personKey: String, capacity: Int, period: Period, settings: AnalyticsSettings,
                        today: Day) -> Triage.Report {
-        Triage.run(data, personKey: personKey, capacity: capacity, period: period, settings: settings, today: today,
-                   duplication: duplicationEvidence(data, period: period, settings: settings, today: today))
+        let invited = Triage.invited(data, personKey: personKey, asOf: min(period.to, today))
+        let evidence = DuplicationEvidence(
+            overlap: MembershipOverlap.run(data, on: overlapDay(period, today: today)),
+            discussions: DuplicateDiscussions.run(data, period: period, settings: settings, today: today, only: invited))
+        return Triage.run(data, personKey: personKey, capacity: capacity, period: period, settings: settings, today: today, duplication: evidence)
     }
 
     static func duplicationOutput(_ analysis: Analysis, _ question: AnalysisQuestion, data: AnalyticsData, settings: AnalyticsSettings,

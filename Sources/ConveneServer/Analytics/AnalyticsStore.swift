@@ -56,8 +56,8 @@ enum AnalyticsStore {
             case .overlap, .priorities: []
             case .load, .attendance: .meetings
             case .cost: .items
-            case .duplicates: [.items, .titles]
-            case .delivery, .triage: .everything
+            case .duplicates, .triage: [.items, .titles]
+            case .delivery: .everything
             }
         }
     }

@@ -239,6 +239,40 @@ import Testing
         #expect(report.partnerships.allSatisfy { $0.duplicated <= $0.items && $0.elsewhere.allSatisfy { $0.partnershipKey != "" } })
     }
 
+    /// Triage works out cost, delivery and duplicate discussions only for the partnerships the person is invited to:
+    /// each, asked about some partnerships, must say of them exactly what it says when asked about all.
+    @Test func askedAboutSomePartnershipsTheAnalysesSayOfThemWhatTheWholeSays() throws {
+        // Setup: a generated force area, and sets of its partnerships (the PCC's, one, none, and random ones).
+        let options = NationalLandscape.Options()
+        let workspace = NationalLandscape.workspace(2, options)
+        let data = Self.analyticsData(workspace)
+        let year = Period(from: options.firstDay, to: options.asOf.adding(days: -1))
+        let settings = AnalyticsSettings(), today = workspace.asOf
+        let keys = data.partnerships.map(\.key)
+        var random = SeededRandom(seed: 7)
+        let invited = Triage.invited(data, personKey: try #require(data.pcc).key, asOf: year.to)
+        let sets = [invited, [keys[0]], []] + (0..<3).map { _ in Set(keys.filter { _ in Bool.random(using: &random) }) }
+        let duplicates = DuplicateDiscussions.run(data, period: year, settings: settings, today: today)
+        let cost = CostAudit.run(data, period: year, settings: settings, today: today)
+        let delivery = Delivery.run(data, period: year, today: today)
+        #expect(!invited.isEmpty && invited.count < keys.count && !duplicates.findings.isEmpty)
+
+        for only in sets {
+            // Act
+            let someDuplicates = DuplicateDiscussions.run(data, period: year, settings: settings, today: today, only: only)
+            let someCost = CostAudit.run(data, period: year, settings: settings, today: today, only: only)
+            let someDelivery = Delivery.run(data, period: year, today: today, only: only)
+
+            // Check
+            #expect(Set(someDuplicates.findings)
+                == Set(duplicates.findings.filter { only.contains($0.a.partnershipKey) || only.contains($0.b.partnershipKey) }))
+            #expect(someDuplicates.partnerships == duplicates.partnerships.filter { only.contains($0.key) })
+            #expect(someCost.partnerships == cost.partnerships.filter { only.contains($0.key) })
+            func row(_ r: Delivery.Row) -> String { "\(r.key) \(r.figures) \(r.recurring)" }
+            #expect(someDelivery.partnerships.map(row) == delivery.partnerships.filter { only.contains($0.key) }.map(row))
+        }
+    }
+
     // MARK: Near-duplicate priorities
 
     static let priorities = [
