@@ -65,18 +65,28 @@ public enum MembershipOverlap {
         }
         let sharedPeople = sharedKeys(people), sharedOrganisations = sharedKeys(organisations)
 
-        var pairs: [Pair] = []
-        for key in sharedPeople.keys {
-            let (a, b) = (key.a, key.b)
-            pairs.append(Pair(aKey: partnerships[a].key, aName: partnerships[a].name, bKey: partnerships[b].key, bName: partnerships[b].name,
-                              people: Measure(shared: sharedPeople[key] ?? [], aCount: people[a].count, bCount: people[b].count),
-                              organisations: Measure(shared: sharedOrganisations[key] ?? [], aCount: organisations[a].count,
-                                                     bCount: organisations[b].count)))
+        // Ranked before any pair is made, on numbers alone: sorting the pairs themselves would copy them at every
+        // comparison. A slot's name rank is its name's place among the names; slots of one name are in key order.
+        var nameRank: [Int] = [], rank = 0
+        for slot in partnerships.indices {
+            if slot > 0 && partnerships[slot].name != partnerships[slot - 1].name { rank += 1 }
+            nameRank.append(rank)
         }
-        pairs.sort { x, y in
-            if x.people.overlap != y.people.overlap { return x.people.overlap > y.people.overlap }
-            if x.people.jaccard != y.people.jaccard { return x.people.jaccard > y.people.jaccard }
-            return (x.aName, x.bName, x.aKey, x.bKey) < (y.aName, y.bName, y.aKey, y.bKey)
+        let ranked = sharedPeople.map { slots, shared in
+            (slots: slots, measure: Measure(shared: shared, aCount: people[slots.a].count, bCount: people[slots.b].count))
+        }
+        let overlaps = ranked.map(\.measure.overlap), jaccards = ranked.map(\.measure.jaccard)
+        let order = ranked.indices.sorted { i, j in
+            if overlaps[i] != overlaps[j] { return overlaps[i] > overlaps[j] }
+            if jaccards[i] != jaccards[j] { return jaccards[i] > jaccards[j] }
+            let (x, y) = (ranked[i].slots, ranked[j].slots)
+            return (nameRank[x.a], nameRank[x.b], x.a, x.b) < (nameRank[y.a], nameRank[y.b], y.a, y.b)
+        }
+        let pairs = order.map { ranked[$0] }.map { slots, measure in
+            let (a, b) = (slots.a, slots.b)
+            return Pair(aKey: partnerships[a].key, aName: partnerships[a].name, bKey: partnerships[b].key, bName: partnerships[b].name,
+                        people: measure,
+                        organisations: Measure(shared: sharedOrganisations[slots] ?? [], aCount: organisations[a].count, bCount: organisations[b].count))
         }
         return Report(day: day, pairs: pairs)
     }
