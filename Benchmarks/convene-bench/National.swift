@@ -45,11 +45,11 @@ func nationalScenario(_ options: Options) async throws {
 
         let keys = (0..<count).map { NationalLandscape.workspace($0, landscape).key }
         let question = AnalysisQuestion(period: Period(from: landscape.firstDay, to: landscape.firstDay.adding(days: 364)))
-        let today = landscape.asOf
+        let now = Now.fixed(landscape.asOf)
         // One pass over every workspace first, so that each analysis below meets the database file as the others do
         // (in the page cache) rather than the first paying for reading it from disk.
         var s = ContinuousClock.now
-        for key in keys { _ = try await Tasks.analyse(.delivery, question, on: app.db, workspace: key, today: today) }
+        for key in keys { _ = try await Tasks.analyse(.delivery, question, on: app.db, workspace: key, now: now) }
         print(String(format: "a first pass over the %d workspaces (delivery, which reads everything): %.2f s", count, seconds(s)))
         print("analyses of \(question.period), median of \(options.requests) runs for one workspace (\(keys[0])), then each of the \(count) once:")
         var rows: [(String, String, String, Double, Double)] = []
@@ -58,14 +58,14 @@ func nationalScenario(_ options: Options) async throws {
             var bytes = 0
             for _ in 0..<max(1, options.requests) {
                 s = ContinuousClock.now
-                let output = try await Tasks.analyse(analysis, question, on: app.db, workspace: keys[0], today: today)
+                let output = try await Tasks.analyse(analysis, question, on: app.db, workspace: keys[0], now: now)
                 times.append(seconds(s) * 1000)
                 reading.append(output.readSeconds * 1000)
                 working.append(output.workSeconds * 1000)
                 bytes = output.json.count
             }
             s = ContinuousClock.now
-            for key in keys { _ = try await Tasks.analyse(analysis, question, on: app.db, workspace: key, today: today) }
+            for key in keys { _ = try await Tasks.analyse(analysis, question, on: app.db, workspace: key, now: now) }
             let all = seconds(s)
             // All of them again as a national run would: as many workspaces at a time as there are cores.
             s = ContinuousClock.now
@@ -75,7 +75,7 @@ func nationalScenario(_ options: Options) async throws {
                 func start() {
                     let key = keys[next]
                     next += 1
-                    group.addTask { _ = try await Tasks.analyse(analysis, question, on: app.db, workspace: key, today: today) }
+                    group.addTask { _ = try await Tasks.analyse(analysis, question, on: app.db, workspace: key, now: now) }
                 }
                 while next < min(width, keys.count) { start() }
                 while try await group.next() != nil { if next < keys.count { start() } }
@@ -96,7 +96,7 @@ func nationalScenario(_ options: Options) async throws {
         }
         var planted = 0, found = 0, findings = 0
         for (index, key) in keys.enumerated() {
-            let output = try await Tasks.analyse(.duplicates, question, on: app.db, workspace: key, today: today)
+            let output = try await Tasks.analyse(.duplicates, question, on: app.db, workspace: key, now: now)
             let pairs = Set(try JSONDecoder().decode(Findings.self, from: output.json).findings.map { Set([$0.a.item_id, $0.b.item_id]) })
             findings += pairs.count
             for duplicate in NationalLandscape.workspace(index, landscape).plantedDuplicates {

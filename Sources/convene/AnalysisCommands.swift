@@ -23,7 +23,9 @@ struct Analyse: AsyncParsableCommand {
 
     func run() async throws {
         let period = try Analyse.period(from: from, to: to)
-        if let capacity, capacity < 0 { throw ValidationError("--capacity must be 0 or more meetings a year") }
+        if let capacity {
+            do { _ = try Triage.capacity(String(capacity)) } catch { throw ValidationError("--capacity: \(error.message)") }
+        }
         let output = try await withApplication(options) { app in
             try await Tasks.analyse(analysis, AnalysisQuestion(period: period, personKey: person, capacity: capacity), on: app.db,
                                     workspace: workspace.workspace)
@@ -32,15 +34,9 @@ struct Analyse: AsyncParsableCommand {
     }
 
     static func period(from: String?, to: String?) throws -> Period {
-        func day(_ text: String?, _ option: String) throws -> Day? {
-            guard let text else { return nil }
-            guard let day = Day(text) else { throw ValidationError("--\(option) must be a date like 2025-04-01; '\(text)' is not one") }
-            return day
-        }
-        let end = try day(to, "to") ?? Day.today()
-        let start = try day(from, "from") ?? Period.year(to: end).from
-        guard start <= end else { throw ValidationError("--from (\(start)) must not be after --to (\(end))") }
-        return Period(from: start, to: end)
+        let (period, errors) = Period.asked(from: from, to: to, today: Now.system.today)
+        if let error = errors.first { throw ValidationError("--\(error.field): \(error.message)") }
+        return period
     }
 }
 

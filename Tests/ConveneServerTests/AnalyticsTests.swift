@@ -130,7 +130,7 @@ import VaporTesting
 
             for person in people {
                 // Act
-                let question = AnalysisQuestion(period: Period.year(to: Day.today()), personKey: person.key, capacity: 12)
+                let question = AnalysisQuestion(period: Period.year(to: TestClock.today), personKey: person.key, capacity: 12)
                 let triage = try JSONDecoder().decode(TriageJSON.self, from: try await Tasks.analyse(.triage, question, on: app.db).json)
 
                 // Check: with no meetings recorded, a partnership counts its frequency's meetings.
@@ -152,7 +152,7 @@ import VaporTesting
                                              form: "status-dph=present&attended-dph=2000&status-acc=present")
             let page = try await app.send(.GET, "/partnerships/cdp/meetings/\(meeting)/attendance")
             let json = try JSONDecoder().decode(CostJSON.self, from: try await Tasks.analyse(
-                .cost, AnalysisQuestion(period: Period.year(to: Day.today())), on: app.db).json)
+                .cost, AnalysisQuestion(period: Period.year(to: TestClock.today)), on: app.db).json)
 
             // Check: (60 + 60) + (120 + 60) minutes at £50,000 (the default salary): 300 × 2,835 ÷ 60 pence.
             #expect(saved.status == .seeOther || saved.status == .found, "\(saved.status): \(saved.text.prefix(300))")

@@ -273,7 +273,7 @@ import VaporTesting
         }
         guard path == "/setup/{token}" else { return path }
         try await Accounts.removeUser(email: TestIdentity.email, on: app.db)
-        return try await Accounts.setupLink(on: app.db) ?? ""
+        return try await Accounts.setupLink(on: app.db, now: app.convene.now) ?? ""
     }
 
     static func method(_ route: String) -> HTTPMethod { HTTPMethod(rawValue: String(route.split(separator: " ")[0])) }

@@ -48,7 +48,7 @@ import VaporTesting
 
     /// Today in London, moved by `offset` days, as yyyy-mm-dd: the tests' dates keep their place relative to today.
     static func day(_ offset: Int) -> String {
-        let date = london.date(byAdding: .day, value: offset, to: Date())!
+        let date = london.date(byAdding: .day, value: offset, to: TestClock.now())!
         let c = london.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
@@ -339,20 +339,20 @@ import VaporTesting
             let minutes = try #require(try await MinutesRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).first())
             #expect(minutes.text == "The board agreed the plan", "approved minutes keep their text")
             #expect(minutes.state == "locked")
-            #expect(minutes.approvedOn == Day.today().description)
+            #expect(minutes.approvedOn == TestClock.today.description)
             let nextRecord = try #require(try await MeetingRecord.query(in: scope).filter(\.$key == next).first())
             #expect(minutes.$approvedAt.id == nextRecord.id, "approved at the next meeting")
             let addenda = try await AddendumRecord.query(in: scope).filter(\.$minutes.$id == minutes.requireID()).all()
             #expect(addenda.map(\.text) == ["The plan was agreed by four votes to one"])
-            #expect(addenda.map(\.on) == [Day.today().description], "dated today")
+            #expect(addenda.map(\.on) == [TestClock.today.description], "dated today")
             #expect(try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).count() == 1)
             let items = try await AgendaItemRecord.query(in: scope).all()
             #expect(items.count == 1 && items[0].decision == nil && items[0].$meeting.id == meeting.id)
             let nextMinutes = try await MinutesRecord.query(in: scope).filter(\.$meeting.$id == nextRecord.requireID()).first()
             #expect(nextMinutes?.state == "draft")
-            #expect(page.text.contains("Addendum, \(Day.today().longDescription)"))
+            #expect(page.text.contains("Addendum, \(TestClock.today.longDescription)"))
             #expect(page.text.contains("The plan was agreed by four votes to one"))
-            #expect(page.text.contains("Approved on \(Day.today().longDescription)"))
+            #expect(page.text.contains("Approved on \(TestClock.today.longDescription)"))
             #expect(page.text.contains("at the meeting of <a href=\"/partnerships/cdp/meetings/\(next)\">"))
         }
     }
@@ -392,7 +392,7 @@ import VaporTesting
             #expect(!closed.text.contains(title))
             #expect(actionPage.text.contains("Sent to members") && actionPage.text.contains("Drafted"))
             let updates = try await ActionUpdateRecord.query(in: scope).all()
-            #expect(updates.count == 2 && updates.allSatisfy { $0.on == Day.today().description })
+            #expect(updates.count == 2 && updates.allSatisfy { $0.on == TestClock.today.description })
         }
     }
 

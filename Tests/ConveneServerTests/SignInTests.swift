@@ -95,7 +95,7 @@ import VaporTesting
 
             // Act
             for record in try await SessionRecord.query(on: app.db).all() {
-                record.data["seen"] = String(Date().addingTimeInterval(-31 * 60).timeIntervalSince1970)
+                record.data["seen"] = String(TestClock.now().addingTimeInterval(-31 * 60).timeIntervalSince1970)
                 try await record.update(on: app.db)
             }
             var headers = HTTPHeaders()
@@ -113,7 +113,7 @@ import VaporTesting
         try await withConveneApp { app in
             // Setup
             try await Accounts.removeUser(email: TestIdentity.email, on: app.db)
-            let link = try #require(try await Accounts.setupLink(on: app.db))
+            let link = try #require(try await Accounts.setupLink(on: app.db, now: app.convene.now))
             let page = try await app.testing().sendRequest(.GET, link)
             var headers = HTTPHeaders()
             headers.contentType = .urlEncodedForm
@@ -132,7 +132,7 @@ import VaporTesting
             #expect(short.status == .unprocessableEntity)
             #expect(made.status == .seeOther)
             #expect(again.status == .notFound, "the link works once")
-            #expect(try await Accounts.setupLink(on: app.db) == nil, "no new link once someone has an account")
+            #expect(try await Accounts.setupLink(on: app.db, now: app.convene.now) == nil, "no new link once someone has an account")
         }
     }
 }

@@ -37,7 +37,7 @@ import VaporTesting
             let events = try await AuditEventRecord.query(in: scope).count()
 
             // Act
-            let output = try await Tasks.analyse(.priorities, AnalysisQuestion(period: Period.year(to: Day.today())), on: app.db)
+            let output = try await Tasks.analyse(.priorities, AnalysisQuestion(period: Period.year(to: TestClock.today)), on: app.db)
             let json = try JSONDecoder().decode(PrioritiesJSON.self, from: output.render(.json))
             let (strategies, priorities) = try await StrategyStore.all(in: scope)
             let alignment = Alignment.run(strategies: strategies, priorities: priorities)
@@ -75,10 +75,10 @@ import VaporTesting
 
             // Act
             let duplicates = try JSONDecoder().decode(DuplicatesJSON.self, from: try await Tasks.analyse(
-                .duplicates, year, on: app.db, workspace: generated.key, today: generated.asOf).render(.json))
+                .duplicates, year, on: app.db, workspace: generated.key, now: .fixed(generated.asOf)).render(.json))
             let overlap = try JSONDecoder().decode(OverlapJSON.self, from: try await Tasks.analyse(
-                .overlap, year, on: app.db, workspace: generated.key, today: generated.asOf).render(.json))
-            let triage = try await Tasks.analyse(.triage, year, on: app.db, workspace: generated.key, today: generated.asOf)
+                .overlap, year, on: app.db, workspace: generated.key, now: .fixed(generated.asOf)).render(.json))
+            let triage = try await Tasks.analyse(.triage, year, on: app.db, workspace: generated.key, now: .fixed(generated.asOf))
             let reasons = String(decoding: triage.render(.json), as: UTF8.self)
 
             // Check: every planted duplicate is found with its shared people, at the default settings.

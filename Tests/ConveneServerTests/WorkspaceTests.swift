@@ -19,7 +19,7 @@ import VaporTesting
                 """.utf8), dryRun: false, on: app.db, workspace: workspace)
             let scope = try await Scope.workspace(workspace, on: app.db)
             let open = try #require(try await PartnershipRecord.query(in: scope).filter(\.$key == "open-cdp").first())
-            open.publishedAt = Date()
+            open.publishedAt = TestClock.now()
             try await open.update(on: app.db)
         }
     }

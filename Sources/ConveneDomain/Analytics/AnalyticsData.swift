@@ -45,7 +45,7 @@ public struct AnalyticsData: Sendable {
         organisationsByKey = Dictionary(organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         // London's offset from UTC, asked once an hour of the year rather than once a meeting: a calendar's
         // date components cost more than the rest of an analysis.
-        let london = TimeZone(identifier: "Europe/London") ?? .gmt
+        let london = WallClock.london
         let epoch = Day(year: 1970, month: 1, day: 1)!
         var offsets: [Int: Int] = [:]
         meetingDays = Dictionary(meetings.map { meeting in
@@ -123,25 +123,6 @@ public struct AnalyticsData: Sendable {
 }
 
 /// A period the analyses cover, both days included.
-public struct Period: Hashable, Sendable, CustomStringConvertible {
-    public var from: Day
-    public var to: Day
-
-    public init(from: Day, to: Day) {
-        self.from = from
-        self.to = to
-    }
-
-    /// The 365 days to a day: the year the reports price.
-    public static func year(to day: Day) -> Period { Period(from: day.adding(days: -364), to: day) }
-
-    public func contains(_ day: Day) -> Bool { from <= day && day <= to }
-
-    public var days: Int { to.ordinal - from.ordinal + 1 }
-
-    public var description: String { "\(from.longDescription) to \(to.longDescription)" }
-}
-
 extension Day {
     /// Monday of the day's week.
     public var weekStart: Day { adding(days: -((ordinal + 3) % 7)) }

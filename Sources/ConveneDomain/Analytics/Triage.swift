@@ -181,3 +181,16 @@ public enum Triage {
         MembershipRole(rawValue: raw)?.label ?? PCCRole(rawValue: raw)?.label ?? raw
     }
 }
+
+extension Triage {
+    /// The meetings a year a person can attend when nobody says.
+    public static let defaultCapacity = 150
+
+    /// A capacity as typed: the one check for the command line, the API and the pages.
+    public static func capacity(_ text: String) throws(FieldError) -> Int {
+        guard let n = Int(text.trimmingCharacters(in: .whitespaces)), (0...2_000).contains(n) else {
+            throw FieldError("capacity", "Enter the meetings a year as a whole number from 0 to 2,000")
+        }
+        return n
+    }
+}

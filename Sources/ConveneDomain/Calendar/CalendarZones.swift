@@ -13,7 +13,7 @@ struct CalendarZone: Sendable {
     private let rules: Rules
 
     static let utc = CalendarZone(system: TimeZone(identifier: "UTC")!)
-    static let london = CalendarZone(system: TimeZone(identifier: "Europe/London")!)
+    static let london = CalendarZone(system: WallClock.london)
 
     init(system zone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)

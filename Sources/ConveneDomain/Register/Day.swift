@@ -50,14 +50,6 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         self.init(year: parts.0, month: parts.1, day: parts.2)
     }
 
-    /// Today in Europe/London, where every Convene workspace lives.
-    public static func today(now: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-
     public var description: String {
         func padded(_ number: Int, _ width: Int) -> String {
             let digits = String(number)

@@ -43,7 +43,7 @@ enum API {
             throw Problem.invalid([FieldError("merged_into", "Say which partnership it merged into")])
         }
         partnership.status = status
-        partnership.endedOn = body.endedOn ?? Day.today()
+        partnership.endedOn = body.endedOn ?? req.now.today
         let relations = body.mergedInto.map { [PartnershipRelation(key, .mergedInto, $0)] } ?? []
         let errors = try await RegisterEdits.write(Register(partnerships: [partnership], relations: relations), mode: .update,
                                                    origin: RecordOrigin(.partnership, key), in: req.scope)
@@ -57,7 +57,7 @@ enum API {
         let key = try req.parameters.require("key")
         let body = try JSONDecoder.api.decode(EndMembership.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
         guard var membership = try await MembershipsResource.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
-        membership.endedOn = body.endedOn ?? Day.today()
+        membership.endedOn = body.endedOn ?? req.now.today
         let errors = try await RegisterEdits.write(Register(memberships: [membership]), mode: .update,
                                                    origin: RecordOrigin(.membership, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }

@@ -13,10 +13,9 @@ enum AnalysisAPI {
         guard let analysis = Analysis(rawValue: name) else { throw Problem.notFound("The analysis '\(name)'") }
         let asked = AnalysisPages.asked(req)
         var errors = asked.errors
-        let capacity = try? req.query.get(String.self, at: "capacity")
-        let capacityValue = capacity.flatMap(Int.init)
-        if let capacity, !((capacityValue.map { (0...2_000).contains($0) }) ?? false) {
-            errors.append(FieldError("capacity", "capacity must be a whole number of meetings a year from 0 to 2,000; '\(capacity)' is not"))
+        var capacityValue: Int?
+        if let capacity = try? req.query.get(String.self, at: "capacity") {
+            do { capacityValue = try Triage.capacity(capacity) } catch { errors.append(error) }
         }
         guard errors.isEmpty else { throw Problem.invalid(errors) }
         let question = AnalysisQuestion(period: asked.period, personKey: try? req.query.get(String.self, at: "person"), capacity: capacityValue)

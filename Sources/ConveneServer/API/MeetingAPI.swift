@@ -46,7 +46,7 @@ enum MeetingAPI {
         let partnership = try await MeetingPages.partnership(req)
         let window = try window(req)
         let upcoming = (try? req.query.get(String.self, at: "when")) != "past"
-        let result = try await MeetingStore.meetings(of: partnership, upcoming: upcoming, from: Date(), page: window.page, per: window.perPage, in: req.scope)
+        let result = try await MeetingStore.meetings(of: partnership, upcoming: upcoming, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(Page(items: result.meetings.map(\.meeting), page: window.page, perPage: window.perPage, total: result.total))
     }
 
@@ -88,7 +88,7 @@ enum MeetingAPI {
         let partnership = try await MeetingPages.partnership(req)
         let window = try window(req)
         let filter = try vocabularyFilter(req)
-        let (rows, total) = try await MeetingStore.actions(partnership: partnership, filter: filter, today: Day.today(),
+        let (rows, total) = try await MeetingStore.actions(partnership: partnership, filter: filter, today: req.now.today,
                                                            page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
     }
@@ -113,7 +113,7 @@ enum MeetingAPI {
         guard let person = try await me(req) else {
             return try APIResponse.json(Body(person: nil, upcoming: [], attended: Page(items: [], page: window.page, perPage: window.perPage, total: 0)))
         }
-        let (upcoming, past, total) = try await MeetingStore.meetings(ofPerson: person, from: Date(), page: window.page, per: window.perPage, in: req.scope)
+        let (upcoming, past, total) = try await MeetingStore.meetings(ofPerson: person, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(Body(person: person.key, upcoming: upcoming.map(\.meeting),
                                          attended: Page(items: past.map(\.meeting), page: window.page, perPage: window.perPage, total: total)))
     }
@@ -124,7 +124,7 @@ enum MeetingAPI {
         guard let person = try await me(req) else {
             return try APIResponse.json(Page<ActionItem>(items: [], page: window.page, perPage: window.perPage, total: 0))
         }
-        let (rows, total) = try await MeetingStore.actions(ownerPersonID: person.requireID(), filter: filter, today: Day.today(),
+        let (rows, total) = try await MeetingStore.actions(ownerPersonID: person.requireID(), filter: filter, today: req.now.today,
                                                            page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
     }
@@ -148,7 +148,7 @@ enum MeetingAPI {
         let input = try body(NewMeeting.self, req)
         var key = input.key ?? ""
         if input.key == nil {
-            key = try await RegisterEdits.freshKey(for: Key.slug(partnership.key, MeetingStore.day(of: input.startsAt).description)) { candidate in
+            key = try await RegisterEdits.freshKey(for: Key.slug(partnership.key, WallClock.day(of: input.startsAt).description)) { candidate in
                 try await MeetingRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
             }
         }
@@ -180,7 +180,7 @@ enum MeetingAPI {
         let series = MeetingSeries(key: input.key ?? Key.slug(partnership.key, input.name), partnershipKey: partnership.key, name: input.name,
                                    firstDay: input.firstDay, startMinute: input.startMinute, durationMinutes: input.durationMinutes,
                                    timeZone: input.timeZone ?? "Europe/London", rule: input.rule, skippedDays: input.skippedDays ?? [])
-        let template = Meeting(key: series.key, partnershipKey: partnership.key, name: series.name, startsAt: Date(),
+        let template = Meeting(key: series.key, partnershipKey: partnership.key, name: series.name, startsAt: req.now(),
                                format: input.format, place: input.place, onlineURL: input.onlineUrl)
         let (errors, created) = try await MeetingBusiness.scheduleSeries(series, template: template, in: req.scope)
         try check(errors)
@@ -251,7 +251,7 @@ enum MeetingAPI {
         try await minutes(req) { c, input in
             var at: MeetingRecord?
             if let key = input.atMeeting { at = try await MeetingStore.meeting(key, of: c.partnership, in: req.scope) }
-            return .approve(on: Day.today(), atMeeting: at)
+            return .approve(on: req.now.today, atMeeting: at)
         }
     }
 
@@ -260,7 +260,7 @@ enum MeetingAPI {
     }
 
     @Sendable static func addAddendum(req: Request) async throws -> Response {
-        try await minutes(req) { _, input in .addendum(input.text ?? "", on: Day.today()) }
+        try await minutes(req) { _, input in .addendum(input.text ?? "", on: req.now.today) }
     }
 
     struct NewAction: Decodable {
@@ -281,7 +281,7 @@ enum MeetingAPI {
             item = try await MeetingStore.item(key, of: partnership, in: req.scope)
             if meeting == nil || item?.$meeting.id != meeting?.id { throw Problem.invalid([FieldError("item_key", "The item is not on the meeting's agenda")]) }
         }
-        let raised = meeting.map { min(Day.today(), MeetingStore.day(of: $0.startsAt)) } ?? Day.today()
+        let raised = meeting.map { min(req.now.today, WallClock.day(of: $0.startsAt)) } ?? req.now.today
         let action = ActionItem(key: "pending", partnershipKey: partnership.key, meetingKey: meeting?.key, itemKey: item?.key, title: input.title,
                                 ownerPersonKey: input.ownerPersonKey, ownerOrganisationKey: input.ownerOrganisationKey, raisedOn: raised, dueOn: input.dueOn)
         let (errors, key) = try await MeetingBusiness.addAction(action, partnership: partnership, meeting: meeting, item: item, in: req.scope)
@@ -297,7 +297,7 @@ enum MeetingAPI {
         let partnership = try await MeetingPages.partnership(req)
         let record = try await MeetingStore.action(try req.parameters.require("action"), of: partnership, in: req.scope)
         let input = try body(ActionUpdateBody.self, req)
-        try check(try await MeetingBusiness.updateAction(record, text: input.text, status: input.status, on: Day.today(), in: req.scope))
+        try check(try await MeetingBusiness.updateAction(record, text: input.text, status: input.status, on: req.now.today, in: req.scope))
         let fresh = try await MeetingStore.action(record.key, of: partnership, in: req.scope)
         return try APIResponse.json(MeetingStore.actionItem(fresh, partnershipKey: partnership.key, meetingKey: nil, itemKey: nil,
                                                             ownerPersonKey: nil, ownerOrganisationKey: nil,

@@ -146,7 +146,7 @@ enum MembershipsResource: APIResource {
         let filter = try req.query.decode(Filter.self)
         let partnershipID = try await filter.partnership.asyncMap { try await RegisterQueries.partnership($0, in: req.scope).requireID() }
         let personID = try await filter.person.asyncMap { try await RegisterQueries.person($0, in: req.scope).requireID() }
-        let today = Day.today().description
+        let today = req.now.today.description
         func base() -> QueryBuilder<MembershipRecord> {
             let query = MembershipRecord.query(in: req.scope)
             if let partnershipID { query.filter(\.$partnership.$id == partnershipID) }

@@ -170,13 +170,13 @@ public enum Accounts {
         return (try token.requireID(), secret)
     }
 
-    public static func revokeToken(id: UUID, on db: Database, actor: String = Tasks.actor) async throws {
+    public static func revokeToken(id: UUID, on db: Database, actor: String = Tasks.actor, now: Now = .system) async throws {
         guard let token = try await APITokenRecord.query(on: db).filter(\.$id == id).with(\.$user).first() else {
             throw Failure(description: "No API token has the identifier \(id).")
         }
-        let scope = Scope(db: db, workspaceID: token.$workspace.id, actor: actor)
+        let scope = Scope(db: db, workspaceID: token.$workspace.id, actor: actor, now: now)
         try await scope.audited { scope, audit in
-            token.revokedAt = Date()
+            token.revokedAt = scope.now()
             try await token.update(on: scope.db)
             audit.note("revoke", "api token", "\(token.user.email): \(token.label)", before: ["revoked": false], after: ["revoked": true])
         }
@@ -195,14 +195,14 @@ public enum Accounts {
     }
 
     /// A one-time link for the first administrator, valid for a day; nil once anyone has an account.
-    public static func setupLink(on db: Database) async throws -> String? {
+    public static func setupLink(on db: Database, now: Now = .system) async throws -> String? {
         guard try await !hasUsers(on: db) else { return nil }
         let secret = CSRFMiddleware.newToken()
         let record = SetupTokenRecord()
         record.tokenHash = APITokenRecord.hash(secret)
-        record.expiresAt = Date().addingTimeInterval(24 * 60 * 60)
+        record.expiresAt = now().addingTimeInterval(24 * 60 * 60)
         try await record.create(on: db)
-        return "/setup/\(secret)"
+        return AccountPath.setup(secret).href
     }
 
     public static let demoAdmin = "demo-admin@convene.invalid"

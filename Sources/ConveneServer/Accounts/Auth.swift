@@ -41,7 +41,7 @@ struct AuthMiddleware: AsyncMiddleware {
                 throw Problem(title: "Unauthorized", status: 401, detail: "The API token is not valid or has been revoked")
             }
         } else if let userID = request.session.data["user"].flatMap(UUID.init(uuidString:)) {
-            let now = Date()
+            let now = request.now()
             let started = request.session.data["started"].flatMap(Double.init) ?? 0
             let seen = request.session.data["seen"].flatMap(Double.init) ?? 0
             if now.timeIntervalSince1970 - seen > SessionPolicy.idle || now.timeIntervalSince1970 - started > SessionPolicy.absolute {
@@ -96,9 +96,7 @@ struct Require: AsyncMiddleware {
                 throw Problem(title: "Unauthorized", status: 401, detail: "Sign in, or send an API token as Authorization: Bearer")
             }
             let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-            var components = URLComponents()
-            components.queryItems = [URLQueryItem(name: "next", value: next)]
-            return request.redirect(to: "/sign-in?" + (components.percentEncodedQuery ?? ""))
+            return request.redirect(to: AccountPath.signIn.href(["next": next]))
         }
         if principal.role >= role { return try await next.respond(to: request) }
         if principal.role == .secretariat, let secretariatOf,

@@ -2,21 +2,23 @@ import ConveneDomain
 import Foundation
 import Vapor
 
-/// What every page may need from the request while it renders: the form token and who is signed in.
-/// Set once per request by `CSRFMiddleware`, read by the layout and by every POST form.
-enum PageContext {
-    @TaskLocal static var csrfToken: String?
-    @TaskLocal static var signedInAs: Principal?
+/// What every page needs from its request: who is signed in, the form token and the path asked for.
+/// Made once per request (`req.pageContext`) and carried by the page's model into its view; a view reads
+/// nothing else about the request.
+struct PageContext: Sendable {
+    var principal: Principal?
+    var csrfToken: String?
+    var path: String
 
     /// Whether the page may offer the workspace-wide edit controls (adding records); a page about one
     /// partnership asks `PartnershipGrants.mayEdit` instead.
-    static var mayEdit: Bool { (signedInAs?.role ?? .viewer) >= .editor }
+    var mayEdit: Bool { (principal?.role ?? .viewer) >= .editor }
+}
 
-    /// Renders with the request's context, for pages made outside the middleware (error pages).
-    static func with<T>(_ request: Request, _ body: () -> T) -> T {
-        $signedInAs.withValue(request.principal) {
-            $csrfToken.withValue(request.hasSession ? request.session.data["csrf"] : nil, operation: body)
-        }
+extension Request {
+    /// The context of the page this request asks for; `CSRFMiddleware` has put the form token in the session.
+    var pageContext: PageContext {
+        PageContext(principal: principal, csrfToken: hasSession ? session.data["csrf"] : nil, path: url.path)
     }
 }
 
@@ -28,7 +30,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if request.url.path.hasPrefix("/api/") { return try await next.respond(to: request) }
         let hasSession = request.session.id != nil || request.principal != nil
-        let formPage = request.url.path == "/sign-in" || request.url.path.hasPrefix("/setup/")
+        let formPage = request.url.path == AccountPath.signIn.href || request.url.path.hasPrefix("/setup/")
         var token = request.session.data["csrf"]
         if token == nil && (hasSession || formPage) {
             token = Self.newToken()
@@ -48,11 +50,7 @@ struct CSRFMiddleware: AsyncMiddleware {
                               detail: "This form has expired or did not come from Convene. Go back, reload the page and try again.")
             }
         }
-        return try await PageContext.$csrfToken.withValue(token) {
-            try await PageContext.$signedInAs.withValue(request.principal) {
-                try await next.respond(to: request)
-            }
-        }
+        return try await next.respond(to: request)
     }
 
     static func newToken() -> String {

@@ -9,24 +9,24 @@ enum SignInPages {
     static let throttle = LoginThrottle()
 
     static func register(on app: Application) {
-        app.get("sign-in", use: form)
-        app.post("sign-in", use: signIn)
-        app.post("sign-out", use: signOut)
-        app.get("setup", ":token", use: setupForm)
-        app.post("setup", ":token", use: setup)
+        app.get(AccountPath.signIn, use: form)
+        app.post(AccountPath.signIn, use: signIn)
+        app.post(AccountPath.signOut, use: signOut)
+        app.get(AccountPath.setup(":token"), use: setupForm)
+        app.post(AccountPath.setup(":token"), use: setup)
     }
 
     struct SignInInput: Content { var email: String?; var password: String?; var next: String? }
 
-    static func page(_ input: SignInInput, errors: [FieldError], message: String? = nil) -> Layout {
+    static func page(context: PageContext, _ input: SignInInput, errors: [FieldError], message: String? = nil) -> Layout {
         let form = Form(errors: errors)
-        return Layout(title: errors.isEmpty && message == nil ? "Sign in" : "Error: Sign in", content: .group(
+        return Layout(context: context, title: errors.isEmpty && message == nil ? "Sign in" : "Error: Sign in", content: .group(
             form.errorSummary(),
             .unwrap(message) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
                                     .h2(.text("There is a problem")), .p(.text($0))) },
             .heading("Sign in"),
-            .formElement(action: "/sign-in", method: "post",
-                .input(.type(.hidden), .name("next"), .value(input.next ?? "/")),
+            .postForm(action: AccountPath.signIn.href, context: context,
+                .input(.type(.hidden), .name("next"), .value(input.next ?? RegisterPath.overview.href)),
                 form.textInput("email", "Email address", input.email, type: .email, autocomplete: "username"),
                 .div(.class("form-group"),
                      .label(.for("password"), .class("label"), .text("Password")),
@@ -37,14 +37,14 @@ enum SignInPages {
 
     @Sendable static func form(req: Request) async throws -> Response {
         struct Query: Content { var next: String? }
-        return page(SignInInput(next: try req.query.decode(Query.self).next), errors: []).response()
+        return page(context: req.pageContext, SignInInput(next: try req.query.decode(Query.self).next), errors: []).response()
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
         let input = try req.content.decode(SignInInput.self)
         let email = Credentials.normalisedEmail(input.email ?? "")
         let address = req.remoteAddress?.ipAddress ?? "unknown"
-        let now = Date()
+        let now = req.now()
 
         // Throttle per account and per client address, from attempts every instance records.
         let since = now.addingTimeInterval(-throttle.window)
@@ -56,7 +56,7 @@ enum SignInPages {
                      throttle.retryAfter(failures: try await byAddress.map(\.at), now: now)].compactMap { $0 }.max()
         if let retry {
             let minutes = max(1, Int((retry.timeIntervalSince(now) / 60).rounded(.up)))
-            let response = page(input, errors: [], message: "Too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again.")
+            let response = page(context: req.pageContext, input, errors: [], message: "Too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again.")
                 .response(status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(retry.timeIntervalSince(now).rounded(.up))))
             return response
@@ -72,7 +72,7 @@ enum SignInPages {
         try await attempt.create(on: req.db)
         guard valid, let user, let principal = try await AuthMiddleware.principal(user: user.requireID(), workspace: nil, on: req.db) else {
             // One message whether the email or the password was wrong, so accounts cannot be discovered.
-            return page(input, errors: [FieldError("email", "Enter a correct email address and password")]).response(status: .unauthorized)
+            return page(context: req.pageContext, input, errors: [FieldError("email", "Enter a correct email address and password")]).response(status: .unauthorized)
         }
         // A new session identifier on sign-in, so a session fixed before it is worth nothing after.
         if let old = req.session.id {
@@ -96,7 +96,7 @@ enum SignInPages {
 
     @Sendable static func signOut(req: Request) async throws -> Response {
         req.session.destroy()
-        return req.redirect(to: "/sign-in")
+        return req.redirect(to: AccountPath.signIn.href)
     }
 
     struct SetupInput: Content { var email: String?; var password: String? }
@@ -105,19 +105,19 @@ enum SignInPages {
         let secret = try req.parameters.require("token")
         guard try await !Accounts.hasUsers(on: req.db),
               let record = try await SetupTokenRecord.query(on: req.db).filter(\.$tokenHash == APITokenRecord.hash(secret)).first(),
-              record.expiresAt > Date() else {
+              record.expiresAt > req.now() else {
             throw Problem(title: "Not found", status: 404, detail: "This setup link has been used or has expired. Ask your administrator, or run 'convene user add --admin'.")
         }
         return record
     }
 
-    static func setupPage(_ input: SetupInput, errors: [FieldError], action: String) -> Layout {
+    static func setupPage(context: PageContext, _ input: SetupInput, errors: [FieldError], action: String) -> Layout {
         let form = Form(errors: errors)
-        return Layout(title: "Set up Convene", content: .group(
+        return Layout(context: context, title: "Set up Convene", content: .group(
             form.errorSummary(),
             .heading("Set up Convene"),
             .p(.text("Create the first administrator's account. This link works once.")),
-            .formElement(action: action, method: "post",
+            .postForm(action: action, context: context,
                 form.textInput("email", "Email address", input.email, type: .email, autocomplete: "username"),
                 .div(.class("form-group"),
                      .label(.for("password"), .class("label"), .text("Password")),
@@ -129,17 +129,17 @@ enum SignInPages {
 
     @Sendable static func setupForm(req: Request) async throws -> Response {
         _ = try await validSetupToken(req)
-        return setupPage(SetupInput(), errors: [], action: req.url.path).response()
+        return setupPage(context: req.pageContext, SetupInput(), errors: [], action: req.url.path).response()
     }
 
     @Sendable static func setup(req: Request) async throws -> Response {
         let record = try await validSetupToken(req)
         let input = try req.content.decode(SetupInput.self)
         let errors = Credentials.validate(email: input.email ?? "", password: input.password ?? "")
-        if !errors.isEmpty { return setupPage(input, errors: errors, action: req.url.path).response(status: .unprocessableEntity) }
+        if !errors.isEmpty { return setupPage(context: req.pageContext, input, errors: errors, action: req.url.path).response(status: .unprocessableEntity) }
         try await Accounts.addUser(email: input.email ?? "", password: input.password ?? "", role: .admin, on: req.db,
                                    passwords: req.application.password.async, actor: "setup link")
         try await record.delete(on: req.db)
-        return req.redirect(to: "/sign-in")
+        return req.redirect(to: AccountPath.signIn.href)
     }
 }

@@ -7,20 +7,21 @@ import Vapor
 /// A signed-in user's own API tokens: create one (its secret is shown once) and revoke one.
 enum TokenPages {
     static func register(on app: RoutesBuilder) {
-        app.get("account", "tokens", use: list)
-        app.post("account", "tokens", use: create)
-        app.post("account", "tokens", ":id", "revoke", use: revoke)
+        app.get(AccountPath.tokens, use: list)
+        app.post(AccountPath.tokens, use: create)
+        app.post(AccountPath.revokeToken(":id"), use: revoke)
     }
 
     struct CreateInput: Content { var label: String?; var role: String? }
 
     static func page(_ req: Request, created: String? = nil, errors: [FieldError] = [], input: CreateInput = .init()) async throws -> Layout {
+        let context = req.pageContext
         let principal = try principal(req)
         let tokens = try await APITokenRecord.query(on: req.db).filter(\.$user.$id == principal.userID)
             .filter(\.$workspace.$id == principal.workspaceID).sort(\.$createdAt, .descending).all()
         let form = Form(errors: errors)
         let roles = WorkspaceRole.allCases.filter { $0 <= principal.role }
-        return Layout(title: "Your API tokens", breadcrumbs: [("Overview", "/")], content: .group(
+        return Layout(context: context, title: "Your API tokens", breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
             form.errorSummary(),
             .heading("Your API tokens"),
             .unwrap(created) { secret in
@@ -32,15 +33,15 @@ enum TokenPages {
                 Components.table(caption: "Your API tokens", headers: [.text("Label"), .text("Role"), .text("Created"), .text("State")],
                     rows: tokens.map { token in [
                         .text(token.label), .text(WorkspaceRole(rawValue: token.role)?.label ?? token.role),
-                        .text(token.createdAt.map(HistoryPage.londonTime) ?? ""),
+                        .text(token.createdAt.map(WallClock.dateTime) ?? ""),
                         token.revokedAt == nil
-                            ? .formElement(action: "/account/tokens/\(token.id!.uuidString)/revoke", method: "post",
+                            ? .postForm(action: AccountPath.revokeToken(token.id!.uuidString).href, context: context,
                                 .button(.type(.submit), .class("button button--secondary"), .text("Revoke"),
                                         .span(.class("visually-hidden"), .text(" the token \(token.label)"))))
                             : Components.tag("Revoked", "grey"),
                     ] }, captionVisible: false),
             .h2(.text("Create a token")),
-            .formElement(action: "/account/tokens", method: "post",
+            .postForm(action: AccountPath.tokens.href, context: context,
                 form.textInput("label", "What it is for", input.label, hint: "For example, the performance dashboard"),
                 form.select("role", "Role", input.role ?? roles.first?.rawValue, roles.map { ($0.rawValue, $0.label) }),
                 .button(.type(.submit), .class("button"), .text("Create the token")))
@@ -82,6 +83,6 @@ enum TokenPages {
             throw Problem.notFound("That token")
         }
         try await Accounts.revokeToken(id: id, on: req.db, actor: principal.email)
-        return req.redirect(to: "/account/tokens")
+        return req.redirect(to: AccountPath.tokens.href)
     }
 }

@@ -57,8 +57,8 @@ extension WorkspaceRecord {
 /// Switching changes only the session, never a record, so it is not in the audit log.
 enum WorkspacePages {
     static func register(on read: RoutesBuilder) {
-        read.get("account", "workspaces", use: show)
-        read.post("account", "workspaces", use: choose)
+        read.get(AccountPath.workspaces, use: show)
+        read.post(AccountPath.workspaces, use: choose)
     }
 
     struct Choice { var key: String; var name: String; var kind: WorkspaceKind; var role: WorkspaceRole; var current: Bool }
@@ -75,8 +75,9 @@ enum WorkspacePages {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
+        let context = req.pageContext
         let choices = try await choices(req)
-        return Layout(title: "Your workspaces", content: .group(
+        return Layout(context: context, title: "Your workspaces", content: .group(
             .heading("Your workspaces"),
             .p(.text("Each workspace is one register. You work in one at a time; your role can differ between them.")),
             Components.table(caption: "Your workspaces", headers: [.text("Workspace"), .text("Kind"), .text("Your role"),
@@ -84,7 +85,7 @@ enum WorkspacePages {
                 rows: choices.map { c in [
                     .text(c.name), .text(c.kind.label), .text(c.role.label),
                     c.current ? .strong(.text("Current")) :
-                        .formElement(action: "/account/workspaces", method: "post",
+                        .postForm(action: AccountPath.workspaces.href, context: context,
                             .input(.type(.hidden), .name("workspace"), .value(c.key)),
                             .button(.type(.submit), .class("button button--secondary"), .text("Switch"),
                                     .span(.class("visually-hidden"), .text(" to \(c.name)")))),
@@ -106,6 +107,6 @@ enum WorkspacePages {
             throw Problem.notFound("The workspace '\(wanted)'")
         }
         req.session.data["workspace"] = member.$workspace.id.uuidString
-        return req.redirect(to: "/")
+        return req.redirect(to: RegisterPath.overview.href)
     }
 }

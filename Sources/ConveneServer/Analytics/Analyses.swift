@@ -57,13 +57,13 @@ public struct AnalysisOutput: Sendable {
 enum Analyses {
     struct Problem: Error, CustomStringConvertible { var description: String }
 
-    static func run(_ analysis: Analysis, _ question: AnalysisQuestion, in scope: Scope, today: Day = Day.today()) async throws -> AnalysisOutput {
+    static func run(_ analysis: Analysis, _ question: AnalysisQuestion, in scope: Scope) async throws -> AnalysisOutput {
         let started = ContinuousClock.now
         let data = try await AnalyticsStore.load(in: scope, period: question.period, needs: .of(analysis))
         let settings = try await AnalyticsStore.settings(in: scope)
         let priorities = analysis == .priorities ? try await StrategyStore.priorityTexts(in: scope) : []
         let read = ContinuousClock.now
-        var result = try output(analysis, question, data: data, settings: settings, today: today, priorities: priorities)
+        var result = try output(analysis, question, data: data, settings: settings, today: scope.now.today, priorities: priorities)
         result.readSeconds = seconds(read - started)
         result.workSeconds = seconds(ContinuousClock.now - read)
         return result
@@ -167,7 +167,7 @@ enum Analyses {
                 throw Problem(description: "Say whose invitations to triage with --person: the register has no Police and Crime Commissioner")
             }
             guard let person = data.personsByKey[personKey] else { throw Problem(description: "There is no person '\(personKey)'") }
-            let capacity = question.capacity ?? 150
+            let capacity = question.capacity ?? Triage.defaultCapacity
             let r = triage(data, personKey: personKey, capacity: capacity, period: period, settings: settings, today: today)
             let json = TriageJSON(
                 from: period.from.description, to: period.to.description, person: .init(id: person.key, name: person.name), capacity: capacity,

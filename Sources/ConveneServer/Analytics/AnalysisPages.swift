@@ -10,18 +10,18 @@ import Vapor
 /// settings, support costs and a triage plan is for editors.
 enum AnalysisPages {
     static func register(read: RoutesBuilder, write: RoutesBuilder) {
-        read.get("analysis", use: index)
-        read.get("analysis", "cost", use: cost)
-        read.get("analysis", "cost", "meetings", use: costMeetings)
-        read.get("analysis", "load", use: load)
-        read.get("analysis", "load", "persons", ":key", use: personLoad)
-        read.get("analysis", "attendance", use: attendance)
-        read.get("analysis", "delivery", use: delivery)
-        read.get("analysis", "triage", use: triage)
-        write.post("analysis", "triage", use: saveTriage)
-        read.get("analysis", "settings", use: settings)
-        write.post("analysis", "settings", use: saveSettings)
-        write.post("analysis", "support-costs", use: addSupportCost)
+        read.get(AnalysisPath.index, use: index)
+        read.get(AnalysisPath.analysis(.cost), use: cost)
+        read.get(AnalysisPath.costMeetings, use: costMeetings)
+        read.get(AnalysisPath.analysis(.load), use: load)
+        read.get(AnalysisPath.personLoad(":key"), use: personLoad)
+        read.get(AnalysisPath.analysis(.attendance), use: attendance)
+        read.get(AnalysisPath.analysis(.delivery), use: delivery)
+        read.get(AnalysisPath.analysis(.triage), use: triage)
+        write.post(AnalysisPath.analysis(.triage), use: saveTriage)
+        read.get(AnalysisPath.settings, use: settings)
+        write.post(AnalysisPath.settings, use: saveSettings)
+        write.post(AnalysisPath.supportCosts, use: addSupportCost)
         DuplicationPages.register(read: read)
     }
 
@@ -33,36 +33,18 @@ enum AnalysisPages {
         var from: String?
         var to: String?
         var format: AnalysisFormat?
+        /// The day the figures are as of (meetings after it are planned).
+        var today: Day
 
-        /// `from` and `to` as a query string, for links that keep the period.
-        var query: String { "from=\(period.from)&to=\(period.to)" }
+        /// `from` and `to` as query items, for links that keep the period.
+        var query: [(String, String?)] { [("from", period.from.description), ("to", period.to.description)] }
     }
 
     static func asked(_ req: Request) -> Asked {
         let from = try? req.query.get(String.self, at: "from"), to = try? req.query.get(String.self, at: "to")
-        var errors: [FieldError] = []
-        let end = to.flatMap { $0.isEmpty ? nil : $0 }.map { text -> Day? in
-            let day = Day(text)
-            if day == nil { errors.append(FieldError("to", "Enter the last day as a date, like 2026-03-31")) }
-            return day
-        } ?? Day.today()
-        let last = end ?? Day.today()
-        let start = from.flatMap { $0.isEmpty ? nil : $0 }.map { text -> Day? in
-            let day = Day(text)
-            if day == nil { errors.append(FieldError("from", "Enter the first day as a date, like 2025-04-01")) }
-            return day
-        } ?? Period.year(to: last).from
-        var first = start ?? Period.year(to: last).from
-        if first > last {
-            errors.append(FieldError("from", "The first day must be on or before the last day"))
-            first = Period.year(to: last).from
-        }
-        if last.ordinal - first.ordinal > 3_660 {
-            errors.append(FieldError("from", "Choose a period of ten years or less"))
-            first = Period.year(to: last).from
-        }
+        let (period, errors) = Period.asked(from: from, to: to, today: req.now.today)
         let format = (try? req.query.get(String.self, at: "format")).flatMap(AnalysisFormat.init(rawValue:))
-        return Asked(period: Period(from: first, to: last), errors: errors, from: from, to: to, format: format)
+        return Asked(period: period, errors: errors, from: from, to: to, format: format, today: req.now.today)
     }
 
     static func data(_ req: Request, _ asked: Asked, for analysis: Analysis) async throws -> (AnalyticsData, AnalyticsSettings) {
@@ -73,7 +55,7 @@ enum AnalysisPages {
     static func download(_ analysis: Analysis, _ asked: Asked, _ question: AnalysisQuestion, _ data: AnalyticsData,
                          _ settings: AnalyticsSettings, priorities: [PriorityText] = []) throws -> Response? {
         guard let format = asked.format, format != .text else { return nil }
-        let output = try Analyses.output(analysis, question, data: data, settings: settings, today: Day.today(), priorities: priorities)
+        let output = try Analyses.output(analysis, question, data: data, settings: settings, today: asked.today, priorities: priorities)
         guard format == .csv else {
             let response = Response(status: .ok, body: .init(data: output.render(format)))
             response.headers.contentType = .json
@@ -93,27 +75,27 @@ enum AnalysisPages {
     // MARK: Pages
 
     @Sendable static func index(req: Request) async throws -> Response {
-        AnalysisViews.index(asked(req)).response()
+        AnalysisViews.index(context: req.pageContext, asked(req)).response()
     }
 
     @Sendable static func cost(req: Request) async throws -> Response {
         let asked = asked(req)
         let (data, settings) = try await data(req, asked, for: .cost)
         if let csv = try download(.cost, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
-        let report = CostAudit.run(data, period: asked.period, settings: settings, today: Day.today())
-        return AnalysisViews.cost(report, data: data, asked: asked).response()
+        let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
+        return AnalysisViews.cost(context: req.pageContext, report, data: data, asked: asked).response()
     }
 
     /// The meetings behind a cost figure: of a partnership, an organisation's people or a theme.
     @Sendable static func costMeetings(req: Request) async throws -> Response {
         let asked = asked(req)
         let (data, settings) = try await data(req, asked, for: .cost)
-        let report = CostAudit.run(data, period: asked.period, settings: settings, today: Day.today())
+        let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
         let filter = CostFilter(partnership: try? req.query.get(String.self, at: "partnership"),
                                 organisation: try? req.query.get(String.self, at: "organisation"),
                                 theme: try? req.query.get(String.self, at: "theme"))
         let mayEdit = filter.partnership.map { _ in req.principal.map { $0.role >= .editor } ?? false } ?? false
-        return AnalysisViews.costMeetings(report, data: data, asked: asked, filter: filter, mayEdit: mayEdit).response()
+        return AnalysisViews.costMeetings(context: req.pageContext, report, data: data, asked: asked, filter: filter, mayEdit: mayEdit).response()
     }
 
     struct CostFilter {
@@ -127,7 +109,7 @@ enum AnalysisPages {
         let (data, settings) = try await data(req, asked, for: .load)
         if let csv = try download(.load, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
         let report = Load.run(data, period: asked.period, settings: settings)
-        return AnalysisViews.load(report, data: data, asked: asked).response()
+        return AnalysisViews.load(context: req.pageContext, report, data: data, asked: asked).response()
     }
 
     @Sendable static func personLoad(req: Request) async throws -> Response {
@@ -136,21 +118,21 @@ enum AnalysisPages {
         let (data, settings) = try await data(req, asked, for: .load)
         guard let person = data.personsByKey[key] else { throw Problem.notFound("The person '\(key)'") }
         let report = Load.run(data, period: asked.period, settings: settings)
-        return AnalysisViews.personLoad(person, report.person(key), report: report, data: data, asked: asked).response()
+        return AnalysisViews.personLoad(context: req.pageContext, person, report.person(key), report: report, data: data, asked: asked).response()
     }
 
     @Sendable static func attendance(req: Request) async throws -> Response {
         let asked = asked(req)
         let (data, settings) = try await data(req, asked, for: .attendance)
         if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
-        return AnalysisViews.attendance(AttendanceQuality.run(data, period: asked.period, today: Day.today()), asked: asked).response()
+        return AnalysisViews.attendance(context: req.pageContext, AttendanceQuality.run(data, period: asked.period, today: req.now.today), asked: asked).response()
     }
 
     @Sendable static func delivery(req: Request) async throws -> Response {
         let asked = asked(req)
         let (data, settings) = try await data(req, asked, for: .delivery)
         if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
-        return AnalysisViews.delivery(Delivery.run(data, period: asked.period, today: Day.today()), data: data, asked: asked).response()
+        return AnalysisViews.delivery(context: req.pageContext, Delivery.run(data, period: asked.period, today: req.now.today), data: data, asked: asked).response()
     }
 
     // MARK: Triage
@@ -160,21 +142,20 @@ enum AnalysisPages {
         let (data, settings) = try await data(req, asked, for: .triage)
         let personKey = (try? req.query.get(String.self, at: "person")).flatMap { $0.isEmpty ? nil : $0 } ?? data.pcc?.key
         let capacityText = try? req.query.get(String.self, at: "capacity")
-        var capacity = 150
+        var capacity = Triage.defaultCapacity
         if let capacityText, !capacityText.isEmpty {
-            if let n = Int(capacityText), (0...2_000).contains(n) { capacity = n }
-            else { asked.errors.append(FieldError("capacity", "Enter the meetings a year as a whole number from 0 to 2,000")) }
+            do { capacity = try Triage.capacity(capacityText) } catch { asked.errors.append(error) }
         }
         if let personKey, data.personsByKey[personKey] == nil { asked.errors.append(FieldError("person", "There is no person '\(personKey)'")) }
         let person = personKey.flatMap { data.personsByKey[$0] }
         if let person, let csv = try download(.triage, asked, AnalysisQuestion(period: asked.period, personKey: person.key, capacity: capacity), data, settings) {
             return csv
         }
-        let report = person.map { Analyses.triage(data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings, today: Day.today()) }
+        let report = person.map { Analyses.triage(data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings, today: req.now.today) }
         let plan = try await person.asyncMap { try await savedPlan(of: $0.key, in: req.scope) } ?? nil
         let mayEdit = (req.principal?.role ?? .viewer) >= .editor
         let people = data.persons.sorted { $0.name < $1.name }.map { ($0.key, $0.name) }
-        return AnalysisViews.triage(report, person: person, people: people, capacity: capacityText ?? String(capacity), plan: plan,
+        return AnalysisViews.triage(context: req.pageContext, report, person: person, people: people, capacity: capacityText ?? String(capacity), plan: plan,
                                     saved: (try? req.query.get(Bool.self, at: "saved")) == true, mayEdit: mayEdit, asked: asked).response()
     }
 
@@ -198,17 +179,17 @@ enum AnalysisPages {
     /// choice made (the recommendation accepted, or another). The recommendations are worked out again here, so a
     /// plan records what triage said when it was saved.
     @Sendable static func saveTriage(req: Request) async throws -> Response {
-        struct Input: Content { var person: String; var capacity: Int; var from: String?; var to: String? }
+        struct Input: Content { var person: String; var capacity: String; var from: String?; var to: String? }
         let input = try req.content.decode(Input.self)
         let body = try req.content.decode([String: String].self)
-        let period = Period(from: input.from.flatMap(Day.init) ?? Period.year(to: Day.today()).from, to: input.to.flatMap(Day.init) ?? Day.today())
+        let (period, periodErrors) = Period.asked(from: input.from, to: input.to, today: req.now.today)
+        guard periodErrors.isEmpty else { throw Problem.invalid(periodErrors) }
         let data = try await AnalyticsStore.load(in: req.scope, period: period, needs: .of(.triage))
         guard data.personsByKey[input.person] != nil else { throw Problem.invalid([FieldError("person", "There is no person '\(input.person)'")]) }
-        guard (0...2_000).contains(input.capacity) else {
-            throw Problem.invalid([FieldError("capacity", "Enter the meetings a year as a whole number from 0 to 2,000")])
-        }
-        let report = Analyses.triage(data, personKey: input.person, capacity: input.capacity, period: period,
-                                settings: try await AnalyticsStore.settings(in: req.scope), today: Day.today())
+        let capacity: Int
+        do { capacity = try Triage.capacity(input.capacity) } catch { throw Problem.invalid([error]) }
+        let report = Analyses.triage(data, personKey: input.person, capacity: capacity, period: period,
+                                settings: try await AnalyticsStore.settings(in: req.scope), today: req.now.today)
         let choices = report.entries.map { entry in
             (entry.partnershipKey, entry.recommendation,
              body["choice-\(entry.partnershipKey)"].flatMap(Triage.Recommendation.init(rawValue:)) ?? entry.recommendation)
@@ -218,7 +199,7 @@ enum AnalysisPages {
         let person = try await PersonRecord.query(in: req.scope).filter(\.$key == input.person).first()!
         let before = try await savedPlan(of: input.person, in: req.scope)
         struct Audited: Codable, Equatable { var capacity: Int; var choices: [String: String] }
-        let after = Audited(capacity: input.capacity, choices: Dictionary(uniqueKeysWithValues: choices.map { ($0.0, $0.2.rawValue) }))
+        let after = Audited(capacity: capacity, choices: Dictionary(uniqueKeysWithValues: choices.map { ($0.0, $0.2.rawValue) }))
         let previous = before.map { Audited(capacity: $0.capacity, choices: $0.choices.mapValues(\.choice.rawValue)) }
         try await req.scope.audited { scope, audit in
             let personID = try person.requireID()
@@ -228,7 +209,7 @@ enum AnalysisPages {
                 plan.$person.id = personID
                 return plan
             }()
-            plan.capacity = input.capacity
+            plan.capacity = capacity
             try await plan.save(on: scope.db)
             try await TriageChoiceRecord.query(in: scope).filter(\.$plan.$id == plan.requireID()).delete()
             let rows = choices.compactMap { key, recommended, chosen -> TriageChoiceRecord? in
@@ -244,7 +225,9 @@ enum AnalysisPages {
             if !rows.isEmpty { try await rows.create(on: scope.db) }
             audit.note(previous == nil ? "create" : "update", "triage plan", input.person, before: previous, after: after)
         }
-        return req.redirect(to: "/analysis/triage?person=\(input.person)&capacity=\(input.capacity)&from=\(period.from)&to=\(period.to)&saved=true#plan")
+        return req.redirect(to: AnalysisPath.analysis(.triage).href(
+            [("person", input.person), ("capacity", String(capacity)), ("from", period.from.description),
+             ("to", period.to.description), ("saved", "true")], fragment: "plan"))
     }
 
     // MARK: Settings and support costs
@@ -252,7 +235,7 @@ enum AnalysisPages {
     @Sendable static func settings(req: Request) async throws -> Response {
         let settings = try await AnalyticsStore.settings(in: req.scope)
         let values = Dictionary(uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(settings.value($0))) })
-        return AnalysisViews.settings(values, errors: [], saved: (try? req.query.get(Bool.self, at: "saved")) == true,
+        return AnalysisViews.settings(context: req.pageContext, values, errors: [], saved: (try? req.query.get(Bool.self, at: "saved")) == true,
                                       mayEdit: (req.principal?.role ?? .viewer) >= .editor).response()
     }
 
@@ -266,12 +249,12 @@ enum AnalysisPages {
         guard errors.isEmpty else {
             var values = Dictionary(uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(checked.value($0))) })
             for definition in AnalyticsSettings.definitions { if let value = body[definition.key] { values[definition.key] = value } }
-            return AnalysisViews.settings(values, errors: errors, saved: false, mayEdit: true).response(status: .unprocessableEntity)
+            return AnalysisViews.settings(context: req.pageContext, values, errors: errors, saved: false, mayEdit: true).response(status: .unprocessableEntity)
         }
         for definition in AnalyticsSettings.definitions {
             if let value = body[definition.key] { _ = try await AnalyticsStore.set(definition.key, value, in: req.scope) }
         }
-        return req.redirect(to: "/analysis/settings?saved=true")
+        return req.redirect(to: AnalysisPath.settings.href(["saved": "true"]))
     }
 
     @Sendable static func addSupportCost(req: Request) async throws -> Response {
@@ -289,10 +272,10 @@ enum AnalysisPages {
         if errors.isEmpty { errors = cost.validate() }
         guard errors.isEmpty else {
             // The partnership's cost page again, with the form as it was typed and what is wrong with it.
-            let asked = Asked(period: Period.year(to: Day.today()), errors: [], from: nil, to: nil, format: nil)
+            let asked = Asked(period: Period.year(to: req.now.today), errors: [], from: nil, to: nil, format: nil, today: req.now.today)
             let (data, settings) = try await data(req, asked, for: .cost)
-            let report = CostAudit.run(data, period: asked.period, settings: settings, today: Day.today())
-            return AnalysisViews.costMeetings(report, data: data, asked: asked, filter: CostFilter(partnership: partnership.key), mayEdit: true,
+            let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
+            return AnalysisViews.costMeetings(context: req.pageContext, report, data: data, asked: asked, filter: CostFilter(partnership: partnership.key), mayEdit: true,
                                               errors: errors, input: .init(label: input.label, minutes: input.minutes_per_meeting, salary: input.salary))
                 .response(status: .unprocessableEntity)
         }
@@ -307,6 +290,6 @@ enum AnalysisPages {
             try await row.create(on: scope.db)
             audit.note("create", "support cost", cost.key, before: nil as SupportCost?, after: cost)
         }
-        return req.redirect(to: "/analysis/cost/meetings?partnership=\(partnership.key)#support")
+        return req.redirect(to: AnalysisPath.costMeetings.href(["partnership": partnership.key], fragment: "support"))
     }
 }

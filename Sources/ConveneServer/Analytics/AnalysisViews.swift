@@ -18,56 +18,56 @@ enum AnalysisViews {
         (.priorities, "Priorities", "Strategies' priorities that say nearly the same, and a consolidated list."),
     ]
 
-    static func crumbs() -> [(String, String)] { [("Overview", "/"), ("Analysis", "/analysis")] }
+    static func crumbs() -> [(String, String)] { [("Overview", RegisterPath.overview.href), ("Analysis", AnalysisPath.index.href)] }
 
     static func percent(_ x: Double?) -> String { Analyses.percent(x).isEmpty ? "–" : Analyses.percent(x) }
     static func hours(_ minutes: Int) -> String { Analyses.number(Analyses.hours(minutes)) }
 
     /// The period form (unless the analysis has no period: then `caption` says what it covers) and the links to the
     /// other analyses and the CSV.
-    static func header(_ analysis: Analysis?, _ title: String, _ asked: Asked, path: String, extra: Node<HTML.BodyContext> = .empty,
+    static func header(_ analysis: Analysis?, _ title: String, _ asked: Asked, path: AnalysisPath, extra: Node<HTML.BodyContext> = .empty,
                        csv: Bool = true, caption: String? = nil) -> Node<HTML.BodyContext> {
         let form = Form(errors: asked.errors)
         return .group(
             form.errorSummary(),
             .heading(title, caption: caption ?? asked.period.description),
             .nav(.ariaLabel("Analyses"), .ul(.class("inline-list"), .forEach(pages) { page in
-                .li(page.0 == analysis ? .strong(.text(page.1)) : .a(.href("/analysis/\(page.0.rawValue)?\(asked.query)"), .text(page.1)))
+                .li(page.0 == analysis ? .strong(.text(page.1)) : .a(.href(AnalysisPath.analysis(page.0).href(asked.query)), .text(page.1)))
             })),
-            .if(caption == nil, .formElement(action: path, method: "get", .class("filters"),
+            .if(caption == nil, .getForm(action: path.href, .class("filters"),
                 form.textInput("from", "From", asked.from ?? asked.period.from.description, hint: "For example, 2025-04-01", short: true),
                 form.textInput("to", "To", asked.to ?? asked.period.to.description, hint: "For example, 2026-03-31", short: true),
                 extra,
                 .button(.type(.submit), .class("button button--secondary"), .text("Show")))),
-            .if(csv && analysis != nil, .p(.a(.href("\(path)?\(asked.query)&format=csv"),
+            .if(csv && analysis != nil, .p(.a(.href(path.href(asked.query + [("format", "csv")])),
                                              .text("Download this table as CSV")))))
     }
 
     // MARK: Index
 
-    static func index(_ asked: Asked) -> Layout {
-        Layout(title: "Analysis", breadcrumbs: [("Overview", "/")], content: .group(
+    static func index(context: PageContext, _ asked: Asked) -> Layout {
+        Layout(context: context, title: "Analysis", breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
             .heading("Analysis"),
             .p(.class("lead"), .text("What nobody can see today, worked out from the meetings, attendance and actions recorded here. Every figure links to the records behind it.")),
             .ul(.class("list"), .forEach(pages) { page in
-                .li(.h2(.class("heading-m"), .a(.href("/analysis/\(page.0.rawValue)?\(asked.query)"), .text(page.1))), .p(.text(page.2)))
+                .li(.h2(.class("heading-m"), .a(.href(AnalysisPath.analysis(page.0).href(asked.query)), .text(page.1))), .p(.text(page.2)))
             }),
-            .p(.a(.href("/analysis/settings"), .text("Settings: working hours, salaries, preparation time and thresholds")))))
+            .p(.a(.href(AnalysisPath.settings.href), .text("Settings: working hours, salaries, preparation time and thresholds")))))
     }
 
     // MARK: Cost
 
-    static func cost(_ r: CostAudit.Report, data: AnalyticsData, asked: Asked) -> Layout {
+    static func cost(context: PageContext, _ r: CostAudit.Report, data: AnalyticsData, asked: Asked) -> Layout {
         let q = asked.query
         let title = "Cost of meetings"
-        return Layout(title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
-            header(.cost, title, asked, path: "/analysis/cost"),
+        return Layout(context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
+            header(.cost, title, asked, path: AnalysisPath.analysis(.cost)),
             Components.summaryList([
-                ("Held meetings", .a(.href("/analysis/cost/meetings?\(q)"), .text("\(r.heldMeetings) meetings, \(hours(r.personMinutes)) person-hours, \(r.heldCost.description)"))),
+                ("Held meetings", .a(.href(AnalysisPath.costMeetings.href(q)), .text("\(r.heldMeetings) meetings, \(hours(r.personMinutes)) person-hours, \(r.heldCost.description)"))),
                 ("Planned meetings", .text(r.plannedCost == .zero ? "None priced" : "\(r.partnerships.map(\.plannedMeetings).reduce(0, +)) meetings, about \(r.plannedCost.description)")),
                 ("Total", .strong(.text(r.total.description))),
                 ("Assumptions", .group(.text("\(r.settings.hoursPerYear) working hours a year; \(r.settings.preparationMinutes) minutes of preparation and travel when none is recorded; "),
-                                       .a(.href("/analysis/settings"), .text("change the settings")))),
+                                       .a(.href(AnalysisPath.settings.href), .text("change the settings")))),
             ]),
             Charts.bars(id: "cost-chart", title: "Cost by partnership", description: "The cost of each partnership's meetings in the period, held and planned, largest first.",
                         r.partnerships.filter { $0.total > .zero }.map {
@@ -76,19 +76,19 @@ enum AnalysisViews {
             Components.table(caption: "Cost by partnership", headers: [.text("Partnership"), .text("Held meetings"), .text("Person-hours"), .text("Cost of held meetings"),
                                                                        .text("Planned meetings"), .text("Planned cost"), .text("Total")],
                 rows: r.partnerships.map { p in
-                    let evidence = "/analysis/cost/meetings?\(q)&partnership=\(p.key)"
+                    let evidence = AnalysisPath.costMeetings.href(q + [("partnership", p.key)])
                     return [.a(.href(evidence), .text(p.name)), .a(.href(evidence), .text("\(p.meetings)")), .text(hours(p.personMinutes)),
                             .text(p.cost.description), .text("\(p.plannedMeetings)"), .text(p.plannedCost.description), .strong(.text(p.total.description))]
                 }),
             Components.table(caption: "Cost of held meetings by organisation", headers: [.text("Organisation"), .text("Meetings"), .text("Person-hours"), .text("Cost")],
                 rows: r.organisations.map { o in
-                    let evidence = "/analysis/cost/meetings?\(q)&organisation=\(o.key.isEmpty ? "none" : o.key)"
+                    let evidence = AnalysisPath.costMeetings.href(q + [("organisation", o.key.isEmpty ? "none" : o.key)])
                     return [.a(.href(evidence), .text(data.organisationsByKey[o.key]?.name ?? "No organisation")), .text("\(o.meetings)"),
                             .text(hours(o.personMinutes)), .text(o.cost.description)]
                 }),
             Components.table(caption: "Cost of held meetings by theme", headers: [.text("Theme"), .text("Meetings"), .text("Cost")],
                 rows: r.themes.map { t in
-                    [.a(.href("/analysis/cost/meetings?\(q)&theme=\(t.key.isEmpty ? "none" : t.key.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? t.key)"),
+                    [.a(.href(AnalysisPath.costMeetings.href(q + [("theme", t.key.isEmpty ? "none" : t.key)])),
                         .text(t.key.isEmpty ? "No theme" : t.key)), .text("\(t.meetings)"), .text(t.cost.description)]
                 }),
             .p(.class("hint"), .text("A theme's share of a meeting follows its agenda time; an organisation's, its people's time. Planned meetings are priced as the partnership's typical meeting and are not split."))))
@@ -101,7 +101,7 @@ enum AnalysisViews {
         var salary: String?
     }
 
-    static func costMeetings(_ r: CostAudit.Report, data: AnalyticsData, asked: Asked, filter: AnalysisPages.CostFilter, mayEdit: Bool,
+    static func costMeetings(context: PageContext, _ r: CostAudit.Report, data: AnalyticsData, asked: Asked, filter: AnalysisPages.CostFilter, mayEdit: Bool,
                              errors: [FieldError] = [], input: SupportInput = SupportInput()) -> Layout {
         var meetings = r.meetings
         var what = "All held meetings"
@@ -133,17 +133,17 @@ enum AnalysisViews {
         let support = filter.partnership.map { key in data.supportCosts.filter { $0.partnershipKey == key } } ?? []
         let total = meetings.map(\.cost).reduce(.zero, +)
         let form = Form(errors: errors)
-        return Layout(title: (errors.isEmpty ? "" : "Error: ") + "Cost: \(what)", breadcrumbs: crumbs() + [("Cost", "/analysis/cost?\(asked.query)")], content: .group(
+        return Layout(context: context, title: (errors.isEmpty ? "" : "Error: ") + "Cost: \(what)", breadcrumbs: crumbs() + [("Cost", AnalysisPath.analysis(.cost).href(asked.query))], content: .group(
             form.errorSummary(),
             .heading(what, caption: "Cost of meetings, \(asked.period.description)"),
             .p(.text("\(meetings.count) held meetings, \(hours(meetings.map(\.personMinutes).reduce(0, +))) person-hours, \(total.description)."),
                .unwrap(partnership) { p in .text(p.plannedMeetings > 0 ? " Also \(p.plannedMeetings) planned meetings at about \(p.typicalMeeting.description) each (the typical meeting): \(p.plannedCost.description)." : "") }),
             .forEach(meetings.reversed().prefix(200)) { m in
                 .group(
-                    .h2(.class("heading-m"), .a(.href("/partnerships/\(m.partnershipKey)/meetings/\(m.meetingKey)"), .text("\(m.name), \(m.day.longDescription)"))),
+                    .h2(.class("heading-m"), .a(.href(MeetingPath.meeting(m.partnershipKey, m.meetingKey).href), .text("\(m.name), \(m.day.longDescription)"))),
                     Components.table(caption: "\(m.name), \(m.day.longDescription): \(m.cost.description)", headers: [.text("Who"), .text("How"), .text("Minutes"), .text("An hour"), .text("Cost")],
                         rows: m.attendees.map { a in
-                            [.a(.href("/persons/\(a.personKey)"), .text(data.personsByKey[a.personKey]?.name ?? a.personKey)),
+                            [.a(.href(RegisterPath.person(a.personKey).href), .text(data.personsByKey[a.personKey]?.name ?? a.personKey)),
                              .text(a.status.label + (a.substituteForKey.map { " for \(data.personsByKey[$0]?.name ?? $0)" } ?? "")),
                              .text("\(a.personMinutes)"), .text(Money.format(pence: a.hourlyPence)), .text(a.cost.description)]
                         } + m.support.map { s in [.text(s.label), .text("Support"), .text("\(s.minutes)"), .text(Money.format(pence: s.hourlyPence)), .text(s.cost.description)] },
@@ -159,7 +159,7 @@ enum AnalysisViews {
                     .if(mayEdit, .element(named: "details", nodes: [
                         .if(!errors.isEmpty, .attribute(named: "open", value: "open")),
                         .element(named: "summary", nodes: [.text("Add support a meeting needs")]),
-                        .formElement(action: "/analysis/support-costs", method: "post", .attribute(named: "novalidate", value: "novalidate"),
+                        .postForm(action: AnalysisPath.supportCosts.href, context: context, .attribute(named: "novalidate", value: "novalidate"),
                             .input(.type(.hidden), .name("partnership"), .value(key)),
                             form.textInput("label", "What the support is", input.label, hint: "For example, Secretariat or Analyst"),
                             form.textInput("minutes_per_meeting", "Minutes each meeting takes", input.minutes, hint: "Preparing papers, minuting and follow-up, for example 240", short: true),
@@ -171,17 +171,17 @@ enum AnalysisViews {
 
     // MARK: Load
 
-    static func load(_ r: Load.Report, data: AnalyticsData, asked: Asked) -> Layout {
+    static func load(context: PageContext, _ r: Load.Report, data: AnalyticsData, asked: Asked) -> Layout {
         let q = asked.query
         let title = "Meeting load"
         let weeks = max(1, r.weeks.count)
         let opcc = data.opccKeys
         let opccPeople = r.persons.filter { $0.organisationKey.map(opcc.contains) == true }.prefix(25)
-        return Layout(title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
-            header(.load, title, asked, path: "/analysis/load"),
+        return Layout(context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
+            header(.load, title, asked, path: AnalysisPath.analysis(.load)),
             .p(.text("A person's meetings are those of every partnership they are a member of, and any other they attended. Over-committed means a week with \(r.meetingsThreshold) meetings or more, or \(r.hoursThreshold) hours or more with preparation and travel.")),
             .unwrap(data.pcc) { pcc in
-                .p(.a(.href("/analysis/load/persons/\(pcc.key)?\(q)"), .text("The PCC's weeks: \(pcc.name)")))
+                .p(.a(.href(AnalysisPath.personLoad(pcc.key).href(q)), .text("The PCC's weeks: \(pcc.name)")))
             },
             .if(!opccPeople.isEmpty, .group(
                 Charts.heatMap(id: "opcc-heat", title: "The OPCC's weeks", description: "Meetings a week for each person in the PCC's office.",
@@ -189,7 +189,7 @@ enum AnalysisViews {
                                values: opccPeople.map { p in r.weeks.map { p.weeks[$0]?.meetings ?? 0 } }),
                 Components.table(caption: "The OPCC's meetings a week", headers: [.text("Person"), .text("Meetings"), .text("Busiest week"), .text("Over-committed weeks")],
                     rows: opccPeople.map { p in
-                        [.a(.href("/analysis/load/persons/\(p.personKey)?\(q)"), .text(p.name)), .text("\(p.total.meetings)"),
+                        [.a(.href(AnalysisPath.personLoad(p.personKey).href(q)), .text(p.name)), .text("\(p.total.meetings)"),
                          .text(p.busiestWeek.map { "\($0.tally.meetings) in the week of \($0.start.longDescription)" } ?? "–"), .text("\(p.overcommittedWeeks.count)")]
                     }))),
             Charts.bars(id: "load-chart", title: "Meetings a week, the busiest people", description: "Average meetings a week over the period, for the 15 people with the most.",
@@ -200,7 +200,7 @@ enum AnalysisViews {
             Components.table(caption: "People by meetings (\(r.overcommitted.count) over-committed at least once)",
                              headers: [.text("Person"), .text("Organisation"), .text("Meetings"), .text("Attended"), .text("Hours"), .text("A week"), .text("Over-committed weeks")],
                 rows: r.persons.prefix(100).map { p in
-                    [.a(.href("/analysis/load/persons/\(p.personKey)?\(q)"), .text(p.name)),
+                    [.a(.href(AnalysisPath.personLoad(p.personKey).href(q)), .text(p.name)),
                      .text(p.organisationKey.flatMap { data.organisationsByKey[$0]?.name } ?? "–"), .text("\(p.total.meetings)"), .text("\(p.total.attended)"),
                      .text(hours(p.total.minutes)), .text(Analyses.number(Analyses.rounded(Double(p.total.meetings) / Double(weeks)))),
                      p.overcommittedWeeks.isEmpty ? .text("0") : .strong(.text("\(p.overcommittedWeeks.count)"))]
@@ -208,7 +208,7 @@ enum AnalysisViews {
             .if(r.persons.count > 100, .p(.text("The 100 busiest of \(r.persons.count) people are listed; the CSV has everyone."))),
             Components.table(caption: "Organisations", headers: [.text("Organisation"), .text("People"), .text("Meetings"), .text("Hours"), .text("Over-committed people")],
                 rows: r.organisations.map { o in
-                    [o.key.isEmpty ? .text(o.name) : .a(.href("/organisations/\(o.key)"), .text(o.name)), .text("\(o.people)"), .text("\(o.total.meetings)"),
+                    [o.key.isEmpty ? .text(o.name) : .a(.href(RegisterPath.organisation(o.key).href), .text(o.name)), .text("\(o.people)"), .text("\(o.total.meetings)"),
                      .text(hours(o.total.minutes)), .text("\(o.overcommittedPeople)")]
                 })))
     }
@@ -218,13 +218,13 @@ enum AnalysisViews {
         return "\(day.day) \(months[day.month - 1])"
     }
 
-    static func personLoad(_ person: Person, _ load: Load.PersonLoad?, report: Load.Report, data: AnalyticsData, asked: Asked) -> Layout {
+    static func personLoad(context: PageContext, _ person: Person, _ load: Load.PersonLoad?, report: Load.Report, data: AnalyticsData, asked: Asked) -> Layout {
         let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         let weekdays = (load?.days.keys.contains { $0.weekday >= 5 } ?? false) ? 7 : 5
         let meetings = Set(load?.meetingKeys ?? [])
         let rows = data.meetings.filter { meetings.contains($0.key) }
-        return Layout(title: "Load: \(person.name)", breadcrumbs: crumbs() + [("Load", "/analysis/load?\(asked.query)")], content: .group(
-            header(nil, person.name, asked, path: "/analysis/load/persons/\(person.key)", csv: false),
+        return Layout(context: context, title: "Load: \(person.name)", breadcrumbs: crumbs() + [("Load", AnalysisPath.analysis(.load).href(asked.query))], content: .group(
+            header(nil, person.name, asked, path: AnalysisPath.personLoad(person.key), csv: false),
             .p(.text(load.map { "\($0.total.meetings) meetings (\($0.total.attended) attended), \(hours($0.total.minutes)) hours with preparation and travel; over-committed in \($0.overcommittedWeeks.count) of \(report.weeks.count) weeks." }
                      ?? "No meetings in the period.")),
             Charts.heatMap(id: "person-heat", title: "\(person.name)'s weeks", description: "Meetings each day, one column a week, Monday at the top.",
@@ -239,7 +239,7 @@ enum AnalysisViews {
             Components.table(caption: "The meetings", headers: [.text("When"), .text("Meeting"), .text("Partnership"), .text("Attended")],
                 rows: rows.map { m in
                     let attended = m.attendance.first { $0.personKey == person.key }
-                    return [.text(data.day(of: m).longDescription), .a(.href("/partnerships/\(m.partnershipKey)/meetings/\(m.key)"), .text(m.name)),
+                    return [.text(data.day(of: m).longDescription), .a(.href(MeetingPath.meeting(m.partnershipKey, m.key).href), .text(m.name)),
                             .text(data.partnershipsByKey[m.partnershipKey]?.name ?? m.partnershipKey),
                             .text(attended?.status.label ?? "Not recorded")]
                 })))
@@ -247,10 +247,10 @@ enum AnalysisViews {
 
     // MARK: Attendance
 
-    static func attendance(_ r: AttendanceQuality.Report, asked: Asked) -> Layout {
+    static func attendance(context: PageContext, _ r: AttendanceQuality.Report, asked: Asked) -> Layout {
         let title = "Attendance quality"
-        return Layout(title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
-            header(.attendance, title, asked, path: "/analysis/attendance"),
+        return Layout(context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
+            header(.attendance, title, asked, path: AnalysisPath.analysis(.attendance)),
             Components.summaryList([
                 ("Held meetings", .text("\(r.overall.meetings)")),
                 ("Members' seats", .text("\(r.overall.seats): the member \(percent(r.overall.memberShare)), a substitute \(percent(r.overall.substituteShare)), missed \(percent(r.overall.missedShare))")),
@@ -260,8 +260,8 @@ enum AnalysisViews {
             ]),
             Charts.bars(id: "missed-chart", title: "Members' seats missed, by partnership", description: "The share of members' seats neither the member nor a substitute filled, highest first.",
                         r.partnerships.map { p in Charts.Bar(label: p.name, value: p.figures.missedShare ?? 0, text: percent(p.figures.missedShare)) }),
-            table(r.partnerships, caption: "By partnership", link: { "/partnerships/\($0)/meetings" }),
-            table(r.organisations, caption: "By organisation", link: { $0.isEmpty ? nil : "/organisations/\($0)" })))
+            table(r.partnerships, caption: "By partnership", link: { MeetingPath.meetings($0).href }),
+            table(r.organisations, caption: "By organisation", link: { $0.isEmpty ? nil : RegisterPath.organisation($0).href })))
     }
 
     static func table(_ rows: [AttendanceQuality.Row], caption: String, link: (String) -> String?) -> Node<HTML.BodyContext> {
@@ -277,12 +277,12 @@ enum AnalysisViews {
 
     // MARK: Delivery
 
-    static func delivery(_ r: Delivery.Report, data: AnalyticsData, asked: Asked) -> Layout {
+    static func delivery(context: PageContext, _ r: Delivery.Report, data: AnalyticsData, asked: Asked) -> Layout {
         let title = "Delivery"
         // Decisions a month across the landscape.
         var months: [String: (decisions: Int, meetings: Int)] = [:]
         let decided = data.decidedItems
-        for meeting in data.meetings where asked.period.contains(data.day(of: meeting)) && data.isHeld(meeting, asOf: min(asked.period.to, Day.today())) {
+        for meeting in data.meetings where asked.period.contains(data.day(of: meeting)) && data.isHeld(meeting, asOf: min(asked.period.to, asked.today)) {
             let day = data.day(of: meeting)
             let month = String(format: "%04d-%02d", day.year, day.month)
             months[month, default: (0, 0)].meetings += 1
@@ -290,8 +290,8 @@ enum AnalysisViews {
         }
         let series = everyMonth(months)
         let itemMeetings = Dictionary(data.items.map { ($0.key, $0.meetingKey) }, uniquingKeysWith: { a, _ in a })
-        return Layout(title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
-            header(.delivery, title, asked, path: "/analysis/delivery"),
+        return Layout(context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
+            header(.delivery, title, asked, path: AnalysisPath.analysis(.delivery)),
             Components.summaryList([
                 ("Held meetings", .text("\(r.overall.meetings), with \(r.overall.decisions) decisions and \(r.overall.actions) actions raised")),
                 ("Actions", .text("\(percent(r.overall.completion)) done, \(percent(r.overall.overdueShare)) overdue (of those not dropped)")),
@@ -309,11 +309,11 @@ enum AnalysisViews {
                 .text("Actions a meeting"), .text("Actions done"), .text("Overdue"), .text("For information")],
                 rows: r.partnerships.map { p in
                     let f = p.figures
-                    return [.a(.href("/partnerships/\(p.key)/meetings"), .text(p.name)), .text("\(f.meetings)"),
+                    return [.a(.href(MeetingPath.meetings(p.key).href), .text(p.name)), .text("\(f.meetings)"),
                             .text(f.decisionsPerMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "–"),
                             .text(f.actionsPerMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "–"),
-                            .a(.href("/partnerships/\(p.key)/actions?status=all"), .text(percent(f.completion))),
-                            .a(.href("/partnerships/\(p.key)/actions"), .text(percent(f.overdueShare))), .text(percent(f.informationShare))]
+                            .a(.href(MeetingPath.actions(p.key).href(["status": "all"])), .text(percent(f.completion))),
+                            .a(.href(MeetingPath.actions(p.key).href), .text(percent(f.overdueShare))), .text(percent(f.informationShare))]
                 }),
             .h2(.text("Items that come back without a decision")),
             r.recurring.isEmpty ? .p(.text("None: no item came back to half a partnership's meetings without being decided.")) :
@@ -321,7 +321,7 @@ enum AnalysisViews {
                     rows: r.recurring.prefix(200).map { item in
                         let meetings = Set(item.itemKeys.compactMap { itemMeetings[$0] ?? nil })
                         let latest = data.meetings.last { meetings.contains($0.key) }
-                        return [latest.map { .a(.href("/partnerships/\(item.partnershipKey)/meetings/\($0.key)"), .text(item.title)) } ?? .text(item.title),
+                        return [latest.map { .a(.href(MeetingPath.meeting(item.partnershipKey, $0.key).href), .text(item.title)) } ?? .text(item.title),
                                 .text(data.partnershipsByKey[item.partnershipKey]?.name ?? item.partnershipKey), .text("\(item.meetings) of \(item.of)")]
                     })))
     }
@@ -360,20 +360,20 @@ enum AnalysisViews {
 
     // MARK: Triage
 
-    static func triage(_ r: Triage.Report?, person: Person?, people: [(String, String)], capacity: String, plan: AnalysisPages.SavedPlan?,
+    static func triage(context: PageContext, _ r: Triage.Report?, person: Person?, people: [(String, String)], capacity: String, plan: AnalysisPages.SavedPlan?,
                        saved: Bool, mayEdit: Bool, asked: Asked) -> Layout {
         let title = "Triage of invitations"
         let form = Form(errors: asked.errors)
         let extra: Node<HTML.BodyContext> = .group(
             form.select("person", "Whose invitations", person?.key, people),
             form.textInput("capacity", "Meetings a year they can attend", capacity, hint: "For example, 150", short: true))
-        return Layout(title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
+        return Layout(context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
             .if(saved, .div(.class("panel"), .attribute(named: "role", value: "status"), .h2(.text("Plan saved")),
                             .p(.text("The choices below are now the plan of \(person?.name ?? "this person").")))),
-            header(.triage, title, asked, path: "/analysis/triage", extra: extra, csv: false),
+            header(.triage, title, asked, path: AnalysisPath.analysis(.triage), extra: extra, csv: false),
             .unwrap(r) { r in
                 .group(
-                    .p(.a(.href("/analysis/triage?\(asked.query)&person=\(r.personKey)&capacity=\(r.capacity)&format=csv"), .text("Download this table as CSV"))),
+                    .p(.a(.href(AnalysisPath.analysis(.triage).href(asked.query + [("person", r.personKey), ("capacity", String(r.capacity)), ("format", "csv")])), .text("Download this table as CSV"))),
                     Components.summaryList([
                         ("Invited to", .text("about \(r.invitedMeetings) meetings a year, of \(r.entries.count) partnerships")),
                         ("Recommended to attend", .text("\(r.attendMeetings) meetings a year, for a capacity of \(r.capacity)" + (r.fits ? "" : ": over capacity, because the meetings chaired or led come first"))),
@@ -386,7 +386,7 @@ enum AnalysisViews {
                                     return Charts.Bar(label: rec.label, value: Double(n), text: "\(n) meetings a year")
                                 }),
                     mayEdit
-                        ? .formElement(action: "/analysis/triage", method: "post", .id("plan"),
+                        ? .postForm(action: AnalysisPath.analysis(.triage).href, context: context, .id("plan"),
                             .input(.type(.hidden), .name("person"), .value(r.personKey)),
                             .input(.type(.hidden), .name("capacity"), .value(String(r.capacity))),
                             .input(.type(.hidden), .name("from"), .value(asked.period.from.description)),
@@ -405,7 +405,7 @@ enum AnalysisViews {
                                                               .text("Why"), .text(mayEdit ? "Your choice" : "Plan")],
             rows: r.entries.map { e in
                 let chosen = plan?.choices[e.partnershipKey]?.choice ?? e.recommendation
-                return [.a(.href("/partnerships/\(e.partnershipKey)"), .text(e.name)), .text(e.roles.joined(separator: ", ")),
+                return [.a(.href(RegisterPath.partnership(e.partnershipKey).href), .text(e.name)), .text(e.roles.joined(separator: ", ")),
                         .text("\(e.meetingsPerYear)"), .strong(.text(e.recommendation.label)),
                         .ul(.class("list"), .forEach(e.reasons) { .li(.text($0)) }),
                         mayEdit ? .select(.id("choice-\(e.partnershipKey)"), .attribute(named: "name", value: "choice-\(e.partnershipKey)"), .class("select"),
@@ -417,16 +417,16 @@ enum AnalysisViews {
 
     // MARK: Settings
 
-    static func settings(_ values: [String: String], errors: [FieldError], saved: Bool, mayEdit: Bool) -> Layout {
+    static func settings(context: PageContext, _ values: [String: String], errors: [FieldError], saved: Bool, mayEdit: Bool) -> Layout {
         let form = Form(errors: errors)
         let defaults = AnalyticsSettings()
-        return Layout(title: errors.isEmpty ? "Analysis settings" : "Error: Analysis settings", breadcrumbs: crumbs(), content: .group(
+        return Layout(context: context, title: errors.isEmpty ? "Analysis settings" : "Error: Analysis settings", breadcrumbs: crumbs(), content: .group(
             form.errorSummary(),
             .if(saved, .div(.class("panel"), .attribute(named: "role", value: "status"), .h2(.text("Settings saved")))),
             .heading("Analysis settings"),
             .p(.text("The assumptions behind the cost and load figures. The defaults come from the reports; change them to your own. "),
                .text("The command line does the same: convene settings set KEY VALUE.")),
-            mayEdit ? .formElement(action: "/analysis/settings", method: "post", .attribute(named: "novalidate", value: "novalidate"),
+            mayEdit ? .postForm(action: AnalysisPath.settings.href, context: context, .attribute(named: "novalidate", value: "novalidate"),
                 .forEach(AnalyticsSettings.definitions) { d in
                     form.textInput(d.key, d.label, values[d.key], hint: "In \(d.unit); the default is \(defaults.value(d)). Key: \(d.key)", short: true)
                 },

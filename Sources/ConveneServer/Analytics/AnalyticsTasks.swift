@@ -5,10 +5,10 @@ import Foundation
 /// The analyses and settings as the `convene` command runs them.
 extension Tasks {
     public static func analyse(_ analysis: Analysis, _ question: AnalysisQuestion, on db: Database,
-                               workspace: String = defaultWorkspace, today: Day = Day.today()) async throws -> AnalysisOutput {
-        let scope = try await Scope.workspace(workspace, on: db, actor: actor)
+                               workspace: String = defaultWorkspace, now: Now = .system) async throws -> AnalysisOutput {
+        let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
         do {
-            return try await Analyses.run(analysis, question, in: scope, today: today)
+            return try await Analyses.run(analysis, question, in: scope)
         } catch let problem as Analyses.Problem {
             throw Failure(problem.description)
         }

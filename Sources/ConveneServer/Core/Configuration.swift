@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Vapor
+import ConveneDomain
 
 /// Where the register is kept: an SQLite file by default, PostgreSQL when `DATABASE_URL` is set.
 public enum DatabaseChoice: Sendable, Equatable {
@@ -35,12 +36,16 @@ public struct Configuration: Sendable {
     public var dotPath: String?
     /// Session cookies marked Secure: set when Convene is served over HTTPS (CONVENE_PUBLIC_URL=https://…).
     public var secureCookies: Bool
+    /// Where the time comes from: the system's clock, or the instant a test fixes.
+    public var now: Now
 
     public init(database: DatabaseChoice, dotPath: String? = nil,
-                secureCookies: Bool = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]?.hasPrefix("https://") ?? false) {
+                secureCookies: Bool = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]?.hasPrefix("https://") ?? false,
+                now: Now = .system) {
         self.database = database
         self.dotPath = dotPath
         self.secureCookies = secureCookies
+        self.now = now
     }
 }
 
@@ -71,9 +76,9 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
 
     // Sessions live in the database, so several instances can share them.
     app.sessions.use(.fluent)
-    let secure = configuration.secureCookies
+    let secure = configuration.secureCookies, now = configuration.now
     app.sessions.configuration = SessionsConfiguration(cookieName: "convene-session") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(SessionPolicy.absolute), maxAge: nil,
+        HTTPCookies.Value(string: id.string, expires: now().addingTimeInterval(SessionPolicy.absolute), maxAge: nil,
                           domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 

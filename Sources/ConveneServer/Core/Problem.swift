@@ -43,7 +43,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                 response.body = .init(data: try JSONEncoder.api.encode(problem))
                 return response
             }
-            return PageContext.with(request) { ErrorPage.response(problem) }
+            return ErrorPage.response(problem, context: request.pageContext)
         }
     }
 

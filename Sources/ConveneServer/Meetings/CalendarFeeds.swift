@@ -13,11 +13,11 @@ enum CalendarFeeds {
     }
 
     static func register(open: RoutesBuilder, read: RoutesBuilder) {
-        open.get("feeds", ":token", use: privateFeed)
-        open.get("public", "partnerships", ":key", "meetings.ics", use: publicFeed)
-        read.get("calendar", use: page)
-        read.post("calendar", "feeds", use: create)
-        read.post("calendar", "feeds", ":id", "revoke", use: revoke)
+        open.get(PersonalPath.privateFeed(":token"), use: privateFeed)
+        open.get(PersonalPath.publicFeed(":key"), use: publicFeed)
+        read.get(PersonalPath.calendar, use: page)
+        read.post(PersonalPath.newFeed, use: create)
+        read.post(PersonalPath.revokeFeed(":id"), use: revoke)
     }
 
     // MARK: Building a feed
@@ -34,7 +34,8 @@ enum CalendarFeeds {
     /// Meetings from a year ago to two years ahead, at most this many.
     static let limit = 5_000
 
-    static func feed(_ s: Selection, in scope: Scope, now: Date = Date()) async throws -> String {
+    static func feed(_ s: Selection, in scope: Scope) async throws -> String {
+        let now = scope.now()
         let from = now.addingTimeInterval(-366 * 86_400), to = now.addingTimeInterval(2 * 366 * 86_400)
         let query = MeetingRecord.query(in: scope).filter(\.$startsAt >= from).filter(\.$startsAt < to)
         switch s.kind {
@@ -44,7 +45,7 @@ enum CalendarFeeds {
             query.filter(\.$id ~~ ids)
         case .person:
             let person = try s.person!.requireID()
-            let partnerships = try await MeetingStore.partnershipIDs(ofMember: s.person!, on: Day.today(now: now), in: scope)
+            let partnerships = try await MeetingStore.partnershipIDs(ofMember: s.person!, on: WallClock.day(of: now), in: scope)
             let attended = try await AttendanceRecord.query(in: scope).filter(\.$person.$id == person)
                 .filter(\.$status ~~ MeetingStore.attendedStatuses).all(\.$meeting.$id)
             let joint = partnerships.isEmpty ? [] : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnerships).all(\.$meeting.$id)
@@ -65,9 +66,13 @@ enum CalendarFeeds {
             }
         }
         let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]
+        let workspace = try await WorkspaceRecord.find(scope.workspaceID, on: scope.db)?.key ?? ""
         let events = meetings.map { m in
             let meeting = MeetingStore.domain(m, partnershipKey: m.partnership.key)
-            let path = s.includeAttendees ? MeetingViews.meetingHref(meeting) : "/public/partnerships/\(m.partnership.key)"
+            // A private feed links to the meeting; a public one to the partnership's published page.
+            let path = s.includeAttendees
+                ? MeetingPath.meeting(meeting.partnershipKey, meeting.key).href
+                : RegisterPath.publishedPartnership(workspace: workspace, m.partnership.key).href
             return CalendarMeetings.event(for: meeting, url: base.map { $0 + path }, attendees: attendees[m.id!] ?? [])
         }
         var tasks: [CalendarTask] = []
@@ -141,6 +146,7 @@ enum CalendarFeeds {
     }
 
     static func view(_ req: Request, created: String?, errors: [FieldError], partnership: String?) async throws -> Layout {
+        let context = req.pageContext
         guard let principal = req.principal else { throw Abort(.unauthorized) }
         let tokens = try await FeedTokenRecord.query(in: req.scope).filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil)
             .sort(\.$createdAt).all()
@@ -159,7 +165,7 @@ enum CalendarFeeds {
             }
             return what + (t.includeActions ? ", with actions" : "")
         }
-        return Layout(title: errors.isEmpty ? "Calendar feeds" : "Error: Calendar feeds", breadcrumbs: [("Overview", "/")], content: .group(
+        return Layout(context: context, title: errors.isEmpty ? "Calendar feeds" : "Error: Calendar feeds", breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
             form.errorSummary(),
             .heading("Calendar feeds"),
             .p(.text("Subscribe to meetings from Outlook, Google Calendar or your phone: they appear there and stay up to date. A feed's address is private to you: anyone who has it can read the feed, so do not share it, and turn it off here if it is seen by someone else.")),
@@ -174,11 +180,11 @@ enum CalendarFeeds {
                 Components.table(caption: "Your feeds", headers: [.text("Feed"), .text("Made"), .span(.class("visually-hidden"), .text("Turn off"))],
                     rows: tokens.map { t in
                         [.text(describe(t)), .text(t.createdAt.map { WallClock.parts($0).day.longDescription } ?? ""),
-                         .formElement(action: "/calendar/feeds/\(t.id!.uuidString)/revoke", method: "post",
+                         .postForm(action: PersonalPath.revokeFeed(t.id!.uuidString).href, context: context,
                             .button(.type(.submit), .class("link-button"), .text("Turn off"), .span(.class("visually-hidden"), .text(": \(describe(t))"))))]
                     }, captionVisible: false),
             .h2(.text("Make a feed")),
-            .formElement(action: "/calendar/feeds", method: "post", .attribute(named: "novalidate", value: "novalidate"),
+            .postForm(action: PersonalPath.newFeed.href, context: context, .attribute(named: "novalidate", value: "novalidate"),
                 form.radios("kind", "Which meetings", partnership == nil ? (me == nil ? "workspace" : "person") : "partnership",
                             [("person", me.map { "My meetings (\($0.name))" } ?? "My meetings (say who you are in the register first)"),
                              ("partnership", "One partnership's meetings"), ("workspace", "Every meeting in the workspace")]),
@@ -242,12 +248,12 @@ enum CalendarFeeds {
         if record.revokedAt == nil {
             let scope = req.scope
             try await scope.audited { scope, audit in
-                record.revokedAt = Date()
+                record.revokedAt = req.now()
                 try await record.update(on: scope.db)
                 audit.note("delete", "calendar feed", id.uuidString, before: ["kind": record.kind, "target": record.targetKey ?? ""],
                            after: nil as [String: String]?)
             }
         }
-        return req.redirect(to: "/calendar")
+        return req.redirect(to: PersonalPath.calendar.href)
     }
 }

@@ -87,7 +87,7 @@ enum MeetingBusiness {
             errors.append(FieldError("name", "This partnership already has a series called '\(series.name)'; choose another name"))
         }
         guard errors.isEmpty else { return (errors, 0) }
-        let start = WallClock.instant(series.firstDay, minute: 0, zone: TimeZone(identifier: series.timeZone) ?? MeetingStore.zone)
+        let start = WallClock.instant(series.firstDay, minute: 0, zone: TimeZone(identifier: series.timeZone) ?? WallClock.london)
         let window = DateInterval(start: start.addingTimeInterval(-86_400), duration: 11 * 366 * 86_400)
         let meetings = series.meetings(in: window)
         guard !meetings.isEmpty else { return ([FieldError("rule", "The series has no meetings: check its first date and its end")], 0) }
@@ -563,14 +563,15 @@ enum MeetingBusiness {
 
     /// Imports a calendar file into a partnership's meetings: all or nothing, and by event key, so the same file
     /// again changes nothing and a changed file updates the meetings it names.
-    static func importCalendar(_ data: Data, into partnership: PartnershipRecord, now: Date = Date(),
+    static func importCalendar(_ data: Data, into partnership: PartnershipRecord,
                                in scope: Scope) async throws -> CalendarOutcome {
+        let now = scope.now()
         guard !data.isEmpty else { return .rejected([ImportIssue("file", "The file is empty")]) }
         let window = DateInterval(start: now.addingTimeInterval(-10 * 366 * 86_400), end: now.addingTimeInterval(5 * 366 * 86_400))
         let file = CalendarImport.read(data, window: window)
         if !file.issues.isEmpty { return .rejected(file.issues) }
         if file.events.isEmpty { return .rejected([ImportIssue("file", "The file has no events (VEVENT) in the ten years before and five after today")]) }
-        let meetings = file.events.map { CalendarMeetings.meeting(from: $0, partnershipKey: partnership.key, timeZone: MeetingStore.zone) }
+        let meetings = file.events.map { CalendarMeetings.meeting(from: $0, partnershipKey: partnership.key, timeZone: WallClock.london) }
         var issues: [ImportIssue] = []
         for (event, meeting) in zip(file.events, meetings) {
             for error in meeting.validate() {

@@ -4,45 +4,6 @@ import Vapor
 
 // What the meeting forms post, parsed into domain values or field errors named as the form names its fields.
 
-enum WallClock {
-    /// "10:00" → minutes after midnight.
-    static func minutes(_ text: String?) -> Int? {
-        guard let text, case let parts = text.split(separator: ":"), parts.count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
-        return h * 60 + m
-    }
-
-    static func instant(_ day: Day, minute: Int, zone: TimeZone = MeetingStore.zone) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: minute / 60, minute: minute % 60))!
-    }
-
-    static func parts(_ date: Date) -> (day: Day, time: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = MeetingStore.zone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return (Day(year: c.year!, month: c.month!, day: c.day!)!, String(format: "%02d:%02d", c.hour!, c.minute!))
-    }
-
-    /// "Tuesday 3 March 2026, 10:00 to 12:00", on London's wall clock.
-    static func describe(_ start: Date, _ end: Date?) -> String {
-        let (day, time) = parts(start)
-        var text = "\(weekday(start)) \(day.longDescription), \(time)"
-        if let end {
-            let (endDay, endTime) = parts(end)
-            text += " to " + (endDay == day ? endTime : "\(weekday(end)) \(endDay.longDescription), \(endTime)")
-        }
-        return text
-    }
-
-    private static func weekday(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = MeetingStore.zone
-        return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][calendar.component(.weekday, from: date) - 1]
-    }
-}
-
 struct MeetingFormInput: Content {
     var name: String?
     var date: String?
@@ -151,7 +112,9 @@ struct SeriesFormInput: Content {
         } else {
             reader.errors.append(FieldError("repeats", "Select how often the series meets"))
         }
-        let template = Meeting(key: key, partnershipKey: partnershipKey, name: reader.text(name) ?? "", startsAt: Date(),
+        // The template carries the series' format and place for checking; its start is never read.
+        let template = Meeting(key: key, partnershipKey: partnershipKey, name: reader.text(name) ?? "",
+                               startsAt: Date(timeIntervalSince1970: 0),
                                status: .scheduled, format: format, place: reader.text(place), onlineURL: reader.text(onlineURL))
         if let format, format != .online, template.place == nil { reader.errors.append(FieldError("place", "Say where people meet in person")) }
         if let format, format != .inPerson, template.onlineURL == nil { reader.errors.append(FieldError("online_url", "Give the link people join online by")) }

@@ -68,7 +68,7 @@ public enum MeetingHistory {
         precondition(partnerships > 0 && membersEach >= 4 && meetingsPerYear >= partnerships && years > 0)
         let scope = try await Scope.workspace(workspace, on: db, actor: "meeting history generator")
         var rng = SeededRandom(seed: seed)
-        let today = Day.today(now: now)
+        let today = WallClock.day(of: now)
         let historyStart = today.adding(days: -years * 365)
         var summary = Summary()
 
@@ -98,7 +98,7 @@ public enum MeetingHistory {
 
         // MARK: The meetings, planned in memory.
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = MeetingStore.zone
+        calendar.timeZone = WallClock.london
         let horizon = today.adding(days: 91)
         var planned: [PlannedMeeting] = []
         let total = meetingsPerYear * years

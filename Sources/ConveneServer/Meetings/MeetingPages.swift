@@ -8,42 +8,43 @@ import Vapor
 /// Reading is for everyone in the workspace; changing is the partnership's business (`Require` with its secretariat).
 enum MeetingPages {
     static func register(read: RoutesBuilder, business: RoutesBuilder) {
-        let p = PathComponent("partnerships"), key = PathComponent(":key"), m = PathComponent(":meeting")
-        read.get(p, key, "meetings", use: meetings)
-        read.get(p, key, "meetings", m, use: meeting)
-        read.get(p, key, "meetings", m, "papers", ":paper", use: paper)
-        read.get(p, key, "actions", use: actionLog)
-        read.get(p, key, "actions", ":action", use: action)
+        let p = ":key", m = ":meeting", item = ":item"
+        let papers = ByteCount(value: MeetingBusiness.maximumPaperSize + 64 * 1024)
+        read.get(MeetingPath.meetings(p), use: meetings)
+        read.get(MeetingPath.meeting(p, m), use: meeting)
+        read.get(MeetingPath.paper(p, m, paper: ":paper"), use: paper)
+        read.get(MeetingPath.actions(p), use: actionLog)
+        read.get(MeetingPath.action(p, ":action"), use: action)
 
-        business.get(p, key, "meetings", "new", use: newMeeting)
-        business.post(p, key, "meetings", "new", use: createMeeting)
-        business.get(p, key, "series", "new", use: newSeries)
-        business.post(p, key, "series", "new", use: createSeries)
-        business.get(p, key, "meetings", "import", use: importForm)
-        business.on(.POST, p, key, "meetings", "import", body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)), use: importCalendar)
-        business.post(p, key, "backlog", use: proposeItem)
-        business.get(p, key, "meetings", m, "edit", use: editMeeting)
-        business.post(p, key, "meetings", m, "edit", use: updateMeeting)
-        business.get(p, key, "meetings", m, "agenda", use: agenda)
-        business.post(p, key, "meetings", m, "agenda", use: addItem)
-        business.post(p, key, "meetings", m, "agenda", ":item", "move", use: moveItem)
-        business.post(p, key, "meetings", m, "agenda", ":item", "schedule", use: scheduleItem)
-        business.get(p, key, "meetings", m, "agenda", ":item", "edit", use: editItem)
-        business.post(p, key, "meetings", m, "agenda", ":item", "edit", use: updateItem)
-        business.get(p, key, "meetings", m, "agenda", ":item", "decision", use: decisionForm)
-        business.post(p, key, "meetings", m, "agenda", ":item", "decision", use: recordDecision)
-        business.on(.POST, p, key, "meetings", m, "agenda", ":item", "papers",
-                    body: .collect(maxSize: ByteCount(value: MeetingBusiness.maximumPaperSize + 64 * 1024)), use: addPaper)
-        business.get(p, key, "meetings", m, "attendance", use: attendanceForm)
-        business.post(p, key, "meetings", m, "attendance", use: recordAttendance)
-        business.get(p, key, "meetings", m, "minutes", use: minutesForm)
-        business.post(p, key, "meetings", m, "minutes", use: saveMinutes)
-        business.post(p, key, "meetings", m, "minutes", "approve", use: approveMinutes)
-        business.post(p, key, "meetings", m, "minutes", "lock", use: lockMinutes)
-        business.post(p, key, "meetings", m, "minutes", "addenda", use: addAddendum)
-        business.get(p, key, "actions", "new", use: newAction)
-        business.post(p, key, "actions", "new", use: createAction)
-        business.post(p, key, "actions", ":action", "updates", use: updateAction)
+        business.get(MeetingPath.newMeeting(p), use: newMeeting)
+        business.post(MeetingPath.newMeeting(p), use: createMeeting)
+        business.get(MeetingPath.newSeries(p), use: newSeries)
+        business.post(MeetingPath.newSeries(p), use: createSeries)
+        business.get(MeetingPath.importCalendar(p), use: importForm)
+        business.on(.POST, MeetingPath.importCalendar(p).route, body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)),
+                    use: importCalendar)
+        business.post(MeetingPath.backlog(p), use: proposeItem)
+        business.get(MeetingPath.meeting(p, m, .edit), use: editMeeting)
+        business.post(MeetingPath.meeting(p, m, .edit), use: updateMeeting)
+        business.get(MeetingPath.meeting(p, m, .agenda), use: agenda)
+        business.post(MeetingPath.meeting(p, m, .agenda), use: addItem)
+        business.post(MeetingPath.item(p, m, item: item, .move), use: moveItem)
+        business.post(MeetingPath.item(p, m, item: item, .schedule), use: scheduleItem)
+        business.get(MeetingPath.item(p, m, item: item, .edit), use: editItem)
+        business.post(MeetingPath.item(p, m, item: item, .edit), use: updateItem)
+        business.get(MeetingPath.item(p, m, item: item, .decision), use: decisionForm)
+        business.post(MeetingPath.item(p, m, item: item, .decision), use: recordDecision)
+        business.on(.POST, MeetingPath.item(p, m, item: item, .papers).route, body: .collect(maxSize: papers), use: addPaper)
+        business.get(MeetingPath.meeting(p, m, .attendance), use: attendanceForm)
+        business.post(MeetingPath.meeting(p, m, .attendance), use: recordAttendance)
+        business.get(MeetingPath.meeting(p, m, .minutes), use: minutesForm)
+        business.post(MeetingPath.meeting(p, m, .minutes), use: saveMinutes)
+        business.post(MeetingPath.meeting(p, m, .approveMinutes), use: approveMinutes)
+        business.post(MeetingPath.meeting(p, m, .lockMinutes), use: lockMinutes)
+        business.post(MeetingPath.meeting(p, m, .addenda), use: addAddendum)
+        business.get(MeetingPath.newAction(p), use: newAction)
+        business.post(MeetingPath.newAction(p), use: createAction)
+        business.post(MeetingPath.actionUpdates(p, ":action"), use: updateAction)
     }
 
     // MARK: Loading
@@ -64,8 +65,6 @@ enum MeetingPages {
     }
 
     static func page(_ req: Request) -> Int { max(1, min(100_000, (try? req.query.get(Int.self, at: "page")) ?? 1)) }
-
-    static func path(_ c: Context) -> String { "/partnerships/\(c.partnership.key)/meetings/\(c.meeting.key)" }
 
     static func mayEdit(_ partnership: PartnershipRecord, _ req: Request) async throws -> Bool {
         try await PartnershipGrants.mayEdit(partnership.key, req)
@@ -92,7 +91,7 @@ enum MeetingPages {
     /// The meetings list; with the form to propose an item (and its choices) only for those who may use it.
     private static func listPage(_ partnership: PartnershipRecord, _ req: Request, page: Int, input: ItemFormInput = ItemFormInput(),
                                  errors: [FieldError] = [], status: HTTPResponseStatus = .ok, scheduled: Int? = nil) async throws -> Response {
-        let now = Date()
+        let now = req.now()
         let upcoming = try await MeetingStore.meetings(of: partnership, upcoming: true, from: now, page: 1, per: 12, in: req.scope)
         let past = try await MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: page, per: 20, in: req.scope)
         let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
@@ -100,7 +99,7 @@ enum MeetingPages {
         let mayEdit = try await mayEdit(partnership, req)
         let themes = mayEdit ? try await MeetingStore.themes(in: req.scope) : []
         let persons = mayEdit ? try await RecordChoices.load(in: req.scope).persons : []
-        return MeetingViews.list(partnership, upcoming: upcoming, past: past, page: page, backlog: backlog, themes: themes,
+        return MeetingViews.list(context: req.pageContext, partnership, upcoming: upcoming, past: past, page: page, backlog: backlog, themes: themes,
                                  persons: persons, mayEdit: mayEdit, errors: errors, input: input, scheduled: scheduled).response(status: status)
     }
 
@@ -109,7 +108,7 @@ enum MeetingPages {
         let input = try req.content.decode(ItemFormInput.self)
         var (parsed, errors) = input.parse()
         if let parsed { errors = try await MeetingBusiness.addItem(parsed, partnership: partnership, meeting: nil, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)/meetings#backlog") }
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meetings(partnership.key).href(fragment: "backlog")) }
         return try await listPage(partnership, req, page: 1, input: input, errors: errors, status: .unprocessableEntity)
     }
 
@@ -119,8 +118,8 @@ enum MeetingPages {
 
     @Sendable static func newMeeting(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
-        return MeetingViews.meetingForm(MeetingFormInput(), partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
-                                        errors: [], action: "/partnerships/\(partnership.key)/meetings/new", title: "Schedule a meeting").response()
+        return MeetingViews.meetingForm(context: req.pageContext, MeetingFormInput(), partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
+                                        errors: [], action: MeetingPath.newMeeting(partnership.key).href, title: "Schedule a meeting").response()
     }
 
     @Sendable static func createMeeting(req: Request) async throws -> Response {
@@ -133,18 +132,18 @@ enum MeetingPages {
         var (meeting, errors) = input.parse(key: key, partnershipKey: partnership.key)
         if let meeting, errors.isEmpty { errors = try await jointErrors(meeting, before: nil, req) }
         if let meeting, errors.isEmpty { errors = try await MeetingBusiness.createMeeting(meeting, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)/meetings/\(key)") }
-        return MeetingViews.meetingForm(input, partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
-                                        errors: errors, action: "/partnerships/\(partnership.key)/meetings/new", title: "Schedule a meeting")
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(partnership.key, key).href) }
+        return MeetingViews.meetingForm(context: req.pageContext, input, partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
+                                        errors: errors, action: MeetingPath.newMeeting(partnership.key).href, title: "Schedule a meeting")
             .response(status: .unprocessableEntity)
     }
 
     @Sendable static func editMeeting(req: Request) async throws -> Response {
         let c = try await context(req)
         let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        return MeetingViews.meetingForm(MeetingFormInput(detail.meeting), partnership: c.partnership,
+        return MeetingViews.meetingForm(context: req.pageContext, MeetingFormInput(detail.meeting), partnership: c.partnership,
                                         others: try await otherPartnerships(c.partnership, in: req.scope), errors: [],
-                                        action: path(c) + "/edit", title: "Change \(c.meeting.name)").response()
+                                        action: MeetingPath.meeting(c.partnership.key, c.meeting.key, .edit).href, title: "Change \(c.meeting.name)").response()
     }
 
     @Sendable static func updateMeeting(req: Request) async throws -> Response {
@@ -158,15 +157,15 @@ enum MeetingPages {
             errors = try await jointErrors(meeting, before: detail.meeting, req)
             if errors.isEmpty { errors = try await MeetingBusiness.updateMeeting(c.meeting, from: detail.meeting, to: meeting, in: req.scope) }
         }
-        if errors.isEmpty { return req.redirect(to: path(c)) }
-        return MeetingViews.meetingForm(input, partnership: c.partnership, others: try await otherPartnerships(c.partnership, in: req.scope),
-                                        errors: errors, action: path(c) + "/edit", title: "Change \(c.meeting.name)")
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href) }
+        return MeetingViews.meetingForm(context: req.pageContext, input, partnership: c.partnership, others: try await otherPartnerships(c.partnership, in: req.scope),
+                                        errors: errors, action: MeetingPath.meeting(c.partnership.key, c.meeting.key, .edit).href, title: "Change \(c.meeting.name)")
             .response(status: .unprocessableEntity)
     }
 
     @Sendable static func newSeries(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
-        return MeetingViews.seriesForm(SeriesFormInput(), partnership: partnership, errors: []).response()
+        return MeetingViews.seriesForm(context: req.pageContext, SeriesFormInput(), partnership: partnership, errors: []).response()
     }
 
     @Sendable static func createSeries(req: Request) async throws -> Response {
@@ -178,10 +177,10 @@ enum MeetingPages {
             let (found, created) = try await MeetingBusiness.scheduleSeries(series, template: template, in: req.scope)
             errors = found
             if errors.isEmpty {
-                return req.redirect(to: "/partnerships/\(partnership.key)/meetings?scheduled=\(created)")
+                return req.redirect(to: MeetingPath.meetings(partnership.key).href(["scheduled": String(created)]))
             }
         }
-        return MeetingViews.seriesForm(input, partnership: partnership, errors: errors).response(status: .unprocessableEntity)
+        return MeetingViews.seriesForm(context: req.pageContext, input, partnership: partnership, errors: errors).response(status: .unprocessableEntity)
     }
 
     // MARK: One meeting
@@ -189,7 +188,7 @@ enum MeetingPages {
     @Sendable static func meeting(req: Request) async throws -> Response {
         let c = try await context(req)
         let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        return MeetingViews.meetingPage(detail, today: Day.today(), mayEdit: try await mayEdit(c.partnership, req)).response()
+        return MeetingViews.meetingPage(context: req.pageContext, detail, today: req.now.today, mayEdit: try await mayEdit(c.partnership, req)).response()
     }
 
     @Sendable static func paper(req: Request) async throws -> Response {
@@ -216,7 +215,7 @@ enum MeetingPages {
         let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
         let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == c.partnership.requireID())
             .filter(\.$meeting.$id == nil).sort(\.$key).all()
-        return MeetingViews.agendaEditor(detail, backlog: backlog, themes: try await MeetingStore.themes(in: req.scope),
+        return MeetingViews.agendaEditor(context: req.pageContext, detail, backlog: backlog, themes: try await MeetingStore.themes(in: req.scope),
                                          persons: try await RecordChoices.load(in: req.scope).persons, input: input, errors: errors)
             .response(status: status)
     }
@@ -230,7 +229,7 @@ enum MeetingPages {
         let input = try req.content.decode(ItemFormInput.self)
         var (parsed, errors) = input.parse()
         if let parsed { errors = try await MeetingBusiness.addItem(parsed, partnership: c.partnership, meeting: c.meeting, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda") }
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key, .agenda).href) }
         return try await agendaPage(c, req, input: input, errors: errors, status: .unprocessableEntity)
     }
 
@@ -243,7 +242,7 @@ enum MeetingPages {
             return try await agendaPage(c, req, errors: [FieldError("item", "Choose up, down, to the backlog or remove")], status: .unprocessableEntity)
         }
         let errors = try await MeetingBusiness.move(item, move, partnership: c.partnership, in: req.scope)
-        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda") }
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key, .agenda).href) }
         return try await agendaPage(c, req, errors: errors, status: .unprocessableEntity)
     }
 
@@ -251,7 +250,7 @@ enum MeetingPages {
         let c = try await context(req)
         let item = try await MeetingStore.item(try req.parameters.require("item"), of: c.partnership, in: req.scope)
         let errors = try await MeetingBusiness.schedule(item, on: c.meeting, partnership: c.partnership, in: req.scope)
-        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda") }
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key, .agenda).href) }
         return try await agendaPage(c, req, errors: errors, status: .unprocessableEntity)
     }
 
@@ -265,7 +264,7 @@ enum MeetingPages {
     @Sendable static func editItem(req: Request) async throws -> Response {
         let (c, item) = try await itemOnAgenda(req)
         let value = try await MeetingBusiness.itemValue(item, partnership: c.partnership, in: req.scope)
-        return MeetingViews.itemForm(ItemFormInput(value), meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
+        return MeetingViews.itemForm(context: req.pageContext, ItemFormInput(value), meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
                                      persons: try await RecordChoices.load(in: req.scope).persons, errors: []).response()
     }
 
@@ -274,8 +273,8 @@ enum MeetingPages {
         let input = try req.content.decode(ItemFormInput.self)
         var (parsed, errors) = input.parse()
         if let parsed { errors = try await MeetingBusiness.updateItem(item, parsed, partnership: c.partnership, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda") }
-        return MeetingViews.itemForm(input, meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key, .agenda).href) }
+        return MeetingViews.itemForm(context: req.pageContext, input, meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
                                      persons: try await RecordChoices.load(in: req.scope).persons, errors: errors).response(status: .unprocessableEntity)
     }
 
@@ -283,7 +282,7 @@ enum MeetingPages {
 
     @Sendable static func decisionForm(req: Request) async throws -> Response {
         let (c, item) = try await itemOnAgenda(req)
-        return MeetingViews.decisionForm(DecisionInput(decision: item.decision, rationale: item.rationale), meeting: c, item: item, errors: []).response()
+        return MeetingViews.decisionForm(context: req.pageContext, DecisionInput(decision: item.decision, rationale: item.rationale), meeting: c, item: item, errors: []).response()
     }
 
     @Sendable static func recordDecision(req: Request) async throws -> Response {
@@ -291,8 +290,8 @@ enum MeetingPages {
         let input = try req.content.decode(DecisionInput.self)
         let reader = FormReader()
         let errors = try await MeetingBusiness.recordDecision(item, decision: reader.text(input.decision), rationale: reader.text(input.rationale), in: req.scope)
-        if errors.isEmpty { return req.redirect(to: path(c) + "#item-\(item.key)") }
-        return MeetingViews.decisionForm(input, meeting: c, item: item, errors: errors).response(status: .unprocessableEntity)
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "item-\(item.key)")) }
+        return MeetingViews.decisionForm(context: req.pageContext, input, meeting: c, item: item, errors: errors).response(status: .unprocessableEntity)
     }
 
     struct PaperUpload: Content {
@@ -308,9 +307,9 @@ enum MeetingPages {
         let reader = FormReader()
         let file = upload.file.flatMap { f in f.data.readableBytes == 0 && f.filename.isEmpty ? nil : (name: f.filename, data: Data(buffer: f.data)) }
         let errors = try await MeetingBusiness.addPaper(to: item, title: reader.text(upload.title), url: reader.text(upload.url), file: file, in: req.scope)
-        if errors.isEmpty { return req.redirect(to: path(c) + "/agenda/\(item.key)/edit#papers") }
+        if errors.isEmpty { return req.redirect(to: MeetingPath.item(c.partnership.key, c.meeting.key, item: item.key, .edit).href(fragment: "papers")) }
         let value = try await MeetingBusiness.itemValue(item, partnership: c.partnership, in: req.scope)
-        return MeetingViews.itemForm(ItemFormInput(value), meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
+        return MeetingViews.itemForm(context: req.pageContext, ItemFormInput(value), meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
                                      persons: try await RecordChoices.load(in: req.scope).persons, errors: errors, paperTitle: upload.title,
                                      paperURL: upload.url).response(status: .unprocessableEntity)
     }
@@ -320,7 +319,7 @@ enum MeetingPages {
     @Sendable static func attendanceForm(req: Request) async throws -> Response {
         let c = try await context(req)
         let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        return MeetingViews.attendanceForm(detail, posted: nil, persons: try await RecordChoices.load(in: req.scope).persons, errors: []).response()
+        return MeetingViews.attendanceForm(context: req.pageContext, detail, posted: nil, persons: try await RecordChoices.load(in: req.scope).persons, errors: []).response()
     }
 
     /// Reads the register as posted: per member `status-KEY` (present, present-online, substitute meaning "sent a
@@ -368,8 +367,8 @@ enum MeetingPages {
         let form = try req.content.decode([String: String].self)
         var (rows, errors) = parseAttendance(form, detail: detail)
         if errors.isEmpty { errors = try await MeetingBusiness.recordAttendance(c.meeting, rows, detail: detail, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: path(c) + "#attendance") }
-        return MeetingViews.attendanceForm(detail, posted: form, persons: try await RecordChoices.load(in: req.scope).persons, errors: errors)
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "attendance")) }
+        return MeetingViews.attendanceForm(context: req.pageContext, detail, posted: form, persons: try await RecordChoices.load(in: req.scope).persons, errors: errors)
             .response(status: .unprocessableEntity)
     }
 
@@ -386,7 +385,7 @@ enum MeetingPages {
         let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
         let later = try await MeetingRecord.query(in: req.scope).filter(\.$partnership.$id == c.meeting.$partnership.id)
             .filter(\.$startsAt >= c.meeting.startsAt).filter(\.$status != MeetingStatus.cancelled.rawValue).sort(\.$startsAt).limit(6).all()
-        return MeetingViews.minutesForm(detail, text: text, laterMeetings: later, today: Day.today(), errors: errors).response(status: status)
+        return MeetingViews.minutesForm(context: req.pageContext, detail, text: text, laterMeetings: later, today: req.now.today, errors: errors).response(status: status)
     }
 
     @Sendable static func minutesForm(req: Request) async throws -> Response {
@@ -397,7 +396,7 @@ enum MeetingPages {
         let c = try await context(req)
         let input = try req.content.decode(MinutesInput.self)
         let errors = try await MeetingBusiness.changeMinutes(c.meeting, try await make(c, input), in: req.scope)
-        if errors.isEmpty { return req.redirect(to: path(c) + "#minutes") }
+        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "minutes")) }
         return try await minutesPage(c, req, text: input.text, errors: errors, status: .unprocessableEntity)
     }
 
@@ -410,7 +409,7 @@ enum MeetingPages {
         try await change(req) { c, input in
             var at: MeetingRecord?
             if let key = FormReader().text(input.atMeeting) { at = try await MeetingStore.meeting(key, of: c.partnership, in: req.scope) }
-            return .approve(on: Day.today(), atMeeting: at)
+            return .approve(on: req.now.today, atMeeting: at)
         }
     }
 
@@ -419,7 +418,7 @@ enum MeetingPages {
     }
 
     @Sendable static func addAddendum(req: Request) async throws -> Response {
-        try await change(req) { _, input in .addendum(input.text ?? "", on: Day.today()) }
+        try await change(req) { _, input in .addendum(input.text ?? "", on: req.now.today) }
     }
 
     // MARK: Actions
@@ -427,9 +426,9 @@ enum MeetingPages {
     @Sendable static func actionLog(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
         let filter = (try? req.query.get(String.self, at: "show")).flatMap(MeetingStore.ActionFilter.init(rawValue:)) ?? .outstanding
-        let page = page(req), today = Day.today()
+        let page = page(req), today = req.now.today
         let (rows, total) = try await MeetingStore.actions(partnership: partnership, filter: filter, today: today, page: page, per: 50, in: req.scope)
-        return MeetingViews.actionLog(partnership, rows: rows, total: total, filter: filter, page: page, today: today,
+        return MeetingViews.actionLog(context: req.pageContext, partnership, rows: rows, total: total, filter: filter, page: page, today: today,
                                       mayEdit: try await mayEdit(partnership, req)).response()
     }
 
@@ -441,7 +440,7 @@ enum MeetingPages {
             items = try await AgendaItemRecord.query(in: req.scope).filter(\.$meeting.$id == meeting.requireID()).sort(\.$position).all()
                 .map { ($0.key, "\($0.position). \($0.title)") }
         }
-        return MeetingViews.actionForm(input, partnership: partnership, choices: choices, items: items, errors: errors).response(status: status)
+        return MeetingViews.actionForm(context: req.pageContext, input, partnership: partnership, choices: choices, items: items, errors: errors).response(status: status)
     }
 
     @Sendable static func newAction(req: Request) async throws -> Response {
@@ -458,7 +457,7 @@ enum MeetingPages {
         var meeting: MeetingRecord?, item: AgendaItemRecord?
         if let key = FormReader().text(input.meeting) { meeting = try await MeetingStore.meeting(key, of: partnership, in: req.scope) }
         // An action is raised on the day of its meeting, which may be before today.
-        let raised = meeting.map { min(Day.today(), MeetingStore.day(of: $0.startsAt)) } ?? Day.today()
+        let raised = meeting.map { min(req.now.today, WallClock.day(of: $0.startsAt)) } ?? req.now.today
         var (action, errors) = input.parse(partnershipKey: partnership.key, today: raised)
         if let key = action.itemKey {
             item = try await MeetingStore.item(key, of: partnership, in: req.scope)
@@ -469,7 +468,7 @@ enum MeetingPages {
             errors = found
         }
         if errors.isEmpty {
-            return req.redirect(to: meeting.map { "/partnerships/\(partnership.key)/meetings/\($0.key)#actions" } ?? "/partnerships/\(partnership.key)/actions")
+            return req.redirect(to: meeting.map { MeetingPath.meeting(partnership.key, $0.key).href(fragment: "actions") } ?? MeetingPath.actions(partnership.key).href)
         }
         return try await actionFormPage(partnership, req, input: input, errors: errors, status: .unprocessableEntity)
     }
@@ -489,7 +488,7 @@ enum MeetingPages {
         let value = MeetingStore.actionItem(record, partnershipKey: partnership.key, meetingKey: meeting?.key, itemKey: item?.key,
                                             ownerPersonKey: nil, ownerOrganisationKey: nil,
                                             updates: try await MeetingStore.updates(of: record, in: req.scope))
-        return MeetingViews.actionPage(value, partnership: partnership, owner: owner ?? "", meeting: meeting, item: item, today: Day.today(),
+        return MeetingViews.actionPage(context: req.pageContext, value, partnership: partnership, owner: owner ?? "", meeting: meeting, item: item, today: req.now.today,
                                        mayEdit: try await mayEdit(partnership, req), errors: errors).response(status: status)
     }
 
@@ -502,15 +501,15 @@ enum MeetingPages {
         var reader = FormReader()
         let status: ActionStatus? = reader.vocabulary(input.status, "status", "status", required: false)
         var errors = reader.errors
-        if errors.isEmpty { errors = try await MeetingBusiness.updateAction(record, text: input.text, status: status, on: Day.today(), in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)/actions/\(record.key)") }
+        if errors.isEmpty { errors = try await MeetingBusiness.updateAction(record, text: input.text, status: status, on: req.now.today, in: req.scope) }
+        if errors.isEmpty { return req.redirect(to: MeetingPath.action(partnership.key, record.key).href) }
         return try await actionPage(partnership, record, req, errors: errors, status: .unprocessableEntity)
     }
 
     // MARK: Calendar import
 
     @Sendable static func importForm(req: Request) async throws -> Response {
-        MeetingViews.importForm(try await partnership(req), errors: []).response()
+        MeetingViews.importForm(context: req.pageContext, try await partnership(req), errors: []).response()
     }
 
     struct CalendarUpload: Content { var file: File? }
@@ -520,16 +519,16 @@ enum MeetingPages {
         let upload = try req.content.decode(CalendarUpload.self)
         let data = upload.file.map { Data(buffer: $0.data) } ?? Data()
         if data.isEmpty {
-            return MeetingViews.importForm(partnership, errors: [FieldError("file", "Select a calendar file (.ics); the one chosen is empty")])
+            return MeetingViews.importForm(context: req.pageContext, partnership, errors: [FieldError("file", "Select a calendar file (.ics); the one chosen is empty")])
                 .response(status: .unprocessableEntity)
         }
         let name = upload.file?.filename ?? "the file"
         switch try await MeetingBusiness.importCalendar(data, into: partnership, in: req.scope) {
         case .rejected(let issues):
-            return ImportPage.rejected(name, issues, retry: "/partnerships/\(partnership.key)/meetings/import",
+            return ImportPage.rejected(context: req.pageContext, name, issues, retry: MeetingPath.importCalendar(partnership.key).href,
                                            breadcrumbs: MeetingViews.crumbs(partnership)).response(status: .unprocessableEntity)
         case .imported(let result):
-            return MeetingViews.imported(partnership, name: name, result).response()
+            return MeetingViews.imported(context: req.pageContext, partnership, name: name, result).response()
         }
     }
 }

@@ -6,11 +6,6 @@ import Foundation
 /// meetings and actions across all their partnerships. Everything goes through `Scope`.
 enum MeetingStore {
     /// Times are shown on the wall clock of England and Wales.
-    static let zone = TimeZone(identifier: "Europe/London")!
-
-    /// The day on London's wall clock.
-    static func day(of date: Date) -> Day { Day.today(now: date) }
-
     // MARK: Finding records
 
     /// The meeting `key` of the partnership: one it holds, or a joint meeting it is part of.
@@ -124,7 +119,7 @@ enum MeetingStore {
         let id = try record.requireID()
         let host = try await record.$partnership.get(on: scope.db)
         let joint = try await JointMeetingRecord.query(in: scope).filter(\.$meeting.$id == id).with(\.$partnership).all().map(\.partnership)
-        let day = Self.day(of: record.startsAt)
+        let day = WallClock.day(of: record.startsAt)
         let series = try await record.$series.get(on: scope.db)
         let meeting = domain(record, partnershipKey: host.key, jointWith: joint.map(\.key).sorted(), seriesKey: series?.key)
 
@@ -226,9 +221,10 @@ enum MeetingStore {
 
     static func actionItem(_ a: ActionRecord, partnershipKey: String, meetingKey: String?, itemKey: String?,
                            ownerPersonKey: String?, ownerOrganisationKey: String?, updates: [ActionUpdate] = []) -> ActionItem {
+        // A raised day is written by Convene and always valid; an unreadable one reads as the epoch, not as today.
         ActionItem(key: a.key, partnershipKey: partnershipKey, meetingKey: meetingKey, itemKey: itemKey, title: a.title,
                    ownerPersonKey: ownerPersonKey, ownerOrganisationKey: ownerOrganisationKey,
-                   raisedOn: Day(a.raisedOn) ?? Day.today(), dueOn: a.dueOn.flatMap(Day.init),
+                   raisedOn: Day(a.raisedOn) ?? Day(year: 1970, month: 1, day: 1)!, dueOn: a.dueOn.flatMap(Day.init),
                    status: ActionStatus(rawValue: a.status) ?? .open, updates: updates)
     }
 
@@ -292,7 +288,7 @@ enum MeetingStore {
     /// were recorded at before it (latest first, a page at a time).
     static func meetings(ofPerson person: PersonRecord, from: Date, page: Int, per: Int,
                          in scope: Scope) async throws -> (upcoming: [Listed], past: [Listed], pastTotal: Int) {
-        let partnershipIDs = try await partnershipIDs(ofMember: person, on: day(of: from), in: scope)
+        let partnershipIDs = try await partnershipIDs(ofMember: person, on: WallClock.day(of: from), in: scope)
         let jointIDs = partnershipIDs.isEmpty ? [] : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnershipIDs).all(\.$meeting.$id)
         var upcoming: [MeetingRecord] = []
         if !partnershipIDs.isEmpty {

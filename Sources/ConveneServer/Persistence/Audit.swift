@@ -26,9 +26,12 @@ final class AuditEventRecord: WorkspaceOwned, @unchecked Sendable {
 struct AuditLog {
     let scope: Scope
     private(set) var pending: [AuditEventRecord] = []
-    private let at = Date()
+    private let at: Date
 
-    init(scope: Scope) { self.scope = scope }
+    init(scope: Scope) {
+        self.scope = scope
+        at = scope.now()
+    }
 
     mutating func note<Value: Encodable>(_ action: String, _ kind: String, _ key: String, before: Value?, after: Value?) {
         let event = AuditEventRecord()

@@ -38,6 +38,8 @@ struct Scope: Sendable {
     let workspaceID: UUID
     /// Who is acting, for the audit log: a user, or "command line" for the convene command.
     var actor: String = "system"
+    /// The clock every write and every "as of today" of this scope reads.
+    var now: Now = .system
 
     func query<M: WorkspaceOwned>(_ type: M.Type) -> QueryBuilder<M> {
         M.query(on: db).filter(M.workspacePath.appending(path: \.$id) == workspaceID)
@@ -49,16 +51,18 @@ struct Scope: Sendable {
     }
 
     func transaction<T: Sendable>(_ body: @escaping @Sendable (Scope) async throws -> T) async throws -> T {
-        let workspaceID = self.workspaceID, actor = self.actor
-        return try await db.transaction { db in try await body(Scope(db: db, workspaceID: workspaceID, actor: actor)) }
+        let workspaceID = self.workspaceID, actor = self.actor, now = self.now
+        return try await db.transaction { db in
+            try await body(Scope(db: db, workspaceID: workspaceID, actor: actor, now: now))
+        }
     }
 
     /// The scope of a workspace by key.
-    static func workspace(_ key: String, on db: Database, actor: String = "system") async throws -> Scope {
+    static func workspace(_ key: String, on db: Database, actor: String = "system", now: Now = .system) async throws -> Scope {
         guard let workspace = try await WorkspaceRecord.query(on: db).filter(\.$key == key).first() else {
             throw Problem.notFound("The workspace '\(key)'")
         }
-        return Scope(db: db, workspaceID: try workspace.requireID(), actor: actor)
+        return Scope(db: db, workspaceID: try workspace.requireID(), actor: actor, now: now)
     }
 }
 
@@ -90,14 +94,18 @@ extension Request {
     var scope: Scope {
         guard let scope = storage[ScopeKey.self] else {
             logger.error("a route used the workspace without Require: \(url.path)")
-            return Scope(db: db, workspaceID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), actor: "nobody")
+            return Scope(db: db, workspaceID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), actor: "nobody",
+                         now: now)
         }
-        return Scope(db: db, workspaceID: scope.workspaceID, actor: scope.actor)
+        return Scope(db: db, workspaceID: scope.workspaceID, actor: scope.actor, now: now)
     }
 
     func setWorkspace(_ id: UUID, actor: String) {
-        storage[ScopeKey.self] = Scope(db: db, workspaceID: id, actor: actor)
+        storage[ScopeKey.self] = Scope(db: db, workspaceID: id, actor: actor, now: now)
     }
+
+    /// The application's clock.
+    var now: Now { application.convene.now }
 }
 
 /// Creates the default workspace; a data migration, so a fresh database is usable at once.
@@ -109,7 +117,7 @@ struct CreateDefaultWorkspace: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.insert(into: WorkspaceRecord.schema)
             .columns("id", "created_at", "key", "name")
-            .values(SQLBind(UUID()), SQLBind(Date()), SQLBind(WorkspaceRecord.defaultKey), SQLBind("This office's register"))
+            .values(SQLBind(UUID()), SQLBind(Now.system()), SQLBind(WorkspaceRecord.defaultKey), SQLBind("This office's register"))
             .run()
     }
 

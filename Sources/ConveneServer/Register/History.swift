@@ -57,9 +57,9 @@ struct AuditEntry {
     /// Where the record lives, if it has a page.
     var href: String? {
         switch kind {
-        case "partnership": "/partnerships/\(key)"
-        case "organisation": "/organisations/\(key)"
-        case "person": "/persons/\(key)"
+        case "partnership": RegisterPath.partnership(key).href
+        case "organisation": RegisterPath.organisation(key).href
+        case "person": RegisterPath.person(key).href
         default: nil
         }
     }
@@ -69,11 +69,12 @@ enum HistoryPage {
     struct Query: Content { var kind: String?; var key: String?; var page: Int? }
 
     static func register(on app: RoutesBuilder) {
-        app.get("history", use: show)
+        app.get(RegisterPath.history, use: show)
     }
 
     /// The workspace's history, newest first; or one record's, when kind and key are given.
     @Sendable static func show(req: Request) async throws -> Response {
+        let context = req.pageContext
         let query = try req.query.decode(Query.self)
         let window = PageWindow(clamping: query.page, perPage: 50)
         func base() -> QueryBuilder<AuditEventRecord> {
@@ -87,13 +88,13 @@ enum HistoryPage {
         let entries = try await events.map(AuditEntry.init)
         let title = query.key.map { "History of \($0)" } ?? "History of this register"
         let pages = max(1, (try await total + 49) / 50)
-        return Layout(title: title, breadcrumbs: [("Overview", "/")], content: .group(
+        return Layout(context: context, title: title, breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
             .heading(title),
             .p(.text("Every change to the register: who made it, when, and what it changed.")),
             entries.isEmpty ? .p(.text("No changes are recorded.")) :
                 Components.table(caption: title, headers: [.text("When"), .text("Who"), .text("What"), .text("Changes")],
                     rows: entries.map { entry in [
-                        .text(Self.londonTime(entry.at)),
+                        .text(WallClock.dateTime(entry.at)),
                         .text(entry.actor),
                         .group(.text("\(entry.action.capitalized) \(entry.kind) "),
                                entry.href.map { .a(.href($0), .text(entry.key)) } ?? .code(.text(entry.key))),
@@ -102,20 +103,9 @@ enum HistoryPage {
                             : .text(entry.action == "create" ? "Created" : "Deleted"),
                     ] }, captionVisible: false),
             Components.pagination(page: window.page, pages: pages) { page in
-                var c = URLComponents()
-                c.queryItems = [query.kind.map { URLQueryItem(name: "kind", value: $0) }, query.key.map { URLQueryItem(name: "key", value: $0) },
-                                URLQueryItem(name: "page", value: String(page))].compactMap { $0 }
-                return "/history?" + (c.percentEncodedQuery ?? "")
+                RegisterPath.history.href([("kind", query.kind), ("key", query.key), ("page", String(page))])
             }
         )).response()
     }
 
-    /// "14 March 2024, 10:05", in Europe/London where every workspace lives.
-    static func londonTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/London")
-        formatter.dateFormat = "d MMMM yyyy, HH:mm"
-        return formatter.string(from: date)
-    }
 }

@@ -10,8 +10,8 @@ enum ImportPage {
     static let maximumSize = 20 * 1024 * 1024
 
     static func register(on write: RoutesBuilder) {
-        write.get("import", use: form)
-        write.on(.POST, "import", body: .collect(maxSize: ByteCount(value: maximumSize)), use: upload)
+        write.get(RegisterPath.importFile, use: form)
+        write.on(.POST, RegisterPath.importFile.route, body: .collect(maxSize: ByteCount(value: maximumSize)), use: upload)
     }
 
     struct Upload: Content {
@@ -23,7 +23,7 @@ enum ImportPage {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        view(format: nil, dryRun: false, errors: []).response()
+        view(context: req.pageContext, format: nil, dryRun: false, errors: []).response()
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {
@@ -35,26 +35,26 @@ enum ImportPage {
         if data.isEmpty { errors.append(FieldError("file", "Select a file to import; the one chosen is empty")) }
         let dryRun = upload.dryRun != nil
         guard let format, errors.isEmpty else {
-            return view(format: upload.format, dryRun: dryRun, errors: errors).response(status: .unprocessableEntity)
+            return view(context: req.pageContext, format: upload.format, dryRun: dryRun, errors: errors).response(status: .unprocessableEntity)
         }
         let name = upload.file?.filename ?? "the file"
         switch try await RegisterImport.run(Tasks.read(format, data), in: req.scope, dryRun: dryRun) {
         case .rejected(let issues):
-            return rejected(name, issues).response(status: .unprocessableEntity)
+            return rejected(context: req.pageContext, name, issues).response(status: .unprocessableEntity)
         case .applied(let summary, let dryRun):
-            return applied(name, summary, dryRun: dryRun).response()
+            return applied(context: req.pageContext, name, summary, dryRun: dryRun).response()
         }
     }
 
-    static func view(format: String?, dryRun: Bool, errors: [FieldError]) -> Layout {
+    static func view(context: PageContext, format: String?, dryRun: Bool, errors: [FieldError]) -> Layout {
         let form = Form(errors: errors)
-        return Layout(title: errors.isEmpty ? "Import a register file" : "Error: Import a register file",
-                      breadcrumbs: [("Overview", "/")], content: .group(
+        return Layout(context: context, title: errors.isEmpty ? "Import a register file" : "Error: Import a register file",
+                      breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
             form.errorSummary(),
             .heading("Import a register file"),
             .p(.text("The whole file is checked first. If any row has a problem, nothing is imported and each problem is listed by row and field. Importing the same file again changes nothing.")),
             .p(.text("A CSV file has one row per membership, with a header row naming its columns (partnership_id, partnership_name, type, membership_id, member_person_id, role and others). Convene's own CSV and Popolo exports can be imported as they are; the layouts are described in docs/import-formats.md.")),
-            .formElement(action: "/import", method: "post", .attribute(named: "enctype", value: "multipart/form-data"),
+            .postForm(action: RegisterPath.importFile.href, context: context, .attribute(named: "enctype", value: "multipart/form-data"),
                          .attribute(named: "novalidate", value: "novalidate"),
                 form.radios("format", "What kind of file is it?", format ?? Tasks.FileFormat.csv.rawValue,
                             [(Tasks.FileFormat.csv.rawValue, "CSV, one row per membership (like the sheets offices keep)"),
@@ -66,10 +66,10 @@ enum ImportPage {
         ))
     }
 
-    static func rejected(_ name: String, _ issues: [ImportIssue], retry: String = "/import",
-                         breadcrumbs: [(label: String, href: String)] = [("Overview", "/"), ("Import", "/import")]) -> Layout {
+    static func rejected(context: PageContext, _ name: String, _ issues: [ImportIssue], retry: String = RegisterPath.importFile.href,
+                         breadcrumbs: [(label: String, href: String)] = [("Overview", RegisterPath.overview.href), ("Import", RegisterPath.importFile.href)]) -> Layout {
         let shown = issues.prefix(1_000)
-        return Layout(title: "The file was not imported", breadcrumbs: breadcrumbs, content: .group(
+        return Layout(context: context, title: "The file was not imported", breadcrumbs: breadcrumbs, content: .group(
             .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
                  .attribute(named: "aria-labelledby", value: "error-summary-title"), .attribute(named: "tabindex", value: "-1"),
                 .h2(.id("error-summary-title"), .text("There is a problem")),
@@ -82,10 +82,10 @@ enum ImportPage {
         ))
     }
 
-    static func applied(_ name: String, _ summary: ChangeSummary, dryRun: Bool) -> Layout {
+    static func applied(context: PageContext, _ name: String, _ summary: ChangeSummary, dryRun: Bool) -> Layout {
         let title = dryRun ? "Check complete" : "Import complete"
         let kinds = ChangeSummary.kindOrder.filter { summary.counts[$0] != nil }
-        return Layout(title: title, breadcrumbs: [("Overview", "/"), ("Import", "/import")], content: .group(
+        return Layout(context: context, title: title, breadcrumbs: [("Overview", RegisterPath.overview.href), ("Import", RegisterPath.importFile.href)], content: .group(
             .heading(title),
             .p(.class("lead"), .text(dryRun
                 ? "\(name) has no problems. Nothing has changed yet: this is what importing it would do."
@@ -98,7 +98,7 @@ enum ImportPage {
                     return [.text(kind.prefix(1).uppercased() + kind.dropFirst()), .text("\(c.created)"), .text("\(c.updated)"),
                             .text("\(c.removed)"), .text("\(c.unchanged)")]
                 }),
-            .p(dryRun ? .a(.href("/import"), .text("Import a file")) : .a(.href("/partnerships"), .text("Go to the partnerships")))
+            .p(dryRun ? .a(.href(RegisterPath.importFile.href), .text("Import a file")) : .a(.href(RegisterPath.partnerships.href), .text("Go to the partnerships")))
         ))
     }
 }

@@ -6,6 +6,8 @@ import Vapor
 
 /// The reporting lines of the register as a picture laid out by Graphviz, with the same structure as a list.
 struct LandscapePictureModel {
+    /// Who is asking, and the form token of the page's forms.
+    var context: PageContext
     var graph: LandscapeGraph
     var svg: String?
     var dotMissing: Bool
@@ -18,7 +20,7 @@ struct LandscapePictureModel {
     /// Pairs of partnerships sharing at least this share of the smaller one's people are drawn; fewer would crowd the picture.
     static let overlayThreshold = 0.5
 
-    static func load(forceArea: String?, overlay: Bool = false, dotPath: String?, in scope: Scope,
+    static func load(forceArea: String?, overlay: Bool = false, dotPath: String?, context: PageContext, in scope: Scope,
                      threadPool: NIOThreadPool) async throws -> LandscapePictureModel {
         var query = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
         if let forceArea, !forceArea.isEmpty { query = query.filter(\.$forceAreaCode == forceArea) }
@@ -31,7 +33,7 @@ struct LandscapePictureModel {
         var graph = LandscapeGraph(nodes: records.map { .init(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum) },
                                    relations: relations)
         if overlay {
-            let today = Day.today()
+            let today = scope.now.today
             let data = try await AnalyticsStore.load(in: scope, period: Period(from: today, to: today), needs: [])
             let shown = Set(keys.values)
             graph.sharedMembers = MembershipOverlap.run(data, on: today).pairs.filter {
@@ -45,9 +47,9 @@ struct LandscapePictureModel {
         let dot = (dotPath ?? Graphviz.find()).flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
         var svg: String?
         if let dot, !graph.nodes.isEmpty {
-            svg = try await Graphviz.svg(graph.dot { "/partnerships/\($0)" }, dot: dot, threadPool: threadPool)
+            svg = try await Graphviz.svg(graph.dot { RegisterPath.partnership($0).href }, dot: dot, threadPool: threadPool)
         }
-        return LandscapePictureModel(graph: graph, svg: svg, dotMissing: dot == nil, forceArea: forceArea,
+        return LandscapePictureModel(context: context, graph: graph, svg: svg, dotMissing: dot == nil, forceArea: forceArea,
                                      forceAreas: areas.map { ($0.code, $0.name) },
                                      isDemo: try await RegisterQueries.hasDemoData(in: scope), overlay: overlay)
     }
@@ -90,17 +92,18 @@ enum Graphviz {
 
 enum LandscapePictureView {
     static func render(_ model: LandscapePictureModel) -> Layout {
+        let context = model.context
         func tree(_ trees: [LandscapeGraph.Tree]) -> Node<HTML.BodyContext> {
             .ul(.class("tree"), .forEach(trees) { t in
-                .li(.a(.href("/partnerships/\(t.node.key)"), .text(t.node.name)),
+                .li(.a(.href(RegisterPath.partnership(t.node.key).href), .text(t.node.name)),
                     .unwrap(t.relation) { r in r == .reportsTo ? .empty : .span(.class("body-s"), .text(" (\(r.label.lowercased()))")) },
                     .if(!t.children.isEmpty, tree(t.children)))
             })
         }
-        return Layout(title: "Landscape picture", breadcrumbs: [("Overview", "/")], isDemo: model.isDemo, content: .group(
+        return Layout(context: context, title: "Landscape picture", breadcrumbs: [("Overview", RegisterPath.overview.href)], isDemo: model.isDemo, content: .group(
             .heading("Landscape picture"),
             .p(.text("Each box is a partnership; arrows point left to the partnership it reports to. Dashed arrows are sub-groups and delivery arms. Select a box to open its page.")),
-            .formElement(action: "/landscape", method: "get", .class("filters"),
+            .getForm(action: RegisterPath.landscape.href, .class("filters"),
                 .div(.class("form-group"),
                     .label(.for("force_area"), .class("label"), .text("Police force area")),
                     .select(.id("force_area"), .attribute(named: "name", value: "force_area"), .class("select"),
@@ -127,11 +130,11 @@ enum LandscapePictureView {
                     headers: [.text("Partnerships"), .text("People shared"), .text("Overlap")],
                     rows: model.graph.sharedMembers.map { pair in
                         let name = { (key: String) in model.graph.nodes.first { $0.key == key }?.name ?? key }
-                        return [.group(.a(.href("/partnerships/\(pair.aKey)"), .text(name(pair.aKey))), .text(" and "),
-                                       .a(.href("/partnerships/\(pair.bKey)"), .text(name(pair.bKey)))),
+                        return [.group(.a(.href(RegisterPath.partnership(pair.aKey).href), .text(name(pair.aKey))), .text(" and "),
+                                       .a(.href(RegisterPath.partnership(pair.bKey).href), .text(name(pair.bKey)))),
                                 .text("\(pair.shared)"), .text("\(Int((pair.overlap * 100).rounded()))%")]
                     }),
-                .p(.a(.href("/analysis/overlap"), .text("Every pair sharing members, with who they are"))))),
+                .p(.a(.href(AnalysisPath.analysis(.overlap).href), .text("Every pair sharing members, with who they are"))))),
             .h2(.id("structure"), .text("Reporting structure")),
             model.graph.nodes.isEmpty ? .p(.text("No partnerships to show.")) : tree(model.graph.forest())
         ))

@@ -23,17 +23,17 @@ struct NetworkModel {
 
 enum NetworkPage {
     static func register(on read: RoutesBuilder) {
-        read.get("network", use: show)
+        read.get(RegisterPath.network, use: show)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        render(try await NetworkModel.load(req)).response()
+        render(context: req.pageContext, try await NetworkModel.load(req)).response()
     }
 
-    static func render(_ model: NetworkModel) -> Layout {
+    static func render(context: PageContext, _ model: NetworkModel) -> Layout {
         let total = model.rows.reduce(0) { $0 + $1.published.count }
         let publishing = model.rows.filter { !$0.published.isEmpty }
-        return Layout(title: "The network", breadcrumbs: [("Overview", "/")], content: .group(
+        return Layout(context: context, title: "The network", breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
             .heading("The network"),
             .p(.class("lead"), .text(model.isNational
                 ? "This is a national workspace. It reads what each force area's workspace has published, and nothing else."
@@ -50,7 +50,7 @@ enum NetworkPage {
                 .section(.attribute(named: "aria-labelledby", value: "ws-\(row.key)"),
                     .h2(.id("ws-\(row.key)"), .class("heading-m"), .text(row.name)),
                     .ul(.forEach(row.published) { p in
-                        .li(.a(.href("/public/\(p.workspace)/\(p.key)"), .text(p.name)), .text(" – \(p.type.label), \(p.status.label.lowercased())"))
+                        .li(.a(.href(RegisterPath.publishedPartnership(workspace: p.workspace, p.key).href), .text(p.name)), .text(" – \(p.type.label), \(p.status.label.lowercased())"))
                     }))
             }
         ))

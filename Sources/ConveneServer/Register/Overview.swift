@@ -6,6 +6,8 @@ import Vapor
 
 /// The landscape at a glance: counts by type, status and PCC role; the force areas; who owns each CDP.
 struct OverviewModel {
+    /// Who is asking, and the form token of the page's forms.
+    var context: PageContext
     struct ForceAreaRow { var code: String; var name: String; var partnerships: Int; var cdps: Int; var pccRoles: [PCCRole] }
     struct SRORow { var partnershipKey: String; var partnershipName: String; var forceArea: String?; var sro: String; var sroKey: String }
 
@@ -17,7 +19,7 @@ struct OverviewModel {
     var senior: [SRORow]
     var isDemo: Bool
 
-    static func load(in scope: Scope) async throws -> OverviewModel {
+    static func load(context: PageContext, in scope: Scope) async throws -> OverviewModel {
         // One grouped query: a large register collapses into a few hundred distinct combinations.
         struct Group: Decodable { var type: String; var status: String; var pcc_roles: String; var force_area_code: String?; var is_demo: Bool; var n: Int }
         // Raw SQL, so it names its workspace itself.
@@ -48,7 +50,7 @@ struct OverviewModel {
         for code in areas.keys { areas[code]!.name = names[code] ?? code }
 
         // Senior Responsible Owners of CDPs: the SRO memberships that are current.
-        let today = Day.today().description
+        let today = scope.now.today.description
         let sros = try await MembershipRecord.query(in: scope)
             .filter(\.$role == MembershipRole.sro.rawValue)
             .group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= today) }
@@ -62,10 +64,10 @@ struct OverviewModel {
             let who = membership.person.map { $0.roleTitle ?? $0.name } ?? membership.organisation?.name ?? "Unknown"
             senior.append(SRORow(partnershipKey: partnership.key, partnershipName: partnership.name,
                                  forceArea: partnership.forceAreaCode.flatMap { names[$0] },
-                                 sro: who, sroKey: membership.person.map { "/persons/\($0.key)" } ?? membership.organisation.map { "/organisations/\($0.key)" } ?? "#"))
+                                 sro: who, sroKey: membership.person.map { RegisterPath.person($0.key).href } ?? membership.organisation.map { RegisterPath.organisation($0.key).href } ?? "#"))
         }
         return OverviewModel(
-            total: groups.reduce(0) { $0 + $1.n },
+            context: context, total: groups.reduce(0) { $0 + $1.n },
             byType: PartnershipType.allCases.compactMap { t in types[t].map { (t, $0) } },
             byStatus: PartnershipStatus.allCases.compactMap { s in statuses[s].map { (s, $0) } },
             byPCCRole: PCCRole.allCases.compactMap { r in roles[r].map { (r, $0) } },
@@ -77,13 +79,14 @@ struct OverviewModel {
 
 enum OverviewView {
     static func render(_ model: OverviewModel) -> Layout {
-        func countTable(_ caption: String, _ rows: [(String, Int, String)]) -> Node<HTML.BodyContext> {
+        let context = model.context
+        func countTable(_ caption: String, _ rows: [(String, Int, (String, String?))]) -> Node<HTML.BodyContext> {
             Components.table(caption: caption, headers: [.text("Kind"), .text("Partnerships")],
-                             rows: rows.map { [.a(.href("/partnerships\($0.2)"), .text($0.0)), .text(String($0.1))] })
+                             rows: rows.map { [.a(.href(RegisterPath.partnerships.href([$0.2])), .text($0.0)), .text(String($0.1))] })
         }
-        return Layout(title: "Partnership landscape", isDemo: model.isDemo, content: .group(
+        return Layout(context: context, title: "Partnership landscape", isDemo: model.isDemo, content: .group(
             .heading("Partnership landscape"),
-            .formElement(action: "/partnerships", method: "get", .class("filters"), .attribute(named: "role", value: "search"),
+            .getForm(action: RegisterPath.partnerships.href, .class("filters"), .attribute(named: "role", value: "search"),
                 .div(.class("form-group"),
                     .label(.for("q"), .class("label"), .text("Search partnerships")),
                     .input(.type(.search), .id("q"), .name("q"), .class("input"))),
@@ -94,19 +97,19 @@ enum OverviewView {
                 .div(.class("card"), .span(.class("count"), .text(String(model.senior.count))),
                      .text("Senior Responsible Owners (SROs) of Combating Drugs Partnerships (CDPs)"))),
             .if(model.total == 0, .div(.class("inset"),
-                PageContext.mayEdit
-                    ? .p(.text("The register is empty. "), .a(.href("/partnerships/new"), .text("Add a partnership")), .text(", or "),
-                         .a(.href("/import"), .text("import a register file")), .text("."))
+                context.mayEdit
+                    ? .p(.text("The register is empty. "), .a(.href(RegisterPath.newPartnership.href), .text("Add a partnership")), .text(", or "),
+                         .a(.href(RegisterPath.importFile.href), .text("import a register file")), .text("."))
                     : .p(.text("The register is empty.")))),
             .div(.class("grid"),
-                .div(countTable("By type", model.byType.map { ($0.0.label, $0.1, "?type=\($0.0.rawValue)") })),
-                .div(countTable("By status", model.byStatus.map { ($0.0.label, $0.1, "?status=\($0.0.rawValue)") }),
-                     countTable("By the Police and Crime Commissioner's (PCC's) role", model.byPCCRole.map { ($0.0.label, $0.1, "?pcc_role=\($0.0.rawValue)") }))),
+                .div(countTable("By type", model.byType.map { ($0.0.label, $0.1, ("type", $0.0.rawValue)) })),
+                .div(countTable("By status", model.byStatus.map { ($0.0.label, $0.1, ("status", $0.0.rawValue)) }),
+                     countTable("By the Police and Crime Commissioner's (PCC's) role", model.byPCCRole.map { ($0.0.label, $0.1, ("pcc_role", $0.0.rawValue)) }))),
             .h2(.id("force-areas"), .text("Police force areas")),
             Components.table(caption: "Partnerships by police force area", headers: [
                 .text("Police force area"), .text("Partnerships"), .text("CDPs"), .text("PCC's roles")
             ], rows: model.forceAreas.map { row in [
-                .a(.href("/partnerships?force_area=\(row.code)"), .text(row.name)),
+                .a(.href(RegisterPath.partnerships.href(["force_area": row.code])), .text(row.name)),
                 .text(String(row.partnerships)), .text(String(row.cdps)),
                 .text(row.pccRoles.map(\.label).joined(separator: ", ")),
             ] }, captionVisible: false),
@@ -114,7 +117,7 @@ enum OverviewView {
             Components.table(caption: "CDPs and their Senior Responsible Owners", headers: [
                 .text("Combating Drugs Partnership"), .text("Police force area"), .text("Senior Responsible Owner")
             ], rows: model.senior.map { row in [
-                .a(.href("/partnerships/\(row.partnershipKey)"), .text(row.partnershipName)),
+                .a(.href(RegisterPath.partnership(row.partnershipKey).href), .text(row.partnershipName)),
                 Components.text(row.forceArea), .a(.href(row.sroKey), .text(row.sro)),
             ] }, captionVisible: false)
         ))

@@ -97,16 +97,16 @@ struct PartnershipFormChoices {
 }
 
 enum PartnershipFormView {
-    static func render(title: String, action: String, input: PartnershipFormInput, errors: [FieldError],
+    static func render(context: PageContext, title: String, action: String, input: PartnershipFormInput, errors: [FieldError],
                        choices: PartnershipFormChoices, cancel: String) -> Layout {
         let form = Form(errors: errors)
         return Layout(
-            title: errors.isEmpty ? title : "Error: \(title)",
-            breadcrumbs: [("Overview", "/"), ("Partnerships", "/partnerships")],
+            context: context, title: errors.isEmpty ? title : "Error: \(title)",
+            breadcrumbs: [("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href)],
             content: .group(
                 form.errorSummary(),
                 .heading(title),
-                .formElement(action: action, method: "post", .attribute(named: "novalidate", value: "novalidate"),
+                .postForm(action: action, context: context, .attribute(named: "novalidate", value: "novalidate"),
                     form.textInput("name", "Name", input.name),
                     form.select("type", "Type", input.type, PartnershipType.allCases.map { ($0.rawValue, $0.label) }, blank: "Select a type"),
                     form.select("status", "Status", input.status ?? PartnershipStatus.active.rawValue, PartnershipStatus.allCases.map { ($0.rawValue, $0.label) }),

@@ -4,6 +4,8 @@ import Plot
 import Vapor
 
 struct PartnershipListModel {
+    /// Who is asking, and the form token of the page's forms.
+    var context: PageContext
     struct Row { var key: String; var name: String; var type: PartnershipType; var status: PartnershipStatus; var forceArea: String?; var pccRoles: [PCCRole] }
 
     static let perPage = 50
@@ -16,7 +18,7 @@ struct PartnershipListModel {
 
     var pages: Int { max(1, (total + Self.perPage - 1) / Self.perPage) }
 
-    static func load(_ filter: PartnershipFilter, in scope: Scope) async throws -> PartnershipListModel {
+    static func load(_ filter: PartnershipFilter, context: PageContext, in scope: Scope) async throws -> PartnershipListModel {
         let window = PageWindow(clamping: filter.page, perPage: perPage)
         let page = window.page
         async let total = filter.apply(to: PartnershipRecord.query(in: scope)).count()
@@ -26,7 +28,7 @@ struct PartnershipListModel {
         let forceAreas = try await areas.map { (code: $0.code, name: $0.name) }
         let names = Dictionary(forceAreas.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return try await PartnershipListModel(
-            filter: filter,
+            context: context, filter: filter,
             rows: records.map { r in
                 Row(key: r.key, name: r.name, type: PartnershipType(rawValue: r.type) ?? .forum,
                     status: PartnershipStatus(rawValue: r.status) ?? .active,
@@ -50,6 +52,7 @@ enum PartnershipListView {
     }
 
     static func render(_ model: PartnershipListModel) -> Layout {
+        let context = model.context
         let filter = model.filter
         func select<V: Vocabulary>(_ name: String, _ label: String, _ type: V.Type, _ current: String?) -> Node<HTML.BodyContext> {
             .div(.class("form-group"),
@@ -63,16 +66,16 @@ enum PartnershipListView {
             let next = active && !filter.isDescending ? "desc" : "asc"
             let state = active ? (filter.isDescending ? "descending" : "ascending") : "none"
             return .group(
-                .a(.href("/partnerships" + filter.query(sort: key, order: next)), .text(label)),
+                .a(.href(RegisterPath.partnerships.href + filter.query(sort: key, order: next)), .text(label)),
                 .if(active, .span(.class("visually-hidden"), .text(" (sorted \(state))"))),
                 .if(active, .span(.attribute(named: "aria-hidden", value: "true"), .text(filter.isDescending ? " ▼" : " ▲"))))
         }
         let shown = model.rows.isEmpty ? "No partnerships match" :
             "Showing \((model.page - 1) * PartnershipListModel.perPage + 1) to \((model.page - 1) * PartnershipListModel.perPage + model.rows.count) of \(model.total) partnerships"
-        return Layout(title: "Partnerships", isDemo: model.isDemo, content: .group(
+        return Layout(context: context, title: "Partnerships", isDemo: model.isDemo, content: .group(
             .heading("Partnerships"),
-            .if(PageContext.mayEdit, .a(.href("/partnerships/new"), .class("button"), .text("Add a partnership"))),
-            .formElement(action: "/partnerships", method: "get", .class("filters"),
+            .if(context.mayEdit, .a(.href(RegisterPath.newPartnership.href), .class("button"), .text("Add a partnership"))),
+            .getForm(action: RegisterPath.partnerships.href, .class("filters"),
                 .div(.class("form-group"),
                     .label(.for("q"), .class("label"), .text("Name contains")),
                     .input(.type(.search), .id("q"), .name("q"), .class("input"), .value(filter.q ?? ""))),
@@ -91,11 +94,11 @@ enum PartnershipListView {
                 header("Name", "name"), header("Type", "type"), header("Status", "status"),
                 header("Police force area", "force_area"), .text("PCC's role"),
             ], rows: model.rows.map { row in [
-                .a(.href("/partnerships/\(row.key)"), .text(row.name)),
+                .a(.href(RegisterPath.partnership(row.key).href), .text(row.name)),
                 .text(row.type.label), statusTag(row.status), Components.text(row.forceArea, empty: "–"),
                 .text(row.pccRoles.map(\.label).joined(separator: ", ")),
             ] }, captionVisible: false)),
-            Components.pagination(page: model.page, pages: model.pages) { "/partnerships" + filter.query(page: $0) }
+            Components.pagination(page: model.page, pages: model.pages) { RegisterPath.partnerships.href + filter.query(page: $0) }
         ))
     }
 }

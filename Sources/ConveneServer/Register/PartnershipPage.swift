@@ -5,6 +5,8 @@ import Vapor
 
 /// One partnership: its record, members, place in the reporting structure, footprint and terms of reference.
 struct PartnershipPageModel {
+    /// Who is asking, and the form token of the page's forms.
+    var context: PageContext
     struct Member {
         var key: String
         var name: String; var href: String; var roleTitle: String?; var role: MembershipRole
@@ -28,7 +30,8 @@ struct PartnershipPageModel {
     var today: Day
     var isPublished: Bool
 
-    static func load(key: String, in scope: Scope, today: Day = .today()) async throws -> PartnershipPageModel {
+    static func load(key: String, context: PageContext, in scope: Scope) async throws -> PartnershipPageModel {
+        let today = scope.now.today
         let record = try await RegisterQueries.partnership(key, in: scope)
         let id = try record.requireID()
         async let memberships = MembershipRecord.query(in: scope).filter(\.$partnership.$id == id)
@@ -46,11 +49,11 @@ struct PartnershipPageModel {
             let member = Member(
                 key: m.key,
                 name: m.person?.name ?? m.organisation?.name ?? "Unknown",
-                href: m.person.map { "/persons/\($0.key)" } ?? m.organisation.map { "/organisations/\($0.key)" } ?? "#",
+                href: m.person.map { RegisterPath.person($0.key).href } ?? m.organisation.map { RegisterPath.organisation($0.key).href } ?? "#",
                 roleTitle: m.person?.roleTitle, role: MembershipRole(rawValue: m.role) ?? .member,
-                represents: (m.represents ?? m.person?.organisation).map { ($0.name, "/organisations/\($0.key)") },
+                represents: (m.represents ?? m.person?.organisation).map { ($0.name, RegisterPath.organisation($0.key).href) },
                 voting: m.votingRight,
-                substitute: m.substitute.map { ($0.name, "/persons/\($0.key)") },
+                substitute: m.substitute.map { ($0.name, RegisterPath.person($0.key).href) },
                 startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
             if member.endedOn.map({ $0 < today }) ?? false { past.append(member) } else { current.append(member) }
         }
@@ -82,8 +85,8 @@ struct PartnershipPageModel {
         let forceArea = try await partnership.forceAreaCode.asyncMap { try await RegisterQueries.areaNames([$0], in: scope)[$0] ?? $0 }
 
         return PartnershipPageModel(
-            partnership: partnership,
-            secretariat: try await secretariat.map { ($0.name, "/organisations/\($0.key)") },
+            context: context, partnership: partnership,
+            secretariat: try await secretariat.map { ($0.name, RegisterPath.organisation($0.key).href) },
             forceArea: forceArea, current: current, past: past,
             chain: try await chain(from: id, in: scope), outgoing: out, incoming: inc,
             footprint: footprint, footprintNames: footprintNames,

@@ -7,6 +7,7 @@ enum PartnershipPageView {
     struct Permissions { var edit: Bool; var publish: Bool }
 
     static func render(_ model: PartnershipPageModel, isDemo: Bool, may: Permissions) -> Layout {
+        let context = model.context
         let p = model.partnership
         let dates: String = {
             switch (p.startedOn, p.endedOn) {
@@ -17,18 +18,18 @@ enum PartnershipPageView {
             }
         }()
         return Layout(
-            title: p.name,
-            breadcrumbs: [("Overview", "/"), ("Partnerships", "/partnerships")],
+            context: context, title: p.name,
+            breadcrumbs: [("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href)],
             isDemo: isDemo,
             content: .group(
                 .heading(p.name, caption: p.type.label),
                 .p(PartnershipListView.statusTag(p.status), .if(p.isDemo, .group(.text(" "), Components.tag("Demo data", "blue"))),
                    .text(" "), model.isPublished ? Components.tag("Published", "purple") : Components.tag("Private", "grey")),
-                .if(may.edit, .a(.href("/partnerships/\(p.key)/edit"), .class("button button--secondary"), .text("Change this partnership"))),
-                .a(.href("/partnerships/\(p.key)/meetings"), .class("button button--secondary"), .text("Meetings")),
-                .a(.href("/partnerships/\(p.key)/actions"), .class("button button--secondary"), .text("Action log")),
-                .a(.href("/history?kind=partnership&key=\(p.key)"), .class("button button--secondary"), .text("History")),
-                .if(may.publish, .formElement(action: "/partnerships/\(p.key)/\(model.isPublished ? "unpublish" : "publish")", method: "post",
+                .if(may.edit, .a(.href(RegisterPath.editPartnership(p.key).href), .class("button button--secondary"), .text("Change this partnership"))),
+                .a(.href(MeetingPath.meetings(p.key).href), .class("button button--secondary"), .text("Meetings")),
+                .a(.href(MeetingPath.actions(p.key).href), .class("button button--secondary"), .text("Action log")),
+                .a(.href(RegisterPath.history.href(["kind": "partnership", "key": p.key])), .class("button button--secondary"), .text("History")),
+                .if(may.publish, .postForm(action: (model.isPublished ? RegisterPath.unpublish(p.key) : RegisterPath.publish(p.key)).href, context: context,
                     .button(.type(.submit), .class("button button--secondary"),
                             .text(model.isPublished ? "Unpublish (take off the public pages)" : "Publish (show its public fields to anyone)")))),
                 Components.summaryList([
@@ -60,7 +61,7 @@ enum PartnershipPageView {
             m.substitute.map { Components.link($0.name, $0.href) } ?? Components.text(nil, empty: "None named"),
             .text(past ? "\(m.startedOn?.longDescription ?? "?") to \(m.endedOn?.longDescription ?? "?")"
                        : m.startedOn.map { "Since \($0.longDescription)" } ?? ""),
-            edit ? .a(.href("/partnerships/\(partnership)/members/\(m.key)/edit"),
+            edit ? .a(.href(RegisterPath.editMember(partnership, member: m.key).href),
                       .text("Change"), .span(.class("visually-hidden"), .text(" the membership of \(m.name)"))) : .empty,
         ] }
     }
@@ -71,7 +72,7 @@ enum PartnershipPageView {
         let key = model.partnership.key
         return .section(.attribute(named: "aria-labelledby", value: "members"),
             .h2(.id("members"), .text("Members (\(model.current.count))")),
-            .if(edit, .a(.href("/partnerships/\(key)/members/new"), .class("button button--secondary"), .text("Add a member"))),
+            .if(edit, .a(.href(RegisterPath.newMember(key).href), .class("button button--secondary"), .text("Add a member"))),
             model.current.isEmpty ? .p(.text("No current members are recorded.")) :
                 Components.table(caption: "Current members", headers: headers, rows: memberRows(model.current, partnership: key, past: false, edit: edit), captionVisible: false),
             .if(!model.past.isEmpty, .detailsElement("Past members (\(model.past.count))",
@@ -86,19 +87,19 @@ enum PartnershipPageView {
             .h3(.text("Reports up to")),
             model.chain.isEmpty ? .p(.text("It does not report to another partnership in the register.")) :
                 .ol(.class("list"), .forEach(model.chain) { link in
-                    .li(.text("\(link.kind.label): "), .a(.href("/partnerships/\(link.key)"), .text(link.name)))
+                    .li(.text("\(link.kind.label): "), .a(.href(RegisterPath.partnership(link.key).href), .text(link.name)))
                 }),
             .h3(.text("Below it")),
             below.isEmpty ? .p(.text("No partnerships report to it.")) :
                 .ul(.forEach(below.sorted { $0.name < $1.name }) { link in
-                    .li(.a(.href("/partnerships/\(link.key)"), .text(link.name)), .text(" (\(link.kind.label.lowercased()) this partnership)"))
+                    .li(.a(.href(RegisterPath.partnership(link.key).href), .text(link.name)), .text(" (\(link.kind.label.lowercased()) this partnership)"))
                 }),
             .if(!others.isEmpty, .group(
                 .h3(.text("Other relations")),
                 .ul(.forEach(model.outgoing.filter { !$0.kind.isHierarchical }) { link in
-                    .li(.text("\(link.kind.label) "), .a(.href("/partnerships/\(link.key)"), .text(link.name)))
+                    .li(.text("\(link.kind.label) "), .a(.href(RegisterPath.partnership(link.key).href), .text(link.name)))
                 }, .forEach(model.incoming.filter { $0.kind == .mergedInto || $0.kind == .replacedBy }) { link in
-                    .li(.a(.href("/partnerships/\(link.key)"), .text(link.name)), .text(" was \(link.kind.label.lowercased()) this partnership"))
+                    .li(.a(.href(RegisterPath.partnership(link.key).href), .text(link.name)), .text(" was \(link.kind.label.lowercased()) this partnership"))
                 }))))
     }
 
@@ -121,7 +122,7 @@ enum PartnershipPageView {
     private static func terms(_ model: PartnershipPageModel, edit: Bool) -> Node<HTML.BodyContext> {
         .section(.attribute(named: "aria-labelledby", value: "terms"),
             .h2(.id("terms"), .text("Terms of reference")),
-            .if(edit, .a(.href("/partnerships/\(model.partnership.key)/terms-of-reference/new"), .class("button button--secondary"),
+            .if(edit, .a(.href(RegisterPath.newTermsOfReference(model.partnership.key).href), .class("button button--secondary"),
                .text("Add a version of the terms of reference"))),
             model.terms.isEmpty ? .p(.text("No terms of reference are recorded.")) :
                 Components.table(caption: "Versions of the terms of reference", headers: [

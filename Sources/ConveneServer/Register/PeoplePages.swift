@@ -26,7 +26,7 @@ struct SeatRow {
         rows.isEmpty ? .p(.text("None recorded.")) :
         Components.table(caption: caption, headers: [.text("Partnership"), .text("Role"), .text("How"), .text("Dates")],
             rows: rows.map { r in [
-                .a(.href("/partnerships/\(r.partnershipKey)"), .text(r.partnershipName)),
+                .a(.href(RegisterPath.partnership(r.partnershipKey).href), .text(r.partnershipName)),
                 .text(r.role.label), .text(r.how),
                 .group(.text([r.startedOn.map { "from \($0.longDescription)" }, r.endedOn.map { "to \($0.longDescription)" }]
                     .compactMap { $0 }.joined(separator: " ")),
@@ -36,13 +36,17 @@ struct SeatRow {
 }
 
 struct OrganisationPageModel {
+    /// Who is asking, and the form token of the page's forms.
+    var context: PageContext
     var organisation: Organisation
     var people: [(key: String, name: String, roleTitle: String?)]
     var seats: [SeatRow]
     var secretariatOf: [(key: String, name: String)]
     var isDemo: Bool
+    /// Seats that ended before this day are past.
+    var today: Day
 
-    static func load(key: String, in scope: Scope) async throws -> OrganisationPageModel {
+    static func load(key: String, context: PageContext, in scope: Scope) async throws -> OrganisationPageModel {
         let record = try await RegisterQueries.organisation(key, in: scope)
         let id = try record.requireID()
         async let people = PersonRecord.query(in: scope).filter(\.$organisation.$id == id).sort(\.$name).all()
@@ -57,19 +61,23 @@ struct OrganisationPageModel {
                            startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
         })
         return OrganisationPageModel(
-            organisation: record.domain, people: try await people.map { ($0.key, $0.name, $0.roleTitle) },
+            context: context, organisation: record.domain, people: try await people.map { ($0.key, $0.name, $0.roleTitle) },
             seats: seats, secretariatOf: try await secretariat.map { ($0.key, $0.name) },
-            isDemo: try await RegisterQueries.hasDemoData(in: scope))
+            isDemo: try await RegisterQueries.hasDemoData(in: scope), today: scope.now.today)
     }
 }
 
 struct PersonPageModel {
+    /// Who is asking, and the form token of the page's forms.
+    var context: PageContext
     var person: Person
     var organisation: (key: String, name: String)?
     var seats: [SeatRow]
     var isDemo: Bool
+    /// Seats that ended before this day are past.
+    var today: Day
 
-    static func load(key: String, in scope: Scope) async throws -> PersonPageModel {
+    static func load(key: String, context: PageContext, in scope: Scope) async throws -> PersonPageModel {
         let record = try await RegisterQueries.person(key, in: scope)
         let id = try record.requireID()
         async let organisation = record.$organisation.get(on: scope.db)
@@ -84,44 +92,48 @@ struct PersonPageModel {
         })
         let org = try await organisation
         let keys = KeyIndex(organisations: org.map { [$0.id!: $0.key] } ?? [:])
-        return PersonPageModel(person: record.domain(keys), organisation: org.map { ($0.key, $0.name) }, seats: seats,
-                               isDemo: try await RegisterQueries.hasDemoData(in: scope))
+        return PersonPageModel(context: context, person: record.domain(keys), organisation: org.map { ($0.key, $0.name) }, seats: seats,
+                               isDemo: try await RegisterQueries.hasDemoData(in: scope), today: scope.now.today)
     }
 }
 
 enum PeopleViews {
-    static func organisation(_ model: OrganisationPageModel, today: Day = .today()) -> Layout {
+    static func organisation(_ model: OrganisationPageModel) -> Layout {
+        let context = model.context
+        let today = model.today
         let o = model.organisation
         let current = model.seats.filter { !$0.isPast(today) }, past = model.seats.filter { $0.isPast(today) }
-        return Layout(title: o.name, breadcrumbs: [("Overview", "/"), ("Organisations", "/organisations")], isDemo: model.isDemo, content: .group(
+        return Layout(context: context, title: o.name, breadcrumbs: [("Overview", RegisterPath.overview.href), ("Organisations", RegisterPath.organisations.href)], isDemo: model.isDemo, content: .group(
             .heading(o.name, caption: o.sector.label),
-            .a(.href("/organisations/\(o.key)/edit"), .class("button button--secondary"), .text("Change this organisation")),
-            .a(.href("/history?kind=organisation&key=\(o.key)"), .class("button button--secondary"), .text("History")),
+            .a(.href(RegisterPath.editOrganisation(o.key).href), .class("button button--secondary"), .text("Change this organisation")),
+            .a(.href(RegisterPath.history.href(["kind": "organisation", "key": o.key])), .class("button button--secondary"), .text("History")),
             Components.summaryList([("Sector", .text(o.sector.label)), ("Identifier", .code(.text(o.key)))]),
             .h2(.text("Member of")), SeatRow.table(current, caption: "Current seats", today: today),
             .h2(.text("Past memberships")), SeatRow.table(past, caption: "Past seats", today: today),
             .h2(.text("Secretariat for")),
             model.secretariatOf.isEmpty ? .p(.text("None recorded.")) :
-                .ul(.forEach(model.secretariatOf) { .li(.a(.href("/partnerships/\($0.key)"), .text($0.name))) }),
+                .ul(.forEach(model.secretariatOf) { .li(.a(.href(RegisterPath.partnership($0.key).href), .text($0.name))) }),
             .h2(.text("People")),
             model.people.isEmpty ? .p(.text("None recorded.")) :
                 .ul(.forEach(model.people) { p in
-                    .li(.a(.href("/persons/\(p.key)"), .text(p.name)),
+                    .li(.a(.href(RegisterPath.person(p.key).href), .text(p.name)),
                         .unwrap(p.roleTitle) { $0 == p.name ? .empty : .text(", \($0)") })
                 })
         ))
     }
 
-    static func person(_ model: PersonPageModel, today: Day = .today()) -> Layout {
+    static func person(_ model: PersonPageModel) -> Layout {
+        let context = model.context
+        let today = model.today
         let p = model.person
         let current = model.seats.filter { !$0.isPast(today) }, past = model.seats.filter { $0.isPast(today) }
-        return Layout(title: p.name, breadcrumbs: [("Overview", "/"), ("People", "/persons")], isDemo: model.isDemo, content: .group(
+        return Layout(context: context, title: p.name, breadcrumbs: [("Overview", RegisterPath.overview.href), ("People", RegisterPath.persons.href)], isDemo: model.isDemo, content: .group(
             .heading(p.name, caption: p.roleTitle),
-            .a(.href("/persons/\(p.key)/edit"), .class("button button--secondary"), .text("Change this person")),
-            .a(.href("/history?kind=person&key=\(p.key)"), .class("button button--secondary"), .text("History")),
+            .a(.href(RegisterPath.editPerson(p.key).href), .class("button button--secondary"), .text("Change this person")),
+            .a(.href(RegisterPath.history.href(["kind": "person", "key": p.key])), .class("button button--secondary"), .text("History")),
             Components.summaryList([
                 ("Role title", Components.text(p.roleTitle)),
-                ("Organisation", model.organisation.map { Components.link($0.name, "/organisations/\($0.key)") } ?? Components.text(nil)),
+                ("Organisation", model.organisation.map { Components.link($0.name, RegisterPath.organisation($0.key).href) } ?? Components.text(nil)),
                 ("Seniority", Components.text(p.seniority?.label)),
                 ("Identifier", .code(.text(p.key))),
             ]),
@@ -131,7 +143,7 @@ enum PeopleViews {
     }
 
     /// The organisation and people lists: a name search and pages of 50.
-    static func list(title: String, path: String, add: String, q: String?, page: Int, total: Int,
+    static func list(context: PageContext, title: String, path: String, add: String, q: String?, page: Int, total: Int,
                      rows: [(href: String, name: String, detail: String)], isDemo: Bool) -> Layout {
         let pages = max(1, (total + 49) / 50)
         let query = { (p: Int) -> String in
@@ -139,10 +151,10 @@ enum PeopleViews {
             c.queryItems = [q.map { URLQueryItem(name: "q", value: $0) }, p > 1 ? URLQueryItem(name: "page", value: String(p)) : nil].compactMap { $0 }
             return path + (c.percentEncodedQuery.map { "?" + $0 } ?? "")
         }
-        return Layout(title: title, breadcrumbs: [("Overview", "/")], isDemo: isDemo, content: .group(
+        return Layout(context: context, title: title, breadcrumbs: [("Overview", RegisterPath.overview.href)], isDemo: isDemo, content: .group(
             .heading(title),
-            .if(PageContext.mayEdit, .a(.href("\(path)/new"), .class("button"), .text(add))),
-            .formElement(action: path, method: "get", .class("filters"),
+            .if(context.mayEdit, .a(.href("\(path)/new"), .class("button"), .text(add))),
+            .getForm(action: path, .class("filters"),
                 .div(.class("form-group"), .label(.for("q"), .class("label"), .text("Name contains")),
                      .input(.type(.search), .id("q"), .name("q"), .class("input"), .value(q ?? ""))),
                 .div(.class("form-group"), .button(.type(.submit), .class("button button--secondary"), .text("Search")))),

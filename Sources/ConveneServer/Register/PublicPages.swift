@@ -30,13 +30,13 @@ struct PublicPartnership: Content {
     var forceAreaCode: String?
     var members: [Member]?
 
-    init(_ record: PartnershipRecord, workspace: String, members: [MembershipRecord]?) {
+    init(_ record: PartnershipRecord, workspace: String, members: [MembershipRecord]?, today: Day) {
         let p = record.domain(KeyIndex())
         self.workspace = workspace
         key = p.key; name = p.name; type = p.type; status = p.status; startedOn = p.startedOn; endedOn = p.endedOn
         statutoryBasis = p.statutoryBasis; purpose = p.purpose; themes = p.themes; pccRoles = p.pccRoles
         meetingFrequency = p.meetingFrequency; forceAreaCode = p.forceAreaCode
-        self.members = members?.filter { $0.endedOn.map { $0 >= Day.today().description } ?? true }.map { m in
+        self.members = members?.filter { $0.endedOn.map { $0 >= today.description } ?? true }.map { m in
             let inOffice = m.person?.publicOffice == true
             return Member(role: MembershipRole(rawValue: m.role)?.label ?? m.role,
                           name: inOffice ? m.person?.name : (m.person == nil ? m.organisation?.name : nil),
@@ -48,8 +48,8 @@ struct PublicPartnership: Content {
 
 enum PublicPages {
     static func register(on app: Application) {
-        app.get("public", use: list)
-        app.get("public", ":workspace", ":key", use: show)
+        app.get(RegisterPath.published, use: list)
+        app.get(RegisterPath.publishedPartnership(workspace: ":workspace", ":key"), use: show)
         app.get("api", "v1", "public", "partnerships", use: apiList)
         app.get("api", "v1", "public", "partnerships", ":workspace", ":key", use: apiShow)
     }
@@ -61,7 +61,7 @@ enum PublicPages {
     static func published(_ req: Request) async throws -> [PublicPartnership] {
         let names = try await workspaces(on: req.db)
         return try await PublicRegister.partnerships(on: req.db).sort(\.$name).all().map {
-            PublicPartnership($0, workspace: names[$0.$workspace.id] ?? "", members: nil)
+            PublicPartnership($0, workspace: names[$0.$workspace.id] ?? "", members: nil, today: req.now.today)
         }
     }
 
@@ -73,7 +73,7 @@ enum PublicPages {
             // The same answer for unpublished and missing, so the public cannot tell which.
             throw Problem.notFound("The partnership '\(key)'")
         }
-        return PublicPartnership(record, workspace: workspace, members: try await PublicRegister.memberships(of: record, on: req.db))
+        return PublicPartnership(record, workspace: workspace, members: try await PublicRegister.memberships(of: record, on: req.db), today: req.now.today)
     }
 
     @Sendable static func apiList(req: Request) async throws -> Response {
@@ -86,21 +86,23 @@ enum PublicPages {
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
+        let context = req.pageContext
         let items = try await published(req)
-        return Layout(title: "Published partnerships", content: .group(
+        return Layout(context: context, title: "Published partnerships", content: .group(
             .heading("Published partnerships"),
             .p(.text("The partnerships that Police and Crime Commissioners' offices have chosen to publish.")),
             items.isEmpty ? .p(.text("Nothing has been published yet.")) :
                 Components.table(caption: "Published partnerships", headers: [.text("Name"), .text("Type"), .text("Status")],
                     rows: items.map { p in [
-                        .a(.href("/public/\(p.workspace)/\(p.key)"), .text(p.name)), .text(p.type.label), .text(p.status.label),
+                        .a(.href(RegisterPath.publishedPartnership(workspace: p.workspace, p.key).href), .text(p.name)), .text(p.type.label), .text(p.status.label),
                     ] }, captionVisible: false)
         )).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
+        let context = req.pageContext
         let p = try await one(req)
-        return Layout(title: p.name, breadcrumbs: [("Published partnerships", "/public")], content: .group(
+        return Layout(context: context, title: p.name, breadcrumbs: [("Published partnerships", RegisterPath.published.href)], content: .group(
             .heading(p.name, caption: p.type.label),
             Components.summaryList([
                 ("Status", .text(p.status.label)),

@@ -7,8 +7,8 @@ import Vapor
 /// Publishing a partnership puts its public fields on the public pages and the public API; unpublishing takes them off.
 enum Publishing {
     static func register(pages: RoutesBuilder, api: RoutesBuilder) {
-        pages.post("partnerships", ":key", "publish") { req in try await page(req, publish: true) }
-        pages.post("partnerships", ":key", "unpublish") { req in try await page(req, publish: false) }
+        pages.post(RegisterPath.publish(":key").route) { req in try await page(req, publish: true) }
+        pages.post(RegisterPath.unpublish(":key").route) { req in try await page(req, publish: false) }
         api.post("partnerships", ":key", "publish") { req in try await endpoint(req, publish: true) }
         api.post("partnerships", ":key", "unpublish") { req in try await endpoint(req, publish: false) }
     }
@@ -18,7 +18,7 @@ enum Publishing {
             let record = try await RegisterQueries.partnership(key, in: scope)
             let was = record.publishedAt != nil
             guard was != published else { return }
-            record.publishedAt = published ? Date() : nil
+            record.publishedAt = published ? scope.now() : nil
             try await record.update(on: scope.db)
             audit.note(published ? "publish" : "unpublish", "partnership", key, before: ["published": was], after: ["published": published])
         }
@@ -39,7 +39,7 @@ enum Publishing {
     @Sendable static func page(_ req: Request, publish: Bool) async throws -> Response {
         let key = try req.parameters.require("key")
         try await set(key, published: publish, in: req.scope)
-        return req.redirect(to: "/partnerships/\(key)")
+        return req.redirect(to: RegisterPath.partnership(key).href)
     }
 
     @Sendable static func endpoint(_ req: Request, publish: Bool) async throws -> Response {

@@ -9,42 +9,42 @@ enum RecordFormPages {
     /// Organisations and people are the workspace's, for editors; a partnership's members and terms of reference
     /// are its business, which its secretariat may also do.
     static func register(write: RoutesBuilder, business: RoutesBuilder) {
-        write.get("organisations", "new", use: newOrganisation)
-        write.post("organisations", "new", use: createOrganisation)
-        write.get("organisations", ":key", "edit", use: editOrganisation)
-        write.post("organisations", ":key", "edit", use: updateOrganisation)
-        write.get("persons", "new", use: newPerson)
-        write.post("persons", "new", use: createPerson)
-        write.get("persons", ":key", "edit", use: editPerson)
-        write.post("persons", ":key", "edit", use: updatePerson)
-        business.get("partnerships", ":key", "members", "new", use: newMembership)
-        business.post("partnerships", ":key", "members", "new", use: createMembership)
-        business.get("partnerships", ":key", "members", ":member", "edit", use: editMembership)
-        business.post("partnerships", ":key", "members", ":member", "edit", use: updateMembership)
-        business.get("partnerships", ":key", "terms-of-reference", "new", use: newTerms)
-        business.post("partnerships", ":key", "terms-of-reference", "new", use: createTerms)
+        write.get(RegisterPath.newOrganisation, use: newOrganisation)
+        write.post(RegisterPath.newOrganisation, use: createOrganisation)
+        write.get(RegisterPath.editOrganisation(":key"), use: editOrganisation)
+        write.post(RegisterPath.editOrganisation(":key"), use: updateOrganisation)
+        write.get(RegisterPath.newPerson, use: newPerson)
+        write.post(RegisterPath.newPerson, use: createPerson)
+        write.get(RegisterPath.editPerson(":key"), use: editPerson)
+        write.post(RegisterPath.editPerson(":key"), use: updatePerson)
+        business.get(RegisterPath.newMember(":key"), use: newMembership)
+        business.post(RegisterPath.newMember(":key"), use: createMembership)
+        business.get(RegisterPath.editMember(":key", member: ":member"), use: editMembership)
+        business.post(RegisterPath.editMember(":key", member: ":member"), use: updateMembership)
+        business.get(RegisterPath.newTermsOfReference(":key"), use: newTerms)
+        business.post(RegisterPath.newTermsOfReference(":key"), use: createTerms)
     }
 
     // MARK: Organisations
 
     @Sendable static func newOrganisation(req: Request) async throws -> Response {
-        RecordFormViews.organisation(OrganisationFormInput(), errors: [], action: "/organisations/new",
-                                     cancel: "/organisations", title: "Add an organisation").response()
+        RecordFormViews.organisation(context: req.pageContext, OrganisationFormInput(), errors: [], action: RegisterPath.newOrganisation.href,
+                                     cancel: RegisterPath.organisations.href, title: "Add an organisation").response()
     }
 
     @Sendable static func createOrganisation(req: Request) async throws -> Response {
         let input = try req.content.decode(OrganisationFormInput.self)
         let key = try await RegisterEdits.freshKey(for: input.name ?? "") { try await RegisterEdits.exists(RecordOrigin(.organisation, $0), in: req.scope) }
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(organisations: [$0]) }
-        if errors.isEmpty { return req.redirect(to: "/organisations/\(key)") }
-        return RecordFormViews.organisation(input, errors: errors, action: "/organisations/new", cancel: "/organisations",
+        if errors.isEmpty { return req.redirect(to: RegisterPath.organisation(key).href) }
+        return RecordFormViews.organisation(context: req.pageContext, input, errors: errors, action: RegisterPath.newOrganisation.href, cancel: RegisterPath.organisations.href,
                                             title: "Add an organisation").response(status: .unprocessableEntity)
     }
 
     @Sendable static func editOrganisation(req: Request) async throws -> Response {
         let record = try await RegisterQueries.organisation(try req.parameters.require("key"), in: req.scope)
-        return RecordFormViews.organisation(OrganisationFormInput(name: record.name, sector: record.sector), errors: [],
-                                            action: "/organisations/\(record.key)/edit", cancel: "/organisations/\(record.key)",
+        return RecordFormViews.organisation(context: req.pageContext, OrganisationFormInput(name: record.name, sector: record.sector), errors: [],
+                                            action: RegisterPath.editOrganisation(record.key).href, cancel: RegisterPath.organisation(record.key).href,
                                             title: "Change \(record.name)").response()
     }
 
@@ -52,17 +52,17 @@ enum RecordFormPages {
         let record = try await RegisterQueries.organisation(try req.parameters.require("key"), in: req.scope)
         let input = try req.content.decode(OrganisationFormInput.self)
         let errors = try await save(input.parse(key: record.key), mode: .update, req: req) { Register(organisations: [$0]) }
-        if errors.isEmpty { return req.redirect(to: "/organisations/\(record.key)") }
-        return RecordFormViews.organisation(input, errors: errors, action: "/organisations/\(record.key)/edit",
-                                            cancel: "/organisations/\(record.key)", title: "Change \(record.name)")
+        if errors.isEmpty { return req.redirect(to: RegisterPath.organisation(record.key).href) }
+        return RecordFormViews.organisation(context: req.pageContext, input, errors: errors, action: RegisterPath.editOrganisation(record.key).href,
+                                            cancel: RegisterPath.organisation(record.key).href, title: "Change \(record.name)")
             .response(status: .unprocessableEntity)
     }
 
     // MARK: People
 
     @Sendable static func newPerson(req: Request) async throws -> Response {
-        RecordFormViews.person(PersonFormInput(), choices: try await RecordChoices.load(in: req.scope), errors: [],
-                               action: "/persons/new", cancel: "/persons", title: "Add a person").response()
+        RecordFormViews.person(context: req.pageContext, PersonFormInput(), choices: try await RecordChoices.load(in: req.scope), errors: [],
+                               action: RegisterPath.newPerson.href, cancel: RegisterPath.persons.href, title: "Add a person").response()
     }
 
     @Sendable static func createPerson(req: Request) async throws -> Response {
@@ -71,18 +71,18 @@ enum RecordFormPages {
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(persons: [$0]) }
         if errors.isEmpty {
             try await Publishing.setPublicOffice(key, input.publicOffice == "yes", in: req.scope)
-            return req.redirect(to: "/persons/\(key)")
+            return req.redirect(to: RegisterPath.person(key).href)
         }
-        return RecordFormViews.person(input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
-                                      action: "/persons/new", cancel: "/persons", title: "Add a person").response(status: .unprocessableEntity)
+        return RecordFormViews.person(context: req.pageContext, input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
+                                      action: RegisterPath.newPerson.href, cancel: RegisterPath.persons.href, title: "Add a person").response(status: .unprocessableEntity)
     }
 
     @Sendable static func editPerson(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
         guard let person = try await PersonsResource.find(key, in: req.scope) else { throw Problem.notFound("The person '\(key)'") }
         let inOffice = try await PersonRecord.query(in: req.scope).filter(\.$key == key).first()?.publicOffice ?? false
-        return RecordFormViews.person(PersonFormInput(person, publicOffice: inOffice), choices: try await RecordChoices.load(in: req.scope), errors: [],
-                                      action: "/persons/\(key)/edit", cancel: "/persons/\(key)", title: "Change \(person.name)").response()
+        return RecordFormViews.person(context: req.pageContext, PersonFormInput(person, publicOffice: inOffice), choices: try await RecordChoices.load(in: req.scope), errors: [],
+                                      action: RegisterPath.editPerson(key).href, cancel: RegisterPath.person(key).href, title: "Change \(person.name)").response()
     }
 
     @Sendable static func updatePerson(req: Request) async throws -> Response {
@@ -92,10 +92,10 @@ enum RecordFormPages {
         let errors = try await save(input.parse(key: key), mode: .update, req: req) { Register(persons: [$0]) }
         if errors.isEmpty {
             try await Publishing.setPublicOffice(key, input.publicOffice == "yes", in: req.scope)
-            return req.redirect(to: "/persons/\(key)")
+            return req.redirect(to: RegisterPath.person(key).href)
         }
-        return RecordFormViews.person(input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
-                                      action: "/persons/\(key)/edit", cancel: "/persons/\(key)", title: "Change \(person.name)")
+        return RecordFormViews.person(context: req.pageContext, input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
+                                      action: RegisterPath.editPerson(key).href, cancel: RegisterPath.person(key).href, title: "Change \(person.name)")
             .response(status: .unprocessableEntity)
     }
 
@@ -103,9 +103,9 @@ enum RecordFormPages {
 
     @Sendable static func newMembership(req: Request) async throws -> Response {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
-        return RecordFormViews.membership(MembershipFormInput(), partnership: (partnership.key, partnership.name),
+        return RecordFormViews.membership(context: req.pageContext, MembershipFormInput(), partnership: (partnership.key, partnership.name),
                                           choices: try await RecordChoices.load(in: req.scope), errors: [],
-                                          action: "/partnerships/\(partnership.key)/members/new", title: "Add a member").response()
+                                          action: RegisterPath.newMember(partnership.key).href, title: "Add a member").response()
     }
 
     @Sendable static func createMembership(req: Request) async throws -> Response {
@@ -114,10 +114,10 @@ enum RecordFormPages {
         let base = Key.slug(partnership.key, input.personKey ?? input.organisationKey ?? "member", input.role ?? "member")
         let key = try await RegisterEdits.freshKey(for: base) { try await RegisterEdits.exists(RecordOrigin(.membership, $0), in: req.scope) }
         let errors = try await save(input.parse(key: key, partnershipKey: partnership.key), mode: .create, req: req) { Register(memberships: [$0]) }
-        if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)#members") }
-        return RecordFormViews.membership(input, partnership: (partnership.key, partnership.name),
+        if errors.isEmpty { return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members")) }
+        return RecordFormViews.membership(context: req.pageContext, input, partnership: (partnership.key, partnership.name),
                                           choices: try await RecordChoices.load(in: req.scope), errors: errors,
-                                          action: "/partnerships/\(partnership.key)/members/new", title: "Add a member")
+                                          action: RegisterPath.newMember(partnership.key).href, title: "Add a member")
             .response(status: .unprocessableEntity)
     }
 
@@ -132,9 +132,9 @@ enum RecordFormPages {
 
     @Sendable static func editMembership(req: Request) async throws -> Response {
         let (partnership, membership) = try await membership(req)
-        return RecordFormViews.membership(MembershipFormInput(membership), partnership: (partnership.key, partnership.name),
+        return RecordFormViews.membership(context: req.pageContext, MembershipFormInput(membership), partnership: (partnership.key, partnership.name),
                                           choices: try await RecordChoices.load(in: req.scope), errors: [],
-                                          action: "/partnerships/\(partnership.key)/members/\(membership.key)/edit",
+                                          action: RegisterPath.editMember(partnership.key, member: membership.key).href,
                                           title: "Change a membership").response()
     }
 
@@ -142,10 +142,10 @@ enum RecordFormPages {
         let (partnership, membership) = try await membership(req)
         let input = try req.content.decode(MembershipFormInput.self)
         let errors = try await save(input.parse(key: membership.key, partnershipKey: partnership.key), mode: .update, req: req) { Register(memberships: [$0]) }
-        if errors.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)#members") }
-        return RecordFormViews.membership(input, partnership: (partnership.key, partnership.name),
+        if errors.isEmpty { return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members")) }
+        return RecordFormViews.membership(context: req.pageContext, input, partnership: (partnership.key, partnership.name),
                                           choices: try await RecordChoices.load(in: req.scope), errors: errors,
-                                          action: "/partnerships/\(partnership.key)/members/\(membership.key)/edit",
+                                          action: RegisterPath.editMember(partnership.key, member: membership.key).href,
                                           title: "Change a membership").response(status: .unprocessableEntity)
     }
 
@@ -159,8 +159,8 @@ enum RecordFormPages {
     @Sendable static func newTerms(req: Request) async throws -> Response {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         let version = try await nextVersion(partnership, in: req.scope)
-        return RecordFormViews.terms(TermsFormInput(), partnership: (partnership.key, partnership.name), version: version, errors: [],
-                                     action: "/partnerships/\(partnership.key)/terms-of-reference/new").response()
+        return RecordFormViews.terms(context: req.pageContext, TermsFormInput(), partnership: (partnership.key, partnership.name), version: version, errors: [],
+                                     action: RegisterPath.newTermsOfReference(partnership.key).href).response()
     }
 
     @Sendable static func createTerms(req: Request) async throws -> Response {
@@ -172,10 +172,10 @@ enum RecordFormPages {
         if let terms, errors.isEmpty {
             all = try await RegisterEdits.write(Register(termsOfReference: [terms]), mode: .create,
                                                 origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), in: req.scope)
-            if all.isEmpty { return req.redirect(to: "/partnerships/\(partnership.key)#terms") }
+            if all.isEmpty { return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "terms")) }
         }
-        return RecordFormViews.terms(input, partnership: (partnership.key, partnership.name), version: version, errors: all,
-                                     action: "/partnerships/\(partnership.key)/terms-of-reference/new").response(status: .unprocessableEntity)
+        return RecordFormViews.terms(context: req.pageContext, input, partnership: (partnership.key, partnership.name), version: version, errors: all,
+                                     action: RegisterPath.newTermsOfReference(partnership.key).href).response(status: .unprocessableEntity)
     }
 
     /// Writes a parsed record unless parsing already found errors.

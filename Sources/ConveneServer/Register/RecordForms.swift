@@ -167,29 +167,29 @@ struct RecordChoices {
 }
 
 enum RecordFormViews {
-    static func page(title: String, action: String, cancel: String, errors: [FieldError],
+    static func page(context: PageContext, title: String, action: String, cancel: String, errors: [FieldError],
                      breadcrumbs: [(String, String)], _ fields: Node<HTML.BodyContext>...) -> Layout {
-        Layout(title: errors.isEmpty ? title : "Error: \(title)", breadcrumbs: breadcrumbs, content: .group(
+        Layout(context: context, title: errors.isEmpty ? title : "Error: \(title)", breadcrumbs: breadcrumbs, content: .group(
             Form(errors: errors).errorSummary(),
             .heading(title),
-            .formElement(action: action, method: "post", .attribute(named: "novalidate", value: "novalidate"),
+            .postForm(action: action, context: context, .attribute(named: "novalidate", value: "novalidate"),
                 .group(fields),
                 .button(.type(.submit), .class("button"), .text("Save")),
                 .a(.href(cancel), .class("button button--secondary"), .text("Cancel")))))
     }
 
-    static func organisation(_ input: OrganisationFormInput, errors: [FieldError], action: String, cancel: String, title: String) -> Layout {
+    static func organisation(context: PageContext, _ input: OrganisationFormInput, errors: [FieldError], action: String, cancel: String, title: String) -> Layout {
         let form = Form(errors: errors)
-        return page(title: title, action: action, cancel: cancel, errors: errors,
-                    breadcrumbs: [("Overview", "/"), ("Organisations", "/organisations")],
+        return page(context: context, title: title, action: action, cancel: cancel, errors: errors,
+                    breadcrumbs: [("Overview", RegisterPath.overview.href), ("Organisations", RegisterPath.organisations.href)],
                     form.textInput("name", "Name", input.name),
                     form.select("sector", "Sector", input.sector, Sector.allCases.map { ($0.rawValue, $0.label) }, blank: "Select a sector"))
     }
 
-    static func person(_ input: PersonFormInput, choices: RecordChoices, errors: [FieldError], action: String, cancel: String, title: String) -> Layout {
+    static func person(context: PageContext, _ input: PersonFormInput, choices: RecordChoices, errors: [FieldError], action: String, cancel: String, title: String) -> Layout {
         let form = Form(errors: errors)
-        return page(title: title, action: action, cancel: cancel, errors: errors,
-                    breadcrumbs: [("Overview", "/"), ("People", "/persons")],
+        return page(context: context, title: title, action: action, cancel: cancel, errors: errors,
+                    breadcrumbs: [("Overview", RegisterPath.overview.href), ("People", RegisterPath.persons.href)],
                     form.textInput("name", "Name", input.name, hint: "Only what the partnership needs: a name or, for a role, the role title"),
                     form.textInput("role_title", "Role title", input.roleTitle, hint: "For example, Director of Public Health"),
                     form.select("organisation_key", "Organisation", input.organisationKey, choices.organisations, blank: "None"),
@@ -201,11 +201,11 @@ enum RecordFormViews {
                                     single: true))
     }
 
-    static func membership(_ input: MembershipFormInput, partnership: (key: String, name: String), choices: RecordChoices,
+    static func membership(context: PageContext, _ input: MembershipFormInput, partnership: (key: String, name: String), choices: RecordChoices,
                            errors: [FieldError], action: String, title: String) -> Layout {
         let form = Form(errors: errors)
-        return page(title: title, action: action, cancel: "/partnerships/\(partnership.key)", errors: errors,
-                    breadcrumbs: [("Overview", "/"), ("Partnerships", "/partnerships"), (partnership.name, "/partnerships/\(partnership.key)")],
+        return page(context: context, title: title, action: action, cancel: RegisterPath.partnership(partnership.key).href, errors: errors,
+                    breadcrumbs: [("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href), (partnership.name, RegisterPath.partnership(partnership.key).href)],
                     form.select("person_key", "Person", input.personKey, choices.persons, blank: "None (an organisation is the member)"),
                     form.select("organisation_key", "Or an organisation as the member", input.organisationKey, choices.organisations, blank: "None"),
                     form.select("role", "Role", input.role, MembershipRole.allCases.map { ($0.rawValue, $0.label) }),
@@ -216,10 +216,10 @@ enum RecordFormViews {
                     form.select("substitute_key", "Named substitute", input.substituteKey, choices.persons, blank: "None"))
     }
 
-    static func terms(_ input: TermsFormInput, partnership: (key: String, name: String), version: Int, errors: [FieldError], action: String) -> Layout {
+    static func terms(context: PageContext, _ input: TermsFormInput, partnership: (key: String, name: String), version: Int, errors: [FieldError], action: String) -> Layout {
         let form = Form(errors: errors)
-        return page(title: "Add version \(version) of the terms of reference", action: action, cancel: "/partnerships/\(partnership.key)", errors: errors,
-                    breadcrumbs: [("Overview", "/"), ("Partnerships", "/partnerships"), (partnership.name, "/partnerships/\(partnership.key)")],
+        return page(context: context, title: "Add version \(version) of the terms of reference", action: action, cancel: RegisterPath.partnership(partnership.key).href, errors: errors,
+                    breadcrumbs: [("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href), (partnership.name, RegisterPath.partnership(partnership.key).href)],
                     form.textArea("purpose", "Purpose", input.purpose),
                     form.textInput("quorum", "Quorum", input.quorum, hint: "The number of members needed for a meeting to be quorate", short: true),
                     form.select("meeting_frequency", "How often it meets", input.meetingFrequency,

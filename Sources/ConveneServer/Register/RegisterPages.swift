@@ -6,35 +6,35 @@ import Vapor
 enum RegisterPages {
     /// `business` lets through the secretariat of the partnership the path names.
     static func register(read: RoutesBuilder, write: RoutesBuilder, business: RoutesBuilder) {
-        read.get(use: overview)
-        read.get("partnerships", use: list)
-        write.get("partnerships", "new", use: newForm)
-        write.post("partnerships", "new", use: create)
-        read.get("partnerships", ":key", use: show)
-        business.get("partnerships", ":key", "edit", use: editForm)
-        business.post("partnerships", ":key", "edit", use: update)
-        read.get("organisations", use: organisations)
-        read.get("organisations", ":key", use: organisation)
-        read.get("persons", use: persons)
-        read.get("persons", ":key", use: person)
-        read.get("landscape", use: landscape)
+        read.get(RegisterPath.overview, use: overview)
+        read.get(RegisterPath.partnerships, use: list)
+        write.get(RegisterPath.newPartnership, use: newForm)
+        write.post(RegisterPath.newPartnership, use: create)
+        read.get(RegisterPath.partnership(":key"), use: show)
+        business.get(RegisterPath.editPartnership(":key"), use: editForm)
+        business.post(RegisterPath.editPartnership(":key"), use: update)
+        read.get(RegisterPath.organisations, use: organisations)
+        read.get(RegisterPath.organisation(":key"), use: organisation)
+        read.get(RegisterPath.persons, use: persons)
+        read.get(RegisterPath.person(":key"), use: person)
+        read.get(RegisterPath.landscape, use: landscape)
     }
 
     @Sendable static func overview(req: Request) async throws -> Response {
-        OverviewView.render(try await OverviewModel.load(in: req.scope)).response()
+        OverviewView.render(try await OverviewModel.load(context: req.pageContext, in: req.scope)).response()
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
         let filter = try req.query.decode(PartnershipFilter.self)
-        return PartnershipListView.render(try await PartnershipListModel.load(filter, in: req.scope)).response()
+        return PartnershipListView.render(try await PartnershipListModel.load(filter, context: req.pageContext, in: req.scope)).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        async let model = PartnershipPageModel.load(key: key, in: req.scope)
+        async let model = PartnershipPageModel.load(key: key, context: req.pageContext, in: req.scope)
         async let demo = RegisterQueries.hasDemoData(in: req.scope)
         async let edit = PartnershipGrants.mayEdit(key, req)
-        let may = PartnershipPageView.Permissions(edit: try await edit, publish: PageContext.mayEdit)
+        let may = PartnershipPageView.Permissions(edit: try await edit, publish: req.pageContext.mayEdit)
         return PartnershipPageView.render(try await model, isDemo: try await demo, may: may).response()
     }
 
@@ -42,8 +42,8 @@ enum RegisterPages {
         let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: nil)
         var input = PartnershipFormInput()
         input.status = PartnershipStatus.active.rawValue
-        return PartnershipFormView.render(title: "Add a partnership", action: "/partnerships/new", input: input,
-                                          errors: [], choices: choices, cancel: "/partnerships").response()
+        return PartnershipFormView.render(context: req.pageContext, title: "Add a partnership", action: RegisterPath.newPartnership.href, input: input,
+                                          errors: [], choices: choices, cancel: RegisterPath.partnerships.href).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -61,8 +61,8 @@ enum RegisterPages {
         let keys = KeyIndex(organisations: Dictionary(organisations.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a }))
         let input = PartnershipFormInput(record.domain(keys), relations: try await RegisterEdits.relations(of: key, in: req.scope))
         let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: key)
-        return PartnershipFormView.render(title: "Change \(record.name)", action: "/partnerships/\(key)/edit", input: input,
-                                          errors: [], choices: choices, cancel: "/partnerships/\(key)").response()
+        return PartnershipFormView.render(context: req.pageContext, title: "Change \(record.name)", action: RegisterPath.editPartnership(key).href, input: input,
+                                          errors: [], choices: choices, cancel: RegisterPath.partnership(key).href).response()
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -80,19 +80,20 @@ enum RegisterPages {
             errors = try await RegisterEdits.write(
                 Register(partnerships: [partnership], relations: kept + relations), relationsStatedFor: [key],
                 mode: mode, origin: RecordOrigin(.partnership, key), in: req.scope)
-            if errors.isEmpty { return req.redirect(to: "/partnerships/\(key)", redirectType: .normal) }
+            if errors.isEmpty { return req.redirect(to: RegisterPath.partnership(key).href, redirectType: .normal) }
         }
         let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: mode == .update ? key : nil)
         let title = mode == .create ? "Add a partnership" : "Change \(input.name ?? key)"
-        let action = mode == .create ? "/partnerships/new" : "/partnerships/\(key)/edit"
-        return PartnershipFormView.render(title: title, action: action, input: input, errors: errors, choices: choices,
-                                          cancel: mode == .create ? "/partnerships" : "/partnerships/\(key)")
+        let action = mode == .create ? RegisterPath.newPartnership.href : RegisterPath.editPartnership(key).href
+        return PartnershipFormView.render(context: req.pageContext, title: title, action: action, input: input, errors: errors, choices: choices,
+                                          cancel: mode == .create ? RegisterPath.partnerships.href : RegisterPath.partnership(key).href)
             .response(status: .unprocessableEntity)
     }
 
     struct ListQuery: Content { var q: String?; var page: Int? }
 
     @Sendable static func organisations(req: Request) async throws -> Response {
+        let context = req.pageContext
         let query = try req.query.decode(ListQuery.self)
         let window = PageWindow(clamping: query.page, perPage: 50)
         let page = window.page
@@ -103,12 +104,13 @@ enum RegisterPages {
         }
         async let total = base().count()
         async let rows = base().sort(\.$name).window(window).all()
-        return PeopleViews.list(title: "Organisations", path: "/organisations", add: "Add an organisation", q: query.q, page: page, total: try await total,
-                                rows: try await rows.map { ("/organisations/\($0.key)", $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector) },
+        return PeopleViews.list(context: context, title: "Organisations", path: RegisterPath.organisations.href, add: "Add an organisation", q: query.q, page: page, total: try await total,
+                                rows: try await rows.map { (RegisterPath.organisation($0.key).href, $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector) },
                                 isDemo: try await RegisterQueries.hasDemoData(in: req.scope)).response()
     }
 
     @Sendable static func persons(req: Request) async throws -> Response {
+        let context = req.pageContext
         let query = try req.query.decode(ListQuery.self)
         let window = PageWindow(clamping: query.page, perPage: 50)
         let page = window.page
@@ -119,17 +121,17 @@ enum RegisterPages {
         }
         async let total = base().count()
         async let rows = base().sort(\.$name).window(window).all()
-        return PeopleViews.list(title: "People", path: "/persons", add: "Add a person", q: query.q, page: page, total: try await total,
-                                rows: try await rows.map { ("/persons/\($0.key)", $0.name, $0.roleTitle ?? "") },
+        return PeopleViews.list(context: context, title: "People", path: RegisterPath.persons.href, add: "Add a person", q: query.q, page: page, total: try await total,
+                                rows: try await rows.map { (RegisterPath.person($0.key).href, $0.name, $0.roleTitle ?? "") },
                                 isDemo: try await RegisterQueries.hasDemoData(in: req.scope)).response()
     }
 
     @Sendable static func organisation(req: Request) async throws -> Response {
-        PeopleViews.organisation(try await OrganisationPageModel.load(key: try req.parameters.require("key"), in: req.scope)).response()
+        PeopleViews.organisation(try await OrganisationPageModel.load(key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)).response()
     }
 
     @Sendable static func person(req: Request) async throws -> Response {
-        PeopleViews.person(try await PersonPageModel.load(key: try req.parameters.require("key"), in: req.scope)).response()
+        PeopleViews.person(try await PersonPageModel.load(key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)).response()
     }
 
     @Sendable static func landscape(req: Request) async throws -> Response {
@@ -137,7 +139,7 @@ enum RegisterPages {
         let query = try req.query.decode(Query.self)
         let model = try await LandscapePictureModel.load(forceArea: query.forceArea, overlay: query.overlay == "overlap",
                                                          dotPath: req.application.convene.dotPath,
-                                                         in: req.scope, threadPool: req.application.threadPool)
+                                                         context: req.pageContext, in: req.scope, threadPool: req.application.threadPool)
         return LandscapePictureView.render(model).response()
     }
 }

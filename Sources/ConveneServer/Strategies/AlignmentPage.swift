@@ -8,14 +8,14 @@ import Vapor
 /// downloads whole as CSV.
 enum AlignmentPage {
     @Sendable static func show(req: Request) async throws -> Response {
-        let context = try await StrategyPages.Context.load(in: req.scope)
-        let report = Alignment.run(strategies: context.strategies, priorities: context.priorities,
-                                   partnershipNames: Dictionary(context.partnerships.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                                   organisationNames: Dictionary(context.organisations.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        let model = try await StrategyPages.Model.load(in: req.scope)
+        let report = Alignment.run(strategies: model.strategies, priorities: model.priorities,
+                                   partnershipNames: Dictionary(model.partnerships.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                                   organisationNames: Dictionary(model.organisations.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }))
         if (try? req.query.get(String.self, at: "format")) == "csv" {
             return AnalysisPages.csv(Data(csv(report).utf8), filename: "alignment.csv")
         }
-        return render(report, context: context).response()
+        return render(context: req.pageContext, report, model: model).response()
     }
 
     static func mark(_ cell: Alignment.Cell?) -> String {
@@ -32,7 +32,7 @@ enum AlignmentPage {
         return CSV.write(header: header, rows: rows)
     }
 
-    static func render(_ r: Alignment.Report, context: StrategyPages.Context) -> Layout {
+    static func render(context: PageContext, _ r: Alignment.Report, model: StrategyPages.Model) -> Layout {
         let titles = Dictionary((r.planRows + r.rows).map { ($0.priorityKey, "\($0.title) (\($0.strategyName))") }, uniquingKeysWith: { a, _ in a })
         let groups: [(id: String, title: String, columns: [Alignment.Column])] =
             [("plan", "The Police and Crime Plan's priorities", r.planColumns)]
@@ -53,7 +53,7 @@ enum AlignmentPage {
                                        .text("\(n + 1)"), .span(.class("visually-hidden"), .text(" " + column.title)))
                                })),
                     .tbody(.forEach(rows) { row in
-                        .tr(.th(.attribute(named: "scope", value: "row"), .a(.href("/strategies/\(row.strategyKey)#priorities"), .text(row.title)),
+                        .tr(.th(.attribute(named: "scope", value: "row"), .a(.href(StrategyPath.strategy(row.strategyKey).href(fragment: "priorities")), .text(row.title)),
                                 .span(.class("body-s secondary-text"), .text(" \(row.strategyName)"))),
                             .forEach(indexes) { i in .td(.text(mark(row.cells[i]))) })
                     }))),
@@ -62,10 +62,10 @@ enum AlignmentPage {
                     .li(.text(column.parentKey == nil ? column.title : "(part of the above) " + column.title))
                 }))
         }
-        return Layout(title: "Alignment", breadcrumbs: StrategyViews.crumbs, isDemo: context.isDemo, content: .group(
+        return Layout(context: context, title: "Alignment", breadcrumbs: StrategyViews.crumbs, isDemo: model.isDemo, content: .group(
             .heading("Alignment with the plan and the national frameworks"),
             .p(.class("lead"), .text(r.summary + ".")),
-            .p(.a(.href("/strategies/alignment?format=csv"), .text("Download the whole matrix (CSV)"))),
+            .p(.a(.href(StrategyPath.alignment.href(["format": "csv"])), .text("Download the whole matrix (CSV)"))),
             .h2(.id("gaps"), .class("heading-l"), .text("Gaps")),
             .h3(.class("heading-m"), .text("Plan priorities no partnership carries")),
             r.plan == nil ? .p(.text("There is no single active Police and Crime Plan to compare with.")) :

@@ -7,32 +7,32 @@ import Vapor
 /// alignment matrix (`AlignmentPage`). Reading is for everyone in the workspace; writing is for editors.
 enum StrategyPages {
     static func register(read: RoutesBuilder, write: RoutesBuilder) {
-        read.get("strategies", use: list)
-        read.get("strategies", "alignment", use: AlignmentPage.show)
-        write.get("strategies", "new", use: newStrategy)
-        write.post("strategies", "new", use: createStrategy)
-        read.get("strategies", ":key", use: show)
-        write.get("strategies", ":key", "edit", use: editStrategy)
-        write.post("strategies", ":key", "edit", use: updateStrategy)
-        write.get("strategies", ":key", "priorities", "new", use: newPriority)
-        write.post("strategies", ":key", "priorities", "new", use: createPriority)
-        write.get("strategies", ":key", "priorities", ":priority", "edit", use: editPriority)
-        write.post("strategies", ":key", "priorities", ":priority", "edit", use: updatePriority)
+        read.get(StrategyPath.strategies, use: list)
+        read.get(StrategyPath.alignment, use: AlignmentPage.show)
+        write.get(StrategyPath.newStrategy, use: newStrategy)
+        write.post(StrategyPath.newStrategy, use: createStrategy)
+        read.get(StrategyPath.strategy(":key"), use: show)
+        write.get(StrategyPath.editStrategy(":key"), use: editStrategy)
+        write.post(StrategyPath.editStrategy(":key"), use: updateStrategy)
+        write.get(StrategyPath.newPriority(":key"), use: newPriority)
+        write.post(StrategyPath.newPriority(":key"), use: createPriority)
+        write.get(StrategyPath.editPriority(":key", priority: ":priority"), use: editPriority)
+        write.post(StrategyPath.editPriority(":key", priority: ":priority"), use: updatePriority)
     }
 
     /// What the pages show of the register around strategies: names of owners, and the plan's priorities.
-    struct Context {
+    struct Model {
         var strategies: [Strategy]
         var priorities: [Priority]
         var partnerships: [(key: String, name: String)]
         var organisations: [(key: String, name: String)]
         var isDemo: Bool
 
-        static func load(in scope: Scope) async throws -> Context {
+        static func load(in scope: Scope) async throws -> Model {
             let (strategies, priorities) = try await StrategyStore.all(in: scope)
             async let partnerships = PartnershipRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name).all()
             async let organisations = OrganisationRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name).all()
-            return Context(strategies: strategies, priorities: priorities, partnerships: try await partnerships.map { ($0.key, $0.name) },
+            return Model(strategies: strategies, priorities: priorities, partnerships: try await partnerships.map { ($0.key, $0.name) },
                            organisations: try await organisations.map { ($0.key, $0.name) }, isDemo: try await RegisterQueries.hasDemoData(in: scope))
         }
 
@@ -48,7 +48,7 @@ enum StrategyPages {
         }
 
         func ownerLink(_ s: Strategy) -> String? {
-            s.ownerPartnershipKey.map { "/partnerships/\($0)" } ?? s.ownerOrganisationKey.map { "/organisations/\($0)" }
+            s.ownerPartnershipKey.map { RegisterPath.partnership($0).href } ?? s.ownerOrganisationKey.map { RegisterPath.organisation($0).href }
         }
 
         /// The Police and Crime Plan's priorities, for the links a priority can carry.
@@ -59,20 +59,20 @@ enum StrategyPages {
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
-        StrategyViews.list(try await Context.load(in: req.scope), mayEdit: PageContext.mayEdit).response()
+        StrategyViews.list(context: req.pageContext, try await Model.load(in: req.scope), mayEdit: req.pageContext.mayEdit).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let context = try await Context.load(in: req.scope)
-        let strategy = try context.strategy(try req.parameters.require("key"))
-        return StrategyViews.show(strategy, context: context, mayEdit: PageContext.mayEdit).response()
+        let model = try await Model.load(in: req.scope)
+        let strategy = try model.strategy(try req.parameters.require("key"))
+        return StrategyViews.show(context: req.pageContext, strategy, model: model, mayEdit: req.pageContext.mayEdit).response()
     }
 
     // MARK: Strategies
 
     @Sendable static func newStrategy(req: Request) async throws -> Response {
-        StrategyViews.strategyForm(StrategyFormInput(), context: try await Context.load(in: req.scope), errors: [],
-                                   action: "/strategies/new", cancel: "/strategies", title: "Add a strategy").response()
+        StrategyViews.strategyForm(context: req.pageContext, StrategyFormInput(), model: try await Model.load(in: req.scope), errors: [],
+                                   action: StrategyPath.newStrategy.href, cancel: StrategyPath.strategies.href, title: "Add a strategy").response()
     }
 
     @Sendable static func createStrategy(req: Request) async throws -> Response {
@@ -83,77 +83,77 @@ enum StrategyPages {
         let (strategy, parseErrors) = input.parse(key: key)
         var errors = parseErrors
         if let strategy, errors.isEmpty { errors = try await StrategyStore.save(strategy, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: "/strategies/\(key)") }
-        return StrategyViews.strategyForm(input, context: try await Context.load(in: req.scope), errors: errors, action: "/strategies/new",
-                                          cancel: "/strategies", title: "Add a strategy").response(status: .unprocessableEntity)
+        if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(key).href) }
+        return StrategyViews.strategyForm(context: req.pageContext, input, model: try await Model.load(in: req.scope), errors: errors, action: StrategyPath.newStrategy.href,
+                                          cancel: StrategyPath.strategies.href, title: "Add a strategy").response(status: .unprocessableEntity)
     }
 
     @Sendable static func editStrategy(req: Request) async throws -> Response {
-        let context = try await Context.load(in: req.scope)
-        let strategy = try context.strategy(try req.parameters.require("key"))
-        return StrategyViews.strategyForm(StrategyFormInput(strategy), context: context, errors: [], action: "/strategies/\(strategy.key)/edit",
-                                          cancel: "/strategies/\(strategy.key)", title: "Change \(strategy.name)").response()
+        let model = try await Model.load(in: req.scope)
+        let strategy = try model.strategy(try req.parameters.require("key"))
+        return StrategyViews.strategyForm(context: req.pageContext, StrategyFormInput(strategy), model: model, errors: [], action: StrategyPath.editStrategy(strategy.key).href,
+                                          cancel: StrategyPath.strategy(strategy.key).href, title: "Change \(strategy.name)").response()
     }
 
     @Sendable static func updateStrategy(req: Request) async throws -> Response {
-        let context = try await Context.load(in: req.scope)
-        let old = try context.strategy(try req.parameters.require("key"))
+        let model = try await Model.load(in: req.scope)
+        let old = try model.strategy(try req.parameters.require("key"))
         let input = try req.content.decode(StrategyFormInput.self)
         let (strategy, parseErrors) = input.parse(key: old.key)
         var errors = parseErrors
         if let strategy, errors.isEmpty { errors = try await StrategyStore.save(strategy, replacing: old.key, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: "/strategies/\(old.key)") }
-        return StrategyViews.strategyForm(input, context: context, errors: errors, action: "/strategies/\(old.key)/edit",
-                                          cancel: "/strategies/\(old.key)", title: "Change \(old.name)").response(status: .unprocessableEntity)
+        if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(old.key).href) }
+        return StrategyViews.strategyForm(context: req.pageContext, input, model: model, errors: errors, action: StrategyPath.editStrategy(old.key).href,
+                                          cancel: StrategyPath.strategy(old.key).href, title: "Change \(old.name)").response(status: .unprocessableEntity)
     }
 
     // MARK: Priorities
 
     @Sendable static func newPriority(req: Request) async throws -> Response {
-        let context = try await Context.load(in: req.scope)
-        let strategy = try context.strategy(try req.parameters.require("key"))
-        return StrategyViews.priorityForm(PriorityFormInput(), strategy: strategy, context: context, errors: [],
-                                          action: "/strategies/\(strategy.key)/priorities/new", title: "Add a priority").response()
+        let model = try await Model.load(in: req.scope)
+        let strategy = try model.strategy(try req.parameters.require("key"))
+        return StrategyViews.priorityForm(context: req.pageContext, PriorityFormInput(), strategy: strategy, model: model, errors: [],
+                                          action: StrategyPath.newPriority(strategy.key).href, title: "Add a priority").response()
     }
 
     @Sendable static func createPriority(req: Request) async throws -> Response {
-        let context = try await Context.load(in: req.scope)
-        let strategy = try context.strategy(try req.parameters.require("key"))
+        let model = try await Model.load(in: req.scope)
+        let strategy = try model.strategy(try req.parameters.require("key"))
         let input = try req.content.decode(PriorityFormInput.self)
         let key = try await RegisterEdits.freshKey(for: Key.slug(strategy.key, input.title ?? "priority")) { key in
             try await PriorityRecord.query(in: req.scope).filter(\.$key == key).first() != nil
         }
         let priority = input.parse(key: key, strategyKey: strategy.key)
         let errors = try await StrategyStore.save(priority, in: req.scope)
-        if errors.isEmpty { return req.redirect(to: "/strategies/\(strategy.key)#priorities") }
-        return StrategyViews.priorityForm(input, strategy: strategy, context: context, errors: errors,
-                                          action: "/strategies/\(strategy.key)/priorities/new", title: "Add a priority")
+        if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(strategy.key).href(fragment: "priorities")) }
+        return StrategyViews.priorityForm(context: req.pageContext, input, strategy: strategy, model: model, errors: errors,
+                                          action: StrategyPath.newPriority(strategy.key).href, title: "Add a priority")
             .response(status: .unprocessableEntity)
     }
 
     @Sendable static func editPriority(req: Request) async throws -> Response {
-        let context = try await Context.load(in: req.scope)
-        let strategy = try context.strategy(try req.parameters.require("key"))
+        let model = try await Model.load(in: req.scope)
+        let strategy = try model.strategy(try req.parameters.require("key"))
         let key = try req.parameters.require("priority")
-        guard let priority = context.priorities.first(where: { $0.key == key && $0.strategyKey == strategy.key }) else {
+        guard let priority = model.priorities.first(where: { $0.key == key && $0.strategyKey == strategy.key }) else {
             throw Problem.notFound("The priority '\(key)'")
         }
-        return StrategyViews.priorityForm(PriorityFormInput(priority), strategy: strategy, context: context, errors: [],
-                                          action: "/strategies/\(strategy.key)/priorities/\(key)/edit", title: "Change \(priority.title)").response()
+        return StrategyViews.priorityForm(context: req.pageContext, PriorityFormInput(priority), strategy: strategy, model: model, errors: [],
+                                          action: StrategyPath.editPriority(strategy.key, priority: key).href, title: "Change \(priority.title)").response()
     }
 
     @Sendable static func updatePriority(req: Request) async throws -> Response {
-        let context = try await Context.load(in: req.scope)
-        let strategy = try context.strategy(try req.parameters.require("key"))
+        let model = try await Model.load(in: req.scope)
+        let strategy = try model.strategy(try req.parameters.require("key"))
         let key = try req.parameters.require("priority")
-        guard let old = context.priorities.first(where: { $0.key == key && $0.strategyKey == strategy.key }) else {
+        guard let old = model.priorities.first(where: { $0.key == key && $0.strategyKey == strategy.key }) else {
             throw Problem.notFound("The priority '\(key)'")
         }
         let input = try req.content.decode(PriorityFormInput.self)
         let errors = try await StrategyStore.save(input.parse(key: key, strategyKey: strategy.key), in: req.scope)
-        if errors.isEmpty { return req.redirect(to: "/strategies/\(strategy.key)#priorities") }
-        return StrategyViews.priorityForm(input, strategy: strategy, context: context, errors: errors,
-                                          action: "/strategies/\(strategy.key)/priorities/\(key)/edit", title: "Change \(old.title)")
+        if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(strategy.key).href(fragment: "priorities")) }
+        return StrategyViews.priorityForm(context: req.pageContext, input, strategy: strategy, model: model, errors: errors,
+                                          action: StrategyPath.editPriority(strategy.key, priority: key).href, title: "Change \(old.title)")
             .response(status: .unprocessableEntity)
     }
 }

@@ -4,7 +4,7 @@ import Plot
 
 /// The strategy pages' HTML: the list, one strategy with its priorities, and the two forms.
 enum StrategyViews {
-    static let crumbs: [(String, String)] = [("Overview", "/"), ("Strategies", "/strategies")]
+    static let crumbs: [(String, String)] = [("Overview", RegisterPath.overview.href), ("Strategies", StrategyPath.strategies.href)]
 
     static func period(_ s: Strategy) -> String {
         switch (s.startsOn, s.endsOn) {
@@ -19,41 +19,41 @@ enum StrategyViews {
         Components.tag(status.label, status == .active ? "green" : status == .draft ? "blue" : "grey")
     }
 
-    static func list(_ context: StrategyPages.Context, mayEdit: Bool) -> Layout {
-        let counts = Dictionary(grouping: context.priorities, by: \.strategyKey).mapValues(\.count)
-        return Layout(title: "Strategies", breadcrumbs: [("Overview", "/")], isDemo: context.isDemo, content: .group(
+    static func list(context: PageContext, _ model: StrategyPages.Model, mayEdit: Bool) -> Layout {
+        let counts = Dictionary(grouping: model.priorities, by: \.strategyKey).mapValues(\.count)
+        return Layout(context: context, title: "Strategies", breadcrumbs: [("Overview", RegisterPath.overview.href)], isDemo: model.isDemo, content: .group(
             .heading("Strategies"),
             .p(.text("Every strategy in the force area with its priorities: the Police and Crime Plan, partnerships' strategies and partners' own. "),
-               .a(.href("/strategies/alignment"), .text("See how they align with the plan and the national frameworks")), .text(".")),
-            .if(mayEdit, .p(.a(.href("/strategies/new"), .class("button"), .text("Add a strategy")))),
-            context.strategies.isEmpty ? .p(.text("No strategies are recorded yet.")) :
-            Components.table(caption: "\(context.strategies.count) strategies with \(context.priorities.count) priorities",
+               .a(.href(StrategyPath.alignment.href), .text("See how they align with the plan and the national frameworks")), .text(".")),
+            .if(mayEdit, .p(.a(.href(StrategyPath.newStrategy.href), .class("button"), .text("Add a strategy")))),
+            model.strategies.isEmpty ? .p(.text("No strategies are recorded yet.")) :
+            Components.table(caption: "\(model.strategies.count) strategies with \(model.priorities.count) priorities",
                 headers: [.text("Strategy"), .text("Kind"), .text("Owner"), .text("Period"), .text("Status"), .text("Priorities")],
-                rows: context.strategies.map { s in
-                    [.a(.href("/strategies/\(s.key)"), .text(s.name)), .text(s.kind.label),
-                     context.ownerLink(s).map { .a(.href($0), .text(context.ownerName(s))) } ?? .text(context.ownerName(s)),
+                rows: model.strategies.map { s in
+                    [.a(.href(StrategyPath.strategy(s.key).href), .text(s.name)), .text(s.kind.label),
+                     model.ownerLink(s).map { .a(.href($0), .text(model.ownerName(s))) } ?? .text(model.ownerName(s)),
                      .text(period(s)), statusTag(s.status), .text("\(counts[s.key] ?? 0)")]
                 })))
     }
 
-    static func show(_ s: Strategy, context: StrategyPages.Context, mayEdit: Bool) -> Layout {
-        let priorities = context.priorities.filter { $0.strategyKey == s.key }.sorted { ($0.position, $0.key) < ($1.position, $1.key) }
-        let planTitles = Dictionary(context.planPriorities.map { ($0.key, $0.title) }, uniquingKeysWith: { a, _ in a })
+    static func show(context: PageContext, _ s: Strategy, model: StrategyPages.Model, mayEdit: Bool) -> Layout {
+        let priorities = model.priorities.filter { $0.strategyKey == s.key }.sorted { ($0.position, $0.key) < ($1.position, $1.key) }
+        let planTitles = Dictionary(model.planPriorities.map { ($0.key, $0.title) }, uniquingKeysWith: { a, _ in a })
         func carries(_ p: Priority) -> Node<HTML.BodyContext> {
             let plan = p.planPriorityKeys.map { "Plan: " + (planTitles[$0] ?? $0) }
             let objectives = p.frameworkObjectiveKeys.map { key in NationalFrameworks.objective(key).map { $0.title } ?? key }
             let all = plan + objectives
             return all.isEmpty ? .span(.class("secondary-text"), .text("Nothing linked")) : .ul(.class("list"), .forEach(all) { .li(.text($0)) })
         }
-        return Layout(title: s.name, breadcrumbs: crumbs, isDemo: context.isDemo, content: .group(
+        return Layout(context: context, title: s.name, breadcrumbs: crumbs, isDemo: model.isDemo, content: .group(
             .heading(s.name, caption: s.kind.label),
             Components.summaryList([
-                ("Owner", context.ownerLink(s).map { .a(.href($0), .text(context.ownerName(s))) } ?? .text(context.ownerName(s))),
+                ("Owner", model.ownerLink(s).map { .a(.href($0), .text(model.ownerName(s))) } ?? .text(model.ownerName(s))),
                 ("Period", .text(period(s))),
                 ("Status", statusTag(s.status)),
                 ("Document", s.documentURL.map { .a(.href($0), .text($0)) } ?? Components.text(nil)),
             ]),
-            .if(mayEdit, .p(.a(.href("/strategies/\(s.key)/edit"), .class("button button--secondary"), .text("Change the strategy")))),
+            .if(mayEdit, .p(.a(.href(StrategyPath.editStrategy(s.key).href), .class("button button--secondary"), .text("Change the strategy")))),
             .h2(.id("priorities"), .class("heading-l"), .text("Priorities")),
             priorities.isEmpty ? .p(.text("No priorities are recorded for this strategy yet.")) :
             Components.table(caption: "\(priorities.count) priorities",
@@ -64,18 +64,18 @@ enum StrategyViews {
                      Components.text(p.theme, empty: "None"),
                      p.measures.isEmpty ? Components.text(nil) : .ul(.class("list"), .forEach(p.measures) { .li(.text($0)) }),
                      carries(p)]
-                    + (mayEdit ? [.a(.href("/strategies/\(s.key)/priorities/\(p.key)/edit"), .text("Change"),
+                    + (mayEdit ? [.a(.href(StrategyPath.editPriority(s.key, priority: p.key).href), .text("Change"),
                                      .span(.class("visually-hidden"), .text(" \(p.title)")))] : [])
                 }, captionVisible: false),
-            .if(mayEdit, .p(.a(.href("/strategies/\(s.key)/priorities/new"), .class("button"), .text("Add a priority"))))))
+            .if(mayEdit, .p(.a(.href(StrategyPath.newPriority(s.key).href), .class("button"), .text("Add a priority"))))))
     }
 
-    static func strategyForm(_ input: StrategyFormInput, context: StrategyPages.Context, errors: [FieldError], action: String, cancel: String,
+    static func strategyForm(context: PageContext, _ input: StrategyFormInput, model: StrategyPages.Model, errors: [FieldError], action: String, cancel: String,
                              title: String) -> Layout {
         let form = Form(errors: errors)
-        let owners = context.partnerships.map { ("partnership:\($0.key)", "Partnership: \($0.name)") }
-            + context.organisations.map { ("organisation:\($0.key)", "Organisation: \($0.name)") }
-        return RecordFormViews.page(title: title, action: action, cancel: cancel, errors: errors, breadcrumbs: crumbs,
+        let owners = model.partnerships.map { ("partnership:\($0.key)", "Partnership: \($0.name)") }
+            + model.organisations.map { ("organisation:\($0.key)", "Organisation: \($0.name)") }
+        return RecordFormViews.page(context: context, title: title, action: action, cancel: cancel, errors: errors, breadcrumbs: crumbs,
             form.textInput("name", "Name", input.name, hint: "For example, Police and Crime Plan 2024 to 2028"),
             form.radios("kind", "Kind of strategy", input.kind, StrategyKind.allCases.map { ($0.rawValue, $0.label) },
                         hint: "The Police and Crime Plan is the PCC's own plan, owned by the OPCC"),
@@ -86,15 +86,15 @@ enum StrategyViews {
             form.textInput("document_url", "Web address of the document", input.documentURL, hint: "Starting with https://"))
     }
 
-    static func priorityForm(_ input: PriorityFormInput, strategy: Strategy, context: StrategyPages.Context, errors: [FieldError],
+    static func priorityForm(context: PageContext, _ input: PriorityFormInput, strategy: Strategy, model: StrategyPages.Model, errors: [FieldError],
                              action: String, title: String) -> Layout {
         let form = Form(errors: errors)
-        let plan = strategy.kind == .policeAndCrimePlan ? [] : context.planPriorities.map { ($0.key, $0.title) }
+        let plan = strategy.kind == .policeAndCrimePlan ? [] : model.planPriorities.map { ($0.key, $0.title) }
         let objectives = NationalFrameworks.all.flatMap { framework in
             framework.objectives.map { ($0.key, "\(framework.shortName): \($0.title)") }
         }
-        return RecordFormViews.page(title: title, action: action, cancel: "/strategies/\(strategy.key)#priorities", errors: errors,
-            breadcrumbs: crumbs + [(strategy.name, "/strategies/\(strategy.key)")],
+        return RecordFormViews.page(context: context, title: title, action: action, cancel: StrategyPath.strategy(strategy.key).href(fragment: "priorities"), errors: errors,
+            breadcrumbs: crumbs + [(strategy.name, StrategyPath.strategy(strategy.key).href)],
             form.textInput("title", "Title", input.title, hint: "For example, Reduce drug-related deaths"),
             form.textArea("description", "Description", input.description),
             form.textInput("theme", "Theme", input.theme, hint: "For example, drugs and alcohol"),

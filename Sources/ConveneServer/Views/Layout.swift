@@ -5,6 +5,8 @@ import Vapor
 
 /// Convene's one page layout, in the manner of the GOV.UK Design System.
 struct Layout {
+    /// Who is asking: the header shows their workspace and account, and the navigation only to people signed in.
+    var context: PageContext
     var title: String
     var breadcrumbs: [(label: String, href: String)] = []
     var isDemo = false
@@ -23,30 +25,30 @@ struct Layout {
                 .a(.href("#main-content"), .class("skip-link"), .text("Skip to main content")),
                 .header(.class("site-header"),
                     .div(.class("width-container header-inner"),
-                        .a(.href("/"), .class("site-name"), .text("Convene")),
-                        .unwrap(PageContext.signedInAs, { principal in
-                            .formElement(action: "/sign-out", method: "post",
+                        .a(.href(RegisterPath.overview.href), .class("site-name"), .text("Convene")),
+                        .unwrap(context.principal, { principal in
+                            .postForm(action: AccountPath.signOut.href, context: context,
                                 .span(.class("signed-in"), .text(principal.workspaceName)),
-                                .if(principal.workspaceCount > 1, .a(.href("/account/workspaces"), .class("signed-in"), .text("Switch workspace"))),
-                                .a(.href("/account/tokens"), .class("signed-in"), .text(principal.email)),
+                                .if(principal.workspaceCount > 1, .a(.href(AccountPath.workspaces.href), .class("signed-in"), .text("Switch workspace"))),
+                                .a(.href(AccountPath.tokens.href), .class("signed-in"), .text(principal.email)),
                                 .button(.type(.submit), .class("link-button"), .text("Sign out")))
                         }, else: .nav(.ariaLabel("Account"), .class("account-nav"),
-                            .a(.href("/public"), .class("signed-in"), .text("Published partnerships")),
-                            .a(.href("/sign-in"), .class("signed-in"), .text("Sign in")))),
+                            .a(.href(RegisterPath.published.href), .class("signed-in"), .text("Published partnerships")),
+                            .a(.href(AccountPath.signIn.href), .class("signed-in"), .text("Sign in")))),
                         // The register's own pages are for people signed in; the public see the public pages only.
-                        .if(PageContext.signedInAs != nil, .nav(.ariaLabel("Main"),
+                        .if(context.principal != nil, .nav(.ariaLabel("Main"),
                             .ul(.class("site-nav"),
-                                .li(.a(.href("/"), .text("Overview"))),
-                                .li(.a(.href("/partnerships"), .text("Partnerships"))),
-                                .li(.a(.href("/organisations"), .text("Organisations"))),
-                                .li(.a(.href("/persons"), .text("People"))),
-                                .li(.a(.href("/landscape"), .text("Landscape picture"))),
-                                .li(.a(.href("/network"), .text("Network"))),
-                                .li(.a(.href("/my/meetings"), .text("My meetings"))),
-                                .li(.a(.href("/strategies"), .text("Strategies"))),
-                                .li(.a(.href("/analysis"), .text("Analysis"))),
-                                .if(PageContext.mayEdit, .li(.a(.href("/import"), .text("Import")))),
-                                .li(.a(.href("/history"), .text("History")))
+                                .li(.a(.href(RegisterPath.overview.href), .text("Overview"))),
+                                .li(.a(.href(RegisterPath.partnerships.href), .text("Partnerships"))),
+                                .li(.a(.href(RegisterPath.organisations.href), .text("Organisations"))),
+                                .li(.a(.href(RegisterPath.persons.href), .text("People"))),
+                                .li(.a(.href(RegisterPath.landscape.href), .text("Landscape picture"))),
+                                .li(.a(.href(RegisterPath.network.href), .text("Network"))),
+                                .li(.a(.href(PersonalPath.myMeetings.href), .text("My meetings"))),
+                                .li(.a(.href(StrategyPath.strategies.href), .text("Strategies"))),
+                                .li(.a(.href(AnalysisPath.index.href), .text("Analysis"))),
+                                .if(context.mayEdit, .li(.a(.href(RegisterPath.importFile.href), .text("Import")))),
+                                .li(.a(.href(RegisterPath.history.href), .text("History")))
                             )
                         ))
                     )
@@ -75,12 +77,12 @@ struct Layout {
 }
 
 enum ErrorPage {
-    static func response(_ problem: Problem) -> Response {
+    static func response(_ problem: Problem, context: PageContext) -> Response {
         let title = problem.status == 404 ? "Page not found" : problem.title
-        let layout = Layout(title: title, content: .group(
+        let layout = Layout(context: context, title: title, content: .group(
             .h1(.class("heading-xl"), .text(title)),
             .p(.text(problem.detail ?? "")),
-            .p(.a(.href("/"), .text("Go to the overview")))
+            .p(.a(.href(RegisterPath.overview.href), .text("Go to the overview")))
         ))
         return layout.response(status: HTTPResponseStatus(statusCode: problem.status))
     }
@@ -156,13 +158,18 @@ extension Node where Context: HTMLOptionListContext {
 }
 
 extension Node where Context == HTML.BodyContext {
-    /// A `<form>` whose children are ordinary body nodes (Plot's form context would not accept them).
-    /// Every POST form carries the request's CSRF token, so no form can forget it.
-    static func formElement(action: String, method: String, _ nodes: Node...) -> Node {
-        let token: Node = method == "post"
-            ? .input(.type(.hidden), .name(CSRFMiddleware.field), .value(PageContext.csrfToken ?? ""))
-            : .empty
-        return .element(named: "form", nodes: [.attribute(named: "action", value: action), .attribute(named: "method", value: method), token] + nodes)
+    /// A `<form method="post">` whose children are ordinary body nodes (Plot's form context would not accept them).
+    /// It cannot be made without the page's context, and carries its CSRF token, so no form can forget it.
+    static func postForm(action: String, context: PageContext, _ nodes: Node...) -> Node {
+        let token: Node = .input(.type(.hidden), .name(CSRFMiddleware.field), .value(context.csrfToken ?? ""))
+        return .element(named: "form", nodes: [.attribute(named: "action", value: action),
+                                               .attribute(named: "method", value: "post"), token] + nodes)
+    }
+
+    /// A `<form method="get">`: a search or a filter, which changes nothing and needs no token.
+    static func getForm(action: String, _ nodes: Node...) -> Node {
+        .element(named: "form", nodes: [.attribute(named: "action", value: action),
+                                        .attribute(named: "method", value: "get")] + nodes)
     }
 
     static func detailsElement(_ summary: String, _ nodes: Node...) -> Node {

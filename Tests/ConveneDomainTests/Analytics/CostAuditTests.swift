@@ -178,6 +178,6 @@ import Testing
         let start = ISO8601DateFormatter().date(from: instant)!
         let data = AnalyticsData(meetings: [Meeting(key: "m", partnershipKey: "p", name: "M", startsAt: start)])
         #expect(data.meetingDays["m"] == Day(day)!)
-        #expect(Day.today(now: start) == Day(day)!, "the same as Day.today")
+        #expect(WallClock.day(of: start) == Day(day)!, "the same as WallClock.day(of:)")
     }
 }

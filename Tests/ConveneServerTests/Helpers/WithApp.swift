@@ -8,7 +8,8 @@ import VaporTesting
 
 /// Runs a test against a freshly migrated database: SQLite in memory, or, when DATABASE_URL is set
 /// (as `scripts/test` does for its second run), a PostgreSQL schema of its own that is dropped afterwards.
-func withConveneApp<T>(dotPath: String? = nil, _ test: (Application) async throws -> T) async throws -> T {
+/// The application's clock is fixed at `now` (the suite's own day unless a test chooses another).
+func withConveneApp<T>(dotPath: String? = nil, now: Now = TestClock.now, _ test: (Application) async throws -> T) async throws -> T {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var schema: String?
@@ -21,7 +22,7 @@ func withConveneApp<T>(dotPath: String? = nil, _ test: (Application) async throw
         } else {
             database = .sqliteMemory
         }
-        try configure(app, Configuration(database: database, dotPath: dotPath))
+        try configure(app, Configuration(database: database, dotPath: dotPath, now: now))
         if let schema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }
@@ -37,6 +38,13 @@ func withConveneApp<T>(dotPath: String? = nil, _ test: (Application) async throw
         // PostgreSQL's errors describe themselves only when reflected; a failing test should say what happened.
         throw EscapedError(description: String(reflecting: error))
     }
+}
+
+/// The suite's own today: every test's dates are worked out from it, never from the machine's clock.
+enum TestClock {
+    static let today = Day(year: 2026, month: 6, day: 16)!
+    /// Ten in the morning of `today`, London time.
+    static let now = Now.fixed(today, minute: 10 * 60)
 }
 
 struct EscapedError: Error, CustomStringConvertible {
