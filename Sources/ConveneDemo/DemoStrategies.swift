@@ -1,3 +1,5 @@
+import ConveneDomain
+
 /// The demo's strategies: one force area's (Bedfordshire's) Police and Crime Plan, whose priorities are the
 /// missions its mission boards carry, and the strategies of its partnerships, as the reports describe such an area:
 /// several strategies carrying nearly the same priorities ("20 strategies … 100 priorities … white noise"), and

@@ -1,7 +1,7 @@
 import ConveneDomain
 import Fluent
 import Foundation
-import SQLKit
+import ConveneServer
 
 /// `convene demo --scale national`: the generated national landscape (`NationalLandscape`) written as one workspace a
 /// force area. The register of each goes through `RegisterImport`, as any import does; its year of meetings with
@@ -38,19 +38,19 @@ public enum NationalDemo {
     /// Writes the first `count` of the national landscape's workspaces (all of them by default).
     public static func generate(on db: Database, options: NationalLandscape.Options = .init(), count: Int? = nil,
                                 progress: (@Sendable (String) -> Void)? = nil) async throws -> Summary {
-        let started = Date()
+        let clock = ContinuousClock()
+        let started = clock.now
         var summary = Summary()
         for index in 0..<min(count ?? options.workspaces, options.workspaces) {
             let generated = NationalLandscape.workspace(index, options)
             let prefix = "[\(index + 1)/\(options.workspaces)] \(generated.name)"
-            if try await WorkspaceRecord.query(on: db).filter(\.$key == generated.key).first() != nil {
+            if try await Workspaces.all(on: db).contains(where: { $0.key == generated.key }) {
                 summary.skipped += 1
                 progress?("\(prefix): already there")
                 continue
             }
             try await Workspaces.add(key: generated.key, name: generated.name, kind: .forceArea, forceAreaCode: generated.forceAreaCode, on: db)
-            let scope = try await Scope.workspace(generated.key, on: db, actor: "national demo generator")
-            try await write(generated, in: scope)
+            try await write(generated, on: db)
             summary.workspaces += 1
             summary.partnerships += generated.register.partnerships.count
             summary.persons += generated.register.persons.count
@@ -62,96 +62,29 @@ public enum NationalDemo {
             summary.actions += generated.actions.count
             summary.plantedDuplicates += generated.plantedDuplicates.count
             progress?("\(prefix): \(generated.register.meetings.count) meetings, \(generated.items.count) items, "
-                      + String(format: "%.0f s so far", Date().timeIntervalSince(started)))
+                      + String(format: "%.0f s so far", seconds(since: started, clock)))
         }
-        // Planner statistics for the tables written in bulk, as `MeetingHistory` does.
-        if summary.workspaces > 0, let sql = db as? any SQLDatabase {
-            let tables = [MeetingRecord.schema, JointMeetingRecord.schema, AttendanceRecord.schema, AgendaItemRecord.schema, ActionRecord.schema]
-            if sql.dialect.name == "postgresql" {
-                try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
-            } else {
-                for table in tables { try await sql.raw("ANALYZE \(ident: table)").run() }
-            }
-        }
-        summary.seconds = Date().timeIntervalSince(started)
+        if summary.workspaces > 0 { try await GeneratedBusiness.analyze(on: db) }
+        summary.seconds = seconds(since: started, clock)
         return summary
     }
 
-    static func write(_ generated: NationalLandscape.Workspace, in scope: Scope) async throws {
+    static func write(_ generated: NationalLandscape.Workspace, on db: Database) async throws {
+        let actor = "national demo generator"
         // The register, without its meetings, through the import path.
-        var batch = ImportBatch()
-        batch.register = generated.register
-        batch.register.meetings = []
-        switch try await RegisterImport.run(batch, in: scope) {
-        case .rejected(let issues):
-            throw Accounts.Failure(description: "\(generated.name): the generated register was rejected: "
+        let outcome = try await GeneratedBusiness.importRegister(generated.register, workspace: generated.key,
+                                                                 actor: actor, on: db)
+        if case .rejected(let issues) = outcome {
+            throw DemoFailure("\(generated.name): the generated register was rejected: "
                                    + issues.prefix(5).map { "\($0)" }.joined(separator: "; "))
-        case .applied: break
         }
-        let partnerships = Dictionary(try await PartnershipRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) }, uniquingKeysWith: { a, _ in a })
-        let persons = Dictionary(try await PersonRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) }, uniquingKeysWith: { a, _ in a })
-        let organisations = Dictionary(try await OrganisationRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) }, uniquingKeysWith: { a, _ in a })
-        let decisions = Dictionary(generated.decisions.map { ($0.itemKey, $0) }, uniquingKeysWith: { a, _ in a })
+        let business = GeneratedBusiness.Business(meetings: generated.register.meetings, items: generated.items,
+                                                  decisions: generated.decisions, actions: generated.actions)
+        try await GeneratedBusiness.write(business, workspace: generated.key, actor: actor, on: db)
+    }
 
-        try await scope.transaction { scope in
-            var meetingIDs: [String: UUID] = [:]
-            var meetings: [MeetingRecord] = [], joint: [JointMeetingRecord] = [], attendances: [AttendanceRecord] = []
-            for m in generated.register.meetings {
-                let record = MeetingRecord()
-                scope.claim(record)
-                record.id = UUID()
-                meetingIDs[m.key] = record.id
-                MeetingBusiness.fill(record, m, partnerships: partnerships)
-                meetings.append(record)
-                for other in m.jointWith {
-                    let row = JointMeetingRecord()
-                    scope.claim(row)
-                    row.$meeting.id = record.id!
-                    row.$partnership.id = partnerships[other]!
-                    joint.append(row)
-                }
-                attendances += m.attendance.map { AttendanceRecord.row($0, meeting: record.id!, persons: persons, in: scope) }
-            }
-            try await MeetingHistory.insert(meetings, chunk: 500, on: scope.db)
-            try await MeetingHistory.insert(joint, chunk: 500, on: scope.db)
-            try await MeetingHistory.insert(attendances, chunk: 500, on: scope.db)
-
-            var itemIDs: [String: UUID] = [:]
-            let items = generated.items.map { item in
-                let row = AgendaItemRecord()
-                scope.claim(row)
-                row.id = UUID()
-                itemIDs[item.key] = row.id
-                row.$partnership.id = partnerships[item.partnershipKey]!
-                row.$meeting.id = item.meetingKey.flatMap { meetingIDs[$0] }
-                row.$presenter.id = item.presenterKey.flatMap { persons[$0] }
-                row.key = item.key
-                row.position = item.position
-                row.title = item.title
-                row.kind = item.kind.rawValue
-                row.durationMinutes = item.durationMinutes
-                row.themes = ListColumn.encode(item.themes)
-                row.decision = decisions[item.key]?.decision
-                row.rationale = decisions[item.key]?.rationale
-                return row
-            }
-            try await MeetingHistory.insert(items, chunk: 500, on: scope.db)
-            let actions = generated.actions.map { action in
-                let row = ActionRecord()
-                scope.claim(row)
-                row.$partnership.id = partnerships[action.partnershipKey]!
-                row.$meeting.id = action.meetingKey.flatMap { meetingIDs[$0] }
-                row.$item.id = action.itemKey.flatMap { itemIDs[$0] }
-                row.$ownerPerson.id = action.ownerPersonKey.flatMap { persons[$0] }
-                row.$ownerOrganisation.id = action.ownerOrganisationKey.flatMap { organisations[$0] }
-                row.key = action.key
-                row.title = action.title
-                row.raisedOn = action.raisedOn.description
-                row.dueOn = action.dueOn?.description
-                row.status = action.status.rawValue
-                return row
-            }
-            try await MeetingHistory.insert(actions, chunk: 500, on: scope.db)
-        }
+    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ConveneDemo
 @testable import ConveneDomain
 
 @Suite("Demo landscape")
@@ -46,10 +47,10 @@ struct DemoLandscapeTests {
         register.relations.filter { $0.kind == kind && $0.toKey == key }.map(\.fromKey).sorted()
     }
 
-    @Test func everyForceAreaHasAppendixBsNumberOfCDPs() {
+    @Test func everyForceAreaHasAppendixBsNumberOfCDPs() throws {
         // Setup
-        let register = DemoLandscape.register()
-        let forceOf = DemoLandscape.forceAreaCodes()
+        let register = try DemoLandscape.register()
+        let forceOf = try DemoLandscape.forceAreaCodes()
 
         // Act
         var counts: [String: Int] = [:]
@@ -61,9 +62,9 @@ struct DemoLandscapeTests {
         #expect(counts == Self.cdpCounts)
     }
 
-    @Test func appendixACDPsHaveTheirSRO() {
+    @Test func appendixACDPsHaveTheirSRO() throws {
         // Setup
-        let register = DemoLandscape.register()
+        let register = try DemoLandscape.register()
         let persons = Dictionary(uniqueKeysWithValues: register.persons.map { ($0.key, $0) })
         let cdps = Set(register.partnerships.filter { $0.type == .combatingDrugsPartnership }.map(\.key))
 
@@ -87,10 +88,10 @@ struct DemoLandscapeTests {
         #expect(cumbria?.organisationKey == "office-of-the-police-and-crime-commissioner-for-cumbria")
     }
 
-    @Test func theRegisterPassesEveryCheck() {
+    @Test func theRegisterPassesEveryCheck() throws {
         // Setup
         var batch = ImportBatch()
-        batch.register = DemoLandscape.register()
+        batch.register = try DemoLandscape.register()
 
         // Act
         let issues = RegisterCheck.issues(in: batch, known: .init())
@@ -102,7 +103,7 @@ struct DemoLandscapeTests {
 
     @Test func namesNoRealPeopleAndMarksEverythingDemo() throws {
         // Setup
-        let register = DemoLandscape.register()
+        let register = try DemoLandscape.register()
 
         // Act
         let text = String(decoding: try JSONEncoder().encode(register), as: UTF8.self).lowercased()
@@ -111,12 +112,12 @@ struct DemoLandscapeTests {
         for name in Self.realNames { #expect(!text.contains(name.lowercased()), "\(name)") }
         #expect(register.partnerships.allSatisfy { $0.isDemo })
         #expect(register.persons.allSatisfy { $0.roleTitle != nil })
-        #expect(Set(DemoLandscape.forceAreaCodes().keys) == Set(register.partnerships.map(\.key)))
+        #expect(Set(try DemoLandscape.forceAreaCodes().keys) == Set(register.partnerships.map(\.key)))
     }
 
-    @Test func pccRolesFollowTheTables() {
+    @Test func pccRolesFollowTheTables() throws {
         // Setup
-        let register = DemoLandscape.register()
+        let register = try DemoLandscape.register()
         let byKey = Dictionary(uniqueKeysWithValues: register.partnerships.map { ($0.key, $0) })
 
         // Act
@@ -139,9 +140,9 @@ struct DemoLandscapeTests {
         #expect(register.partnerships.filter { $0.type == .areaPlanningBoard }.count == 6)
     }
 
-    @Test func workedStructuresAreWired() {
+    @Test func workedStructuresAreWired() throws {
         // Setup
-        let register = DemoLandscape.register()
+        let register = try DemoLandscape.register()
         let byKey = Dictionary(uniqueKeysWithValues: register.partnerships.map { ($0.key, $0) })
 
         // Act
@@ -173,9 +174,9 @@ struct DemoLandscapeTests {
         #expect(byKey["surrey-strategic-community-safety-board"]?.status == .proposed)
     }
 
-    @Test func westMerciasCDPsResolveToTheirICBFootprints() {
+    @Test func westMerciasCDPsResolveToTheirICBFootprints() throws {
         // Setup
-        let register = DemoLandscape.register()
+        let register = try DemoLandscape.register()
         let footprint = register.partnerships.first { $0.key == "herefordshire-and-worcestershire-combating-drugs-partnership" }?.footprint ?? []
 
         // Act
@@ -190,9 +191,9 @@ struct DemoLandscapeTests {
 
 @Suite struct DemoCSVRoundTripTests {
     /// Exporting the demo to the office-sheet CSV and reading it back gives the same partnerships and memberships.
-    @Test func theDemoSurvivesTheCSVLayout() {
+    @Test func theDemoSurvivesTheCSVLayout() throws {
         // Setup
-        let demo = DemoLandscape.register()
+        let demo = try DemoLandscape.register()
 
         // Act
         let batch = RegisterCSV.read(Data(RegisterCSV.write(demo).utf8))

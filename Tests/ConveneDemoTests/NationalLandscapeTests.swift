@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ConveneDemo
 @testable import ConveneDomain
 
 /// The national landscape (issue 6), checked on two workspaces built once for the suite: Kent (English) and Gwent

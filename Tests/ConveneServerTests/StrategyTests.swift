@@ -1,3 +1,4 @@
+import ConveneDemo
 import ConveneDomain
 import Fluent
 import Foundation
@@ -32,7 +33,7 @@ import VaporTesting
     @Test func theDemosStrategiesAlignAndTheirNearDuplicatePrioritiesCollapse() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
             let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
             let events = try await AuditEventRecord.query(in: scope).count()
 
@@ -41,7 +42,7 @@ import VaporTesting
             let json = try JSONDecoder().decode(PrioritiesJSON.self, from: output.render(.json))
             let (strategies, priorities) = try await StrategyStore.all(in: scope)
             let alignment = Alignment.run(strategies: strategies, priorities: priorities)
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
             let eventsAgain = try await AuditEventRecord.query(in: scope).count()
 
             // Check: every active strategy's priority is read (the draft strategy's is not), and fewer distinct ones remain.

@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 
 /// The plan turned into the register's records, with keys, and the workspace that carries them.
@@ -68,7 +69,7 @@ extension NationalPlan {
         return terms
     }
 
-    private func meeting(_ planned: PlannedMeeting) -> Meeting {
+    func meeting(_ planned: PlannedMeeting) -> Meeting {
         let partnership = partnerships[planned.partnership]
         let venue = "Committee Room \(1 + planned.partnership % 4), \(organisations[partnership.secretariat].name)"
         return Meeting(
@@ -85,7 +86,7 @@ extension NationalPlan {
     }
 
     /// The ground truth of the planted discussions, by the keys the register and the agendas use.
-    private func duplicates() -> [NationalLandscape.PlantedDuplicate] {
+    func duplicates() -> [NationalLandscape.PlantedDuplicate] {
         planted.compactMap { pair in
             let a = meetings[pair.a], b = meetings[pair.b]
             guard let itemA = items[a.items].first(where: { $0.title == a.planted }),

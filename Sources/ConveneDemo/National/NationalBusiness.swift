@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 
 /// The business of the held meetings: agendas, decisions and actions.

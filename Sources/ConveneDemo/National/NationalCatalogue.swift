@@ -1,3 +1,5 @@
+import ConveneDomain
+
 /// The partnerships a generated force area has: the force-wide boards, their sub-groups, and the groups every
 /// locality runs. Names, statutory bases and PCC involvement follow the source reports (the CDP deep dive's
 /// Appendix B, the 2025 report's list of partnership types); who chairs is the usual practice.

@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 
 /// Two meetings of different partnerships that discuss the same thing, planted before the agendas are written.
@@ -58,7 +59,7 @@ extension NationalPlan {
         }
     }
 
-    /// Pairs of partnerships with at least four members in common, making up at least 35% of the smaller one.
+    /// Pairs of partnerships with at least `minimumShared` (four) members in common, making up at least 35% of the smaller one.
     private func sharingPairs() -> [(a: Int, b: Int, share: Double)] {
         let members = partnerships.map { Array(Set($0.seats.flatMap { $0.holders.map(\.person) })).sorted() }
         var pairs: [(a: Int, b: Int, share: Double)] = []
@@ -66,7 +67,7 @@ extension NationalPlan {
             for b in partnerships.indices where b > a {
                 let shared = NationalPlan.commonCount(members[a], members[b])
                 let share = Double(shared) / Double(max(1, min(members[a].count, members[b].count)))
-                if shared >= 4 && share >= 0.35 { pairs.append((a, b, share)) }
+                if shared >= minimumShared && share >= 0.35 { pairs.append((a, b, share)) }
             }
         }
         return pairs
@@ -86,7 +87,7 @@ extension NationalPlan {
     private mutating func shareAttendance(_ ma: Int, _ mb: Int, _ rng: inout SeededRandom) -> [Int]? {
         let both = NationalPlan.common(partnerships[meetings[ma].partnership].members(on: meetings[ma].day),
                                        partnerships[meetings[mb].partnership].members(on: meetings[mb].day))
-        guard both.count >= 4 else { return nil }
+        guard both.count >= minimumShared else { return nil }
         for m in [ma, mb] {
             for person in both { bringIn(person, to: m, &rng) }
         }

@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 
 /// A national-scale landscape, generated (issue 6): one workspace per police force area, each with about 80

@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 
 /// A meeting while it is planned.
@@ -37,7 +38,6 @@ extension NationalPlan {
     /// the month, the second month or the quarter), less its holiday skips, plus its extraordinary meetings.
     mutating func planMeetings() {
         var rng = random(4)
-        let zone = CalendarZone.london
         // Each day's text once: a workspace has 1,500 meetings on at most 365 days.
         var dayText: [Int: String] = [:]
         for p in partnerships.indices {
@@ -66,7 +66,7 @@ extension NationalPlan {
                 partnerships[p].meetings.append(meetings.count)
                 meetings.append(PlannedMeeting(
                     partnership: p, key: "\(partnership.key)-\(text)", day: day,
-                    startsAt: zone.instant(LocalDateTime(day: day, hour: start / 60, minute: start % 60)),
+                    startsAt: WallClock.instant(day, minute: start),
                     durationMinutes: isExtraordinary ? rng.pick([60, 90]) : partnership.durationMinutes,
                     status: !isExtraordinary && rng.chance(3) ? .cancelled : .held, format: format, extraordinary: isExtraordinary))
             }

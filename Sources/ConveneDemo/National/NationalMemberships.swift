@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 
 /// Who sits where. Boards fill from the people whose job matches their themes, level and locality, with senior people

@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 
 /// A partnership while it is planned: its template, its settings and its seats.
@@ -121,7 +122,7 @@ extension NationalPlan {
         balanceFrequencies(&rng)
     }
 
-    private static func usualFormat(_ level: PartnershipTemplate.Level, _ rng: inout SeededRandom) -> MeetingFormat {
+    static func usualFormat(_ level: PartnershipTemplate.Level, _ rng: inout SeededRandom) -> MeetingFormat {
         let roll = rng.below(100)
         switch level {
         case .strategic: return roll < 40 ? .inPerson : roll < 85 ? .hybrid : .online

@@ -1,3 +1,4 @@
+import ConveneDomain
 import Foundation
 
 /// One workspace while it is generated. Records refer to each other by index here (person 12, partnership 3), which
@@ -31,6 +32,8 @@ struct NationalPlan {
     var actions: [ActionItem] = []
     var planted: [PlantedPair] = []
     var plantedDuplicates: [NationalLandscape.PlantedDuplicate] = []
+    /// The members two partnerships must share for a discussion to be planted in both.
+    var minimumShared = 4
 
     init(index: Int, options: NationalLandscape.Options) {
         self.index = index

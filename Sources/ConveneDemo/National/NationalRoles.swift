@@ -1,3 +1,5 @@
+import ConveneDomain
+
 /// The partner bodies of a generated force area and the jobs people hold in them.
 ///
 /// Every force area gets the same kinds of body, named after the area ("Kent Integrated Care Board") or, for councils,

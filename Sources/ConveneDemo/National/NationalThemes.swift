@@ -1,3 +1,5 @@
+import ConveneDomain
+
 /// The seeded agenda themes (`Themes.seeded`), as a small enum the planner can match people and partnerships by.
 enum NationalTheme: Int, CaseIterable, Sendable {
     case drugs, seriousViolence, vawg, antisocialBehaviour, reoffending, victims, exploitation

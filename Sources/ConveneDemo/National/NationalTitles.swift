@@ -1,3 +1,5 @@
+import ConveneDomain
+
 /// The words of a generated agenda: topics by theme, the angle a paper takes on a topic, the standing items each
 /// secretariat words its own way, the discussions planted in two partnerships at once, and what decisions and
 /// actions say. Written in the manner of real board agendas in England and Wales; no real person or case is named.
