@@ -73,8 +73,9 @@ public struct LandscapeGraph: Sendable {
     static let rowLength = 3
 
     /// DOT text with one box per partnership, linking to its page; parents above their groups, with an arrow from each
-    /// group up to its parent. Each group (force area) is its own cluster, and the clusters are packed into a grid,
-    /// `columns` wide (Graphviz packs connected components, so each cluster is tied into one by invisible edges).
+    /// group up to its parent. Each group (force area) is its own cluster, and the clusters are packed into a grid
+    /// `columns` wide. (Tying a cluster's boxes together with invisible unconstrained edges crashes Graphviz 2.42's
+    /// packing; packing keeps each cluster whole without them.)
     public func dot(columns: Int = 4, link: (String) -> String) -> String {
         let grouped = Set(nodes.compactMap(\.group)).count > 0
         var out = "digraph landscape {\n"
@@ -110,13 +111,7 @@ public struct LandscapeGraph: Sendable {
             // Partnerships with no reporting line in rows: each one above the one a row further on.
             let alone = group.members.filter { !linked.contains(nodes[$0].key) }
             for (a, b) in zip(alone, alone.dropFirst(Self.rowLength)) { out += "\(indent)n\(a) -> n\(b) [style=invis];\n" }
-            // One connected whole, so that packing keeps the cluster together.
-            if group.name != nil {
-                for (a, b) in zip(group.members, group.members.dropFirst()) {
-                    out += "\(indent)n\(a) -> n\(b) [style=invis, constraint=false];\n"
-                }
-                out += "  }\n"
-            }
+            if group.name != nil { out += "  }\n" }
         }
         for edge in edges {
             guard let from = index[edge.fromKey], let to = index[edge.toKey] else { continue }
