@@ -25,8 +25,11 @@ import Foundation
 public enum DemoLandscape {
     /// The reports' register as Popolo JSON, a resource of this target.
     public static func popolo() throws -> Data {
-        guard let url = Bundle.module.url(forResource: "reports-landscape.popolo", withExtension: "json",
-                                          subdirectory: "Resources") else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "reports-landscape.popolo", withExtension: "json",
+                subdirectory: "Resources")
+        else {
             throw DemoFailure("The demo's landscape file is missing from the build.")
         }
         return try Data(contentsOf: url)
@@ -36,15 +39,17 @@ public enum DemoLandscape {
     public static func register() throws -> Register {
         let batch = Popolo.read(try popolo())
         guard batch.issues.isEmpty else {
-            throw DemoFailure("The demo's landscape file has problems: "
-                                + batch.issues.prefix(5).map { "\($0)" }.joined(separator: "; "))
+            throw DemoFailure(
+                "The demo's landscape file has problems: "
+                    + batch.issues.prefix(5).map { "\($0)" }.joined(separator: "; "))
         }
         return batch.register
     }
 
     /// The police force area (ONS code) of each demo partnership, by partnership key.
     public static func forceAreaCodes() throws -> [String: String] {
-        Dictionary(try register().partnerships.compactMap { p in p.forceAreaCode.map { (p.key, $0) } },
-                   uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            try register().partnerships.compactMap { p in p.forceAreaCode.map { (p.key, $0) } },
+            uniquingKeysWith: { a, _ in a })
     }
 }

@@ -1,7 +1,7 @@
 import ConveneDomain
+import ConveneServer
 import Fluent
 import Foundation
-import ConveneServer
 
 /// `convene demo --scale national`: the generated national landscape (`NationalLandscape`) written as one workspace a
 /// force area. The register of each goes through `RegisterImport`, as any import does; its year of meetings with
@@ -27,17 +27,22 @@ public enum NationalDemo {
         public var rows: Int { partnerships + persons + memberships + meetings + attendances + items + actions }
 
         public var lines: [String] {
-            ["\(workspaces) workspaces written" + (skipped > 0 ? ", \(skipped) already there" : ""),
-             "\(partnerships) partnerships, \(persons) people, \(memberships) memberships",
-             "\(meetings) meetings, \(attendances) attendances, \(items) agenda items (\(decisions) decided), \(actions) actions",
-             "\(plantedDuplicates) duplicate discussions planted (their ground truth is in the generator)",
-             String(format: "%.1f s, %.0f rows a second", seconds, Double(rows) / max(seconds, 0.001))]
+            [
+                "\(workspaces) workspaces written" + (skipped > 0 ? ", \(skipped) already there" : ""),
+                "\(partnerships) partnerships, \(persons) people, \(memberships) memberships",
+                "\(meetings) meetings, \(attendances) attendances, \(items) agenda items (\(decisions) decided), "
+                    + "\(actions) actions",
+                "\(plantedDuplicates) duplicate discussions planted (their ground truth is in the generator)",
+                String(format: "%.1f s, %.0f rows a second", seconds, Double(rows) / max(seconds, 0.001)),
+            ]
         }
     }
 
     /// Writes the first `count` of the national landscape's workspaces (all of them by default).
-    public static func generate(on db: Database, options: NationalLandscape.Options = .init(), count: Int? = nil,
-                                progress: (@Sendable (String) -> Void)? = nil) async throws -> Summary {
+    public static func generate(
+        on db: Database, options: NationalLandscape.Options = .init(), count: Int? = nil,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> Summary {
         let clock = ContinuousClock()
         let started = clock.now
         var summary = Summary()
@@ -49,7 +54,9 @@ public enum NationalDemo {
                 progress?("\(prefix): already there")
                 continue
             }
-            try await Workspaces.add(key: generated.key, name: generated.name, kind: .forceArea, forceAreaCode: generated.forceAreaCode, on: db)
+            try await Workspaces.add(
+                key: generated.key, name: generated.name, kind: .forceArea, forceAreaCode: generated.forceAreaCode,
+                on: db)
             try await write(generated, on: db)
             summary.workspaces += 1
             summary.partnerships += generated.register.partnerships.count
@@ -61,8 +68,9 @@ public enum NationalDemo {
             summary.decisions += generated.decisions.count
             summary.actions += generated.actions.count
             summary.plantedDuplicates += generated.plantedDuplicates.count
-            progress?("\(prefix): \(generated.register.meetings.count) meetings, \(generated.items.count) items, "
-                      + String(format: "%.0f s so far", seconds(since: started, clock)))
+            progress?(
+                "\(prefix): \(generated.register.meetings.count) meetings, \(generated.items.count) items, "
+                    + String(format: "%.0f s so far", seconds(since: started, clock)))
         }
         if summary.workspaces > 0 { try await GeneratedBusiness.analyze(on: db) }
         summary.seconds = seconds(since: started, clock)
@@ -72,14 +80,17 @@ public enum NationalDemo {
     static func write(_ generated: NationalLandscape.Workspace, on db: Database) async throws {
         let actor = "national demo generator"
         // The register, without its meetings, through the import path.
-        let outcome = try await GeneratedBusiness.importRegister(generated.register, workspace: generated.key,
-                                                                 actor: actor, on: db)
+        let outcome = try await GeneratedBusiness.importRegister(
+            generated.register, workspace: generated.key,
+            actor: actor, on: db)
         if case .rejected(let issues) = outcome {
-            throw DemoFailure("\(generated.name): the generated register was rejected: "
-                                   + issues.prefix(5).map { "\($0)" }.joined(separator: "; "))
+            throw DemoFailure(
+                "\(generated.name): the generated register was rejected: "
+                    + issues.prefix(5).map { "\($0)" }.joined(separator: "; "))
         }
-        let business = GeneratedBusiness.Business(meetings: generated.register.meetings, items: generated.items,
-                                                  decisions: generated.decisions, actions: generated.actions)
+        let business = GeneratedBusiness.Business(
+            meetings: generated.register.meetings, items: generated.items,
+            decisions: generated.decisions, actions: generated.actions)
         try await GeneratedBusiness.write(business, workspace: generated.key, actor: actor, on: db)
     }
 

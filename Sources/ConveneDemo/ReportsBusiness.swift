@@ -20,7 +20,8 @@ enum ReportsBusiness {
         var year = Year(business: .init(meetings: [], items: [], decisions: [], actions: []), plantedDuplicates: [])
         let codes = Set(register.partnerships.compactMap(\.forceAreaCode))
         for area in PoliceForceAreas.all where codes.contains(area.code) {
-            var plan = NationalPlan(adopting: register, forceArea: area.code, firstDay: firstDay, today: today, seed: seed)
+            var plan = NationalPlan(
+                adopting: register, forceArea: area.code, firstDay: firstDay, today: today, seed: seed)
             plan.planYear(today: today)
             year.business.meetings += plan.meetings.map(plan.meeting)
             year.business.items += plan.items

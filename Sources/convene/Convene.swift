@@ -9,9 +9,14 @@ struct Convene: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene",
         abstract: "The system of record for a police force area's partnership landscape.",
-        discussion: "The register lives in an SQLite file (./convene.sqlite, or --database, or CONVENE_DATABASE) unless DATABASE_URL names a PostgreSQL database.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self, Workspace.self, User.self,
-                      Token.self, Analyse.self, Settings.self, Bench.self])
+        discussion:
+            "The register lives in an SQLite file (./convene.sqlite, or --database, or CONVENE_DATABASE) unless "
+            + "DATABASE_URL names a PostgreSQL database.",
+        subcommands: [
+            Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self, Workspace.self,
+            User.self,
+            Token.self, Analyse.self, Settings.self, Bench.self,
+        ])
 
     /// The one clock of a run: every command that needs today reads it from here.
     static let now = Now.system
@@ -53,7 +58,9 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ error: any Error) {
         switch error {
         case let failure as CommandFailure: self = failure
-        case let exit as ExitCode: description = ""; exitCode = exit.rawValue
+        case let exit as ExitCode:
+            description = ""
+            exitCode = exit.rawValue
         default: description = String(describing: error)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConveneDemo
 @testable import ConveneDomain
 
@@ -9,7 +10,8 @@ import Testing
 
     @Test func theSameDayGivesTheSameYear() throws {
         let register = try DemoLandscape.register()
-        let a = ReportsBusiness.year(register, today: Self.today), b = ReportsBusiness.year(register, today: Self.today)
+        let a = ReportsBusiness.year(register, today: Self.today)
+        let b = ReportsBusiness.year(register, today: Self.today)
         #expect(a.business.meetings == b.business.meetings && a.business.actions == b.business.actions)
         #expect(a.business.items == b.business.items && a.plantedDuplicates == b.plantedDuplicates)
         #expect(!a.plantedDuplicates.isEmpty)
@@ -21,9 +23,11 @@ import Testing
         #expect(days.min()! >= Self.today.adding(days: -ReportsBusiness.daysBack))
         #expect(days.max()! < Self.today.adding(days: 31))
         // Held before today, scheduled from today on; a few cancelled either side.
-        #expect(year.business.meetings.allSatisfy { meeting in
-            meeting.status == .cancelled || (meeting.status == .scheduled) == (WallClock.day(of: meeting.startsAt) >= Self.today)
-        })
+        #expect(
+            year.business.meetings.allSatisfy { meeting in
+                meeting.status == .cancelled
+                    || (meeting.status == .scheduled) == (WallClock.day(of: meeting.startsAt) >= Self.today)
+            })
         #expect(year.business.meetings.contains { $0.attendance.contains { $0.status == .substitute } })
     }
 }

@@ -1,13 +1,16 @@
 import Testing
+
 @testable import ConveneDomain
 
 @Suite struct LandscapeGraphTests {
     @Test func eachForceAreaIsAClusterPackedIntoAGridWithLonePartnershipsInRows() {
         // Setup: two force areas; Kent's board has a sub-group, and Kent has five partnerships reporting to nobody.
         let kent = ["kent-board", "kent-sub"] + (1...5).map { "kent-\($0)" }
-        let nodes = kent.map { LandscapeGraph.Node(key: $0, name: $0, type: .strategicBoard, group: "Kent") }
+        let nodes =
+            kent.map { LandscapeGraph.Node(key: $0, name: $0, type: .strategicBoard, group: "Kent") }
             + [LandscapeGraph.Node(key: "gwent-apb", name: "gwent-apb", type: .areaPlanningBoard, group: "Gwent")]
-        let graph = LandscapeGraph(nodes: nodes, relations: [PartnershipRelation("kent-sub", .subGroupOf, "kent-board")])
+        let graph = LandscapeGraph(
+            nodes: nodes, relations: [PartnershipRelation("kent-sub", .subGroupOf, "kent-board")])
 
         // Act
         let dot = graph.dot(columns: 3) { "/partnerships/\($0)" }

@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 /// The demo shows the whole product: the reports' landscape with a year of its boards' business around the day it
@@ -24,15 +25,20 @@ import VaporTesting
             let meetings = try await MeetingRecord.query(in: scope).all()
             let yearAgo = ConveneDomain.WallClock.instant(Self.today.adding(days: -365), minute: 0)
             let now = ConveneDomain.WallClock.instant(Self.today, minute: 0)
-            let held = meetings.filter { $0.status == MeetingStatus.held.rawValue && $0.startsAt >= yearAgo && $0.startsAt < now }
+            let held = meetings.filter {
+                $0.status == MeetingStatus.held.rawValue && $0.startsAt >= yearAgo && $0.startsAt < now
+            }
             #expect(held.count >= 50, "\(held.count) meetings held in the last year")
             #expect(meetings.contains { $0.status == MeetingStatus.scheduled.rawValue && $0.startsAt > now })
-            #expect(try await AttendanceRecord.query(in: scope).filter(\.$status == AttendanceStatus.substitute.rawValue).count() > 0)
+            #expect(
+                try await AttendanceRecord.query(in: scope).filter(\.$status == AttendanceStatus.substitute.rawValue)
+                    .count() > 0)
 
             // An action log with actions overdue as of today.
             let actions = try await ActionRecord.query(in: scope).all()
             let overdue = actions.filter { action in
-                guard let due = action.dueOn.flatMap(Day.init), let status = ActionStatus(rawValue: action.status) else { return false }
+                guard let due = action.dueOn.flatMap(Day.init), let status = ActionStatus(rawValue: action.status)
+                else { return false }
                 return status.isOutstanding && due < Self.today
             }
             #expect(overdue.count > 0 && overdue.count < actions.count, "\(overdue.count) of \(actions.count) overdue")
@@ -52,9 +58,13 @@ import VaporTesting
             _ = try await ReportsDemo.load(on: app.db, today: Self.today)
             let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
             func counts() async throws -> [Int] {
-                [try await MeetingRecord.query(in: scope).count(), try await AttendanceRecord.query(in: scope).count(),
-                 try await AgendaItemRecord.query(in: scope).count(), try await ActionRecord.query(in: scope).count(),
-                 try await PartnershipRecord.query(in: scope).count()]
+                [
+                    try await MeetingRecord.query(in: scope).count(),
+                    try await AttendanceRecord.query(in: scope).count(),
+                    try await AgendaItemRecord.query(in: scope).count(),
+                    try await ActionRecord.query(in: scope).count(),
+                    try await PartnershipRecord.query(in: scope).count(),
+                ]
             }
             let first = try await counts()
 

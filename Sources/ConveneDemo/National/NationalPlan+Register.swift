@@ -9,8 +9,9 @@ extension NationalPlan {
     /// or after `today` are scheduled, and actions are open, done or overdue as of `today`.
     init(adopting register: Register, forceArea code: String, firstDay: Day, today: Day, seed: UInt64) {
         let forceIndex = PoliceForceAreas.all.firstIndex { $0.code == code } ?? 0
-        options = NationalLandscape.Options(seed: seed, workspaces: PoliceForceAreas.all.count, firstDay: firstDay,
-                                            duplicatesPerWorkspace: 3)
+        options = NationalLandscape.Options(
+            seed: seed, workspaces: PoliceForceAreas.all.count, firstDay: firstDay,
+            duplicatesPerWorkspace: 3)
         index = forceIndex
         force = PoliceForceAreas.all[forceIndex]
         let facts = DemoForces.facts(code)
@@ -30,13 +31,15 @@ extension NationalPlan {
 
     private mutating func adopt(_ register: Register) {
         var rng = random(2)
-        let organisationIndex = Dictionary(register.organisations.enumerated().map { ($0.element.key, $0.offset) },
-                                           uniquingKeysWith: { a, _ in a })
+        let organisationIndex = Dictionary(
+            register.organisations.enumerated().map { ($0.element.key, $0.offset) },
+            uniquingKeysWith: { a, _ in a })
         organisations = register.organisations.map {
             PlannedOrganisation(key: $0.key, name: $0.name, kind: .voluntarySector, locality: nil)
         }
-        let personIndex = Dictionary(register.persons.enumerated().map { ($0.element.key, $0.offset) },
-                                     uniquingKeysWith: { a, _ in a })
+        let personIndex = Dictionary(
+            register.persons.enumerated().map { ($0.element.key, $0.offset) },
+            uniquingKeysWith: { a, _ in a })
         let officeIndex = organisationIndex[Key.slug(office)] ?? 0
         let mine = register.partnerships.filter {
             $0.forceAreaCode == force.code && ($0.status == .active || $0.status == .underReview)
@@ -44,7 +47,8 @@ extension NationalPlan {
         let templates = PartnershipTemplate.forceWide + PartnershipTemplate.perLocality
         var personThemes = Array(repeating: ThemeSet(), count: register.persons.count)
         for partnership in mine {
-            let template = templates.first { $0.type == partnership.type || $0.walesType == partnership.type }
+            let template =
+                templates.first { $0.type == partnership.type || $0.walesType == partnership.type }
                 ?? templates[0]
             var frequency = partnership.meetingFrequency ?? template.usual
             if frequency == .asNeeded { frequency = template.usual }
@@ -63,26 +67,31 @@ extension NationalPlan {
             for membership in register.memberships where membership.partnershipKey == partnership.key {
                 // One seat a person: the register may give someone two roles on one board.
                 guard let person = membership.personKey.flatMap({ personIndex[$0] }),
-                      !planned.seats.contains(where: { $0.holders.contains { $0.person == person } }) else { continue }
+                    !planned.seats.contains(where: { $0.holders.contains { $0.person == person } })
+                else { continue }
                 // The named substitute, or else a colleague of the same organisation who is not on the board.
                 let colleague = register.persons.indices.first { other in
                     other != person && register.persons[other].organisationKey != nil
                         && register.persons[other].organisationKey == register.persons[person].organisationKey
-                        && !register.memberships.contains { $0.partnershipKey == partnership.key
-                            && $0.personKey == register.persons[other].key }
+                        && !register.memberships.contains {
+                            $0.partnershipKey == partnership.key
+                                && $0.personKey == register.persons[other].key
+                        }
                 }
-                let holder = Holder(person: person, from: membership.startedOn, until: membership.endedOn,
-                                    substitute: membership.substituteKey.flatMap { personIndex[$0] } ?? colleague)
+                let holder = Holder(
+                    person: person, from: membership.startedOn, until: membership.endedOn,
+                    substitute: membership.substituteKey.flatMap { personIndex[$0] } ?? colleague)
                 planned.seats.append(Seat(role: membership.role, holders: [holder]))
                 personThemes[person].formUnion(ThemeSet(template.themes))
             }
             partnerships.append(planned)
         }
         people = register.persons.enumerated().map { offset, person in
-            PlannedPerson(key: person.key, name: person.name, roleID: "", roleTitle: person.roleTitle ?? "",
-                          organisation: person.organisationKey.flatMap { organisationIndex[$0] } ?? officeIndex,
-                          locality: nil, themes: personThemes[offset], seniority: person.seniority ?? .manager,
-                          salary: person.salaryBand, boardiness: 0)
+            PlannedPerson(
+                key: person.key, name: person.name, roleID: "", roleTitle: person.roleTitle ?? "",
+                organisation: person.organisationKey.flatMap { organisationIndex[$0] } ?? officeIndex,
+                locality: nil, themes: personThemes[offset], seniority: person.seniority ?? .manager,
+                salary: person.salaryBand, boardiness: 0)
         }
     }
 

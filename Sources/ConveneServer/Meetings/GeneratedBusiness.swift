@@ -23,8 +23,10 @@ public enum GeneratedBusiness {
     }
 
     /// Imports a register (its meetings left out) through the import path.
-    public static func importRegister(_ register: Register, workspace: String, actor: String,
-                                      on db: Database) async throws -> ImportOutcome {
+    public static func importRegister(
+        _ register: Register, workspace: String, actor: String,
+        on db: Database
+    ) async throws -> ImportOutcome {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor)
         var batch = ImportBatch()
         batch.register = register
@@ -43,12 +45,15 @@ public enum GeneratedBusiness {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor)
         let partnerships = try await ids(PartnershipRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) })
         let persons = try await ids(PersonRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) })
-        let organisations = try await ids(OrganisationRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) })
+        let organisations = try await ids(
+            OrganisationRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) })
         let decisions = Dictionary(business.decisions.map { ($0.itemKey, $0) }, uniquingKeysWith: { a, _ in a })
 
         try await scope.transaction { scope in
             var meetingIDs: [String: UUID] = [:]
-            var meetings: [MeetingRecord] = [], joint: [JointMeetingRecord] = [], attendances: [AttendanceRecord] = []
+            var meetings: [MeetingRecord] = []
+            var joint: [JointMeetingRecord] = []
+            var attendances: [AttendanceRecord] = []
             for m in business.meetings {
                 let record = MeetingRecord()
                 scope.claim(record)
@@ -113,8 +118,10 @@ public enum GeneratedBusiness {
     /// Planner statistics for the tables written in bulk, as `MeetingHistory` does.
     public static func analyze(on db: Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        let tables = [MeetingRecord.schema, JointMeetingRecord.schema, AttendanceRecord.schema,
-                      AgendaItemRecord.schema, ActionRecord.schema]
+        let tables = [
+            MeetingRecord.schema, JointMeetingRecord.schema, AttendanceRecord.schema,
+            AgendaItemRecord.schema, ActionRecord.schema,
+        ]
         if sql.dialect.name == "postgresql" {
             try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
         } else {

@@ -8,9 +8,15 @@ extension AnalysisFormat: ExpressibleByArgument {}
 
 struct Analyse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Work out what the records say: cost, load, attendance, delivery, triage, overlap, duplicates or priorities (see the README for each output's fields).",
-        discussion: "The period is the 365 days to today unless --from and --to say otherwise. Triage is for --person (the PCC by default) and a --capacity in meetings a year (default 150).")
-    @ArgumentParser.Argument(help: "cost, load, attendance, delivery, triage, overlap, duplicates or priorities.") var analysis: Analysis
+        abstract:
+            "Work out what the records say: cost, load, attendance, delivery, triage, overlap, duplicates or "
+            + "priorities (see the README for each output's fields).",
+        discussion:
+            "The period is the 365 days to today unless --from and --to say otherwise. Triage is for --person (the "
+            + "PCC by default) and a --capacity in meetings a year (default 150)."
+    )
+    @ArgumentParser.Argument(help: "cost, load, attendance, delivery, triage, overlap, duplicates or priorities.")
+    var analysis: Analysis
     @ArgumentParser.Option(help: "The first day, yyyy-mm-dd.") var from: String?
     @ArgumentParser.Option(help: "The last day, yyyy-mm-dd.") var to: String?
     @ArgumentParser.Option(help: "json, csv or text.") var format: AnalysisFormat = .text
@@ -23,8 +29,9 @@ struct Analyse: AsyncParsableCommand {
         let period = try Analyse.period(from: from, to: to)
         if let capacity, capacity < 0 { throw CommandFailure("--capacity must be 0 or more meetings a year") }
         let output = try await withApplication(options) { app in
-            try await Tasks.analyse(analysis, AnalysisQuestion(period: period, personKey: person, capacity: capacity), on: app.db,
-                                    workspace: workspace.workspace)
+            try await Tasks.analyse(
+                analysis, AnalysisQuestion(period: period, personKey: person, capacity: capacity), on: app.db,
+                workspace: workspace.workspace)
         }
         FileHandle.standardOutput.write(output.render(format))
     }
@@ -32,7 +39,9 @@ struct Analyse: AsyncParsableCommand {
     static func period(from: String?, to: String?) throws -> Period {
         func day(_ text: String?, _ option: String) throws -> Day? {
             guard let text else { return nil }
-            guard let day = Day(text) else { throw CommandFailure("--\(option) must be a date like 2025-04-01; '\(text)' is not one") }
+            guard let day = Day(text) else {
+                throw CommandFailure("--\(option) must be a date like 2025-04-01; '\(text)' is not one")
+            }
             return day
         }
         let end = try day(to, "to") ?? Convene.now.today

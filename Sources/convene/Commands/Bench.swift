@@ -5,20 +5,27 @@ import Foundation
 
 /// Benchmarks that need no database.
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks that need no database.",
-                                                    subcommands: [BenchSimilarity.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks that need no database.",
+        subcommands: [BenchSimilarity.self])
 }
 
 struct BenchSimilarity: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "similarity",
         abstract: "Every pair of lines of a file whose TF-IDF cosine is above a threshold, timed.",
-        discussion: "Weighted as scikit-learn's TfidfVectorizer() weighs (see ../shared/bench/tfidf_allpairs.py); prints the number of pairs and the time taken.")
+        discussion:
+            "Weighted as scikit-learn's TfidfVectorizer() weighs (see ../shared/bench/tfidf_allpairs.py); prints "
+            + "the number of pairs and the time taken."
+    )
 
     @ArgumentParser.Argument(help: "A UTF-8 text file, one text per line.") var file: String
-    @ArgumentParser.Option(help: "Pairs with a cosine above this (strictly, as the scikit-learn peer compares).") var threshold: Double
-    @ArgumentParser.Flag(help: "Keep pairs whose cosine equals the threshold too (≥ rather than >).") var atLeast = false
-    @ArgumentParser.Option(help: "Write the pairs to this file: i<TAB>j<TAB>cosine, 0-based line numbers, i < j.") var pairsOut: String?
+    @ArgumentParser.Option(help: "Pairs with a cosine above this (strictly, as the scikit-learn peer compares).")
+    var threshold: Double
+    @ArgumentParser.Flag(help: "Keep pairs whose cosine equals the threshold too (≥ rather than >).") var atLeast =
+        false
+    @ArgumentParser.Option(help: "Write the pairs to this file: i<TAB>j<TAB>cosine, 0-based line numbers, i < j.")
+    var pairsOut: String?
 
     func validate() throws {
         guard threshold.isFinite, atLeast ? threshold > 0 : threshold >= 0 else {

@@ -4,14 +4,19 @@ import ConveneServer
 import Foundation
 
 struct Geography: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reference geography.", subcommands: [GeographyImport.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Reference geography.", subcommands: [GeographyImport.self])
 }
 
 struct GeographyImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import ONS lookup files (district → CSP → police force area, district → upper tier, district → ICB).",
-        discussion: "Column headers of any vintage are recognised (LAD19CD, LAD24CD, ltla24_code, UTLA23CD, icb24_code …). All files go in together or not at all.")
+        abstract:
+            "Import ONS lookup files (district → CSP → police force area, district → upper tier, district → ICB).",
+        discussion:
+            "Column headers of any vintage are recognised (LAD19CD, LAD24CD, ltla24_code, UTLA23CD, icb24_code …). "
+            + "All files go in together or not at all."
+    )
 
     @ArgumentParser.Argument(help: "One or more ONS lookup CSV files.") var files: [String]
     @ArgumentParser.Flag(help: "Show what would change without writing anything.") var dryRun = false

@@ -6,7 +6,8 @@ import Foundation
 import Vapor
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the pages and the API (creating and migrating the database on first run).")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the pages and the API (creating and migrating the database on first run).")
 
     @ArgumentParser.OptionGroup var options: DatabaseOptions
     @ArgumentParser.Flag(help: "Load the demo landscape from the source reports first.") var demo = false
@@ -24,16 +25,25 @@ struct Serve: AsyncParsableCommand {
             let base = "http://\(hostname):\(port)"
             if demo {
                 if case .rejected(let issues) = try await ReportsDemo.load(on: app.db, today: Convene.now.today) {
-                    throw CommandFailure("The demo landscape did not load: \(issues.prefix(3).map(\.description).joined(separator: "; "))")
+                    throw CommandFailure(
+                        "The demo landscape did not load: "
+                            + "\(issues.prefix(3).map(\.description).joined(separator: "; "))"
+                    )
                 }
                 let password = try await Accounts.demoAdmin(on: app.db, passwords: app.password.async)
                 say("Loaded the demo landscape (role titles only, marked as demo data).")
                 say("Sign in at \(base)/sign-in as \(Accounts.demoAdmin) with the password \(password)")
             } else if let link = try await Accounts.setupLink(on: app.db) {
-                say("No one has an account yet. Create the first administrator at \(base)\(link) (the link works once, for 24 hours),")
+                say(
+                    "No one has an account yet. Create the first administrator at \(base)\(link) (the link works "
+                        + "once, for 24 hours),"
+                )
                 say("or run: convene user add --admin EMAIL")
             }
-            say("Convene is running at \(base)/ using \(options.configuration.database.description). Press Ctrl+C to stop.")
+            say(
+                "Convene is running at \(base)/ using \(options.configuration.database.description). Press Ctrl+C "
+                    + "to stop."
+            )
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -5,7 +5,8 @@ import Foundation
 import Vapor
 
 struct DatabaseOptions: ParsableArguments {
-    @ArgumentParser.Option(name: .long, help: "The SQLite file to use (default ./convene.sqlite; ignored when DATABASE_URL is set).")
+    @ArgumentParser.Option(
+        name: .long, help: "The SQLite file to use (default ./convene.sqlite; ignored when DATABASE_URL is set).")
     var database: String?
 
     var configuration: ConveneServer.Configuration {
@@ -14,13 +15,16 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 /// Runs a task with a booted application, shutting it down however the task ends.
-func withApplication<T>(_ options: DatabaseOptions, logLevel: Logger.Level = .notice,
-                        _ body: (Application) async throws -> T) async throws -> T {
+func withApplication<T>(
+    _ options: DatabaseOptions, logLevel: Logger.Level = .notice,
+    _ body: (Application) async throws -> T
+) async throws -> T {
     let app: Application
     do {
         app = try await Tasks.application(options.configuration, logLevel: logLevel)
     } catch {
-        throw CommandFailure("Could not open the database (\(options.configuration.database.description)): \(String(describing: error))")
+        throw CommandFailure(
+            "Could not open the database (\(options.configuration.database.description)): \(String(describing: error))")
     }
     do {
         let result = try await body(app)
@@ -57,5 +61,6 @@ extension Tasks.FileFormat: ExpressibleByArgument {}
 
 /// Which workspace a command works in.
 struct WorkspaceOption: ParsableArguments {
-    @ArgumentParser.Option(help: "The workspace's key (see 'convene workspace list').") var workspace = Tasks.defaultWorkspace
+    @ArgumentParser.Option(help: "The workspace's key (see 'convene workspace list').") var workspace = Tasks
+        .defaultWorkspace
 }

@@ -4,21 +4,25 @@ import ConveneServer
 import Foundation
 
 struct Token: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "API tokens (sent as Authorization: Bearer).",
-                                                    subcommands: [TokenCreate.self, TokenRevoke.self])
+    static let configuration = CommandConfiguration(
+        abstract: "API tokens (sent as Authorization: Bearer).",
+        subcommands: [TokenCreate.self, TokenRevoke.self])
 }
 
 struct TokenCreate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an API token for a user; it is shown once.")
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create an API token for a user; it is shown once.")
     @ArgumentParser.Argument(help: "The user's email address.") var email: String
     @ArgumentParser.Option(help: "What the token is for.") var label = "API token"
-    @ArgumentParser.Option(help: "Limit the token to this role (never more than the user's own).") var role: WorkspaceRole?
+    @ArgumentParser.Option(help: "Limit the token to this role (never more than the user's own).") var role:
+        WorkspaceRole?
     @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
         let (id, secret) = try await withApplication(options) { app in
-            try await Accounts.createToken(email: email, label: label, role: role, workspace: workspace.workspace, on: app.db)
+            try await Accounts.createToken(
+                email: email, label: label, role: role, workspace: workspace.workspace, on: app.db)
         }
         say("Token \(id) created. Keep it secret; it is not shown again:")
         say(secret)

@@ -7,13 +7,16 @@ extension WorkspaceKind: ExpressibleByArgument {}
 
 struct Workspace: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Workspaces: one register each, usually one police force area's; a national one reads what the others publish.",
+        abstract:
+            "Workspaces: one register each, usually one police force area's; a national one reads what the others "
+            + "publish.",
         subcommands: [WorkspaceAdd.self, WorkspaceList.self])
 }
 
 struct WorkspaceAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a workspace.")
-    @ArgumentParser.Argument(help: "Its key, used in addresses and by --workspace: lower case letters, digits and hyphens.") var key: String
+    @ArgumentParser.Argument(
+        help: "Its key, used in addresses and by --workspace: lower case letters, digits and hyphens.") var key: String
     @ArgumentParser.Option(help: "Its name, as people see it.") var name: String
     @ArgumentParser.Option(help: "force-area or national.") var kind: WorkspaceKind = .forceArea
     @ArgumentParser.Option(help: "The ONS code of its police force area (E23…, W15…).") var forceArea: String?
@@ -23,7 +26,10 @@ struct WorkspaceAdd: AsyncParsableCommand {
         try await withApplication(options) { app in
             try await Workspaces.add(key: key, name: name, kind: kind, forceAreaCode: forceArea, on: app.db)
         }
-        say("Added the workspace '\(key)' (\(kind.label)). Give someone a role in it with 'convene user role EMAIL admin --workspace \(key)'.")
+        say(
+            "Added the workspace '\(key)' (\(kind.label)). Give someone a role in it with 'convene user role EMAIL "
+                + "admin --workspace \(key)'."
+        )
     }
 }
 
