@@ -69,14 +69,14 @@ public struct LandscapeGraph: Sendable {
         return nodes.filter { parentOf[$0.key] == nil || byKey[parentOf[$0.key]!.toKey] == nil }.map { build($0, nil) }
     }
 
-    /// Partnerships with no reporting line, side by side in a row, before the next row starts.
+    /// Partnerships with no reporting line, and the groups of one parent, side by side in rows this long.
     static let rowLength = 3
 
     /// DOT text with one box per partnership, linking to its page; parents above their groups, with an arrow from each
     /// group up to its parent. Each group (force area) is its own cluster, and the clusters are packed into a grid
     /// `columns` wide. (Tying a cluster's boxes together with invisible unconstrained edges crashes Graphviz 2.42's
     /// packing; packing keeps each cluster whole without them.)
-    public func dot(columns: Int = 4, link: (String) -> String) -> String {
+    public func dot(columns: Int = 3, link: (String) -> String) -> String {
         let grouped = Set(nodes.compactMap(\.group)).count > 0
         var out = "digraph landscape {\n"
         out += "  graph [rankdir=TB, fontname=\"Arial\", nodesep=0.15, ranksep=0.35"
@@ -111,6 +111,13 @@ public struct LandscapeGraph: Sendable {
             // Partnerships with no reporting line in rows: each one above the one a row further on.
             let alone = group.members.filter { !linked.contains(nodes[$0].key) }
             for (a, b) in zip(alone, alone.dropFirst(Self.rowLength)) { out += "\(indent)n\(a) -> n\(b) [style=invis];\n" }
+            // A parent's many groups in rows too, each below the one a row before it.
+            for members in childrenByParent(in: Set(group.members.map { nodes[$0].key })) {
+                let rows = members.compactMap { index[$0] }
+                for (a, b) in zip(rows, rows.dropFirst(Self.rowLength)) {
+                    out += "\(indent)n\(a) -> n\(b) [style=invis];\n"
+                }
+            }
             if group.name != nil { out += "  }\n" }
         }
         for edge in edges {
@@ -127,6 +134,17 @@ public struct LandscapeGraph: Sendable {
             out += "tooltip=\"\(Int((pair.overlap * 100).rounded()))% overlap\"];\n"
         }
         return out + "}\n"
+    }
+
+    /// The groups of each parent among `keys` (by their first upward edge), parents and groups in name order.
+    private func childrenByParent(in keys: Set<String>) -> [[String]] {
+        var parentOf: [String: String] = [:]
+        for edge in edges where parentOf[edge.fromKey] == nil { parentOf[edge.fromKey] = edge.toKey }
+        var children: [String: [String]] = [:]
+        for node in nodes where keys.contains(node.key) {
+            if let parent = parentOf[node.key], keys.contains(parent) { children[parent, default: []].append(node.key) }
+        }
+        return nodes.compactMap { children[$0.key] }
     }
 
     static func escape(_ text: String) -> String {
