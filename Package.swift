@@ -32,9 +32,21 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
+        // The demo as data: the reports' landscape as Popolo JSON read through the importer, its strategies, and
+        // the seeded generators of a year of business and of the national landscape.
+        .target(
+            name: "ConveneDemo",
+            dependencies: [
+                "ConveneDomain",
+                "ConveneServer",
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "convene",
             dependencies: [
+                "ConveneDemo",
                 "ConveneServer",
                 "ConveneDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,14 +54,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "convene-bench",
-            dependencies: ["ConveneServer", "ConveneDomain"],
+            dependencies: ["ConveneDemo", "ConveneServer", "ConveneDomain"],
             path: "Benchmarks/convene-bench"
         ),
         // The calendar fixtures are read through #filePath, not as resources.
         .testTarget(name: "ConveneDomainTests", dependencies: ["ConveneDomain"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConveneDemoTests", dependencies: ["ConveneDemo", "ConveneDomain"]),
         .testTarget(
             name: "ConveneServerTests",
             dependencies: [
+                "ConveneDemo",
                 "ConveneServer",
                 .product(name: "VaporTesting", package: "vapor"),
             ]

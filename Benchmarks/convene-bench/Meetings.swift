@@ -18,7 +18,7 @@ func meetingsScenario(_ options: Options) async throws {
         let start = ContinuousClock.now
         let summary = try await MeetingHistory.generate(
             on: app.db, partnerships: options.boards, membersEach: options.membersEach, meetingsPerYear: options.meetingsPerYear,
-            years: options.years, analyze: options.analyze != 0, progress: { print("  \($0)") })
+            years: options.years, now: Now.system(), analyze: options.analyze != 0, progress: { print("  \($0)") })
         let generation = seconds(start)
         for line in summary.lines { print(line) }
         print(String(format: "generation: %.1f s, %.0f rows/s", generation, Double(summary.rowCount) / generation)

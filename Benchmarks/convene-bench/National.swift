@@ -2,6 +2,7 @@
 // (target under 200 ms) and for all 43 (target under 5 s); peak memory." Writes the generated landscape with
 // `NationalDemo` (what `convene demo --scale national` runs), then times each analysis as the CLI and the API run it:
 // reading the workspace's records and working the figures out, JSON included. Prints figures; asserts nothing.
+import ConveneDemo
 import ConveneDomain
 import ConveneServer
 import Foundation

@@ -1,3 +1,4 @@
+import ConveneDemo
 import ConveneDomain
 import Fluent
 import Foundation

@@ -1,3 +1,4 @@
+import ConveneDemo
 import ConveneDomain
 import Foundation
 import Testing
@@ -124,7 +125,7 @@ import VaporTesting
     @Test func triageOnTheDemoLandscapeKeepsWhatEachCommissionerLeads() async throws {
         try await withConveneApp { app in
             // Setup: the demo landscape holds several force areas, so the person is named.
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
             let people = try await PersonRecord.query(on: app.db).all().filter { ($0.roleTitle ?? "").hasPrefix("Deputy Mayor") }
             #expect(!people.isEmpty)
 

@@ -1,3 +1,4 @@
+import ConveneDemo
 import ConveneDomain
 import Foundation
 import Testing
@@ -22,7 +23,7 @@ import VaporTesting
     @Test func theOverviewListsEveryAppendixBForceAreaAndTheCDPSROs() async throws {
         try await withConveneApp { app in
             // Setup
-            guard case .applied = try await Tasks.loadDemo(on: app.db) else { Issue.record("demo did not load"); return }
+            guard case .applied = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!) else { Issue.record("demo did not load"); return }
 
             // Act
             let page = try await app.send(.GET, "/")
@@ -53,8 +54,8 @@ import VaporTesting
     @Test func partnershipPagesShowMembersStructureAndTerms() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await Tasks.loadDemo(on: app.db)
-            let demo = DemoLandscape.register()
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
+            let demo = try DemoLandscape.register()
             let child = try #require(demo.relations.first { $0.kind == .reportsTo })
             let parent = try #require(demo.partnerships.first { $0.key == child.toKey })
 
@@ -136,7 +137,7 @@ import VaporTesting
     @Test func listFiltersSortsAndPages() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
 
             // Act
             let cdps = try await app.send(.GET, "/partnerships?type=cdp&sort=name&order=desc")
@@ -184,7 +185,7 @@ import VaporTesting
         // Setup
         let dot = Graphviz.find()
         try await withConveneApp(dotPath: "/nonexistent/dot") { app in
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
 
             // Act
             let page = try await app.send(.GET, "/landscape")
@@ -196,7 +197,7 @@ import VaporTesting
             #expect(!page.text.contains("<svg"))
         }
         try await withConveneApp(dotPath: dot) { app in
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
 
             // Act
             let page = try await app.send(.GET, "/landscape?force_area=E23000004")

@@ -1,3 +1,4 @@
+import ConveneDemo
 import ConveneDomain
 import Fluent
 import Foundation
@@ -32,7 +33,7 @@ import VaporTesting
     @Test func theDemosStrategiesAlignAndTheirNearDuplicatePrioritiesCollapse() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
             let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
             let events = try await AuditEventRecord.query(in: scope).count()
 
@@ -41,12 +42,13 @@ import VaporTesting
             let json = try JSONDecoder().decode(PrioritiesJSON.self, from: output.render(.json))
             let (strategies, priorities) = try await StrategyStore.all(in: scope)
             let alignment = Alignment.run(strategies: strategies, priorities: priorities)
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
             let eventsAgain = try await AuditEventRecord.query(in: scope).count()
 
             // Check: every active strategy's priority is read (the draft strategy's is not), and fewer distinct ones remain.
-            #expect(strategies.count == DemoStrategies.strategies().count && priorities.count == DemoStrategies.priorities().count)
-            #expect(json.priorities == DemoStrategies.priorities().count - 1)
+            let demoStrategies = try DemoStrategies.strategies(), demoPriorities = try DemoStrategies.priorities()
+            #expect(strategies.count == demoStrategies.count && priorities.count == demoPriorities.count)
+            #expect(json.priorities == demoPriorities.count - 1)
             #expect(json.distinct < json.priorities && json.summary == "\(json.priorities) priorities are \(json.distinct) distinct ones")
             let violence = try #require(json.clusters.first { cluster in
                 cluster.members.contains { $0.id == "bedfordshire-serious-violence-strategy-young-people" }

@@ -1,3 +1,4 @@
+import ConveneDemo
 import ConveneDomain
 import Fluent
 import Foundation
@@ -202,11 +203,11 @@ import VaporTesting
     @Test func theDemoAddsANationalWorkspaceOnceAndPublishesItsCDPs() async throws {
         try await withConveneApp { app in
             // Act
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
             let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
             let cdp = try #require(try await PartnershipRecord.query(in: scope).filter(\.$type == "cdp").first())
             _ = try await app.send(.POST, "/partnerships/\(cdp.key)/unpublish", form: "")
-            _ = try await Tasks.loadDemo(on: app.db)
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
 
             // Check
             #expect(try await Workspaces.all(on: app.db).map(\.key) == [Tasks.defaultWorkspace, Tasks.demoNational])

@@ -146,44 +146,31 @@ public enum Tasks {
         return order.map { merged[$0]! }
     }
 
-    /// Loads the demo landscape, and the first time its network; running it again changes nothing.
-    public static func loadDemo(on db: Database, workspace: String = defaultWorkspace) async throws -> ImportOutcome {
+    /// Saves strategies and their priorities, each checked by the domain's rules; saving them again changes nothing.
+    public static func saveStrategies(_ strategies: [Strategy], priorities: [Priority], on db: Database,
+                                      workspace: String = defaultWorkspace) async throws {
         let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
-        var batch = ImportBatch()
-        batch.register = DemoLandscape.register()
-        batch.relationsStatedFor = Set(batch.register.partnerships.map(\.key))
-        let outcome = try await RegisterImport.run(batch, in: scope)
-        if case .applied = outcome {
-            try await loadDemoNetwork(on: db, publishingIn: scope)
-            try await loadDemoStrategies(in: scope)
-        }
-        return outcome
-    }
-
-    /// The demo's strategies and priorities; saving them again changes nothing.
-    private static func loadDemoStrategies(in scope: Scope) async throws {
-        for strategy in DemoStrategies.strategies() {
+        for strategy in strategies {
             let errors = try await StrategyStore.save(strategy, in: scope)
-            guard errors.isEmpty else { throw Failure("The demo strategy \(strategy.key) is not valid: \(errors.map(\.message).joined(separator: "; "))") }
+            guard errors.isEmpty else {
+                throw Failure("The strategy \(strategy.key) is not valid: \(errors.map(\.message).joined(separator: "; "))")
+            }
         }
-        for priority in DemoStrategies.priorities() {
+        for priority in priorities {
             let errors = try await StrategyStore.save(priority, in: scope)
-            guard errors.isEmpty else { throw Failure("The demo priority \(priority.key) is not valid: \(errors.map(\.message).joined(separator: "; "))") }
+            guard errors.isEmpty else {
+                throw Failure("The priority \(priority.key) is not valid: \(errors.map(\.message).joined(separator: "; "))")
+            }
         }
     }
 
-    /// The demo's national workspace.
+    /// The demo's national workspace (the demo admin is given a role in it when it exists).
     public static let demoNational = "national-demo"
 
-    /// The demo's network: a national workspace beside the demo register, and the demo's Combating Drugs
-    /// Partnerships published, so that the network and the public pages have something to show. Done once:
-    /// later runs leave what people have published or unpublished alone.
-    private static func loadDemoNetwork(on db: Database, publishingIn scope: Scope) async throws {
-        guard try await WorkspaceRecord.query(on: db).filter(\.$key == demoNational).first() == nil else { return }
-        try await Workspaces.add(key: demoNational, name: "National network (demo)", kind: .national, forceAreaCode: nil, on: db)
-        let cdps = try await PartnershipRecord.query(in: scope).filter(\.$isDemo == true)
-            .filter(\.$type == PartnershipType.combatingDrugsPartnership.rawValue).all()
-        for cdp in cdps { try await Publishing.set(cdp.key, published: true, in: scope) }
+    /// Publishes partnerships of a workspace to the network and the public pages.
+    public static func publish(_ keys: [String], on db: Database, workspace: String = defaultWorkspace) async throws {
+        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
+        for key in keys { try await Publishing.set(key, published: true, in: scope) }
     }
 
     /// A summary a person can read: counts per kind and, when asked, each change.

@@ -63,7 +63,7 @@ public enum MeetingHistory {
     /// runs `years` back from `now`, and three months of meetings are scheduled after it. With `analyze`, the planner's
     /// statistics are refreshed afterwards.
     public static func generate(on db: Database, workspace: String = Tasks.defaultWorkspace, partnerships: Int = 80,
-                                membersEach: Int = 12, meetingsPerYear: Int = 1_500, years: Int = 10, now: Date = Date(),
+                                membersEach: Int = 12, meetingsPerYear: Int = 1_500, years: Int = 10, now: Date,
                                 seed: UInt64 = 5, analyze: Bool = true, progress: (@Sendable (String) -> Void)? = nil) async throws -> Summary {
         precondition(partnerships > 0 && membersEach >= 4 && meetingsPerYear >= partnerships && years > 0)
         let scope = try await Scope.workspace(workspace, on: db, actor: "meeting history generator")

@@ -23,6 +23,7 @@ struct LandscapePictureModel {
     static func load(forceArea: String?, overlay: Bool = false, dotPath: String?, context: PageContext, in scope: Scope,
                      threadPool: NIOThreadPool) async throws -> LandscapePictureModel {
         var query = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
+            .field(\.$forceAreaCode)
         if let forceArea, !forceArea.isEmpty { query = query.filter(\.$forceAreaCode == forceArea) }
         let records = try await query.all()
         let keys = Dictionary(records.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
@@ -30,8 +31,14 @@ struct LandscapePictureModel {
             guard let from = keys[r.$from.id], let to = keys[r.$to.id], let kind = RelationKind(rawValue: r.kind) else { return nil }
             return PartnershipRelation(from, kind, to)
         }
-        var graph = LandscapeGraph(nodes: records.map { .init(key: $0.key, name: $0.name, type: PartnershipType(rawValue: $0.type) ?? .forum) },
-                                   relations: relations)
+        let areas = try await AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
+        // Each force area is drawn as its own box of partnerships.
+        let areaNames = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let nodes = records.map { record in
+            LandscapeGraph.Node(key: record.key, name: record.name, type: PartnershipType(rawValue: record.type) ?? .forum,
+                                group: record.forceAreaCode.map { areaNames[$0] ?? $0 } ?? "No force area")
+        }
+        var graph = LandscapeGraph(nodes: nodes, relations: relations)
         if overlay {
             let today = scope.now.today
             let data = try await AnalyticsStore.load(in: scope, period: Period(from: today, to: today), needs: [])
@@ -42,7 +49,6 @@ struct LandscapePictureModel {
                 LandscapeGraph.SharedMembers(aKey: $0.aKey, bKey: $0.bKey, shared: $0.people.shared.count, overlap: $0.people.overlap)
             }
         }
-        let areas = try await AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
         // A configured path that is not there counts as missing, like no dot on the PATH.
         let dot = (dotPath ?? Graphviz.find()).flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
         var svg: String?
@@ -102,7 +108,7 @@ enum LandscapePictureView {
         }
         return Layout(context: context, title: "Landscape picture", breadcrumbs: [("Overview", RegisterPath.overview.href)], isDemo: model.isDemo, content: .group(
             .heading("Landscape picture"),
-            .p(.text("Each box is a partnership; arrows point left to the partnership it reports to. Dashed arrows are sub-groups and delivery arms. Select a box to open its page.")),
+            .p(.text("Each box is a partnership, drawn within its police force area; arrows point up to the partnership it reports to. Dashed arrows are sub-groups and delivery arms. Select a box to open its page.")),
             .getForm(action: RegisterPath.landscape.href, .class("filters"),
                 .div(.class("form-group"),
                     .label(.for("force_area"), .class("label"), .text("Police force area")),

@@ -1,0 +1,99 @@
+import ArgumentParser
+import ConveneDomain
+import ConveneServer
+import Foundation
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a register file, or a calendar file into a partnership's meetings: all of it, or nothing.",
+        discussion:
+            "The file is checked first; any problem is reported by row (or line) and field and nothing is written. "
+            + "Importing the same file again changes nothing. See docs/import-formats.md for the layouts. A "
+            + "calendar file (ics) needs --partnership."
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case popolo, csv, ics }
+
+    @ArgumentParser.Argument(help: "popolo, csv or ics") var format: Kind
+    @ArgumentParser.Argument(help: "The file to import.") var file: String
+    @ArgumentParser.Option(help: "For ics: the partnership whose meetings the calendar holds.") var partnership: String?
+    @ArgumentParser.Flag(help: "Show what would change without writing anything (popolo and csv).") var dryRun = false
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        if format == .ics && partnership == nil {
+            throw ValidationError("A calendar file goes into one partnership's meetings: add --partnership KEY.")
+        }
+        if format == .ics && dryRun {
+            throw ValidationError(
+                "--dry-run is for register files; a calendar file is checked whole before anything is written.")
+        }
+    }
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure("Cannot read '\(file)': no such file, or it is not readable.")
+        }
+        try await withApplication(options) { app in
+            if format == .ics, let partnership {
+                switch try await Tasks.importCalendar(
+                    data, partnership: partnership, on: app.db, workspace: workspace.workspace)
+                {
+                case .rejected(let issues):
+                    for issue in issues { FileHandle.standardError.write(Data("\(file): \(issue)\n".utf8)) }
+                    throw CommandFailure(
+                        "\(file) has \(issues.count) problem\(issues.count == 1 ? "" : "s"); nothing was imported.")
+                case .imported(let created, let updated, let unchanged, let skipped):
+                    say(
+                        "\(file): \(created) meetings added, \(updated) changed, \(unchanged) already up to date"
+                            + (skipped > 0 ? ", \(skipped) left alone (another partnership has them)" : "") + ".")
+                }
+                return
+            }
+            let outcome = try await Tasks.importFile(
+                format == .csv ? .csv : .popolo, data, dryRun: dryRun, on: app.db,
+                workspace: workspace.workspace, progress: progress)
+            try report(outcome, file: file)
+        }
+    }
+}
+
+func report(_ outcome: ImportOutcome, file: String) throws {
+    switch outcome {
+    case .rejected(let issues):
+        for issue in issues { FileHandle.standardError.write(Data("\(file): \(issue)\n".utf8)) }
+        throw CommandFailure(
+            "\(file) has \(issues.count) problem\(issues.count == 1 ? "" : "s"); nothing was imported.")
+    case .applied(let summary, let dryRun):
+        say(Tasks.describe(summary, dryRun: dryRun, listChanges: dryRun ? 50 : 0))
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the register as Popolo JSON or CSV, or meetings as a calendar file (ics).",
+        discussion:
+            "A calendar file holds one partnership's meetings (--partnership) or the workspace's, from a year ago "
+            + "to two years ahead. With --public it names nobody, as the public feed does."
+    )
+
+    @ArgumentParser.Argument(help: "popolo, csv or ics") var format: Import.Kind
+    @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
+    @ArgumentParser.Option(help: "For ics: only this partnership's meetings.") var partnership: String?
+    @ArgumentParser.Flag(name: .customLong("public"), help: "For ics: leave out attendees, as a public feed does.")
+    var publicFeed = false
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let data = try await withApplication(options) { app in
+            if format == .ics {
+                return try await Tasks.exportCalendar(
+                    partnership: partnership, includeAttendees: !publicFeed, on: app.db, workspace: workspace.workspace)
+            }
+            return try await Tasks.export(format == .csv ? .csv : .popolo, on: app.db, workspace: workspace.workspace)
+        }
+        try emit(data, to: output)
+    }
+}

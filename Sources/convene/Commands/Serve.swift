@@ -1,0 +1,54 @@
+import ArgumentParser
+import ConveneDemo
+import ConveneDomain
+import ConveneServer
+import Foundation
+import Vapor
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the pages and the API (creating and migrating the database on first run).")
+
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+    @ArgumentParser.Flag(help: "Load the demo landscape from the source reports first.") var demo = false
+    @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
+    @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
+
+    func run() async throws {
+        var env = try Environment.detect(arguments: ["convene"])
+        env.arguments = ["convene", "serve", "--hostname", hostname, "--port", String(port)]
+        let app = try await Application.make(env)
+        do {
+            app.logger.logLevel = env.isRelease ? .notice : .info
+            try configure(app, options.configuration)
+            try await app.autoMigrate()
+            let base = "http://\(hostname):\(port)"
+            if demo {
+                if case .rejected(let issues) = try await ReportsDemo.load(on: app.db, today: Convene.now.today) {
+                    throw CommandFailure(
+                        "The demo landscape did not load: "
+                            + "\(issues.prefix(3).map(\.description).joined(separator: "; "))"
+                    )
+                }
+                let password = try await Accounts.demoAdmin(on: app.db, passwords: app.password.async)
+                say("Loaded the demo landscape (role titles only, marked as demo data).")
+                say("Sign in at \(base)/sign-in as \(Accounts.demoAdmin) with the password \(password)")
+            } else if let link = try await Accounts.setupLink(on: app.db) {
+                say(
+                    "No one has an account yet. Create the first administrator at \(base)\(link) (the link works "
+                        + "once, for 24 hours),"
+                )
+                say("or run: convene user add --admin EMAIL")
+            }
+            say(
+                "Convene is running at \(base)/ using \(options.configuration.database.description). Press Ctrl+C "
+                    + "to stop."
+            )
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import ConveneDomain
+import ConveneServer
+import Foundation
+
+extension WorkspaceRole: ExpressibleByArgument {}
+
+/// The password for a user command: read from standard input when it is not a terminal, else generated and printed.
+func passwordFromInput(_ fromStdin: Bool) -> (password: String, generated: Bool) {
+    if fromStdin, let line = readLine(strippingNewline: true) { return (line, false) }
+    return (Credentials.generatedPassword(), true)
+}
+
+struct User: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage the people who can sign in.",
+        subcommands: [
+            UserAdd.self, UserRole.self, UserGrant.self, UserUngrant.self, UserShow.self, UserRemove.self,
+            UserResetPassword.self,
+        ])
+}
+
+struct UserAdd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a user with a role in a workspace.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Option(help: "admin, editor, secretariat or viewer.") var role: WorkspaceRole = .viewer
+    @ArgumentParser.Flag(help: "Make them an administrator (the same as --role admin).") var admin = false
+    @ArgumentParser.Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin =
+        false
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let (password, generated) = passwordFromInput(passwordStdin)
+        try await withApplication(options) { app in
+            try await Accounts.addUser(
+                email: email, password: password, role: admin ? .admin : role, workspace: workspace.workspace,
+                on: app.db, passwords: app.password.async)
+        }
+        say(
+            "Added \(Credentials.normalisedEmail(email)) as \((admin ? WorkspaceRole.admin : role).label) of "
+                + "'\(workspace.workspace)'."
+        )
+        if generated { say("Their password is \(password) — give it to them securely; it is not shown again.") }
+    }
+}
+
+struct UserRole: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "role", abstract: "Give a user a role in a workspace, or change the one they have.",
+        discussion: "A user may have a role in several workspaces and switches between them after signing in.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Argument(help: "admin, editor, secretariat or viewer.") var role: WorkspaceRole
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Accounts.setRole(email: email, role: role, workspace: workspace.workspace, on: app.db)
+        }
+        say("\(Credentials.normalisedEmail(email)) is now \(role.label) of '\(workspace.workspace)'.")
+    }
+}
+
+struct UserGrant: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant", abstract: "Give a partnership to a secretariat user, who may then run its business.",
+        discussion:
+            "A secretariat user changes the partnerships they are given (record, members, terms of reference) and "
+            + "reads the rest."
+    )
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Argument(help: "The partnership's key.") var partnership: String
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Accounts.grant(email: email, partnership: partnership, workspace: workspace.workspace, on: app.db)
+        }
+        say("\(Credentials.normalisedEmail(email)) may now run the business of '\(partnership)'.")
+    }
+}
+
+struct UserUngrant: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ungrant", abstract: "Take a partnership back from a secretariat user.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Argument(help: "The partnership's key.") var partnership: String
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Accounts.revokeGrant(
+                email: email, partnership: partnership, workspace: workspace.workspace, on: app.db)
+        }
+        say("\(Credentials.normalisedEmail(email)) no longer runs the business of '\(partnership)'.")
+    }
+}
+
+struct UserShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a user's workspaces, roles and partnerships.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let lines = try await withApplication(options) { app in
+            try await Accounts.describe(email: email, on: app.db)
+        }
+        lines.forEach(say)
+    }
+}
+
+struct UserRemove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a user, their roles and their API tokens.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in try await Accounts.removeUser(email: email, on: app.db) }
+        say("Removed \(Credentials.normalisedEmail(email)).")
+    }
+}
+
+struct UserResetPassword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-password", abstract: "Give a user a new password.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin =
+        false
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let (password, generated) = passwordFromInput(passwordStdin)
+        try await withApplication(options) { app in
+            try await Accounts.resetPassword(
+                email: email, password: password, on: app.db, passwords: app.password.async)
+        }
+        say(generated ? "The new password is \(password)" : "The password is changed.")
+    }
+}
