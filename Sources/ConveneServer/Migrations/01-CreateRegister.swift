@@ -1,21 +1,6 @@
 import Fluent
 import Vapor
-
-/// Every migration the register has shipped, in order. A shipped migration is never edited: add a new one.
-enum Migrations {
-    static func register(on app: Application) {
-        app.migrations.add(CreateRegister())
-        app.migrations.add(CreateDefaultWorkspace())
-        app.migrations.add(CreateAuditLog())
-        app.migrations.add(CreateAccounts())
-        app.migrations.add(SessionRecord.migration)
-        app.migrations.add(CreateGrantsAndWorkspaceKinds())
-        app.migrations.add(CreateMeetingBusiness())
-        app.migrations.add(CreateAnalytics())
-        app.migrations.add(CreateAnalysisIndexes())
-        app.migrations.add(CreateStrategies())
-    }
-}
+import SQLKit
 
 /// Version 1 of the register's schema.
 struct CreateRegister: AsyncMigration {
@@ -164,17 +149,6 @@ struct CreateRegister: AsyncMigration {
         for table in ["attendances", "meetings", "terms_of_reference", "partnership_relations", "memberships",
                       "partnerships", "persons", "organisations", "area_links", "areas", "workspaces"] {
             try await database.schema(table).delete()
-        }
-    }
-}
-
-import SQLKit
-
-enum Indexes {
-    static func create(on database: Database, _ indexes: [(table: String, column: String)]) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        for index in indexes {
-            try await sql.create(index: "\(index.table)_\(index.column)_idx").on(index.table).column(index.column).run()
         }
     }
 }
