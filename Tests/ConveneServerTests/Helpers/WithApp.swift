@@ -6,35 +6,24 @@ import Testing
 import VaporTesting
 @testable import ConveneServer
 
-/// Runs a test against a freshly migrated database: SQLite in memory, or, when DATABASE_URL is set
-/// (as `scripts/test` does for its second run), a PostgreSQL schema of its own that is dropped afterwards.
-/// The application's clock is fixed at `now` (the suite's own day unless a test chooses another).
+/// Runs a test against a freshly migrated database of its own: a copy of the run's one migrated template, an SQLite
+/// file, or, when DATABASE_URL is set (as `scripts/test` does for its second run), a PostgreSQL database made with
+/// `CREATE DATABASE … TEMPLATE` and dropped afterwards. Migrating once per run rather than once per test keeps the
+/// suite fast as it grows. The application's clock is fixed at `now` (the suite's own day unless a test chooses another).
 func withConveneApp<T>(dotPath: String? = nil, now: Now = TestClock.now, _ test: (Application) async throws -> T) async throws -> T {
+    let copy = try await TestDatabases.shared.copy()
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
-    var schema: String?
     do {
-        let database: DatabaseChoice
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
-            let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            schema = String(name)
-            database = .postgres(url: url, searchPath: schema)
-        } else {
-            database = .sqliteMemory
-        }
-        try configure(app, Configuration(database: database, dotPath: dotPath, now: now))
-        if let schema {
-            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
-        }
-        try await app.autoMigrate()
+        try configure(app, Configuration(database: copy.database, dotPath: dotPath, now: now))
         try await TestIdentity.signIn(app)
         let result = try await test(app)
-        if let schema { try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
         try await app.asyncShutdown()
+        try await copy.remove()
         return result
     } catch {
-        if let schema { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
         try? await app.asyncShutdown()
+        try? await copy.remove()
         // PostgreSQL's errors describe themselves only when reflected; a failing test should say what happened.
         throw EscapedError(description: String(reflecting: error))
     }

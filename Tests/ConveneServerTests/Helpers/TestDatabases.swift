@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import SQLKit
+import VaporTesting
+@testable import ConveneServer
+
+/// The run's one migrated template, made the first time a test asks, and a copy of it for each test.
+actor TestDatabases {
+    static let shared = TestDatabases()
+
+    /// A test's own database and how to remove it.
+    struct Copy: Sendable {
+        var database: DatabaseChoice
+        var remove: @Sendable () async throws -> Void
+    }
+
+    private let postgresURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    private var template: Task<String, any Error>?
+
+    func copy() async throws -> Copy {
+        let template = try await madeTemplate()
+        let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        if let postgresURL {
+            try await Self.admin(postgresURL, "CREATE DATABASE \(name) TEMPLATE \(template)")
+            return Copy(database: .postgres(url: Self.url(postgresURL, database: name), searchPath: nil)) {
+                try await Self.admin(postgresURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            }
+        }
+        let path = Self.folder.appendingPathComponent("\(name).sqlite").path
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+        return Copy(database: .sqliteFile(path)) {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+
+    /// The template's database name (PostgreSQL) or file (SQLite), migrated once.
+    private func madeTemplate() async throws -> String {
+        if let template { return try await template.value }
+        let postgresURL = self.postgresURL
+        let task = Task<String, any Error> {
+            let tag = "convene_template_\(ProcessInfo.processInfo.processIdentifier)"
+            let database: DatabaseChoice
+            let made: String
+            if let postgresURL {
+                try await Self.admin(postgresURL, "DROP DATABASE IF EXISTS \(tag)")
+                try await Self.admin(postgresURL, "CREATE DATABASE \(tag)")
+                database = .postgres(url: Self.url(postgresURL, database: tag), searchPath: nil)
+                made = tag
+            } else {
+                made = Self.folder.appendingPathComponent("\(tag).sqlite").path
+                try? FileManager.default.removeItem(atPath: made)
+                database = .sqliteFile(made)
+            }
+            let app = try await Application.make(.testing)
+            app.logger.logLevel = .warning
+            do {
+                try configure(app, Configuration(database: database))
+                try await app.autoMigrate()
+                try await app.asyncShutdown()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            return made
+        }
+        template = task
+        return try await task.value
+    }
+
+    /// Where the SQLite copies live: memory-backed when the machine has it, so a test's writes cost no disk.
+    private static let folder: URL = {
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        let base = FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
+        let folder = base.appendingPathComponent("convene-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
+    /// `url` with its database name replaced.
+    private static func url(_ url: String, database: String) -> String {
+        var components = URLComponents(string: url)!
+        components.path = "/" + database
+        return components.string!
+    }
+
+    /// Runs one statement on the server's own database (CREATE and DROP DATABASE cannot run inside the one they name).
+    private static func admin(_ url: String, _ statement: String) async throws {
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try configure(app, Configuration(database: .postgres(url: url, searchPath: nil)))
+            try await (app.db as! any SQLDatabase).raw(SQLQueryString(statement)).run()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
