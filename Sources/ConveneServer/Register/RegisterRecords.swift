@@ -152,47 +152,6 @@ final class TermsOfReferenceRecord: WorkspaceOwned, @unchecked Sendable {
     init() {}
 }
 
-final class MeetingRecord: WorkspaceOwned, @unchecked Sendable {
-    static let schema = "meetings"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
-    @Parent(key: "partnership_id") var partnership: PartnershipRecord
-    @Field(key: "key") var key: String
-    @Field(key: "name") var name: String
-    @Field(key: "starts_at") var startsAt: Date
-    @OptionalField(key: "ends_at") var endsAt: Date?
-    @Field(key: "status") var status: String
-    @OptionalField(key: "format") var format: String?
-    @OptionalField(key: "place") var place: String?
-    @OptionalField(key: "online_url") var onlineURL: String?
-    @OptionalParent(key: "series_id") var series: MeetingSeriesRecord?
-    /// The calendar event it was imported from: importing the same file again finds it by this.
-    @OptionalField(key: "calendar_key") var calendarKey: String?
-
-    static var workspacePath: KeyPath<MeetingRecord, ParentProperty<MeetingRecord, WorkspaceRecord>> { \.$workspace }
-
-    init() {}
-}
-
-final class AttendanceRecord: WorkspaceOwned, @unchecked Sendable {
-    static let schema = "attendances"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
-    @Parent(key: "meeting_id") var meeting: MeetingRecord
-    @Parent(key: "person_id") var person: PersonRecord
-    @OptionalParent(key: "substitute_for_id") var substituteFor: PersonRecord?
-    @Field(key: "status") var status: String
-    @OptionalField(key: "preparation_minutes") var preparationMinutes: Int?
-    @OptionalField(key: "travel_minutes") var travelMinutes: Int?
-    @OptionalField(key: "attended_minutes") var attendedMinutes: Int?
-
-    static var workspacePath: KeyPath<AttendanceRecord, ParentProperty<AttendanceRecord, WorkspaceRecord>> { \.$workspace }
-
-    init() {}
-}
-
 /// `[a, b]` ⇄ `;a;b;` (empty list ⇄ empty text).
 enum ListColumn {
     static func encode(_ items: [String]) -> String {

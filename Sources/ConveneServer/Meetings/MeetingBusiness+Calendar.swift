@@ -1,0 +1,109 @@
+import ConveneDomain
+import Vapor
+import Fluent
+import Foundation
+
+/// Calendar files imported into a partnership's meetings, and the workspace's list of themes.
+extension MeetingBusiness {
+    // MARK: Calendar import
+
+    enum CalendarOutcome: Sendable {
+        case imported(CalendarResult)
+        case rejected([ImportIssue])
+    }
+
+    struct CalendarResult: Sendable {
+        var created: [String] = []
+        var updated: [String] = []
+        var unchanged = 0
+        var skipped = 0
+    }
+
+    /// Imports a calendar file into a partnership's meetings: all or nothing, and by event key, so the same file
+    /// again changes nothing and a changed file updates the meetings it names.
+    static func importCalendar(_ data: Data, into partnership: PartnershipRecord,
+                               in scope: Scope) async throws -> CalendarOutcome {
+        let now = scope.now()
+        guard !data.isEmpty else { return .rejected([ImportIssue("file", "The file is empty")]) }
+        let window = DateInterval(start: now.addingTimeInterval(-10 * 366 * 86_400), end: now.addingTimeInterval(5 * 366 * 86_400))
+        let file = CalendarImport.read(data, window: window)
+        if !file.issues.isEmpty { return .rejected(file.issues) }
+        if file.events.isEmpty { return .rejected([ImportIssue("file", "The file has no events (VEVENT) in the ten years before and five after today")]) }
+        let meetings = file.events.map { CalendarMeetings.meeting(from: $0, partnershipKey: partnership.key, timeZone: WallClock.london) }
+        var issues: [ImportIssue] = []
+        for (event, meeting) in zip(file.events, meetings) {
+            for error in meeting.validate() {
+                issues.append(ImportIssue("line \(event.line ?? 0)", field: error.field, error.message))
+            }
+        }
+        guard issues.isEmpty else { return .rejected(issues) }
+        let stored = try await MeetingRecord.query(in: scope).filter(\.$calendarKey ~~ meetings.compactMap(\.calendarKey))
+            .filter(\.$partnership.$id == partnership.requireID()).all()
+        let byCalendarKey = Dictionary(stored.map { ($0.calendarKey ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        let takenKeys = Set(try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
+        let result = try await scope.audited { scope, audit in
+            var result = CalendarResult()
+            for meeting in meetings {
+                if let record = byCalendarKey[meeting.calendarKey ?? ""] {
+                    let before = MeetingStore.domain(record, partnershipKey: partnership.key)
+                    var after = meeting
+                    after.key = record.key
+                    // What the file does not say (how people meet, if it names no place) is left as the secretariat set it.
+                    after.format = meeting.format ?? before.format
+                    if before.status == .held && after.status == .scheduled { after.status = .held }
+                    if before == after { result.unchanged += 1; continue }
+                    fill(record, after, partnerships: [partnership.key: partnership.id!])
+                    try await record.update(on: scope.db)
+                    audit.note("update", "meeting", record.key, before: before, after: after)
+                    result.updated.append(record.key)
+                } else if takenKeys.contains(meeting.key) {
+                    // Another partnership's meeting already has this key: the same event imported there.
+                    result.skipped += 1
+                } else {
+                    let record = MeetingRecord()
+                    scope.claim(record)
+                    fill(record, meeting, partnerships: [partnership.key: partnership.id!])
+                    try await record.create(on: scope.db)
+                    audit.note("create", "meeting", meeting.key, before: nil as Meeting?, after: meeting)
+                    result.created.append(meeting.key)
+                }
+            }
+            return result
+        }
+        return .imported(result)
+    }
+
+    // MARK: Themes
+
+    static func addTheme(_ name: String, in scope: Scope) async throws -> [FieldError] {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 60, !name.contains(";") else {
+            return [FieldError("name", "Enter a theme of up to 60 characters, without semicolons")]
+        }
+        let current = try await MeetingStore.themes(in: scope)
+        if current.contains(where: { $0.lowercased() == name.lowercased() }) { return [FieldError("name", "'\(name)' is already a theme")] }
+        try await scope.audited { scope, audit in
+            let row = try await ThemeRecord.query(in: scope).filter(\.$name == name).first() ?? ThemeRecord()
+            scope.claim(row)
+            row.name = name
+            row.retired = false
+            try await row.save(on: scope.db)
+            audit.note("create", "theme", name, before: nil as String?, after: name)
+        }
+        return []
+    }
+
+    /// Takes a theme out of the list offered for new items; items already tagged keep it.
+    static func retireTheme(_ name: String, in scope: Scope) async throws -> [FieldError] {
+        guard try await MeetingStore.themes(in: scope).contains(name) else { return [FieldError("name", "'\(name)' is not a current theme")] }
+        try await scope.audited { scope, audit in
+            let row = try await ThemeRecord.query(in: scope).filter(\.$name == name).first() ?? ThemeRecord()
+            scope.claim(row)
+            row.name = name
+            row.retired = true
+            try await row.save(on: scope.db)
+            audit.note("delete", "theme", name, before: name, after: nil as String?)
+        }
+        return []
+    }
+}
