@@ -1,7 +1,7 @@
 import ConveneDomain
 import Foundation
 
-/// A national-scale landscape, generated (issue 6): one workspace per police force area, each with about 80
+/// A national-scale landscape, generated: one workspace per police force area, each with about 80
 /// partnerships, 580 people sitting on overlapping boards with named substitutes, a year of about 1,500 meetings with
 /// attendance, agendas of about 8 items drawn from realistic titles by theme, decisions and actions, and a few
 /// discussions deliberately held twice, in two partnerships, by the same people, whose ground truth it records.

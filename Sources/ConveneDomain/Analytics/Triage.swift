@@ -29,7 +29,7 @@ public enum Triage {
         }
     }
 
-    /// The extension point for the duplication analysis (issue 7): how much of a partnership's business is done
+    /// The extension point for the duplication analysis: how much of a partnership's business is done
     /// elsewhere too, from 0 (none) to 1 (all), and why. Triage counts it against attending.
     public protocol DuplicationSignal: Sendable {
         func duplication(of partnershipKey: String) -> (share: Double, reason: String)?

@@ -1,7 +1,7 @@
 import ConveneDomain
 import Foundation
 
-// The duplication analyses of issue 7 as the CLI and the API give them: membership overlap, duplicate discussions
+// The duplication analyses as the CLI and the API give them: membership overlap, duplicate discussions
 // and near-duplicate priorities, each as JSON (documented in the README), CSV and text.
 extension Analyses {
     /// The day an overlap is measured on: the period's end, or today when that is sooner.

@@ -1,11 +1,11 @@
 import ConveneDomain
 import Foundation
 
-/// The five analyses of issue 6 as the CLI and the API give them: JSON (a documented, stable shape, keys in
+/// The analyses of meetings as the CLI and the API give them: JSON (a documented, stable shape, keys in
 /// snake_case, money in integer pence), CSV (the main table) and text (that table, aligned, with a total).
 public enum Analysis: String, CaseIterable, Sendable {
     case cost, load, attendance, delivery, triage
-    /// Issue 7: shared members, duplicate discussions and near-duplicate priorities.
+    /// The duplication analyses: shared members, duplicate discussions and near-duplicate priorities.
     case overlap, duplicates, priorities
 }
 

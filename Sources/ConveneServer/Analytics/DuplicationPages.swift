@@ -3,7 +3,7 @@ import Foundation
 import Plot
 import Vapor
 
-/// The duplication analyses as pages (issue 7): partnerships sharing members, duplicate discussions ("the same
+/// The duplication analyses as pages: partnerships sharing members, duplicate discussions ("the same
 /// people, the same discussion, a different meeting") and near-duplicate priorities. Each has its chart, its table
 /// with links to the records, and the CSV of the table.
 enum DuplicationPages {

@@ -5,7 +5,7 @@ import SQLKit
 
 /// A realistic board history, generated: partnerships with members (some replaced over the years, each with a named
 /// substitute), and years of meetings with attendance, agendas with themes and decisions, papers, minutes approved
-/// at the next meeting and locked, and actions with their updates. For the benchmark (issue 5) and for trying the
+/// at the next meeting and locked, and actions with their updates. For the benchmark and for trying the
 /// meeting pages on a large workspace. Deterministic for a seed and a day.
 ///
 /// The register part (organisations, people, partnerships, memberships, terms of reference) goes through

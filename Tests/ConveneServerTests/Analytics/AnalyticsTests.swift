@@ -5,7 +5,7 @@ import Testing
 import VaporTesting
 @testable import ConveneServer
 
-/// Issue 6 through the server: the CLI's contract on an imported Popolo file, settings, and the pages.
+/// The analyses through the server: the CLI's contract on an imported Popolo file, settings, and the pages.
 @Suite struct AnalyticsTests {
     /// `boards` partnerships, each with twelve people at `salary` attending four two-hour meetings in 2025–26.
     static func popolo(boards: Int, salary: Int) -> Data {

@@ -34,7 +34,7 @@ import VaporTesting
         _ = try await app.send(.POST, "/api/v1/partnerships/spare-board/publish", json: "{}")
         _ = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":4}"#)
         try await setUpMeetings(app)
-        // The Police and Crime Plan with one priority (issue 7).
+        // The Police and Crime Plan with one priority.
         _ = try await app.send(.POST, "/strategies/new", form: "name=Police+and+Crime+Plan&kind=police-and-crime-plan&owner=organisation:council&status=active")
         _ = try await app.send(.POST, "/strategies/police-and-crime-plan/priorities/new", form: "title=Reduce+drug+harm")
     }
@@ -152,7 +152,7 @@ import VaporTesting
               bad: (nil, nil), badUpload: "partnership_id,partnership_name,type\nvawg,VAWG Board,not-a-type\n", kind: "partnership"),
     ] + meetingCases
 
-    /// A partnership's business (issue 5), and the personal routes that go with it.
+    /// A partnership's business, and the personal routes that go with it.
     static let meetingCases: [WriteCase] = onTheMeeting([
         .init(route: "POST /partnerships/{key}/meetings/new", path: "/partnerships/cdp/meetings/new",
               form: "name=CDP+board&date=2026-05-12&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled",
