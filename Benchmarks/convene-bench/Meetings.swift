@@ -1,4 +1,4 @@
-// The meetings benchmark (issue 5): "a workspace with 1,500 meetings a year for 80 partnerships and 10 years of
+// The meetings benchmark: "a workspace with 1,500 meetings a year for 80 partnerships and 10 years of
 // history; the meeting page, action log and a person's 'my meetings' page stay under 100 ms at the median."
 // Generates the history with `MeetingHistory`, then times those pages over HTTP on 127.0.0.1. Prints figures.
 import ConveneDomain

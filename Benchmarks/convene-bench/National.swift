@@ -1,4 +1,4 @@
-// The national benchmark (issue 6): "on the national generator: generation time; each analysis for one workspace
+// The national benchmark: "on the national generator: generation time; each analysis for one workspace
 // (target under 200 ms) and for all 43 (target under 5 s); peak memory." Writes the generated landscape with
 // `NationalDemo` (what `convene demo --scale national` runs), then times each analysis as the CLI and the API run it:
 // reading the workspace's records and working the figures out, JSON included. Prints figures; asserts nothing.

@@ -15,14 +15,14 @@ struct Options {
     var scenario = "register"
     /// A file each run appends its page figures to, for the table of both databases.
     var results: String?
-    // The meetings scenario (issue 5).
+    // The meetings scenario.
     var boards = 80
     var membersEach = 12
     var meetingsPerYear = 1_500
     var years = 10
     /// 0: leave the planner's statistics as they are after writing the history (SQLite then has none).
     var analyze = 1
-    // The national scenario (issue 6).
+    // The national scenario.
     var seed = 1
     var workspaces = 43
 

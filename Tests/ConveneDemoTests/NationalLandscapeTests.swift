@@ -3,7 +3,7 @@ import Testing
 @testable import ConveneDemo
 @testable import ConveneDomain
 
-/// The national landscape (issue 6), checked on two workspaces built once for the suite: Kent (English) and Gwent
+/// The national landscape, checked on two workspaces built once for the suite: Kent (English) and Gwent
 /// (Welsh), at the issue's scale.
 @Suite("National landscape")
 struct NationalLandscapeTests {

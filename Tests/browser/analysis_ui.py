@@ -1,4 +1,4 @@
-"""Reading the analysis pages (issue 6) the way a person does, and the landscape the journeys analyse.
+"""Reading the analysis pages the way a person does, and the landscape the journeys analyse.
 
 The landscape is imported with the server's own CLI (`convene import popolo FILE`): held meetings with
 their attendance, a year back, are something no page makes in one go. It holds, each with run-unique ids

@@ -1,4 +1,4 @@
-"""Running a board's business the way a secretariat does: through the meeting pages (issue 5).
+"""Running a board's business the way a secretariat does: through the meeting pages.
 
 Each function works through the real UI (links, forms, buttons) and checks that it landed where
 the page promises; `keyboard=True` completes a form with the keyboard alone (see support.fill_form).

@@ -1,4 +1,4 @@
-"""Reading the strategy pages and the duplication analyses (issue 7) the way a person does, and the small landscape
+"""Reading the strategy pages and the duplication analyses the way a person does, and the small landscape
 the duplication journeys need.
 
 The demo (loaded by `convene demo`) holds Bedfordshire's strategies: its Police and Crime Plan with six priorities

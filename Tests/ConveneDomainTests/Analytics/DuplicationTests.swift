@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ConveneDomain
 
-/// Duplication (issue 7): membership overlap against brute force, duplicate discussions worked by hand,
+/// Duplication: membership overlap against brute force, duplicate discussions worked by hand,
 /// near-duplicate priorities, and the signal triage reads (the generator's planted ones: ConveneDemoTests).
 @Suite struct DuplicationTests {
     static func meeting(_ key: String, _ partnership: String, _ day: String, _ people: [String], status: MeetingStatus = .held) -> Meeting {

@@ -201,13 +201,13 @@ import VaporTesting
         .init(route: "POST /calendar/feeds/{id}/revoke", path: "/calendar/feeds/{feed}/revoke", form: "", bad: (nil, nil), kind: "calendar feed"),
         .init(route: "POST /themes", path: "/themes", form: "name=Knife+crime", bad: (nil, "name="), kind: "theme"),
         .init(route: "POST /themes/retire", path: "/themes/retire", form: "name=housing", bad: (nil, "name=nothing"), kind: "theme"),
-        // The analyses' settings, support costs and a triage plan (issue 6).
+        // The analyses' settings, support costs and a triage plan.
         .init(route: "POST /analysis/settings", path: "/analysis/settings", form: "hours-per-year=1800", bad: (nil, "hours-per-year=lots"), kind: "setting"),
         .init(route: "POST /analysis/support-costs", path: "/analysis/support-costs", form: "partnership=cdp&label=Secretariat&minutes_per_meeting=240",
               bad: (nil, "partnership=cdp&label=&minutes_per_meeting=240"), kind: "support cost"),
         .init(route: "POST /analysis/triage", path: "/analysis/triage", form: "person=dph&capacity=100", bad: (nil, "person=nobody&capacity=100"),
               kind: "triage plan"),
-        // Strategies and priorities (issue 7).
+        // Strategies and priorities.
         .init(route: "POST /strategies/new", path: "/strategies/new", form: "name=CDP+strategy&kind=partnership-strategy&owner=partnership:cdp&status=active",
               bad: (nil, "name=&kind=partnership-strategy&owner=partnership:cdp&status=active"), kind: "strategy"),
         .init(route: "POST /strategies/{key}/edit", path: "/strategies/police-and-crime-plan/edit",

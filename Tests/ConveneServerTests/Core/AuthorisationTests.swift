@@ -122,14 +122,14 @@ import VaporTesting
         // A person's own view, and the workspace's themes.
         ("GET /my/meetings", "/my/meetings", nil), ("GET /my/actions", "/my/actions", nil), ("GET /account/person", "/account/person", nil),
         ("GET /themes", "/themes", nil), ("GET /calendar", "/calendar", nil),
-        // The analyses (issue 6).
+        // The analyses.
         ("GET /analysis", "/analysis", nil), ("GET /analysis/cost", "/analysis/cost", nil),
         ("GET /analysis/cost/meetings", "/analysis/cost/meetings?partnership=cdp", nil), ("GET /analysis/load", "/analysis/load", nil),
         ("GET /analysis/load/persons/{key}", "/analysis/load/persons/dph", "/analysis/load/persons/secret-person"),
         ("GET /analysis/attendance", "/analysis/attendance", nil), ("GET /analysis/delivery", "/analysis/delivery", nil),
         ("GET /analysis/triage", "/analysis/triage", nil), ("GET /analysis/settings", "/analysis/settings", nil),
         ("GET /api/v1/analyses/{analysis}", "/api/v1/analyses/cost", nil),
-        // Strategies and the duplication analyses (issue 7).
+        // Strategies and the duplication analyses.
         ("GET /analysis/overlap", "/analysis/overlap", nil), ("GET /analysis/duplicates", "/analysis/duplicates", nil),
         ("GET /analysis/priorities", "/analysis/priorities", nil),
         ("GET /strategies", "/strategies", nil), ("GET /strategies/alignment", "/strategies/alignment", nil),
@@ -180,7 +180,7 @@ import VaporTesting
         "DELETE /api/v1/partnerships/{key}/terms-of-reference/{version}",
         "POST /partnerships/{key}/edit", "POST /partnerships/{key}/members/new", "POST /partnerships/{key}/members/{member}/edit",
         "POST /partnerships/{key}/terms-of-reference/new",
-        // Its meetings (issue 5), in the API and on the pages.
+        // Its meetings, in the API and on the pages.
         "POST /api/v1/partnerships/{key}/meetings", "POST /api/v1/partnerships/{key}/series", "POST /api/v1/partnerships/{key}/calendar",
         "PUT /api/v1/partnerships/{key}/meetings/{meeting}/attendance", "POST /api/v1/partnerships/{key}/meetings/{meeting}/items",
         "PUT /api/v1/partnerships/{key}/meetings/{meeting}/minutes", "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/approve",
