@@ -1,4 +1,4 @@
-"""Journeys for issue 6 (analysis): an OPCC partnership lead audits what a board costs and checks the figures
+"""Journeys for the analyses: an OPCC partnership lead audits what a board costs and checks the figures
 down to each attendee, the settings change the figures, a chair triages their invitations and saves a plan,
 the load, attendance and delivery pages show the board, and a viewer reads it all but changes nothing.
 

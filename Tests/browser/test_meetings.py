@@ -1,4 +1,4 @@
-"""Journeys for issue 5 (meetings): a secretariat runs a board's meetings, a member follows their own
+"""Journeys for meetings: a secretariat runs a board's meetings, a member follows their own
 meetings and actions and subscribes to them in a calendar, and a calendar file is imported.
 
 The board is made once for the module by the administrator through the register's pages (a council,

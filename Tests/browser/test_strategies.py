@@ -1,4 +1,4 @@
-"""Journeys for issue 7 (strategies and duplication): an OPCC policy officer browses Bedfordshire's strategies down to
+"""Journeys for strategies and duplication: an OPCC policy officer browses Bedfordshire's strategies down to
 their priorities, adds a strategy (mistakes first) and changes it, adds one with the keyboard alone, gives the Police
 and Crime Plan a new priority that a partnership's priority then carries and sees the alignment matrix follow, reads
 the gaps and downloads the matrix; the duplication analyses find two forums with the same members discussing the same

@@ -5,7 +5,7 @@ import Testing
 import VaporTesting
 @testable import ConveneServer
 
-/// Issue 5's rules, through the pages a secretariat uses: calendar import, series on London's clock, minutes that
+/// A board's business rules, through the pages a secretariat uses: calendar import, series on London's clock, minutes that
 /// lock, actions carried forward, quorum with substitutes, calendar feeds, a person's own meetings and actions,
 /// papers, and who may do what.
 @Suite struct MeetingTests {

@@ -6,7 +6,7 @@ import Testing
 import VaporTesting
 @testable import ConveneServer
 
-/// Issue 7 through the server: strategies and their alignment on the demo, and the duplication analyses as the CLI
+/// Strategies and duplication through the server: strategies and their alignment on the demo, and the duplication analyses as the CLI
 /// and the API give them, on the demo and on a generated force area.
 @Suite struct StrategyTests {
     struct PrioritiesJSON: Decodable {
