@@ -89,7 +89,7 @@ func nationalScenario(_ options: Options) async throws {
             rows.append(("national", databaseLabel(database), "\(analysis.rawValue), all \(count) (s)", all, all))
             rows.append(("national", databaseLabel(database), "\(analysis.rawValue), all \(count), \(width) at a time (s)", together, together))
         }
-        // Issue 7: every planted duplicate discussion found at the default settings, in every workspace.
+        // Every planted duplicate discussion found at the default settings, in every workspace.
         struct Findings: Decodable {
             struct Side: Decodable { var item_id: String }
             struct Finding: Decodable { var a: Side; var b: Side }

@@ -1,6 +1,6 @@
 // The benchmarks: generate a large workspace, write it, and time the busiest pages over HTTP. Three scenarios:
-// `register` (issue 2: a large landscape, imported), `meetings` (issue 5, in Meetings.swift: ten years of board
-// business) and `national` (issue 6, in National.swift: 43 workspaces, and the analyses of each). Prints figures; it asserts nothing. Run it with scripts/bench (a release build).
+// `register` (a large landscape, imported), `meetings` (in Meetings.swift: ten years of board
+// business) and `national` (in National.swift: 43 workspaces, and the analyses of each). Prints figures; it asserts nothing. Run it with scripts/bench (a release build).
 import ConveneDomain
 import ConveneServer
 import Foundation

@@ -275,7 +275,7 @@ def test_a_chair_triages_their_invitations(admin, landscape):
     assert chaired and membered and len(rows) == 2, f"triage should list the two forums: {list(rows)}"
     assert chaired[1:4] == ["Chair", "3", "Attend"], chaired
     assert "You are the chair: that role is not delegated" in chaired[4], chaired[4]
-    # Its members are the chaired forum's (issue 7's duplication reason), so triage declines it rather than read its papers.
+    # Its members are the chaired forum's (the duplication reason), so triage declines it rather than read its papers.
     assert membered[1:4] == ["Member", "6", "Decline"], membered
     assert "Attending would take you past your capacity of 4 meetings a year; decline and ask for its minutes" in membered[4], membered[4]
     assert f"of its members also sit on the {land.chaired.name}" in membered[4], membered[4]
