@@ -1,3 +1,4 @@
+// Over 400 lines: reference data, the catalogue of a force area's partnerships, one table to read in one place.
 import ConveneDomain
 
 /// The partnerships a generated force area has: the force-wide boards, their sub-groups, and the groups every

@@ -1,3 +1,4 @@
+// Over 400 lines: reference data, the partner bodies and jobs of a force area, one table to read in one place.
 import ConveneDomain
 
 /// The partner bodies of a generated force area and the jobs people hold in them.

@@ -1,3 +1,4 @@
+// Over 400 lines: duplicate discussions and the triage signal built on them share their item indexes and bit sets.
 import Foundation
 
 /// "Same people, same discussion, different meeting": two agenda items of different partnerships, at held meetings of

@@ -1,3 +1,4 @@
+// Over 400 lines: one interchange format's reader, kept whole so its vocabulary is defined once.
 import Foundation
 
 /// Popolo JSON (popoloproject.com), the interchange vocabulary for people, organisations and their

@@ -1,3 +1,4 @@
+// Over 400 lines: one file layout, read and written, kept whole so its columns are defined once.
 import Foundation
 
 /// The register as the kind of sheet an office keeps today: one row per membership, with the

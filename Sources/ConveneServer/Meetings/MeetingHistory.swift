@@ -1,3 +1,4 @@
+// Over 400 lines: the meetings benchmark's fixture generator, writing every table of a board's business.
 import ConveneDomain
 import Fluent
 import Foundation

@@ -1,3 +1,4 @@
+// Over 400 lines: every read of a board's business, sharing one mapping of records to domain values.
 import ConveneDomain
 import Fluent
 import Foundation
