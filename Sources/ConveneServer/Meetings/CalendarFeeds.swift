@@ -146,53 +146,10 @@ enum CalendarFeeds {
     }
 
     static func view(_ req: Request, created: String?, errors: [FieldError], partnership: String?) async throws -> Layout {
-        let context = req.pageContext
         guard let principal = req.principal else { throw Abort(.unauthorized) }
-        let tokens = try await FeedTokenRecord.query(in: req.scope).filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil)
-            .sort(\.$createdAt).all()
-        let partnerships = try await PartnershipRecord.query(in: req.scope).sort(\.$name).all().map { ($0.key, $0.name) }
-        let names = Dictionary(uniqueKeysWithValues: partnerships)
-        let me = try await MeetingStore.person(of: principal, in: req.scope)
-        let personKeys = tokens.filter { $0.kind == Kind.person.rawValue }.compactMap(\.targetKey)
-        let people = personKeys.isEmpty ? [:] : Dictionary(uniqueKeysWithValues:
-            try await PersonRecord.query(in: req.scope).filter(\.$key ~~ personKeys).all().map { ($0.key, $0.name) })
-        let form = Form(errors: errors)
-        func describe(_ t: FeedTokenRecord) -> String {
-            let what = switch Kind(rawValue: t.kind) {
-            case .person: "Meetings of \(people[t.targetKey ?? ""] ?? t.targetKey ?? "")"
-            case .partnership: "Meetings of \(names[t.targetKey ?? ""] ?? t.targetKey ?? "")"
-            case .workspace, nil: "Every meeting in the workspace"
-            }
-            return what + (t.includeActions ? ", with actions" : "")
-        }
-        return Layout(context: context, title: errors.isEmpty ? "Calendar feeds" : "Error: Calendar feeds", breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
-            form.errorSummary(),
-            .heading("Calendar feeds"),
-            .p(.text("Subscribe to meetings from Outlook, Google Calendar or your phone: they appear there and stay up to date. A feed's address is private to you: anyone who has it can read the feed, so do not share it, and turn it off here if it is seen by someone else.")),
-            .unwrap(created) { url in
-                .div(.class("panel"), .attribute(named: "role", value: "status"),
-                    .h2(.text("Your new feed's address")),
-                    .p(.text("Copy it now: it is shown only once. In Outlook choose Add calendar, From internet; in Google Calendar, Other calendars, From URL.")),
-                    .p(.code(.id("feed-url"), .text(url))))
-            },
-            .h2(.text("Your feeds")),
-            tokens.isEmpty ? .p(.text("You have no feeds.")) :
-                Components.table(caption: "Your feeds", headers: [.text("Feed"), .text("Made"), .span(.class("visually-hidden"), .text("Turn off"))],
-                    rows: tokens.map { t in
-                        [.text(describe(t)), .text(t.createdAt.map { WallClock.parts($0).day.longDescription } ?? ""),
-                         .postForm(action: PersonalPath.revokeFeed(t.id!.uuidString).href, context: context,
-                            .button(.type(.submit), .class("link-button"), .text("Turn off"), .span(.class("visually-hidden"), .text(": \(describe(t))"))))]
-                    }, captionVisible: false),
-            .h2(.text("Make a feed")),
-            .postForm(action: PersonalPath.newFeed.href, context: context, .attribute(named: "novalidate", value: "novalidate"),
-                form.radios("kind", "Which meetings", partnership == nil ? (me == nil ? "workspace" : "person") : "partnership",
-                            [("person", me.map { "My meetings (\($0.name))" } ?? "My meetings (say who you are in the register first)"),
-                             ("partnership", "One partnership's meetings"), ("workspace", "Every meeting in the workspace")]),
-                form.select("partnership_key", "Partnership", partnership, partnerships, blank: "Choose a partnership",
-                            hint: "For one partnership's meetings"),
-                form.checkboxes("include_actions", "Actions", [], [("yes", "Include open actions as tasks")], single: true),
-                .button(.type(.submit), .class("button"), .text("Make the feed"))),
-            .p(.text("Published partnerships also have a public feed, without anyone's name, at /public/partnerships/KEY/meetings.ics."))))
+        let model = try await CalendarFeedsModel.load(created: created, errors: errors, partnership: partnership,
+                                                      principal: principal, context: req.pageContext, in: req.scope)
+        return CalendarFeedsView.render(model)
     }
 
     struct FeedInput: Content {

@@ -66,10 +66,6 @@ enum MeetingPages {
 
     static func page(_ req: Request) -> Int { max(1, min(100_000, (try? req.query.get(Int.self, at: "page")) ?? 1)) }
 
-    static func mayEdit(_ partnership: PartnershipRecord, _ req: Request) async throws -> Bool {
-        try await PartnershipGrants.mayEdit(partnership.key, req)
-    }
-
     /// A secretariat user may make a meeting joint with a partnership, or stop it being joint with one, only when
     /// that partnership has been given to them too: its meetings list changes.
     static func jointErrors(_ meeting: Meeting, before: Meeting?, _ req: Request) async throws -> [FieldError] {
@@ -85,22 +81,11 @@ enum MeetingPages {
     // MARK: Meetings of a partnership
 
     @Sendable static func meetings(req: Request) async throws -> Response {
-        try await listPage(try await partnership(req), req, page: page(req), scheduled: (try? req.query.get(Int.self, at: "scheduled")).flatMap { $0 >= 0 ? $0 : nil })
-    }
-
-    /// The meetings list; with the form to propose an item (and its choices) only for those who may use it.
-    private static func listPage(_ partnership: PartnershipRecord, _ req: Request, page: Int, input: ItemFormInput = ItemFormInput(),
-                                 errors: [FieldError] = [], status: HTTPResponseStatus = .ok, scheduled: Int? = nil) async throws -> Response {
-        let now = req.now()
-        let upcoming = try await MeetingStore.meetings(of: partnership, upcoming: true, from: now, page: 1, per: 12, in: req.scope)
-        let past = try await MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: page, per: 20, in: req.scope)
-        let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
-            .filter(\.$meeting.$id == nil).sort(\.$key).all()
-        let mayEdit = try await mayEdit(partnership, req)
-        let themes = mayEdit ? try await MeetingStore.themes(in: req.scope) : []
-        let persons = mayEdit ? try await RecordChoices.load(in: req.scope).persons : []
-        return MeetingViews.list(context: req.pageContext, partnership, upcoming: upcoming, past: past, page: page, backlog: backlog, themes: themes,
-                                 persons: persons, mayEdit: mayEdit, errors: errors, input: input, scheduled: scheduled).response(status: status)
+        let partnership = try await partnership(req)
+        var model = try await MeetingListModel.load(partnership, page: page(req), context: req.pageContext,
+                                                    in: req.scope)
+        model.scheduled = (try? req.query.get(Int.self, at: "scheduled")).flatMap { $0 >= 0 ? $0 : nil }
+        return MeetingListView.render(model).response()
     }
 
     @Sendable static func proposeItem(req: Request) async throws -> Response {
@@ -109,17 +94,25 @@ enum MeetingPages {
         var (parsed, errors) = input.parse()
         if let parsed { errors = try await MeetingBusiness.addItem(parsed, partnership: partnership, meeting: nil, in: req.scope) }
         if errors.isEmpty { return req.redirect(to: MeetingPath.meetings(partnership.key).href(fragment: "backlog")) }
-        return try await listPage(partnership, req, page: 1, input: input, errors: errors, status: .unprocessableEntity)
+        var model = try await MeetingListModel.load(partnership, page: 1, context: req.pageContext, in: req.scope)
+        (model.input, model.errors) = (input, errors)
+        return MeetingListView.render(model).response(status: .unprocessableEntity)
     }
 
-    private static func otherPartnerships(_ partnership: PartnershipRecord, in scope: Scope) async throws -> [(String, String)] {
-        try await PartnershipRecord.query(in: scope).filter(\.$key != partnership.key).sort(\.$name).all().map { ($0.key, $0.name) }
+    /// The meeting form: a new meeting of the partnership, or a change to `meeting`.
+    private static func meetingForm(_ partnership: PartnershipRecord, _ meeting: MeetingRecord?,
+                                    _ input: MeetingFormInput, errors: [FieldError] = [],
+                                    _ req: Request) async throws -> Layout {
+        let action = meeting.map { MeetingPath.meeting(partnership.key, $0.key, .edit).href }
+            ?? MeetingPath.newMeeting(partnership.key).href
+        let title = meeting.map { "Change \($0.name)" } ?? "Schedule a meeting"
+        let model = try await MeetingFormModel.load(partnership, input: input, errors: errors, action: action,
+                                                    title: title, context: req.pageContext, in: req.scope)
+        return MeetingFormView.render(model)
     }
 
     @Sendable static func newMeeting(req: Request) async throws -> Response {
-        let partnership = try await partnership(req)
-        return MeetingViews.meetingForm(context: req.pageContext, MeetingFormInput(), partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
-                                        errors: [], action: MeetingPath.newMeeting(partnership.key).href, title: "Schedule a meeting").response()
+        try await meetingForm(try await partnership(req), nil, MeetingFormInput(), req).response()
     }
 
     @Sendable static func createMeeting(req: Request) async throws -> Response {
@@ -133,17 +126,14 @@ enum MeetingPages {
         if let meeting, errors.isEmpty { errors = try await jointErrors(meeting, before: nil, req) }
         if let meeting, errors.isEmpty { errors = try await MeetingBusiness.createMeeting(meeting, in: req.scope) }
         if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(partnership.key, key).href) }
-        return MeetingViews.meetingForm(context: req.pageContext, input, partnership: partnership, others: try await otherPartnerships(partnership, in: req.scope),
-                                        errors: errors, action: MeetingPath.newMeeting(partnership.key).href, title: "Schedule a meeting")
+        return try await meetingForm(partnership, nil, input, errors: errors, req)
             .response(status: .unprocessableEntity)
     }
 
     @Sendable static func editMeeting(req: Request) async throws -> Response {
         let c = try await context(req)
         let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        return MeetingViews.meetingForm(context: req.pageContext, MeetingFormInput(detail.meeting), partnership: c.partnership,
-                                        others: try await otherPartnerships(c.partnership, in: req.scope), errors: [],
-                                        action: MeetingPath.meeting(c.partnership.key, c.meeting.key, .edit).href, title: "Change \(c.meeting.name)").response()
+        return try await meetingForm(c.partnership, c.meeting, MeetingFormInput(detail.meeting), req).response()
     }
 
     @Sendable static func updateMeeting(req: Request) async throws -> Response {
@@ -155,17 +145,20 @@ enum MeetingPages {
             meeting.seriesKey = detail.meeting.seriesKey
             meeting.calendarKey = detail.meeting.calendarKey
             errors = try await jointErrors(meeting, before: detail.meeting, req)
-            if errors.isEmpty { errors = try await MeetingBusiness.updateMeeting(c.meeting, from: detail.meeting, to: meeting, in: req.scope) }
+            if errors.isEmpty {
+                errors = try await MeetingBusiness.updateMeeting(c.meeting, from: detail.meeting, to: meeting,
+                                                                 in: req.scope)
+            }
         }
         if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href) }
-        return MeetingViews.meetingForm(context: req.pageContext, input, partnership: c.partnership, others: try await otherPartnerships(c.partnership, in: req.scope),
-                                        errors: errors, action: MeetingPath.meeting(c.partnership.key, c.meeting.key, .edit).href, title: "Change \(c.meeting.name)")
+        return try await meetingForm(c.partnership, c.meeting, input, errors: errors, req)
             .response(status: .unprocessableEntity)
     }
 
     @Sendable static func newSeries(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
-        return MeetingViews.seriesForm(context: req.pageContext, SeriesFormInput(), partnership: partnership, errors: []).response()
+        let model = SeriesFormModel(context: req.pageContext, partnership: PartnershipRef(partnership))
+        return SeriesFormView.render(model).response()
     }
 
     @Sendable static func createSeries(req: Request) async throws -> Response {
@@ -180,15 +173,17 @@ enum MeetingPages {
                 return req.redirect(to: MeetingPath.meetings(partnership.key).href(["scheduled": String(created)]))
             }
         }
-        return MeetingViews.seriesForm(context: req.pageContext, input, partnership: partnership, errors: errors).response(status: .unprocessableEntity)
+        let model = SeriesFormModel(context: req.pageContext, partnership: PartnershipRef(partnership), input: input,
+                                    errors: errors)
+        return SeriesFormView.render(model).response(status: .unprocessableEntity)
     }
 
     // MARK: One meeting
 
     @Sendable static func meeting(req: Request) async throws -> Response {
         let c = try await context(req)
-        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        return MeetingViews.meetingPage(context: req.pageContext, detail, today: req.now.today, mayEdit: try await mayEdit(c.partnership, req)).response()
+        let model = try await MeetingPageModel.load(c.partnership, c.meeting, context: req.pageContext, in: req.scope)
+        return MeetingPageView.render(model).response()
     }
 
     @Sendable static func paper(req: Request) async throws -> Response {
@@ -197,179 +192,17 @@ enum MeetingPages {
         guard let paper = try await PaperRecord.query(in: req.scope).filter(\.$key == key).with(\.$item).first(),
               paper.item.$meeting.id == c.meeting.id else { throw Problem.notFound("The paper '\(key)'") }
         if let url = paper.url { return req.redirect(to: url) }
-        guard let content = try await PaperContentRecord.query(in: req.scope).filter(\.$paper.$id == paper.requireID()).first() else {
+        guard let content = try await PaperContentRecord.query(in: req.scope).filter(\.$paper.$id == paper.requireID())
+            .first() else {
             throw Problem.notFound("The file of '\(paper.title)'")
         }
         let response = Response(status: .ok, body: .init(data: content.data))
         response.headers.replaceOrAdd(name: .contentType, value: paper.contentType ?? "application/octet-stream")
         // Always a download, never shown in Convene's own origin.
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(paper.fileName ?? "paper")\"")
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "attachment; filename=\"\(paper.fileName ?? "paper")\"")
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
         return response
-    }
-
-    // MARK: Agenda
-
-    private static func agendaPage(_ c: Context, _ req: Request, input: ItemFormInput = ItemFormInput(), errors: [FieldError] = [],
-                                   status: HTTPResponseStatus = .ok) async throws -> Response {
-        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        let backlog = try await AgendaItemRecord.query(in: req.scope).filter(\.$partnership.$id == c.partnership.requireID())
-            .filter(\.$meeting.$id == nil).sort(\.$key).all()
-        return MeetingViews.agendaEditor(context: req.pageContext, detail, backlog: backlog, themes: try await MeetingStore.themes(in: req.scope),
-                                         persons: try await RecordChoices.load(in: req.scope).persons, input: input, errors: errors)
-            .response(status: status)
-    }
-
-    @Sendable static func agenda(req: Request) async throws -> Response {
-        try await agendaPage(try await context(req), req)
-    }
-
-    @Sendable static func addItem(req: Request) async throws -> Response {
-        let c = try await context(req)
-        let input = try req.content.decode(ItemFormInput.self)
-        var (parsed, errors) = input.parse()
-        if let parsed { errors = try await MeetingBusiness.addItem(parsed, partnership: c.partnership, meeting: c.meeting, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key, .agenda).href) }
-        return try await agendaPage(c, req, input: input, errors: errors, status: .unprocessableEntity)
-    }
-
-    @Sendable static func moveItem(req: Request) async throws -> Response {
-        let c = try await context(req)
-        let item = try await MeetingStore.item(try req.parameters.require("item"), of: c.partnership, in: req.scope)
-        guard item.$meeting.id == c.meeting.id else { throw Problem.notFound("The item '\(item.key)' on this agenda") }
-        struct Move: Content { var move: String? }
-        guard let move = (try? req.content.decode(Move.self))?.move.flatMap(MeetingBusiness.ItemMove.init(rawValue:)) else {
-            return try await agendaPage(c, req, errors: [FieldError("item", "Choose up, down, to the backlog or remove")], status: .unprocessableEntity)
-        }
-        let errors = try await MeetingBusiness.move(item, move, partnership: c.partnership, in: req.scope)
-        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key, .agenda).href) }
-        return try await agendaPage(c, req, errors: errors, status: .unprocessableEntity)
-    }
-
-    @Sendable static func scheduleItem(req: Request) async throws -> Response {
-        let c = try await context(req)
-        let item = try await MeetingStore.item(try req.parameters.require("item"), of: c.partnership, in: req.scope)
-        let errors = try await MeetingBusiness.schedule(item, on: c.meeting, partnership: c.partnership, in: req.scope)
-        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key, .agenda).href) }
-        return try await agendaPage(c, req, errors: errors, status: .unprocessableEntity)
-    }
-
-    private static func itemOnAgenda(_ req: Request) async throws -> (Context, AgendaItemRecord) {
-        let c = try await context(req)
-        let item = try await MeetingStore.item(try req.parameters.require("item"), of: c.partnership, in: req.scope)
-        guard item.$meeting.id == c.meeting.id else { throw Problem.notFound("The item '\(item.key)' on this agenda") }
-        return (c, item)
-    }
-
-    @Sendable static func editItem(req: Request) async throws -> Response {
-        let (c, item) = try await itemOnAgenda(req)
-        let value = try await MeetingBusiness.itemValue(item, partnership: c.partnership, in: req.scope)
-        return MeetingViews.itemForm(context: req.pageContext, ItemFormInput(value), meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
-                                     persons: try await RecordChoices.load(in: req.scope).persons, errors: []).response()
-    }
-
-    @Sendable static func updateItem(req: Request) async throws -> Response {
-        let (c, item) = try await itemOnAgenda(req)
-        let input = try req.content.decode(ItemFormInput.self)
-        var (parsed, errors) = input.parse()
-        if let parsed { errors = try await MeetingBusiness.updateItem(item, parsed, partnership: c.partnership, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key, .agenda).href) }
-        return MeetingViews.itemForm(context: req.pageContext, input, meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
-                                     persons: try await RecordChoices.load(in: req.scope).persons, errors: errors).response(status: .unprocessableEntity)
-    }
-
-    struct DecisionInput: Content { var decision: String?; var rationale: String? }
-
-    @Sendable static func decisionForm(req: Request) async throws -> Response {
-        let (c, item) = try await itemOnAgenda(req)
-        return MeetingViews.decisionForm(context: req.pageContext, DecisionInput(decision: item.decision, rationale: item.rationale), meeting: c, item: item, errors: []).response()
-    }
-
-    @Sendable static func recordDecision(req: Request) async throws -> Response {
-        let (c, item) = try await itemOnAgenda(req)
-        let input = try req.content.decode(DecisionInput.self)
-        let reader = FormReader()
-        let errors = try await MeetingBusiness.recordDecision(item, decision: reader.text(input.decision), rationale: reader.text(input.rationale), in: req.scope)
-        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "item-\(item.key)")) }
-        return MeetingViews.decisionForm(context: req.pageContext, input, meeting: c, item: item, errors: errors).response(status: .unprocessableEntity)
-    }
-
-    struct PaperUpload: Content {
-        var title: String?
-        var url: String?
-        var file: File?
-        enum CodingKeys: String, CodingKey { case url, file, title = "paper_title" }
-    }
-
-    @Sendable static func addPaper(req: Request) async throws -> Response {
-        let (c, item) = try await itemOnAgenda(req)
-        let upload = try req.content.decode(PaperUpload.self)
-        let reader = FormReader()
-        let file = upload.file.flatMap { f in f.data.readableBytes == 0 && f.filename.isEmpty ? nil : (name: f.filename, data: Data(buffer: f.data)) }
-        let errors = try await MeetingBusiness.addPaper(to: item, title: reader.text(upload.title), url: reader.text(upload.url), file: file, in: req.scope)
-        if errors.isEmpty { return req.redirect(to: MeetingPath.item(c.partnership.key, c.meeting.key, item: item.key, .edit).href(fragment: "papers")) }
-        let value = try await MeetingBusiness.itemValue(item, partnership: c.partnership, in: req.scope)
-        return MeetingViews.itemForm(context: req.pageContext, ItemFormInput(value), meeting: c, item: item, themes: try await MeetingStore.themes(in: req.scope),
-                                     persons: try await RecordChoices.load(in: req.scope).persons, errors: errors, paperTitle: upload.title,
-                                     paperURL: upload.url).response(status: .unprocessableEntity)
-    }
-
-    // MARK: Attendance
-
-    @Sendable static func attendanceForm(req: Request) async throws -> Response {
-        let c = try await context(req)
-        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        return MeetingViews.attendanceForm(context: req.pageContext, detail, posted: nil, persons: try await RecordChoices.load(in: req.scope).persons, errors: []).response()
-    }
-
-    /// Reads the register as posted: per member `status-KEY` (present, present-online, substitute meaning "sent a
-    /// substitute", apologies, absent), `substitute-KEY`, `preparation-KEY`, `travel-KEY` and `attended-KEY` (the minutes
-    /// there, for someone there for part of the meeting); and up to five others as `other-N` with `other-status-N`.
-    static func parseAttendance(_ form: [String: String], detail: MeetingStore.Detail) -> ([Attendance], [FieldError]) {
-        var reader = FormReader()
-        var rows: [Attendance] = []
-        func minutes(_ name: String, _ key: String) -> Int? {
-            reader.number(form["\(name)-\(key)"], "\(name)-\(key)", "The \(name) time")
-        }
-        for member in detail.members {
-            let key = member.person.key
-            guard let status = reader.text(form["status-\(key)"]) else { continue }
-            let prep = minutes("preparation", key), travel = minutes("travel", key), part = minutes("attended", key)
-            guard let parsed = AttendanceStatus(rawValue: status) else {
-                reader.errors.append(FieldError("status-\(key)", "'\(status)' is not a kind of attendance"))
-                continue
-            }
-            if parsed == .substitute {
-                guard let substitute = reader.text(form["substitute-\(key)"]) else {
-                    reader.errors.append(FieldError("substitute-\(key)", "Select who attended in place of \(member.person.name)"))
-                    continue
-                }
-                rows.append(Attendance(personKey: key, status: .apologies))
-                rows.append(Attendance(personKey: substitute, status: .substitute, substituteForKey: key, preparationMinutes: prep, travelMinutes: travel,
-                                       attendedMinutes: part))
-            } else {
-                rows.append(Attendance(personKey: key, status: parsed, preparationMinutes: prep, travelMinutes: travel, attendedMinutes: part))
-            }
-        }
-        for n in 1...5 {
-            guard let person = reader.text(form["other-\(n)"]) else { continue }
-            let status = AttendanceStatus(rawValue: reader.text(form["other-status-\(n)"]) ?? "present") ?? .present
-            rows.append(Attendance(personKey: person, status: status == .substitute ? .present : status,
-                                   preparationMinutes: minutes("preparation", "other-\(n)"), travelMinutes: minutes("travel", "other-\(n)"),
-                                   attendedMinutes: minutes("attended", "other-\(n)")))
-        }
-        return (rows, reader.errors)
-    }
-
-    @Sendable static func recordAttendance(req: Request) async throws -> Response {
-        let c = try await context(req)
-        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        let form = try req.content.decode([String: String].self)
-        var (rows, errors) = parseAttendance(form, detail: detail)
-        if errors.isEmpty { errors = try await MeetingBusiness.recordAttendance(c.meeting, rows, detail: detail, in: req.scope) }
-        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "attendance")) }
-        return MeetingViews.attendanceForm(context: req.pageContext, detail, posted: form, persons: try await RecordChoices.load(in: req.scope).persons, errors: errors)
-            .response(status: .unprocessableEntity)
     }
 
     // MARK: Minutes
@@ -382,10 +215,9 @@ enum MeetingPages {
 
     private static func minutesPage(_ c: Context, _ req: Request, text: String? = nil, errors: [FieldError] = [],
                                     status: HTTPResponseStatus = .ok) async throws -> Response {
-        let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        let later = try await MeetingRecord.query(in: req.scope).filter(\.$partnership.$id == c.meeting.$partnership.id)
-            .filter(\.$startsAt >= c.meeting.startsAt).filter(\.$status != MeetingStatus.cancelled.rawValue).sort(\.$startsAt).limit(6).all()
-        return MeetingViews.minutesForm(context: req.pageContext, detail, text: text, laterMeetings: later, today: req.now.today, errors: errors).response(status: status)
+        let model = try await MinutesFormModel.load(c.partnership, c.meeting, text: text, errors: errors,
+                                                    context: req.pageContext, in: req.scope)
+        return MinutesFormView.render(model).response(status: status)
     }
 
     @Sendable static func minutesForm(req: Request) async throws -> Response {
@@ -425,22 +257,19 @@ enum MeetingPages {
 
     @Sendable static func actionLog(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
-        let filter = (try? req.query.get(String.self, at: "show")).flatMap(MeetingStore.ActionFilter.init(rawValue:)) ?? .outstanding
-        let page = page(req), today = req.now.today
-        let (rows, total) = try await MeetingStore.actions(partnership: partnership, filter: filter, today: today, page: page, per: 50, in: req.scope)
-        return MeetingViews.actionLog(context: req.pageContext, partnership, rows: rows, total: total, filter: filter, page: page, today: today,
-                                      mayEdit: try await mayEdit(partnership, req)).response()
+        let filter = (try? req.query.get(String.self, at: "show")).flatMap(MeetingStore.ActionFilter.init(rawValue:))
+            ?? .outstanding
+        let model = try await ActionLogModel.load(partnership, filter: filter, page: page(req),
+                                                  context: req.pageContext, in: req.scope)
+        return ActionLogView.render(model).response()
     }
 
-    private static func actionFormPage(_ partnership: PartnershipRecord, _ req: Request, input: ActionFormInput, errors: [FieldError],
+    private static func actionFormPage(_ partnership: PartnershipRecord, _ req: Request, input: ActionFormInput,
+                                       errors: [FieldError],
                                        status: HTTPResponseStatus = .ok) async throws -> Response {
-        let choices = try await RecordChoices.load(in: req.scope)
-        var items: [(String, String)] = []
-        if let key = input.meeting, let meeting = try? await MeetingStore.meeting(key, of: partnership, in: req.scope) {
-            items = try await AgendaItemRecord.query(in: req.scope).filter(\.$meeting.$id == meeting.requireID()).sort(\.$position).all()
-                .map { ($0.key, "\($0.position). \($0.title)") }
-        }
-        return MeetingViews.actionForm(context: req.pageContext, input, partnership: partnership, choices: choices, items: items, errors: errors).response(status: status)
+        let model = try await ActionFormModel.load(partnership, input: input, errors: errors, context: req.pageContext,
+                                                   in: req.scope)
+        return ActionFormView.render(model).response(status: status)
     }
 
     @Sendable static func newAction(req: Request) async throws -> Response {
@@ -479,17 +308,11 @@ enum MeetingPages {
         return try await actionPage(partnership, record, req, errors: [])
     }
 
-    private static func actionPage(_ partnership: PartnershipRecord, _ record: ActionRecord, _ req: Request, errors: [FieldError],
-                                   status: HTTPResponseStatus = .ok) async throws -> Response {
-        var owner = try await record.$ownerPerson.get(on: req.db)?.name
-        if owner == nil { owner = try await record.$ownerOrganisation.get(on: req.db)?.name }
-        let meeting = try await record.$meeting.get(on: req.db)
-        let item = try await record.$item.get(on: req.db)
-        let value = MeetingStore.actionItem(record, partnershipKey: partnership.key, meetingKey: meeting?.key, itemKey: item?.key,
-                                            ownerPersonKey: nil, ownerOrganisationKey: nil,
-                                            updates: try await MeetingStore.updates(of: record, in: req.scope))
-        return MeetingViews.actionPage(context: req.pageContext, value, partnership: partnership, owner: owner ?? "", meeting: meeting, item: item, today: req.now.today,
-                                       mayEdit: try await mayEdit(partnership, req), errors: errors).response(status: status)
+    private static func actionPage(_ partnership: PartnershipRecord, _ record: ActionRecord, _ req: Request,
+                                   errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let model = try await ActionPageModel.load(partnership, record, errors: errors, context: req.pageContext,
+                                                   in: req.scope)
+        return ActionPageView.render(model).response(status: status)
     }
 
     struct UpdateInput: Content { var text: String?; var status: String? }
@@ -509,7 +332,9 @@ enum MeetingPages {
     // MARK: Calendar import
 
     @Sendable static func importForm(req: Request) async throws -> Response {
-        MeetingViews.importForm(context: req.pageContext, try await partnership(req), errors: []).response()
+        let partnership = PartnershipRef(try await partnership(req))
+        let model = CalendarImportModel(context: req.pageContext, partnership: partnership)
+        return CalendarImportView.render(model).response()
     }
 
     struct CalendarUpload: Content { var file: File? }
@@ -519,16 +344,22 @@ enum MeetingPages {
         let upload = try req.content.decode(CalendarUpload.self)
         let data = upload.file.map { Data(buffer: $0.data) } ?? Data()
         if data.isEmpty {
-            return MeetingViews.importForm(context: req.pageContext, partnership, errors: [FieldError("file", "Select a calendar file (.ics); the one chosen is empty")])
-                .response(status: .unprocessableEntity)
+            let empty = FieldError("file", "Select a calendar file (.ics); the one chosen is empty")
+            let model = CalendarImportModel(context: req.pageContext, partnership: PartnershipRef(partnership),
+                                            errors: [empty])
+            return CalendarImportView.render(model).response(status: .unprocessableEntity)
         }
         let name = upload.file?.filename ?? "the file"
         switch try await MeetingBusiness.importCalendar(data, into: partnership, in: req.scope) {
         case .rejected(let issues):
-            return ImportPage.rejected(context: req.pageContext, name, issues, retry: MeetingPath.importCalendar(partnership.key).href,
-                                           breadcrumbs: MeetingViews.crumbs(partnership)).response(status: .unprocessableEntity)
+            let rejected = ImportPage.rejected(context: req.pageContext, name, issues,
+                                               retry: MeetingPath.importCalendar(partnership.key).href,
+                                               breadcrumbs: MeetingParts.crumbs(PartnershipRef(partnership)))
+            return rejected.response(status: .unprocessableEntity)
         case .imported(let result):
-            return MeetingViews.imported(context: req.pageContext, partnership, name: name, result).response()
+            let model = CalendarImportedModel(context: req.pageContext, partnership: PartnershipRef(partnership),
+                                              name: name, result: result)
+            return CalendarImportView.render(model).response()
         }
     }
 }
