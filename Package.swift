@@ -68,7 +68,9 @@ let package = Package(
                 "ConveneServer",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-            ]
+            ],
+            // Recorded page snapshots, read by SnapshotTesting beside the tests that made them.
+            exclude: ["Meetings/__Snapshots__"]
         ),
     ]
 )
