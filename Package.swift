@@ -70,7 +70,7 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             // Recorded page snapshots, read by SnapshotTesting beside the tests that made them.
-            exclude: ["Meetings/__Snapshots__"]
+            exclude: ["Meetings/__Snapshots__", "Register/__Snapshots__"]
         ),
     ]
 )
