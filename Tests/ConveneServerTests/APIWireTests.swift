@@ -1,4 +1,5 @@
 import Testing
+import VaporTesting
 import Foundation
 @testable import ConveneServer
 
@@ -122,5 +123,31 @@ import Foundation
         // Check: the fields left out are the optional ones with no value.
         #expect(Set(object.keys).isSubset(of: Set(PartnershipResponse.wireKeys)))
         #expect(object.keys.contains("pcc_roles") && object.keys.contains("is_demo"))
+    }
+
+    /// A typed PATCH: a field left out is kept, null clears an optional field, null for a required field or a
+    /// new key is refused, each as before.
+    @Test func aPatchIsAppliedFieldByField() async throws {
+        try await withConveneApp { app in
+            // Setup
+            _ = try await app.send(.POST, "/api/v1/organisations",
+                                   json: #"{"key":"opcc","name":"OPCC","sector":"policing-governance"}"#)
+            _ = try await app.send(.POST, "/api/v1/persons",
+                                   json: #"{"key":"ann","name":"Ann","role_title":"Chair","organisation_key":"opcc"}"#)
+
+            // Act
+            let cleared = try await app.send(.PATCH, "/api/v1/persons/ann", json: #"{"role_title":null}"#)
+            let nameless = try await app.send(.PATCH, "/api/v1/persons/ann", json: #"{"name":null}"#)
+            let rekeyed = try await app.send(.PATCH, "/api/v1/persons/ann", json: #"{"key":"bob"}"#)
+            let notAnObject = try await app.send(.PATCH, "/api/v1/persons/ann", json: "[]")
+
+            // Check
+            let person = try cleared.json()
+            #expect(cleared.status == .ok && person["role_title"] == nil)
+            #expect(person["organisation_key"] as? String == "opcc")
+            #expect(nameless.status == .unprocessableEntity && nameless.text.contains("This field is required"))
+            #expect(rekeyed.status == .unprocessableEntity && rekeyed.text.contains("The identifier cannot be changed"))
+            #expect(notAnObject.status == .badRequest)
+        }
     }
 }
