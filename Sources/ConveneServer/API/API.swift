@@ -6,8 +6,8 @@ import Vapor
 /// The JSON API under /api/v1. Every route here is described in `OpenAPIDocument`; a test holds the two together.
 enum API {
     static func register(on app: Application) {
-        let api = app.grouped("api", "v1")
-        api.get("openapi.json") { _ in try OpenAPIDocument.response() }
+        let api: RoutesBuilder = app
+        api.get(APIPath.openAPI) { _ in try OpenAPIDocument.response() }
         let read = api.grouped(Require(role: .viewer))
         let write = api.grouped(Require(role: .editor))
         ResourceRoutes<AreasResource>.register(read: read, write: write)
@@ -18,22 +18,20 @@ enum API {
         ResourceRoutes<PartnershipsResource>.register(read: read, create: write, update: business(.path), delete: write)
         ResourceRoutes<MembershipsResource>.register(read: read, create: business(.body), update: business(.membershipPathAndBody),
                                                      delete: business(.membershipPath))
-        write.post("partnerships", ":key", "end", use: endPartnership)
-        business(.membershipPath).post("memberships", ":key", "end", use: endMembership)
-        read.get("partnership-relations", use: listRelations)
-        write.post("partnership-relations", use: createRelation)
-        write.delete("partnership-relations", ":from", ":kind", ":to", use: deleteRelation)
+        write.post(APIPath.endPartnership(":key"), use: endPartnership)
+        business(.membershipPath).post(APIPath.endMembership(":key"), use: endMembership)
+        read.get(APIPath.relations, use: listRelations)
+        write.post(APIPath.relations, use: createRelation)
+        write.delete(APIPath.relation(from: ":from", kind: ":kind", to: ":to"), use: deleteRelation)
         TermsOfReferenceRoutes.register(read: read, write: business(.path))
         MeetingAPI.register(read: read, business: business(.path))
         AnalysisAPI.register(read: read)
     }
 
-    struct EndPartnership: Codable { var status: PartnershipStatus?; var endedOn: Day?; var mergedInto: String? }
-
     /// Ends a partnership: discontinued by default, or merged into another (which records the relation).
     @Sendable static func endPartnership(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        let body = try JSONDecoder.api.decode(EndPartnership.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
+        let body = try JSONDecoder.api.decode(EndPartnershipRequest.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
         guard var partnership = try await PartnershipsResource.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
         let status = body.status ?? (body.mergedInto == nil ? .discontinued : .merged)
         guard status.hasEnded else {
@@ -48,20 +46,18 @@ enum API {
         let errors = try await RegisterEdits.write(Register(partnerships: [partnership], relations: relations), mode: .update,
                                                    origin: RecordOrigin(.partnership, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
-        return try APIResponse.json(try await PartnershipsResource.find(key, in: req.scope))
+        return try APIResponse.json(try await ResourceRoutes<PartnershipsResource>.stored(key, in: req.scope))
     }
-
-    struct EndMembership: Codable { var endedOn: Day? }
 
     @Sendable static func endMembership(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        let body = try JSONDecoder.api.decode(EndMembership.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
+        let body = try JSONDecoder.api.decode(EndMembershipRequest.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
         guard var membership = try await MembershipsResource.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
         membership.endedOn = body.endedOn ?? req.now.today
         let errors = try await RegisterEdits.write(Register(memberships: [membership]), mode: .update,
                                                    origin: RecordOrigin(.membership, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
-        return try APIResponse.json(try await MembershipsResource.find(key, in: req.scope))
+        return try APIResponse.json(try await ResourceRoutes<MembershipsResource>.stored(key, in: req.scope))
     }
 
     struct RelationFilter: Content { var partnership: String?; var kind: String? }
@@ -77,11 +73,13 @@ enum API {
         let items = try await query.all()
             .map { PartnershipRelation($0.from.key, RelationKind(rawValue: $0.kind) ?? .reportsTo, $0.to.key) }
             .sorted { ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey) }
-        return try APIResponse.json(Page(items: items, page: 1, perPage: max(items.count, 1), total: items.count))
+        return try APIResponse.json(Page(items: items.map(PartnershipRelationResponse.init), page: 1,
+                                         perPage: max(items.count, 1), total: items.count))
     }
 
     @Sendable static func createRelation(req: Request) async throws -> Response {
-        let relation = try JSONDecoder.api.decode(PartnershipRelation.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
+        let relation = try JSONDecoder.api.decode(NewPartnershipRelation.self,
+                                                  from: Data(buffer: req.body.data ?? ByteBuffer())).value
         var batch = ImportBatch()
         batch.register.relations = [relation]
         batch.origins[RecordOrigin(.partnership, relation.fromKey)] = "request"
@@ -92,7 +90,7 @@ enum API {
                 return FieldError(field, issue.message)
             })
         }
-        return try APIResponse.json(relation, status: .created)
+        return try APIResponse.json(PartnershipRelationResponse(relation), status: .created)
     }
 
     @Sendable static func deleteRelation(req: Request) async throws -> Response {
@@ -113,12 +111,11 @@ enum API {
 /// Versions of a partnership's terms of reference, under the partnership.
 enum TermsOfReferenceRoutes {
     static func register(read: RoutesBuilder, write: RoutesBuilder) {
-        let path: [PathComponent] = ["partnerships", ":key", "terms-of-reference"]
-        read.grouped(path).get(use: list)
-        write.grouped(path).post(use: create)
-        read.grouped(path).get(":version", use: show)
-        write.grouped(path).patch(":version", use: update)
-        write.grouped(path).delete(":version", use: remove)
+        read.get(APIPath.termsOfReference(":key"), use: list)
+        write.post(APIPath.termsOfReference(":key"), use: create)
+        read.get(APIPath.termsOfReferenceVersion(":key", version: ":version"), use: show)
+        write.patch(APIPath.termsOfReferenceVersion(":key", version: ":version"), use: update)
+        write.delete(APIPath.termsOfReferenceVersion(":key", version: ":version"), use: remove)
     }
 
     private static func all(_ req: Request) async throws -> (PartnershipRecord, [TermsOfReference]) {
@@ -136,29 +133,28 @@ enum TermsOfReferenceRoutes {
 
     @Sendable static func list(req: Request) async throws -> Response {
         let (_, items) = try await all(req)
-        return try APIResponse.json(Page(items: items, page: 1, perPage: max(items.count, 1), total: items.count))
+        return try APIResponse.json(Page(items: items.map(TermsOfReferenceResponse.init), page: 1,
+                                         perPage: max(items.count, 1), total: items.count))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let (_, items) = try await all(req)
         let wanted = try version(req)
         guard let terms = items.first(where: { $0.version == wanted }) else { throw Problem.notFound("Version \(wanted)") }
-        return try APIResponse.json(terms)
+        return try APIResponse.json(TermsOfReferenceResponse(terms))
     }
 
     /// A new version; it takes the next number unless the body gives one.
     @Sendable static func create(req: Request) async throws -> Response {
         let (partnership, items) = try await all(req)
-        var object = try APIResponse.object(from: req)
-        object["partnership_key"] = partnership.key
-        if object["version"] == nil { object["version"] = (items.map(\.version).max() ?? 0) + 1 }
-        let terms = try JSONDecoder.api.decode(TermsOfReference.self, from: JSONSerialization.data(withJSONObject: object))
+        let terms = try APIRequest.decode(NewTermsOfReference.self, req)
+            .value(partnershipKey: partnership.key, next: (items.map(\.version).max() ?? 0) + 1)
         if items.contains(where: { $0.version == terms.version }) {
             throw Problem.invalid([FieldError("version", "Version \(terms.version) already exists; change it or add the next version")])
         }
         try await write(terms, req: req)
-        let response = try APIResponse.json(terms, status: .created)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/partnerships/\(partnership.key)/terms-of-reference/\(terms.version)")
+        let response = try APIResponse.json(TermsOfReferenceResponse(terms), status: .created)
+        response.headers.replaceOrAdd(name: .location, value: APIPath.termsOfReferenceVersion(partnership.key, version: "\(terms.version)").href)
         return response
     }
 
@@ -166,13 +162,9 @@ enum TermsOfReferenceRoutes {
         let (_, items) = try await all(req)
         let wanted = try version(req)
         guard let stored = items.first(where: { $0.version == wanted }) else { throw Problem.notFound("Version \(wanted)") }
-        var object = try JSONSerialization.jsonObject(with: JSONEncoder.api.encode(stored)) as? [String: Any] ?? [:]
-        for (name, value) in try APIResponse.object(from: req) where name != "version" && name != "partnership_key" {
-            object[name] = value is NSNull ? nil : value
-        }
-        let terms = try JSONDecoder.api.decode(TermsOfReference.self, from: JSONSerialization.data(withJSONObject: object))
+        let terms = try APIRequest.decode(TermsOfReferencePatch.self, req).applied(to: stored)
         try await write(terms, req: req)
-        return try APIResponse.json(terms)
+        return try APIResponse.json(TermsOfReferenceResponse(terms))
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {

@@ -7,12 +7,17 @@ import Vapor
 /// Writes go through `RegisterEdits`, so the API checks exactly what forms and imports check.
 protocol APIResource: SendableMetatype {
     associatedtype Value: Codable & Equatable & Sendable
+    /// The wire types: what a GET gives, what a create and a PATCH take.
+    associatedtype ResponseBody: ResourceResponse where ResponseBody.Value == Value
+    associatedtype NewBody: ResourceNew where NewBody.Value == Value
+    associatedtype PatchBody: ResourcePatch where PatchBody.Value == Value
     /// The path segment, also the OpenAPI tag: "partnerships".
     static var path: String { get }
+    /// The collection's path and one record's.
+    static var collection: APIPath { get }
+    static func item(_ key: String) -> APIPath
     static var kind: RecordOrigin.Kind { get }
     static var keyField: String { get }
-    /// Values a create may leave out.
-    static var defaults: [String: any Sendable] { get }
     static func key(of value: Value) -> String
     static func list(_ req: Request, window: PageWindow) async throws -> (items: [Value], total: Int)
     static func find(_ key: String, in scope: Scope) async throws -> Value?
@@ -36,14 +41,16 @@ extension APIResource {
         case .meeting: "meeting"
         }
     }
-    static var defaults: [String: any Sendable] { [:] }
 }
 
-struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
+/// A page of a list: the items, and where they are in the whole.
+struct Page<Item: Encodable & Sendable>: Encodable, Sendable, WireType {
     var items: [Item]
     var page: Int
     var perPage: Int
     var total: Int
+
+    enum CodingKeys: CodingKey, CaseIterable { case items, page, perPage, total }
 }
 
 enum APIResponse {
@@ -70,12 +77,11 @@ enum ResourceRoutes<R: APIResource> {
 
     /// With a guard for each kind of write, for resources whose records are a partnership's business.
     static func register(read: RoutesBuilder, create: RoutesBuilder, update: RoutesBuilder, delete: RoutesBuilder) {
-        let path = PathComponent(stringLiteral: R.path)
-        read.grouped(path).get(use: list)
-        create.grouped(path).post(use: self.create)
-        read.grouped(path).get(":key", use: show)
-        update.grouped(path).patch(":key", use: self.update)
-        delete.grouped(path).delete(":key", use: remove)
+        read.get(R.collection, use: list)
+        create.post(R.collection, use: self.create)
+        read.get(R.item(":key"), use: show)
+        update.patch(R.item(":key"), use: self.update)
+        delete.delete(R.item(":key"), use: remove)
     }
 
     struct Paging: Content { var page: Int?; var perPage: Int?
@@ -85,19 +91,24 @@ enum ResourceRoutes<R: APIResource> {
         let paging = try req.query.decode(Paging.self)
         let window = try PageWindow.strict(page: paging.page, perPage: paging.perPage)
         let (items, total) = try await R.list(req, window: window)
-        return try APIResponse.json(Page(items: items, page: window.page, perPage: window.perPage, total: total))
+        return try APIResponse.json(Page(items: items.map(R.ResponseBody.init), page: window.page, perPage: window.perPage,
+                                         total: total))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
         guard let value = try await R.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
-        return try APIResponse.json(value)
+        return try APIResponse.json(R.ResponseBody(value))
+    }
+
+    /// The stored record as a GET gives it.
+    static func stored(_ key: String, in scope: Scope) async throws -> R.ResponseBody {
+        guard let value = try await R.find(key, in: scope) else { throw Problem.notFound("'\(key)'") }
+        return R.ResponseBody(value)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        var object: [String: Any] = R.defaults
-        for (name, value) in try APIResponse.object(from: req) where !(value is NSNull) { object[name] = value }
-        let value = try JSONDecoder.api.decode(R.Value.self, from: JSONSerialization.data(withJSONObject: object))
+        let value = try APIRequest.decode(R.NewBody.self, req, droppingNulls: true).value
         let key = R.key(of: value)
         if try await R.find(key, in: req.scope) != nil {
             throw Problem.conflict("The identifier '\(key)' is already used; choose another, or change the existing record with PATCH")
@@ -105,8 +116,8 @@ enum ResourceRoutes<R: APIResource> {
         let errors = try await RegisterEdits.write(R.register(value), relationsStatedFor: [], mode: .create,
                                                    origin: RecordOrigin(R.kind, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
-        let response = try APIResponse.json(try await R.find(key, in: req.scope), status: .created)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/\(R.path)/\(key)")
+        let response = try APIResponse.json(try await stored(key, in: req.scope), status: .created)
+        response.headers.replaceOrAdd(name: .location, value: R.item(key).href)
         return response
     }
 
@@ -114,17 +125,15 @@ enum ResourceRoutes<R: APIResource> {
     @Sendable static func update(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
         guard let stored = try await R.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
-        var object = try JSONSerialization.jsonObject(with: JSONEncoder.api.encode(stored)) as? [String: Any] ?? [:]
-        let changes = try APIResponse.object(from: req)
-        if let newKey = changes[R.keyField] as? String, newKey != key {
+        let patch = try APIRequest.decode(R.PatchBody.self, req)
+        if let newKey = patch.identifier, newKey != key {
             throw Problem.invalid([FieldError(R.keyField, "The identifier cannot be changed")])
         }
-        for (name, value) in changes { object[name] = value is NSNull ? nil : value }
-        let value = try JSONDecoder.api.decode(R.Value.self, from: JSONSerialization.data(withJSONObject: object))
+        let value = patch.applied(to: stored)
         let errors = try await RegisterEdits.write(R.register(value), relationsStatedFor: [], mode: .update,
                                                    origin: RecordOrigin(R.kind, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
-        return try APIResponse.json(try await R.find(key, in: req.scope))
+        return try APIResponse.json(try await self.stored(key, in: req.scope))
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {

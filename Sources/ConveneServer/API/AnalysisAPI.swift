@@ -5,7 +5,7 @@ import Vapor
 /// `GET /api/v1/analyses/{analysis}`: the same JSON as `convene analyse … --format json`.
 enum AnalysisAPI {
     static func register(read: RoutesBuilder) {
-        read.get("analyses", ":analysis", use: analyse)
+        read.get(APIPath.analysis(":analysis"), use: analyse)
     }
 
     @Sendable static func analyse(req: Request) async throws -> Response {

@@ -7,23 +7,24 @@ import Vapor
 /// `MeetingBusiness`), so both keep the same rules and the same audit.
 enum MeetingAPI {
     static func register(read: RoutesBuilder, business: RoutesBuilder) {
-        let p = PathComponent("partnerships"), key = PathComponent(":key"), m = PathComponent(":meeting")
-        read.get(p, key, "meetings", use: list)
-        read.get(p, key, "meetings", m, use: show)
-        read.get(p, key, "actions", use: actions)
-        read.get("me", "meetings", use: myMeetings)
-        read.get("me", "actions", use: myActions)
-        business.post(p, key, "meetings", use: create)
-        business.post(p, key, "series", use: schedule)
-        business.on(.POST, p, key, "calendar", body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)), use: importCalendar)
-        business.put(p, key, "meetings", m, "attendance", use: attendance)
-        business.post(p, key, "meetings", m, "items", use: addItem)
-        business.put(p, key, "meetings", m, "minutes", use: editMinutes)
-        business.post(p, key, "meetings", m, "minutes", "approve", use: approveMinutes)
-        business.post(p, key, "meetings", m, "minutes", "lock", use: lockMinutes)
-        business.post(p, key, "meetings", m, "minutes", "addenda", use: addAddendum)
-        business.post(p, key, "actions", use: createAction)
-        business.post(p, key, "actions", ":action", "updates", use: updateAction)
+        let key = ":key", m = ":meeting"
+        read.get(APIPath.meetings(key), use: list)
+        read.get(APIPath.meeting(key, meeting: m), use: show)
+        read.get(APIPath.actions(key), use: actions)
+        read.get(APIPath.myMeetings, use: myMeetings)
+        read.get(APIPath.myActions, use: myActions)
+        business.post(APIPath.meetings(key), use: create)
+        business.post(APIPath.series(key), use: schedule)
+        business.on(.POST, APIPath.calendar(key).route, body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)),
+                    use: importCalendar)
+        business.put(APIPath.attendance(key, meeting: m), use: attendance)
+        business.post(APIPath.agendaItems(key, meeting: m), use: addItem)
+        business.put(APIPath.minutes(key, meeting: m), use: editMinutes)
+        business.post(APIPath.approveMinutes(key, meeting: m), use: approveMinutes)
+        business.post(APIPath.lockMinutes(key, meeting: m), use: lockMinutes)
+        business.post(APIPath.addenda(key, meeting: m), use: addAddendum)
+        business.post(APIPath.actions(key), use: createAction)
+        business.post(APIPath.actionUpdates(key, action: ":action"), use: updateAction)
     }
 
     /// The JSON body; a body that does not decode becomes a problem naming its field (`ProblemMiddleware`).

@@ -169,7 +169,7 @@ enum OpenAPIDocument {
                 "parameters": [keyParameter],
                 "get": operation("get-\(path)", "Get one of the \(path)", tag: path, responses: [("200", response("Found", ref(schema)))]),
                 "patch": operation("update-\(path)", "Change some fields of one of the \(path)", tag: path,
-                                   body: ["type": "object"], responses: [("200", response("Changed", ref(schema)))]),
+                                   body: ref("\(schema)Patch"), responses: [("200", response("Changed", ref(schema)))]),
                 "delete": operation("delete-\(path)", "Delete one of the \(path), if nothing refers to it", tag: path,
                                     responses: [("204", response("Deleted", nil))]),
             ]),
@@ -200,21 +200,21 @@ enum OpenAPIDocument {
             ("/api/v1/partnerships/{key}/publish", [
                 "parameters": [parameter("key", in: "path", key)],
                 "post": operation("publish-partnership", "Publish a partnership: its public fields appear on the public pages and API",
-                    tag: "publishing", responses: [("200", response("Published", ["type": "object"]))]),
+                    tag: "publishing", responses: [("200", response("Published", ref("Publishing")))]),
             ]),
             ("/api/v1/partnerships/{key}/unpublish", [
                 "parameters": [parameter("key", in: "path", key)],
                 "post": operation("unpublish-partnership", "Take a partnership off the public pages and API",
-                    tag: "publishing", responses: [("200", response("Unpublished", ["type": "object"]))]),
+                    tag: "publishing", responses: [("200", response("Unpublished", ref("Publishing")))]),
             ]),
             ("/api/v1/public/partnerships", [
                 "get": operation("list-public-partnerships", "Published partnerships of every workspace (no sign-in needed)",
-                    tag: "public", responses: [("200", response("Every published partnership", ["type": "object"]))]),
+                    tag: "public", responses: [("200", response("Every published partnership", page("PublicPartnership")))]),
             ]),
             ("/api/v1/public/partnerships/{workspace}/{key}", [
                 "parameters": [parameter("workspace", in: "path", key), parameter("key", in: "path", key)],
                 "get": operation("get-public-partnership", "One published partnership with its public members",
-                    tag: "public", responses: [("200", response("Found", ["type": "object"]))]),
+                    tag: "public", responses: [("200", response("Found", ref("PublicPartnership")))]),
             ]),
             ("/api/v1/memberships/{key}/end", [
                 "parameters": [parameter("key", in: "path", key)],
@@ -239,14 +239,14 @@ enum OpenAPIDocument {
                 "get": operation("list-terms-of-reference", "List the versions of a partnership's terms of reference", tag: "terms-of-reference",
                     responses: [("200", response("Every version", page("TermsOfReference")))]),
                 "post": operation("create-terms-of-reference", "Add a version (the next number unless given)", tag: "terms-of-reference",
-                    body: ["type": "object"], responses: [("201", response("Created", ref("TermsOfReference")))]),
+                    body: ref("NewTermsOfReference"), responses: [("201", response("Created", ref("TermsOfReference")))]),
             ]),
             ("/api/v1/partnerships/{key}/terms-of-reference/{version}", [
                 "parameters": [parameter("key", in: "path", key), parameter("version", in: "path", ["type": "integer", "minimum": 1])],
                 "get": operation("get-terms-of-reference", "Get one version", tag: "terms-of-reference",
                     responses: [("200", response("Found", ref("TermsOfReference")))]),
                 "patch": operation("update-terms-of-reference", "Correct one version", tag: "terms-of-reference",
-                    body: ["type": "object"], responses: [("200", response("Changed", ref("TermsOfReference")))]),
+                    body: ref("TermsOfReferencePatch"), responses: [("200", response("Changed", ref("TermsOfReference")))]),
                 "delete": operation("delete-terms-of-reference", "Delete one version", tag: "terms-of-reference",
                     responses: [("204", response("Deleted", nil))]),
             ]),
@@ -260,6 +260,6 @@ enum OpenAPIDocument {
             "description": "The register of a police force area's partnerships: areas, organisations, people, partnerships, memberships, reporting lines and terms of reference; and the business of its boards: meetings, agendas, attendance, minutes and actions. Errors are RFC 9457 problem details.",
         ],
         "paths": .object(paths + meetingPaths + analysisPaths),
-        "components": ["schemas": .object(schemas + meetingSchemas)],
+        "components": ["schemas": .object(schemas + requestSchemas + meetingSchemas + analysisSchemas)],
     ]
 }

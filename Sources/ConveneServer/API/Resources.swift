@@ -10,10 +10,12 @@ struct TextFilter: Content { var q: String? }
 
 enum PartnershipsResource: APIResource {
     static let path = "partnerships"
+    static let collection = APIPath.partnerships
+    static func item(_ key: String) -> APIPath { .partnership(key) }
     static let kind = RecordOrigin.Kind.partnership
-    static var defaults: [String: any Sendable] {
-        ["status": "active", "themes": [String](), "footprint": [String](), "pcc_roles": [String](), "is_demo": false]
-    }
+    typealias ResponseBody = PartnershipResponse
+    typealias NewBody = NewPartnership
+    typealias PatchBody = PartnershipPatch
     static func key(of value: Partnership) -> String { value.key }
     static func register(_ value: Partnership) -> Register { Register(partnerships: [value]) }
 
@@ -59,7 +61,12 @@ enum PartnershipsResource: APIResource {
 
 enum OrganisationsResource: APIResource {
     static let path = "organisations"
+    static let collection = APIPath.organisations
+    static func item(_ key: String) -> APIPath { .organisation(key) }
     static let kind = RecordOrigin.Kind.organisation
+    typealias ResponseBody = OrganisationResponse
+    typealias NewBody = NewOrganisation
+    typealias PatchBody = OrganisationPatch
     static func key(of value: Organisation) -> String { value.key }
     static func register(_ value: Organisation) -> Register { Register(organisations: [value]) }
 
@@ -96,7 +103,12 @@ enum OrganisationsResource: APIResource {
 
 enum PersonsResource: APIResource {
     static let path = "persons"
+    static let collection = APIPath.persons
+    static func item(_ key: String) -> APIPath { .person(key) }
     static let kind = RecordOrigin.Kind.person
+    typealias ResponseBody = PersonResponse
+    typealias NewBody = NewPerson
+    typealias PatchBody = PersonPatch
     static func key(of value: Person) -> String { value.key }
     static func register(_ value: Person) -> Register { Register(persons: [value]) }
 
@@ -135,8 +147,12 @@ enum PersonsResource: APIResource {
 
 enum MembershipsResource: APIResource {
     static let path = "memberships"
+    static let collection = APIPath.memberships
+    static func item(_ key: String) -> APIPath { .membership(key) }
     static let kind = RecordOrigin.Kind.membership
-    static var defaults: [String: any Sendable] { ["role": "member", "voting_right": false] }
+    typealias ResponseBody = MembershipResponse
+    typealias NewBody = NewMembership
+    typealias PatchBody = MembershipPatch
     static func key(of value: Membership) -> String { value.key }
     static func register(_ value: Membership) -> Register { Register(memberships: [value]) }
 
@@ -180,8 +196,13 @@ enum MembershipsResource: APIResource {
 
 enum AreasResource: APIResource {
     static let path = "areas"
+    static let collection = APIPath.areas
+    static func item(_ key: String) -> APIPath { .area(key) }
     static let kind = RecordOrigin.Kind.area
     static let keyField = "code"
+    typealias ResponseBody = AreaResponse
+    typealias NewBody = NewArea
+    typealias PatchBody = AreaPatch
     static func key(of value: Area) -> String { value.code }
     static func register(_ value: Area) -> Register { Register(areas: [value]) }
 

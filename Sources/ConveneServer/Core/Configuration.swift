@@ -111,6 +111,6 @@ func routes(_ app: Application) throws {
     TokenPages.register(on: read)
     WorkspacePages.register(on: read)
     NetworkPage.register(on: read)
-    Publishing.register(pages: write, api: app.grouped("api", "v1").grouped(Require(role: .editor)))
+    Publishing.register(pages: write, api: app.grouped(Require(role: .editor)))
     API.register(on: app)
 }

@@ -51,4 +51,25 @@ extension RoutesBuilder {
     {
         post(path.route, use: closure)
     }
+
+    @discardableResult
+    func put(_ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable)
+        -> Route
+    {
+        put(path.route, use: closure)
+    }
+
+    @discardableResult
+    func patch(_ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable)
+        -> Route
+    {
+        patch(path.route, use: closure)
+    }
+
+    @discardableResult
+    func delete(_ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable)
+        -> Route
+    {
+        delete(path.route, use: closure)
+    }
 }

@@ -50,8 +50,8 @@ enum PublicPages {
     static func register(on app: Application) {
         app.get(RegisterPath.published, use: list)
         app.get(RegisterPath.publishedPartnership(workspace: ":workspace", ":key"), use: show)
-        app.get("api", "v1", "public", "partnerships", use: apiList)
-        app.get("api", "v1", "public", "partnerships", ":workspace", ":key", use: apiShow)
+        app.get(APIPath.publicPartnerships, use: apiList)
+        app.get(APIPath.publicPartnership(workspace: ":workspace", ":key"), use: apiShow)
     }
 
     private static func workspaces(on db: Database) async throws -> [UUID: String] {

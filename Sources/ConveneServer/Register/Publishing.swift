@@ -9,8 +9,8 @@ enum Publishing {
     static func register(pages: RoutesBuilder, api: RoutesBuilder) {
         pages.post(RegisterPath.publish(":key").route) { req in try await page(req, publish: true) }
         pages.post(RegisterPath.unpublish(":key").route) { req in try await page(req, publish: false) }
-        api.post("partnerships", ":key", "publish") { req in try await endpoint(req, publish: true) }
-        api.post("partnerships", ":key", "unpublish") { req in try await endpoint(req, publish: false) }
+        api.post(APIPath.publish(":key")) { req in try await endpoint(req, publish: true) }
+        api.post(APIPath.unpublish(":key")) { req in try await endpoint(req, publish: false) }
     }
 
     static func set(_ key: String, published: Bool, in scope: Scope) async throws {
@@ -45,6 +45,6 @@ enum Publishing {
     @Sendable static func endpoint(_ req: Request, publish: Bool) async throws -> Response {
         let key = try req.parameters.require("key")
         try await set(key, published: publish, in: req.scope)
-        return try APIResponse.json(["key": key, "published": publish ? "yes" : "no"])
+        return try APIResponse.json(PublishingResponse(key: key, published: publish))
     }
 }
