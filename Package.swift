@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "convene", targets: ["convene"]),
         .library(name: "ConveneDomain", targets: ["ConveneDomain"]),
-        .library(name: "ConveneServer", targets: ["ConveneServer"]),
+        .library(name: "ConveneServer", targets: ["ConveneServer"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
-        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7")
     ],
     targets: [
         // The heart: rules, validation, importers, parsers. No Vapor, no database.
@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "Plot", package: "Plot"),
+                .product(name: "Plot", package: "Plot")
             ]
         ),
         // The demo as data: the reports' landscape as Popolo JSON read through the importer, its strategies, and
@@ -40,7 +40,7 @@ let package = Package(
             dependencies: [
                 "ConveneDomain",
                 "ConveneServer",
-                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Fluent", package: "fluent")
             ],
             resources: [.copy("Resources")]
         ),
@@ -50,7 +50,7 @@ let package = Package(
                 "ConveneDemo",
                 "ConveneServer",
                 "ConveneDomain",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .executableTarget(
@@ -67,10 +67,10 @@ let package = Package(
                 "ConveneDemo",
                 "ConveneServer",
                 .product(name: "VaporTesting", package: "vapor"),
-                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing")
             ],
             // Recorded page snapshots, read by SnapshotTesting beside the tests that made them.
             exclude: ["Meetings/__Snapshots__", "Register/__Snapshots__"]
-        ),
+        )
     ]
 )

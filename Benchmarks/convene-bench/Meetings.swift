@@ -11,27 +11,33 @@ func meetingsScenario(_ options: Options) async throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let databaseName = databaseLabel(database) + (options.analyze != 0 ? "" : " (no ANALYZE)")
 
-    print("Convene meetings benchmark: \(options.boards) partnerships of \(options.membersEach) members, "
-          + "\(options.meetingsPerYear) meetings a year for \(options.years) years, \(database.description)")
+    print(
+        "Convene meetings benchmark: \(options.boards) partnerships of \(options.membersEach) members, "
+            + "\(options.meetingsPerYear) meetings a year for \(options.years) years, \(database.description)")
     let app = try await benchApplication(database)
     do {
         let start = ContinuousClock.now
         let summary = try await MeetingHistory.generate(
-            on: app.db, partnerships: options.boards, membersEach: options.membersEach, meetingsPerYear: options.meetingsPerYear,
+            on: app.db, partnerships: options.boards, membersEach: options.membersEach,
+            meetingsPerYear: options.meetingsPerYear,
             years: options.years, now: Now.system(), analyze: options.analyze != 0, progress: { print("  \($0)") })
         let generation = seconds(start)
         for line in summary.lines { print(line) }
-        print(String(format: "generation: %.1f s, %.0f rows/s", generation, Double(summary.rowCount) / generation)
-              + (options.analyze != 0 ? ", then ANALYZE" : ", planner statistics left as they are (--analyze 0)"))
+        print(
+            String(format: "generation: %.1f s, %.0f rows/s", generation, Double(summary.rowCount) / generation)
+                + (options.analyze != 0 ? ", then ANALYZE" : ", planner statistics left as they are (--analyze 0)"))
 
         // A viewer linked to a person who sits on several of the partnerships; pages are read with their API token.
         let email = "member@convene.invalid"
-        try await Accounts.addUser(email: email, password: "benchmark password", role: .viewer, on: app.db, passwords: app.password.async)
+        try await Accounts.addUser(
+            email: email, password: "benchmark password", role: .viewer, on: app.db, passwords: app.password.async)
         try await MeetingHistory.link(email: email, toPerson: summary.busyPersonKey, on: app.db)
         let token = try await Accounts.createToken(email: email, label: "benchmark", role: nil, on: app.db).secret
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: token)
-        print("signed in as \(summary.busyPersonKey), a member of \(summary.busyPersonPartnerships.joined(separator: ", "))")
+        print(
+            "signed in as \(summary.busyPersonKey), a member of \(summary.busyPersonPartnerships.joined(separator: ", "))"
+        )
 
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = options.port
@@ -46,13 +52,18 @@ func meetingsScenario(_ options: Options) async throws {
             ("my meetings", "/my/meetings"),
             ("my meetings, page 20", "/my/meetings?page=20"),
             ("my actions", "/my/actions"),
-            ("partnership's meetings", "\(board)/meetings"),
+            ("partnership's meetings", "\(board)/meetings")
         ]
-        try await timePages(app: app, base: "http://127.0.0.1:\(options.port)", headers: headers, pages: pages, options: options,
-                            scenario: "meetings", database: databaseName)
+        try await timePages(
+            app: app, base: "http://127.0.0.1:\(options.port)", headers: headers, pages: pages, options: options,
+            scenario: "meetings", database: databaseName)
         if let results = options.results {
-            appendResults(results, [("meetings", databaseName, "generation (s)", generation, generation),
-                                    ("meetings", databaseName, "rows written", Double(summary.rowCount), Double(summary.rowCount))])
+            appendResults(
+                results,
+                [
+                    ("meetings", databaseName, "generation (s)", generation, generation),
+                    ("meetings", databaseName, "rows written", Double(summary.rowCount), Double(summary.rowCount))
+                ])
         }
         await app.server.shutdown()
         try await app.asyncShutdown()
@@ -71,8 +82,10 @@ func databaseLabel(_ database: DatabaseChoice) -> String {
 
 /// Times each page: ten warm-up requests, then `options.requests`; prints the median, p90 and max, and appends them to
 /// `--results` for the table of both databases.
-func timePages(app: Application, base: String, headers: HTTPHeaders, pages: [(String, String)], options: Options,
-               scenario: String, database: String) async throws {
+func timePages(
+    app: Application, base: String, headers: HTTPHeaders, pages: [(String, String)], options: Options,
+    scenario: String, database: String
+) async throws {
     print("page timings over HTTP on 127.0.0.1, \(options.requests) requests each after 10 warm-up requests:")
     var rows: [(String, String, String, Double, Double)] = []
     for (label, path) in pages {
@@ -95,9 +108,11 @@ func timePages(app: Application, base: String, headers: HTTPHeaders, pages: [(St
             bytes = response.body?.readableBytes ?? 0
             guard response.status == .ok else { print("\(path) answered \(response.status)"); break }
         }
-        print("  " + label.padding(toLength: 46, withPad: " ", startingAt: 0)
-              + String(format: " median %6.1f ms   p90 %6.1f ms   max %6.1f ms   %4d KiB",
-                       median(times), percentile(times, 0.9), times.max() ?? 0, bytes / 1024))
+        print(
+            "  " + label.padding(toLength: 46, withPad: " ", startingAt: 0)
+                + String(
+                    format: " median %6.1f ms   p90 %6.1f ms   max %6.1f ms   %4d KiB",
+                    median(times), percentile(times, 0.9), times.max() ?? 0, bytes / 1024))
         rows.append((scenario, database, label, median(times), percentile(times, 0.9)))
     }
     if let results = options.results { appendResults(results, rows) }
@@ -121,8 +136,10 @@ func report(_ options: Options) throws {
         print("report: give --results FILE")
         return
     }
-    let rows = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        .filter { $0.count == 5 }
+    let rows = text.split(separator: "\n").map {
+        $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+    .filter { $0.count == 5 }
     var scenarios: [String] = []
     for row in rows where !scenarios.contains(row[0]) { scenarios.append(row[0]) }
     for scenario in scenarios {
@@ -141,7 +158,8 @@ func report(_ options: Options) throws {
             var line = "  " + label.padding(toLength: 44, withPad: " ", startingAt: 0)
             for database in databases {
                 guard let row = mine.last(where: { $0[1] == database && $0[2] == label }),
-                      let m = Double(row[3]), let p = Double(row[4]) else {
+                    let m = Double(row[3]), let p = Double(row[4])
+                else {
                     line += "-".padding(toLength: 22, withPad: " ", startingAt: 0)
                     continue
                 }

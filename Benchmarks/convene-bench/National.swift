@@ -12,20 +12,27 @@ func nationalScenario(_ options: Options) async throws {
     // BENCH_NATIONAL_DATABASE=file: an SQLite file kept between runs. Written the first time; when it is there, the
     // writing is skipped and only the analyses are timed (for working on them without three minutes of writing).
     let kept = ProcessInfo.processInfo.environment["BENCH_NATIONAL_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
-    let (folder, database) = try kept.map { (URL(fileURLWithPath: "/nonexistent"), DatabaseChoice.sqliteFile($0)) } ?? scratchDatabase()
+    let (folder, database) =
+        try kept.map { (URL(fileURLWithPath: "/nonexistent"), DatabaseChoice.sqliteFile($0)) } ?? scratchDatabase()
     let written = kept.map { FileManager.default.fileExists(atPath: $0) } ?? false
     defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
     let landscape = NationalLandscape.Options(seed: UInt64(options.seed))
     let count = min(options.workspaces, landscape.workspaces)
-    print("Convene national benchmark: \(count) of \(landscape.workspaces) workspaces, seed \(options.seed), \(database.description)")
+    print(
+        "Convene national benchmark: \(count) of \(landscape.workspaces) workspaces, seed \(options.seed), \(database.description)"
+    )
 
     // The generator alone, in memory, one workspace at a time.
     var start = ContinuousClock.now
     var generatedMeetings = 0
-    for index in 0..<count { generatedMeetings += NationalLandscape.workspace(index, landscape).register.meetings.count }
+    for index in 0..<count {
+        generatedMeetings += NationalLandscape.workspace(index, landscape).register.meetings.count
+    }
     let generatorSeconds = seconds(start)
-    print(String(format: "generator (in memory, no database): %.2f s for %d workspaces, %d meetings; peak memory so far %@",
-                 generatorSeconds, count, generatedMeetings, peakMemory()))
+    print(
+        String(
+            format: "generator (in memory, no database): %.2f s for %d workspaces, %d meetings; peak memory so far %@",
+            generatorSeconds, count, generatedMeetings, peakMemory()))
 
     let app = try await benchApplication(database)
     do {
@@ -34,28 +41,43 @@ func nationalScenario(_ options: Options) async throws {
         if written {
             print("writing skipped: the landscape is already in \(database.description)")
         } else {
-            let summary = try await NationalDemo.generate(on: app.db, options: landscape, count: count, progress: { line in
-                if line.hasPrefix("[1/") || line.contains("[\(count)/") || line.hasPrefix("[10/") || line.hasPrefix("[20/") || line.hasPrefix("[30/") {
-                    print("  \(line)")
-                }
-            })
+            let summary = try await NationalDemo.generate(
+                on: app.db, options: landscape, count: count,
+                progress: { line in
+                    if line.hasPrefix("[1/") || line.contains("[\(count)/") || line.hasPrefix("[10/")
+                        || line.hasPrefix("[20/") || line.hasPrefix("[30/")
+                    {
+                        print("  \(line)")
+                    }
+                })
             writeSeconds = seconds(start)
             summary.lines.forEach { print($0) }
-            print(String(format: "generation and writing (convene demo --scale national): %.1f s; peak memory so far %@", writeSeconds, peakMemory()))
+            print(
+                String(
+                    format: "generation and writing (convene demo --scale national): %.1f s; peak memory so far %@",
+                    writeSeconds, peakMemory()))
         }
 
         let keys = (0..<count).map { NationalLandscape.workspace($0, landscape).key }
-        let question = AnalysisQuestion(period: Period(from: landscape.firstDay, to: landscape.firstDay.adding(days: 364)))
+        let question = AnalysisQuestion(
+            period: Period(from: landscape.firstDay, to: landscape.firstDay.adding(days: 364)))
         let now = Now.fixed(landscape.asOf)
         // One pass over every workspace first, so that each analysis below meets the database file as the others do
         // (in the page cache) rather than the first paying for reading it from disk.
         var s = ContinuousClock.now
         for key in keys { _ = try await Tasks.analyse(.delivery, question, on: app.db, workspace: key, now: now) }
-        print(String(format: "a first pass over the %d workspaces (delivery, which reads everything): %.2f s", count, seconds(s)))
-        print("analyses of \(question.period), median of \(options.requests) runs for one workspace (\(keys[0])), then each of the \(count) once:")
+        print(
+            String(
+                format: "a first pass over the %d workspaces (delivery, which reads everything): %.2f s", count,
+                seconds(s)))
+        print(
+            "analyses of \(question.period), median of \(options.requests) runs for one workspace (\(keys[0])), then each of the \(count) once:"
+        )
         var rows: [(String, String, String, Double, Double)] = []
         for analysis in Analysis.allCases {
-            var times: [Double] = [], reading: [Double] = [], working: [Double] = []
+            var times: [Double] = []
+            var reading: [Double] = []
+            var working: [Double] = []
             var bytes = 0
             for _ in 0..<max(1, options.requests) {
                 s = ContinuousClock.now
@@ -76,18 +98,32 @@ func nationalScenario(_ options: Options) async throws {
                 func start() {
                     let key = keys[next]
                     next += 1
-                    group.addTask { _ = try await Tasks.analyse(analysis, question, on: app.db, workspace: key, now: now) }
+                    group.addTask {
+                        _ = try await Tasks.analyse(analysis, question, on: app.db, workspace: key, now: now)
+                    }
                 }
                 while next < min(width, keys.count) { start() }
                 while try await group.next() != nil { if next < keys.count { start() } }
             }
             let together = seconds(s)
-            print(String(format: "  %-10@ one workspace: median %6.1f ms (reading %5.1f, working out %5.1f), p90 %6.1f ms (%d KiB of JSON); all %d: %5.2f s one after another, %5.2f s %d at a time",
-                         analysis.rawValue as NSString, median(times), median(reading), median(working), percentile(times, 0.9), bytes / 1024, count, all,
-                         together, width))
-            rows.append(("national", databaseLabel(database), "\(analysis.rawValue), one workspace (ms)", median(times), percentile(times, 0.9)))
+            print(
+                String(
+                    format:
+                        "  %-10@ one workspace: median %6.1f ms (reading %5.1f, working out %5.1f), p90 %6.1f ms (%d KiB of JSON); all %d: %5.2f s one after another, %5.2f s %d at a time",
+                    analysis.rawValue as NSString, median(times), median(reading), median(working),
+                    percentile(times, 0.9), bytes / 1024, count, all,
+                    together, width))
+            rows.append(
+                (
+                    "national", databaseLabel(database), "\(analysis.rawValue), one workspace (ms)", median(times),
+                    percentile(times, 0.9)
+                ))
             rows.append(("national", databaseLabel(database), "\(analysis.rawValue), all \(count) (s)", all, all))
-            rows.append(("national", databaseLabel(database), "\(analysis.rawValue), all \(count), \(width) at a time (s)", together, together))
+            rows.append(
+                (
+                    "national", databaseLabel(database), "\(analysis.rawValue), all \(count), \(width) at a time (s)",
+                    together, together
+                ))
         }
         // Every planted duplicate discussion found at the default settings, in every workspace.
         struct Findings: Decodable {
@@ -95,19 +131,28 @@ func nationalScenario(_ options: Options) async throws {
             struct Finding: Decodable { var a: Side; var b: Side }
             var findings: [Finding]
         }
-        var planted = 0, found = 0, findings = 0
+        var planted = 0
+        var found = 0
+        var findings = 0
         for (index, key) in keys.enumerated() {
             let output = try await Tasks.analyse(.duplicates, question, on: app.db, workspace: key, now: now)
-            let pairs = Set(try JSONDecoder().decode(Findings.self, from: output.json).findings.map { Set([$0.a.item_id, $0.b.item_id]) })
+            let pairs = Set(
+                try JSONDecoder().decode(Findings.self, from: output.json).findings.map {
+                    Set([$0.a.item_id, $0.b.item_id])
+                })
             findings += pairs.count
             for duplicate in NationalLandscape.workspace(index, landscape).plantedDuplicates {
                 planted += 1
                 if pairs.contains(Set([duplicate.itemKeys.a, duplicate.itemKeys.b])) { found += 1 }
             }
         }
-        print("duplicate discussions: \(found) of \(planted) planted duplicates found at the default settings (\(findings) findings in all)")
+        print(
+            "duplicate discussions: \(found) of \(planted) planted duplicates found at the default settings (\(findings) findings in all)"
+        )
         print("peak memory: \(peakMemory())")
-        if !written { rows.append(("national", databaseLabel(database), "generation and writing (s)", writeSeconds, writeSeconds)) }
+        if !written {
+            rows.append(("national", databaseLabel(database), "generation and writing (s)", writeSeconds, writeSeconds))
+        }
         if let path = options.results { appendResults(path, rows) }
         try await app.asyncShutdown()
     } catch {

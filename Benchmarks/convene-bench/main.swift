@@ -57,30 +57,38 @@ func generate(_ options: Options) -> Register {
     var register = Register(areas: PoliceForceAreas.all)
     let sectors = Sector.allCases
     for o in 0..<300 {
-        register.organisations.append(Organisation(key: "org-\(o)", name: "Organisation \(o)", sector: sectors[o % sectors.count]))
+        register.organisations.append(
+            Organisation(key: "org-\(o)", name: "Organisation \(o)", sector: sectors[o % sectors.count]))
     }
     let people = max(1, options.partnerships * 8 / 5)
     for p in 0..<people {
-        register.persons.append(Person(key: "person-\(p)", name: "Person \(p)", roleTitle: "Role \(p % 40)",
-                                       organisationKey: "org-\(p % 300)", seniority: SeniorityBand.allCases[p % 6]))
+        register.persons.append(
+            Person(
+                key: "person-\(p)", name: "Person \(p)", roleTitle: "Role \(p % 40)",
+                organisationKey: "org-\(p % 300)", seniority: SeniorityBand.allCases[p % 6]))
     }
     let types = PartnershipType.allCases
     for p in 0..<options.partnerships {
-        register.partnerships.append(Partnership(
-            key: "partnership-\(p)", name: "Partnership \(p) \(types[p % types.count].rawValue)", type: types[p % types.count],
-            status: p % 17 == 0 ? .underReview : .active, purpose: "Generated partnership \(p)",
-            themes: ["theme-\(p % 9)"], pccRoles: p % 3 == 0 ? [.attends] : [.member, .funder],
-            meetingFrequency: .quarterly, forceAreaCode: PoliceForceAreas.all[p % 40].code))
-        if p % 4 == 1 { register.relations.append(PartnershipRelation("partnership-\(p)", .reportsTo, "partnership-\(p - 1)")) }
+        register.partnerships.append(
+            Partnership(
+                key: "partnership-\(p)", name: "Partnership \(p) \(types[p % types.count].rawValue)",
+                type: types[p % types.count],
+                status: p % 17 == 0 ? .underReview : .active, purpose: "Generated partnership \(p)",
+                themes: ["theme-\(p % 9)"], pccRoles: p % 3 == 0 ? [.attends] : [.member, .funder],
+                meetingFrequency: .quarterly, forceAreaCode: PoliceForceAreas.all[p % 40].code))
+        if p % 4 == 1 {
+            register.relations.append(PartnershipRelation("partnership-\(p)", .reportsTo, "partnership-\(p - 1)"))
+        }
     }
     let perPartnership = max(1, options.memberships / max(1, options.partnerships))
     var seat = 0
     for p in 0..<options.partnerships {
         for m in 0..<perPartnership where seat < options.memberships {
             let person = (p * 7 + m * 13) % people
-            register.memberships.append(Membership(
-                key: "partnership-\(p)-m\(m)", partnershipKey: "partnership-\(p)", personKey: "person-\(person)",
-                role: m == 0 ? .chair : .member, representsKey: "org-\(person % 300)", votingRight: m % 2 == 0))
+            register.memberships.append(
+                Membership(
+                    key: "partnership-\(p)-m\(m)", partnershipKey: "partnership-\(p)", personKey: "person-\(person)",
+                    role: m == 0 ? .chair : .member, representsKey: "org-\(person % 300)", votingRight: m % 2 == 0))
             seat += 1
         }
     }
@@ -129,7 +137,9 @@ func registerScenario(_ options: Options) async throws {
     let (folder, database) = try scratchDatabase()
     defer { try? FileManager.default.removeItem(at: folder) }
 
-    print("Convene register benchmark: \(options.partnerships) partnerships, \(options.memberships) memberships, \(database.description)")
+    print(
+        "Convene register benchmark: \(options.partnerships) partnerships, \(options.memberships) memberships, \(database.description)"
+    )
     let register = generate(options)
     let csv = Data(RegisterCSV.write(register).utf8)
     if let path = ProcessInfo.processInfo.environment["BENCH_WRITE_CSV"] {
@@ -152,8 +162,10 @@ func registerScenario(_ options: Options) async throws {
         let parseSeconds = seconds(start)
         start = ContinuousClock.now
         _ = RegisterCheck.issues(in: parsed, known: .init())
-        print(String(format: "  of which splitting the CSV: %.2f s; reading its records: %.2f s; checking them: %.2f s",
-                     tokenSeconds, parseSeconds, seconds(start)))
+        print(
+            String(
+                format: "  of which splitting the CSV: %.2f s; reading its records: %.2f s; checking them: %.2f s",
+                tokenSeconds, parseSeconds, seconds(start)))
 
         start = ContinuousClock.now
         let outcome = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
@@ -162,18 +174,27 @@ func registerScenario(_ options: Options) async throws {
             print("import rejected: \(outcome)")
             throw Abort(.internalServerError)
         }
-        print(String(format: "import (first):  %.2f s, %.0f CSV rows/s, %.0f records/s (%d records written)",
-                     importSeconds, Double(csvRows) / importSeconds, Double(summary.recordCount) / importSeconds, summary.changedCount))
+        print(
+            String(
+                format: "import (first):  %.2f s, %.0f CSV rows/s, %.0f records/s (%d records written)",
+                importSeconds, Double(csvRows) / importSeconds, Double(summary.recordCount) / importSeconds,
+                summary.changedCount))
 
         start = ContinuousClock.now
         _ = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
         let againSeconds = seconds(start)
-        print(String(format: "import (again, no changes): %.2f s, %.0f CSV rows/s", againSeconds, Double(csvRows) / againSeconds))
+        print(
+            String(
+                format: "import (again, no changes): %.2f s, %.0f CSV rows/s", againSeconds,
+                Double(csvRows) / againSeconds))
 
         // Pages need a signed-in user; the benchmark reads them with an API token, which any route accepts.
-        try await Accounts.addUser(email: "bench@convene.invalid", password: "benchmark password", role: .viewer, on: app.db,
-                                   passwords: app.password.async)
-        let token = try await Accounts.createToken(email: "bench@convene.invalid", label: "benchmark", role: nil, on: app.db).secret
+        try await Accounts.addUser(
+            email: "bench@convene.invalid", password: "benchmark password", role: .viewer, on: app.db,
+            passwords: app.password.async)
+        let token = try await Accounts.createToken(
+            email: "bench@convene.invalid", label: "benchmark", role: nil, on: app.db
+        ).secret
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: token)
 
@@ -183,13 +204,17 @@ func registerScenario(_ options: Options) async throws {
         let base = "http://127.0.0.1:\(options.port)"
         let pages = [
             ("partnership list, first page", "/partnerships"),
-            ("partnership list, filtered and sorted", "/partnerships?type=cdp&status=active&sort=force_area&order=desc&page=3"),
+            (
+                "partnership list, filtered and sorted",
+                "/partnerships?type=cdp&status=active&sort=force_area&order=desc&page=3"
+            ),
             ("partnership list, name search", "/partnerships?q=Partnership+42"),
             ("partnership page (10 members, reporting chain)", "/partnerships/partnership-2001"),
-            ("overview", "/"),
+            ("overview", "/")
         ]
-        try await timePages(app: app, base: base, headers: headers, pages: pages, options: options, scenario: "register",
-                            database: databaseLabel(database))
+        try await timePages(
+            app: app, base: base, headers: headers, pages: pages, options: options, scenario: "register",
+            database: databaseLabel(database))
         await app.server.shutdown()
         try await app.asyncShutdown()
     } catch {

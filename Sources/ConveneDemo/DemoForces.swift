@@ -56,7 +56,7 @@ enum DemoForces {
         ("W15000001", "North Wales Police"),
         ("W15000002", "Gwent Police"),
         ("W15000003", "South Wales Police"),
-        ("W15000004", "Dyfed-Powys Police"),
+        ("W15000004", "Dyfed-Powys Police")
     ]
 
     static let all: [Facts] = forces.map { (code: String, police: String) -> Facts in
@@ -65,24 +65,30 @@ enum DemoForces {
         // the City of London has a police authority, not a commissioner.
         switch code {
         case "E23000001":
-            return Facts(code: code, police: police, office: "Mayor's Office for Policing and Crime",
-                         commissionerTitle: "Deputy Mayor for Policing and Crime")
+            return Facts(
+                code: code, police: police, office: "Mayor's Office for Policing and Crime",
+                commissionerTitle: "Deputy Mayor for Policing and Crime")
         case "E23000005":
-            return Facts(code: code, police: police, office: "Greater Manchester Combined Authority",
-                         commissionerTitle: "Deputy Mayor of Greater Manchester")
+            return Facts(
+                code: code, police: police, office: "Greater Manchester Combined Authority",
+                commissionerTitle: "Deputy Mayor of Greater Manchester")
         case "E23000010":
-            return Facts(code: code, police: police, office: "West Yorkshire Combined Authority",
-                         commissionerTitle: "Deputy Mayor for Policing and Crime")
+            return Facts(
+                code: code, police: police, office: "West Yorkshire Combined Authority",
+                commissionerTitle: "Deputy Mayor for Policing and Crime")
         case "E23000034":
-            return Facts(code: code, police: police, office: "City of London Corporation",
-                         commissionerTitle: "Chair of the Police Authority Board")
+            return Facts(
+                code: code, police: police, office: "City of London Corporation",
+                commissionerTitle: "Chair of the Police Authority Board")
         case "E23000015":
-            return Facts(code: code, police: police,
-                         office: "Office of the Police, Fire and Crime Commissioner for \(place)",
-                         commissionerTitle: "Police, Fire and Crime Commissioner")
+            return Facts(
+                code: code, police: police,
+                office: "Office of the Police, Fire and Crime Commissioner for \(place)",
+                commissionerTitle: "Police, Fire and Crime Commissioner")
         default:
-            return Facts(code: code, police: police, office: "Office of the \(pcc) for \(place)",
-                         commissionerTitle: pcc)
+            return Facts(
+                code: code, police: police, office: "Office of the \(pcc) for \(place)",
+                commissionerTitle: pcc)
         }
     }
 

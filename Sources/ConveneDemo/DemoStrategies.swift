@@ -14,8 +14,11 @@ public enum DemoStrategies {
     }
 
     private static func file() throws -> File {
-        guard let url = Bundle.module.url(forResource: "reports-strategies", withExtension: "json",
-                                          subdirectory: "Resources") else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "reports-strategies", withExtension: "json",
+                subdirectory: "Resources")
+        else {
             throw DemoFailure("The demo's strategies file is missing from the build.")
         }
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: url))

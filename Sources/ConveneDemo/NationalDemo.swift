@@ -33,7 +33,7 @@ public enum NationalDemo {
                 "\(meetings) meetings, \(attendances) attendances, \(items) agenda items (\(decisions) decided), "
                     + "\(actions) actions",
                 "\(plantedDuplicates) duplicate discussions planted (their ground truth is in the generator)",
-                String(format: "%.1f s, %.0f rows a second", seconds, Double(rows) / max(seconds, 0.001)),
+                String(format: "%.1f s, %.0f rows a second", seconds, Double(rows) / max(seconds, 0.001))
             ]
         }
     }

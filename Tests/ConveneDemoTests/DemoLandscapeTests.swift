@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConveneDemo
 @testable import ConveneDomain
 
@@ -15,33 +16,51 @@ struct DemoLandscapeTests {
         "E23000036": 5, "E23000022": 1, "E23000002": 1, "E23000037": 1, "E23000016": 2, "E23000024": 1,
         "E23000033": 3, "E23000004": 5, "E23000027": 1, "E23000029": 5, "E23000010": 5, "E23000013": 1,
         "E23000020": 1, "E23000003": 3, "E23000032": 2, "E23000001": 31,
-        "E23000015": 1,
+        "E23000015": 1
     ]
 
     /// Appendix A: the CDP, its SRO's role title, and the demo partnerships it names.
     static let sros: [(cdp: String, title: String, keys: [String])] = [
         ("Berkshire West", "Police and Crime Commissioner", ["berkshire-west-combating-drugs-partnership"]),
-        ("Bath and Northeast Somerset", "Chief Inspector", ["bath-and-north-east-somerset-combating-drugs-partnership"]),
+        (
+            "Bath and Northeast Somerset", "Chief Inspector",
+            ["bath-and-north-east-somerset-combating-drugs-partnership"]
+        ),
         ("Bristol", "Superintendent and Police Commander", ["bristol-combating-drugs-partnership"]),
         ("Cambridgeshire and Peterborough", "Police and Crime Commissioner", ["cambridgeshire-high-harms-board"]),
         ("Cleveland", "Police and Crime Commissioner", ["cleveland-combating-drugs-partnership"]),
         ("Cumbria", "Police and Crime Commissioner", ["cumbria-combating-drugs-partnership"]),
-        ("Darlington and Durham", "Police and Crime Commissioner", ["darlington-and-durham-combating-drugs-partnership"]),
-        ("Dorset, Bournemouth, Christchurch and Poole", "Police and Crime Commissioner",
-         ["dorset-bournemouth-christchurch-and-poole-combating-drugs-partnership"]),
+        (
+            "Darlington and Durham", "Police and Crime Commissioner",
+            ["darlington-and-durham-combating-drugs-partnership"]
+        ),
+        (
+            "Dorset, Bournemouth, Christchurch and Poole", "Police and Crime Commissioner",
+            ["dorset-bournemouth-christchurch-and-poole-combating-drugs-partnership"]
+        ),
         ("Gloucestershire", "Deputy Police and Crime Commissioner", ["gloucestershire-combating-drugs-partnership"]),
-        ("Greater Manchester", "Deputy Mayor of Greater Manchester", ["greater-manchester-combating-drugs-partnership"]),
-        ("Herefordshire, Worcestershire, Shropshire and Telford", "Police and Crime Commissioner",
-         ["herefordshire-and-worcestershire-combating-drugs-partnership", "shropshire-telford-and-wrekin-combating-drugs-partnership"]),
+        (
+            "Greater Manchester", "Deputy Mayor of Greater Manchester",
+            ["greater-manchester-combating-drugs-partnership"]
+        ),
+        (
+            "Herefordshire, Worcestershire, Shropshire and Telford", "Police and Crime Commissioner",
+            [
+                "herefordshire-and-worcestershire-combating-drugs-partnership",
+                "shropshire-telford-and-wrekin-combating-drugs-partnership"
+            ]
+        ),
         ("Staffordshire", "Police, Fire and Crime Commissioner", ["staffordshire-combating-drugs-partnership"]),
         ("Warwickshire", "Deputy Police and Crime Commissioner", ["warwickshire-combating-drugs-partnership"]),
-        ("West Midlands", "Police and Crime Commissioner", ["west-midlands-combating-drugs-and-alcohol-partnership"]),
+        ("West Midlands", "Police and Crime Commissioner", ["west-midlands-combating-drugs-and-alcohol-partnership"])
     ]
 
     /// People the reports name; the demo holds roles, never people.
-    static let realNames = ["Roy McGregor", "Michael Richmond", "Jo Davison", "Cristina Turner", "Sarah Haywood",
-                            "Jim Haylett", "Marc Hole", "Sarah Keefe", "Sheena Jones", "Gareth Boulton", "Joy Allen",
-                            "David Sidwick", "Emily Orazzo", "Marcus Roberts", "Carol Black"]
+    static let realNames = [
+        "Roy McGregor", "Michael Richmond", "Jo Davison", "Cristina Turner", "Sarah Haywood",
+        "Jim Haylett", "Marc Hole", "Sarah Keefe", "Sheena Jones", "Gareth Boulton", "Joy Allen",
+        "David Sidwick", "Emily Orazzo", "Marcus Roberts", "Carol Black"
+    ]
 
     private func relations(_ register: Register, _ kind: RelationKind, to key: String) -> [String] {
         register.relations.filter { $0.kind == kind && $0.toKey == key }.map(\.fromKey).sorted()
@@ -135,7 +154,9 @@ struct DemoLandscapeTests {
         #expect(berkshire?.pccRoles == [.sro, .attends])
         #expect(otherThamesValley?.pccRoles == [.attends])
         #expect(hampshire?.pccRoles == [.attends, .overarchingGroup])
-        #expect(byKey["dorset-bournemouth-christchurch-and-poole-combating-drugs-partnership"]?.pccRoles.contains(.sro) == true)
+        #expect(
+            byKey["dorset-bournemouth-christchurch-and-poole-combating-drugs-partnership"]?.pccRoles.contains(.sro)
+                == true)
         #expect(northWales?.pccRoles == [.subGroupChair, .member, .attends])
         #expect(register.partnerships.filter { $0.type == .areaPlanningBoard }.count == 6)
     }
@@ -149,18 +170,28 @@ struct DemoLandscapeTests {
         let mersey = relations(register, .reportsTo, to: "merseyside-regional-senior-operational-combating-drugs-group")
         let msppb = relations(register, .reportsTo, to: "merseyside-strategic-policing-and-partnership-board")
         let replaced = relations(register, .replacedBy, to: "humberside-lcjb-operations-board")
-        let bedfordshire = relations(register, .subGroupOf, to: "bedfordshire-serious-harm-partnership-board")
+        let bedfordshire =
+            relations(register, .subGroupOf, to: "bedfordshire-serious-harm-partnership-board")
             + relations(register, .reportsTo, to: "bedfordshire-serious-harm-partnership-board")
         let peninsula = relations(register, .reportsTo, to: "strategic-peninsular-drugs-alcohol-partnership")
 
         // Check
-        #expect(mersey == ["knowsley-combating-drugs-partnership", "liverpool-combating-drugs-partnership",
-                           "sefton-combating-drugs-partnership", "st-helens-combating-drugs-partnership",
-                           "wirral-combating-drugs-partnership"])
-        #expect(msppb == ["merseyside-criminal-justice-board", "merseyside-regional-senior-operational-combating-drugs-group",
-                          "merseyside-violence-reduction-partnership"])
+        #expect(
+            mersey == [
+                "knowsley-combating-drugs-partnership", "liverpool-combating-drugs-partnership",
+                "sefton-combating-drugs-partnership", "st-helens-combating-drugs-partnership",
+                "wirral-combating-drugs-partnership"
+            ])
+        #expect(
+            msppb == [
+                "merseyside-criminal-justice-board", "merseyside-regional-senior-operational-combating-drugs-group",
+                "merseyside-violence-reduction-partnership"
+            ])
         #expect(byKey["merseyside-strategic-policing-and-partnership-board"]?.meetingFrequency == .quarterly)
-        #expect(relations(register, .reportsTo, to: "cambridgeshire-high-harms-board") == ["drug-and-alcohol-misuse-delivery-board"])
+        #expect(
+            relations(register, .reportsTo, to: "cambridgeshire-high-harms-board") == [
+                "drug-and-alcohol-misuse-delivery-board"
+            ])
         #expect(byKey["cambridgeshire-high-harms-board"]?.pccRoles.contains(.chair) == true)
         #expect(replaced.count == 3)
         #expect(replaced.allSatisfy { byKey[$0]?.status == .discontinued && byKey[$0]?.endedOn != nil })
@@ -177,7 +208,9 @@ struct DemoLandscapeTests {
     @Test func westMerciasCDPsResolveToTheirICBFootprints() throws {
         // Setup
         let register = try DemoLandscape.register()
-        let footprint = register.partnerships.first { $0.key == "herefordshire-and-worcestershire-combating-drugs-partnership" }?.footprint ?? []
+        let footprint =
+            register.partnerships.first { $0.key == "herefordshire-and-worcestershire-combating-drugs-partnership" }?
+            .footprint ?? []
 
         // Act
         let resolution = Footprint.resolve(footprint, areas: register.areas, links: register.areaLinks)

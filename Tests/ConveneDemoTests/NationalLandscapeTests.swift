@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConveneDemo
 @testable import ConveneDomain
 
@@ -19,7 +20,8 @@ struct NationalLandscapeTests {
 
     @Test func theSameSeedGivesTheSameWorkspaceAndAnotherSeedAnotherOne() {
         // Setup
-        let small = NationalLandscape.Options(seed: 7, workspaces: 3, partnershipsPerWorkspace: 20, people: 300, meetingsPerYear: 200)
+        let small = NationalLandscape.Options(
+            seed: 7, workspaces: 3, partnershipsPerWorkspace: 20, people: 300, meetingsPerYear: 200)
         var reseeded = small
         reseeded.seed = 8
 
@@ -39,7 +41,8 @@ struct NationalLandscapeTests {
     }
 
     @Test func generatingSaysHowFarItHasGot() {
-        let small = NationalLandscape.Options(workspaces: 2, partnershipsPerWorkspace: 12, people: 100, meetingsPerYear: 120)
+        let small = NationalLandscape.Options(
+            workspaces: 2, partnershipsPerWorkspace: 12, people: 100, meetingsPerYear: 120)
         var lines: [String] = []
 
         let workspaces = NationalLandscape.generate(small) { lines.append($0) }
@@ -108,15 +111,20 @@ struct NationalLandscapeTests {
             let itemErrors = workspace.items.flatMap { $0.validate() } + workspace.actions.flatMap { $0.validate() }
             #expect(itemErrors.isEmpty, "\(itemErrors.prefix(5))")
             #expect(Set(workspace.items.map(\.key)).count == workspace.items.count)
-            #expect(workspace.items.allSatisfy { meetings.contains($0.meetingKey ?? "") && ($0.presenterKey.map(persons.contains) ?? true) })
+            #expect(
+                workspace.items.allSatisfy {
+                    meetings.contains($0.meetingKey ?? "") && ($0.presenterKey.map(persons.contains) ?? true)
+                })
             #expect(workspace.items.allSatisfy { $0.themes.allSatisfy(Themes.seeded.contains) })
             let items = Dictionary(uniqueKeysWithValues: workspace.items.map { ($0.key, $0) })
             #expect(workspace.decisions.allSatisfy { items[$0.itemKey]?.kind == .decision })
             #expect(Set(workspace.actions.map(\.key)).count == workspace.actions.count)
-            #expect(workspace.actions.allSatisfy { action in
-                items[action.itemKey ?? ""]?.meetingKey == action.meetingKey
-                    && (action.ownerPersonKey.map(persons.contains) ?? organisations.contains(action.ownerOrganisationKey ?? ""))
-            })
+            #expect(
+                workspace.actions.allSatisfy { action in
+                    items[action.itemKey ?? ""]?.meetingKey == action.meetingKey
+                        && (action.ownerPersonKey.map(persons.contains)
+                            ?? organisations.contains(action.ownerOrganisationKey ?? ""))
+                })
         }
     }
 
@@ -124,11 +132,14 @@ struct NationalLandscapeTests {
         let meetings = Dictionary(uniqueKeysWithValues: Self.kent.register.meetings.map { ($0.key, $0) })
         let agendas = Dictionary(grouping: Self.kent.items, by: { $0.meetingKey! })
 
-        let overrunning = agendas.filter { key, items in Agenda.overrun(items, meetingMinutes: meetings[key]?.durationMinutes) != nil }.count
+        let overrunning = agendas.filter { key, items in
+            Agenda.overrun(items, meetingMinutes: meetings[key]?.durationMinutes) != nil
+        }.count
 
         #expect(agendas.values.allSatisfy { $0.map(\.position) == Array(1...$0.count) })
         #expect(agendas.keys.allSatisfy { meetings[$0]?.status == .held })
-        #expect(overrunning > 0 && overrunning < agendas.count / 4, "\(overrunning) of \(agendas.count) agendas overrun")
+        #expect(
+            overrunning > 0 && overrunning < agendas.count / 4, "\(overrunning) of \(agendas.count) agendas overrun")
     }
 
     // MARK: Attendance
@@ -145,7 +156,9 @@ struct NationalLandscapeTests {
             for meeting in Self.held(workspace) {
                 let parts = calendar.dateComponents([.year, .month, .day], from: meeting.startsAt)
                 let day = Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-                let members = Set((partnerships[meeting.partnershipKey] ?? []).filter { $0.isCurrent(on: day) }.compactMap(\.personKey))
+                let members = Set(
+                    (partnerships[meeting.partnershipKey] ?? []).filter { $0.isCurrent(on: day) }.compactMap(
+                        \.personKey))
                 let problems = Quorum.problems(members: members, attendance: meeting.attendance)
                 #expect(problems.isEmpty, "\(meeting.key): \(problems)")
                 if !problems.isEmpty { return }
@@ -167,7 +180,8 @@ struct NationalLandscapeTests {
 
         #expect(commissioner.roleTitle == "Police and Crime Commissioner" && commissioner.seniority == .electedOfficial)
         #expect(seats.filter { $0.role == .chair || $0.role == .sro }.count >= 3)
-        #expect(register.partnerships.filter { !Set($0.pccRoles).isDisjoint(with: [.sro, .chair, .coChair]) }.count >= 3)
+        #expect(
+            register.partnerships.filter { !Set($0.pccRoles).isDisjoint(with: [.sro, .chair, .coChair]) }.count >= 3)
         #expect(invited.count >= 200, "invited to \(invited.count) meetings")
         #expect(attended.count < invited.count / 2 && delegated.count > invited.count / 4)
         // The office: a chief executive and staff, who stand in for the commissioner.
@@ -189,9 +203,11 @@ struct NationalLandscapeTests {
         // Some business comes back to most meetings of a partnership without ever being decided: the talking shop.
         let heldCount = Dictionary(grouping: Self.held(workspace), by: \.partnershipKey).mapValues(\.count)
         let decided = Set(workspace.decisions.map(\.itemKey))
-        let recurring = Dictionary(grouping: workspace.items, by: { "\($0.partnershipKey)|\($0.title)" }).filter { key, items in
+        let recurring = Dictionary(grouping: workspace.items, by: { "\($0.partnershipKey)|\($0.title)" }).filter {
+            key, items in
             let partnership = String(key.split(separator: "|")[0])
-            return items.count * 2 >= heldCount[partnership, default: 0] && heldCount[partnership, default: 0] >= 4 && items.count >= 3
+            return items.count * 2 >= heldCount[partnership, default: 0] && heldCount[partnership, default: 0] >= 4
+                && items.count >= 3
                 && items.allSatisfy { !decided.contains($0.key) } && items[0].position > 2
         }
         #expect(recurring.count >= 20)
@@ -215,15 +231,18 @@ struct NationalLandscapeTests {
             let similarity = TextSimilarity(workspace.items.map(\.title))
             #expect(workspace.plantedDuplicates.count == Self.options.duplicatesPerWorkspace)
             for planted in workspace.plantedDuplicates {
-                let a = try #require(items[planted.itemKeys.a]), b = try #require(items[planted.itemKeys.b])
-                let ma = try #require(meetings[planted.meetingKeys.a]), mb = try #require(meetings[planted.meetingKeys.b])
+                let a = try #require(items[planted.itemKeys.a])
+                let b = try #require(items[planted.itemKeys.b])
+                let ma = try #require(meetings[planted.meetingKeys.a])
+                let mb = try #require(meetings[planted.meetingKeys.b])
                 // Different partnerships, the items on those meetings' agendas, held 1 to 60 days apart.
                 #expect(planted.partnershipKeys.a != planted.partnershipKeys.b)
                 #expect(a.meetingKey == ma.key && b.meetingKey == mb.key && ma.status == .held && mb.status == .held)
                 #expect(a.partnershipKey == planted.partnershipKeys.a && mb.partnershipKey == planted.partnershipKeys.b)
                 #expect((1...60).contains(planted.daysApart))
                 // Near-identical titles: at least four words, at most one of them changed.
-                let wordsA = a.title.split(separator: " "), wordsB = b.title.split(separator: " ")
+                let wordsA = a.title.split(separator: " ")
+                let wordsB = b.title.split(separator: " ")
                 #expect(wordsA.count >= 4 && wordsA.count == wordsB.count)
                 #expect(zip(wordsA, wordsB).filter { $0 != $1 }.count <= 1, "\(a.title) | \(b.title)")
                 #expect(similarity.cosine(a.title, b.title) >= 0.6, "\(a.title) | \(b.title)")
@@ -241,7 +260,10 @@ struct NationalLandscapeTests {
 
     @Test func titlesAndThemesComeFromTheSeededThemes() {
         #expect(NationalTheme.allCases.map(\.name) == Themes.seeded)
-        #expect(NationalTheme.allCases.allSatisfy { NationalTitles.planted($0).allSatisfy { $0.title.split(separator: " ").count >= 6 } })
+        #expect(
+            NationalTheme.allCases.allSatisfy {
+                NationalTitles.planted($0).allSatisfy { $0.title.split(separator: " ").count >= 6 }
+            })
         #expect(NationalTitles.subject(of: "Knife crime among under-25s: update") == "knife crime among under-25s")
         #expect(NationalTitles.subject(of: "VAWG delivery plan performance") == "VAWG delivery plan performance")
         #expect(NationalTitles.subject(of: "Right Care, Right Person: update") == "Right Care, Right Person")
@@ -278,7 +300,8 @@ struct TextSimilarity {
     }
 
     func cosine(_ a: String, _ b: String) -> Double {
-        let x = vector(a), y = vector(b)
+        let x = vector(a)
+        let y = vector(b)
         return x.reduce(0) { $0 + $1.value * (y[$1.key] ?? 0) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConveneDomain
 
 // The real ONS lookups live outside the repository; tests that need them are skipped where they are absent.
@@ -67,9 +68,11 @@ struct GeographyTests {
         ("SICBL24CD", "sicbl", .ignored, 24, true),
         ("LHB22NM", "lhb", .healthBoard, 22, false),
         ("RGN21CD", "rgn", .region, 21, true),
-        ("CTRY22CD", "ctry", .country, 22, true),
+        ("CTRY22CD", "ctry", .country, 22, true)
     ])
-    func recognisesHeadersOfAnyVintage(header: String, prefix: String, level: ONSLookup.Header.Level, year: Int, isCode: Bool) {
+    func recognisesHeadersOfAnyVintage(
+        header: String, prefix: String, level: ONSLookup.Header.Level, year: Int, isCode: Bool
+    ) {
         // Setup
         let expected = ONSLookup.Header(prefix: prefix, level: level, year: year, isCode: isCode)
 
@@ -80,7 +83,9 @@ struct GeographyTests {
         #expect(found == expected)
     }
 
-    @Test(arguments: ["icb24_code_nhs", "n_lsoa21", "FID", "ObjectId", "share_lsoa", "LAD24NMW", "LADCD", "lad2cd", "lad+4cd"])
+    @Test(arguments: [
+        "icb24_code_nhs", "n_lsoa21", "FID", "ObjectId", "share_lsoa", "LAD24NMW", "LADCD", "lad2cd", "lad+4cd"
+    ])
     func ignoresOtherHeaders(header: String) {
         // Setup
         let text = " \(header) "
@@ -95,11 +100,11 @@ struct GeographyTests {
     @Test func readsAnOlderVintageWithUnitaryAuthorities() {
         // Setup
         let text = """
-        FID,LAD19CD,LAD19NM,UTLA19CD,UTLA19NM,ObjectId
-        1,E07000234,Bromsgrove,E10000034,Worcestershire,11
-        2,E07000235,Malvern Hills,E10000034,Worcestershire,12
-        3,E06000019,"Herefordshire, County of",E06000019,"Herefordshire, County of",13
-        """
+            FID,LAD19CD,LAD19NM,UTLA19CD,UTLA19NM,ObjectId
+            1,E07000234,Bromsgrove,E10000034,Worcestershire,11
+            2,E07000235,Malvern Hills,E10000034,Worcestershire,12
+            3,E06000019,"Herefordshire, County of",E06000019,"Herefordshire, County of",13
+            """
 
         // Act
         let batch = read(text)
@@ -112,24 +117,25 @@ struct GeographyTests {
         #expect(areas["E06000019"]?.name == "Herefordshire, County of")
         #expect(areas["E10000034"]?.kind == .upperTierAuthority)
         #expect(areas["E07000234"]?.kind == .district)
-        #expect(batch.register.areaLinks == [
-            AreaLink(districtCode: "E07000234", areaCode: "E10000034"),
-            AreaLink(districtCode: "E07000235", areaCode: "E10000034"),
-        ])
+        #expect(
+            batch.register.areaLinks == [
+                AreaLink(districtCode: "E07000234", areaCode: "E10000034"),
+                AreaLink(districtCode: "E07000235", areaCode: "E10000034")
+            ])
         #expect(batch.origins[RecordOrigin(.area, "E06000019")] == "row 4")
     }
 
     @Test func reportsMalformedRows() {
         // Setup
         let text = """
-        lad24cd,lad24nm,pfa24cd,pfa24nm,share_lsoa
-        E0700023,Bromsgrove,E23000016,West Mercia,1
-        ,Nowhere,E23000016,West Mercia,1
-        E07000234,Bromsgrove,E23000016,West Mercia,half
-        E07000234,Bromsgrove District,E23000016,West Mercia,1
-        E07000235,Malvern Hills,X23000016,West Mercia,1
-        E07000236,Redditch,E23000016,West Mercia,1.5
-        """
+            lad24cd,lad24nm,pfa24cd,pfa24nm,share_lsoa
+            E0700023,Bromsgrove,E23000016,West Mercia,1
+            ,Nowhere,E23000016,West Mercia,1
+            E07000234,Bromsgrove,E23000016,West Mercia,half
+            E07000234,Bromsgrove District,E23000016,West Mercia,1
+            E07000235,Malvern Hills,X23000016,West Mercia,1
+            E07000236,Redditch,E23000016,West Mercia,1.5
+            """
 
         // Act
         let batch = read(text)
@@ -171,11 +177,11 @@ struct GeographyTests {
     @Test func addsUpSharesOfRowsForTheSameArea() {
         // Setup
         let text = """
-        ltla24_code,ltla24_name,rgn24_code,rgn24_name,share_lsoa
-        E06000065,North Yorkshire,E12000003,Yorkshire and The Humber,0.9129
-        E06000065,North Yorkshire,E12000003,Yorkshire and The Humber,0.0792
-        E06000065,North Yorkshire,E12000002,North West,0.0079
-        """
+            ltla24_code,ltla24_name,rgn24_code,rgn24_name,share_lsoa
+            E06000065,North Yorkshire,E12000003,Yorkshire and The Humber,0.9129
+            E06000065,North Yorkshire,E12000003,Yorkshire and The Humber,0.0792
+            E06000065,North Yorkshire,E12000002,North West,0.0079
+            """
 
         // Act
         let batch = read(text)
@@ -202,7 +208,9 @@ struct GeographyTests {
         #expect(register.areas.filter { $0.kind == .policeForceArea }.count == 43)
         #expect(register.areas.filter { $0.kind == .district }.count == 318)
         let buckinghamshire = register.areaLinks.filter { $0.districtCode == "E06000060" }
-        let cspAreas = register.areas.filter { area in buckinghamshire.contains { $0.areaCode == area.code } && area.kind == .communitySafetyPartnershipArea }
+        let cspAreas = register.areas.filter { area in
+            buckinghamshire.contains { $0.areaCode == area.code } && area.kind == .communitySafetyPartnershipArea
+        }
         #expect(cspAreas.count == 4)
         #expect(cspAreas.allSatisfy { $0.parentCode == "E23000029" })
         #expect(register.areas.first { $0.code == "E06000060" }?.parentCode == "E23000029")
@@ -226,7 +234,9 @@ struct GeographyTests {
         #expect(Set(areas.map(\.code)).count == areas.count)
         #expect(areas.allSatisfy { $0.kind != .district || $0.parentCode != nil })
         #expect(icb.register.areaLinks.count == 310)
-        #expect(icb.register.areaLinks.first { $0.districtCode == "E06000060" && $0.areaCode == "E54000024" }?.share == 0.012)
+        #expect(
+            icb.register.areaLinks.first { $0.districtCode == "E06000060" && $0.areaCode == "E54000024" }?.share
+                == 0.012)
         #expect(RegisterCheck.issues(in: batch, known: .init()).isEmpty)
     }
 
@@ -236,8 +246,10 @@ struct GeographyTests {
         let worcestershireDistricts = ["E07000234", "E07000235", "E07000236", "E07000237", "E07000238", "E07000239"]
 
         // Act
-        let byDistricts = Footprint.resolve(["E06000019"] + worcestershireDistricts, areas: register.areas, links: register.areaLinks)
-        let byUpperTier = Footprint.resolve(["E06000019", "E10000034"], areas: register.areas, links: register.areaLinks)
+        let byDistricts = Footprint.resolve(
+            ["E06000019"] + worcestershireDistricts, areas: register.areas, links: register.areaLinks)
+        let byUpperTier = Footprint.resolve(
+            ["E06000019", "E10000034"], areas: register.areas, links: register.areaLinks)
 
         // Check
         #expect(byDistricts == byUpperTier)
@@ -245,7 +257,9 @@ struct GeographyTests {
         #expect(byDistricts.upperTierAuthorities.map(\.code) == ["E06000019", "E10000034"])
         #expect(byDistricts.upperTierAuthorities.map(\.name) == ["Herefordshire, County of", "Worcestershire"])
         #expect(byDistricts.integratedCareBoards.map(\.code) == ["E54000019"])
-        #expect(byDistricts.integratedCareBoards.first?.name == "NHS Herefordshire and Worcestershire Integrated Care Board")
+        #expect(
+            byDistricts.integratedCareBoards.first?.name == "NHS Herefordshire and Worcestershire Integrated Care Board"
+        )
         #expect(byDistricts.districts.count == 7)
         #expect(byDistricts.unknownCodes.isEmpty)
     }
@@ -271,12 +285,15 @@ struct GeographyTests {
         let shropshireAndTelford = ["E06000051", "E06000020"]
 
         // Act
-        let both = Footprint.upperTierCoverage(forceAreaCode: "E23000016", footprints: [herefordAndWorcester, shropshireAndTelford],
-                                               areas: register.areas, links: register.areaLinks)
-        let one = Footprint.upperTierCoverage(forceAreaCode: "E23000016", footprints: [herefordAndWorcester],
-                                              areas: register.areas, links: register.areaLinks)
-        let part = Footprint.upperTierCoverage(forceAreaCode: "E23000016", footprints: [["E07000234"] + shropshireAndTelford + ["E06000019"]],
-                                               areas: register.areas, links: register.areaLinks)
+        let both = Footprint.upperTierCoverage(
+            forceAreaCode: "E23000016", footprints: [herefordAndWorcester, shropshireAndTelford],
+            areas: register.areas, links: register.areaLinks)
+        let one = Footprint.upperTierCoverage(
+            forceAreaCode: "E23000016", footprints: [herefordAndWorcester],
+            areas: register.areas, links: register.areaLinks)
+        let part = Footprint.upperTierCoverage(
+            forceAreaCode: "E23000016", footprints: [["E07000234"] + shropshireAndTelford + ["E06000019"]],
+            areas: register.areas, links: register.areaLinks)
 
         // Check
         #expect(both.isComplete)
@@ -293,12 +310,13 @@ struct GeographyTests {
             Area(code: "E23000016", name: "West Mercia", kind: .policeForceArea),
             Area(code: "E06000019", name: "Herefordshire", kind: .district, parentCode: "E23000016"),
             Area(code: "E07000234", name: "Bromsgrove", kind: .district, parentCode: "E23000016"),
-            Area(code: "E10000034", name: "Worcestershire", kind: .upperTierAuthority),
+            Area(code: "E10000034", name: "Worcestershire", kind: .upperTierAuthority)
         ]
         let links = [AreaLink(districtCode: "E07000234", areaCode: "E10000034")]
 
         // Act
-        let coverage = Footprint.upperTierCoverage(forceAreaCode: "E23000016", footprints: [["E10000034"]], areas: areas, links: links)
+        let coverage = Footprint.upperTierCoverage(
+            forceAreaCode: "E23000016", footprints: [["E10000034"]], areas: areas, links: links)
         let resolution = Footprint.resolve(["E06000019"], areas: areas, links: links)
 
         // Check

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConveneDomain
 
 @Suite struct RegisterCSVTests {
@@ -41,15 +42,21 @@ import Testing
         // Check
         #expect(table.header == RegisterCSV.columns)
         #expect(RegisterCSV.columns.count == 36)
-        #expect(table.rows.map { $0.fields[0] } == ["drug-alcohol-board", "leicester-cdp", "leicester-cdp", "leicester-cdp",
-                                                    "treatment-sub-group", "treatment-sub-group"])
+        #expect(
+            table.rows.map { $0.fields[0] } == [
+                "drug-alcohol-board", "leicester-cdp", "leicester-cdp", "leicester-cdp",
+                "treatment-sub-group", "treatment-sub-group"
+            ])
         let board = table.rows[0].fields
         #expect(board[21...].allSatisfy { $0.isEmpty })
         #expect(board[7] == "Tackle \"drug\" harm, together.\nA second line, with a comma.")
         #expect(board[17] == "leicester-cdp" && board[18] == "leicester-cdp")
         let icb = table.rows[2].fields
-        #expect(Array(icb[21...]) == ["cdp-icb", "", "", "", "", "", "llr-icb", "LLR Integrated Care Board", "health",
-                                      "adviser", "no", "2022-09-01", "2024-03-31", "", ""])
+        #expect(
+            Array(icb[21...]) == [
+                "cdp-icb", "", "", "", "", "", "llr-icb", "LLR Integrated Care Board", "health",
+                "adviser", "no", "2022-09-01", "2024-03-31", "", ""
+            ])
     }
 
     @Test func readsTheSheetAnOfficeKeeps() {
@@ -63,20 +70,27 @@ import Testing
         let batch = RegisterCSV.read(data)
         // Check
         #expect(batch.issues == [])
-        let cdp = Partnership(key: "leicester-cdp", name: "Leicester CDP", type: .combatingDrugsPartnership,
-                              startedOn: Day("2022-09-01"), themes: ["drugs", "treatment"],
-                              pccRoles: [.member, .funder], secretariatKey: "opcc")
-        let board = Partnership(key: "reducing-reoffending-board", name: "Reducing Reoffending Board", type: .reducingReoffendingBoard)
+        let cdp = Partnership(
+            key: "leicester-cdp", name: "Leicester CDP", type: .combatingDrugsPartnership,
+            startedOn: Day("2022-09-01"), themes: ["drugs", "treatment"],
+            pccRoles: [.member, .funder], secretariatKey: "opcc")
+        let board = Partnership(
+            key: "reducing-reoffending-board", name: "Reducing Reoffending Board", type: .reducingReoffendingBoard)
         #expect(batch.register.partnerships == [cdp, board])
-        #expect(batch.register.organisations == [
-            Organisation(key: "opcc", name: "OPCC", sector: .other),
-            Organisation(key: "leicester-city-council", name: "Leicester City Council", sector: .localGovernment),
-        ])
-        #expect(batch.register.persons.map(\.key) == ["jane-doe-leicester-city-council", "john-roe-leicester-city-council"])
+        #expect(
+            batch.register.organisations == [
+                Organisation(key: "opcc", name: "OPCC", sector: .other),
+                Organisation(key: "leicester-city-council", name: "Leicester City Council", sector: .localGovernment)
+            ])
+        #expect(
+            batch.register.persons.map(\.key) == ["jane-doe-leicester-city-council", "john-roe-leicester-city-council"])
         #expect(batch.register.persons.last?.organisationKey == "leicester-city-council")
-        #expect(batch.register.memberships.first == Membership(
-            key: "leicester-cdp-jane-doe-leicester-city-council-chair", partnershipKey: "leicester-cdp",
-            personKey: "jane-doe-leicester-city-council", role: .chair, representsKey: "leicester-city-council", votingRight: true))
+        #expect(
+            batch.register.memberships.first
+                == Membership(
+                    key: "leicester-cdp-jane-doe-leicester-city-council-chair", partnershipKey: "leicester-cdp",
+                    personKey: "jane-doe-leicester-city-council", role: .chair, representsKey: "leicester-city-council",
+                    votingRight: true))
         #expect(batch.relationsStatedFor == ["leicester-cdp", "reducing-reoffending-board"])
         #expect(batch.location(.membership, "leicester-cdp-john-roe-leicester-city-council-member") == "row 3")
         #expect(batch.location(.partnership, "reducing-reoffending-board") == "row 4")
@@ -85,29 +99,42 @@ import Testing
 
     @Test func badRoleIsNamed() {
         // Setup
-        let data = sheet(header, row(["partnership_name": "Board", "type": "cdp", "member_person_name": "A", "role": "Chairman"]))
+        let data = sheet(
+            header, row(["partnership_name": "Board", "type": "cdp", "member_person_name": "A", "role": "Chairman"]))
         // Act
         let batch = RegisterCSV.read(data)
         // Check
-        #expect(batch.issues.map(\.description) == [
-            "row 2, role: 'Chairman' is not a known role; expected one of chair, vice-chair, sro, member, voting-member, adviser, secretariat, observer",
-        ])
+        #expect(
+            batch.issues.map(\.description) == [
+                "row 2, role: 'Chairman' is not a known role; expected one of chair, vice-chair, sro, member, voting-member, adviser, secretariat, observer"
+            ])
     }
 
     static let unknownValues: [(column: String, value: String, message: String)] = [
         ("type", "Quango", "'Quango' is not a known partnership type; expected one of \(PartnershipType.expectedList)"),
         ("status", "paused", "'paused' is not a known status; expected one of \(PartnershipStatus.expectedList)"),
-        ("pcc_roles", "member; boss", "'boss' is not a known PCC role; expected one of \(PCCRole.expectedList), separated by ;"),
-        ("meeting_frequency", "daily", "'daily' is not a known meeting frequency; expected one of \(MeetingFrequency.expectedList)"),
-        ("member_seniority", "intern", "'intern' is not a known seniority band; expected one of \(SeniorityBand.expectedList)"),
+        (
+            "pcc_roles", "member; boss",
+            "'boss' is not a known PCC role; expected one of \(PCCRole.expectedList), separated by ;"
+        ),
+        (
+            "meeting_frequency", "daily",
+            "'daily' is not a known meeting frequency; expected one of \(MeetingFrequency.expectedList)"
+        ),
+        (
+            "member_seniority", "intern",
+            "'intern' is not a known seniority band; expected one of \(SeniorityBand.expectedList)"
+        ),
         ("member_organisation_sector", "cops", "'cops' is not a known sector; expected one of \(Sector.expectedList)"),
-        ("role", "boss", "'boss' is not a known role; expected one of \(MembershipRole.expectedList)"),
+        ("role", "boss", "'boss' is not a known role; expected one of \(MembershipRole.expectedList)")
     ]
 
     @Test(arguments: unknownValues)
     func unknownVocabularyIsNamed(_ bad: (column: String, value: String, message: String)) {
         // Setup
-        var cells = ["partnership_name": "Board", "type": "cdp", "member_person_name": "A", "member_organisation_name": "Org"]
+        var cells = [
+            "partnership_name": "Board", "type": "cdp", "member_person_name": "A", "member_organisation_name": "Org"
+        ]
         cells[bad.column] = bad.value
         let data = sheet(header, row(["partnership_name": "Board", "type": "cdp"]), row(cells))
         // Act
@@ -118,41 +145,55 @@ import Testing
 
     @Test func badDatesNumbersAndFlagsAreEachNamed() {
         // Setup
-        let data = sheet(header,
-            row(["partnership_name": "Board", "type": "cdp", "started_on": "31/02/2024", "member_person_name": "A",
-                 "member_salary_band": "fifty thousand", "voting": "maybe", "member_ended_on": "2024-13-01"]),
-            row(["partnership_name": "Other", "type": "csp", "is_demo": "perhaps", "member_person_name": "B",
-                 "member_salary_band": "£52,000", "member_started_on": "tomorrow"]))
+        let data = sheet(
+            header,
+            row([
+                "partnership_name": "Board", "type": "cdp", "started_on": "31/02/2024", "member_person_name": "A",
+                "member_salary_band": "fifty thousand", "voting": "maybe", "member_ended_on": "2024-13-01"
+            ]),
+            row([
+                "partnership_name": "Other", "type": "csp", "is_demo": "perhaps", "member_person_name": "B",
+                "member_salary_band": "£52,000", "member_started_on": "tomorrow"
+            ]))
         // Act
         let batch = RegisterCSV.read(data)
         // Check
-        #expect(batch.issues.map(\.description) == [
-            "row 2, started_on: '31/02/2024' is not a date; expected yyyy-mm-dd or dd/mm/yyyy, like 2024-03-14",
-            "row 2, member_salary_band: 'fifty thousand' is not a whole number of pounds a year, like 52000",
-            "row 2, voting: 'maybe' is not yes or no; expected yes, no, true, false or an empty cell",
-            "row 2, member_ended_on: '2024-13-01' is not a date; expected yyyy-mm-dd or dd/mm/yyyy, like 2024-03-14",
-            "row 3, is_demo: 'perhaps' is not yes or no; expected yes, no, true, false or an empty cell",
-            "row 3, member_started_on: 'tomorrow' is not a date; expected yyyy-mm-dd or dd/mm/yyyy, like 2024-03-14",
-        ])
+        #expect(
+            batch.issues.map(\.description) == [
+                "row 2, started_on: '31/02/2024' is not a date; expected yyyy-mm-dd or dd/mm/yyyy, like 2024-03-14",
+                "row 2, member_salary_band: 'fifty thousand' is not a whole number of pounds a year, like 52000",
+                "row 2, voting: 'maybe' is not yes or no; expected yes, no, true, false or an empty cell",
+                "row 2, member_ended_on: '2024-13-01' is not a date; expected yyyy-mm-dd or dd/mm/yyyy, like 2024-03-14",
+                "row 3, is_demo: 'perhaps' is not yes or no; expected yes, no, true, false or an empty cell",
+                "row 3, member_started_on: 'tomorrow' is not a date; expected yyyy-mm-dd or dd/mm/yyyy, like 2024-03-14"
+            ])
         #expect(batch.register.persons.last?.salaryBand == 52_000)
     }
 
     @Test func conflictingRepeatedRowsNameBothRows() {
         // Setup
-        let data = sheet(header,
-            row(["partnership_name": "Board", "type": "cdp", "purpose": "A", "member_person_id": "a", "member_person_name": "Ann", "member_role_title": "Director"]),
+        let data = sheet(
+            header,
+            row([
+                "partnership_name": "Board", "type": "cdp", "purpose": "A", "member_person_id": "a",
+                "member_person_name": "Ann", "member_role_title": "Director"
+            ]),
             row(["partnership_name": "Board", "type": "csp", "member_person_id": "b", "member_person_name": "Bob"]),
             row(["partnership_name": "Board", "type": "Combating Drugs Partnership (CDP)", "purpose": "B"]),
-            row(["partnership_id": "board", "member_person_id": "a", "member_role_title": "Chief executive", "role": "chair"]))
+            row([
+                "partnership_id": "board", "member_person_id": "a", "member_role_title": "Chief executive",
+                "role": "chair"
+            ]))
         // Act
         let batch = RegisterCSV.read(data)
         // Check
         let agree = "leave the cell empty to mean \"as above\", or make the rows agree"
-        #expect(batch.issues.map(\.description) == [
-            "row 3, type: 'csp' differs from 'cdp' on row 2 for the same partnership 'board'; \(agree)",
-            "row 4, purpose: 'B' differs from 'A' on row 2 for the same partnership 'board'; \(agree)",
-            "row 5, member_role_title: 'Chief executive' differs from 'Director' on row 2 for the same person 'a'; \(agree)",
-        ])
+        #expect(
+            batch.issues.map(\.description) == [
+                "row 3, type: 'csp' differs from 'cdp' on row 2 for the same partnership 'board'; \(agree)",
+                "row 4, purpose: 'B' differs from 'A' on row 2 for the same partnership 'board'; \(agree)",
+                "row 5, member_role_title: 'Chief executive' differs from 'Director' on row 2 for the same person 'a'; \(agree)"
+            ])
         #expect(batch.register.partnerships.map(\.type) == [.combatingDrugsPartnership])
         #expect(batch.register.partnerships.first?.purpose == "A")
     }
@@ -163,9 +204,10 @@ import Testing
         // Act
         let batch = RegisterCSV.read(data)
         // Check
-        #expect(batch.issues.map(\.description) == [
-            "row 1, type: The header row has no type column; add it (partnership_name and type are required)",
-        ])
+        #expect(
+            batch.issues.map(\.description) == [
+                "row 1, type: The header row has no type column; add it (partnership_name and type are required)"
+            ])
         #expect(batch.register == Register())
     }
 
@@ -175,10 +217,11 @@ import Testing
         // Act
         let batch = RegisterCSV.read(data)
         // Check
-        #expect(batch.issues.map(\.description) == [
-            "row 3, partnership_name: Enter the partnership's name; every row belongs to a partnership",
-            "row 2, type: Enter the partnership's type; expected one of \(PartnershipType.expectedList)",
-        ])
+        #expect(
+            batch.issues.map(\.description) == [
+                "row 3, partnership_name: Enter the partnership's name; every row belongs to a partnership",
+                "row 2, type: Enter the partnership's type; expected one of \(PartnershipType.expectedList)"
+            ])
     }
 
     @Test func latin1BytesNameTheLine() {
@@ -187,9 +230,10 @@ import Testing
         // Act
         let batch = RegisterCSV.read(data)
         // Check
-        #expect(batch.issues.map(\.description) == [
-            "line 3: The file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"",
-        ])
+        #expect(
+            batch.issues.map(\.description) == [
+                "line 3: The file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""
+            ])
     }
 
     @Test func unterminatedQuoteNamesTheRow() {
@@ -198,7 +242,10 @@ import Testing
         // Act
         let batch = RegisterCSV.read(data)
         // Check
-        #expect(batch.issues.map(\.description) == ["row 3: A quoted cell is never closed; look for a stray double quote (\")"])
+        #expect(
+            batch.issues.map(\.description) == [
+                "row 3: A quoted cell is never closed; look for a stray double quote (\")"
+            ])
     }
 
     @Test func unknownPartnershipReferencesNameTheirRows() {
@@ -213,10 +260,11 @@ import Testing
         let issues = RegisterCheck.issues(in: batch, known: .init())
         // Check
         #expect(batch.issues == [])
-        #expect(issues.map { "\($0.location): \($0.message)" } == [
-            "row 4: No partnership has the identifier 'ghost'",
-            "row 3: No partnership has the identifier 'no-such-board'",
-        ])
+        #expect(
+            issues.map { "\($0.location): \($0.message)" } == [
+                "row 4: No partnership has the identifier 'ghost'",
+                "row 3: No partnership has the identifier 'no-such-board'"
+            ])
         #expect(issues.last?.field == "reports_to")
         #expect(batch.relationsStatedFor == ["board", "sub"])
     }
@@ -228,8 +276,9 @@ import Testing
         // Act
         let issues = RegisterCheck.issues(in: batch, known: .init())
         // Check
-        #expect(issues.map { "\($0.location): \($0.message)" } == [
-            "row 2 and row 3: The membership identifier 'board-ann-chair' is used more than once in this file",
-        ])
+        #expect(
+            issues.map { "\($0.location): \($0.message)" } == [
+                "row 2 and row 3: The membership identifier 'board-ann-chair' is used more than once in this file"
+            ])
     }
 }

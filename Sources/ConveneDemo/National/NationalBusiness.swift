@@ -23,7 +23,8 @@ extension NationalPlan {
             while topical.count < middle - recurring.count - (meeting.planted == nil ? 0 : 1) {
                 let theme = rng.chance(40) ? partnership.themes[0] : rng.pick(partnership.themes)
                 let topic = rng.pick(NationalTitles.topics(theme))
-                var kind: AgendaItemKind = [.discussion, .discussion, .information, .information, .decision][rng.below(5)]
+                var kind: AgendaItemKind = [.discussion, .discussion, .information, .information, .decision][
+                    rng.below(5)]
                 var title = topic
                 if rng.chance(55) {
                     let angle = rng.pick(NationalTitles.angles)
@@ -39,7 +40,9 @@ extension NationalPlan {
                 topical.append((title, kind, themes, false))
             }
             if let planted = meeting.planted {
-                topical.insert((planted, .discussion, [(meeting.theme ?? partnership.themes[0]).name], true), at: rng.below(topical.count + 1))
+                topical.insert(
+                    (planted, .discussion, [(meeting.theme ?? partnership.themes[0]).name], true),
+                    at: rng.below(topical.count + 1))
             }
 
             var entries: [(title: String, kind: AgendaItemKind, themes: [String], weight: Int, planted: Bool)] = []
@@ -47,7 +50,11 @@ extension NationalPlan {
             entries.append((partnership.minutes, .decision, [], 0, false))
             for title in recurring {
                 let roll = rng.below(100)
-                entries.append((title, roll < 60 ? .information : roll < 90 ? .discussion : .decision, [partnership.themes[0].name], 2 + rng.below(2), false))
+                entries.append(
+                    (
+                        title, roll < 60 ? .information : roll < 90 ? .discussion : .decision,
+                        [partnership.themes[0].name], 2 + rng.below(2), false
+                    ))
             }
             for item in topical { entries.append((item.title, item.kind, item.themes, 3 + rng.below(4), item.planted)) }
             entries.append((partnership.closing, .information, [], 0, false))
@@ -71,9 +78,11 @@ extension NationalPlan {
                     let suited = attendees.filter { $0 != chair && people[$0].themes.overlaps(ThemeSet(wanted)) }
                     presenter = suited.isEmpty ? (attendees.isEmpty ? nil : rng.pick(attendees)) : rng.pick(suited)
                 }
-                items.append(AgendaItem(key: "\(meeting.key)-item-\(n + 1)", partnershipKey: partnership.key, meetingKey: meeting.key,
-                                        position: n + 1, title: entry.title, kind: entry.kind, durationMinutes: minutes,
-                                        presenterKey: presenter.map { people[$0].key }, themes: entry.themes))
+                items.append(
+                    AgendaItem(
+                        key: "\(meeting.key)-item-\(n + 1)", partnershipKey: partnership.key, meetingKey: meeting.key,
+                        position: n + 1, title: entry.title, kind: entry.kind, durationMinutes: minutes,
+                        presenterKey: presenter.map { people[$0].key }, themes: entry.themes))
             }
             meetings[m].items = start..<items.count
         }
@@ -95,17 +104,26 @@ extension NationalPlan {
             for (n, item) in zip(0..., agenda) where item.kind == .decision {
                 if n == 1 {
                     if let last = previous[p], rng.chance(90) {
-                        decisions.append(Decision(itemKey: item.key, decision: "The minutes of the meeting on \(last.longDescription) were agreed as an accurate record."))
+                        decisions.append(
+                            Decision(
+                                itemKey: item.key,
+                                decision:
+                                    "The minutes of the meeting on \(last.longDescription) were agreed as an accurate record."
+                            ))
                     }
                 } else if rng.chance(85) {
-                    decisions.append(Decision(itemKey: item.key, decision: rng.pick(NationalTitles.decisions),
-                                              rationale: rng.chance(40) ? rng.pick(NationalTitles.rationales) : nil))
+                    decisions.append(
+                        Decision(
+                            itemKey: item.key, decision: rng.pick(NationalTitles.decisions),
+                            rationale: rng.chance(40) ? rng.pick(NationalTitles.rationales) : nil))
                 }
             }
             previous[p] = meeting.day
 
             // Actions arise from the business, the topics more than the recurring reports.
-            let business = agenda.dropFirst(2).dropLast().filter { !partnerships[p].recurring.contains($0.title) || rng.chance(20) }
+            let business = agenda.dropFirst(2).dropLast().filter {
+                !partnerships[p].recurring.contains($0.title) || rng.chance(20)
+            }
             let attendees = meeting.attendees()
             guard !business.isEmpty, let count = rng.weightedIndex([25, 30, 25, 15, 5]) else { continue }
             for _ in 0..<count {
@@ -114,14 +132,16 @@ extension NationalPlan {
                 let phrase = rng.pick(NationalTitles.actions)
                 let due = meeting.day.adding(days: 7 * (2 + rng.below(11)))
                 let status = actionStatus(due: due, &rng)
-                var action = ActionItem(key: "\(partnerships[p].key)-action-\(actionCount[p])", partnershipKey: partnerships[p].key,
-                                        meetingKey: meeting.key, itemKey: item.key,
-                                        title: phrase.before + NationalTitles.subject(of: item.title) + phrase.after,
-                                        raisedOn: meeting.day, dueOn: due)
+                var action = ActionItem(
+                    key: "\(partnerships[p].key)-action-\(actionCount[p])", partnershipKey: partnerships[p].key,
+                    meetingKey: meeting.key, itemKey: item.key,
+                    title: phrase.before + NationalTitles.subject(of: item.title) + phrase.after,
+                    raisedOn: meeting.day, dueOn: due)
                 if !attendees.isEmpty && rng.chance(80) {
                     action.ownerPersonKey = people[rng.pick(attendees)].key
                 } else {
-                    let organisation = attendees.isEmpty ? partnerships[p].secretariat : people[rng.pick(attendees)].organisation
+                    let organisation =
+                        attendees.isEmpty ? partnerships[p].secretariat : people[rng.pick(attendees)].organisation
                     action.ownerOrganisationKey = organisations[organisation].key
                 }
                 for (days, text, change) in updates(for: status, &rng) {
@@ -146,7 +166,11 @@ extension NationalPlan {
     /// The updates that led to a state: days after the meeting, what was said, and the state it moved to.
     private func updates(for status: ActionStatus, _ rng: inout SeededRandom) -> [(Int, String, ActionStatus?)] {
         switch status {
-        case .done: [(7 + rng.below(14), NationalTitles.updates[0], .inProgress), (28 + rng.below(40), "Completed and reported back to the partnership.", .done)]
+        case .done:
+            [
+                (7 + rng.below(14), NationalTitles.updates[0], .inProgress),
+                (28 + rng.below(40), "Completed and reported back to the partnership.", .done)
+            ]
         case .inProgress: [(7 + rng.below(21), rng.pick(NationalTitles.updates), .inProgress)]
         case .dropped: [(21 + rng.below(30), "Overtaken by other work; closed by the chair.", .dropped)]
         case .open: rng.chance(40) ? [(10 + rng.below(20), NationalTitles.updates[1], nil)] : []

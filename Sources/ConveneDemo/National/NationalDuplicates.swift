@@ -28,7 +28,9 @@ extension NationalPlan {
         var attempts = 0
         while planted.count < wanted && attempts < wanted * 30 {
             attempts += 1
-            let weights = pairs.map { pair in uses[pair.a] < 3 && uses[pair.b] < 3 ? Int(pair.share * 100) * Int(pair.share * 100) : 0 }
+            let weights = pairs.map { pair in
+                uses[pair.a] < 3 && uses[pair.b] < 3 ? Int(pair.share * 100) * Int(pair.share * 100) : 0
+            }
             guard let pick = rng.weightedIndex(weights) else { break }
             let (pa, pb) = (pairs[pick].a, pairs[pick].b)
             let first = partnerships[pa].meetings.filter { meetings[$0].status == .held && !usedMeetings.contains($0) }
@@ -43,10 +45,17 @@ extension NationalPlan {
             guard let shared = shareAttendance(ma, mb, &rng) else { continue }
 
             let common = partnerships[pa].themes.filter { partnerships[pb].themes.contains($0) }
-            guard let chosen = plantedTitle(common + partnerships[pa].themes + partnerships[pb].themes, usedTitles: usedTitles, &rng) else { break }
-            let theme = NationalTheme.allCases.first { NationalTitles.planted($0).contains { chosen.title.hasPrefix($0.title) } } ?? partnerships[pa].themes[0]
+            guard
+                let chosen = plantedTitle(
+                    common + partnerships[pa].themes + partnerships[pb].themes, usedTitles: usedTitles, &rng)
+            else { break }
+            let theme =
+                NationalTheme.allCases.first {
+                    NationalTitles.planted($0).contains { chosen.title.hasPrefix($0.title) }
+                } ?? partnerships[pa].themes[0]
             usedTitles.insert(chosen.title)
-            let variant = chosen.title.split(separator: " ").map { $0 == chosen.word ? chosen.replacement : String($0) }.joined(separator: " ")
+            let variant = chosen.title.split(separator: " ").map { $0 == chosen.word ? chosen.replacement : String($0) }
+                .joined(separator: " ")
             let (early, late) = meetings[ma].day <= meetings[mb].day ? (ma, mb) : (mb, ma)
             meetings[early].planted = chosen.title
             meetings[late].planted = rng.chance(50) ? chosen.title : variant
@@ -85,14 +94,16 @@ extension NationalPlan {
     /// Brings the members the two partnerships share to both meetings, then, while fewer than 60% of the smaller
     /// meeting's attendees are at both, sends one of its other attendees' apologies. Returns the people at both.
     private mutating func shareAttendance(_ ma: Int, _ mb: Int, _ rng: inout SeededRandom) -> [Int]? {
-        let both = NationalPlan.common(partnerships[meetings[ma].partnership].members(on: meetings[ma].day),
-                                       partnerships[meetings[mb].partnership].members(on: meetings[mb].day))
+        let both = NationalPlan.common(
+            partnerships[meetings[ma].partnership].members(on: meetings[ma].day),
+            partnerships[meetings[mb].partnership].members(on: meetings[mb].day))
         guard both.count >= minimumShared else { return nil }
         for m in [ma, mb] {
             for person in both { bringIn(person, to: m, &rng) }
         }
         while true {
-            let a = Set(meetings[ma].attendees()), b = Set(meetings[mb].attendees())
+            let a = Set(meetings[ma].attendees())
+            let b = Set(meetings[mb].attendees())
             let shared = a.intersection(b)
             if Double(shared.count) >= 0.6 * Double(min(a.count, b.count)) { return shared.sorted() }
             let smaller = a.count <= b.count ? ma : mb
@@ -107,7 +118,8 @@ extension NationalPlan {
                 meetings[smaller].attendance.remove(at: row)
             } else {
                 let row = rng.pick(others)
-                meetings[smaller].attendance[row] = Presence(person: meetings[smaller].attendance[row].person, status: .apologies)
+                meetings[smaller].attendance[row] = Presence(
+                    person: meetings[smaller].attendance[row].person, status: .apologies)
             }
         }
     }
@@ -133,7 +145,9 @@ extension NationalPlan {
 
     /// A planted title not used yet: on a theme the two partnerships share, then on either's themes, in a random order,
     /// plain before with an angle ("…: options paper"); only when those are used up, on any theme.
-    private func plantedTitle(_ themes: [NationalTheme], usedTitles: Set<String>, _ rng: inout SeededRandom) -> NationalTitles.Planted? {
+    private func plantedTitle(_ themes: [NationalTheme], usedTitles: Set<String>, _ rng: inout SeededRandom)
+        -> NationalTitles.Planted?
+    {
         var preferred: [NationalTheme] = []
         for theme in themes where !preferred.contains(theme) { preferred.append(theme) }
         for group in [preferred, NationalTheme.allCases.filter { !preferred.contains($0) }] {
@@ -141,7 +155,8 @@ extension NationalPlan {
                 for theme in group {
                     let options = rng.shuffled(NationalTitles.planted(theme)).map { planted -> NationalTitles.Planted in
                         guard let angle else { return planted }
-                        return NationalTitles.Planted(title: "\(planted.title): \(angle)", word: planted.word, replacement: planted.replacement)
+                        return NationalTitles.Planted(
+                            title: "\(planted.title): \(angle)", word: planted.word, replacement: planted.replacement)
                     }
                     if let free = options.first(where: { !usedTitles.contains($0.title) }) { return free }
                 }

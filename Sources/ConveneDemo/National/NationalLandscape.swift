@@ -28,9 +28,11 @@ public enum NationalLandscape {
         /// Discussions planted in two partnerships in each workspace (fewer when too few partnerships share members).
         public var duplicatesPerWorkspace: Int
 
-        public init(seed: UInt64 = 1, workspaces: Int = 43, partnershipsPerWorkspace: Int = 80, people: Int = 25_000,
-                    meetingsPerYear: Int = 1_500, itemsPerMeeting: Int = 8, firstDay: Day = Day(year: 2025, month: 4, day: 1)!,
-                    duplicatesPerWorkspace: Int = 12) {
+        public init(
+            seed: UInt64 = 1, workspaces: Int = 43, partnershipsPerWorkspace: Int = 80, people: Int = 25_000,
+            meetingsPerYear: Int = 1_500, itemsPerMeeting: Int = 8, firstDay: Day = Day(year: 2025, month: 4, day: 1)!,
+            duplicatesPerWorkspace: Int = 12
+        ) {
             self.seed = seed
             self.workspaces = workspaces
             self.partnershipsPerWorkspace = partnershipsPerWorkspace
@@ -106,9 +108,12 @@ public enum NationalLandscape {
 
     /// Builds one workspace by itself: the same options and index always give the same workspace.
     public static func workspace(_ index: Int, _ options: Options) -> Workspace {
-        precondition(options.workspaces >= 1 && (0..<options.workspaces).contains(index), "workspace \(index) is not one of \(options.workspaces)")
-        precondition(options.partnershipsPerWorkspace >= 1 && options.meetingsPerYear >= 0 && options.itemsPerMeeting >= 1,
-                     "a workspace needs a partnership and agendas with at least one item")
+        precondition(
+            options.workspaces >= 1 && (0..<options.workspaces).contains(index),
+            "workspace \(index) is not one of \(options.workspaces)")
+        precondition(
+            options.partnershipsPerWorkspace >= 1 && options.meetingsPerYear >= 0 && options.itemsPerMeeting >= 1,
+            "a workspace needs a partnership and agendas with at least one item")
         precondition(options.people(in: index) >= 20, "a workspace needs at least 20 people")
         var plan = NationalPlan(index: index, options: options)
         plan.planPeople()

@@ -44,8 +44,10 @@ extension NationalPlan {
             let partnership = partnerships[p]
             var days = regularDays(partnership.frequency, &rng)
             // Holidays first: Christmas, then August, then the latest meetings.
-            let skipped = days.indices.sorted { (NationalPlan.holidayScore(days[$0]), -$0) < (NationalPlan.holidayScore(days[$1]), -$1) }
-                .prefix(partnership.skips)
+            let skipped = days.indices.sorted {
+                (NationalPlan.holidayScore(days[$0]), -$0) < (NationalPlan.holidayScore(days[$1]), -$1)
+            }
+            .prefix(partnership.skips)
             days = days.indices.filter { !skipped.contains($0) }.map { days[$0] }
             var extraordinary: [Day] = []
             for _ in 0..<partnership.extras {
@@ -64,11 +66,13 @@ extension NationalPlan {
                 let start = isExtraordinary ? 14 * 60 : partnership.startMinute
                 let format: MeetingFormat = rng.chance(85) ? partnership.format : rng.pick(MeetingFormat.allCases)
                 partnerships[p].meetings.append(meetings.count)
-                meetings.append(PlannedMeeting(
-                    partnership: p, key: "\(partnership.key)-\(text)", day: day,
-                    startsAt: WallClock.instant(day, minute: start),
-                    durationMinutes: isExtraordinary ? rng.pick([60, 90]) : partnership.durationMinutes,
-                    status: !isExtraordinary && rng.chance(3) ? .cancelled : .held, format: format, extraordinary: isExtraordinary))
+                meetings.append(
+                    PlannedMeeting(
+                        partnership: p, key: "\(partnership.key)-\(text)", day: day,
+                        startsAt: WallClock.instant(day, minute: start),
+                        durationMinutes: isExtraordinary ? rng.pick([60, 90]) : partnership.durationMinutes,
+                        status: !isExtraordinary && rng.chance(3) ? .cancelled : .held, format: format,
+                        extraordinary: isExtraordinary))
             }
         }
     }
@@ -128,13 +132,21 @@ extension NationalPlan {
                 let roll = rng.below(100)
                 let odds = attendanceOdds(person, seat.role)
                 var status: AttendanceStatus
-                if roll < odds[0] { status = .present }
-                else if roll < odds[0] + odds[1] { status = .presentOnline }
-                else if roll < odds[0] + odds[1] + odds[2] { status = .substitute }
-                else if roll < 100 - odds[4] { status = .apologies }
-                else { status = .absent }
+                if roll < odds[0] {
+                    status = .present
+                } else if roll < odds[0] + odds[1] {
+                    status = .presentOnline
+                } else if roll < odds[0] + odds[1] + odds[2] {
+                    status = .substitute
+                } else if roll < 100 - odds[4] {
+                    status = .apologies
+                } else {
+                    status = .absent
+                }
                 if status == .substitute {
-                    if let deputy = holder.substitute, !members.contains(deputy), !rows.contains(where: { $0.person == deputy }) {
+                    if let deputy = holder.substitute, !members.contains(deputy),
+                        !rows.contains(where: { $0.person == deputy })
+                    {
                         rows.append(presence(deputy, .substitute, for: person, format, &rng))
                     }
                     status = .apologies
@@ -144,7 +156,8 @@ extension NationalPlan {
             // Now and then someone from outside the partnership comes to present a paper.
             if rng.chance(8) {
                 let guests = people.indices.filter { person in
-                    person != commissioner && people[person].themes.overlaps(partnership.themeSet) && !rows.contains { $0.person == person }
+                    person != commissioner && people[person].themes.overlaps(partnership.themeSet)
+                        && !rows.contains { $0.person == person }
                 }
                 if !guests.isEmpty { rows.append(presence(rng.pick(guests), .present, for: nil, format, &rng)) }
             }
@@ -166,7 +179,9 @@ extension NationalPlan {
     }
 
     /// An attendance row: online only where the meeting allows it, with reading time by seniority and travel in person.
-    func presence(_ person: Int, _ status: AttendanceStatus, for member: Int?, _ format: MeetingFormat, _ rng: inout SeededRandom) -> Presence {
+    func presence(
+        _ person: Int, _ status: AttendanceStatus, for member: Int?, _ format: MeetingFormat, _ rng: inout SeededRandom
+    ) -> Presence {
         var status = status
         if status == .presentOnline && format == .inPerson { status = .present }
         if status == .present && format == .online { status = .presentOnline }
@@ -175,7 +190,8 @@ extension NationalPlan {
         }
         let preparation = people[person].rank <= 2 ? rng.pick([45, 60, 90]) : rng.pick([30, 45, 60])
         let online = status == .presentOnline || format == .online
-        return Presence(person: person, status: status, substituteFor: member, preparation: preparation,
-                        travel: online ? 0 : 15 + 5 * rng.below(10))
+        return Presence(
+            person: person, status: status, substituteFor: member, preparation: preparation,
+            travel: online ? 0 : 15 + 5 * rng.below(10))
     }
 }

@@ -26,7 +26,8 @@ extension NationalPlan {
     }
 
     private func wanted(_ p: Int) -> Wanted {
-        Wanted(level: partnerships[p].level.rawValue, themes: partnerships[p].themeSet, locality: partnerships[p].locality)
+        Wanted(
+            level: partnerships[p].level.rawValue, themes: partnerships[p].themeSet, locality: partnerships[p].locality)
     }
 
     /// How well a person suits a partnership; zero when they do not.
@@ -68,7 +69,9 @@ extension NationalPlan {
             take(commissioner, .chair, &rng)
         } else if roles.contains(.viceChair) {
             take(commissioner, .viceChair, &rng)
-        } else if roles.contains(where: { [.member, .convener, .funder, .overarchingGroup, .subGroupChair].contains($0) }) {
+        } else if roles.contains(where: {
+            [.member, .convener, .funder, .overarchingGroup, .subGroupChair].contains($0)
+        }) {
             take(commissioner, .member, &rng)
         } else if roles.contains(.attends) || roles.contains(.attendsSubGroups) {
             take(commissioner, .observer, &rng)
@@ -85,7 +88,10 @@ extension NationalPlan {
         }
         // A board that shares most of another's members: "same people, same discussion, different meeting".
         if let twin = template.twinOf,
-           let source = partnerships.indices.first(where: { partnerships[$0].template.id == twin && partnerships[$0].locality == locality }) {
+            let source = partnerships.indices.first(where: {
+                partnerships[$0].template.id == twin && partnerships[$0].locality == locality
+            })
+        {
             let pool = partnerships[source].seats.filter { $0.role != .secretariat }.map { $0.holders[0].person }
             for person in rng.sample(pool, pool.count * (60 + rng.below(15)) / 100) { take(person, .member, &rng) }
         }
@@ -98,7 +104,9 @@ extension NationalPlan {
             let weights = people.indices.map { person -> Int in
                 guard person != commissioner, !seated[person], fits[person] > 0 else { return 0 }
                 let base = Double(fits[person])
-                let spread = Double(1 + 2 * fromOrganisation[people[person].organisation]) * (1 + Double(people[person].seats) / 10)
+                let spread =
+                    Double(1 + 2 * fromOrganisation[people[person].organisation])
+                    * (1 + Double(people[person].seats) / 10)
                 return Int(10 * base / spread)
             }
             guard let person = rng.weightedIndex(weights) else { break }
@@ -137,9 +145,12 @@ extension NationalPlan {
     private mutating func seatEveryoneElse(_ rng: inout SeededRandom) {
         for person in people.indices where people[person].seats == 0 {
             var candidates = partnerships.indices.filter { fit(person, wanted($0)) > 0 }
-            if candidates.isEmpty { candidates = partnerships.indices.filter { partnerships[$0].locality == people[person].locality } }
+            if candidates.isEmpty {
+                candidates = partnerships.indices.filter { partnerships[$0].locality == people[person].locality }
+            }
             if candidates.isEmpty { candidates = Array(partnerships.indices) }
-            let least = candidates.sorted { (partnerships[$0].seats.count, $0) < (partnerships[$1].seats.count, $1) }.prefix(3)
+            let least = candidates.sorted { (partnerships[$0].seats.count, $0) < (partnerships[$1].seats.count, $1) }
+                .prefix(3)
             let p = rng.pick(Array(least))
             let started = max(partnerships[p].startedOn, firstDay.adding(days: -14 - rng.below(4 * 365)))
             partnerships[p].seats.append(Seat(role: .member, holders: [Holder(person: person, from: started)]))
@@ -151,7 +162,9 @@ extension NationalPlan {
     /// its most senior member, and about half have a vice-chair.
     private mutating func settleRoles(_ p: Int, _ rng: inout SeededRandom) {
         let statutoryVoting = partnerships[p].statutoryBasis != nil && partnerships[p].level == .strategic
-        let votingSectors: [Sector] = [.police, .policingGovernance, .localGovernment, .health, .probation, .fireAndRescue]
+        let votingSectors: [Sector] = [
+            .police, .policingGovernance, .localGovernment, .health, .probation, .fireAndRescue
+        ]
         for s in partnerships[p].seats.indices where partnerships[p].seats[s].role == .member {
             let person = people[partnerships[p].seats[s].holders[0].person]
             let sector = organisations[person.organisation].kind.sector(cityOfLondon: isCityOfLondon)
@@ -159,14 +172,21 @@ extension NationalPlan {
                 partnerships[p].seats[s].role = .adviser
             } else if organisations[person.organisation].kind == .ohid {
                 partnerships[p].seats[s].role = .observer
-            } else if statutoryVoting && votingSectors.contains(sector) && partnerships[p].seats[s].holders[0].person != commissioner {
+            } else if statutoryVoting && votingSectors.contains(sector)
+                && partnerships[p].seats[s].holders[0].person != commissioner
+            {
                 partnerships[p].seats[s].role = .votingMember
             }
         }
         let ordinary = partnerships[p].seats.indices.filter {
-            [.member, .votingMember].contains(partnerships[p].seats[$0].role) && partnerships[p].seats[$0].holders[0].person != commissioner
+            [.member, .votingMember].contains(partnerships[p].seats[$0].role)
+                && partnerships[p].seats[$0].holders[0].person != commissioner
         }
-        let bySeniority = ordinary.sorted { (people[partnerships[p].seats[$0].holders[0].person].rank, $0) < (people[partnerships[p].seats[$1].holders[0].person].rank, $1) }
+        let bySeniority = ordinary.sorted {
+            (people[partnerships[p].seats[$0].holders[0].person].rank, $0) < (
+                people[partnerships[p].seats[$1].holders[0].person].rank, $1
+            )
+        }
         if !partnerships[p].seats.contains(where: { $0.role == .chair }), let first = bySeniority.first {
             partnerships[p].seats[first].role = .chair
         } else if rng.chance(50), let first = bySeniority.first {
@@ -190,7 +210,9 @@ extension NationalPlan {
                 let rank = people[person].rank
                 let weights = staff[people[person].organisation].map { colleague -> Int in
                     let other = people[colleague]
-                    guard colleague != person, colleague != commissioner, !members.contains(colleague), other.rank >= rank else { return 0 }
+                    guard colleague != person, colleague != commissioner, !members.contains(colleague),
+                        other.rank >= rank
+                    else { return 0 }
                     let near = other.locality == people[person].locality || other.locality == nil ? 3 : 1
                     return near * max(1, 4 - (other.rank - rank))
                 }
@@ -206,18 +228,21 @@ extension NationalPlan {
         var staff = Array(repeating: [Int](), count: organisations.count)
         for person in people.indices { staff[people[person].organisation].append(person) }
         for p in partnerships.indices {
-            for s in partnerships[p].seats.indices where [.member, .votingMember].contains(partnerships[p].seats[s].role) && rng.chance(4) {
+            for s in partnerships[p].seats.indices
+            where [.member, .votingMember].contains(partnerships[p].seats[s].role) && rng.chance(4) {
                 let leaving = partnerships[p].seats[s].holders[0]
                 let members = Set(partnerships[p].seats.flatMap { $0.holders.map(\.person) })
                 let rank = people[leaving.person].rank
                 let successors = staff[people[leaving.person].organisation].filter {
-                    $0 != commissioner && !members.contains($0) && abs(people[$0].rank - rank) <= 1 && $0 != leaving.substitute
+                    $0 != commissioner && !members.contains($0) && abs(people[$0].rank - rank) <= 1
+                        && $0 != leaving.substitute
                 }
                 guard !successors.isEmpty else { continue }
                 let successor = rng.pick(successors)
                 let day = firstDay.adding(days: 60 + rng.below(240))
                 partnerships[p].seats[s].holders[0].until = day.adding(days: -1)
-                partnerships[p].seats[s].holders.append(Holder(person: successor, from: day, substitute: leaving.substitute))
+                partnerships[p].seats[s].holders.append(
+                    Holder(person: successor, from: day, substitute: leaving.substitute))
                 people[successor].seats += 1
             }
         }

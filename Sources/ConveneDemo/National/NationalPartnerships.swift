@@ -65,13 +65,18 @@ extension NationalPlan {
         let localityCount = min(total, perLocality * localities.count)
         let forceCount = total - localityCount
 
-        var chosen: [(template: PartnershipTemplate, locality: Int?)] = PartnershipTemplate.forceWide.prefix(forceCount).map { ($0, nil) }
+        var chosen: [(template: PartnershipTemplate, locality: Int?)] = PartnershipTemplate.forceWide.prefix(forceCount)
+            .map { ($0, nil) }
         var extra = 0
         while chosen.count < forceCount {
             // Task and finish groups on topics, a theme at a time.
             let theme = NationalTheme.allCases[extra % NationalTheme.allCases.count]
             let topics = NationalTitles.topics(theme)
-            chosen.append((PartnershipTemplate.taskAndFinish(theme, topic: topics[(extra / NationalTheme.allCases.count) % topics.count]), nil))
+            chosen.append(
+                (
+                    PartnershipTemplate.taskAndFinish(
+                        theme, topic: topics[(extra / NationalTheme.allCases.count) % topics.count]), nil
+                ))
             extra += 1
         }
         // Every locality has the first four kinds of group; the rest vary from place to place.
@@ -96,27 +101,39 @@ extension NationalPlan {
             if let at = frequencies.firstIndex(of: frequency), at + 1 < frequencies.count, rng.chance(15) {
                 frequency = frequencies[at + 1]
             }
-            let started = min(Day(year: template.startedIn, month: rng.between(1...12), day: rng.between(1...28))!, firstDay.adding(days: -60))
+            let started = min(
+                Day(year: template.startedIn, month: rng.between(1...12), day: rng.between(1...28))!,
+                firstDay.adding(days: -60))
             let secretariat = organisation(template.secretariat, locality: locality)
             let generic = rng.chance(60) ? [rng.pick(NationalTitles.generalRecurring)] : []
             let recurringCount = 1 + rng.below(template.recurring.count)
             let recurring = rng.sample(template.recurring, recurringCount) + generic
-            partnerships.append(PlannedPartnership(
-                template: template, key: key, name: name, type: isWales ? template.walesType ?? template.type : template.type,
-                statutoryBasis: isWales ? template.walesStatutoryBasis ?? template.statutoryBasis : template.statutoryBasis,
-                locality: locality, status: rng.chance(4) ? .underReview : .active, startedOn: started, frequency: frequency,
-                pccRoles: PCCRole.allCases.filter(Set(template.pcc(&rng)).contains), themes: template.themes,
-                durationMinutes: rng.pick(template.level.durations), startMinute: rng.pick(template.level.startTimes),
-                format: NationalPlan.usualFormat(template.level, &rng), welcome: rng.pick(NationalTitles.welcomes),
-                minutes: rng.pick(NationalTitles.minutes), closing: rng.pick(NationalTitles.closings),
-                recurring: recurring,
-                secretariat: secretariat))
+            partnerships.append(
+                PlannedPartnership(
+                    template: template, key: key, name: name,
+                    type: isWales ? template.walesType ?? template.type : template.type,
+                    statutoryBasis: isWales
+                        ? template.walesStatutoryBasis ?? template.statutoryBasis : template.statutoryBasis,
+                    locality: locality, status: rng.chance(4) ? .underReview : .active, startedOn: started,
+                    frequency: frequency,
+                    pccRoles: PCCRole.allCases.filter(Set(template.pcc(&rng)).contains), themes: template.themes,
+                    durationMinutes: rng.pick(template.level.durations),
+                    startMinute: rng.pick(template.level.startTimes),
+                    format: NationalPlan.usualFormat(template.level, &rng), welcome: rng.pick(NationalTitles.welcomes),
+                    minutes: rng.pick(NationalTitles.minutes), closing: rng.pick(NationalTitles.closings),
+                    recurring: recurring,
+                    secretariat: secretariat))
         }
         // Parents: a locality's own group first (its CSP), else the force-wide one.
         for i in partnerships.indices {
             guard let parent = partnerships[i].template.parent else { continue }
-            let match = partnerships.indices.first { partnerships[$0].template.id == parent.id && partnerships[$0].locality == partnerships[i].locality }
-                ?? partnerships.indices.first { partnerships[$0].template.id == parent.id && partnerships[$0].locality == nil }
+            let match =
+                partnerships.indices.first {
+                    partnerships[$0].template.id == parent.id && partnerships[$0].locality == partnerships[i].locality
+                }
+                ?? partnerships.indices.first {
+                    partnerships[$0].template.id == parent.id && partnerships[$0].locality == nil
+                }
             if let match, match != i { partnerships[i].parent = (match, parent.kind) }
         }
         balanceFrequencies(&rng)
@@ -139,7 +156,9 @@ extension NationalPlan {
         var total = partnerships.reduce(0) { $0 + $1.frequency.meetingsPerYear }
         func step(_ i: Int, by direction: Int) -> (MeetingFrequency, Int)? {
             let frequencies = partnerships[i].level.frequencies
-            guard let at = frequencies.firstIndex(of: partnerships[i].frequency), frequencies.indices.contains(at + direction) else { return nil }
+            guard let at = frequencies.firstIndex(of: partnerships[i].frequency),
+                frequencies.indices.contains(at + direction)
+            else { return nil }
             let next = frequencies[at + direction]
             return (next, next.meetingsPerYear - partnerships[i].frequency.meetingsPerYear)
         }
@@ -161,13 +180,16 @@ extension NationalPlan {
         var gap = target - total
         // A random order among partnerships that meet equally often (the sort is on the pair, so it is total).
         let shuffled = rng.shuffled(Array(partnerships.indices))
-        let ranked = shuffled.enumerated().map { (meetings: partnerships[$0.element].frequency.meetingsPerYear, position: $0.offset, index: $0.element) }
+        let ranked = shuffled.enumerated().map {
+            (meetings: partnerships[$0.element].frequency.meetingsPerYear, position: $0.offset, index: $0.element)
+        }
         if gap > 0 {
             // Extraordinary meetings, a few per board at most while the boards last; then any partnership.
             let order = ranked.sorted { ($0.meetings, $0.position) < ($1.meetings, $1.position) }.map(\.index)
             var round = 0
             while gap > 0 && round < 365 {
-                for i in order where gap > 0 && partnerships[i].frequency.meetingsPerYear + partnerships[i].extras < 250 {
+                for i in order where gap > 0 && partnerships[i].frequency.meetingsPerYear + partnerships[i].extras < 250
+                {
                     if round >= 3 || partnerships[i].frequency.meetingsPerYear <= 12 {
                         partnerships[i].extras += 1
                         gap -= 1

@@ -99,8 +99,11 @@ struct PlannedPerson {
     /// 0 for the most senior band, 5 for officers.
     let rank: Int
 
-    init(key: String, name: String, roleID: String, roleTitle: String, organisation: Int, locality: Int?, themes: ThemeSet,
-         seniority: SeniorityBand, salary: Int?, boardiness: Int) {
+    init(
+        key: String, name: String, roleID: String, roleTitle: String, organisation: Int, locality: Int?,
+        themes: ThemeSet,
+        seniority: SeniorityBand, salary: Int?, boardiness: Int
+    ) {
         self.key = key
         self.name = name
         self.roleID = roleID
@@ -125,8 +128,11 @@ extension NationalPlan {
         for kind in OrganisationKind.allCases {
             let councils: [Int?] = kind == .council ? Array(localities.indices) : [nil]
             for locality in councils {
-                let name = kind.name(place: place, locality: locality.map { localities[$0] }, office: office, police: policeName, wales: isWales)
-                organisations.append(PlannedOrganisation(key: Key.slug(name), name: name, kind: kind, locality: locality))
+                let name = kind.name(
+                    place: place, locality: locality.map { localities[$0] }, office: office, police: policeName,
+                    wales: isWales)
+                organisations.append(
+                    PlannedOrganisation(key: Key.slug(name), name: name, kind: kind, locality: locality))
             }
         }
         var usedKeys: Set<String> = []
@@ -136,15 +142,21 @@ extension NationalPlan {
         // The commissioner, and a deputy in about half of the areas that elect a commissioner.
         let opcc = organisation(.opcc, locality: nil)
         // Named as the demo landscape names the office ("Police and Crime Commissioner for Kent").
-        let commissionerName = commissionerTitle.contains(place) ? commissionerTitle
-            : commissionerTitle.contains(" for ") ? "\(commissionerTitle), \(place)" : "\(commissionerTitle) for \(place)"
-        commissioner = add(person: commissionerName, roleID: "pcc", title: commissionerTitle, organisation: opcc, locality: nil,
-                           themes: .all, seniority: .electedOfficial, salary: commissionerSalary(&rng), boardiness: 0,
-                           usedKeys: &usedKeys)
+        let commissionerName =
+            commissionerTitle.contains(place)
+            ? commissionerTitle
+            : commissionerTitle.contains(" for ")
+                ? "\(commissionerTitle), \(place)" : "\(commissionerTitle) for \(place)"
+        commissioner = add(
+            person: commissionerName, roleID: "pcc", title: commissionerTitle, organisation: opcc, locality: nil,
+            themes: .all, seniority: .electedOfficial, salary: commissionerSalary(&rng), boardiness: 0,
+            usedKeys: &usedKeys)
         if commissionerTitle.contains("Commissioner"), rng.chance(50) {
             let title = "Deputy \(commissionerTitle)"
-            add(person: "\(title) for \(place)", roleID: "deputy-pcc", title: title, organisation: opcc, locality: nil,
-                themes: ThemeSet([.victims, .vawg, .youngPeople]), seniority: .electedOfficial, salary: 55_000 + 1_000 * rng.below(16),
+            add(
+                person: "\(title) for \(place)", roleID: "deputy-pcc", title: title, organisation: opcc, locality: nil,
+                themes: ThemeSet([.victims, .vawg, .youngPeople]), seniority: .electedOfficial,
+                salary: 55_000 + 1_000 * rng.below(16),
                 boardiness: 4, usedKeys: &usedKeys)
         }
 
@@ -162,7 +174,9 @@ extension NationalPlan {
         slots = Array(slots.prefix(max(0, target - people.count)))
         let fillRoles = RoleTemplate.catalogue.filter { if case .fill = $0.count { true } else { false } }
         let weights = fillRoles.map { if case .fill(let w) = $0.count { w } else { 0 } }
-        for (role, count) in zip(fillRoles, NationalPlan.shares(of: max(0, target - people.count - slots.count), by: weights)) {
+        for (role, count) in zip(
+            fillRoles, NationalPlan.shares(of: max(0, target - people.count - slots.count), by: weights))
+        {
             for _ in 0..<count {
                 slots.append((role, rng.chance(80) ? rng.below(localities.count) : nil))
             }
@@ -171,8 +185,18 @@ extension NationalPlan {
         for (role, locality) in slots {
             let label = locality.map { localities[$0] }
             var title = role.title.replacingOccurrences(of: "{locality}", with: label ?? "Central")
-            let byLocality: Bool = { if case .perLocality = role.count { true } else if case .everyOtherLocality = role.count { true } else { false } }()
-            if byLocality, role.organisation != .council, !role.title.contains("{locality}"), let label { title += ", \(label)" }
+            let byLocality: Bool = {
+                if case .perLocality = role.count {
+                    true
+                } else if case .everyOtherLocality = role.count {
+                    true
+                } else {
+                    false
+                }
+            }()
+            if byLocality, role.organisation != .council, !role.title.contains("{locality}"), let label {
+                title += ", \(label)"
+            }
             let organisationIndex = organisation(role.organisation, locality: locality)
             var name: String
             if role.isNamedByRole {
@@ -188,7 +212,9 @@ extension NationalPlan {
                 // Some records leave the salary out, so that the band's default applies.
                 rng.chance(7) ? nil : (rng.between(range) + 50) / 100 * 100
             }
-            add(person: name, roleID: role.id, title: title, organisation: organisationIndex, locality: locality, themes: role.themes,
+            add(
+                person: name, roleID: role.id, title: title, organisation: organisationIndex, locality: locality,
+                themes: role.themes,
                 seniority: role.seniority, salary: salary, boardiness: role.boardiness, usedKeys: &usedKeys)
         }
     }
@@ -203,8 +229,10 @@ extension NationalPlan {
     }
 
     @discardableResult
-    private mutating func add(person name: String, roleID: String, title: String, organisation: Int, locality: Int?, themes: ThemeSet,
-                              seniority: SeniorityBand, salary: Int?, boardiness: Int, usedKeys: inout Set<String>) -> Int {
+    private mutating func add(
+        person name: String, roleID: String, title: String, organisation: Int, locality: Int?, themes: ThemeSet,
+        seniority: SeniorityBand, salary: Int?, boardiness: Int, usedKeys: inout Set<String>
+    ) -> Int {
         let base = Key.slug(name)
         var key = base
         var n = 2
@@ -212,8 +240,10 @@ extension NationalPlan {
             key = "\(base)-\(n)"
             n += 1
         }
-        people.append(PlannedPerson(key: key, name: name, roleID: roleID, roleTitle: title, organisation: organisation, locality: locality,
-                                    themes: themes, seniority: seniority, salary: salary, boardiness: boardiness))
+        people.append(
+            PlannedPerson(
+                key: key, name: name, roleID: roleID, roleTitle: title, organisation: organisation, locality: locality,
+                themes: themes, seniority: seniority, salary: salary, boardiness: boardiness))
         holders[roleID, default: []].append(people.count - 1)
         return people.count - 1
     }

@@ -27,9 +27,12 @@ public struct AnalyticsData: Sendable {
     /// Each partnership's meetings, its own and those it joins, in order.
     public let meetingsByPartnership: [String: [Meeting]]
 
-    public init(organisations: [Organisation] = [], persons: [Person] = [], partnerships: [Partnership] = [],
-                memberships: [Membership] = [], termsOfReference: [TermsOfReference] = [], meetings: [Meeting] = [],
-                items: [AgendaItem] = [], decisions: [Decision] = [], actions: [ActionItem] = [], supportCosts: [SupportCost] = []) {
+    public init(
+        organisations: [Organisation] = [], persons: [Person] = [], partnerships: [Partnership] = [],
+        memberships: [Membership] = [], termsOfReference: [TermsOfReference] = [], meetings: [Meeting] = [],
+        items: [AgendaItem] = [], decisions: [Decision] = [], actions: [ActionItem] = [],
+        supportCosts: [SupportCost] = []
+    ) {
         self.organisations = organisations
         self.persons = persons
         self.partnerships = partnerships
@@ -48,17 +51,20 @@ public struct AnalyticsData: Sendable {
         let london = WallClock.london
         let epoch = Day(year: 1970, month: 1, day: 1)!
         var offsets: [Int: Int] = [:]
-        meetingDays = Dictionary(meetings.map { meeting in
-            let seconds = Int(meeting.startsAt.timeIntervalSince1970.rounded(.down))
-            let hour = seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600
-            let offset = offsets[hour] ?? {
-                let offset = london.secondsFromGMT(for: meeting.startsAt)
-                offsets[hour] = offset
-                return offset
-            }()
-            let local = seconds + offset
-            return (meeting.key, epoch.adding(days: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
-        }, uniquingKeysWith: { a, _ in a })
+        meetingDays = Dictionary(
+            meetings.map { meeting in
+                let seconds = Int(meeting.startsAt.timeIntervalSince1970.rounded(.down))
+                let hour = seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600
+                let offset =
+                    offsets[hour]
+                    ?? {
+                        let offset = london.secondsFromGMT(for: meeting.startsAt)
+                        offsets[hour] = offset
+                        return offset
+                    }()
+                let local = seconds + offset
+                return (meeting.key, epoch.adding(days: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
+            }, uniquingKeysWith: { a, _ in a })
         itemsByMeeting = Dictionary(grouping: items.filter { $0.meetingKey != nil }, by: { $0.meetingKey! })
             .mapValues { $0.sorted { ($0.position, $0.key) < ($1.position, $1.key) } }
         decidedItems = Set(decisions.filter { !$0.decision.isEmpty }.map(\.itemKey))
@@ -98,7 +104,9 @@ public struct AnalyticsData: Sendable {
     public func invited(to meeting: Meeting) -> [Membership] {
         let day = day(of: meeting)
         var seen: Set<String> = []
-        return meeting.partnershipKeys.flatMap { members(of: $0, on: day) }.filter { seen.insert($0.personKey!).inserted }
+        return meeting.partnershipKeys.flatMap { members(of: $0, on: day) }.filter {
+            seen.insert($0.personKey!).inserted
+        }
     }
 
     /// The quorum of a partnership's terms of reference in force on a day.
@@ -116,7 +124,8 @@ public struct AnalyticsData: Sendable {
     /// preparation and travel (as recorded, else the setting).
     public func personMinutes(_ attendance: Attendance, meetingMinutes: Int, _ settings: AnalyticsSettings) -> Int {
         let there = min(attendance.attendedMinutes ?? meetingMinutes, meetingMinutes)
-        let around = (attendance.preparationMinutes == nil && attendance.travelMinutes == nil)
+        let around =
+            (attendance.preparationMinutes == nil && attendance.travelMinutes == nil)
             ? settings.preparationMinutes : (attendance.preparationMinutes ?? 0) + (attendance.travelMinutes ?? 0)
         return there + around
     }
@@ -151,9 +160,12 @@ public struct SupportCost: Hashable, Codable, Sendable {
 
     public func validate() -> [FieldError] {
         var errors: [FieldError] = []
-        if label.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError("label", "Enter what the support is, like Secretariat")) }
+        if label.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("label", "Enter what the support is, like Secretariat"))
+        }
         if !(1...10_000).contains(minutesPerMeeting) {
-            errors.append(FieldError("minutes_per_meeting", "Minutes a meeting must be a whole number from 1 to 10,000"))
+            errors.append(
+                FieldError("minutes_per_meeting", "Minutes a meeting must be a whole number from 1 to 10,000"))
         }
         if let salary, !(1...1_000_000).contains(salary) {
             errors.append(FieldError("salary", "Salary must be a whole number of pounds a year from 1 to 1,000,000"))

@@ -35,7 +35,7 @@ public struct AnalyticsSettings: Hashable, Sendable {
     /// Illustrative salaries by band, in pounds a year; a workspace sets its own.
     public static let defaultBandSalaries: [SeniorityBand: Int] = [
         .electedOfficial: 85_000, .chiefOfficer: 130_000, .director: 100_000,
-        .seniorManager: 70_000, .manager: 50_000, .officer: 35_000,
+        .seniorManager: 70_000, .manager: 50_000, .officer: 35_000
     ]
 
     /// The salary used for a person's cost, in pounds a year: their own, else their band's, else the default.
@@ -71,32 +71,53 @@ public struct AnalyticsSettings: Hashable, Sendable {
         public let field: Field
     }
 
-    public static let definitions: [Definition] = [
-        Definition(key: "hours-per-year", label: "Working hours in a year", range: 1...8_784, unit: "hours", field: .hoursPerYear),
-        Definition(key: "preparation-minutes", label: "Preparation and travel for a meeting, when none is recorded",
-                   range: 0...1_440, unit: "minutes", field: .preparationMinutes),
-        Definition(key: "default-salary", label: "Salary of a person with no salary or seniority band", range: 1...1_000_000,
-                   unit: "pounds a year", field: .defaultSalary),
-    ] + SeniorityBand.allCases.map { band in
-        Definition(key: "salary-\(band.rawValue)", label: "Salary of a person in the band \(band.label.lowercased()) with no salary of their own",
-                   range: 1...1_000_000, unit: "pounds a year", field: .bandSalary(band))
-    } + [
-        Definition(key: "typical-meeting-minutes", label: "Length of a meeting with no end time, and of a planned meeting",
-                   range: 1...1_440, unit: "minutes", field: .typicalMeetingMinutes),
-        Definition(key: "overcommitted-meetings-per-week", label: "Meetings in a week that make a person over-committed",
-                   range: 1...200, unit: "meetings", field: .overcommittedMeetingsPerWeek),
-        Definition(key: "overcommitted-hours-per-week", label: "Hours of meetings in a week that make a person over-committed",
-                   range: 1...168, unit: "hours", field: .overcommittedHoursPerWeek),
-        Definition(key: "duplicate-window-days", label: "Days apart within which two partnerships' items can be a duplicate discussion",
-                   range: 0...365, unit: "days", field: .duplicateWindowDays),
-        // A threshold of 0 would make every pair of items similar; the search needs a positive one.
-        Definition(key: "duplicate-text-threshold", label: "Similarity of two items' titles that makes them a duplicate discussion",
-                   range: 1...100, unit: "percent", field: .duplicateTextThreshold),
-        Definition(key: "duplicate-attendee-threshold", label: "Share of the smaller meeting's attendees at both meetings of a duplicate discussion",
-                   range: 0...100, unit: "percent", field: .duplicateAttendeeThreshold),
-        Definition(key: "priority-similarity-threshold", label: "Similarity of two priorities that makes them near-duplicates",
-                   range: 1...100, unit: "percent", field: .prioritySimilarityThreshold),
-    ]
+    public static let definitions: [Definition] =
+        [
+            Definition(
+                key: "hours-per-year", label: "Working hours in a year", range: 1...8_784, unit: "hours",
+                field: .hoursPerYear),
+            Definition(
+                key: "preparation-minutes", label: "Preparation and travel for a meeting, when none is recorded",
+                range: 0...1_440, unit: "minutes", field: .preparationMinutes),
+            Definition(
+                key: "default-salary", label: "Salary of a person with no salary or seniority band",
+                range: 1...1_000_000,
+                unit: "pounds a year", field: .defaultSalary)
+        ]
+        + SeniorityBand.allCases.map { band in
+            Definition(
+                key: "salary-\(band.rawValue)",
+                label: "Salary of a person in the band \(band.label.lowercased()) with no salary of their own",
+                range: 1...1_000_000, unit: "pounds a year", field: .bandSalary(band))
+        } + [
+            Definition(
+                key: "typical-meeting-minutes", label: "Length of a meeting with no end time, and of a planned meeting",
+                range: 1...1_440, unit: "minutes", field: .typicalMeetingMinutes),
+            Definition(
+                key: "overcommitted-meetings-per-week", label: "Meetings in a week that make a person over-committed",
+                range: 1...200, unit: "meetings", field: .overcommittedMeetingsPerWeek),
+            Definition(
+                key: "overcommitted-hours-per-week",
+                label: "Hours of meetings in a week that make a person over-committed",
+                range: 1...168, unit: "hours", field: .overcommittedHoursPerWeek),
+            Definition(
+                key: "duplicate-window-days",
+                label: "Days apart within which two partnerships' items can be a duplicate discussion",
+                range: 0...365, unit: "days", field: .duplicateWindowDays),
+            // A threshold of 0 would make every pair of items similar; the search needs a positive one.
+            Definition(
+                key: "duplicate-text-threshold",
+                label: "Similarity of two items' titles that makes them a duplicate discussion",
+                range: 1...100, unit: "percent", field: .duplicateTextThreshold),
+            Definition(
+                key: "duplicate-attendee-threshold",
+                label: "Share of the smaller meeting's attendees at both meetings of a duplicate discussion",
+                range: 0...100, unit: "percent", field: .duplicateAttendeeThreshold),
+            Definition(
+                key: "priority-similarity-threshold",
+                label: "Similarity of two priorities that makes them near-duplicates",
+                range: 1...100, unit: "percent", field: .prioritySimilarityThreshold)
+        ]
 
     public static func definition(_ key: String) -> Definition? { definitions.first { $0.key == key } }
 
@@ -138,13 +159,18 @@ public struct AnalyticsSettings: Hashable, Sendable {
     /// Sets one setting from text, or says what is wrong with it.
     public mutating func set(_ key: String, _ text: String) -> FieldError? {
         guard let definition = Self.definition(key) else {
-            return FieldError(key, "There is no setting '\(key)'; the settings are \(Self.definitions.map(\.key).joined(separator: ", "))")
+            return FieldError(
+                key,
+                "There is no setting '\(key)'; the settings are \(Self.definitions.map(\.key).joined(separator: ", "))")
         }
         let digits = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
             .replacingOccurrences(of: "£", with: "")
             .replacingOccurrences(of: "%", with: "")
         guard let value = Int(digits), definition.range.contains(value) else {
-            return FieldError(key, "\(definition.label) must be a whole number of \(definition.unit) from \(definition.range.lowerBound) to \(definition.range.upperBound)")
+            return FieldError(
+                key,
+                "\(definition.label) must be a whole number of \(definition.unit) from \(definition.range.lowerBound) to \(definition.range.upperBound)"
+            )
         }
         self[definition.field] = value
         return nil

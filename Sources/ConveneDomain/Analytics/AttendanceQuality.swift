@@ -65,24 +65,33 @@ public enum AttendanceQuality {
             var figures = Figures()
             // Per organisation, the people who attended for it at the previous meeting.
             var lastAttendees: [String: Set<String>] = [:]
-            for meeting in data.meetings(of: partnership.key) where data.isHeld(meeting, asOf: asOf) && period.contains(data.day(of: meeting)) {
+            for meeting in data.meetings(of: partnership.key)
+            where data.isHeld(meeting, asOf: asOf) && period.contains(data.day(of: meeting)) {
                 let day = data.day(of: meeting)
                 figures.meetings += 1
                 var seen: [String: Figures] = [:]
                 let members = data.members(of: partnership.key, on: day)
-                let present = Set(meeting.attendance.filter { $0.status == .present || $0.status == .presentOnline }.map(\.personKey))
+                let present = Set(
+                    meeting.attendance.filter { $0.status == .present || $0.status == .presentOnline }.map(\.personKey))
                 let stoodIn = Set(meeting.attendance.filter { $0.status == .substitute }.compactMap(\.substituteForKey))
                 for m in members {
                     let person = m.personKey!
                     let organisation = m.organisationKey ?? data.personsByKey[person]?.organisationKey ?? ""
                     var seat = Figures(seats: 1)
-                    if present.contains(person) { seat.byMember = 1 } else if stoodIn.contains(person) { seat.bySubstitute = 1 } else { seat.missed = 1 }
+                    if present.contains(person) {
+                        seat.byMember = 1
+                    } else if stoodIn.contains(person) {
+                        seat.bySubstitute = 1
+                    } else {
+                        seat.missed = 1
+                    }
                     seen[organisation, default: Figures()].add(seat)
                     figures.add(seat)
                 }
                 let attended = meeting.attendance.filter(\.attended)
                 // Whether someone of director rank or above was there, and the organisations they belong to.
-                var seniorThere = false, seniorFor: Set<String> = []
+                var seniorThere = false
+                var seniorFor: Set<String> = []
                 for a in attended {
                     if let person = data.personsByKey[a.personKey], let band = person.seniority, senior.contains(band) {
                         seniorThere = true
@@ -92,10 +101,12 @@ public enum AttendanceQuality {
                 if seniorThere { figures.seniorPresent += 1 }
                 // Who attended for each organisation: members by their membership's organisation, substitutes and
                 // others by their own.
-                let memberOrganisation = Dictionary(members.map { ($0.personKey!, $0.organisationKey) }, uniquingKeysWith: { a, _ in a })
+                let memberOrganisation = Dictionary(
+                    members.map { ($0.personKey!, $0.organisationKey) }, uniquingKeysWith: { a, _ in a })
                 var attendees: [String: Set<String>] = [:]
                 for a in attended {
-                    let organisation = (memberOrganisation[a.personKey] ?? nil)
+                    let organisation =
+                        (memberOrganisation[a.personKey] ?? nil)
                         ?? a.substituteForKey.flatMap { memberOrganisation[$0] ?? nil }
                         ?? data.personsByKey[a.personKey]?.organisationKey
                     if let organisation { attendees[organisation, default: []].insert(a.personKey) }
@@ -111,7 +122,8 @@ public enum AttendanceQuality {
                 }
                 if let required = data.quorum(of: partnership.key, on: day) {
                     figures.quorumKnown += 1
-                    let check = Quorum.check(required: required, members: Set(members.map { $0.personKey! }), attendance: meeting.attendance)
+                    let check = Quorum.check(
+                        required: required, members: Set(members.map { $0.personKey! }), attendance: meeting.attendance)
                     if check.isMet == true { figures.quorate += 1 }
                 }
                 for (organisation, f) in seen {
@@ -128,10 +140,15 @@ public enum AttendanceQuality {
         let organisationRows = organisations.map { key, figures in
             Row(key: key, name: data.organisationsByKey[key]?.name ?? "No organisation", figures: figures)
         }
-        return Report(period: period,
-                      partnerships: partnershipRows.sorted { ($0.figures.missedShare ?? 0, $1.name) > ($1.figures.missedShare ?? 0, $0.name) },
-                      organisations: organisationRows.sorted { ($0.figures.missedShare ?? 0, $1.name) > ($1.figures.missedShare ?? 0, $0.name) },
-                      overall: overall)
+        return Report(
+            period: period,
+            partnerships: partnershipRows.sorted {
+                ($0.figures.missedShare ?? 0, $1.name) > ($1.figures.missedShare ?? 0, $0.name)
+            },
+            organisations: organisationRows.sorted {
+                ($0.figures.missedShare ?? 0, $1.name) > ($1.figures.missedShare ?? 0, $0.name)
+            },
+            overall: overall)
     }
 }
 

@@ -34,7 +34,9 @@ public enum CostAudit {
         public var meetingMinutes: Int
         public var attendees: [AttendeeCost]
         public var support: [SupportLine]
-        public var personMinutes: Int { attendees.map(\.personMinutes).reduce(0, +) + support.map(\.minutes).reduce(0, +) }
+        public var personMinutes: Int {
+            attendees.map(\.personMinutes).reduce(0, +) + support.map(\.minutes).reduce(0, +)
+        }
         public var cost: Money { attendees.map(\.cost).reduce(.zero, +) + support.map(\.cost).reduce(.zero, +) }
     }
 
@@ -85,7 +87,9 @@ public enum CostAudit {
 
     /// The audit of `period` as known on `today` (meetings after it are planned): of every partnership, or `only`
     /// those (and then the organisations' and themes' shares are of their meetings).
-    public static func run(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day, only: Set<String>? = nil) -> Report {
+    public static func run(
+        _ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day, only: Set<String>? = nil
+    ) -> Report {
         let asOf = min(period.to, today)
         var hourly: [Int: Int] = [:]
         func hourlyPence(_ salary: Int) -> Int {
@@ -102,20 +106,26 @@ public enum CostAudit {
                 let person = data.personsByKey[a.personKey]
                 let personMinutes = data.personMinutes(a, meetingMinutes: minutes, settings)
                 let rate = hourlyPence(settings.salary(of: person))
-                return AttendeeCost(personKey: a.personKey, organisationKey: person?.organisationKey, status: a.status,
-                                    substituteForKey: a.substituteForKey, personMinutes: personMinutes, hourlyPence: rate,
-                                    cost: .time(minutes: personMinutes, at: rate))
+                return AttendeeCost(
+                    personKey: a.personKey, organisationKey: person?.organisationKey, status: a.status,
+                    substituteForKey: a.substituteForKey, personMinutes: personMinutes, hourlyPence: rate,
+                    cost: .time(minutes: personMinutes, at: rate))
             }.sorted { $0.personKey < $1.personKey }
             let lines = (support[meeting.partnershipKey] ?? []).sorted { $0.key < $1.key }.map { s in
                 let rate = hourlyPence(s.salary ?? settings.defaultSalary)
-                return SupportLine(label: s.label, minutes: s.minutesPerMeeting, hourlyPence: rate, cost: .time(minutes: s.minutesPerMeeting, at: rate))
+                return SupportLine(
+                    label: s.label, minutes: s.minutesPerMeeting, hourlyPence: rate,
+                    cost: .time(minutes: s.minutesPerMeeting, at: rate))
             }
-            return MeetingCost(meetingKey: meeting.key, name: meeting.name, partnershipKey: meeting.partnershipKey, day: data.day(of: meeting),
-                               meetingMinutes: minutes, attendees: attendees, support: lines)
+            return MeetingCost(
+                meetingKey: meeting.key, name: meeting.name, partnershipKey: meeting.partnershipKey,
+                day: data.day(of: meeting),
+                meetingMinutes: minutes, attendees: attendees, support: lines)
         }
 
-        let byPartnership = Dictionary(grouping: data.meetings.filter { $0.status != .cancelled && $0.status != .draft },
-                                       by: \.partnershipKey)
+        let byPartnership = Dictionary(
+            grouping: data.meetings.filter { $0.status != .cancelled && $0.status != .draft },
+            by: \.partnershipKey)
         var partnerships: [PartnershipCost] = []
         var priced: [MeetingCost] = []
         for partnership in data.partnerships where only?.contains(partnership.key) ?? true {
@@ -127,32 +137,44 @@ public enum CostAudit {
             // The typical meeting: the median of the latest twelve held by the period's end, else every current
             // member for the typical length.
             let pricedCost = Dictionary(inPeriod.map { ($0.meetingKey, $0.cost) }, uniquingKeysWith: { a, _ in a })
-            let recent = held.filter { data.day(of: $0) <= period.to }.suffix(12).map { pricedCost[$0.key] ?? price($0).cost }.sorted()
+            let recent = held.filter { data.day(of: $0) <= period.to }.suffix(12).map {
+                pricedCost[$0.key] ?? price($0).cost
+            }.sorted()
             let typical: Money
             if !recent.isEmpty {
                 typical = recent[recent.count / 2]
             } else {
                 let minutes = settings.typicalMeetingMinutes + settings.preparationMinutes
                 let members = data.members(of: partnership.key, on: asOf)
-                typical = members.map { m in Money.time(minutes: minutes, at: hourlyPence(settings.salary(of: data.personsByKey[m.personKey!]))) }
+                typical =
+                    members.map { m in
+                        Money.time(
+                            minutes: minutes, at: hourlyPence(settings.salary(of: data.personsByKey[m.personKey!])))
+                    }
                     .reduce(.zero, +)
-                    + (support[partnership.key] ?? []).map { .time(minutes: $0.minutesPerMeeting, at: hourlyPence($0.salary ?? settings.defaultSalary)) }
-                        .reduce(.zero, +)
+                    + (support[partnership.key] ?? []).map {
+                        .time(minutes: $0.minutesPerMeeting, at: hourlyPence($0.salary ?? settings.defaultSalary))
+                    }
+                    .reduce(.zero, +)
             }
             var planned = all.filter { period.contains(data.day(of: $0)) && !data.isHeld($0, asOf: asOf) }.count
             if all.allSatisfy({ !period.contains(data.day(of: $0)) }), let frequency = partnership.meetingFrequency,
-               frequency.meetingsPerYear > 0, partnership.status == .active || partnership.status == .underReview {
+                frequency.meetingsPerYear > 0, partnership.status == .active || partnership.status == .underReview
+            {
                 planned = Money.divide(frequency.meetingsPerYear * period.days, by: 365)
             }
-            partnerships.append(PartnershipCost(
-                key: partnership.key, name: partnership.name, meetings: inPeriod.count,
-                personMinutes: inPeriod.map(\.personMinutes).reduce(0, +), cost: inPeriod.map(\.cost).reduce(.zero, +),
-                plannedMeetings: planned, plannedCost: typical * planned, typicalMeeting: typical))
+            partnerships.append(
+                PartnershipCost(
+                    key: partnership.key, name: partnership.name, meetings: inPeriod.count,
+                    personMinutes: inPeriod.map(\.personMinutes).reduce(0, +),
+                    cost: inPeriod.map(\.cost).reduce(.zero, +),
+                    plannedMeetings: planned, plannedCost: typical * planned, typicalMeeting: typical))
         }
         partnerships.sort { ($1.total, $0.name) < ($0.total, $1.name) }
         priced.sort { ($0.day, $0.meetingKey) < ($1.day, $1.meetingKey) }
-        return Report(period: period, settings: settings, partnerships: partnerships,
-                      organisations: organisationShares(priced, data), themes: themeShares(priced, data), meetings: priced)
+        return Report(
+            period: period, settings: settings, partnerships: partnerships,
+            organisations: organisationShares(priced, data), themes: themeShares(priced, data), meetings: priced)
     }
 
     /// Each organisation's people's share; support is the secretariat's (the partnership's secretariat organisation).

@@ -26,7 +26,8 @@ public enum Delivery {
 
         mutating func add(_ o: Figures) {
             meetings += o.meetings; items += o.items; decisions += o.decisions; actions += o.actions; done += o.done
-            dropped += o.dropped; overdue += o.overdue; agendaMinutes += o.agendaMinutes; informationMinutes += o.informationMinutes
+            dropped += o.dropped; overdue += o.overdue; agendaMinutes += o.agendaMinutes;
+            informationMinutes += o.informationMinutes
         }
     }
 
@@ -57,8 +58,9 @@ public enum Delivery {
     public static func run(_ data: AnalyticsData, period: Period, today: Day, only: Set<String>? = nil) -> Report {
         let asOf = min(period.to, today)
         let actions = Dictionary(grouping: data.actions.filter { period.contains($0.raisedOn) }, by: \.partnershipKey)
-        let heldBy = Dictionary(grouping: data.meetings.filter { data.isHeld($0, asOf: asOf) && period.contains(data.day(of: $0)) },
-                                by: \.partnershipKey)
+        let heldBy = Dictionary(
+            grouping: data.meetings.filter { data.isHeld($0, asOf: asOf) && period.contains(data.day(of: $0)) },
+            by: \.partnershipKey)
         var rows: [Row] = []
         var overall = Figures()
         for partnership in data.partnerships where only?.contains(partnership.key) ?? true {
@@ -91,20 +93,32 @@ public enum Delivery {
                 case .open, .inProgress: if action.isOverdue(on: asOf) { f.overdue += 1 }
                 }
             }
-            let recurring = byTitle.values.filter { !$0.decided && $0.meetings.count >= 3 && 2 * $0.meetings.count >= held.count }
-                .map { Recurring(partnershipKey: partnership.key, title: $0.title, meetings: $0.meetings.count, of: held.count, itemKeys: $0.items) }
-                .sorted { ($1.meetings, $0.title) < ($0.meetings, $1.title) }
+            let recurring = byTitle.values.filter {
+                !$0.decided && $0.meetings.count >= 3 && 2 * $0.meetings.count >= held.count
+            }
+            .map {
+                Recurring(
+                    partnershipKey: partnership.key, title: $0.title, meetings: $0.meetings.count, of: held.count,
+                    itemKeys: $0.items)
+            }
+            .sorted { ($1.meetings, $0.title) < ($0.meetings, $1.title) }
             guard f.meetings > 0 || f.actions > 0 else { continue }
             overall.add(f)
             rows.append(Row(key: partnership.key, name: partnership.name, figures: f, recurring: recurring))
         }
-        return Report(period: period, partnerships: rows.sorted { ($0.figures.informationShare ?? 0, $1.name) > ($1.figures.informationShare ?? 0, $0.name) },
-                      overall: overall)
+        return Report(
+            period: period,
+            partnerships: rows.sorted {
+                ($0.figures.informationShare ?? 0, $1.name) > ($1.figures.informationShare ?? 0, $0.name)
+            },
+            overall: overall)
     }
 
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                      "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4"]
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4"
+    ]
 
     /// A title without what changes from meeting to meeting: case, punctuation, numbers, single letters and month names.
     /// "Performance report – March 2025" and "Performance Report (April)" are the same item.
@@ -131,10 +145,13 @@ public enum Delivery {
         } ?? normalisedTitleByCharacters(title)
     }
 
-    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
 
     /// The same for any text, character by character.
     static func normalisedTitleByCharacters(_ title: String) -> String {
-        title.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 1 && !months.contains($0) }.joined(separator: " ")
+        title.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 1 && !months.contains($0) }
+            .joined(separator: " ")
     }
 }

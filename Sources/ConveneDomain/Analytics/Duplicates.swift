@@ -80,7 +80,9 @@ public enum DuplicateDiscussions {
 
     /// Every finding, or with `only`, the findings with an item of one of those partnerships, and their rows alone
     /// (each exact: a partnership's findings are all found).
-    public static func run(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day, only: Set<String>? = nil) -> Report {
+    public static func run(
+        _ data: AnalyticsData, period: Period, settings: AnalyticsSettings, today: Day, only: Set<String>? = nil
+    ) -> Report {
         let asOf = min(period.to, today)
         let window = settings.duplicateWindowDays
         let textThreshold = Double(settings.duplicateTextThreshold) / 100
@@ -90,19 +92,27 @@ public enum DuplicateDiscussions {
         // items. `data.meetings` is in time order, so every list of items below is in day order too.
         // An item is its meeting's number and its place on that agenda: copying each item would cost more than the
         // search.
-        var meetings: [Meeting] = [], agendas: [[AgendaItem]] = [], days: [Int] = [], attendees: [[Int32]] = []
-        var personNumbers: [String: Int32] = [:], personKeys: [String] = []
-        var itemMeeting: [Int32] = [], itemSlot: [Int32] = [], titles: [String] = []
+        var meetings: [Meeting] = []
+        var agendas: [[AgendaItem]] = []
+        var days: [Int] = []
+        var attendees: [[Int32]] = []
+        var personNumbers: [String: Int32] = [:]
+        var personKeys: [String] = []
+        var itemMeeting: [Int32] = []
+        var itemSlot: [Int32] = []
+        var titles: [String] = []
         for meeting in data.meetings where data.isHeld(meeting, asOf: asOf) {
             let day = data.day(of: meeting)
             guard period.contains(day), let agenda = data.itemsByMeeting[meeting.key], !agenda.isEmpty else { continue }
             var present: Set<Int32> = []
             for a in meeting.attendance where a.attended {
-                let number = personNumbers[a.personKey] ?? {
-                    personKeys.append(a.personKey)
-                    personNumbers[a.personKey] = Int32(personKeys.count - 1)
-                    return Int32(personKeys.count - 1)
-                }()
+                let number =
+                    personNumbers[a.personKey]
+                    ?? {
+                        personKeys.append(a.personKey)
+                        personNumbers[a.personKey] = Int32(personKeys.count - 1)
+                        return Int32(personKeys.count - 1)
+                    }()
                 present.insert(number)
             }
             for slot in agenda.indices {
@@ -118,15 +128,20 @@ public enum DuplicateDiscussions {
 
         // Items by title: identical titles have identical vectors, so the search needs one of each.
         func item(_ i: Int) -> AgendaItem { agendas[Int(itemMeeting[i])][Int(itemSlot[i])] }
-        var partnershipNumbers: [String: Int] = [:], partnershipKeys: [String] = []
-        var itemPartnership: [Int] = [], groupNumbers: [String: Int] = [:], groups: [[Int]] = []
+        var partnershipNumbers: [String: Int] = [:]
+        var partnershipKeys: [String] = []
+        var itemPartnership: [Int] = []
+        var groupNumbers: [String: Int] = [:]
+        var groups: [[Int]] = []
         for (i, title) in titles.enumerated() {
             let key = agendas[Int(itemMeeting[i])][Int(itemSlot[i])].partnershipKey
-            let p = partnershipNumbers[key] ?? {
-                partnershipKeys.append(key)
-                partnershipNumbers[key] = partnershipKeys.count - 1
-                return partnershipKeys.count - 1
-            }()
+            let p =
+                partnershipNumbers[key]
+                ?? {
+                    partnershipKeys.append(key)
+                    partnershipNumbers[key] = partnershipKeys.count - 1
+                    return partnershipKeys.count - 1
+                }()
             itemPartnership.append(p)
             if let g = groupNumbers[title] {
                 groups[g].append(i)
@@ -153,8 +168,12 @@ public enum DuplicateDiscussions {
         let queries = representatives.filter { searched[Int(groupOfItem[$0])] }
         var similar = vectors.pairs(atLeast: textThreshold, between: queries, and: representatives)
             .filter { $0.first < $0.second || !searched[Int(groupOfItem[$0.second])] }
-            .map { SimilarPair(first: Int(groupOfItem[min($0.first, $0.second)]), second: Int(groupOfItem[max($0.first, $0.second)]),
-                               cosine: $0.cosine) }
+            .map {
+                SimilarPair(
+                    first: Int(groupOfItem[min($0.first, $0.second)]),
+                    second: Int(groupOfItem[max($0.first, $0.second)]),
+                    cosine: $0.cosine)
+            }
         for g in groups.indices where substantive[g] && searched[g] && groups[g].count > 1 {
             let cosine = vectors.cosine(groups[g][0], groups[g][0])
             if cosine >= textThreshold { similar.append(SimilarPair(first: g, second: g, cosine: cosine)) }
@@ -180,8 +199,11 @@ public enum DuplicateDiscussions {
         // same people.
         var found: [(x: Int, y: Int, cosine: Double, shared: Int, smaller: Int)] = []
         func consider(_ x: Int, _ y: Int, _ cosine: Double) {
-            let mx = Int(itemMeeting[x]), my = Int(itemMeeting[y])
-            guard itemPartnership[x] != itemPartnership[y], mx != my, asked[itemPartnership[x]] || asked[itemPartnership[y]] else { return }
+            let mx = Int(itemMeeting[x])
+            let my = Int(itemMeeting[y])
+            guard itemPartnership[x] != itemPartnership[y], mx != my,
+                asked[itemPartnership[x]] || asked[itemPartnership[y]]
+            else { return }
             let shared = sharedCount(mx, my)
             let smaller = min(attendeeCounts[mx], attendeeCounts[my])
             // Whole numbers, so a threshold of exactly half is met by exactly half.
@@ -189,7 +211,8 @@ public enum DuplicateDiscussions {
             found.append((x, y, cosine, shared, smaller))
         }
         for pair in similar {
-            let xs = groups[pair.first], ys = groups[pair.second]
+            let xs = groups[pair.first]
+            let ys = groups[pair.second]
             if pair.first == pair.second {
                 for (n, x) in xs.enumerated() {
                     for y in xs[(n + 1)...] {
@@ -214,20 +237,26 @@ public enum DuplicateDiscussions {
         var findings: [Finding] = []
         findings.reserveCapacity(found.count)
         func side(_ i: Int) -> Side {
-            let meeting = meetings[Int(itemMeeting[i])], item = item(i)
-            return Side(itemKey: item.key, title: item.title, meetingKey: meeting.key, meetingName: meeting.name,
-                        day: data.day(of: meeting), partnershipKey: item.partnershipKey,
-                        partnershipName: data.partnershipsByKey[item.partnershipKey]?.name ?? item.partnershipKey)
+            let meeting = meetings[Int(itemMeeting[i])]
+            let item = item(i)
+            return Side(
+                itemKey: item.key, title: item.title, meetingKey: meeting.key, meetingName: meeting.name,
+                day: data.day(of: meeting), partnershipKey: item.partnershipKey,
+                partnershipName: data.partnershipsByKey[item.partnershipKey]?.name ?? item.partnershipKey)
         }
         for f in found {
             duplicatedAt[f.x, default: []].insert(itemPartnership[f.y])
             duplicatedAt[f.y, default: []].insert(itemPartnership[f.x])
             var (a, b) = (side(f.x), side(f.y))
             if (b.day, b.itemKey) < (a.day, a.itemKey) { swap(&a, &b) }
-            let mx = Int(itemMeeting[f.x]), my = Int(itemMeeting[f.y])
+            let mx = Int(itemMeeting[f.x])
+            let my = Int(itemMeeting[f.y])
             let shared = common(attendees[mx], attendees[my]).map { personKeys[Int($0)] }.sorted()
-            findings.append(Finding(a: a, b: b, cosine: f.cosine, attendeeOverlap: f.smaller == 0 ? 0 : Double(f.shared) / Double(f.smaller),
-                                    sharedPersonKeys: shared))
+            findings.append(
+                Finding(
+                    a: a, b: b, cosine: f.cosine,
+                    attendeeOverlap: f.smaller == 0 ? 0 : Double(f.shared) / Double(f.smaller),
+                    sharedPersonKeys: shared))
         }
         findings.sort { x, y in
             if x.cosine != y.cosine { return x.cosine > y.cosine }
@@ -243,35 +272,43 @@ public enum DuplicateDiscussions {
             for q in others { elsewhere[itemPartnership[i]][q, default: 0] += 1 }
         }
         let rows = partnershipKeys.indices.filter { itemsOf[$0] > 0 && asked[$0] }.map { p in
-            Row(key: partnershipKeys[p], name: name(p), items: itemsOf[p], duplicated: duplicated[p],
-                elsewhere: elsewhere[p].map { Elsewhere(partnershipKey: partnershipKeys[$0.key], name: name($0.key), items: $0.value) }
-                    .sorted { ($1.items, $0.name, $0.partnershipKey) < ($0.items, $1.name, $1.partnershipKey) })
+            Row(
+                key: partnershipKeys[p], name: name(p), items: itemsOf[p], duplicated: duplicated[p],
+                elsewhere: elsewhere[p].map {
+                    Elsewhere(partnershipKey: partnershipKeys[$0.key], name: name($0.key), items: $0.value)
+                }
+                .sorted { ($1.items, $0.name, $0.partnershipKey) < ($0.items, $1.name, $1.partnershipKey) })
         }.sorted { ($1.share, $0.name, $0.key) < ($0.share, $1.name, $1.key) }
 
-        return Report(period: period, windowDays: window, textThreshold: textThreshold,
-                      attendeeThreshold: Double(attendeePercent) / 100, findings: findings, partnerships: rows)
+        return Report(
+            period: period, windowDays: window, textThreshold: textThreshold,
+            attendeeThreshold: Double(attendeePercent) / 100, findings: findings, partnerships: rows)
     }
 
     // MARK: Procedural items
 
     /// Words that make a title a standing item…
     static let proceduralMarks: Set<String> = [
-        "welcome", "welcomes", "introduction", "introductions", "apologies", "apology", "absence", "declarations", "declaration",
-        "minutes", "notes", "arising", "log", "tracker", "aob", "business", "next", "close", "closing",
+        "welcome", "welcomes", "introduction", "introductions", "apologies", "apology", "absence", "declarations",
+        "declaration",
+        "minutes", "notes", "arising", "log", "tracker", "aob", "business", "next", "close", "closing"
     ]
     /// …and the words that go with them. A title needs one of the first kind, so that "Action plan" or "Forward plan"
     /// on its own stays business.
     static let proceduralWords: Set<String> = proceduralMarks.union([
-        "and", "of", "the", "for", "to", "from", "on", "at", "chair", "chairs", "previous", "last", "meeting", "meetings",
+        "and", "of", "the", "for", "to", "from", "on", "at", "chair", "chairs", "previous", "last", "meeting",
+        "meetings",
         "matters", "action", "actions", "outstanding", "draft", "any", "other", "date", "dates", "time", "interest",
-        "interests", "forward", "plan", "items", "escalation", "opening", "remarks", "agree", "approve", "approval", "accuracy",
+        "interests", "forward", "plan", "items", "escalation", "opening", "remarks", "agree", "approve", "approval",
+        "accuracy"
     ])
 
     /// Whether a title is a procedural standing item: its words (as `Delivery.normalisedTitle` reads them, without
     /// numbers, dates or single letters) are all procedural, and one names a standing item.
     public static func isProcedural(_ title: String) -> Bool {
         let words = Delivery.normalisedTitle(title).split(separator: " ").map(String.init)
-        return !words.isEmpty && words.allSatisfy(proceduralWords.contains) && words.contains(where: proceduralMarks.contains)
+        return !words.isEmpty && words.allSatisfy(proceduralWords.contains)
+            && words.contains(where: proceduralMarks.contains)
     }
 
     // MARK: Sorted lists
@@ -318,8 +355,10 @@ public struct DuplicationEvidence: Triage.DuplicationSignal {
         // Each partnership's largest share of people on one other partnership, the first in the report's ranking on a tie.
         var members: [String: (share: Double, shared: Int, of: Int, other: String)] = [:]
         for pair in overlap.pairs {
-            let sides = [(pair.aKey, pair.people.shareOfA, pair.people.aCount, pair.bName),
-                         (pair.bKey, pair.people.shareOfB, pair.people.bCount, pair.aName)]
+            let sides = [
+                (pair.aKey, pair.people.shareOfA, pair.people.aCount, pair.bName),
+                (pair.bKey, pair.people.shareOfB, pair.people.bCount, pair.aName)
+            ]
             for (key, share, count, other) in sides where share > (members[key]?.share ?? 0) {
                 members[key] = (share, pair.people.shared.count, count, other)
             }
@@ -337,7 +376,9 @@ public struct DuplicationEvidence: Triage.DuplicationSignal {
             } else {
                 reason = Self.membershipReason(shared: member!.shared, of: member!.of, other: member!.other)
             }
-            entries[key] = Entry(share: max(discussed, weighed), reason: reason, discussionShare: discussed, membershipShare: member?.share ?? 0)
+            entries[key] = Entry(
+                share: max(discussed, weighed), reason: reason, discussionShare: discussed,
+                membershipShare: member?.share ?? 0)
         }
         self.entries = entries
     }
@@ -349,11 +390,12 @@ public struct DuplicationEvidence: Triage.DuplicationSignal {
     /// "12 of its 40 items were also discussed at the Community Safety Partnership, with the same people".
     static func discussionReason(_ row: DuplicateDiscussions.Row) -> String {
         let places = row.elsewhere.map { the($0.name) }
-        let at = switch places.count {
-        case 1: places[0]
-        case 2: "\(places[0]) and \(places[1])"
-        default: "\(places[0]) and \(places.count - 1) other partnerships"
-        }
+        let at =
+            switch places.count {
+            case 1: places[0]
+            case 2: "\(places[0]) and \(places[1])"
+            default: "\(places[0]) and \(places.count - 1) other partnerships"
+            }
         let verb = row.duplicated == 1 ? "was" : "were"
         let noun = row.items == 1 ? "item" : "items"
         return "\(row.duplicated) of its \(row.items) \(noun) \(verb) also discussed at \(at), with the same people"

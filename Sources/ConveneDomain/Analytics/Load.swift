@@ -61,7 +61,8 @@ public enum Load {
 
     public static func run(_ data: AnalyticsData, period: Period, settings: AnalyticsSettings) -> Report {
         // Each person's load by their place in `loads`: one look-up of their key a meeting, not one a figure.
-        var loads: [PersonLoad] = [], index: [String: Int] = [:]
+        var loads: [PersonLoad] = []
+        var index: [String: Int] = [:]
         for meeting in data.meetings where meeting.status != .cancelled && meeting.status != .draft {
             let day = data.day(of: meeting)
             guard period.contains(day) else { continue }
@@ -69,18 +70,26 @@ public enum Load {
             let week = day.weekStart
             var diary = data.invited(to: meeting).map { $0.personKey! }
             var inDiary = Set(diary)
-            for a in meeting.attendance where a.attended && inDiary.insert(a.personKey).inserted { diary.append(a.personKey) }
+            for a in meeting.attendance where a.attended && inDiary.insert(a.personKey).inserted {
+                diary.append(a.personKey)
+            }
             for key in diary {
                 let record = meeting.attendance.first { $0.personKey == key }
                 var tally = Tally(meetings: 1, attended: record?.attended == true ? 1 : 0)
-                tally.minutes = record?.attended == true
-                    ? data.personMinutes(record!, meetingMinutes: minutes, settings) : minutes + settings.preparationMinutes
-                let i = index[key] ?? {
-                    let person = data.personsByKey[key]
-                    loads.append(PersonLoad(personKey: key, name: person?.name ?? key, organisationKey: person?.organisationKey))
-                    index[key] = loads.count - 1
-                    return loads.count - 1
-                }()
+                tally.minutes =
+                    record?.attended == true
+                    ? data.personMinutes(record!, meetingMinutes: minutes, settings)
+                    : minutes + settings.preparationMinutes
+                let i =
+                    index[key]
+                    ?? {
+                        let person = data.personsByKey[key]
+                        loads.append(
+                            PersonLoad(
+                                personKey: key, name: person?.name ?? key, organisationKey: person?.organisationKey))
+                        index[key] = loads.count - 1
+                        return loads.count - 1
+                    }()
                 loads[i].total.add(tally)
                 loads[i].weeks[week, default: Tally()].add(tally)
                 loads[i].days[day, default: Tally()].add(tally)
@@ -98,8 +107,12 @@ public enum Load {
         var organisations: [String: OrganisationLoad] = [:]
         for person in ranked {
             let key = person.organisationKey ?? ""
-            organisations[key, default: OrganisationLoad(key: key, name: data.organisationsByKey[key]?.name ?? "No organisation",
-                                                         people: 0, overcommittedPeople: 0)].people += 1
+            organisations[
+                key,
+                default: OrganisationLoad(
+                    key: key, name: data.organisationsByKey[key]?.name ?? "No organisation",
+                    people: 0, overcommittedPeople: 0)
+            ].people += 1
             organisations[key]!.total.add(person.total)
             for (week, tally) in person.weeks { organisations[key]!.weeks[week, default: Tally()].add(tally) }
             if !person.overcommittedWeeks.isEmpty { organisations[key]!.overcommittedPeople += 1 }
@@ -110,9 +123,11 @@ public enum Load {
             weeks.append(week)
             week = week.adding(days: 7)
         }
-        return Report(period: period, weeks: weeks, persons: ranked,
-                      organisations: organisations.values.sorted { ($1.total.meetings, $0.name) < ($0.total.meetings, $1.name) },
-                      meetingsThreshold: settings.overcommittedMeetingsPerWeek, hoursThreshold: settings.overcommittedHoursPerWeek)
+        return Report(
+            period: period, weeks: weeks, persons: ranked,
+            organisations: organisations.values.sorted { ($1.total.meetings, $0.name) < ($0.total.meetings, $1.name) },
+            meetingsThreshold: settings.overcommittedMeetingsPerWeek, hoursThreshold: settings.overcommittedHoursPerWeek
+        )
     }
 }
 
@@ -121,8 +136,11 @@ extension AnalyticsData {
     /// whose role title is a commissioner's or a mayor's (not a deputy commissioner's, nor a title that merely names
     /// the commissioner's office). Nil when there is none, or several (a register of more than one force area).
     public var pcc: Person? {
-        let titles = ["police and crime commissioner", "police, fire and crime commissioner", "mayor of ", "deputy mayor for policing",
-                      "deputy mayor of ", "chair of the police authority board"]
+        let titles = [
+            "police and crime commissioner", "police, fire and crime commissioner", "mayor of ",
+            "deputy mayor for policing",
+            "deputy mayor of ", "chair of the police authority board"
+        ]
         let found = persons.filter { person in
             let title = (person.roleTitle ?? "").lowercased()
             return titles.contains { title.hasPrefix($0) }

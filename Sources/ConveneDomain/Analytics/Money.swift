@@ -10,11 +10,17 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
     public init(pence: Int) { self.sixtiethsOfPenny = pence * 60 }
 
     /// What `minutes` of a person's time cost at `penceAnHour`.
-    public static func time(minutes: Int, at penceAnHour: Int) -> Money { Money(sixtiethsOfPenny: minutes * penceAnHour) }
+    public static func time(minutes: Int, at penceAnHour: Int) -> Money {
+        Money(sixtiethsOfPenny: minutes * penceAnHour)
+    }
 
     public static var zero: Money { Money(sixtiethsOfPenny: 0) }
-    public static func + (a: Money, b: Money) -> Money { Money(sixtiethsOfPenny: a.sixtiethsOfPenny + b.sixtiethsOfPenny) }
-    public static func - (a: Money, b: Money) -> Money { Money(sixtiethsOfPenny: a.sixtiethsOfPenny - b.sixtiethsOfPenny) }
+    public static func + (a: Money, b: Money) -> Money {
+        Money(sixtiethsOfPenny: a.sixtiethsOfPenny + b.sixtiethsOfPenny)
+    }
+    public static func - (a: Money, b: Money) -> Money {
+        Money(sixtiethsOfPenny: a.sixtiethsOfPenny - b.sixtiethsOfPenny)
+    }
     public static func * (a: Money, n: Int) -> Money { Money(sixtiethsOfPenny: a.sixtiethsOfPenny * n) }
     public static func < (a: Money, b: Money) -> Bool { a.sixtiethsOfPenny < b.sixtiethsOfPenny }
 
@@ -26,7 +32,8 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
 
     public static func format(pence: Int) -> String {
         let sign = pence < 0 ? "-" : ""
-        let pounds = abs(pence) / 100, rest = abs(pence) % 100
+        let pounds = abs(pence) / 100
+        let rest = abs(pence) % 100
         return "\(sign)£\(grouped(pounds)).\(rest < 10 ? "0" : "")\(rest)"
     }
 
@@ -37,7 +44,8 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
     }
 
     static func grouped(_ n: Int) -> String {
-        var digits = String(n), out = ""
+        var digits = String(n)
+        var out = ""
         while digits.count > 3 {
             out = "," + digits.suffix(3) + out
             digits = String(digits.dropLast(3))

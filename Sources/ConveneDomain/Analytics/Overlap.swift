@@ -55,27 +55,38 @@ public enum MembershipOverlap {
     public static func run(_ data: AnalyticsData, on day: Day) -> Report {
         // Partnerships by name, so each pair is found with its `a` first.
         let partnerships = data.partnerships.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
-        var people: [[String]] = [], organisations: [[String]] = []
+        var people: [[String]] = []
+        var organisations: [[String]] = []
         for partnership in partnerships {
             people.append(Set(data.members(of: partnership.key, on: day).map { $0.personKey! }).sorted())
             let current = (data.membershipsByPartnership[partnership.key] ?? []).filter { $0.isCurrent(on: day) }
-            organisations.append(Set(current.compactMap { m in
-                m.organisationKey ?? m.representsKey ?? m.personKey.flatMap { data.personsByKey[$0]?.organisationKey }
-            }).sorted())
+            organisations.append(
+                Set(
+                    current.compactMap { m in
+                        m.organisationKey ?? m.representsKey
+                            ?? m.personKey.flatMap { data.personsByKey[$0]?.organisationKey }
+                    }
+                ).sorted())
         }
-        let sharedPeople = sharedKeys(people), sharedOrganisations = sharedKeys(organisations)
+        let sharedPeople = sharedKeys(people)
+        let sharedOrganisations = sharedKeys(organisations)
 
         // Ranked before any pair is made, on numbers alone: sorting the pairs themselves would copy them at every
         // comparison. A slot's name rank is its name's place among the names; slots of one name are in key order.
-        var nameRank: [Int] = [], rank = 0
+        var nameRank: [Int] = []
+        var rank = 0
         for slot in partnerships.indices {
             if slot > 0 && partnerships[slot].name != partnerships[slot - 1].name { rank += 1 }
             nameRank.append(rank)
         }
         let ranked = sharedPeople.map { slots, shared in
-            (slots: slots, measure: Measure(shared: shared, aCount: people[slots.a].count, bCount: people[slots.b].count))
+            (
+                slots: slots,
+                measure: Measure(shared: shared, aCount: people[slots.a].count, bCount: people[slots.b].count)
+            )
         }
-        let overlaps = ranked.map(\.measure.overlap), jaccards = ranked.map(\.measure.jaccard)
+        let overlaps = ranked.map(\.measure.overlap)
+        let jaccards = ranked.map(\.measure.jaccard)
         let order = ranked.indices.sorted { i, j in
             if overlaps[i] != overlaps[j] { return overlaps[i] > overlaps[j] }
             if jaccards[i] != jaccards[j] { return jaccards[i] > jaccards[j] }
@@ -84,9 +95,13 @@ public enum MembershipOverlap {
         }
         let pairs = order.map { ranked[$0] }.map { slots, measure in
             let (a, b) = (slots.a, slots.b)
-            return Pair(aKey: partnerships[a].key, aName: partnerships[a].name, bKey: partnerships[b].key, bName: partnerships[b].name,
-                        people: measure,
-                        organisations: Measure(shared: sharedOrganisations[slots] ?? [], aCount: organisations[a].count, bCount: organisations[b].count))
+            return Pair(
+                aKey: partnerships[a].key, aName: partnerships[a].name, bKey: partnerships[b].key,
+                bName: partnerships[b].name,
+                people: measure,
+                organisations: Measure(
+                    shared: sharedOrganisations[slots] ?? [], aCount: organisations[a].count,
+                    bCount: organisations[b].count))
         }
         return Report(day: day, pairs: pairs)
     }
@@ -107,7 +122,9 @@ public enum MembershipOverlap {
         for key in holders.keys.sorted() {
             let slots = holders[key]!
             for i in slots.indices {
-                for j in slots.index(after: i)..<slots.endIndex { shared[Slots(a: slots[i], b: slots[j]), default: []].append(key) }
+                for j in slots.index(after: i)..<slots.endIndex {
+                    shared[Slots(a: slots[i], b: slots[j]), default: []].append(key)
+                }
             }
         }
         return shared

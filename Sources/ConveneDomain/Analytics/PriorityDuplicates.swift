@@ -79,7 +79,9 @@ public enum PriorityDuplicates {
     /// With the threshold (above 0, at most 1) given directly.
     public static func run(_ priorities: [PriorityText], threshold: Double) -> Report {
         let vectors = TFIDF(priorities.map { "\($0.title) \($0.description)" })
-        let links = vectors.pairs(atLeast: threshold).filter { priorities[$0.first].strategyKey != priorities[$0.second].strategyKey }
+        let links = vectors.pairs(atLeast: threshold).filter {
+            priorities[$0.first].strategyKey != priorities[$0.second].strategyKey
+        }
 
         // Union-find, the smaller index as each root so that the components come out the same every time.
         var parent = Array(priorities.indices)
@@ -122,20 +124,36 @@ public enum PriorityDuplicates {
             let cluster = Cluster(
                 representative: priorities[members[best]], members: members.map { priorities[$0] },
                 strategyKeys: Array(Set(members.map { priorities[$0].strategyKey })).sorted(),
-                links: (linksOf[first] ?? []).map { Link(a: priorities[$0.first].key, b: priorities[$0.second].key, cosine: $0.cosine) })
+                links: (linksOf[first] ?? []).map {
+                    Link(a: priorities[$0.first].key, b: priorities[$0.second].key, cosine: $0.cosine)
+                })
             clusters.append((first, cluster))
         }
 
-        var lines = clusters.map { (first: $0.first, line: Line(title: $0.cluster.representative.title, strategyKeys: $0.cluster.strategyKeys,
-                                                                 priorityKeys: $0.cluster.members.map(\.key))) }
-        lines += singletons.map { (first: $0.first, line: Line(title: $0.priority.title, strategyKeys: [$0.priority.strategyKey],
-                                                               priorityKeys: [$0.priority.key])) }
+        var lines = clusters.map {
+            (
+                first: $0.first,
+                line: Line(
+                    title: $0.cluster.representative.title, strategyKeys: $0.cluster.strategyKeys,
+                    priorityKeys: $0.cluster.members.map(\.key))
+            )
+        }
+        lines += singletons.map {
+            (
+                first: $0.first,
+                line: Line(
+                    title: $0.priority.title, strategyKeys: [$0.priority.strategyKey],
+                    priorityKeys: [$0.priority.key])
+            )
+        }
         let ranked = clusters.map(\.cluster).sorted { x, y in
-            x.members.count != y.members.count ? x.members.count > y.members.count
+            x.members.count != y.members.count
+                ? x.members.count > y.members.count
                 : (x.representative.title, x.representative.key) < (y.representative.title, y.representative.key)
         }
-        return Report(threshold: threshold, priorities: priorities.count, clusters: ranked,
-                      singletons: singletons.sorted { $0.first < $1.first }.map(\.priority),
-                      consolidated: lines.sorted { $0.first < $1.first }.map(\.line))
+        return Report(
+            threshold: threshold, priorities: priorities.count, clusters: ranked,
+            singletons: singletons.sorted { $0.first < $1.first }.map(\.priority),
+            consolidated: lines.sorted { $0.first < $1.first }.map(\.line))
     }
 }

@@ -59,13 +59,17 @@ public enum Triage {
         public var personKey: String
         public var capacity: Int
         public var entries: [Entry]
-        public var attendMeetings: Int { entries.filter { $0.recommendation == .attend }.map(\.meetingsPerYear).reduce(0, +) }
+        public var attendMeetings: Int {
+            entries.filter { $0.recommendation == .attend }.map(\.meetingsPerYear).reduce(0, +)
+        }
         public var invitedMeetings: Int { entries.map(\.meetingsPerYear).reduce(0, +) }
         public var fits: Bool { attendMeetings <= capacity }
     }
 
-    static let leading: Set<String> = [PCCRole.sro.rawValue, PCCRole.coSRO.rawValue, PCCRole.chair.rawValue, PCCRole.coChair.rawValue,
-                                       MembershipRole.sro.rawValue, MembershipRole.chair.rawValue]
+    static let leading: Set<String> = [
+        PCCRole.sro.rawValue, PCCRole.coSRO.rawValue, PCCRole.chair.rawValue, PCCRole.coChair.rawValue,
+        MembershipRole.sro.rawValue, MembershipRole.chair.rawValue
+    ]
 
     /// The partnerships whose meetings the person is invited to on `asOf`, the ones triage weighs: active or under
     /// review, where they are a member or, for the PCC, where the partnership records a role for the PCC.
@@ -74,31 +78,42 @@ public enum Triage {
     }
 
     /// Those partnerships with the person's roles there, and their named substitutes.
-    static func invitations(_ data: AnalyticsData, personKey: String, asOf: Day) -> (roles: [String: [String]], substitutes: [String: String]) {
+    static func invitations(_ data: AnalyticsData, personKey: String, asOf: Day) -> (
+        roles: [String: [String]], substitutes: [String: String]
+    ) {
         var roles: [String: [String]] = [:]
         var substitutes: [String: String] = [:]
-        for m in data.memberships where m.personKey == personKey
-            && (m.startedOn.map { $0 <= asOf } ?? true) && (m.endedOn.map { $0 >= asOf } ?? true) {
+        for m in data.memberships
+        where m.personKey == personKey
+            && (m.startedOn.map { $0 <= asOf } ?? true) && (m.endedOn.map { $0 >= asOf } ?? true)
+        {
             roles[m.partnershipKey, default: []].append(m.role.rawValue)
             if let substitute = m.substituteKey { substitutes[m.partnershipKey] = substitute }
         }
         if data.pcc?.key == personKey {
-            for p in data.partnerships where !p.pccRoles.isEmpty { roles[p.key, default: []] += p.pccRoles.map(\.rawValue) }
+            for p in data.partnerships where !p.pccRoles.isEmpty {
+                roles[p.key, default: []] += p.pccRoles.map(\.rawValue)
+            }
         }
-        roles = roles.filter { key, _ in data.partnershipsByKey[key].map { $0.status == .active || $0.status == .underReview } ?? false }
+        roles = roles.filter { key, _ in
+            data.partnershipsByKey[key].map { $0.status == .active || $0.status == .underReview } ?? false
+        }
         return (roles, substitutes)
     }
 
     /// The duplication signal need only cover the partnerships `invited` names.
-    public static func run(_ data: AnalyticsData, personKey: String, capacity: Int, period: Period, settings: AnalyticsSettings,
-                           today: Day, duplication: (any DuplicationSignal)? = nil) -> Report {
+    public static func run(
+        _ data: AnalyticsData, personKey: String, capacity: Int, period: Period, settings: AnalyticsSettings,
+        today: Day, duplication: (any DuplicationSignal)? = nil
+    ) -> Report {
         let asOf = min(period.to, today)
         let (roles, substitutes) = invitations(data, personKey: personKey, asOf: asOf)
         let invited = Set(roles.keys)
         let cost = CostAudit.run(data, period: period, settings: settings, today: today, only: invited)
         let typical = Dictionary(cost.partnerships.map { ($0.key, $0.typicalMeeting) }, uniquingKeysWith: { a, _ in a })
-        let delivery = Dictionary(Delivery.run(data, period: period, today: today, only: invited).partnerships.map { ($0.key, $0.figures) },
-                                  uniquingKeysWith: { a, _ in a })
+        let delivery = Dictionary(
+            Delivery.run(data, period: period, today: today, only: invited).partnerships.map { ($0.key, $0.figures) },
+            uniquingKeysWith: { a, _ in a })
 
         var entries: [Entry] = []
         for (key, held) in roles {
@@ -106,7 +121,9 @@ public enum Triage {
             let roleSet = Array(Set(held)).sorted()
             let figures = delivery[key]
             let heldCount = figures?.meetings ?? 0
-            let perYear = heldCount > 0 ? Money.divide(heldCount * 365, by: max(1, min(period.days, 365 * 10)))
+            let perYear =
+                heldCount > 0
+                ? Money.divide(heldCount * 365, by: max(1, min(period.days, 365 * 10)))
                 : (partnership.meetingFrequency?.meetingsPerYear ?? 0)
             let decisionShare = figures.flatMap { share($0.decisions, $0.items) }
             let informationShare = figures?.informationShare
@@ -127,8 +144,11 @@ public enum Triage {
             }
             if let decisionShare {
                 let percent = Int((decisionShare * 100).rounded())
-                if decisionShare >= 0.3 { score += 2; reasons.append("\(percent)% of its items are brought for decision") }
-                else if decisionShare < 0.1 { score -= 1; reasons.append("Only \(percent)% of its items were decided") }
+                if decisionShare >= 0.3 {
+                    score += 2; reasons.append("\(percent)% of its items are brought for decision")
+                } else if decisionShare < 0.1 {
+                    score -= 1; reasons.append("Only \(percent)% of its items were decided")
+                }
             }
             if let informationShare, informationShare >= 0.5 {
                 score -= 2
@@ -140,15 +160,23 @@ public enum Triage {
                 reasons.append(why)
             }
             let typicalCost = typical[key] ?? .zero
-            reasons.append("A meeting costs about \(typicalCost.wholePounds) in salaries; it meets about \(perYear) times a year")
-            entries.append(Entry(partnershipKey: key, name: partnership.name, roles: roleSet.map(roleLabel), mustAttend: must,
-                                 meetingsPerYear: perYear, decisionShare: decisionShare, informationShare: informationShare,
-                                 duplicationShare: duplicated?.share, typicalCost: typicalCost, score: score, recommendation: .decline, reasons: reasons,
-                                 delegateKey: substitutes[key]))
+            reasons.append(
+                "A meeting costs about \(typicalCost.wholePounds) in salaries; it meets about \(perYear) times a year")
+            entries.append(
+                Entry(
+                    partnershipKey: key, name: partnership.name, roles: roleSet.map(roleLabel), mustAttend: must,
+                    meetingsPerYear: perYear, decisionShare: decisionShare, informationShare: informationShare,
+                    duplicationShare: duplicated?.share, typicalCost: typicalCost, score: score,
+                    recommendation: .decline, reasons: reasons,
+                    delegateKey: substitutes[key]))
         }
 
         // Chairs and SROs first, then by value; cheaper diaries (fewer meetings) first among equals.
-        entries.sort { ($1.mustAttend ? 1 : 0, $0.score, $1.meetingsPerYear, $1.name) < ($0.mustAttend ? 1 : 0, $1.score, $0.meetingsPerYear, $0.name) }
+        entries.sort {
+            ($1.mustAttend ? 1 : 0, $0.score, $1.meetingsPerYear, $1.name) < (
+                $0.mustAttend ? 1 : 0, $1.score, $0.meetingsPerYear, $0.name
+            )
+        }
         var used = 0
         for i in entries.indices {
             var e = entries[i]
@@ -156,13 +184,20 @@ public enum Triage {
                 e.recommendation = .attend
             } else if e.score >= 0 && used + e.meetingsPerYear <= capacity {
                 e.recommendation = .attend
-                e.reasons.insert("It fits your capacity (\(used + e.meetingsPerYear) of \(capacity) meetings a year)", at: 0)
+                e.reasons.insert(
+                    "It fits your capacity (\(used + e.meetingsPerYear) of \(capacity) meetings a year)", at: 0)
             } else {
                 let full = used + e.meetingsPerYear > capacity
-                let why = full ? "Attending would take you past your capacity of \(capacity) meetings a year" : "Its value is low"
+                let why =
+                    full
+                    ? "Attending would take you past your capacity of \(capacity) meetings a year" : "Its value is low"
                 if e.score >= 2 || (e.decisionShare ?? 0) >= 0.3 {
                     e.recommendation = .delegate
-                    e.reasons.insert(why + (e.delegateKey == nil ? "; send someone who can decide for you" : "; send your named substitute"), at: 0)
+                    e.reasons.insert(
+                        why
+                            + (e.delegateKey == nil
+                                ? "; send someone who can decide for you" : "; send your named substitute"),
+                        at: 0)
                 } else if (e.duplicationShare ?? 0) < 0.5 && ((e.informationShare ?? 0) >= 0.5 || e.score >= 0) {
                     e.recommendation = .papersOnly
                     e.reasons.insert(why + "; read its papers instead", at: 0)

@@ -36,11 +36,13 @@ public struct CalendarEvent: Hashable, Sendable {
     /// Where the event starts in the file it was read from; nil for events not read from a file.
     public var line: Int?
 
-    public init(uid: String, key: String? = nil, summary: String, description: String? = nil, location: String? = nil,
-                startsAt: Date, endsAt: Date? = nil, allDay: ClosedRange<Day>? = nil,
-                status: CalendarEventStatus = .confirmed, recurrenceID: Date? = nil, isException: Bool = false,
-                sequence: Int = 0, stamp: Date? = nil, organizer: CalendarAttendee? = nil,
-                attendees: [CalendarAttendee] = [], url: String? = nil, onlineMeetingURL: String? = nil, line: Int? = nil) {
+    public init(
+        uid: String, key: String? = nil, summary: String, description: String? = nil, location: String? = nil,
+        startsAt: Date, endsAt: Date? = nil, allDay: ClosedRange<Day>? = nil,
+        status: CalendarEventStatus = .confirmed, recurrenceID: Date? = nil, isException: Bool = false,
+        sequence: Int = 0, stamp: Date? = nil, organizer: CalendarAttendee? = nil,
+        attendees: [CalendarAttendee] = [], url: String? = nil, onlineMeetingURL: String? = nil, line: Int? = nil
+    ) {
         self.uid = uid
         self.key = key ?? uid
         self.summary = summary
@@ -63,10 +65,11 @@ public struct CalendarEvent: Hashable, Sendable {
 
     /// An all-day event over `days`, its instants taken in Europe/London.
     public init(uid: String, summary: String, days: ClosedRange<Day>, status: CalendarEventStatus = .confirmed) {
-        self.init(uid: uid, summary: summary,
-                  startsAt: CalendarZone.london.instant(LocalDateTime(day: days.lowerBound)),
-                  endsAt: CalendarZone.london.instant(LocalDateTime(day: days.upperBound.adding(days: 1))),
-                  allDay: days, status: status)
+        self.init(
+            uid: uid, summary: summary,
+            startsAt: CalendarZone.london.instant(LocalDateTime(day: days.lowerBound)),
+            endsAt: CalendarZone.london.instant(LocalDateTime(day: days.upperBound.adding(days: 1))),
+            allDay: days, status: status)
     }
 }
 
@@ -85,7 +88,9 @@ public struct CalendarAttendee: Hashable, Sendable {
     /// Another calendar address (a URN) for someone without an email address, such as a person in the register.
     public var uri: String?
 
-    public init(name: String? = nil, email: String?, role: Role? = nil, participation: Participation? = nil, uri: String? = nil) {
+    public init(
+        name: String? = nil, email: String?, role: Role? = nil, participation: Participation? = nil, uri: String? = nil
+    ) {
         self.name = name
         self.email = email
         self.role = role
@@ -95,7 +100,8 @@ public struct CalendarAttendee: Hashable, Sendable {
 
     /// ROLE.
     public enum Role: String, Hashable, Sendable, CaseIterable {
-        case chair = "CHAIR", required = "REQ-PARTICIPANT", optional = "OPT-PARTICIPANT", nonParticipant = "NON-PARTICIPANT"
+        case chair = "CHAIR", required = "REQ-PARTICIPANT", optional = "OPT-PARTICIPANT", nonParticipant =
+            "NON-PARTICIPANT"
     }
 
     /// PARTSTAT: the person's answer to the invitation.
@@ -107,10 +113,11 @@ public struct CalendarAttendee: Hashable, Sendable {
     init(_ property: ICalendar.Property) {
         let address = property.value.trimmingCharacters(in: .whitespaces)
         let isMail = address.lowercased().hasPrefix("mailto:")
-        self.init(name: property.parameter("CN").flatMap { $0.isEmpty ? nil : $0 },
-                  email: isMail ? String(address.dropFirst(7)) : nil,
-                  role: property.parameter("ROLE").flatMap { Role(rawValue: $0.uppercased()) },
-                  participation: property.parameter("PARTSTAT").flatMap { Participation(rawValue: $0.uppercased()) })
+        self.init(
+            name: property.parameter("CN").flatMap { $0.isEmpty ? nil : $0 },
+            email: isMail ? String(address.dropFirst(7)) : nil,
+            role: property.parameter("ROLE").flatMap { Role(rawValue: $0.uppercased()) },
+            participation: property.parameter("PARTSTAT").flatMap { Participation(rawValue: $0.uppercased()) })
     }
 }
 
@@ -128,8 +135,10 @@ public struct CalendarTask: Hashable, Sendable {
     public var stamp: Date?
     public var line: Int?
 
-    public init(uid: String, summary: String, description: String? = nil, due: Date? = nil, dueDay: Day? = nil,
-                status: CalendarTaskStatus = .needsAction, stamp: Date? = nil, line: Int? = nil) {
+    public init(
+        uid: String, summary: String, description: String? = nil, due: Date? = nil, dueDay: Day? = nil,
+        status: CalendarTaskStatus = .needsAction, stamp: Date? = nil, line: Int? = nil
+    ) {
         self.uid = uid
         self.summary = summary
         self.description = description

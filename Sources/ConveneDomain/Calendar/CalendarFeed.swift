@@ -15,8 +15,10 @@ public enum CalendarFeed {
     ///   - includeAttendees: false for public feeds, which carry no people: no ORGANIZER and no ATTENDEE lines.
     ///   - stamp: DTSTAMP for events and tasks that carry none. Pass the time of the latest change, not the time
     ///     now, or every request would give different bytes.
-    public static func write(name: String, events: [CalendarEvent], tasks: [CalendarTask] = [],
-                             includeAttendees: Bool, stamp: Date) -> String {
+    public static func write(
+        name: String, events: [CalendarEvent], tasks: [CalendarTask] = [],
+        includeAttendees: Bool, stamp: Date
+    ) -> String {
         var feed = Lines()
         feed.add("BEGIN:VCALENDAR")
         feed.add("VERSION:2.0")
@@ -76,8 +78,11 @@ private struct Lines {
             if let end = event.endsAt { add("DTEND:" + CalendarFeed.utc(end)) }
         }
         if let recurrenceID = event.recurrenceID {
-            add("RECURRENCE-ID" + (event.allDay == nil ? ":" + CalendarFeed.utc(recurrenceID)
-                                   : ";VALUE=DATE:" + CalendarZone.london.clock(recurrenceID).day.icsDate))
+            add(
+                "RECURRENCE-ID"
+                    + (event.allDay == nil
+                        ? ":" + CalendarFeed.utc(recurrenceID)
+                        : ";VALUE=DATE:" + CalendarZone.london.clock(recurrenceID).day.icsDate))
         }
         add("SEQUENCE:\(event.sequence)")
         text("SUMMARY", event.summary)

@@ -26,7 +26,8 @@ public struct CalendarImport: Sendable {
     public static func read(_ data: Data, window: DateInterval, limit: Int = defaultLimit) -> CalendarImport {
         let document = ICalendar.parse(data)
         // Beyond these years no zone's rules are known and the arithmetic of days has no need to go.
-        let earliest = Date(timeIntervalSince1970: -11_676_096_000), latest = Date(timeIntervalSince1970: 7_258_118_400)
+        let earliest = Date(timeIntervalSince1970: -11_676_096_000)
+        let latest = Date(timeIntervalSince1970: 7_258_118_400)
         let lower = max(window.start, earliest)
         let range = lower..<max(lower, min(window.end, latest))
         var result = CalendarImport(events: [], tasks: [], issues: document.issues)
@@ -88,7 +89,8 @@ private struct Draft {
         }
         if let end { return start.zone.instant(clock).addingTimeInterval(end.instant.timeIntervalSince(start.instant)) }
         if let duration {
-            return start.zone.instant(clock.on(clock.day.adding(days: duration.days))).addingTimeInterval(TimeInterval(duration.seconds))
+            return start.zone.instant(clock.on(clock.day.adding(days: duration.days))).addingTimeInterval(
+                TimeInterval(duration.seconds))
         }
         return start.isDate ? start.zone.instant(clock.on(clock.day.adding(days: 1))) : nil
     }
@@ -131,7 +133,9 @@ private struct EventReader {
             case .local(let clock, nil): moments.append(Moment(clock: clock, zone: floating, isDate: false))
             case .local(let clock, let tzid?):
                 guard let zone = zones.zone(tzid, issues: &issues) else {
-                    issue(property.line, property.name, "the time zone '\(tzid)' is not known and the file does not define it in a VTIMEZONE")
+                    issue(
+                        property.line, property.name,
+                        "the time zone '\(tzid)' is not known and the file does not define it in a VTIMEZONE")
                     return nil
                 }
                 moments.append(Moment(clock: clock, zone: zone, isDate: false))
@@ -194,8 +198,10 @@ private struct EventReader {
             let expanded = rule.starts(from: start.clock, in: window, limit: limit, instant: start.zone.instant)
             clocks.formUnion(expanded.starts)
             if expanded.truncated {
-                issue(draft.line, "RRULE", "the series '\(draft.summary ?? draft.uid)' has more than \(limit) occurrences "
-                      + "in the period imported; give it an end (UNTIL or COUNT) or import a shorter period")
+                issue(
+                    draft.line, "RRULE",
+                    "the series '\(draft.summary ?? draft.uid)' has more than \(limit) occurrences "
+                        + "in the period imported; give it an end (UNTIL or COUNT) or import a shorter period")
             }
         }
         for date in draft.extraDates where window.contains(date.instant) {
@@ -208,7 +214,9 @@ private struct EventReader {
     private func event(_ draft: Draft, startingAt clock: LocalDateTime, master: Draft?) -> CalendarEvent {
         let startsAt = draft.start.zone.instant(clock)
         var endsAt = draft.end(startingAt: clock)
-        if endsAt == nil, draft.end == nil, draft.duration == nil, let master, master.end != nil || master.duration != nil {
+        if endsAt == nil, draft.end == nil, draft.duration == nil, let master,
+            master.end != nil || master.duration != nil
+        {
             endsAt = master.end(startingAt: master.start.clock).map {
                 startsAt.addingTimeInterval($0.timeIntervalSince(master.start.instant))
             }
@@ -232,7 +240,8 @@ private struct EventReader {
 
     /// `UID/yyyymmddThhmmssZ`, or `UID/yyyymmdd` for an all-day occurrence.
     private static func key(_ uid: String, _ original: Moment) -> String {
-        uid + "/" + (original.isDate ? original.clock.day.icsDate : LocalDateTime(utc: original.instant).description + "Z")
+        uid + "/"
+            + (original.isDate ? original.clock.day.icsDate : LocalDateTime(utc: original.instant).description + "Z")
     }
 
     private mutating func read(_ component: ICalendar.Component) -> Draft? {
@@ -243,7 +252,9 @@ private struct EventReader {
             return nil
         }
         guard let startProperty = component.first("DTSTART") else {
-            issue(component.line, "DTSTART", "the event '\(text("SUMMARY") ?? uid)' has no DTSTART; every meeting needs a start")
+            issue(
+                component.line, "DTSTART",
+                "the event '\(text("SUMMARY") ?? uid)' has no DTSTART; every meeting needs a start")
             return nil
         }
         guard let start = moment(startProperty) else { return nil }
@@ -254,11 +265,15 @@ private struct EventReader {
                 issue(property.line, "DTEND", "the event ends before it starts")
             }
         } else if let property = component.first("DURATION") {
-            do { draft.duration = try CalendarDuration.parse(property.value) } catch { issue(property.line, "DURATION", error.message) }
+            do { draft.duration = try CalendarDuration.parse(property.value) } catch {
+                issue(property.line, "DURATION", error.message)
+            }
         }
         draft.recurrenceID = component.first("RECURRENCE-ID").flatMap { moment($0) }
         for property in component.all("RRULE") {
-            do { draft.rules.append(try RecurrenceRule(parsing: property.value)) } catch { issue(property.line, "RRULE", error.message) }
+            do { draft.rules.append(try RecurrenceRule(parsing: property.value)) } catch {
+                issue(property.line, "RRULE", error.message)
+            }
         }
         draft.extraDates = component.all("RDATE").flatMap { moments($0) ?? [] }
         draft.excluded = component.all("EXDATE").flatMap { moments($0) ?? [] }
@@ -266,12 +281,18 @@ private struct EventReader {
         draft.description = text("DESCRIPTION")
         draft.location = text("LOCATION")
         if let property = component.first("STATUS") {
-            if let status = CalendarEventStatus(rawValue: property.value.uppercased()) { draft.status = status } else {
-                issue(property.line, "STATUS", "'\(property.value)' is not an event status; expected CONFIRMED, TENTATIVE or CANCELLED")
+            if let status = CalendarEventStatus(rawValue: property.value.uppercased()) {
+                draft.status = status
+            } else {
+                issue(
+                    property.line, "STATUS",
+                    "'\(property.value)' is not an event status; expected CONFIRMED, TENTATIVE or CANCELLED")
             }
         }
         if let property = component.first("SEQUENCE") {
-            if let sequence = Int(property.value.trimmingCharacters(in: .whitespaces)), sequence >= 0 { draft.sequence = sequence } else {
+            if let sequence = Int(property.value.trimmingCharacters(in: .whitespaces)), sequence >= 0 {
+                draft.sequence = sequence
+            } else {
                 issue(property.line, "SEQUENCE", "'\(property.value)' is not a whole number")
             }
         }
@@ -291,14 +312,20 @@ private struct EventReader {
             issue(component.line, "UID", "the to-do has no UID, so a later import could not recognise it")
             return nil
         }
-        var task = CalendarTask(uid: uid, summary: text("SUMMARY") ?? "", description: text("DESCRIPTION"), line: component.line)
+        var task = CalendarTask(
+            uid: uid, summary: text("SUMMARY") ?? "", description: text("DESCRIPTION"), line: component.line)
         if let property = component.first("DUE"), let due = moment(property) {
             task.due = due.instant
             task.dueDay = due.isDate ? due.clock.day : nil
         }
         if let property = component.first("STATUS") {
-            if let status = CalendarTaskStatus(rawValue: property.value.uppercased()) { task.status = status } else {
-                issue(property.line, "STATUS", "'\(property.value)' is not a to-do status; expected NEEDS-ACTION, IN-PROCESS, COMPLETED or CANCELLED")
+            if let status = CalendarTaskStatus(rawValue: property.value.uppercased()) {
+                task.status = status
+            } else {
+                issue(
+                    property.line, "STATUS",
+                    "'\(property.value)' is not a to-do status; expected NEEDS-ACTION, IN-PROCESS, COMPLETED or CANCELLED"
+                )
             }
         }
         task.stamp = component.first("DTSTAMP").flatMap { moment($0)?.instant }
@@ -308,12 +335,16 @@ private struct EventReader {
     // MARK: Online meetings
 
     private static let conferenceProperties = ["X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-GOOGLE-CONFERENCE", "CONFERENCE"]
-    private static let conferenceHosts = ["teams.microsoft.com", "teams.live.com", "meet.google.com", "zoom.us", "webex.com"]
+    private static let conferenceHosts = [
+        "teams.microsoft.com", "teams.live.com", "meet.google.com", "zoom.us", "webex.com"
+    ]
 
     /// The link Teams or Google Meet adds as a property, else the first meeting link in the description or location.
     static func onlineMeetingURL(_ component: ICalendar.Component) -> String? {
         for name in conferenceProperties {
-            if let link = component.first(name)?.text.trimmingCharacters(in: .whitespaces), link.lowercased().hasPrefix("https://") {
+            if let link = component.first(name)?.text.trimmingCharacters(in: .whitespaces),
+                link.lowercased().hasPrefix("https://")
+            {
                 return link
             }
         }

@@ -21,8 +21,9 @@ struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     init(seconds: Int) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
-        self.init(day: Day(year: 1970, month: 1, day: 1)!.adding(days: days),
-                  hour: rest / 3_600, minute: rest % 3_600 / 60, second: rest % 60)
+        self.init(
+            day: Day(year: 1970, month: 1, day: 1)!.adding(days: days),
+            hour: rest / 3_600, minute: rest % 3_600 / 60, second: rest % 60)
     }
 
     /// The clock time at an instant in UTC.
@@ -56,18 +57,22 @@ enum CalendarTime: Hashable, Sendable {
         let text = text.trimmingCharacters(in: .whitespaces)
         let digits = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= digits.count, digits[range].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            guard range.upperBound <= digits.count, digits[range].allSatisfy({ (0x30...0x39).contains($0) }) else {
+                return nil
+            }
             return digits[range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         guard digits.count >= 8, let y = number(0..<4), let m = number(4..<6), let d = number(6..<8),
-              let day = Day(year: y, month: m, day: d) else {
+            let day = Day(year: y, month: m, day: d)
+        else {
             throw ValueError("'\(text)' is not a date; expected yyyymmdd or yyyymmddThhmmss, such as 20240315T100000")
         }
         if digits.count == 8 { return .date(day) }
-        let isUTC = digits.last == 0x5A || digits.last == 0x7A   // Z
-        guard digits.count == (isUTC ? 16 : 15), digits[8] == 0x54 || digits[8] == 0x74,   // T
-              let hh = number(9..<11), let mm = number(11..<13), let ss = number(13..<15),
-              hh < 24, mm < 60, ss <= 60 else {
+        let isUTC = digits.last == 0x5A || digits.last == 0x7A  // Z
+        guard digits.count == (isUTC ? 16 : 15), digits[8] == 0x54 || digits[8] == 0x74,  // T
+            let hh = number(9..<11), let mm = number(11..<13), let ss = number(13..<15),
+            hh < 24, mm < 60, ss <= 60
+        else {
             throw ValueError("'\(text)' is not a date and time; expected yyyymmddThhmmss, such as 20240315T100000")
         }
         // A leap second is read as the last second of its minute.
@@ -115,7 +120,11 @@ struct CalendarDuration: Hashable, Sendable {
         }
         guard scalars.first == "P" else { throw bad }
         scalars = scalars.dropFirst()
-        var days = 0, seconds = 0, inTime = false, number = "", parts = 0
+        var days = 0
+        var seconds = 0
+        var inTime = false
+        var number = ""
+        var parts = 0
         for character in scalars {
             if character.isASCII && character.isNumber { number.append(character); continue }
             if character == "T" && !inTime && number.isEmpty { inTime = true; continue }
@@ -141,7 +150,8 @@ func utcOffset(_ text: String) throws(ValueError) -> Int {
     let text = text.trimmingCharacters(in: .whitespaces)
     let digits = text.dropFirst()
     guard let sign = text.first, sign == "+" || sign == "-", digits.count == 4 || digits.count == 6,
-          digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        digits.allSatisfy({ $0.isASCII && $0.isNumber })
+    else {
         throw ValueError("'\(text)' is not a UTC offset; expected a form such as +0100 or -0500")
     }
     let n = digits.map { Int(String($0))! }

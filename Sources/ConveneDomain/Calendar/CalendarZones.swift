@@ -33,8 +33,9 @@ struct CalendarZone: Sendable {
     func instant(_ time: LocalDateTime) -> Date {
         switch rules {
         case .system(let calendar):
-            let parts = DateComponents(year: time.day.year, month: time.day.month, day: time.day.day,
-                                       hour: time.hour, minute: time.minute, second: time.second)
+            let parts = DateComponents(
+                year: time.day.year, month: time.day.month, day: time.day.day,
+                hour: time.hour, minute: time.minute, second: time.second)
             if let date = calendar.date(from: parts) { return date }
             let offset = calendar.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(time.seconds)))
             return Date(timeIntervalSince1970: TimeInterval(time.seconds - offset))
@@ -59,7 +60,8 @@ struct CalendarZone: Sendable {
     private func offset(at seconds: Int) -> Int {
         guard case .defined(let changes, let offsets, let initial) = rules else { return 0 }
         // The last change at or before the instant.
-        var low = 0, high = changes.count
+        var low = 0
+        var high = changes.count
         while low < high {
             let middle = (low + high) / 2
             if changes[middle] <= seconds { low = middle + 1 } else { high = middle }
@@ -72,14 +74,18 @@ struct CalendarZone: Sendable {
     static func defined(by component: ICalendar.Component, name: String, issues: inout [ImportIssue]) -> CalendarZone? {
         var changes: [(at: Int, offset: Int)] = []
         var initial: (at: Int, offset: Int)?
-        let end = Date(timeIntervalSince1970: 7_258_118_400)   // 2200-01-01: far enough ahead for any meeting
+        let end = Date(timeIntervalSince1970: 7_258_118_400)  // 2200-01-01: far enough ahead for any meeting
         for part in component.components where part.name == "STANDARD" || part.name == "DAYLIGHT" {
-            guard let start = part.first("DTSTART"), let from = part.first("TZOFFSETFROM"), let to = part.first("TZOFFSETTO") else {
-                issues.append(ImportIssue("line \(part.line)", field: part.name,
-                                          "the time zone '\(name)' needs DTSTART, TZOFFSETFROM and TZOFFSETTO here"))
+            guard let start = part.first("DTSTART"), let from = part.first("TZOFFSETFROM"),
+                let to = part.first("TZOFFSETTO")
+            else {
+                issues.append(
+                    ImportIssue(
+                        "line \(part.line)", field: part.name,
+                        "the time zone '\(name)' needs DTSTART, TZOFFSETFROM and TZOFFSETTO here"))
                 return nil
             }
-            var current = from   // the property being read, for the report
+            var current = from  // the property being read, for the report
             do {
                 let before = try utcOffset(from.value)
                 current = to
@@ -100,7 +106,9 @@ struct CalendarZone: Sendable {
                 }
                 for onset in onsets {
                     changes.append((onset.seconds - before, after))
-                    if initial == nil || onset.seconds - before < initial!.at { initial = (onset.seconds - before, before) }
+                    if initial == nil || onset.seconds - before < initial!.at {
+                        initial = (onset.seconds - before, before)
+                    }
                 }
             } catch {
                 issues.append(ImportIssue("line \(current.line)", field: current.name, error.message))
@@ -108,8 +116,10 @@ struct CalendarZone: Sendable {
             }
         }
         guard let initial else {
-            issues.append(ImportIssue("line \(component.line)", field: "VTIMEZONE",
-                                      "the time zone '\(name)' has no STANDARD or DAYLIGHT part"))
+            issues.append(
+                ImportIssue(
+                    "line \(component.line)", field: "VTIMEZONE",
+                    "the time zone '\(name)' has no STANDARD or DAYLIGHT part"))
             return nil
         }
         return CalendarZone(name: name, changes: changes.sorted { $0.at < $1.at }, initial: initial.offset)
@@ -120,81 +130,86 @@ struct CalendarZone: Sendable {
     static func named(_ tzid: String) -> CalendarZone? {
         let name = tzid.trimmingCharacters(in: .whitespaces)
         if let zone = TimeZone(identifier: name) { return CalendarZone(system: zone) }
-        if let iana = windowsNames[name.lowercased()], let zone = TimeZone(identifier: iana) { return CalendarZone(system: zone) }
+        if let iana = windowsNames[name.lowercased()], let zone = TimeZone(identifier: iana) {
+            return CalendarZone(system: zone)
+        }
         let path = name.split(separator: "/")
         for length in [3, 2] where path.count > length {
-            if let zone = TimeZone(identifier: path.suffix(length).joined(separator: "/")) { return CalendarZone(system: zone) }
+            if let zone = TimeZone(identifier: path.suffix(length).joined(separator: "/")) {
+                return CalendarZone(system: zone)
+            }
         }
         return nil
     }
 
     /// Windows time zone names and Outlook's display names → IANA, after the Unicode CLDR's windowsZones table:
     /// the UK, Europe, North America, and the largest zones elsewhere.
-    static let windowsNames: [String: String] = Dictionary(uniqueKeysWithValues: [
-        ("GMT Standard Time", "Europe/London"),
-        ("Greenwich Standard Time", "Atlantic/Reykjavik"),
-        ("UTC", "Etc/UTC"),
-        ("Coordinated Universal Time", "Etc/UTC"),
-        ("W. Europe Standard Time", "Europe/Berlin"),
-        ("Romance Standard Time", "Europe/Paris"),
-        ("Central Europe Standard Time", "Europe/Budapest"),
-        ("Central European Standard Time", "Europe/Warsaw"),
-        ("E. Europe Standard Time", "Europe/Chisinau"),
-        ("FLE Standard Time", "Europe/Kiev"),
-        ("GTB Standard Time", "Europe/Bucharest"),
-        ("Turkey Standard Time", "Europe/Istanbul"),
-        ("Russian Standard Time", "Europe/Moscow"),
-        ("Kaliningrad Standard Time", "Europe/Kaliningrad"),
-        ("Belarus Standard Time", "Europe/Minsk"),
-        ("Azores Standard Time", "Atlantic/Azores"),
-        ("Cape Verde Standard Time", "Atlantic/Cape_Verde"),
-        ("Morocco Standard Time", "Africa/Casablanca"),
-        ("W. Central Africa Standard Time", "Africa/Lagos"),
-        ("South Africa Standard Time", "Africa/Johannesburg"),
-        ("Egypt Standard Time", "Africa/Cairo"),
-        ("Israel Standard Time", "Asia/Jerusalem"),
-        ("Arab Standard Time", "Asia/Riyadh"),
-        ("Arabian Standard Time", "Asia/Dubai"),
-        ("Iran Standard Time", "Asia/Tehran"),
-        ("Pakistan Standard Time", "Asia/Karachi"),
-        ("India Standard Time", "Asia/Calcutta"),
-        ("Bangladesh Standard Time", "Asia/Dhaka"),
-        ("SE Asia Standard Time", "Asia/Bangkok"),
-        ("China Standard Time", "Asia/Shanghai"),
-        ("Singapore Standard Time", "Asia/Singapore"),
-        ("Tokyo Standard Time", "Asia/Tokyo"),
-        ("Korea Standard Time", "Asia/Seoul"),
-        ("W. Australia Standard Time", "Australia/Perth"),
-        ("Cen. Australia Standard Time", "Australia/Adelaide"),
-        ("E. Australia Standard Time", "Australia/Brisbane"),
-        ("AUS Eastern Standard Time", "Australia/Sydney"),
-        ("New Zealand Standard Time", "Pacific/Auckland"),
-        ("Newfoundland Standard Time", "America/St_Johns"),
-        ("Atlantic Standard Time", "America/Halifax"),
-        ("Eastern Standard Time", "America/New_York"),
-        ("US Eastern Standard Time", "America/Indianapolis"),
-        ("Central Standard Time", "America/Chicago"),
-        ("Canada Central Standard Time", "America/Regina"),
-        ("Central Standard Time (Mexico)", "America/Mexico_City"),
-        ("Mountain Standard Time", "America/Denver"),
-        ("US Mountain Standard Time", "America/Phoenix"),
-        ("Pacific Standard Time", "America/Los_Angeles"),
-        ("Alaskan Standard Time", "America/Anchorage"),
-        ("Hawaiian Standard Time", "Pacific/Honolulu"),
-        ("SA Pacific Standard Time", "America/Bogota"),
-        ("E. South America Standard Time", "America/Sao_Paulo"),
-        ("Argentina Standard Time", "America/Buenos_Aires"),
-        // Display names that older Outlook and Exchange versions wrote as TZIDs.
-        ("(UTC) Dublin, Edinburgh, Lisbon, London", "Europe/London"),
-        ("(UTC+00:00) Dublin, Edinburgh, Lisbon, London", "Europe/London"),
-        ("(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London", "Europe/London"),
-        ("(GMT) Greenwich Mean Time: Dublin, Edinburgh, Lisbon, London", "Europe/London"),
-        ("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin"),
-        ("(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", "Europe/Paris"),
-        ("(UTC-05:00) Eastern Time (US & Canada)", "America/New_York"),
-        ("(UTC-06:00) Central Time (US & Canada)", "America/Chicago"),
-        ("(UTC-08:00) Pacific Time (US & Canada)", "America/Los_Angeles"),
-    ].map { ($0.0.lowercased(), $0.1) })
+    static let windowsNames: [String: String] = Dictionary(
+        uniqueKeysWithValues: [
+            ("GMT Standard Time", "Europe/London"),
+            ("Greenwich Standard Time", "Atlantic/Reykjavik"),
+            ("UTC", "Etc/UTC"),
+            ("Coordinated Universal Time", "Etc/UTC"),
+            ("W. Europe Standard Time", "Europe/Berlin"),
+            ("Romance Standard Time", "Europe/Paris"),
+            ("Central Europe Standard Time", "Europe/Budapest"),
+            ("Central European Standard Time", "Europe/Warsaw"),
+            ("E. Europe Standard Time", "Europe/Chisinau"),
+            ("FLE Standard Time", "Europe/Kiev"),
+            ("GTB Standard Time", "Europe/Bucharest"),
+            ("Turkey Standard Time", "Europe/Istanbul"),
+            ("Russian Standard Time", "Europe/Moscow"),
+            ("Kaliningrad Standard Time", "Europe/Kaliningrad"),
+            ("Belarus Standard Time", "Europe/Minsk"),
+            ("Azores Standard Time", "Atlantic/Azores"),
+            ("Cape Verde Standard Time", "Atlantic/Cape_Verde"),
+            ("Morocco Standard Time", "Africa/Casablanca"),
+            ("W. Central Africa Standard Time", "Africa/Lagos"),
+            ("South Africa Standard Time", "Africa/Johannesburg"),
+            ("Egypt Standard Time", "Africa/Cairo"),
+            ("Israel Standard Time", "Asia/Jerusalem"),
+            ("Arab Standard Time", "Asia/Riyadh"),
+            ("Arabian Standard Time", "Asia/Dubai"),
+            ("Iran Standard Time", "Asia/Tehran"),
+            ("Pakistan Standard Time", "Asia/Karachi"),
+            ("India Standard Time", "Asia/Calcutta"),
+            ("Bangladesh Standard Time", "Asia/Dhaka"),
+            ("SE Asia Standard Time", "Asia/Bangkok"),
+            ("China Standard Time", "Asia/Shanghai"),
+            ("Singapore Standard Time", "Asia/Singapore"),
+            ("Tokyo Standard Time", "Asia/Tokyo"),
+            ("Korea Standard Time", "Asia/Seoul"),
+            ("W. Australia Standard Time", "Australia/Perth"),
+            ("Cen. Australia Standard Time", "Australia/Adelaide"),
+            ("E. Australia Standard Time", "Australia/Brisbane"),
+            ("AUS Eastern Standard Time", "Australia/Sydney"),
+            ("New Zealand Standard Time", "Pacific/Auckland"),
+            ("Newfoundland Standard Time", "America/St_Johns"),
+            ("Atlantic Standard Time", "America/Halifax"),
+            ("Eastern Standard Time", "America/New_York"),
+            ("US Eastern Standard Time", "America/Indianapolis"),
+            ("Central Standard Time", "America/Chicago"),
+            ("Canada Central Standard Time", "America/Regina"),
+            ("Central Standard Time (Mexico)", "America/Mexico_City"),
+            ("Mountain Standard Time", "America/Denver"),
+            ("US Mountain Standard Time", "America/Phoenix"),
+            ("Pacific Standard Time", "America/Los_Angeles"),
+            ("Alaskan Standard Time", "America/Anchorage"),
+            ("Hawaiian Standard Time", "Pacific/Honolulu"),
+            ("SA Pacific Standard Time", "America/Bogota"),
+            ("E. South America Standard Time", "America/Sao_Paulo"),
+            ("Argentina Standard Time", "America/Buenos_Aires"),
+            // Display names that older Outlook and Exchange versions wrote as TZIDs.
+            ("(UTC) Dublin, Edinburgh, Lisbon, London", "Europe/London"),
+            ("(UTC+00:00) Dublin, Edinburgh, Lisbon, London", "Europe/London"),
+            ("(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London", "Europe/London"),
+            ("(GMT) Greenwich Mean Time: Dublin, Edinburgh, Lisbon, London", "Europe/London"),
+            ("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin"),
+            ("(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", "Europe/Paris"),
+            ("(UTC-05:00) Eastern Time (US & Canada)", "America/New_York"),
+            ("(UTC-06:00) Central Time (US & Canada)", "America/Chicago"),
+            ("(UTC-08:00) Pacific Time (US & Canada)", "America/Los_Angeles")
+        ].map { ($0.0.lowercased(), $0.1) })
 }
 
 /// The zones one calendar uses: each TZID is resolved once, by name first and by the file's VTIMEZONE only when

@@ -58,7 +58,8 @@ public enum ICalendar {
 
         for (number, content) in lines {
             guard let text = String(validating: content, as: UTF8.self) else {
-                issues.append(ImportIssue("line \(number)", "the line is not UTF-8 text; export the calendar again as UTF-8"))
+                issues.append(
+                    ImportIssue("line \(number)", "the line is not UTF-8 text; export the calendar again as UTF-8"))
                 continue
             }
             let property: Property
@@ -72,7 +73,9 @@ public enum ICalendar {
             case "END":
                 let name = property.value.uppercased()
                 guard let index = open.lastIndex(where: { $0.name == name }) else {
-                    issues.append(ImportIssue("line \(number)", field: "END", "'\(name)' closes nothing; there is no BEGIN:\(name) open"))
+                    issues.append(
+                        ImportIssue(
+                            "line \(number)", field: "END", "'\(name)' closes nothing; there is no BEGIN:\(name) open"))
                     continue
                 }
                 // Anything opened after the one being closed was never closed itself.
@@ -86,14 +89,19 @@ public enum ICalendar {
                     if done.name == "VCALENDAR" {
                         calendars.append(done)
                     } else {
-                        issues.append(ImportIssue("line \(done.line)", field: "BEGIN", "'\(done.name)' is outside BEGIN:VCALENDAR"))
+                        issues.append(
+                            ImportIssue(
+                                "line \(done.line)", field: "BEGIN", "'\(done.name)' is outside BEGIN:VCALENDAR"))
                     }
                 } else {
                     open[open.count - 1].components.append(done)
                 }
             default:
                 if open.isEmpty {
-                    issues.append(ImportIssue("line \(number)", field: property.name, "the line is outside BEGIN:VCALENDAR … END:VCALENDAR"))
+                    issues.append(
+                        ImportIssue(
+                            "line \(number)", field: property.name,
+                            "the line is outside BEGIN:VCALENDAR … END:VCALENDAR"))
                 } else {
                     open[open.count - 1].properties.append(property)
                 }
@@ -112,8 +120,9 @@ public enum ICalendar {
     }
 
     private static func unclosed(_ component: Component) -> ImportIssue {
-        ImportIssue("line \(component.line)", field: "BEGIN",
-                    "'\(component.name)' is never closed; expected END:\(component.name)")
+        ImportIssue(
+            "line \(component.line)", field: "BEGIN",
+            "'\(component.name)' is never closed; expected END:\(component.name)")
     }
 
     /// Logical lines with the number of the physical line each starts on. A line that begins with a space or a
@@ -148,28 +157,32 @@ public enum ICalendar {
             while i < bytes.count && !stops.contains(bytes[i]) { i += 1 }
             return String(decoding: bytes[start..<i], as: UTF8.self)
         }
-        let name = token(until: [0x3B, 0x3A]).uppercased()   // ; :
+        let name = token(until: [0x3B, 0x3A]).uppercased()  // ; :
         guard !name.isEmpty, name.utf8.allSatisfy({ isNameByte($0) }) else {
             throw ValueError("expected a property such as NAME:value, found '\(text.prefix(40))'")
         }
         var parameters: [String: [String]] = [:]
         while i < bytes.count && bytes[i] == 0x3B {
             i += 1
-            let parameter = token(until: [0x3D, 0x3A, 0x3B]).uppercased()   // = : ;
+            let parameter = token(until: [0x3D, 0x3A, 0x3B]).uppercased()  // = : ;
             guard i < bytes.count, bytes[i] == 0x3D, !parameter.isEmpty else {
-                throw ValueError("the parameter '\(parameter)' of \(name) has no value; expected \(parameter.isEmpty ? "NAME" : parameter)=value")
+                throw ValueError(
+                    "the parameter '\(parameter)' of \(name) has no value; expected \(parameter.isEmpty ? "NAME" : parameter)=value"
+                )
             }
             var values: [String] = []
             repeat {
-                i += 1   // past '=' or ','
+                i += 1  // past '=' or ','
                 if i < bytes.count && bytes[i] == 0x22 {
                     i += 1
                     let value = token(until: [0x22])
-                    guard i < bytes.count else { throw ValueError("a quoted value of \(parameter) on \(name) is never closed") }
+                    guard i < bytes.count else {
+                        throw ValueError("a quoted value of \(parameter) on \(name) is never closed")
+                    }
                     i += 1
                     values.append(caretDecoded(value))
                 } else {
-                    values.append(caretDecoded(token(until: [0x2C, 0x3B, 0x3A])))   // , ; :
+                    values.append(caretDecoded(token(until: [0x2C, 0x3B, 0x3A])))  // , ; :
                 }
             } while i < bytes.count && bytes[i] == 0x2C
             parameters[parameter, default: []] += values
@@ -246,7 +259,7 @@ public enum ICalendar {
             if start > 0 { out += [0x0D, 0x0A, 0x20] }
             out += bytes[start..<end]
             start = end
-            limit = 74   // the leading space of a continuation counts
+            limit = 74  // the leading space of a continuation counts
         } while start < bytes.count
         out += [0x0D, 0x0A]
         return String(decoding: out, as: UTF8.self)

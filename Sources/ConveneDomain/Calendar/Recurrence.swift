@@ -30,8 +30,12 @@ struct RecurrenceRule: Hashable, Sendable {
         var frequency: Frequency?
         var rule = RecurrenceRule(frequency: .daily)
         for part in text.split(separator: ";") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
-            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-            guard pair.count == 2, !pair[1].isEmpty else { throw ValueError("'\(part)' is not a rule part; expected NAME=value") }
+            let pair = part.split(separator: "=", maxSplits: 1).map {
+                $0.trimmingCharacters(in: .whitespaces).uppercased()
+            }
+            guard pair.count == 2, !pair[1].isEmpty else {
+                throw ValueError("'\(part)' is not a rule part; expected NAME=value")
+            }
             let (name, value) = (pair[0], pair[1])
             func integers(_ range: ClosedRange<Int>, zero: Bool = false) throws(ValueError) -> [Int] {
                 var numbers: [Int] = []
@@ -68,7 +72,8 @@ struct RecurrenceRule: Hashable, Sendable {
                     let code = String(item.suffix(2))
                     let ordinal = item.dropLast(2)
                     guard let day = Self.weekdays.firstIndex(of: code),
-                          ordinal.isEmpty || Int(ordinal).map({ $0 != 0 && (-53...53).contains($0) }) == true else {
+                        ordinal.isEmpty || Int(ordinal).map({ $0 != 0 && (-53...53).contains($0) }) == true
+                    else {
                         throw ValueError("'\(item)' in BYDAY is not a weekday; expected forms such as MO, 2TU or -1FR")
                     }
                     rule.byDay.append(WeekdayNumber(ordinal: ordinal.isEmpty ? nil : Int(ordinal), weekday: day))
@@ -79,7 +84,9 @@ struct RecurrenceRule: Hashable, Sendable {
                 if !name.hasPrefix("X-") { throw ValueError("'\(name)' is not a rule part") }
             }
         }
-        guard let frequency else { throw ValueError("the rule has no FREQ; expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY") }
+        guard let frequency else {
+            throw ValueError("the rule has no FREQ; expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY")
+        }
         rule.frequency = frequency
         self = rule
     }
@@ -90,8 +97,10 @@ struct RecurrenceRule: Hashable, Sendable {
     /// as RFC 5545 counts it) to UNTIL, COUNT or the end of `window`. Only starts whose instant (`instant` applies
     /// the zone) falls in `window` are returned, but earlier ones still count towards COUNT. `truncated` is set when
     /// more than `limit` fell in the window, or the series ran on past a hard bound, so a bad rule cannot run forever.
-    func starts(from start: LocalDateTime, in window: Range<Date>, limit: Int,
-                instant: (LocalDateTime) -> Date) -> (starts: [LocalDateTime], truncated: Bool) {
+    func starts(
+        from start: LocalDateTime, in window: Range<Date>, limit: Int,
+        instant: (LocalDateTime) -> Date
+    ) -> (starts: [LocalDateTime], truncated: Bool) {
         var starts: [LocalDateTime] = []
         var truncated = false
         var counted = 0
@@ -150,7 +159,9 @@ struct RecurrenceRule: Hashable, Sendable {
             days = (0..<first.lengthOfMonth).map { first.adding(days: $0) }
         case .yearly:
             first = Day(year: start.year + step, month: 1, day: 1) ?? Day(year: 9999, month: 12, day: 31)!
-            let months = !byMonth.isEmpty ? Set(byMonth).sorted()
+            let months =
+                !byMonth.isEmpty
+                ? Set(byMonth).sorted()
                 : (byDay.isEmpty && byMonthDay.isEmpty ? [start.month] : Array(1...12))
             days = months.flatMap { month -> [Day] in
                 guard let monthFirst = Day(year: first.year, month: month, day: 1) else { return [] }
@@ -182,7 +193,9 @@ struct RecurrenceRule: Hashable, Sendable {
         }
         if !monthDays.isEmpty {
             let length = day.lengthOfMonth
-            guard monthDays.contains(where: { $0 > 0 ? day.day == $0 : day.day == length + $0 + 1 }) else { return false }
+            guard monthDays.contains(where: { $0 > 0 ? day.day == $0 : day.day == length + $0 + 1 }) else {
+                return false
+            }
         }
         if !weekdays.isEmpty {
             guard weekdays.contains(where: { matches(day, $0) }) else { return false }
@@ -197,8 +210,11 @@ struct RecurrenceRule: Hashable, Sendable {
         guard let ordinal = wanted.ordinal, frequency == .monthly || frequency == .yearly else { return true }
         let wholeYear = frequency == .yearly && byMonth.isEmpty
         let first = Day(year: day.year, month: wholeYear ? 1 : day.month, day: 1)!
-        let last = wholeYear ? Day(year: day.year, month: 12, day: 31)! : Day(year: day.year, month: day.month, day: day.lengthOfMonth)!
-        return ordinal > 0 ? (day.ordinal - first.ordinal) / 7 + 1 == ordinal
-                           : -((last.ordinal - day.ordinal) / 7 + 1) == ordinal
+        let last =
+            wholeYear
+            ? Day(year: day.year, month: 12, day: 31)! : Day(year: day.year, month: day.month, day: day.lengthOfMonth)!
+        return ordinal > 0
+            ? (day.ordinal - first.ordinal) / 7 + 1 == ordinal
+            : -((last.ordinal - day.ordinal) / 7 + 1) == ordinal
     }
 }

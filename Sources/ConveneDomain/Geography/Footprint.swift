@@ -8,8 +8,10 @@ public struct FootprintResolution: Hashable, Sendable {
     /// Codes of the footprint that match no known area (the ONS lookups may not be imported yet).
     public var unknownCodes: [String]
 
-    public init(policeForceAreas: [Area] = [], upperTierAuthorities: [Area] = [], integratedCareBoards: [Area] = [],
-                districts: [Area] = [], unknownCodes: [String] = []) {
+    public init(
+        policeForceAreas: [Area] = [], upperTierAuthorities: [Area] = [], integratedCareBoards: [Area] = [],
+        districts: [Area] = [], unknownCodes: [String] = []
+    ) {
         self.policeForceAreas = policeForceAreas
         self.upperTierAuthorities = upperTierAuthorities
         self.integratedCareBoards = integratedCareBoards
@@ -51,7 +53,8 @@ public enum Footprint {
         var boards: Set<String> = []
         for district in districts {
             if let parent = geography.byCode[district]?.parentCode,
-               geography.byCode[parent]?.kind == .policeForceArea {
+                geography.byCode[parent]?.kind == .policeForceArea
+            {
                 forces.insert(parent)
             }
             forces.formUnion(geography.linked(district, .policeForceArea))
@@ -67,8 +70,10 @@ public enum Footprint {
     }
 
     /// Which upper-tier authorities of a force area the given footprints (say, of all its CDPs) leave out.
-    public static func upperTierCoverage(forceAreaCode: String, footprints: [[String]],
-                                         areas: [Area], links: [AreaLink]) -> UpperTierCoverage {
+    public static func upperTierCoverage(
+        forceAreaCode: String, footprints: [[String]],
+        areas: [Area], links: [AreaLink]
+    ) -> UpperTierCoverage {
         let geography = Geography(areas: areas, links: links)
         let inForce = geography.districts(of: forceAreaCode)
         let upperTiers = Set(inForce.flatMap(geography.upperTiers(of:)))

@@ -45,7 +45,7 @@ public enum ONSLookup {
     private static let prefixes: [(String, Header.Level)] = [
         ("sicbl", .ignored), ("ctyua", .upperTier), ("ltla", .district), ("utla", .upperTier),
         ("ctry", .country), ("lad", .district), ("cty", .upperTier), ("csp", .communitySafetyPartnership),
-        ("pfa", .policeForce), ("icb", .integratedCareBoard), ("lhb", .healthBoard), ("rgn", .region),
+        ("pfa", .policeForce), ("icb", .integratedCareBoard), ("lhb", .healthBoard), ("rgn", .region)
     ]
 
     /// "LAD24CD" → district code of 2024; nil for anything else ("icb24_code_nhs", "FID").
@@ -54,7 +54,9 @@ public enum ONSLookup {
         for (prefix, level) in prefixes where lower.hasPrefix(prefix) {
             let rest = lower.dropFirst(prefix.count)
             let digits = rest.prefix(2)
-            guard digits.count == 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(digits) else { return nil }
+            guard digits.count == 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(digits) else {
+                return nil
+            }
             switch rest.dropFirst(2) {
             case "cd", "_code": return Header(prefix: prefix, level: level, year: year, isCode: true)
             case "nm", "_name": return Header(prefix: prefix, level: level, year: year, isCode: false)
@@ -85,12 +87,17 @@ public enum ONSLookup {
 
         let headers = table.header.map(header)
         guard headers.contains(where: { $0 != nil }) else {
-            batch.issues.append(ImportIssue("file", "\(fileName) has no ONS area columns; expected headers such as LAD24CD, ltla23_code or PFA24CD"))
+            batch.issues.append(
+                ImportIssue(
+                    "file",
+                    "\(fileName) has no ONS area columns; expected headers such as LAD24CD, ltla23_code or PFA24CD"))
             return batch
         }
         let levels = chooseColumns(table.header, headers)
         guard let district = levels.first(where: { $0.level == .district }) else {
-            batch.issues.append(ImportIssue("file", "\(fileName) has no district column; expected a header such as LAD24CD or ltla24_code"))
+            batch.issues.append(
+                ImportIssue(
+                    "file", "\(fileName) has no district column; expected a header such as LAD24CD or ltla24_code"))
             return batch
         }
         let others = levels.filter { $0.level != .district && $0.level != .ignored }
@@ -114,8 +121,10 @@ public enum ONSLookup {
                 if let value = Double(text), value > 0, value <= 1 {
                     share = value
                 } else {
-                    batch.issues.append(ImportIssue(location, field: table.header[shareColumn],
-                                                    "'\(text)' is not a share; expected a number above 0 and at most 1, like 0.25"))
+                    batch.issues.append(
+                        ImportIssue(
+                            location, field: table.header[shareColumn],
+                            "'\(text)' is not a share; expected a number above 0 and at most 1, like 0.25"))
                 }
             }
 
@@ -132,12 +141,14 @@ public enum ONSLookup {
                 // A unitary authority is its own upper tier: one area, no link to itself.
                 if code == districtCode { continue }
                 let parent = columns.level == .communitySafetyPartnership ? forceCode : nil
-                reader.area(code, name: table.value(row, columns.name), kind: columns.level.kind!, parent: parent,
-                            nameHeader: columns.nameHeader, location: location, batch: &batch)
+                reader.area(
+                    code, name: table.value(row, columns.name), kind: columns.level.kind!, parent: parent,
+                    nameHeader: columns.nameHeader, location: location, batch: &batch)
                 reader.link(districtCode, code, share: share)
             }
-            reader.area(districtCode, name: table.value(row, district.name), kind: .district, parent: forceCode,
-                        nameHeader: district.nameHeader, location: location, batch: &batch)
+            reader.area(
+                districtCode, name: table.value(row, district.name), kind: .district, parent: forceCode,
+                nameHeader: district.nameHeader, location: location, batch: &batch)
         }
         batch.register.areas = reader.areas
         batch.register.areaLinks = reader.links
@@ -153,7 +164,9 @@ public enum ONSLookup {
         for batch in batches {
             for area in batch.register.areas {
                 if let i = areaIndex[area.code] {
-                    if merged.register.areas[i].parentCode == nil { merged.register.areas[i].parentCode = area.parentCode }
+                    if merged.register.areas[i].parentCode == nil {
+                        merged.register.areas[i].parentCode = area.parentCode
+                    }
                     if area.kind == .district { merged.register.areas[i].kind = .district }
                 } else {
                     areaIndex[area.code] = merged.register.areas.count
@@ -188,8 +201,10 @@ public enum ONSLookup {
         private var nameRow: [String: String] = [:]
         private var linkIndex: [AreaLinkKey: Int] = [:]
 
-        mutating func area(_ code: String, name: String?, kind: AreaKind, parent: String?,
-                           nameHeader: String?, location: String, batch: inout ImportBatch) {
+        mutating func area(
+            _ code: String, name: String?, kind: AreaKind, parent: String?,
+            nameHeader: String?, location: String, batch: inout ImportBatch
+        ) {
             guard let i = areaIndex[code] else {
                 areaIndex[code] = areas.count
                 nameRow[code] = location
@@ -199,8 +214,11 @@ public enum ONSLookup {
                 return
             }
             if let name, name != areas[i].name {
-                batch.issues.append(ImportIssue(location, field: nameHeader,
-                    "\(code) is called '\(name)' here but '\(areas[i].name)' in \(nameRow[code] ?? "an earlier row"); use one name for each code"))
+                batch.issues.append(
+                    ImportIssue(
+                        location, field: nameHeader,
+                        "\(code) is called '\(name)' here but '\(areas[i].name)' in \(nameRow[code] ?? "an earlier row"); use one name for each code"
+                    ))
             }
             if areas[i].parentCode == nil { areas[i].parentCode = parent }
         }
@@ -228,10 +246,13 @@ public enum ONSLookup {
             let codes = found.filter { $0.1.level == level && $0.1.isCode }
                 .sorted { ($1.1.year, prefixOrder[$0.1.prefix]!) < ($0.1.year, prefixOrder[$1.1.prefix]!) }
             guard let (codeIndex, code) = codes.first else { continue }
-            let name = found.first { !$0.1.isCode && $0.1.prefix == code.prefix && $0.1.year == code.year }
+            let name =
+                found.first { !$0.1.isCode && $0.1.prefix == code.prefix && $0.1.year == code.year }
                 ?? found.first { !$0.1.isCode && $0.1.level == level }
-            chosen.append(Columns(level: level, code: codeIndex, codeHeader: names[codeIndex],
-                                  name: name?.0, nameHeader: name.map { names[$0.0] }))
+            chosen.append(
+                Columns(
+                    level: level, code: codeIndex, codeHeader: names[codeIndex],
+                    name: name?.0, nameHeader: name.map { names[$0.0] }))
         }
         return chosen
     }

@@ -47,7 +47,7 @@ public enum PoliceForceAreas {
         ("W15000001", "North Wales"),
         ("W15000002", "Gwent"),
         ("W15000003", "South Wales"),
-        ("W15000004", "Dyfed-Powys"),
+        ("W15000004", "Dyfed-Powys")
     ].map { Area(code: $0.0, name: $0.1, kind: .policeForceArea) }
 
     private static let byCode: [String: Area] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })

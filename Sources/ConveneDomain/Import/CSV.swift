@@ -50,7 +50,8 @@ public enum CSV {
         guard let first = scalars.first, let last = scalars.last else { return text }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[start...end])
     }
 
@@ -71,8 +72,9 @@ public enum CSV {
             records.removeLast()
         }
         guard let header = records.first else { throw .empty }
-        return Table(header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) },
-                     rows: Array(records.dropFirst()))
+        return Table(
+            header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) },
+            rows: Array(records.dropFirst()))
     }
 
     private static func parse(_ text: String) throws(ReadError) -> [Row] {

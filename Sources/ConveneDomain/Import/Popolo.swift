@@ -21,13 +21,21 @@ private indirect enum JSONValue: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .int(value) }
-        else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     var kind: String {
@@ -73,7 +81,10 @@ private struct PopoloReader {
             return
         }
         guard case .object(let top) = root else {
-            issue("file", nil, "The file must be one JSON object with the lists persons, organizations, memberships, posts, areas and events; found \(root.kind)")
+            issue(
+                "file", nil,
+                "The file must be one JSON object with the lists persons, organizations, memberships, posts, areas and events; found \(root.kind)"
+            )
             return
         }
         records(top, "areas").forEach { readArea($0) }
@@ -89,23 +100,28 @@ private struct PopoloReader {
     mutating func readArea(_ r: Fields) {
         guard let code = id(r, "area") else { return }
         guard let kind: AreaKind = required(r, "classification", "area kind") else { return }
-        batch.register.areas.append(Area(code: code, name: text(r, "name") ?? "", kind: kind, parentCode: text(r, "parent_id")))
+        batch.register.areas.append(
+            Area(code: code, name: text(r, "name") ?? "", kind: kind, parentCode: text(r, "parent_id")))
         note(.area, code, r.location)
         for link in objects(r, "convene:links") {
             guard let target = text(link, "area_id") else {
                 issue(link.location, "area_id", "Enter the code of the area that \(code) lies in")
                 continue
             }
-            batch.register.areaLinks.append(AreaLink(districtCode: code, areaCode: target, share: number(link, "share")))
+            batch.register.areaLinks.append(
+                AreaLink(districtCode: code, areaCode: target, share: number(link, "share")))
         }
     }
 
     mutating func readOrganization(_ r: Fields) {
         guard let key = id(r, "organization") else { return }
         let name = text(r, "name") ?? ""
-        let expected = "expected sector:<sector> for a partner body or partnership:<type> for a partnership, like sector:police or partnership:cdp"
+        let expected =
+            "expected sector:<sector> for a partner body or partnership:<type> for a partnership, like sector:police or partnership:cdp"
         guard let classification = text(r, "classification") else {
-            if r.values["classification"] == nil { issue(r.location, "classification", "Enter the classification; \(expected)") }
+            if r.values["classification"] == nil {
+                issue(r.location, "classification", "Enter the classification; \(expected)")
+            }
             return
         }
         let parts = classification.split(separator: ":", maxSplits: 1).map(String.init)
@@ -115,7 +131,9 @@ private struct PopoloReader {
             batch.register.organisations.append(Organisation(key: key, name: name, sector: sector))
             note(.organisation, key, r.location)
         case ("partnership", 2):
-            guard let type = parse(PartnershipType.self, parts[1], r, "classification", "partnership type") else { return }
+            guard let type = parse(PartnershipType.self, parts[1], r, "classification", "partnership type") else {
+                return
+            }
             readPartnership(r, key: key, name: name, type: type)
         default:
             issue(r.location, "classification", "'\(classification)' is not a Convene classification; \(expected)")
@@ -123,16 +141,17 @@ private struct PopoloReader {
     }
 
     mutating func readPartnership(_ r: Fields, key: String, name: String, type: PartnershipType) {
-        batch.register.partnerships.append(Partnership(
-            key: key, name: name, type: type,
-            status: vocabulary(r, "convene:status", "status") ?? .active,
-            startedOn: day(r, "founding_date"), endedOn: day(r, "dissolution_date"),
-            statutoryBasis: text(r, "convene:statutory_basis"), purpose: text(r, "convene:purpose"),
-            themes: textList(r, "convene:themes"), footprint: textList(r, "convene:footprint"),
-            pccRoles: vocabularyList(r, "convene:pcc_roles", "PCC role"),
-            meetingFrequency: vocabulary(r, "convene:meeting_frequency", "meeting frequency"),
-            secretariatKey: text(r, "convene:secretariat_id"), forceAreaCode: text(r, "area_id"),
-            isDemo: flag(r, "convene:is_demo") ?? false))
+        batch.register.partnerships.append(
+            Partnership(
+                key: key, name: name, type: type,
+                status: vocabulary(r, "convene:status", "status") ?? .active,
+                startedOn: day(r, "founding_date"), endedOn: day(r, "dissolution_date"),
+                statutoryBasis: text(r, "convene:statutory_basis"), purpose: text(r, "convene:purpose"),
+                themes: textList(r, "convene:themes"), footprint: textList(r, "convene:footprint"),
+                pccRoles: vocabularyList(r, "convene:pcc_roles", "PCC role"),
+                meetingFrequency: vocabulary(r, "convene:meeting_frequency", "meeting frequency"),
+                secretariatKey: text(r, "convene:secretariat_id"), forceAreaCode: text(r, "area_id"),
+                isDemo: flag(r, "convene:is_demo") ?? false))
         note(.partnership, key, r.location)
         batch.relationsStatedFor.insert(key)
 
@@ -150,32 +169,37 @@ private struct PopoloReader {
         }
         for terms in objects(r, "convene:terms_of_reference") {
             guard let version = integer(terms, "version") else {
-                if terms.values["version"] == nil { issue(terms.location, "version", "Enter the version number, like 1") }
+                if terms.values["version"] == nil {
+                    issue(terms.location, "version", "Enter the version number, like 1")
+                }
                 continue
             }
-            batch.register.termsOfReference.append(TermsOfReference(
-                partnershipKey: key, version: version, purpose: text(terms, "purpose"),
-                quorum: integer(terms, "quorum"),
-                meetingFrequency: vocabulary(terms, "meeting_frequency", "meeting frequency"),
-                approvedOn: day(terms, "approved_on"), reviewDue: day(terms, "review_due")))
+            batch.register.termsOfReference.append(
+                TermsOfReference(
+                    partnershipKey: key, version: version, purpose: text(terms, "purpose"),
+                    quorum: integer(terms, "quorum"),
+                    meetingFrequency: vocabulary(terms, "meeting_frequency", "meeting frequency"),
+                    approvedOn: day(terms, "approved_on"), reviewDue: day(terms, "review_due")))
             note(.termsOfReference, "\(key)#\(version)", terms.location)
         }
     }
 
     mutating func readPerson(_ r: Fields) {
         guard let key = id(r, "person") else { return }
-        batch.register.persons.append(Person(
-            key: key, name: text(r, "name") ?? "", roleTitle: text(r, "convene:role_title"),
-            organisationKey: text(r, "convene:organisation_id"),
-            seniority: vocabulary(r, "convene:seniority", "seniority band"),
-            salaryBand: integer(r, "convene:salary_band")))
+        batch.register.persons.append(
+            Person(
+                key: key, name: text(r, "name") ?? "", roleTitle: text(r, "convene:role_title"),
+                organisationKey: text(r, "convene:organisation_id"),
+                seniority: vocabulary(r, "convene:seniority", "seniority band"),
+                salaryBand: integer(r, "convene:salary_band")))
         note(.person, key, r.location)
     }
 
     mutating func readPost(_ r: Fields) {
         guard let key = id(r, "post") else { return }
         // A post's role may be given as Convene's value or only as the label Popolo readers show.
-        let role: MembershipRole? = vocabulary(r, "role", "role")
+        let role: MembershipRole? =
+            vocabulary(r, "role", "role")
             ?? text(r, "label").flatMap { MembershipRole.parse($0) }
         posts[key] = Post(role: role, partnershipKey: text(r, "organization_id"))
     }
@@ -184,11 +208,17 @@ private struct PopoloReader {
         var post: Post?
         if let postKey = text(r, "post_id") {
             post = posts[postKey]
-            if post == nil { issue(r.location, "post_id", "No post has the id '\(postKey)' in this file; add it to posts, or remove post_id") }
+            if post == nil {
+                issue(
+                    r.location, "post_id",
+                    "No post has the id '\(postKey)' in this file; add it to posts, or remove post_id")
+            }
         }
         let given = text(r, "organization_id")
         if let given, let fromPost = post?.partnershipKey, given != fromPost {
-            issue(r.location, "organization_id", "'\(given)' is not the partnership of its post ('\(fromPost)'); make them agree")
+            issue(
+                r.location, "organization_id",
+                "'\(given)' is not the partnership of its post ('\(fromPost)'); make them agree")
         }
         guard let partnershipKey = given ?? post?.partnershipKey else {
             issue(r.location, "organization_id", "Enter the id of the partnership this membership is in")
@@ -203,18 +233,23 @@ private struct PopoloReader {
             switch text(member, "@type") {
             case "Organization": organisationKey = memberKey
             case "Person" where personKey == nil || personKey == memberKey: personKey = memberKey
-            case "Person": issue(member.location, "id", "'\(memberKey ?? "")' differs from person_id '\(personKey ?? "")'; give one or make them agree")
+            case "Person":
+                issue(
+                    member.location, "id",
+                    "'\(memberKey ?? "")' differs from person_id '\(personKey ?? "")'; give one or make them agree")
             case nil: issue(member.location, "@type", "Enter the member's @type: Organization (or Person)")
-            case let other?: issue(member.location, "@type", "'\(other)' is not a member type; expected Organization (or Person)")
+            case let other?:
+                issue(member.location, "@type", "'\(other)' is not a member type; expected Organization (or Person)")
             }
         }
         let role = vocabulary(r, "role", "role") ?? post?.role ?? .member
         let key = text(r, "id") ?? Key.slug(partnershipKey, personKey ?? organisationKey ?? "", role.rawValue)
-        batch.register.memberships.append(Membership(
-            key: key, partnershipKey: partnershipKey, personKey: personKey, organisationKey: organisationKey,
-            role: role, representsKey: text(r, "on_behalf_of_id"), votingRight: flag(r, "convene:voting") ?? false,
-            startedOn: day(r, "start_date"), endedOn: day(r, "end_date"),
-            substituteKey: text(r, "convene:substitute_id")))
+        batch.register.memberships.append(
+            Membership(
+                key: key, partnershipKey: partnershipKey, personKey: personKey, organisationKey: organisationKey,
+                role: role, representsKey: text(r, "on_behalf_of_id"), votingRight: flag(r, "convene:voting") ?? false,
+                startedOn: day(r, "start_date"), endedOn: day(r, "end_date"),
+                substituteKey: text(r, "convene:substitute_id")))
         note(.membership, key, r.location)
     }
 
@@ -225,13 +260,16 @@ private struct PopoloReader {
             return
         }
         guard let start = dateTime(r, "start_date") else {
-            if r.values["start_date"] == nil { issue(r.location, "start_date", "Enter when the meeting starts, like 2024-03-14T10:00:00Z") }
+            if r.values["start_date"] == nil {
+                issue(r.location, "start_date", "Enter when the meeting starts, like 2024-03-14T10:00:00Z")
+            }
             return
         }
-        batch.register.meetings.append(Meeting(
-            key: key, partnershipKey: partnershipKey, name: text(r, "name") ?? "", startsAt: start,
-            endsAt: dateTime(r, "end_date"), status: vocabulary(r, "status", "meeting status") ?? .scheduled,
-            attendance: attendance(r)))
+        batch.register.meetings.append(
+            Meeting(
+                key: key, partnershipKey: partnershipKey, name: text(r, "name") ?? "", startsAt: start,
+                endsAt: dateTime(r, "end_date"), status: vocabulary(r, "status", "meeting status") ?? .scheduled,
+                attendance: attendance(r)))
         note(.meeting, key, r.location)
     }
 
@@ -247,9 +285,10 @@ private struct PopoloReader {
                 case .object(let values):
                     let a = Fields(location: place, values: values)
                     guard let person = id(a, "attendee") else { return nil }
-                    return Attendance(personKey: person,
-                                      status: vocabulary(a, "convene:attendance", "attendance status") ?? .present,
-                                      substituteForKey: text(a, "convene:substitute_for"))
+                    return Attendance(
+                        personKey: person,
+                        status: vocabulary(a, "convene:attendance", "attendance status") ?? .present,
+                        substituteForKey: text(a, "convene:substitute_for"))
                 default:
                     issue(place, nil, "Expected a person's id or an object with id; found \(attendee.kind)")
                     return nil
@@ -323,7 +362,9 @@ private struct PopoloReader {
     /// A record's id, without which it cannot be stored or referred to.
     mutating func id(_ r: Fields, _ what: String) -> String? {
         let value = text(r, "id")
-        if value == nil, r.values["id"] == nil { issue(r.location, "id", "Enter the \(what)'s id; every \(what) needs one") }
+        if value == nil, r.values["id"] == nil {
+            issue(r.location, "id", "Enter the \(what)'s id; every \(what) needs one")
+        }
         return value
     }
 
@@ -407,7 +448,10 @@ private struct PopoloReader {
             return Date(timeIntervalSince1970: TimeInterval(day.ordinal) * 86_400)
         }
         if let date = try? Date.ISO8601FormatStyle().parse(value) { return date }
-        issue(r.location, key, "'\(value)' is not a date and time with a time zone; expected UTC like 2024-03-14T10:00:00Z, an offset like 2024-03-14T10:00:00+01:00, or a date")
+        issue(
+            r.location, key,
+            "'\(value)' is not a date and time with a time zone; expected UTC like 2024-03-14T10:00:00Z, an offset like 2024-03-14T10:00:00+01:00, or a date"
+        )
         return nil
     }
 
@@ -421,7 +465,8 @@ private struct PopoloReader {
         } catch {
             let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
             guard let range = detail.range(of: "character "),
-                  let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) else {
+                let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
+            else {
                 return detail.hasPrefix("Unexpected end of file") ? "the file ends before the JSON is complete" : detail
             }
             let before = data.prefix(offset)

@@ -39,11 +39,14 @@ private struct Document: Encodable {
         memberships = register.memberships.map(MembershipEntry.init)
         let relations = Dictionary(grouping: register.relations, by: \.fromKey)
         let terms = Dictionary(grouping: register.termsOfReference, by: \.partnershipKey)
-        organizations = register.organisations.map(OrganizationEntry.init)
+        organizations =
+            register.organisations.map(OrganizationEntry.init)
             + register.partnerships.map { OrganizationEntry($0, relations[$0.key] ?? [], terms[$0.key] ?? []) }
         persons = register.persons.map(PersonEntry.init)
         let seats = register.memberships.map { PostEntry($0.partnershipKey, $0.role) }
-        posts = Dictionary(seats.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }).values.sorted { $0.id < $1.id }
+        posts = Dictionary(seats.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }).values.sorted {
+            $0.id < $1.id
+        }
     }
 }
 
@@ -61,7 +64,8 @@ private struct AreaEntry: Encodable {
         name = area.name
         classification = area.kind.rawValue
         parentId = area.parentCode
-        self.links = nonEmpty(links.map { LinkEntry(areaId: $0.areaCode, share: $0.share.flatMap { $0.isFinite ? $0 : nil }) })
+        self.links = nonEmpty(
+            links.map { LinkEntry(areaId: $0.areaCode, share: $0.share.flatMap { $0.isFinite ? $0 : nil }) })
     }
 }
 
@@ -84,7 +88,8 @@ private struct OrganizationEntry: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, classification, foundingDate = "founding_date", dissolutionDate = "dissolution_date"
-        case parentId = "parent_id", areaId = "area_id", status = "convene:status", statutoryBasis = "convene:statutory_basis"
+        case parentId = "parent_id", areaId = "area_id", status = "convene:status", statutoryBasis =
+            "convene:statutory_basis"
         case purpose = "convene:purpose", meetingFrequency = "convene:meeting_frequency"
         case secretariatId = "convene:secretariat_id", themes = "convene:themes", footprint = "convene:footprint"
         case pccRoles = "convene:pcc_roles", relations = "convene:relations", isDemo = "convene:is_demo"
@@ -115,8 +120,9 @@ private struct OrganizationEntry: Encodable {
         themes = nonEmpty(p.themes)
         footprint = nonEmpty(p.footprint)
         pccRoles = nonEmpty(p.pccRoles.map(\.rawValue))
-        self.relations = nonEmpty(relations.filter { parentId == nil || $0.kind != .subGroupOf }
-            .map { RelationEntry(kind: $0.kind.rawValue, to: $0.toKey) })
+        self.relations = nonEmpty(
+            relations.filter { parentId == nil || $0.kind != .subGroupOf }
+                .map { RelationEntry(kind: $0.kind.rawValue, to: $0.toKey) })
         isDemo = p.isDemo ? true : nil
         termsOfReference = nonEmpty(terms.map(TermsEntry.init))
     }
@@ -134,7 +140,8 @@ private struct TermsEntry: Encodable {
     var approvedOn, reviewDue: Day?
 
     enum CodingKeys: String, CodingKey {
-        case version, purpose, quorum, meetingFrequency = "meeting_frequency", approvedOn = "approved_on", reviewDue = "review_due"
+        case version, purpose, quorum, meetingFrequency = "meeting_frequency", approvedOn = "approved_on", reviewDue =
+            "review_due"
     }
 
     init(_ terms: TermsOfReference) {
@@ -235,14 +242,17 @@ private struct EventEntry: Encodable {
         endDate = meeting.endsAt.map(Popolo.dateTimeText)
         status = meeting.status.rawValue
         organizationId = meeting.partnershipKey
-        attendees = nonEmpty(meeting.attendance.map {
-            AttendeeEntry(id: $0.personKey, attendance: $0.status.rawValue, substituteFor: $0.substituteForKey)
-        })
+        attendees = nonEmpty(
+            meeting.attendance.map {
+                AttendeeEntry(id: $0.personKey, attendance: $0.status.rawValue, substituteFor: $0.substituteForKey)
+            })
     }
 }
 
 private struct AttendeeEntry: Encodable {
     var id, attendance: String
     var substituteFor: String?
-    enum CodingKeys: String, CodingKey { case id, attendance = "convene:attendance", substituteFor = "convene:substitute_for" }
+    enum CodingKeys: String, CodingKey {
+        case id, attendance = "convene:attendance", substituteFor = "convene:substitute_for"
+    }
 }

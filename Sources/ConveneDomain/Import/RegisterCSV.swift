@@ -32,10 +32,12 @@ public enum RegisterCSV {
         func partnershipCells(_ p: Partnership) -> [String] {
             let related = relations[p.key] ?? []
             let to = { (kind: RelationKind) in list(related.filter { $0.kind == kind }.map(\.toKey)) }
-            return [p.key, p.name, p.type.rawValue, p.status.rawValue, day(p.startedOn), day(p.endedOn),
-                    p.statutoryBasis ?? "", p.purpose ?? "", list(p.themes), list(p.footprint),
-                    list(p.pccRoles.map(\.rawValue)), p.meetingFrequency?.rawValue ?? "",
-                    p.secretariatKey ?? "", p.secretariatKey.flatMap { organisations[$0]?.name } ?? ""]
+            return [
+                p.key, p.name, p.type.rawValue, p.status.rawValue, day(p.startedOn), day(p.endedOn),
+                p.statutoryBasis ?? "", p.purpose ?? "", list(p.themes), list(p.footprint),
+                list(p.pccRoles.map(\.rawValue)), p.meetingFrequency?.rawValue ?? "",
+                p.secretariatKey ?? "", p.secretariatKey.flatMap { organisations[$0]?.name } ?? ""
+            ]
                 + Column.relations.map { to($0.kind) } + [flag(p.isDemo), p.forceAreaCode ?? ""]
         }
         func memberCells(_ m: Membership) -> [String] {
@@ -43,11 +45,13 @@ public enum RegisterCSV {
             // A person's row names the body they represent; an organisation's row names the member itself.
             let organisationKey = m.personKey == nil ? m.organisationKey : (m.representsKey ?? person?.organisationKey)
             let organisation = organisationKey.flatMap { organisations[$0] }
-            return [m.key, m.personKey ?? "", person?.name ?? "", person?.roleTitle ?? "",
-                    person?.seniority?.rawValue ?? "", person?.salaryBand.map(String.init) ?? "",
-                    organisationKey ?? "", organisation?.name ?? "", organisation?.sector.rawValue ?? "",
-                    m.role.rawValue, flag(m.votingRight), day(m.startedOn), day(m.endedOn),
-                    m.substituteKey ?? "", m.substituteKey.flatMap { persons[$0]?.name } ?? ""]
+            return [
+                m.key, m.personKey ?? "", person?.name ?? "", person?.roleTitle ?? "",
+                person?.seniority?.rawValue ?? "", person?.salaryBand.map(String.init) ?? "",
+                organisationKey ?? "", organisation?.name ?? "", organisation?.sector.rawValue ?? "",
+                m.role.rawValue, flag(m.votingRight), day(m.startedOn), day(m.endedOn),
+                m.substituteKey ?? "", m.substituteKey.flatMap { persons[$0]?.name } ?? ""
+            ]
         }
 
         let noMember = Array(repeating: "", count: Column.memberColumns.count)
@@ -84,7 +88,7 @@ private enum Column: String, CaseIterable {
 
     static let relations: [(column: Column, kind: RelationKind)] = [
         (.reportsTo, .reportsTo), (.subGroupOf, .subGroupOf), (.deliveryArmOf, .deliveryArmOf),
-        (.mergedInto, .mergedInto), (.replacedBy, .replacedBy),
+        (.mergedInto, .mergedInto), (.replacedBy, .replacedBy)
     ]
     static let partnershipColumns = Array(allCases.prefix { $0 != .membershipId })
     static let memberColumns = Array(allCases.drop { $0 != .membershipId })
@@ -128,11 +132,17 @@ private struct RowCells {
     }
 
     func vocabulary<V: Vocabulary>(_ column: Column, _ what: String) -> Cell<V> {
-        read(column) { V.parse($0).map { .success($0) } ?? .failure(["'\($0)' is not a known \(what); expected one of \(V.expectedList)"]) }
+        read(column) {
+            V.parse($0).map { .success($0) }
+                ?? .failure(["'\($0)' is not a known \(what); expected one of \(V.expectedList)"])
+        }
     }
 
     func day(_ column: Column) -> Cell<Day> {
-        read(column) { Day($0).map { .success($0) } ?? .failure(["'\($0)' is not a date; expected yyyy-mm-dd or dd/mm/yyyy, like 2024-03-14"]) }
+        read(column) {
+            Day($0).map { .success($0) }
+                ?? .failure(["'\($0)' is not a date; expected yyyy-mm-dd or dd/mm/yyyy, like 2024-03-14"])
+        }
     }
 
     func flag(_ column: Column) -> Cell<Bool> {
@@ -162,7 +172,8 @@ private struct RowCells {
             let items = RowCells.items(text)
             let unknown = items.filter { V.parse($0) == nil }
             if unknown.isEmpty { return .success(items.compactMap(V.parse)) }
-            return .failure(unknown.map { "'\($0)' is not a known \(what); expected one of \(V.expectedList), separated by ;" })
+            return .failure(
+                unknown.map { "'\($0)' is not a known \(what); expected one of \(V.expectedList), separated by ;" })
         }
     }
 
@@ -198,8 +209,10 @@ private struct RowCells {
             return
         }
         if earlier != value {
-            problem(cell.column, "'\(text)' differs from '\(slot.text)' on row \(slot.row) for the same \(record); "
-                + "leave the cell empty to mean \"as above\", or make the rows agree")
+            problem(
+                cell.column,
+                "'\(text)' differs from '\(slot.text)' on row \(slot.row) for the same \(record); "
+                    + "leave the cell empty to mean \"as above\", or make the rows agree")
         }
     }
 }
@@ -254,8 +267,10 @@ private struct SheetReader {
         for column in Column.allCases { index[column] = table.column(column.rawValue) }
         let missing = Column.required.filter { index[$0] == nil }
         for column in missing {
-            batch.issues.append(ImportIssue("row 1", field: column.rawValue,
-                "The header row has no \(column.rawValue) column; add it (partnership_name and type are required)"))
+            batch.issues.append(
+                ImportIssue(
+                    "row 1", field: column.rawValue,
+                    "The header row has no \(column.rawValue) column; add it (partnership_name and type are required)"))
         }
         guard missing.isEmpty else { return }
 
@@ -281,7 +296,8 @@ private struct SheetReader {
     mutating func readRow(_ cells: inout RowCells) {
         let partnershipName = cells.text(.partnershipName)
         guard let partnershipKey = cells.text(.partnershipId) ?? partnershipName.map({ Key.slug($0) }),
-              !partnershipKey.isEmpty else {
+            !partnershipKey.isEmpty
+        else {
             cells.problem(.partnershipName, "Enter the partnership's name; every row belongs to a partnership")
             return
         }
@@ -291,8 +307,9 @@ private struct SheetReader {
         let organisationName = cells.text(.organisationName)
         let organisationKey = cells.text(.organisationId) ?? organisationName.map { Key.slug($0) }
         if let organisationKey {
-            stateOrganisation(organisationKey, name: cells.string(.organisationName),
-                              sector: cells.vocabulary(.organisationSector, "sector"), &cells)
+            stateOrganisation(
+                organisationKey, name: cells.string(.organisationName),
+                sector: cells.vocabulary(.organisationSector, "sector"), &cells)
         } else if cells.text(.organisationSector) != nil {
             cells.problem(.organisationName, "Enter the organisation's name for the sector given")
         }
@@ -325,7 +342,8 @@ private struct SheetReader {
 
         guard cells.has(Column.memberColumns) else { return }
         let role = cells.take(cells.vocabulary(.role, "role") as Cell<MembershipRole>) ?? .member
-        let key = cells.text(.membershipId) ?? Key.slug(partnershipKey, personKey ?? organisationKey ?? "", role.rawValue)
+        let key =
+            cells.text(.membershipId) ?? Key.slug(partnershipKey, personKey ?? organisationKey ?? "", role.rawValue)
         let membership = Membership(
             key: key, partnershipKey: partnershipKey, personKey: personKey,
             organisationKey: personKey == nil ? organisationKey : nil, role: role,
@@ -363,7 +381,9 @@ private struct SheetReader {
         if let secretariat = cells.text(.secretariatId) ?? secretariatName.map({ Key.slug($0) }) {
             cells.state(&p.secretariat, Cell(column: .secretariatId, text: secretariat, value: secretariat), of: record)
             if secretariatName != nil {
-                stateOrganisation(secretariat, name: cells.string(.secretariatName), sector: Cell(column: .organisationSector), &cells)
+                stateOrganisation(
+                    secretariat, name: cells.string(.secretariatName), sector: Cell(column: .organisationSector), &cells
+                )
             }
         }
         partnerships[key] = p
@@ -398,10 +418,11 @@ private struct SheetReader {
         }
         for key in order.persons {
             guard let draft = persons[key], draft.isStated else { continue }
-            batch.register.persons.append(Person(
-                key: key, name: draft.name.value ?? "", roleTitle: draft.roleTitle.value,
-                organisationKey: draft.employer ?? draft.substituteFor,
-                seniority: draft.seniority.value, salaryBand: draft.salaryBand.value))
+            batch.register.persons.append(
+                Person(
+                    key: key, name: draft.name.value ?? "", roleTitle: draft.roleTitle.value,
+                    organisationKey: draft.employer ?? draft.substituteFor,
+                    seniority: draft.seniority.value, salaryBand: draft.salaryBand.value))
             note(.person, key, "row \(draft.firstRow)")
         }
         for key in order.partnerships {
@@ -419,19 +440,22 @@ private struct SheetReader {
     mutating func finishPartnership(_ key: String, _ draft: PartnershipDraft) {
         let place = "row \(draft.firstRow)"
         if draft.type.value == nil && !draft.type.rejected {
-            batch.issues.append(ImportIssue(place, field: Column.type.rawValue,
-                "Enter the partnership's type; expected one of \(PartnershipType.expectedList)"))
+            batch.issues.append(
+                ImportIssue(
+                    place, field: Column.type.rawValue,
+                    "Enter the partnership's type; expected one of \(PartnershipType.expectedList)"))
         }
-        batch.register.partnerships.append(Partnership(
-            // An untyped partnership is kept with a stand-in type so that its member rows are still checked;
-            // the issue above stops the import.
-            key: key, name: draft.name.value ?? "", type: draft.type.value ?? .strategicBoard,
-            status: draft.status.value ?? .active, startedOn: draft.startedOn.value, endedOn: draft.endedOn.value,
-            statutoryBasis: draft.statutoryBasis.value, purpose: draft.purpose.value,
-            themes: draft.themes.value ?? [], footprint: draft.footprint.value ?? [],
-            pccRoles: draft.pccRoles.value ?? [], meetingFrequency: draft.meetingFrequency.value,
-            secretariatKey: draft.secretariat.value, forceAreaCode: draft.forceArea.value,
-            isDemo: draft.isDemo.value ?? false))
+        batch.register.partnerships.append(
+            Partnership(
+                // An untyped partnership is kept with a stand-in type so that its member rows are still checked;
+                // the issue above stops the import.
+                key: key, name: draft.name.value ?? "", type: draft.type.value ?? .strategicBoard,
+                status: draft.status.value ?? .active, startedOn: draft.startedOn.value, endedOn: draft.endedOn.value,
+                statutoryBasis: draft.statutoryBasis.value, purpose: draft.purpose.value,
+                themes: draft.themes.value ?? [], footprint: draft.footprint.value ?? [],
+                pccRoles: draft.pccRoles.value ?? [], meetingFrequency: draft.meetingFrequency.value,
+                secretariatKey: draft.secretariat.value, forceAreaCode: draft.forceArea.value,
+                isDemo: draft.isDemo.value ?? false))
         for (_, kind) in Column.relations {
             for target in draft.relations[kind]?.value ?? [] {
                 batch.register.relations.append(PartnershipRelation(key, kind, target))

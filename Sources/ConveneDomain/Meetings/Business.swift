@@ -37,7 +37,7 @@ public enum MeetingFormat: String, Vocabulary {
 public enum Themes {
     public static let seeded = [
         "drugs", "serious violence", "VAWG", "anti-social behaviour", "reoffending", "victims",
-        "exploitation and county lines", "mental health", "housing", "young people", "road safety",
+        "exploitation and county lines", "mental health", "housing", "young people", "road safety"
     ]
 }
 
@@ -55,8 +55,11 @@ public struct AgendaItem: Hashable, Codable, Sendable {
     public var presenterKey: String?
     public var themes: [String]
 
-    public init(key: String, partnershipKey: String, meetingKey: String? = nil, position: Int = 1, title: String,
-                kind: AgendaItemKind = .discussion, durationMinutes: Int? = nil, presenterKey: String? = nil, themes: [String] = []) {
+    public init(
+        key: String, partnershipKey: String, meetingKey: String? = nil, position: Int = 1, title: String,
+        kind: AgendaItemKind = .discussion, durationMinutes: Int? = nil, presenterKey: String? = nil,
+        themes: [String] = []
+    ) {
         self.key = key
         self.partnershipKey = partnershipKey
         self.meetingKey = meetingKey
@@ -76,7 +79,9 @@ public struct AgendaItem: Hashable, Codable, Sendable {
         check.requireText(title, "title", "the item's title")
         check.require(position >= 1, "position", "The position must be 1 or more")
         if let durationMinutes {
-            check.require((1...600).contains(durationMinutes), "duration_minutes", "The duration must be between 1 and 600 minutes")
+            check.require(
+                (1...600).contains(durationMinutes), "duration_minutes",
+                "The duration must be between 1 and 600 minutes")
         }
         return check.errors
     }
@@ -145,7 +150,10 @@ public enum Quorum {
                 continue
             }
             if !members.contains(member) {
-                errors.append(FieldError("attendance", "'\(a.personKey)' is listed as a substitute for '\(member)', who is not a member"))
+                errors.append(
+                    FieldError(
+                        "attendance", "'\(a.personKey)' is listed as a substitute for '\(member)', who is not a member")
+                )
             } else if present.contains(member) {
                 errors.append(FieldError("attendance", "'\(member)' is marked present and also has a substitute"))
             }
@@ -190,8 +198,10 @@ public struct Minutes: Hashable, Codable, Sendable {
     public var approvedAtMeetingKey: String?
     public var addenda: [Addendum]
 
-    public init(meetingKey: String, text: String = "", state: MinutesState = .draft, approvedOn: Day? = nil,
-                approvedAtMeetingKey: String? = nil, addenda: [Addendum] = []) {
+    public init(
+        meetingKey: String, text: String = "", state: MinutesState = .draft, approvedOn: Day? = nil,
+        approvedAtMeetingKey: String? = nil, addenda: [Addendum] = []
+    ) {
         self.meetingKey = meetingKey
         self.text = text
         self.state = state
@@ -208,7 +218,8 @@ public struct Minutes: Hashable, Codable, Sendable {
 
         public var description: String {
             switch self {
-            case .notADraft(let state): "The minutes are \(state.label.lowercased()); only a draft can be changed or approved"
+            case .notADraft(let state):
+                "The minutes are \(state.label.lowercased()); only a draft can be changed or approved"
             case .notApproved: "Only approved minutes can be locked"
             case .notLocked: "An addendum corrects locked minutes; these can still be changed"
             case .empty: "Write the addendum's text"
@@ -304,9 +315,11 @@ public struct ActionItem: Hashable, Codable, Sendable {
     public var status: ActionStatus
     public var updates: [ActionUpdate]
 
-    public init(key: String, partnershipKey: String, meetingKey: String? = nil, itemKey: String? = nil, title: String,
-                ownerPersonKey: String? = nil, ownerOrganisationKey: String? = nil, raisedOn: Day, dueOn: Day? = nil,
-                status: ActionStatus = .open, updates: [ActionUpdate] = []) {
+    public init(
+        key: String, partnershipKey: String, meetingKey: String? = nil, itemKey: String? = nil, title: String,
+        ownerPersonKey: String? = nil, ownerOrganisationKey: String? = nil, raisedOn: Day, dueOn: Day? = nil,
+        status: ActionStatus = .open, updates: [ActionUpdate] = []
+    ) {
         self.key = key
         self.partnershipKey = partnershipKey
         self.meetingKey = meetingKey
@@ -330,9 +343,15 @@ public struct ActionItem: Hashable, Codable, Sendable {
         var check = Checker()
         check.requireKey(key)
         check.requireText(title, "title", "what the action is")
-        check.require(ownerPersonKey != nil || ownerOrganisationKey != nil, "owner", "Say who owns the action: a person or an organisation")
-        check.require(ownerPersonKey == nil || ownerOrganisationKey == nil, "owner", "An action has one owner: a person or an organisation, not both")
-        if let dueOn { check.require(dueOn >= raisedOn, "due_on", "The due date must be on or after the day the action was raised") }
+        check.require(
+            ownerPersonKey != nil || ownerOrganisationKey != nil, "owner",
+            "Say who owns the action: a person or an organisation")
+        check.require(
+            ownerPersonKey == nil || ownerOrganisationKey == nil, "owner",
+            "An action has one owner: a person or an organisation, not both")
+        if let dueOn {
+            check.require(dueOn >= raisedOn, "due_on", "The due date must be on or after the day the action was raised")
+        }
         return check.errors
     }
 

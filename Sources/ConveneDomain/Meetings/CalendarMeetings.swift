@@ -11,28 +11,32 @@ public enum CalendarMeetings {
         let parts = calendar.dateComponents([.year, .month, .day], from: event.recurrenceID ?? event.startsAt)
         let day = Day(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
         let key = Key.slug(partnershipKey, day.map(\.description) ?? "", fingerprint(event.key))
-        let status: MeetingStatus = switch event.status {
-        case .cancelled: .cancelled
-        case .tentative: .draft
-        case .confirmed: .scheduled
-        }
+        let status: MeetingStatus =
+            switch event.status {
+            case .cancelled: .cancelled
+            case .tentative: .draft
+            case .confirmed: .scheduled
+            }
         let (place, platform) = event.location.map(Self.place) ?? (nil, false)
         let online = event.onlineMeetingURL
-        let format: MeetingFormat? = switch (place != nil && !(place!.hasPrefix("http")), online != nil || platform) {
-        case (true, true): .hybrid
-        case (false, true): .online
-        case (true, false): .inPerson
-        case (false, false): nil
-        }
-        return Meeting(key: key, partnershipKey: partnershipKey, name: event.summary.isEmpty ? "Meeting" : event.summary,
-                       startsAt: event.startsAt, endsAt: event.endsAt, status: status, format: format,
-                       place: format == .online ? nil : place, onlineURL: online, calendarKey: event.key)
+        let format: MeetingFormat? =
+            switch (place != nil && !(place!.hasPrefix("http")), online != nil || platform) {
+            case (true, true): .hybrid
+            case (false, true): .online
+            case (true, false): .inPerson
+            case (false, false): nil
+            }
+        return Meeting(
+            key: key, partnershipKey: partnershipKey, name: event.summary.isEmpty ? "Meeting" : event.summary,
+            startsAt: event.startsAt, endsAt: event.endsAt, status: status, format: format,
+            place: format == .online ? nil : place, onlineURL: online, calendarKey: event.key)
     }
 
     /// The event a feed carries for a meeting. Attendees are named only when the feed is private.
     public static func event(for meeting: Meeting, url: String?, attendees: [CalendarAttendee] = []) -> CalendarEvent {
-        var event = CalendarEvent(uid: "\(meeting.key)@convene", summary: meeting.name, startsAt: meeting.startsAt,
-                                  endsAt: meeting.endsAt ?? meeting.startsAt.addingTimeInterval(3600))
+        var event = CalendarEvent(
+            uid: "\(meeting.key)@convene", summary: meeting.name, startsAt: meeting.startsAt,
+            endsAt: meeting.endsAt ?? meeting.startsAt.addingTimeInterval(3600))
         event.location = [meeting.place, meeting.format == .online ? "Online" : nil].compactMap { $0 }.first
         event.status = meeting.status == .cancelled ? .cancelled : (meeting.status == .draft ? .tentative : .confirmed)
         event.onlineMeetingURL = meeting.onlineURL
@@ -46,14 +50,16 @@ public enum CalendarMeetings {
     /// the platform alone for one that is online only. The place is nil when nothing else is left; `platform` says
     /// whether the location named one.
     static func place(_ location: String) -> (place: String?, platform: Bool) {
-        let parts = location.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = location.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         let places = parts.filter { !onlinePlatforms.contains($0.lowercased()) }
         return (places.isEmpty ? nil : places.joined(separator: "; "), places.count < parts.count)
     }
 
     static let onlinePlatforms: Set<String> = [
         "microsoft teams meeting", "microsoft teams", "teams meeting", "teams", "zoom", "zoom meeting", "google meet",
-        "webex", "cisco webex", "skype meeting", "online", "online meeting", "virtual", "virtual meeting",
+        "webex", "cisco webex", "skype meeting", "online", "online meeting", "virtual", "virtual meeting"
     ]
 
     /// A short, stable fingerprint of an event key (FNV-1a, 32 bits, as 8 hex digits): the same text gives the same

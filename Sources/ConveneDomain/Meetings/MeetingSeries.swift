@@ -19,8 +19,10 @@ public struct MeetingSeries: Hashable, Codable, Sendable {
     /// Days on which the series does not meet (a bank holiday, a cancelled meeting).
     public var skippedDays: [Day]
 
-    public init(key: String, partnershipKey: String, name: String, firstDay: Day, startMinute: Int, durationMinutes: Int,
-                timeZone: String = "Europe/London", rule: String, skippedDays: [Day] = []) {
+    public init(
+        key: String, partnershipKey: String, name: String, firstDay: Day, startMinute: Int, durationMinutes: Int,
+        timeZone: String = "Europe/London", rule: String, skippedDays: [Day] = []
+    ) {
         self.key = key
         self.partnershipKey = partnershipKey
         self.name = name
@@ -40,12 +42,16 @@ public struct MeetingSeries: Hashable, Codable, Sendable {
         check.requireKey(key)
         check.requireText(name, "name", "the series' name")
         check.require((0..<24 * 60).contains(startMinute), "starts_at", "Enter a time between 00:00 and 23:59")
-        check.require((5...24 * 60).contains(durationMinutes), "duration_minutes", "A meeting lasts between 5 minutes and 24 hours")
-        check.require(TimeZone(identifier: timeZone) != nil, "time_zone", "'\(timeZone)' is not a time zone, like Europe/London")
+        check.require(
+            (5...24 * 60).contains(durationMinutes), "duration_minutes",
+            "A meeting lasts between 5 minutes and 24 hours")
+        check.require(
+            TimeZone(identifier: timeZone) != nil, "time_zone", "'\(timeZone)' is not a time zone, like Europe/London")
         do {
             let parsed = try RecurrenceRule(parsing: rule)
-            check.require(parsed.count != nil || parsed.until != nil, "rule",
-                          "Say when the series ends: after a number of meetings (COUNT) or on a date (UNTIL)")
+            check.require(
+                parsed.count != nil || parsed.until != nil, "rule",
+                "Say when the series ends: after a number of meetings (COUNT) or on a date (UNTIL)")
         } catch {
             check.require(false, "rule", error.message)
         }
@@ -56,16 +62,20 @@ public struct MeetingSeries: Hashable, Codable, Sendable {
     /// (`cdp-board-2026-03-03`), so that scheduling the same series again finds the same meetings.
     /// Returns nothing for a series that does not validate.
     public func meetings(in window: DateInterval) -> [Meeting] {
-        guard validate().isEmpty, let rule = try? RecurrenceRule(parsing: rule), let zone = TimeZone(identifier: timeZone) else { return [] }
+        guard validate().isEmpty, let rule = try? RecurrenceRule(parsing: rule),
+            let zone = TimeZone(identifier: timeZone)
+        else { return [] }
         let calendarZone = CalendarZone(system: zone)
         let first = LocalDateTime(day: firstDay, hour: startMinute / 60, minute: startMinute % 60)
         let skipped = Set(skippedDays)
-        let (starts, _) = rule.starts(from: first, in: window.start..<window.end, limit: Self.maximumMeetings,
-                                      instant: calendarZone.instant)
+        let (starts, _) = rule.starts(
+            from: first, in: window.start..<window.end, limit: Self.maximumMeetings,
+            instant: calendarZone.instant)
         return starts.filter { !skipped.contains($0.day) }.map { start in
             let at = calendarZone.instant(start)
-            return Meeting(key: "\(key)-\(start.day)", partnershipKey: partnershipKey, name: name,
-                           startsAt: at, endsAt: at.addingTimeInterval(TimeInterval(durationMinutes * 60)))
+            return Meeting(
+                key: "\(key)-\(start.day)", partnershipKey: partnershipKey, name: name,
+                startsAt: at, endsAt: at.addingTimeInterval(TimeInterval(durationMinutes * 60)))
         }
     }
 }

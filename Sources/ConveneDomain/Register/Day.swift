@@ -9,7 +9,8 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -45,7 +46,13 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
             }
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
             let digit = Int(byte - UInt8(ascii: "0"))
-            if i < 4 { parts.0 = parts.0 * 10 + digit } else if i < 7 { parts.1 = parts.1 * 10 + digit } else { parts.2 = parts.2 * 10 + digit }
+            if i < 4 {
+                parts.0 = parts.0 * 10 + digit
+            } else if i < 7 {
+                parts.1 = parts.1 * 10 + digit
+            } else {
+                parts.2 = parts.2 * 10 + digit
+            }
         }
         self.init(year: parts.0, month: parts.1, day: parts.2)
     }
@@ -60,8 +67,10 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     /// "14 March 2024", as GOV.UK writes dates.
     public var longDescription: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July",
-                     "August", "September", "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December"
+        ]
         return "\(day) \(names[month - 1]) \(year)"
     }
 
@@ -96,8 +105,10 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = Day(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(text)' is not a date; expected yyyy-mm-dd"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "'\(text)' is not a date; expected yyyy-mm-dd"))
         }
         self = day
     }

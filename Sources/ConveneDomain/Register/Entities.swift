@@ -27,7 +27,9 @@ public struct Area: Hashable, Codable, Sendable {
 
     public func validate() -> [FieldError] {
         var check = Checker()
-        check.require(Area.isValidCode(code), "code", "'\(code)' is not an ONS code; expected a letter and eight digits, like E23000023")
+        check.require(
+            Area.isValidCode(code), "code",
+            "'\(code)' is not an ONS code; expected a letter and eight digits, like E23000023")
         check.requireText(name, "name", "the area's name")
         if let parentCode {
             check.require(Area.isValidCode(parentCode), "parent_code", "'\(parentCode)' is not an ONS code")
@@ -81,8 +83,10 @@ public struct Person: Hashable, Codable, Sendable {
     /// Annual salary in whole pounds, the midpoint of the person's band; used only for cost estimates.
     public var salaryBand: Int?
 
-    public init(key: String, name: String, roleTitle: String? = nil, organisationKey: String? = nil,
-                seniority: SeniorityBand? = nil, salaryBand: Int? = nil) {
+    public init(
+        key: String, name: String, roleTitle: String? = nil, organisationKey: String? = nil,
+        seniority: SeniorityBand? = nil, salaryBand: Int? = nil
+    ) {
         self.key = key
         self.name = name
         self.roleTitle = roleTitle
@@ -97,8 +101,9 @@ public struct Person: Hashable, Codable, Sendable {
         check.requireText(name, "name", "the person's name")
         check.optionalText(roleTitle, "role_title", "the role title", max: 200)
         if let salaryBand {
-            check.require((1...1_000_000).contains(salaryBand), "salary_band",
-                          "Salary band must be a whole number of pounds a year between 1 and 1,000,000")
+            check.require(
+                (1...1_000_000).contains(salaryBand), "salary_band",
+                "Salary band must be a whole number of pounds a year between 1 and 1,000,000")
         }
         return check.errors
     }
@@ -124,11 +129,13 @@ public struct Partnership: Hashable, Codable, Sendable {
     /// Demo records are marked so that nobody mistakes them for a real area's register.
     public var isDemo: Bool
 
-    public init(key: String, name: String, type: PartnershipType, status: PartnershipStatus = .active,
-                startedOn: Day? = nil, endedOn: Day? = nil, statutoryBasis: String? = nil,
-                purpose: String? = nil, themes: [String] = [], footprint: [String] = [],
-                pccRoles: [PCCRole] = [], meetingFrequency: MeetingFrequency? = nil,
-                secretariatKey: String? = nil, forceAreaCode: String? = nil, isDemo: Bool = false) {
+    public init(
+        key: String, name: String, type: PartnershipType, status: PartnershipStatus = .active,
+        startedOn: Day? = nil, endedOn: Day? = nil, statutoryBasis: String? = nil,
+        purpose: String? = nil, themes: [String] = [], footprint: [String] = [],
+        pccRoles: [PCCRole] = [], meetingFrequency: MeetingFrequency? = nil,
+        secretariatKey: String? = nil, forceAreaCode: String? = nil, isDemo: Bool = false
+    ) {
         self.key = key
         self.name = name
         self.type = type
@@ -162,7 +169,8 @@ public struct Partnership: Hashable, Codable, Sendable {
             check.require(false, "footprint", "'\(code)' is not an ONS area code")
         }
         if let forceAreaCode {
-            check.require(Area.isValidCode(forceAreaCode), "force_area_code", "'\(forceAreaCode)' is not an ONS area code")
+            check.require(
+                Area.isValidCode(forceAreaCode), "force_area_code", "'\(forceAreaCode)' is not an ONS area code")
         }
         check.require(Set(footprint).count == footprint.count, "footprint", "An area is listed more than once")
         check.require(Set(pccRoles).count == pccRoles.count, "pcc_roles", "A PCC role is listed more than once")
@@ -188,9 +196,11 @@ public struct Membership: Hashable, Codable, Sendable {
     /// The person named to attend in the member's place.
     public var substituteKey: String?
 
-    public init(key: String, partnershipKey: String, personKey: String? = nil, organisationKey: String? = nil,
-                role: MembershipRole = .member, representsKey: String? = nil, votingRight: Bool = false,
-                startedOn: Day? = nil, endedOn: Day? = nil, substituteKey: String? = nil) {
+    public init(
+        key: String, partnershipKey: String, personKey: String? = nil, organisationKey: String? = nil,
+        role: MembershipRole = .member, representsKey: String? = nil, votingRight: Bool = false,
+        startedOn: Day? = nil, endedOn: Day? = nil, substituteKey: String? = nil
+    ) {
         self.key = key
         self.partnershipKey = partnershipKey
         self.personKey = personKey
@@ -211,8 +221,9 @@ public struct Membership: Hashable, Codable, Sendable {
     public func validate() -> [FieldError] {
         var check = Checker()
         check.requireKey(key)
-        check.require((personKey == nil) != (organisationKey == nil), "person_key",
-                      "Choose either a person or an organisation as the member, not both")
+        check.require(
+            (personKey == nil) != (organisationKey == nil), "person_key",
+            "Choose either a person or an organisation as the member, not both")
         check.order(startedOn, endedOn, startField: "started_on", endField: "ended_on")
         if let substituteKey, substituteKey == personKey {
             check.require(false, "substitute_key", "A member cannot be their own substitute")
@@ -249,8 +260,10 @@ public struct TermsOfReference: Hashable, Codable, Sendable {
     public var approvedOn: Day?
     public var reviewDue: Day?
 
-    public init(partnershipKey: String, version: Int, purpose: String? = nil, quorum: Int? = nil,
-                meetingFrequency: MeetingFrequency? = nil, approvedOn: Day? = nil, reviewDue: Day? = nil) {
+    public init(
+        partnershipKey: String, version: Int, purpose: String? = nil, quorum: Int? = nil,
+        meetingFrequency: MeetingFrequency? = nil, approvedOn: Day? = nil, reviewDue: Day? = nil
+    ) {
         self.partnershipKey = partnershipKey
         self.version = version
         self.purpose = purpose
@@ -273,7 +286,9 @@ public struct TermsOfReference: Hashable, Codable, Sendable {
     public func validate() -> [FieldError] {
         var check = Checker()
         check.require(version >= 1, "version", "Version must be 1 or more")
-        if let quorum { check.require(quorum >= 1 && quorum <= 500, "quorum", "Quorum must be between 1 and 500 members") }
+        if let quorum {
+            check.require(quorum >= 1 && quorum <= 500, "quorum", "Quorum must be between 1 and 500 members")
+        }
         check.optionalText(purpose, "purpose", "the purpose", max: 4000)
         if let approvedOn, let reviewDue, reviewDue < approvedOn {
             check.require(false, "review_due", "The review date must be after the approval date (\(approvedOn))")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem with one field of one record, in words a user can act on.
 /// `field` is the field's name as the API, the CSV layout and the forms spell it.
 public struct FieldError: Error, Hashable, Codable, Sendable, CustomStringConvertible {
@@ -25,19 +27,27 @@ struct Checker {
         if trimmed.isEmpty {
             errors.append(FieldError(field, "Enter \(what)"))
         } else if trimmed.count > max {
-            errors.append(FieldError(field, "\(what.prefix(1).uppercased() + what.dropFirst()) must be \(max) characters or fewer"))
+            errors.append(
+                FieldError(
+                    field, "\(what.prefix(1).uppercased() + what.dropFirst()) must be \(max) characters or fewer"))
         }
     }
 
     mutating func optionalText(_ value: String?, _ field: String, _ what: String, max: Int) {
         if let value, value.count > max {
-            errors.append(FieldError(field, "\(what.prefix(1).uppercased() + what.dropFirst()) must be \(max) characters or fewer"))
+            errors.append(
+                FieldError(
+                    field, "\(what.prefix(1).uppercased() + what.dropFirst()) must be \(max) characters or fewer"))
         }
     }
 
     mutating func requireKey(_ key: String, _ field: String = "key") {
         if !Key.isValid(key) {
-            errors.append(FieldError(field, "'\(key)' is not a valid identifier; use lower-case letters, digits and hyphens, up to 120 characters"))
+            errors.append(
+                FieldError(
+                    field,
+                    "'\(key)' is not a valid identifier; use lower-case letters, digits and hyphens, up to 120 characters"
+                ))
         }
     }
 
@@ -48,15 +58,14 @@ struct Checker {
     }
 }
 
-import Foundation
-
 /// Stable identifiers of register records: readable, URL-safe, unique within a kind of record.
 /// They travel in the API, in CSV and as Popolo ids, so that importing the same file twice matches the same records.
 public enum Key {
     public static func isValid(_ key: String) -> Bool {
-        !key.isEmpty && key.count <= 120 && key.utf8.allSatisfy { c in
-            (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D
-        } && !key.hasPrefix("-") && !key.hasSuffix("-")
+        !key.isEmpty && key.count <= 120
+            && key.utf8.allSatisfy { c in
+                (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D
+            } && !key.hasPrefix("-") && !key.hasSuffix("-")
     }
 
     /// "Drug & Alcohol Misuse Delivery Board" → "drug-alcohol-misuse-delivery-board".

@@ -45,8 +45,12 @@ public struct LandscapeGraph: Sendable {
     public init(nodes: [Node], relations: [PartnershipRelation]) {
         self.nodes = nodes.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
         let keys = Set(nodes.map(\.key))
-        self.edges = relations
-            .filter { ($0.kind.isHierarchical || $0.kind == .deliveryArmOf) && keys.contains($0.fromKey) && keys.contains($0.toKey) }
+        self.edges =
+            relations
+            .filter {
+                ($0.kind.isHierarchical || $0.kind == .deliveryArmOf) && keys.contains($0.fromKey)
+                    && keys.contains($0.toKey)
+            }
             .sorted { ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey) }
     }
 
@@ -81,7 +85,8 @@ public struct LandscapeGraph: Sendable {
         var out = "digraph landscape {\n"
         out += "  graph [rankdir=TB, fontname=\"Arial\", nodesep=0.15, ranksep=0.35"
         out += grouped ? ", pack=24, packmode=\"array_u\(max(1, columns))\"];\n" : "];\n"
-        out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f3f2f1\", color=\"#0b0c0c\", fontname=\"Arial\", "
+        out +=
+            "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f3f2f1\", color=\"#0b0c0c\", fontname=\"Arial\", "
         out += "fontsize=11, width=2.3];\n"
         out += "  edge [color=\"#505a5f\", fontname=\"Arial\", fontsize=9];\n"
         let index = Dictionary(nodes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -89,7 +94,9 @@ public struct LandscapeGraph: Sendable {
         var groups: [(name: String?, members: [Int])] = []
         var at: [String?: Int] = [:]
         for (i, node) in nodes.enumerated() {
-            if let g = at[node.group] { groups[g].members.append(i) } else {
+            if let g = at[node.group] {
+                groups[g].members.append(i)
+            } else {
                 at[node.group] = groups.count
                 groups.append((node.group, [i]))
             }
@@ -105,12 +112,15 @@ public struct LandscapeGraph: Sendable {
             for i in group.members {
                 let node = nodes[i]
                 let fill = node.type == .combatingDrugsPartnership ? "#d2e2f1" : "#f3f2f1"
-                out += "\(indent)n\(i) [label=\"\(Self.escape(Self.wrap(node.name)))\", URL=\"\(Self.escape(link(node.key)))\", "
+                out +=
+                    "\(indent)n\(i) [label=\"\(Self.escape(Self.wrap(node.name)))\", URL=\"\(Self.escape(link(node.key)))\", "
                 out += "tooltip=\"\(Self.escape(node.name + " – " + node.type.label))\", fillcolor=\"\(fill)\"];\n"
             }
             // Partnerships with no reporting line in rows: each one above the one a row further on.
             let alone = group.members.filter { !linked.contains(nodes[$0].key) }
-            for (a, b) in zip(alone, alone.dropFirst(Self.rowLength)) { out += "\(indent)n\(a) -> n\(b) [style=invis];\n" }
+            for (a, b) in zip(alone, alone.dropFirst(Self.rowLength)) {
+                out += "\(indent)n\(a) -> n\(b) [style=invis];\n"
+            }
             // A parent's many groups in rows too, each below the one a row before it.
             for members in childrenByParent(in: Set(group.members.map { nodes[$0].key })) {
                 let rows = members.compactMap { index[$0] }

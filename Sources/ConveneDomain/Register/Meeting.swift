@@ -23,10 +23,12 @@ public struct Meeting: Hashable, Codable, Sendable {
     /// The calendar event it was imported from (`UID`, or `UID/20240315T100000Z` for one occurrence).
     public var calendarKey: String?
 
-    public init(key: String, partnershipKey: String, name: String, startsAt: Date, endsAt: Date? = nil,
-                status: MeetingStatus = .scheduled, attendance: [Attendance] = [], format: MeetingFormat? = nil,
-                place: String? = nil, onlineURL: String? = nil, jointWith: [String] = [], seriesKey: String? = nil,
-                calendarKey: String? = nil) {
+    public init(
+        key: String, partnershipKey: String, name: String, startsAt: Date, endsAt: Date? = nil,
+        status: MeetingStatus = .scheduled, attendance: [Attendance] = [], format: MeetingFormat? = nil,
+        place: String? = nil, onlineURL: String? = nil, jointWith: [String] = [], seriesKey: String? = nil,
+        calendarKey: String? = nil
+    ) {
         self.key = key
         self.partnershipKey = partnershipKey
         self.name = name
@@ -54,8 +56,9 @@ public struct Meeting: Hashable, Codable, Sendable {
         check.requireText(name, "name", "the meeting's name")
         if let endsAt { check.require(endsAt >= startsAt, "ends_at", "The meeting must end after it starts") }
         if let onlineURL {
-            check.require(onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://"), "online_url",
-                          "The joining link must start with https://")
+            check.require(
+                onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://"), "online_url",
+                "The joining link must start with https://")
         }
         for other in jointWith { check.requireKey(other, "joint_with") }
         var seen: Set<String> = []
@@ -77,8 +80,10 @@ public struct Attendance: Hashable, Codable, Sendable {
     /// For someone there for part of the meeting only: the minutes they were there.
     public var attendedMinutes: Int?
 
-    public init(personKey: String, status: AttendanceStatus = .present, substituteForKey: String? = nil,
-                preparationMinutes: Int? = nil, travelMinutes: Int? = nil, attendedMinutes: Int? = nil) {
+    public init(
+        personKey: String, status: AttendanceStatus = .present, substituteForKey: String? = nil,
+        preparationMinutes: Int? = nil, travelMinutes: Int? = nil, attendedMinutes: Int? = nil
+    ) {
         self.personKey = personKey
         self.status = status
         self.substituteForKey = substituteForKey

@@ -11,10 +11,12 @@ public struct Register: Hashable, Codable, Sendable {
     public var termsOfReference: [TermsOfReference] = []
     public var meetings: [Meeting] = []
 
-    public init(areas: [Area] = [], areaLinks: [AreaLink] = [], organisations: [Organisation] = [],
-                persons: [Person] = [], partnerships: [Partnership] = [], memberships: [Membership] = [],
-                relations: [PartnershipRelation] = [], termsOfReference: [TermsOfReference] = [],
-                meetings: [Meeting] = []) {
+    public init(
+        areas: [Area] = [], areaLinks: [AreaLink] = [], organisations: [Organisation] = [],
+        persons: [Person] = [], partnerships: [Partnership] = [], memberships: [Membership] = [],
+        relations: [PartnershipRelation] = [], termsOfReference: [TermsOfReference] = [],
+        meetings: [Meeting] = []
+    ) {
         self.areas = areas
         self.areaLinks = areaLinks
         self.organisations = organisations
@@ -41,8 +43,12 @@ public struct Register: Hashable, Codable, Sendable {
             persons: persons.sorted { $0.key < $1.key },
             partnerships: partnerships.sorted { $0.key < $1.key },
             memberships: memberships.sorted { $0.key < $1.key },
-            relations: relations.sorted { ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey) },
-            termsOfReference: termsOfReference.sorted { ($0.partnershipKey, $0.version) < ($1.partnershipKey, $1.version) },
+            relations: relations.sorted {
+                ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey)
+            },
+            termsOfReference: termsOfReference.sorted {
+                ($0.partnershipKey, $0.version) < ($1.partnershipKey, $1.version)
+            },
             meetings: meetings.sorted { $0.key < $1.key }.map { meeting in
                 var meeting = meeting
                 meeting.attendance.sort { $0.personKey < $1.personKey }
@@ -54,7 +60,9 @@ public struct Register: Hashable, Codable, Sendable {
 
 /// Where in a file a record came from ("row 14", "memberships[3]"), so that every problem names its place.
 public struct RecordOrigin: Hashable, Sendable {
-    public enum Kind: String, Sendable { case area, organisation, person, partnership, membership, relation, termsOfReference, meeting }
+    public enum Kind: String, Sendable {
+        case area, organisation, person, partnership, membership, relation, termsOfReference, meeting
+    }
     public var kind: Kind
     public var key: String
 

@@ -9,8 +9,10 @@ public enum RegisterCheck {
         /// The stored hierarchical relations (reports to, sub-group of), for the cycle check.
         public var hierarchy: [PartnershipRelation] = []
 
-        public init(areaCodes: Set<String> = [], organisations: Set<String> = [], persons: Set<String> = [],
-                    partnerships: Set<String> = [], hierarchy: [PartnershipRelation] = []) {
+        public init(
+            areaCodes: Set<String> = [], organisations: Set<String> = [], persons: Set<String> = [],
+            partnerships: Set<String> = [], hierarchy: [PartnershipRelation] = []
+        ) {
             self.areaCodes = areaCodes
             self.organisations = organisations
             self.persons = persons
@@ -24,15 +26,19 @@ public enum RegisterCheck {
         let register = batch.register
         var issues: [ImportIssue] = []
         func add(_ kind: RecordOrigin.Kind, _ key: String, _ errors: [FieldError]) {
-            for error in errors { issues.append(ImportIssue(batch.location(kind, key), field: error.field, error.message)) }
+            for error in errors {
+                issues.append(ImportIssue(batch.location(kind, key), field: error.field, error.message))
+            }
         }
 
         // Duplicates within the file.
         func duplicates<T>(_ items: [T], _ kind: RecordOrigin.Kind, _ what: String, key: (T) -> String) {
             var seen: Set<String> = []
             for item in items where !seen.insert(key(item)).inserted {
-                issues.append(ImportIssue(batch.location(kind, key(item)), field: "key",
-                                          "The \(what) identifier '\(key(item))' is used more than once in this file"))
+                issues.append(
+                    ImportIssue(
+                        batch.location(kind, key(item)), field: "key",
+                        "The \(what) identifier '\(key(item))' is used more than once in this file"))
             }
         }
         duplicates(register.areas, .area, "area", key: \.code)
@@ -77,31 +83,46 @@ public enum RegisterCheck {
         for membership in register.memberships {
             var errors = membership.validate()
             if !partnerships.contains(membership.partnershipKey) {
-                errors.append(FieldError("partnership_key", "No partnership has the identifier '\(membership.partnershipKey)'"))
+                errors.append(
+                    FieldError("partnership_key", "No partnership has the identifier '\(membership.partnershipKey)'"))
             }
             for (field, key) in [("person_key", membership.personKey), ("substitute_key", membership.substituteKey)] {
-                if let key, !persons.contains(key) { errors.append(FieldError(field, "No person has the identifier '\(key)'")) }
+                if let key, !persons.contains(key) {
+                    errors.append(FieldError(field, "No person has the identifier '\(key)'"))
+                }
             }
-            for (field, key) in [("organisation_key", membership.organisationKey), ("represents_key", membership.representsKey)] {
-                if let key, !organisations.contains(key) { errors.append(FieldError(field, "No organisation has the identifier '\(key)'")) }
+            for (field, key) in [
+                ("organisation_key", membership.organisationKey), ("represents_key", membership.representsKey)
+            ] {
+                if let key, !organisations.contains(key) {
+                    errors.append(FieldError(field, "No organisation has the identifier '\(key)'"))
+                }
             }
             add(.membership, membership.key, errors)
         }
         for relation in register.relations {
             var errors = relation.validate()
-            for (field, key) in [("from_key", relation.fromKey), ("to_key", relation.toKey)] where !partnerships.contains(key) {
+            for (field, key) in [("from_key", relation.fromKey), ("to_key", relation.toKey)]
+            where !partnerships.contains(key) {
                 errors.append(FieldError(field, "No partnership has the identifier '\(key)'"))
             }
-            issues += errors.map { ImportIssue(batch.location(.partnership, relation.fromKey), field: $0.field == "to_key" ? relation.kind.field : $0.field, $0.message) }
+            issues += errors.map {
+                ImportIssue(
+                    batch.location(.partnership, relation.fromKey),
+                    field: $0.field == "to_key" ? relation.kind.field : $0.field, $0.message)
+            }
         }
         var versions: Set<String> = []
         for terms in register.termsOfReference {
             let id = "\(terms.partnershipKey)#\(terms.version)"
             var errors = terms.validate()
             if !partnerships.contains(terms.partnershipKey) {
-                errors.append(FieldError("partnership_key", "No partnership has the identifier '\(terms.partnershipKey)'"))
+                errors.append(
+                    FieldError("partnership_key", "No partnership has the identifier '\(terms.partnershipKey)'"))
             }
-            if !versions.insert(id).inserted { errors.append(FieldError("version", "Version \(terms.version) is listed more than once")) }
+            if !versions.insert(id).inserted {
+                errors.append(FieldError("version", "Version \(terms.version) is listed more than once"))
+            }
             add(.termsOfReference, id, errors)
         }
 
@@ -109,10 +130,12 @@ public enum RegisterCheck {
         for meeting in register.meetings {
             var errors = meeting.validate()
             if !partnerships.contains(meeting.partnershipKey) {
-                errors.append(FieldError("partnership_key", "No partnership has the identifier '\(meeting.partnershipKey)'"))
+                errors.append(
+                    FieldError("partnership_key", "No partnership has the identifier '\(meeting.partnershipKey)'"))
             }
             for attendance in meeting.attendance {
-                for key in [attendance.personKey, attendance.substituteForKey].compactMap({ $0 }) where !persons.contains(key) {
+                for key in [attendance.personKey, attendance.substituteForKey].compactMap({ $0 })
+                where !persons.contains(key) {
                     errors.append(FieldError("attendance", "No person has the identifier '\(key)'"))
                 }
             }
@@ -124,8 +147,10 @@ public enum RegisterCheck {
         let hierarchy = stored + register.relations.filter(\.kind.isHierarchical)
         if let cycle = Hierarchy.findCycle(in: hierarchy) {
             let first = cycle.first ?? ""
-            issues.append(ImportIssue(batch.location(.partnership, first), field: "reports_to",
-                                      "Reporting lines would loop: \(cycle.joined(separator: " → "))"))
+            issues.append(
+                ImportIssue(
+                    batch.location(.partnership, first), field: "reports_to",
+                    "Reporting lines would loop: \(cycle.joined(separator: " → "))"))
         }
         return issues
     }

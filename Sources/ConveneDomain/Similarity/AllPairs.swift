@@ -63,8 +63,9 @@ extension TFIDF {
         let indexedTexts = indexed.map { Array(Set($0)).sorted() } ?? Array(0..<count)
         let index = PrefixIndex(self, texts: indexedTexts, threshold: threshold)
         let queryTexts = queries.map { Array(Set($0)).sorted() } ?? Array(0..<count)
-        var found = PairSearch.run(self, index: index, queries: queryTexts, earlierOnly: within, threshold: threshold,
-                                   strict: strict)
+        var found = PairSearch.run(
+            self, index: index, queries: queryTexts, earlierOnly: within, threshold: threshold,
+            strict: strict)
         if within {
             // Found as (later, earlier): put the smaller first.
             found = found.map { SimilarPair(first: $0.second, second: $0.first, cosine: $0.cosine) }
@@ -96,10 +97,12 @@ private struct PrefixIndex {
         var sketch = [UInt64](repeating: 0, count: vectors.count)
         var listCount = [Int](repeating: 0, count: terms + 1)
         for text in texts {
-            let start = vectors.rowStart[text], end = vectors.rowStart[text + 1]
+            let start = vectors.rowStart[text]
+            let end = vectors.rowStart[text + 1]
             // The head: the longest run of commonest terms whose dot product with any vector stays below the
             // threshold.
-            var squares = 0.0, weighted = 0.0
+            var squares = 0.0
+            var weighted = 0.0
             var k = start
             while k < end {
                 let weight = vectors.rowWeights[k]
@@ -166,18 +169,27 @@ private enum PairSearch {
 
     /// The pairs of each query with the indexed texts (with `earlierOnly`, those before it), as
     /// `(first: query, second: partner)`, in no particular order.
-    static func run(_ vectors: TFIDF, index: PrefixIndex, queries: [Int], earlierOnly: Bool, threshold: Double,
-                    strict: Bool) -> [SimilarPair] {
+    static func run(
+        _ vectors: TFIDF, index: PrefixIndex, queries: [Int], earlierOnly: Bool, threshold: Double,
+        strict: Bool
+    ) -> [SimilarPair] {
         let floor = threshold - slack
-        let rowStart = vectors.rowStart, rowTerms = vectors.rowTerms, rowWeights = vectors.rowWeights
+        let rowStart = vectors.rowStart
+        let rowTerms = vectors.rowTerms
+        let rowWeights = vectors.rowWeights
         let maxWeight = vectors.maxWeight
-        let listStart = index.listStart, listTexts = index.listTexts, listWeights = index.listWeights
-        let listBefore = index.listBefore, listSketch = index.listSketch
+        let listStart = index.listStart
+        let listTexts = index.listTexts
+        let listWeights = index.listWeights
+        let listBefore = index.listBefore
+        let listSketch = index.listSketch
 
         var state = [Candidate](repeating: Candidate(), count: vectors.count)
         // Per position in the query's row: a bound on the dot product of its terms up to and including that one
         // with any vector, the length of its terms before that one, and their sketch bits.
-        var reach: [Double] = [], before: [Double] = [], bitsBefore: [UInt64] = []
+        var reach: [Double] = []
+        var before: [Double] = []
+        var bitsBefore: [UInt64] = []
         // The query's squared weights added up by sketch bit, and its weights by term, for the full cosines.
         var squaresByBit = [Double](repeating: 0, count: 64)
         var dense = [Double](repeating: 0, count: vectors.vocabularySize)
@@ -186,16 +198,20 @@ private enum PairSearch {
 
         state.withUnsafeMutableBufferPointer { state in
             for text in queries {
-                let start = rowStart[text], end = rowStart[text + 1]
+                let start = rowStart[text]
+                let end = rowStart[text + 1]
                 guard start < end else { continue }
                 let stamp = Int32(text)
 
                 reach.removeAll(keepingCapacity: true)
                 before.removeAll(keepingCapacity: true)
                 bitsBefore.removeAll(keepingCapacity: true)
-                var squares = 0.0, weighted = 0.0, bits: UInt64 = 0
+                var squares = 0.0
+                var weighted = 0.0
+                var bits: UInt64 = 0
                 for k in start..<end {
-                    let weight = rowWeights[k], term = rowTerms[k]
+                    let weight = rowWeights[k]
+                    let term = rowTerms[k]
                     before.append(squares.squareRoot())
                     bitsBefore.append(bits)
                     squares += weight * weight
@@ -210,7 +226,9 @@ private enum PairSearch {
                     let position = k - start
                     if reach[position] < floor { break }
                     let term = Int(rowTerms[k])
-                    let weight = rowWeights[k], weightBefore = before[position], bitsBefore = bitsBefore[position]
+                    let weight = rowWeights[k]
+                    let weightBefore = before[position]
+                    let bitsBefore = bitsBefore[position]
                     for p in listStart[term]..<listStart[term + 1] {
                         let other = Int(listTexts[p])
                         if earlierOnly && other >= text { break }

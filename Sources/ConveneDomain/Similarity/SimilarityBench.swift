@@ -39,8 +39,9 @@ public enum SimilarityBench {
         let vectorised = clock.now
         let pairs = strict ? vectors.pairs(above: threshold) : vectors.pairs(atLeast: threshold)
         let finished = clock.now
-        return Result(texts: vectors.count, vocabularySize: vectors.vocabularySize, pairs: pairs, readSeconds: readSeconds,
-                      vectoriseSeconds: seconds(vectorised - started), searchSeconds: seconds(finished - vectorised))
+        return Result(
+            texts: vectors.count, vocabularySize: vectors.vocabularySize, pairs: pairs, readSeconds: readSeconds,
+            vectoriseSeconds: seconds(vectorised - started), searchSeconds: seconds(finished - vectorised))
     }
 
     /// One sentence for the terminal: the pairs and the time.

@@ -54,11 +54,11 @@ public struct TFIDF: Sendable {
         let most = bytes / 3 + 1
         var words = WordTable()
         var scratch: [UInt8] = []
-        var lastText: [Int32] = []    // per word: the last text it was in
-        var lastSlot: [Int32] = []    // per word: where its count for that text is
+        var lastText: [Int32] = []  // per word: the last text it was in
+        var lastSlot: [Int32] = []  // per word: where its count for that text is
         var rowStart = [0]
-        var rowTerms: [Int32] = []    // words, until they are renumbered as terms
-        var rowWeights: [Double] = [] // counts, until they are weighed
+        var rowTerms: [Int32] = []  // words, until they are renumbered as terms
+        var rowWeights: [Double] = []  // counts, until they are weighed
         rowTerms.reserveCapacity(most)
         rowWeights.reserveCapacity(most)
         texts { text in
@@ -86,7 +86,8 @@ public struct TFIDF: Sendable {
 
         // Number the terms by decreasing document frequency, ties by code points (UTF-8 bytes sort the same way).
         let order = (0..<words.count).sorted { a, b in
-            frequency[a] != frequency[b] ? frequency[a] > frequency[b]
+            frequency[a] != frequency[b]
+                ? frequency[a] > frequency[b]
                 : words.bytes(of: a).lexicographicallyPrecedes(words.bytes(of: b))
         }
         var termOfWord = [Int32](repeating: 0, count: words.count)
@@ -101,30 +102,32 @@ public struct TFIDF: Sendable {
         // then one square root, then a division per weight, as sklearn.preprocessing.normalize does).
         var maxWeight = [Double](repeating: 0, count: words.count)
         rowTerms.withUnsafeMutableBufferPointer { rowTerms in
-        rowWeights.withUnsafeMutableBufferPointer { rowWeights in
-            for text in 0..<count {
-                let start = rowStart[text], end = rowStart[text + 1]
-                for k in start..<end {
-                    let term = termOfWord[Int(rowTerms[k])]
-                    let weight = rowWeights[k] * idf[Int(term)]
-                    var slot = k
-                    while slot > start && rowTerms[slot - 1] > term {
-                        rowTerms[slot] = rowTerms[slot - 1]
-                        rowWeights[slot] = rowWeights[slot - 1]
-                        slot -= 1
+            rowWeights.withUnsafeMutableBufferPointer { rowWeights in
+                for text in 0..<count {
+                    let start = rowStart[text]
+                    let end = rowStart[text + 1]
+                    for k in start..<end {
+                        let term = termOfWord[Int(rowTerms[k])]
+                        let weight = rowWeights[k] * idf[Int(term)]
+                        var slot = k
+                        while slot > start && rowTerms[slot - 1] > term {
+                            rowTerms[slot] = rowTerms[slot - 1]
+                            rowWeights[slot] = rowWeights[slot - 1]
+                            slot -= 1
+                        }
+                        rowTerms[slot] = term
+                        rowWeights[slot] = weight
                     }
-                    rowTerms[slot] = term
-                    rowWeights[slot] = weight
-                }
-                var squares = 0.0
-                for k in start..<end { squares += rowWeights[k] * rowWeights[k] }
-                let length = squares.squareRoot()
-                for k in start..<end {
-                    rowWeights[k] /= length
-                    maxWeight[Int(rowTerms[k])] = max(maxWeight[Int(rowTerms[k])], rowWeights[k])
+                    var squares = 0.0
+                    for k in start..<end { squares += rowWeights[k] * rowWeights[k] }
+                    let length = squares.squareRoot()
+                    for k in start..<end {
+                        rowWeights[k] /= length
+                        maxWeight[Int(rowTerms[k])] = max(maxWeight[Int(rowTerms[k])], rowWeights[k])
+                    }
                 }
             }
-        }}
+        }
 
         self.count = count
         self.documentFrequency = documentFrequency
@@ -159,8 +162,10 @@ public struct TFIDF: Sendable {
 
     /// The cosine similarity of two texts (0 when either has no words).
     public func cosine(_ a: Int, _ b: Int) -> Double {
-        var i = rowStart[a], j = rowStart[b]
-        let iEnd = rowStart[a + 1], jEnd = rowStart[b + 1]
+        var i = rowStart[a]
+        var j = rowStart[b]
+        let iEnd = rowStart[a + 1]
+        let jEnd = rowStart[b + 1]
         var sum = 0.0
         while i < iEnd && j < jEnd {
             if rowTerms[i] == rowTerms[j] {

@@ -11,7 +11,8 @@ public enum TextLines {
 
     /// Calls `body` with each line's UTF-8 bytes, without its line break.
     static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var lineStart = 0, index = 0
+        var lineStart = 0
+        var index = 0
         func endLine(at end: Int, resumingAt next: Int) {
             body(UnsafeBufferPointer(rebasing: utf8[lineStart..<end]))
             lineStart = next
@@ -22,10 +23,13 @@ public enum TextLines {
             case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E:
                 endLine(at: index, resumingAt: index + 1)
             case 0x0D:
-                endLine(at: index, resumingAt: index + 1 < utf8.count && utf8[index + 1] == 0x0A ? index + 2 : index + 1)
+                endLine(
+                    at: index, resumingAt: index + 1 < utf8.count && utf8[index + 1] == 0x0A ? index + 2 : index + 1)
             case 0xC2 where index + 1 < utf8.count && utf8[index + 1] == 0x85:
                 endLine(at: index, resumingAt: index + 2)
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+            case 0xE2
+            where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                 endLine(at: index, resumingAt: index + 3)
             default:
                 index += 1

@@ -25,8 +25,10 @@ public enum WordTokens {
     }
 
     /// The same for a text given as (valid) UTF-8.
-    static func forEachWord(inUTF8 utf8: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
-                            _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    static func forEachWord(
+        inUTF8 utf8: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         if isASCII(utf8) {
             asciiWords(utf8, scratch: &scratch, body)
         } else {
@@ -62,7 +64,8 @@ public enum WordTokens {
     private static let asciiLowercaseWord: [UInt8] = (0..<128).map { byte in
         switch UInt8(byte) {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) | 0x20
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): UInt8(byte)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            UInt8(byte)
         default: 0
         }
     }
@@ -70,7 +73,8 @@ public enum WordTokens {
     private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
-        var offset = 0, high: UInt64 = 0
+        var offset = 0
+        var high: UInt64 = 0
         while offset + 8 <= utf8.count {
             high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             offset += 8
@@ -83,8 +87,10 @@ public enum WordTokens {
     }
 
     /// Plain ASCII, the common case: bytes are code points and lower-casing is one bit.
-    private static func asciiWords(_ utf8: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
-                                   _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private static func asciiWords(
+        _ utf8: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         if scratch.count < utf8.count { scratch = [UInt8](repeating: 0, count: max(utf8.count, 256)) }
         asciiLowercaseWord.withUnsafeBufferPointer { table in
             scratch.withUnsafeMutableBufferPointer { word in

@@ -104,7 +104,9 @@ public enum Alignment {
         /// Gap: objectives no priority (local or the plan's) carries, even in part.
         public var uncarriedObjectives: [ObjectiveCoverage] { objectiveCoverage.filter { !$0.isCarried } }
         /// Gap: plan priorities that no priority of a partnership's strategy carries.
-        public var planPrioritiesNoPartnershipCarries: [PlanCoverage] { planCoverage.filter { !$0.isCarriedByAPartnership } }
+        public var planPrioritiesNoPartnershipCarries: [PlanCoverage] {
+            planCoverage.filter { !$0.isCarriedByAPartnership }
+        }
         /// Local priorities linked to nothing the matrix shows.
         public var rowsCarryingNothing: [Row] { rows.filter(\.carriesNothing) }
 
@@ -117,7 +119,8 @@ public enum Alignment {
 
         /// "7 of 12 framework objectives are carried; 2 plan priorities are carried by no partnership".
         public var summary: String {
-            let objectives = objectiveCount == 0
+            let objectives =
+                objectiveCount == 0
                 ? "No national framework is chosen"
                 : "\(objectivesCarried) of \(objectiveCount) framework objectives \(objectivesCarried == 1 ? "is" : "are") carried"
             let plan: String
@@ -125,12 +128,16 @@ public enum Alignment {
             case .none:
                 plan = "there is no active Police and Crime Plan to align to"
             case .several(let keys):
-                plan = "\(keys.count) Police and Crime Plans are active; mark the old ones superseded to align to the current one"
+                plan =
+                    "\(keys.count) Police and Crime Plans are active; mark the old ones superseded to align to the current one"
             case .one:
                 let gaps = planPriorityCount - planPrioritiesCarriedByPartnerships
-                plan = planPriorityCount == 0 ? "the Police and Crime Plan has no priorities yet"
-                    : gaps == 0 ? "every plan priority is carried by a partnership"
-                    : "\(gaps) plan \(gaps == 1 ? "priority is" : "priorities are") carried by no partnership"
+                plan =
+                    planPriorityCount == 0
+                    ? "the Police and Crime Plan has no priorities yet"
+                    : gaps == 0
+                        ? "every plan priority is carried by a partnership"
+                        : "\(gaps) plan \(gaps == 1 ? "priority is" : "priorities are") carried by no partnership"
             }
             return objectives + "; " + plan
         }
@@ -145,13 +152,18 @@ public enum Alignment {
 
     /// The matrix of the strategies and priorities of one workspace. Names of owners come from the two dictionaries
     /// (the key stands in for a missing name); `counting` says which statuses of local strategies count.
-    public static func run(strategies: [Strategy], priorities: [Priority],
-                           frameworks: [Framework] = NationalFrameworks.all,
-                           partnershipNames: [String: String] = [:], organisationNames: [String: String] = [:],
-                           counting statuses: Set<StrategyStatus> = [.active]) -> Report {
-        let activePlans = strategies.filter { $0.kind == .policeAndCrimePlan && $0.status == .active }.sorted { $0.key < $1.key }
+    public static func run(
+        strategies: [Strategy], priorities: [Priority],
+        frameworks: [Framework] = NationalFrameworks.all,
+        partnershipNames: [String: String] = [:], organisationNames: [String: String] = [:],
+        counting statuses: Set<StrategyStatus> = [.active]
+    ) -> Report {
+        let activePlans = strategies.filter { $0.kind == .policeAndCrimePlan && $0.status == .active }.sorted {
+            $0.key < $1.key
+        }
         let plan = activePlans.count == 1 ? activePlans[0] : nil
-        let planState: PlanState = activePlans.count == 1 ? .one : activePlans.isEmpty ? .none : .several(activePlans.map(\.key))
+        let planState: PlanState =
+            activePlans.count == 1 ? .one : activePlans.isEmpty ? .none : .several(activePlans.map(\.key))
 
         func name(of owner: StrategyOwner) -> String {
             switch owner {
@@ -161,17 +173,24 @@ public enum Alignment {
         }
 
         // Columns: the plan's priorities in its own order, then the objectives in each framework's order.
-        let planPriorities = plan.map { plan in priorities.filter { $0.strategyKey == plan.key }.sorted(by: inStrategyOrder) } ?? []
+        let planPriorities =
+            plan.map { plan in priorities.filter { $0.strategyKey == plan.key }.sorted(by: inStrategyOrder) } ?? []
         var columns = planPriorities.map { Column(kind: .planPriority, key: $0.key, title: $0.title) }
         for framework in frameworks {
             columns += framework.objectives.map {
-                Column(kind: .frameworkObjective, key: $0.key, title: $0.title, frameworkKey: framework.key, parentKey: $0.parentKey)
+                Column(
+                    kind: .frameworkObjective, key: $0.key, title: $0.title, frameworkKey: framework.key,
+                    parentKey: $0.parentKey)
             }
         }
         var planIndex: [String: Int] = [:]
         var objectiveIndex: [String: Int] = [:]
         for (index, column) in columns.enumerated() {
-            if column.kind == .planPriority { planIndex[column.key] = index } else { objectiveIndex[column.key] = index }
+            if column.kind == .planPriority {
+                planIndex[column.key] = index
+            } else {
+                objectiveIndex[column.key] = index
+            }
         }
         var parentOf: [String: String] = [:]
         for framework in frameworks {
@@ -198,16 +217,21 @@ public enum Alignment {
                     ancestor = parentOf[up]
                 }
             }
-            return Row(priorityKey: priority.key, title: priority.title, theme: priority.theme, strategyKey: strategy.key,
-                       strategyName: strategy.name, owner: owner, ownerName: name(of: owner), position: priority.position, cells: cells, unmatchedLinks: unmatched)
+            return Row(
+                priorityKey: priority.key, title: priority.title, theme: priority.theme, strategyKey: strategy.key,
+                strategyName: strategy.name, owner: owner, ownerName: name(of: owner), position: priority.position,
+                cells: cells, unmatchedLinks: unmatched)
         }
 
-        let planRows: [Row] = plan.flatMap { plan in
-            plan.owner.map { owner in planPriorities.map { row($0, plan, owner, planLinks: false) } }
-        } ?? []
+        let planRows: [Row] =
+            plan.flatMap { plan in
+                plan.owner.map { owner in planPriorities.map { row($0, plan, owner, planLinks: false) } }
+            } ?? []
 
         // Local rows. A strategy with no single owner fails validation and is never stored; it is left out here.
-        let counted = strategies.filter { $0.kind != .policeAndCrimePlan && statuses.contains($0.status) && $0.owner != nil }
+        let counted = strategies.filter {
+            $0.kind != .policeAndCrimePlan && statuses.contains($0.status) && $0.owner != nil
+        }
         let strategiesByKey = Dictionary(counted.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = priorities.compactMap { priority -> Row? in
             guard let strategy = strategiesByKey[priority.strategyKey], let owner = strategy.owner else { return nil }
@@ -218,9 +242,14 @@ public enum Alignment {
             let index = planIndex[planPriority.key]!
             let carrying = rows.filter { $0.cells[index] != nil }
             let carriers = Set(carrying.map { Carrier(owner: $0.owner, name: $0.ownerName) })
-                .sorted { ($0.owner.isPartnership ? 0 : 1, $0.name, $0.owner.key) < ($1.owner.isPartnership ? 0 : 1, $1.name, $1.owner.key) }
-            return PlanCoverage(priorityKey: planPriority.key, title: planPriority.title, carriers: carriers,
-                                priorityKeys: carrying.map(\.priorityKey))
+                .sorted {
+                    ($0.owner.isPartnership ? 0 : 1, $0.name, $0.owner.key) < (
+                        $1.owner.isPartnership ? 0 : 1, $1.name, $1.owner.key
+                    )
+                }
+            return PlanCoverage(
+                priorityKey: planPriority.key, title: planPriority.title, carriers: carriers,
+                priorityKeys: carrying.map(\.priorityKey))
         }
 
         let everyRow = planRows + rows
@@ -228,15 +257,17 @@ public enum Alignment {
         for framework in frameworks {
             for objective in framework.objectives {
                 let index = objectiveIndex[objective.key]!
-                objectiveCoverage.append(ObjectiveCoverage(
-                    frameworkKey: framework.key, objective: objective,
-                    priorityKeys: everyRow.filter { $0.cells[index] == .carries }.map(\.priorityKey),
-                    partlyByPriorityKeys: everyRow.filter { $0.cells[index] == .carriesPart }.map(\.priorityKey)))
+                objectiveCoverage.append(
+                    ObjectiveCoverage(
+                        frameworkKey: framework.key, objective: objective,
+                        priorityKeys: everyRow.filter { $0.cells[index] == .carries }.map(\.priorityKey),
+                        partlyByPriorityKeys: everyRow.filter { $0.cells[index] == .carriesPart }.map(\.priorityKey)))
             }
         }
 
-        return Report(plan: plan, planState: planState, columns: columns, planRows: planRows, rows: rows,
-                      planCoverage: planCoverage, objectiveCoverage: objectiveCoverage)
+        return Report(
+            plan: plan, planState: planState, columns: columns, planRows: planRows, rows: rows,
+            planCoverage: planCoverage, objectiveCoverage: objectiveCoverage)
     }
 
     private static func inStrategyOrder(_ a: Priority, _ b: Priority) -> Bool {

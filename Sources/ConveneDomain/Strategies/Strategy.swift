@@ -67,9 +67,11 @@ public struct Strategy: Hashable, Codable, Sendable {
     /// Where the published document is (http or https).
     public var documentURL: String?
 
-    public init(key: String, name: String, kind: StrategyKind, status: StrategyStatus = .active,
-                ownerPartnershipKey: String? = nil, ownerOrganisationKey: String? = nil,
-                startsOn: Day? = nil, endsOn: Day? = nil, documentURL: String? = nil) {
+    public init(
+        key: String, name: String, kind: StrategyKind, status: StrategyStatus = .active,
+        ownerPartnershipKey: String? = nil, ownerOrganisationKey: String? = nil,
+        startsOn: Day? = nil, endsOn: Day? = nil, documentURL: String? = nil
+    ) {
         self.key = key
         self.name = name
         self.kind = kind
@@ -101,19 +103,25 @@ public struct Strategy: Hashable, Codable, Sendable {
             check.require(false, "owner", "Choose either a partnership or an organisation as the owner, not both")
         case (let partnership?, nil):
             check.requireKey(partnership, "owner")
-            check.require(kind != .policeAndCrimePlan, "owner",
-                          "The Police and Crime Plan is the PCC's plan: choose the organisation that owns it (the OPCC), not a partnership")
-            check.require(kind != .organisationStrategy, "owner",
-                          "An organisation strategy is owned by an organisation; choose one, or make this a partnership strategy")
+            check.require(
+                kind != .policeAndCrimePlan, "owner",
+                "The Police and Crime Plan is the PCC's plan: choose the organisation that owns it (the OPCC), not a partnership"
+            )
+            check.require(
+                kind != .organisationStrategy, "owner",
+                "An organisation strategy is owned by an organisation; choose one, or make this a partnership strategy")
         case (nil, let organisation?):
             check.requireKey(organisation, "owner")
-            check.require(kind != .partnershipStrategy, "owner",
-                          "A partnership strategy is owned by a partnership; choose one, or make this an organisation strategy")
+            check.require(
+                kind != .partnershipStrategy, "owner",
+                "A partnership strategy is owned by a partnership; choose one, or make this an organisation strategy")
         }
         check.order(startsOn, endsOn, startField: "starts_on", endField: "ends_on")
         if let documentURL {
-            check.require(Strategy.isWebAddress(documentURL), "document_url",
-                          "'\(documentURL)' is not a web address; enter one starting with https:// or http://, like https://www.example.gov.uk/plan.pdf")
+            check.require(
+                Strategy.isWebAddress(documentURL), "document_url",
+                "'\(documentURL)' is not a web address; enter one starting with https:// or http://, like https://www.example.gov.uk/plan.pdf"
+            )
         }
         return check.errors
     }
@@ -121,7 +129,8 @@ public struct Strategy: Hashable, Codable, Sendable {
     /// An absolute http or https address with a host name and no spaces, up to 2,000 characters.
     /// Checked by hand rather than with `URLComponents`, whose leniency differs between platforms.
     public static func isWebAddress(_ text: String) -> Bool {
-        guard text.count <= 2000, !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+        guard text.count <= 2000,
+            !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
         else { return false }
         let lower = text.lowercased()
         let rest: Substring
@@ -140,10 +149,13 @@ public struct Strategy: Hashable, Codable, Sendable {
             guard let port = Int(hostAndPort[1]), (1...65535).contains(port) else { return false }
         }
         let labels = hostAndPort[0].split(separator: ".", omittingEmptySubsequences: false)
-        return !hostAndPort[0].isEmpty && labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
-        }
+        return !hostAndPort[0].isEmpty
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.unicodeScalars.allSatisfy {
+                        ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-"
+                    }
+            }
     }
 }
 
@@ -163,9 +175,11 @@ public struct Priority: Hashable, Codable, Sendable {
     /// Place in the strategy's own order (priority 1, 2, 3…); the matrix lists priorities in it.
     public var position: Int
 
-    public init(key: String, strategyKey: String, title: String, description: String = "", theme: String? = nil,
-                measures: [String] = [], planPriorityKeys: [String] = [], frameworkObjectiveKeys: [String] = [],
-                position: Int = 0) {
+    public init(
+        key: String, strategyKey: String, title: String, description: String = "", theme: String? = nil,
+        measures: [String] = [], planPriorityKeys: [String] = [], frameworkObjectiveKeys: [String] = [],
+        position: Int = 0
+    ) {
         self.key = key
         self.strategyKey = strategyKey
         self.title = title
@@ -185,7 +199,8 @@ public struct Priority: Hashable, Codable, Sendable {
         check.optionalText(description, "description", "the description", max: 2000)
         if let theme {
             let trimmed = theme.trimmingCharacters(in: .whitespacesAndNewlines)
-            check.require(!trimmed.isEmpty && trimmed.count <= 80, "theme", "The theme must be 1 to 80 characters, or left out")
+            check.require(
+                !trimmed.isEmpty && trimmed.count <= 80, "theme", "The theme must be 1 to 80 characters, or left out")
         }
         for (index, measure) in measures.enumerated() {
             let trimmed = measure.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -199,14 +214,17 @@ public struct Priority: Hashable, Codable, Sendable {
             check.requireKey(planKey, "plan_priority_keys")
         }
         check.require(!planPriorityKeys.contains(key), "plan_priority_keys", "A priority cannot carry itself")
-        check.require(Set(planPriorityKeys).count == planPriorityKeys.count, "plan_priority_keys",
-                      "A Police and Crime Plan priority is linked more than once")
+        check.require(
+            Set(planPriorityKeys).count == planPriorityKeys.count, "plan_priority_keys",
+            "A Police and Crime Plan priority is linked more than once")
         for objectiveKey in frameworkObjectiveKeys where NationalFrameworks.objective(objectiveKey) == nil {
-            check.require(false, "framework_objective_keys",
-                          "'\(objectiveKey)' is not a national framework objective; expected a key like harm-to-hope-1-2")
+            check.require(
+                false, "framework_objective_keys",
+                "'\(objectiveKey)' is not a national framework objective; expected a key like harm-to-hope-1-2")
         }
-        check.require(Set(frameworkObjectiveKeys).count == frameworkObjectiveKeys.count, "framework_objective_keys",
-                      "A national framework objective is linked more than once")
+        check.require(
+            Set(frameworkObjectiveKeys).count == frameworkObjectiveKeys.count, "framework_objective_keys",
+            "A national framework objective is linked more than once")
         return check.errors
     }
 }

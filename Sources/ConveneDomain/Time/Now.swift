@@ -14,7 +14,9 @@ public struct Now: Sendable {
     public static func fixed(_ instant: Date) -> Now { Now { instant } }
 
     /// Always `minute` minutes after midnight of `day` on London's wall clock (noon unless said).
-    public static func fixed(_ day: Day, minute: Int = 12 * 60) -> Now { .fixed(WallClock.instant(day, minute: minute)) }
+    public static func fixed(_ day: Day, minute: Int = 12 * 60) -> Now {
+        .fixed(WallClock.instant(day, minute: minute))
+    }
 
     /// The current instant.
     public func callAsFunction() -> Date { read() }

@@ -14,10 +14,13 @@ enum API {
         ResourceRoutes<OrganisationsResource>.register(read: read, write: write)
         ResourceRoutes<PersonsResource>.register(read: read, write: write)
         // A partnership's record, members and terms of reference are its business: its secretariat may change them.
-        func business(_ partnership: PartnershipOf) -> RoutesBuilder { api.grouped(Require(role: .editor, secretariatOf: partnership)) }
+        func business(_ partnership: PartnershipOf) -> RoutesBuilder {
+            api.grouped(Require(role: .editor, secretariatOf: partnership))
+        }
         ResourceRoutes<PartnershipsResource>.register(read: read, create: write, update: business(.path), delete: write)
-        ResourceRoutes<MembershipsResource>.register(read: read, create: business(.body), update: business(.membershipPathAndBody),
-                                                     delete: business(.membershipPath))
+        ResourceRoutes<MembershipsResource>.register(
+            read: read, create: business(.body), update: business(.membershipPathAndBody),
+            delete: business(.membershipPath))
         write.post(APIPath.endPartnership(":key"), use: endPartnership)
         business(.membershipPath).post(APIPath.endMembership(":key"), use: endMembership)
         read.get(APIPath.relations, use: listRelations)
@@ -31,8 +34,11 @@ enum API {
     /// Ends a partnership: discontinued by default, or merged into another (which records the relation).
     @Sendable static func endPartnership(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        let body = try JSONDecoder.api.decode(EndPartnershipRequest.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
-        guard var partnership = try await PartnershipsResource.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
+        let body = try JSONDecoder.api.decode(
+            EndPartnershipRequest.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
+        guard var partnership = try await PartnershipsResource.find(key, in: req.scope) else {
+            throw Problem.notFound("'\(key)'")
+        }
         let status = body.status ?? (body.mergedInto == nil ? .discontinued : .merged)
         guard status.hasEnded else {
             throw Problem.invalid([FieldError("status", "A partnership ends as merged or discontinued")])
@@ -43,19 +49,24 @@ enum API {
         partnership.status = status
         partnership.endedOn = body.endedOn ?? req.now.today
         let relations = body.mergedInto.map { [PartnershipRelation(key, .mergedInto, $0)] } ?? []
-        let errors = try await RegisterEdits.write(Register(partnerships: [partnership], relations: relations), mode: .update,
-                                                   origin: RecordOrigin(.partnership, key), in: req.scope)
+        let errors = try await RegisterEdits.write(
+            Register(partnerships: [partnership], relations: relations), mode: .update,
+            origin: RecordOrigin(.partnership, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
         return try APIResponse.json(try await ResourceRoutes<PartnershipsResource>.stored(key, in: req.scope))
     }
 
     @Sendable static func endMembership(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        let body = try JSONDecoder.api.decode(EndMembershipRequest.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
-        guard var membership = try await MembershipsResource.find(key, in: req.scope) else { throw Problem.notFound("'\(key)'") }
+        let body = try JSONDecoder.api.decode(
+            EndMembershipRequest.self, from: Data(buffer: req.body.data ?? ByteBuffer()))
+        guard var membership = try await MembershipsResource.find(key, in: req.scope) else {
+            throw Problem.notFound("'\(key)'")
+        }
         membership.endedOn = body.endedOn ?? req.now.today
-        let errors = try await RegisterEdits.write(Register(memberships: [membership]), mode: .update,
-                                                   origin: RecordOrigin(.membership, key), in: req.scope)
+        let errors = try await RegisterEdits.write(
+            Register(memberships: [membership]), mode: .update,
+            origin: RecordOrigin(.membership, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
         return try APIResponse.json(try await ResourceRoutes<MembershipsResource>.stored(key, in: req.scope))
     }
@@ -69,26 +80,35 @@ enum API {
             let id = try await RegisterQueries.partnership(key, in: req.scope).requireID()
             query.group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }
         }
-        if let kind: RelationKind = try vocabularyParameter(filter.kind, "kind") { query.filter(\.$kind == kind.rawValue) }
+        if let kind: RelationKind = try vocabularyParameter(filter.kind, "kind") {
+            query.filter(\.$kind == kind.rawValue)
+        }
         let items = try await query.all()
             .map { PartnershipRelation($0.from.key, RelationKind(rawValue: $0.kind) ?? .reportsTo, $0.to.key) }
             .sorted { ($0.fromKey, $0.kind.rawValue, $0.toKey) < ($1.fromKey, $1.kind.rawValue, $1.toKey) }
-        return try APIResponse.json(Page(items: items.map(PartnershipRelationResponse.init), page: 1,
-                                         perPage: max(items.count, 1), total: items.count))
+        return try APIResponse.json(
+            Page(
+                items: items.map(PartnershipRelationResponse.init), page: 1,
+                perPage: max(items.count, 1), total: items.count))
     }
 
     @Sendable static func createRelation(req: Request) async throws -> Response {
-        let relation = try JSONDecoder.api.decode(NewPartnershipRelation.self,
-                                                  from: Data(buffer: req.body.data ?? ByteBuffer())).value
+        let relation = try JSONDecoder.api.decode(
+            NewPartnershipRelation.self,
+            from: Data(buffer: req.body.data ?? ByteBuffer())
+        ).value
         var batch = ImportBatch()
         batch.register.relations = [relation]
         batch.origins[RecordOrigin(.partnership, relation.fromKey)] = "request"
         if case .rejected(let issues) = try await RegisterImport.run(batch, in: req.scope) {
             // The check names a relation's target by its kind, as the CSV columns do; the API calls it to_key.
-            throw Problem.invalid(issues.map { issue in
-                let field = issue.field.flatMap { f in RelationKind.allCases.contains { $0.field == f } ? "to_key" : f } ?? "kind"
-                return FieldError(field, issue.message)
-            })
+            throw Problem.invalid(
+                issues.map { issue in
+                    let field =
+                        issue.field.flatMap { f in RelationKind.allCases.contains { $0.field == f } ? "to_key" : f }
+                        ?? "kind"
+                    return FieldError(field, issue.message)
+                })
         }
         return try APIResponse.json(PartnershipRelationResponse(relation), status: .created)
     }
@@ -97,13 +117,17 @@ enum API {
         let from = try await RegisterQueries.partnership(try req.parameters.require("from"), in: req.scope).requireID()
         let to = try await RegisterQueries.partnership(try req.parameters.require("to"), in: req.scope).requireID()
         let kind = try req.parameters.require("kind")
-        guard let record = try await RelationRecord.query(in: req.scope)
-            .filter(\.$from.$id == from).filter(\.$to.$id == to).filter(\.$kind == kind).first() else {
+        guard
+            let record = try await RelationRecord.query(in: req.scope)
+                .filter(\.$from.$id == from).filter(\.$to.$id == to).filter(\.$kind == kind).first()
+        else {
             throw Problem.notFound("That relation")
         }
-        let fromKey = try req.parameters.require("from"), toKey = try req.parameters.require("to")
-        try await AuditLog.delete(record, kind: "relation", key: "\(fromKey) \(kind) \(toKey)",
-                                  before: PartnershipRelation(fromKey, RelationKind(rawValue: kind) ?? .reportsTo, toKey), in: req.scope)
+        let fromKey = try req.parameters.require("from")
+        let toKey = try req.parameters.require("to")
+        try await AuditLog.delete(
+            record, kind: "relation", key: "\(fromKey) \(kind) \(toKey)",
+            before: PartnershipRelation(fromKey, RelationKind(rawValue: kind) ?? .reportsTo, toKey), in: req.scope)
         return Response(status: .noContent)
     }
 }
@@ -121,8 +145,10 @@ enum TermsOfReferenceRoutes {
     private static func all(_ req: Request) async throws -> (PartnershipRecord, [TermsOfReference]) {
         let key = try req.parameters.require("key")
         let partnership = try await RegisterQueries.partnership(key, in: req.scope)
-        let records = try await TermsOfReferenceRecord.query(in: req.scope).filter(\.$partnership.$id == partnership.requireID())
-            .sort(\.$version).all()
+        let records = try await TermsOfReferenceRecord.query(in: req.scope).filter(
+            \.$partnership.$id == partnership.requireID()
+        )
+        .sort(\.$version).all()
         return (partnership, records.map { $0.domain(KeyIndex(partnerships: [partnership.id!: key])) })
     }
 
@@ -133,14 +159,18 @@ enum TermsOfReferenceRoutes {
 
     @Sendable static func list(req: Request) async throws -> Response {
         let (_, items) = try await all(req)
-        return try APIResponse.json(Page(items: items.map(TermsOfReferenceResponse.init), page: 1,
-                                         perPage: max(items.count, 1), total: items.count))
+        return try APIResponse.json(
+            Page(
+                items: items.map(TermsOfReferenceResponse.init), page: 1,
+                perPage: max(items.count, 1), total: items.count))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let (_, items) = try await all(req)
         let wanted = try version(req)
-        guard let terms = items.first(where: { $0.version == wanted }) else { throw Problem.notFound("Version \(wanted)") }
+        guard let terms = items.first(where: { $0.version == wanted }) else {
+            throw Problem.notFound("Version \(wanted)")
+        }
         return try APIResponse.json(TermsOfReferenceResponse(terms))
     }
 
@@ -150,18 +180,23 @@ enum TermsOfReferenceRoutes {
         let terms = try APIRequest.decode(NewTermsOfReference.self, req)
             .value(partnershipKey: partnership.key, next: (items.map(\.version).max() ?? 0) + 1)
         if items.contains(where: { $0.version == terms.version }) {
-            throw Problem.invalid([FieldError("version", "Version \(terms.version) already exists; change it or add the next version")])
+            throw Problem.invalid([
+                FieldError("version", "Version \(terms.version) already exists; change it or add the next version")
+            ])
         }
         try await write(terms, req: req)
         let response = try APIResponse.json(TermsOfReferenceResponse(terms), status: .created)
-        response.headers.replaceOrAdd(name: .location, value: APIPath.termsOfReferenceVersion(partnership.key, version: "\(terms.version)").href)
+        response.headers.replaceOrAdd(
+            name: .location, value: APIPath.termsOfReferenceVersion(partnership.key, version: "\(terms.version)").href)
         return response
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
         let (_, items) = try await all(req)
         let wanted = try version(req)
-        guard let stored = items.first(where: { $0.version == wanted }) else { throw Problem.notFound("Version \(wanted)") }
+        guard let stored = items.first(where: { $0.version == wanted }) else {
+            throw Problem.notFound("Version \(wanted)")
+        }
         let terms = try APIRequest.decode(TermsOfReferencePatch.self, req).applied(to: stored)
         try await write(terms, req: req)
         return try APIResponse.json(TermsOfReferenceResponse(terms))
@@ -170,12 +205,16 @@ enum TermsOfReferenceRoutes {
     @Sendable static func remove(req: Request) async throws -> Response {
         let (partnership, _) = try await all(req)
         let wanted = try version(req)
-        guard let record = try await TermsOfReferenceRecord.query(in: req.scope)
-            .filter(\.$partnership.$id == partnership.requireID()).filter(\.$version == wanted).first() else {
+        guard
+            let record = try await TermsOfReferenceRecord.query(in: req.scope)
+                .filter(\.$partnership.$id == partnership.requireID()).filter(\.$version == wanted).first()
+        else {
             throw Problem.notFound("Version \(wanted)")
         }
-        try await AuditLog.delete(record, kind: "terms of reference", key: "\(partnership.key)#\(wanted)",
-                                  before: record.domain(KeyIndex(partnerships: [try partnership.requireID(): partnership.key])), in: req.scope)
+        try await AuditLog.delete(
+            record, kind: "terms of reference", key: "\(partnership.key)#\(wanted)",
+            before: record.domain(KeyIndex(partnerships: [try partnership.requireID(): partnership.key])), in: req.scope
+        )
         return Response(status: .noContent)
     }
 

@@ -63,7 +63,8 @@ enum APIResponse {
     /// The body as a JSON object, for partial updates.
     static func object(from req: Request) throws -> [String: Any] {
         guard let buffer = req.body.data,
-              let object = try? JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any] else {
+            let object = try? JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any]
+        else {
             throw Problem.badRequest("The request needs a JSON object body")
         }
         return object
@@ -84,15 +85,19 @@ enum ResourceRoutes<R: APIResource> {
         delete.delete(R.item(":key"), use: remove)
     }
 
-    struct Paging: Content { var page: Int?; var perPage: Int?
-        enum CodingKeys: String, CodingKey { case page, perPage = "per_page" } }
+    struct Paging: Content {
+        var page: Int?; var perPage: Int?
+        enum CodingKeys: String, CodingKey { case page, perPage = "per_page" }
+    }
 
     @Sendable static func list(req: Request) async throws -> Response {
         let paging = try req.query.decode(Paging.self)
         let window = try PageWindow.strict(page: paging.page, perPage: paging.perPage)
         let (items, total) = try await R.list(req, window: window)
-        return try APIResponse.json(Page(items: items.map(R.ResponseBody.init), page: window.page, perPage: window.perPage,
-                                         total: total))
+        return try APIResponse.json(
+            Page(
+                items: items.map(R.ResponseBody.init), page: window.page, perPage: window.perPage,
+                total: total))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -111,10 +116,12 @@ enum ResourceRoutes<R: APIResource> {
         let value = try APIRequest.decode(R.NewBody.self, req, droppingNulls: true).value
         let key = R.key(of: value)
         if try await R.find(key, in: req.scope) != nil {
-            throw Problem.conflict("The identifier '\(key)' is already used; choose another, or change the existing record with PATCH")
+            throw Problem.conflict(
+                "The identifier '\(key)' is already used; choose another, or change the existing record with PATCH")
         }
-        let errors = try await RegisterEdits.write(R.register(value), relationsStatedFor: [], mode: .create,
-                                                   origin: RecordOrigin(R.kind, key), in: req.scope)
+        let errors = try await RegisterEdits.write(
+            R.register(value), relationsStatedFor: [], mode: .create,
+            origin: RecordOrigin(R.kind, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
         let response = try APIResponse.json(try await stored(key, in: req.scope), status: .created)
         response.headers.replaceOrAdd(name: .location, value: R.item(key).href)
@@ -130,8 +137,9 @@ enum ResourceRoutes<R: APIResource> {
             throw Problem.invalid([FieldError(R.keyField, "The identifier cannot be changed")])
         }
         let value = patch.applied(to: stored)
-        let errors = try await RegisterEdits.write(R.register(value), relationsStatedFor: [], mode: .update,
-                                                   origin: RecordOrigin(R.kind, key), in: req.scope)
+        let errors = try await RegisterEdits.write(
+            R.register(value), relationsStatedFor: [], mode: .update,
+            origin: RecordOrigin(R.kind, key), in: req.scope)
         if !errors.isEmpty { throw Problem.invalid(errors) }
         return try APIResponse.json(try await self.stored(key, in: req.scope))
     }
@@ -151,6 +159,7 @@ enum ResourceRoutes<R: APIResource> {
 func refuseIfReferenced(_ counts: [(Int, String)], what: String) throws {
     let uses = counts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
     if !uses.isEmpty {
-        throw Problem.conflict("\(what) is still referred to by \(uses.joined(separator: ", ")); end or remove those first")
+        throw Problem.conflict(
+            "\(what) is still referred to by \(uses.joined(separator: ", ")); end or remove those first")
     }
 }

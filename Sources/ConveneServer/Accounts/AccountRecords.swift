@@ -39,7 +39,9 @@ final class PartnershipGrantRecord: WorkspaceOwned, @unchecked Sendable {
     @Parent(key: "user_id") var user: UserRecord
     @Parent(key: "partnership_id") var partnership: PartnershipRecord
 
-    static var workspacePath: KeyPath<PartnershipGrantRecord, ParentProperty<PartnershipGrantRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<PartnershipGrantRecord, ParentProperty<PartnershipGrantRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -80,7 +82,8 @@ final class APITokenRecord: Model, @unchecked Sendable {
     static func newSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return "cvn_" + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+        return "cvn_"
+            + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

@@ -10,14 +10,19 @@ public enum Accounts {
     }
 
     /// Adds a user with a role in a workspace; the password must meet the rules.
-    public static func addUser(email: String, password: String, role: WorkspaceRole, workspace: String = Tasks.defaultWorkspace,
-                               on db: Database, passwords: AsyncPasswordHasher, actor: String = Tasks.actor) async throws {
+    public static func addUser(
+        email: String, password: String, role: WorkspaceRole, workspace: String = Tasks.defaultWorkspace,
+        on db: Database, passwords: AsyncPasswordHasher, actor: String = Tasks.actor
+    ) async throws {
         let errors = Credentials.validate(email: email, password: password)
         if let first = errors.first { throw Failure(description: first.message) }
         let email = Credentials.normalisedEmail(email)
         let scope = try await Scope.workspace(workspace, on: db, actor: actor)
         if try await UserRecord.query(on: db).filter(\.$email == email).first() != nil {
-            throw Failure(description: "A user with the email address \(email) already exists; use 'convene user role' to change their role.")
+            throw Failure(
+                description:
+                    "A user with the email address \(email) already exists; use 'convene user role' to change their role."
+            )
         }
         let hash = try await passwords.hash(password).get()
         try await scope.audited { scope, audit in
@@ -30,12 +35,16 @@ public enum Accounts {
             member.$workspace.id = scope.workspaceID
             member.role = role.rawValue
             try await member.create(on: scope.db)
-            audit.note("create", "user", email, before: nil as [String: String]?, after: ["email": email, "role": role.rawValue])
+            audit.note(
+                "create", "user", email, before: nil as [String: String]?,
+                after: ["email": email, "role": role.rawValue])
         }
     }
 
-    public static func setRole(email: String, role: WorkspaceRole, workspace: String = Tasks.defaultWorkspace, on db: Database,
-                               actor: String = Tasks.actor) async throws {
+    public static func setRole(
+        email: String, role: WorkspaceRole, workspace: String = Tasks.defaultWorkspace, on db: Database,
+        actor: String = Tasks.actor
+    ) async throws {
         let user = try await find(email, on: db)
         let scope = try await Scope.workspace(workspace, on: db, actor: actor)
         let existing = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
@@ -48,8 +57,10 @@ public enum Accounts {
         member.role = role.rawValue
         try await scope.audited { scope, audit in
             try await member.save(on: scope.db)
-            audit.note(before == nil ? "create" : "update", "user", user.email, before: before.map { ["email": user.email, "role": $0] },
-                       after: ["email": user.email, "role": role.rawValue])
+            audit.note(
+                before == nil ? "create" : "update", "user", user.email,
+                before: before.map { ["email": user.email, "role": $0] },
+                after: ["email": user.email, "role": role.rawValue])
         }
     }
 
@@ -60,7 +71,9 @@ public enum Accounts {
         try await db.transaction { db in
             for member in try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == id).all() {
                 var audit = AuditLog(scope: Scope(db: db, workspaceID: member.$workspace.id, actor: actor))
-                audit.note("delete", "user", user.email, before: ["email": user.email, "role": member.role], after: nil as [String: String]?)
+                audit.note(
+                    "delete", "user", user.email, before: ["email": user.email, "role": member.role],
+                    after: nil as [String: String]?)
                 try await audit.flush()
             }
             try await PartnershipGrantRecord.query(on: db).filter(\.$user.$id == id).delete()
@@ -71,39 +84,54 @@ public enum Accounts {
     }
 
     /// Gives a partnership to a user of its workspace, to run its business as its secretariat.
-    public static func grant(email: String, partnership: String, workspace: String = Tasks.defaultWorkspace, on db: Database,
-                             actor: String = Tasks.actor) async throws {
+    public static func grant(
+        email: String, partnership: String, workspace: String = Tasks.defaultWorkspace, on db: Database,
+        actor: String = Tasks.actor
+    ) async throws {
         let (user, record, scope) = try await grantParties(email, partnership, workspace, on: db, actor: actor)
-        let userID = try user.requireID(), partnershipID = try record.requireID()
-        guard try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == userID)
-            .filter(\.$partnership.$id == partnershipID).first() == nil else { return }
+        let userID = try user.requireID()
+        let partnershipID = try record.requireID()
+        guard
+            try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == userID)
+                .filter(\.$partnership.$id == partnershipID).first() == nil
+        else { return }
         try await scope.audited { scope, audit in
             let grant = PartnershipGrantRecord()
             scope.claim(grant)
             grant.$user.id = userID
             grant.$partnership.id = partnershipID
             try await grant.create(on: scope.db)
-            audit.note("create", "partnership grant", "\(user.email): \(record.key)", before: nil as [String: String]?,
-                       after: ["user": user.email, "partnership": record.key])
+            audit.note(
+                "create", "partnership grant", "\(user.email): \(record.key)", before: nil as [String: String]?,
+                after: ["user": user.email, "partnership": record.key])
         }
     }
 
-    public static func revokeGrant(email: String, partnership: String, workspace: String = Tasks.defaultWorkspace, on db: Database,
-                                   actor: String = Tasks.actor) async throws {
+    public static func revokeGrant(
+        email: String, partnership: String, workspace: String = Tasks.defaultWorkspace, on db: Database,
+        actor: String = Tasks.actor
+    ) async throws {
         let (user, record, scope) = try await grantParties(email, partnership, workspace, on: db, actor: actor)
-        guard let grant = try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user.requireID())
-            .filter(\.$partnership.$id == record.requireID()).first() else {
+        guard
+            let grant = try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user.requireID())
+                .filter(\.$partnership.$id == record.requireID()).first()
+        else {
             throw Failure(description: "\(user.email) has not been given the partnership '\(partnership)'.")
         }
-        try await AuditLog.delete(grant, kind: "partnership grant", key: "\(user.email): \(record.key)",
-                                  before: ["user": user.email, "partnership": record.key], in: scope)
+        try await AuditLog.delete(
+            grant, kind: "partnership grant", key: "\(user.email): \(record.key)",
+            before: ["user": user.email, "partnership": record.key], in: scope)
     }
 
     /// The keys of the partnerships a user has been given in a workspace.
-    public static func grants(email: String, workspace: String = Tasks.defaultWorkspace, on db: Database) async throws -> [String] {
+    public static func grants(email: String, workspace: String = Tasks.defaultWorkspace, on db: Database) async throws
+        -> [String]
+    {
         let user = try await find(email, on: db)
         let scope = try await Scope.workspace(workspace, on: db)
-        return try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user.requireID()).with(\.$partnership).all()
+        return try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user.requireID()).with(
+            \.$partnership
+        ).all()
             .map(\.partnership.key).sorted()
     }
 
@@ -111,7 +139,9 @@ public enum Accounts {
     public static func describe(email: String, on db: Database) async throws -> [String] {
         let user = try await find(email, on: db)
         var lines = [user.email]
-        let members = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$workspace).all()
+        let members = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(
+            \.$workspace
+        ).all()
         for member in members.sorted(by: { $0.workspace.key < $1.workspace.key }) {
             let role = WorkspaceRole(rawValue: member.role)?.label ?? member.role
             lines.append("  \(member.workspace.key): \(role)")
@@ -123,13 +153,20 @@ public enum Accounts {
         return lines
     }
 
-    private static func grantParties(_ email: String, _ partnership: String, _ workspace: String, on db: Database,
-                                     actor: String) async throws -> (UserRecord, PartnershipRecord, Scope) {
+    private static func grantParties(
+        _ email: String, _ partnership: String, _ workspace: String, on db: Database,
+        actor: String
+    ) async throws -> (UserRecord, PartnershipRecord, Scope) {
         let user = try await find(email, on: db)
         let scope = try await Scope.workspace(workspace, on: db, actor: actor)
-        guard try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
-            .filter(\.$workspace.$id == scope.workspaceID).first() != nil else {
-            throw Failure(description: "\(user.email) has no role in the workspace '\(workspace)'; give them one with 'convene user role'.")
+        guard
+            try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
+                .filter(\.$workspace.$id == scope.workspaceID).first() != nil
+        else {
+            throw Failure(
+                description:
+                    "\(user.email) has no role in the workspace '\(workspace)'; give them one with 'convene user role'."
+            )
         }
         guard let record = try await PartnershipRecord.query(in: scope).filter(\.$key == partnership).first() else {
             throw Failure(description: "The workspace '\(workspace)' has no partnership '\(partnership)'.")
@@ -137,7 +174,9 @@ public enum Accounts {
         return (user, record, scope)
     }
 
-    public static func resetPassword(email: String, password: String, on db: Database, passwords: AsyncPasswordHasher) async throws {
+    public static func resetPassword(email: String, password: String, on db: Database, passwords: AsyncPasswordHasher)
+        async throws
+    {
         if let error = Credentials.validate(password: password).first { throw Failure(description: error.message) }
         let user = try await find(email, on: db)
         user.passwordHash = try await passwords.hash(password).get()
@@ -145,16 +184,22 @@ public enum Accounts {
     }
 
     /// A new API token for a user in a workspace, limited to `role` (never above the user's own). Returns the secret, shown once.
-    public static func createToken(email: String, label: String, role: WorkspaceRole?, workspace: String = Tasks.defaultWorkspace,
-                                   on db: Database, actor: String = Tasks.actor) async throws -> (id: UUID, secret: String) {
+    public static func createToken(
+        email: String, label: String, role: WorkspaceRole?, workspace: String = Tasks.defaultWorkspace,
+        on db: Database, actor: String = Tasks.actor
+    ) async throws -> (id: UUID, secret: String) {
         let user = try await find(email, on: db)
         let scope = try await Scope.workspace(workspace, on: db, actor: actor)
-        guard let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
-            .filter(\.$workspace.$id == scope.workspaceID).first(), let own = WorkspaceRole(rawValue: member.role) else {
+        guard
+            let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
+                .filter(\.$workspace.$id == scope.workspaceID).first(), let own = WorkspaceRole(rawValue: member.role)
+        else {
             throw Failure(description: "\(user.email) has no role in the workspace '\(workspace)'.")
         }
         let wanted = role ?? own
-        guard wanted <= own else { throw Failure(description: "A token cannot have more than the user's own role (\(own.label)).") }
+        guard wanted <= own else {
+            throw Failure(description: "A token cannot have more than the user's own role (\(own.label)).")
+        }
         let secret = APITokenRecord.newSecret()
         let token = APITokenRecord()
         token.$user.id = try user.requireID()
@@ -164,13 +209,16 @@ public enum Accounts {
         token.tokenHash = APITokenRecord.hash(secret)
         try await scope.audited { scope, audit in
             try await token.create(on: scope.db)
-            audit.note("create", "api token", "\(user.email): \(token.label)", before: nil as [String: String]?,
-                       after: ["user": user.email, "label": token.label, "role": wanted.rawValue])
+            audit.note(
+                "create", "api token", "\(user.email): \(token.label)", before: nil as [String: String]?,
+                after: ["user": user.email, "label": token.label, "role": wanted.rawValue])
         }
         return (try token.requireID(), secret)
     }
 
-    public static func revokeToken(id: UUID, on db: Database, actor: String = Tasks.actor, now: Now = .system) async throws {
+    public static func revokeToken(id: UUID, on db: Database, actor: String = Tasks.actor, now: Now = .system)
+        async throws
+    {
         guard let token = try await APITokenRecord.query(on: db).filter(\.$id == id).with(\.$user).first() else {
             throw Failure(description: "No API token has the identifier \(id).")
         }
@@ -178,7 +226,9 @@ public enum Accounts {
         try await scope.audited { scope, audit in
             token.revokedAt = scope.now()
             try await token.update(on: scope.db)
-            audit.note("revoke", "api token", "\(token.user.email): \(token.label)", before: ["revoked": false], after: ["revoked": true])
+            audit.note(
+                "revoke", "api token", "\(token.user.email): \(token.label)", before: ["revoked": false],
+                after: ["revoked": true])
         }
     }
 

@@ -38,17 +38,21 @@ struct AuthMiddleware: AsyncMiddleware {
         if let bearer = request.headers.bearerAuthorization {
             request.principal = try await Self.principal(token: bearer.token, on: request.db)
             if request.principal == nil {
-                throw Problem(title: "Unauthorized", status: 401, detail: "The API token is not valid or has been revoked")
+                throw Problem(
+                    title: "Unauthorized", status: 401, detail: "The API token is not valid or has been revoked")
             }
         } else if let userID = request.session.data["user"].flatMap(UUID.init(uuidString:)) {
             let now = request.now()
             let started = request.session.data["started"].flatMap(Double.init) ?? 0
             let seen = request.session.data["seen"].flatMap(Double.init) ?? 0
-            if now.timeIntervalSince1970 - seen > SessionPolicy.idle || now.timeIntervalSince1970 - started > SessionPolicy.absolute {
+            if now.timeIntervalSince1970 - seen > SessionPolicy.idle
+                || now.timeIntervalSince1970 - started > SessionPolicy.absolute
+            {
                 request.session.destroy()
             } else {
                 request.session.data["seen"] = String(now.timeIntervalSince1970)
-                request.principal = try await Self.principal(user: userID, workspace: request.session.data["workspace"], on: request.db)
+                request.principal = try await Self.principal(
+                    user: userID, workspace: request.session.data["workspace"], on: request.db)
             }
         }
         if let principal = request.principal {
@@ -58,28 +62,41 @@ struct AuthMiddleware: AsyncMiddleware {
     }
 
     static func principal(token: String, on db: Database) async throws -> Principal? {
-        guard let record = try await APITokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token))
-            .filter(\.$revokedAt == nil).with(\.$user).with(\.$workspace).first(),
-              let role = WorkspaceRole(rawValue: record.role) else { return nil }
+        guard
+            let record = try await APITokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token))
+                .filter(\.$revokedAt == nil).with(\.$user).with(\.$workspace).first(),
+            let role = WorkspaceRole(rawValue: record.role)
+        else { return nil }
         // A token never carries more than its user's current role.
-        guard let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == record.$user.id)
-            .filter(\.$workspace.$id == record.$workspace.id).first(),
-              let memberRole = WorkspaceRole(rawValue: member.role) else { return nil }
-        return Principal(userID: record.$user.id, email: record.user.email, workspaceID: record.$workspace.id,
-                         workspaceName: record.workspace.name, workspaceKind: record.workspace.workspaceKind,
-                         role: min(role, memberRole), viaToken: true)
+        guard
+            let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == record.$user.id)
+                .filter(\.$workspace.$id == record.$workspace.id).first(),
+            let memberRole = WorkspaceRole(rawValue: member.role)
+        else { return nil }
+        return Principal(
+            userID: record.$user.id, email: record.user.email, workspaceID: record.$workspace.id,
+            workspaceName: record.workspace.name, workspaceKind: record.workspace.workspaceKind,
+            role: min(role, memberRole), viaToken: true)
     }
 
     static func principal(user: UUID, workspace: String?, on db: Database) async throws -> Principal? {
         guard let user = try await UserRecord.find(user, on: db) else { return nil }
         // The workspace chosen in this session, else the oldest, so that a sign-in always lands in the same one.
-        let memberships = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$workspace).all()
-            .sorted { ($0.workspace.createdAt ?? .distantPast, $0.workspace.key) < ($1.workspace.createdAt ?? .distantPast, $1.workspace.key) }
+        let memberships = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(
+            \.$workspace
+        ).all()
+            .sorted {
+                ($0.workspace.createdAt ?? .distantPast, $0.workspace.key) < (
+                    $1.workspace.createdAt ?? .distantPast, $1.workspace.key
+                )
+            }
         guard let member = memberships.first(where: { $0.$workspace.id.uuidString == workspace }) ?? memberships.first,
-              let role = WorkspaceRole(rawValue: member.role) else { return nil }
-        return Principal(userID: try user.requireID(), email: user.email, workspaceID: member.$workspace.id,
-                         workspaceName: member.workspace.name, workspaceKind: member.workspace.workspaceKind, role: role,
-                         viaToken: false, workspaceCount: memberships.count)
+            let role = WorkspaceRole(rawValue: member.role)
+        else { return nil }
+        return Principal(
+            userID: try user.requireID(), email: user.email, workspaceID: member.$workspace.id,
+            workspaceName: member.workspace.name, workspaceKind: member.workspace.workspaceKind, role: role,
+            viaToken: false, workspaceCount: memberships.count)
     }
 }
 
@@ -93,18 +110,25 @@ struct Require: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let principal = request.principal else {
             if request.url.path.hasPrefix("/api/") || request.method != .GET {
-                throw Problem(title: "Unauthorized", status: 401, detail: "Sign in, or send an API token as Authorization: Bearer")
+                throw Problem(
+                    title: "Unauthorized", status: 401, detail: "Sign in, or send an API token as Authorization: Bearer"
+                )
             }
             let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
             return request.redirect(to: AccountPath.signIn.href(["next": next]))
         }
         if principal.role >= role { return try await next.respond(to: request) }
         if principal.role == .secretariat, let secretariatOf,
-           try await PartnershipGrants.covers(secretariatOf, request, principal) {
+            try await PartnershipGrants.covers(secretariatOf, request, principal)
+        {
             return try await next.respond(to: request)
         }
-        let needs = secretariatOf == nil ? "\(role.label) or above" : "\(role.label) or above, or the secretariat of this partnership"
-        throw Problem(title: "Forbidden", status: 403, detail: "Your role (\(principal.role.label)) cannot do this; it needs \(needs)")
+        let needs =
+            secretariatOf == nil
+            ? "\(role.label) or above" : "\(role.label) or above, or the secretariat of this partnership"
+        throw Problem(
+            title: "Forbidden", status: 403,
+            detail: "Your role (\(principal.role.label)) cannot do this; it needs \(needs)")
     }
 }
 
@@ -131,8 +155,12 @@ enum PartnershipGrants {
         case .path:
             keys.append(try request.parameters.require("key"))
         case .membershipPath, .membershipPathAndBody:
-            guard let member = try await MembershipRecord.query(in: scope).filter(\.$key == request.parameters.require("key"))
-                .with(\.$partnership).first() else { return false }
+            guard
+                let member = try await MembershipRecord.query(in: scope).filter(
+                    \.$key == request.parameters.require("key")
+                )
+                .with(\.$partnership).first()
+            else { return false }
             keys.append(member.partnership.key)
         case .body:
             break
@@ -140,14 +168,20 @@ enum PartnershipGrants {
         if `where` == .body || `where` == .membershipPathAndBody {
             _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
             let body = try? APIResponse.object(from: request)
-            if let key = body?["partnership_key"] as? String { keys.append(key) } else if `where` == .body { return false }
+            if let key = body?["partnership_key"] as? String {
+                keys.append(key)
+            } else if `where` == .body {
+                return false
+            }
         }
         let given = try await keysGiven(to: principal.userID, in: scope)
         return !keys.isEmpty && keys.allSatisfy(given.contains)
     }
 
     static func keysGiven(to user: UUID, in scope: Scope) async throws -> Set<String> {
-        Set(try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user).with(\.$partnership).all().map(\.partnership.key))
+        Set(
+            try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == user).with(\.$partnership).all()
+                .map(\.partnership.key))
     }
 
     /// Whether the request's principal may change this partnership's record and business.

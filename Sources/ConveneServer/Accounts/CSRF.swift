@@ -26,8 +26,10 @@ struct CSRFMiddleware: AsyncMiddleware {
             struct Posted: Content { var csrf_token: String? }
             let posted = try? request.content.decode(Posted.self).csrf_token
             guard let token, let posted, Self.equal(posted, token) else {
-                throw Problem(title: "Forbidden", status: 403,
-                              detail: "This form has expired or did not come from Convene. Go back, reload the page and try again.")
+                throw Problem(
+                    title: "Forbidden", status: 403,
+                    detail:
+                        "This form has expired or did not come from Convene. Go back, reload the page and try again.")
             }
         }
         return try await next.respond(to: request)
@@ -40,7 +42,8 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     /// Compares in constant time, so the comparison does not leak how much of a guess was right.
     static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

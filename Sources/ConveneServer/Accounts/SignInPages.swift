@@ -18,26 +18,36 @@ enum SignInPages {
 
     struct SignInInput: Content { var email: String?; var password: String?; var next: String? }
 
-    static func page(context: PageContext, _ input: SignInInput, errors: [FieldError], message: String? = nil) -> Layout {
+    static func page(context: PageContext, _ input: SignInInput, errors: [FieldError], message: String? = nil) -> Layout
+    {
         let form = Form(errors: errors)
-        return Layout(context: context, title: errors.isEmpty && message == nil ? "Sign in" : "Error: Sign in", content: .group(
-            form.errorSummary(),
-            .unwrap(message) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
-                                    .h2(.text("There is a problem")), .p(.text($0))) },
-            .heading("Sign in"),
-            .postForm(action: AccountPath.signIn.href, context: context,
-                .input(.type(.hidden), .name("next"), .value(input.next ?? RegisterPath.overview.href)),
-                form.textInput("email", "Email address", input.email, type: .email, autocomplete: "username"),
-                .div(.class("form-group"),
-                     .label(.for("password"), .class("label"), .text("Password")),
-                     .input(.type(.password), .id("password"), .name("password"), .class("input"),
+        return Layout(
+            context: context, title: errors.isEmpty && message == nil ? "Sign in" : "Error: Sign in",
+            content: .group(
+                form.errorSummary(),
+                .unwrap(message) {
+                    .div(
+                        .class("error-summary"), .attribute(named: "role", value: "alert"),
+                        .h2(.text("There is a problem")), .p(.text($0)))
+                },
+                .heading("Sign in"),
+                .postForm(
+                    action: AccountPath.signIn.href, context: context,
+                    .input(.type(.hidden), .name("next"), .value(input.next ?? RegisterPath.overview.href)),
+                    form.textInput("email", "Email address", input.email, type: .email, autocomplete: "username"),
+                    .div(
+                        .class("form-group"),
+                        .label(.for("password"), .class("label"), .text("Password")),
+                        .input(
+                            .type(.password), .id("password"), .name("password"), .class("input"),
                             .attribute(named: "autocomplete", value: "current-password"))),
-                .button(.type(.submit), .class("button"), .text("Sign in")))))
+                    .button(.type(.submit), .class("button"), .text("Sign in")))))
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
         struct Query: Content { var next: String? }
-        return page(context: req.pageContext, SignInInput(next: try req.query.decode(Query.self).next), errors: []).response()
+        return page(context: req.pageContext, SignInInput(next: try req.query.decode(Query.self).next), errors: [])
+            .response()
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
@@ -48,31 +58,49 @@ enum SignInPages {
 
         // Throttle per account and per client address, from attempts every instance records.
         let since = now.addingTimeInterval(-throttle.window)
-        async let byAccount = LoginAttemptRecord.query(on: req.db).filter(\.$email == email).filter(\.$succeeded == false)
-            .filter(\.$at >= since).all()
-        async let byAddress = LoginAttemptRecord.query(on: req.db).filter(\.$address == address).filter(\.$succeeded == false)
-            .filter(\.$at >= since).all()
-        let retry = [throttle.retryAfter(failures: try await byAccount.map(\.at), now: now),
-                     throttle.retryAfter(failures: try await byAddress.map(\.at), now: now)].compactMap { $0 }.max()
+        async let byAccount = LoginAttemptRecord.query(on: req.db).filter(\.$email == email).filter(
+            \.$succeeded == false
+        )
+        .filter(\.$at >= since).all()
+        async let byAddress = LoginAttemptRecord.query(on: req.db).filter(\.$address == address).filter(
+            \.$succeeded == false
+        )
+        .filter(\.$at >= since).all()
+        let retry = [
+            throttle.retryAfter(failures: try await byAccount.map(\.at), now: now),
+            throttle.retryAfter(failures: try await byAddress.map(\.at), now: now)
+        ].compactMap { $0 }.max()
         if let retry {
             let minutes = max(1, Int((retry.timeIntervalSince(now) / 60).rounded(.up)))
-            let response = page(context: req.pageContext, input, errors: [], message: "Too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again.")
-                .response(status: .tooManyRequests)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(retry.timeIntervalSince(now).rounded(.up))))
+            let response = page(
+                context: req.pageContext, input, errors: [],
+                message: "Too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
+            )
+            .response(status: .tooManyRequests)
+            response.headers.replaceOrAdd(
+                name: .retryAfter, value: String(Int(retry.timeIntervalSince(now).rounded(.up))))
             return response
         }
 
         let user = try await UserRecord.query(on: req.db).filter(\.$email == email).first()
-        let valid = try await user.asyncMap { try await req.password.async.verify(input.password ?? "", created: $0.passwordHash).get() } ?? false
+        let valid =
+            try await user.asyncMap {
+                try await req.password.async.verify(input.password ?? "", created: $0.passwordHash).get()
+            } ?? false
         let attempt = LoginAttemptRecord()
         attempt.email = email
         attempt.address = address
         attempt.at = now
         attempt.succeeded = valid
         try await attempt.create(on: req.db)
-        guard valid, let user, let principal = try await AuthMiddleware.principal(user: user.requireID(), workspace: nil, on: req.db) else {
+        guard valid, let user,
+            let principal = try await AuthMiddleware.principal(user: user.requireID(), workspace: nil, on: req.db)
+        else {
             // One message whether the email or the password was wrong, so accounts cannot be discovered.
-            return page(context: req.pageContext, input, errors: [FieldError("email", "Enter a correct email address and password")]).response(status: .unauthorized)
+            return page(
+                context: req.pageContext, input,
+                errors: [FieldError("email", "Enter a correct email address and password")]
+            ).response(status: .unauthorized)
         }
         // A new session identifier on sign-in, so a session fixed before it is worth nothing after.
         if let old = req.session.id {
@@ -104,27 +132,41 @@ enum SignInPages {
     private static func validSetupToken(_ req: Request) async throws -> SetupTokenRecord {
         let secret = try req.parameters.require("token")
         guard try await !Accounts.hasUsers(on: req.db),
-              let record = try await SetupTokenRecord.query(on: req.db).filter(\.$tokenHash == APITokenRecord.hash(secret)).first(),
-              record.expiresAt > req.now() else {
-            throw Problem(title: "Not found", status: 404, detail: "This setup link has been used or has expired. Ask your administrator, or run 'convene user add --admin'.")
+            let record = try await SetupTokenRecord.query(on: req.db).filter(
+                \.$tokenHash == APITokenRecord.hash(secret)
+            ).first(),
+            record.expiresAt > req.now()
+        else {
+            throw Problem(
+                title: "Not found", status: 404,
+                detail:
+                    "This setup link has been used or has expired. Ask your administrator, or run 'convene user add --admin'."
+            )
         }
         return record
     }
 
     static func setupPage(context: PageContext, _ input: SetupInput, errors: [FieldError], action: String) -> Layout {
         let form = Form(errors: errors)
-        return Layout(context: context, title: "Set up Convene", content: .group(
-            form.errorSummary(),
-            .heading("Set up Convene"),
-            .p(.text("Create the first administrator's account. This link works once.")),
-            .postForm(action: action, context: context,
-                form.textInput("email", "Email address", input.email, type: .email, autocomplete: "username"),
-                .div(.class("form-group"),
-                     .label(.for("password"), .class("label"), .text("Password")),
-                     .div(.id("password-hint"), .class("hint"), .text("At least \(Credentials.minimumPasswordLength) characters")),
-                     .input(.type(.password), .id("password"), .name("password"), .class("input"),
+        return Layout(
+            context: context, title: "Set up Convene",
+            content: .group(
+                form.errorSummary(),
+                .heading("Set up Convene"),
+                .p(.text("Create the first administrator's account. This link works once.")),
+                .postForm(
+                    action: action, context: context,
+                    form.textInput("email", "Email address", input.email, type: .email, autocomplete: "username"),
+                    .div(
+                        .class("form-group"),
+                        .label(.for("password"), .class("label"), .text("Password")),
+                        .div(
+                            .id("password-hint"), .class("hint"),
+                            .text("At least \(Credentials.minimumPasswordLength) characters")),
+                        .input(
+                            .type(.password), .id("password"), .name("password"), .class("input"),
                             .attribute(named: "autocomplete", value: "new-password"))),
-                .button(.type(.submit), .class("button"), .text("Create the account")))))
+                    .button(.type(.submit), .class("button"), .text("Create the account")))))
     }
 
     @Sendable static func setupForm(req: Request) async throws -> Response {
@@ -136,9 +178,13 @@ enum SignInPages {
         let record = try await validSetupToken(req)
         let input = try req.content.decode(SetupInput.self)
         let errors = Credentials.validate(email: input.email ?? "", password: input.password ?? "")
-        if !errors.isEmpty { return setupPage(context: req.pageContext, input, errors: errors, action: req.url.path).response(status: .unprocessableEntity) }
-        try await Accounts.addUser(email: input.email ?? "", password: input.password ?? "", role: .admin, on: req.db,
-                                   passwords: req.application.password.async, actor: "setup link")
+        if !errors.isEmpty {
+            return setupPage(context: req.pageContext, input, errors: errors, action: req.url.path).response(
+                status: .unprocessableEntity)
+        }
+        try await Accounts.addUser(
+            email: input.email ?? "", password: input.password ?? "", role: .admin, on: req.db,
+            passwords: req.application.password.async, actor: "setup link")
         try await record.delete(on: req.db)
         return req.redirect(to: AccountPath.signIn.href)
     }

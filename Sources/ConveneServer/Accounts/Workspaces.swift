@@ -13,14 +13,19 @@ public enum Workspaces {
         public var forceAreaCode: String?
     }
 
-    public static func add(key: String, name: String, kind: WorkspaceKind, forceAreaCode: String?, on db: Database) async throws {
+    public static func add(key: String, name: String, kind: WorkspaceKind, forceAreaCode: String?, on db: Database)
+        async throws
+    {
         guard !key.isEmpty, Key.slug(key) == key else {
-            throw Accounts.Failure(description: "A workspace key is lower case letters, digits and hyphens, like 'west-mercia' ('\(key)' is not).")
+            throw Accounts.Failure(
+                description:
+                    "A workspace key is lower case letters, digits and hyphens, like 'west-mercia' ('\(key)' is not).")
         }
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw Accounts.Failure(description: "A workspace needs a name.") }
         if let code = forceAreaCode, PoliceForceAreas.area(code: code) == nil {
-            throw Accounts.Failure(description: "'\(code)' is not the ONS code of a police force area (E23000001…, W15000001…).")
+            throw Accounts.Failure(
+                description: "'\(code)' is not the ONS code of a police force area (E23000001…, W15000001…).")
         }
         if kind == .national && forceAreaCode != nil {
             throw Accounts.Failure(description: "A national workspace has no police force area.")
@@ -36,8 +41,9 @@ public enum Workspaces {
         try await db.transaction { db in
             try await workspace.create(on: db)
             var audit = AuditLog(scope: Scope(db: db, workspaceID: try workspace.requireID(), actor: Tasks.actor))
-            audit.note("create", "workspace", key, before: nil as [String: String]?,
-                       after: ["key": key, "name": name, "kind": kind.rawValue, "force_area_code": forceAreaCode ?? ""])
+            audit.note(
+                "create", "workspace", key, before: nil as [String: String]?,
+                after: ["key": key, "name": name, "kind": kind.rawValue, "force_area_code": forceAreaCode ?? ""])
             try await audit.flush()
         }
     }
@@ -61,15 +67,20 @@ enum WorkspacePages {
         read.post(AccountPath.workspaces, use: choose)
     }
 
-    struct Choice { var key: String; var name: String; var kind: WorkspaceKind; var role: WorkspaceRole; var current: Bool }
+    struct Choice {
+        var key: String; var name: String; var kind: WorkspaceKind; var role: WorkspaceRole; var current: Bool
+    }
 
     static func choices(_ req: Request) async throws -> [Choice] {
         guard let principal = req.principal else { return [] }
-        let members = try await WorkspaceMemberRecord.query(on: req.db).filter(\.$user.$id == principal.userID).with(\.$workspace).all()
+        let members = try await WorkspaceMemberRecord.query(on: req.db).filter(\.$user.$id == principal.userID).with(
+            \.$workspace
+        ).all()
         return members.compactMap { m in
             WorkspaceRole(rawValue: m.role).map {
-                Choice(key: m.workspace.key, name: m.workspace.name, kind: m.workspace.workspaceKind, role: $0,
-                       current: m.$workspace.id == principal.workspaceID)
+                Choice(
+                    key: m.workspace.key, name: m.workspace.name, kind: m.workspace.workspaceKind, role: $0,
+                    current: m.$workspace.id == principal.workspaceID)
             }
         }.sorted { $0.name < $1.name }
     }
@@ -77,32 +88,52 @@ enum WorkspacePages {
     @Sendable static func show(req: Request) async throws -> Response {
         let context = req.pageContext
         let choices = try await choices(req)
-        return Layout(context: context, title: "Your workspaces", content: .group(
-            .heading("Your workspaces"),
-            .p(.text("Each workspace is one register. You work in one at a time; your role can differ between them.")),
-            Components.table(caption: "Your workspaces", headers: [.text("Workspace"), .text("Kind"), .text("Your role"),
-                                                                   .span(.class("visually-hidden"), .text("Action"))],
-                rows: choices.map { c in [
-                    .text(c.name), .text(c.kind.label), .text(c.role.label),
-                    c.current ? .strong(.text("Current")) :
-                        .postForm(action: AccountPath.workspaces.href, context: context,
-                            .input(.type(.hidden), .name("workspace"), .value(c.key)),
-                            .button(.type(.submit), .class("button button--secondary"), .text("Switch"),
-                                    .span(.class("visually-hidden"), .text(" to \(c.name)")))),
-                ] }, captionVisible: false)
-        )).response()
+        return Layout(
+            context: context, title: "Your workspaces",
+            content: .group(
+                .heading("Your workspaces"),
+                .p(
+                    .text(
+                        "Each workspace is one register. You work in one at a time; your role can differ between them.")
+                ),
+                Components.table(
+                    caption: "Your workspaces",
+                    headers: [
+                        .text("Workspace"), .text("Kind"), .text("Your role"),
+                        .span(.class("visually-hidden"), .text("Action"))
+                    ],
+                    rows: choices.map { c in
+                        [
+                            .text(c.name), .text(c.kind.label), .text(c.role.label),
+                            c.current
+                                ? .strong(.text("Current"))
+                                : .postForm(
+                                    action: AccountPath.workspaces.href, context: context,
+                                    .input(.type(.hidden), .name("workspace"), .value(c.key)),
+                                    .button(
+                                        .type(.submit), .class("button button--secondary"), .text("Switch"),
+                                        .span(.class("visually-hidden"), .text(" to \(c.name)"))))
+                        ]
+                    }, captionVisible: false)
+            )
+        ).response()
     }
 
     struct Chosen: Content { var workspace: String? }
 
     @Sendable static func choose(req: Request) async throws -> Response {
-        guard let principal = req.principal else { throw Problem(title: "Unauthorized", status: 401, detail: "Sign in first") }
+        guard let principal = req.principal else {
+            throw Problem(title: "Unauthorized", status: 401, detail: "Sign in first")
+        }
         if principal.viaToken {
-            throw Problem.badRequest("An API token belongs to one workspace; create a token in the other workspace instead")
+            throw Problem.badRequest(
+                "An API token belongs to one workspace; create a token in the other workspace instead")
         }
         let wanted = try req.content.decode(Chosen.self).workspace ?? ""
-        guard let member = try await WorkspaceMemberRecord.query(on: req.db).filter(\.$user.$id == principal.userID)
-            .join(parent: \.$workspace).filter(WorkspaceRecord.self, \.$key == wanted).first() else {
+        guard
+            let member = try await WorkspaceMemberRecord.query(on: req.db).filter(\.$user.$id == principal.userID)
+                .join(parent: \.$workspace).filter(WorkspaceRecord.self, \.$key == wanted).first()
+        else {
             // The same answer for a workspace that does not exist and one the user has no role in.
             throw Problem.notFound("The workspace '\(wanted)'")
         }

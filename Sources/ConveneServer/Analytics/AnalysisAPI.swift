@@ -18,7 +18,8 @@ enum AnalysisAPI {
             do { capacityValue = try Triage.capacity(capacity) } catch { errors.append(error) }
         }
         guard errors.isEmpty else { throw Problem.invalid(errors) }
-        let question = AnalysisQuestion(period: asked.period, personKey: try? req.query.get(String.self, at: "person"), capacity: capacityValue)
+        let question = AnalysisQuestion(
+            period: asked.period, personKey: try? req.query.get(String.self, at: "person"), capacity: capacityValue)
         do {
             let output = try await Analyses.run(analysis, question, in: req.scope)
             let response = Response(status: .ok, body: .init(data: output.json))

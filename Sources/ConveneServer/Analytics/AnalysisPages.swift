@@ -41,21 +41,30 @@ enum AnalysisPages {
     }
 
     static func asked(_ req: Request) -> Asked {
-        let from = try? req.query.get(String.self, at: "from"), to = try? req.query.get(String.self, at: "to")
+        let from = try? req.query.get(String.self, at: "from")
+        let to = try? req.query.get(String.self, at: "to")
         let (period, errors) = Period.asked(from: from, to: to, today: req.now.today)
         let format = (try? req.query.get(String.self, at: "format")).flatMap(AnalysisFormat.init(rawValue:))
         return Asked(period: period, errors: errors, from: from, to: to, format: format, today: req.now.today)
     }
 
-    static func data(_ req: Request, _ asked: Asked, for analysis: Analysis) async throws -> (AnalyticsData, AnalyticsSettings) {
-        (try await AnalyticsStore.load(in: req.scope, period: asked.period, needs: .of(analysis)), try await AnalyticsStore.settings(in: req.scope))
+    static func data(_ req: Request, _ asked: Asked, for analysis: Analysis) async throws -> (
+        AnalyticsData, AnalyticsSettings
+    ) {
+        (
+            try await AnalyticsStore.load(in: req.scope, period: asked.period, needs: .of(analysis)),
+            try await AnalyticsStore.settings(in: req.scope)
+        )
     }
 
     /// The CSV of an analysis, when the query asks for it.
-    static func download(_ analysis: Analysis, _ asked: Asked, _ question: AnalysisQuestion, _ data: AnalyticsData,
-                         _ settings: AnalyticsSettings, priorities: [PriorityText] = []) throws -> Response? {
+    static func download(
+        _ analysis: Analysis, _ asked: Asked, _ question: AnalysisQuestion, _ data: AnalyticsData,
+        _ settings: AnalyticsSettings, priorities: [PriorityText] = []
+    ) throws -> Response? {
         guard let format = asked.format, format != .text else { return nil }
-        let output = try Analyses.output(analysis, question, data: data, settings: settings, today: asked.today, priorities: priorities)
+        let output = try Analyses.output(
+            analysis, question, data: data, settings: settings, today: asked.today, priorities: priorities)
         guard format == .csv else {
             let response = Response(status: .ok, body: .init(data: output.render(format)))
             response.headers.contentType = .json
@@ -91,11 +100,14 @@ enum AnalysisPages {
         let asked = asked(req)
         let (data, settings) = try await data(req, asked, for: .cost)
         let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
-        let filter = CostFilter(partnership: try? req.query.get(String.self, at: "partnership"),
-                                organisation: try? req.query.get(String.self, at: "organisation"),
-                                theme: try? req.query.get(String.self, at: "theme"))
+        let filter = CostFilter(
+            partnership: try? req.query.get(String.self, at: "partnership"),
+            organisation: try? req.query.get(String.self, at: "organisation"),
+            theme: try? req.query.get(String.self, at: "theme"))
         let mayEdit = filter.partnership.map { _ in req.principal.map { $0.role >= .editor } ?? false } ?? false
-        return AnalysisViews.costMeetings(context: req.pageContext, report, data: data, asked: asked, filter: filter, mayEdit: mayEdit).response()
+        return AnalysisViews.costMeetings(
+            context: req.pageContext, report, data: data, asked: asked, filter: filter, mayEdit: mayEdit
+        ).response()
     }
 
     struct CostFilter {
@@ -118,21 +130,33 @@ enum AnalysisPages {
         let (data, settings) = try await data(req, asked, for: .load)
         guard let person = data.personsByKey[key] else { throw Problem.notFound("The person '\(key)'") }
         let report = Load.run(data, period: asked.period, settings: settings)
-        return AnalysisViews.personLoad(context: req.pageContext, person, report.person(key), report: report, data: data, asked: asked).response()
+        return AnalysisViews.personLoad(
+            context: req.pageContext, person, report.person(key), report: report, data: data, asked: asked
+        ).response()
     }
 
     @Sendable static func attendance(req: Request) async throws -> Response {
         let asked = asked(req)
         let (data, settings) = try await data(req, asked, for: .attendance)
-        if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
-        return AnalysisViews.attendance(context: req.pageContext, AttendanceQuality.run(data, period: asked.period, today: req.now.today), asked: asked).response()
+        if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) {
+            return csv
+        }
+        return AnalysisViews.attendance(
+            context: req.pageContext, AttendanceQuality.run(data, period: asked.period, today: req.now.today),
+            asked: asked
+        ).response()
     }
 
     @Sendable static func delivery(req: Request) async throws -> Response {
         let asked = asked(req)
         let (data, settings) = try await data(req, asked, for: .delivery)
-        if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
-        return AnalysisViews.delivery(context: req.pageContext, Delivery.run(data, period: asked.period, today: req.now.today), data: data, asked: asked).response()
+        if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) {
+            return csv
+        }
+        return AnalysisViews.delivery(
+            context: req.pageContext, Delivery.run(data, period: asked.period, today: req.now.today), data: data,
+            asked: asked
+        ).response()
     }
 
     // MARK: Triage
@@ -140,23 +164,37 @@ enum AnalysisPages {
     @Sendable static func triage(req: Request) async throws -> Response {
         var asked = asked(req)
         let (data, settings) = try await data(req, asked, for: .triage)
-        let personKey = (try? req.query.get(String.self, at: "person")).flatMap { $0.isEmpty ? nil : $0 } ?? data.pcc?.key
+        let personKey =
+            (try? req.query.get(String.self, at: "person")).flatMap { $0.isEmpty ? nil : $0 } ?? data.pcc?.key
         let capacityText = try? req.query.get(String.self, at: "capacity")
         var capacity = Triage.defaultCapacity
         if let capacityText, !capacityText.isEmpty {
             do { capacity = try Triage.capacity(capacityText) } catch { asked.errors.append(error) }
         }
-        if let personKey, data.personsByKey[personKey] == nil { asked.errors.append(FieldError("person", "There is no person '\(personKey)'")) }
+        if let personKey, data.personsByKey[personKey] == nil {
+            asked.errors.append(FieldError("person", "There is no person '\(personKey)'"))
+        }
         let person = personKey.flatMap { data.personsByKey[$0] }
-        if let person, let csv = try download(.triage, asked, AnalysisQuestion(period: asked.period, personKey: person.key, capacity: capacity), data, settings) {
+        if let person,
+            let csv = try download(
+                .triage, asked, AnalysisQuestion(period: asked.period, personKey: person.key, capacity: capacity), data,
+                settings)
+        {
             return csv
         }
-        let report = person.map { Analyses.triage(data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings, today: req.now.today) }
+        let report = person.map {
+            Analyses.triage(
+                data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings,
+                today: req.now.today)
+        }
         let plan = try await person.asyncMap { try await savedPlan(of: $0.key, in: req.scope) } ?? nil
         let mayEdit = (req.principal?.role ?? .viewer) >= .editor
         let people = data.persons.sorted { $0.name < $1.name }.map { ($0.key, $0.name) }
-        return AnalysisViews.triage(context: req.pageContext, report, person: person, people: people, capacity: capacityText ?? String(capacity), plan: plan,
-                                    saved: (try? req.query.get(Bool.self, at: "saved")) == true, mayEdit: mayEdit, asked: asked).response()
+        return AnalysisViews.triage(
+            context: req.pageContext, report, person: person, people: people,
+            capacity: capacityText ?? String(capacity), plan: plan,
+            saved: (try? req.query.get(Bool.self, at: "saved")) == true, mayEdit: mayEdit, asked: asked
+        ).response()
     }
 
     struct SavedPlan {
@@ -167,12 +205,20 @@ enum AnalysisPages {
 
     static func savedPlan(of personKey: String, in scope: Scope) async throws -> SavedPlan? {
         guard let person = try await PersonRecord.query(in: scope).filter(\.$key == personKey).first(),
-              let plan = try await TriagePlanRecord.query(in: scope).filter(\.$person.$id == person.requireID()).first() else { return nil }
-        let choices = try await TriageChoiceRecord.query(in: scope).filter(\.$plan.$id == plan.requireID()).with(\.$partnership).all()
-        return SavedPlan(capacity: plan.capacity, updatedAt: plan.updatedAt, choices: Dictionary(choices.compactMap { c in
-            guard let recommended = Triage.Recommendation(rawValue: c.recommended), let choice = Triage.Recommendation(rawValue: c.choice) else { return nil }
-            return (c.partnership.key, (recommended, choice))
-        }, uniquingKeysWith: { a, _ in a }))
+            let plan = try await TriagePlanRecord.query(in: scope).filter(\.$person.$id == person.requireID()).first()
+        else { return nil }
+        let choices = try await TriageChoiceRecord.query(in: scope).filter(\.$plan.$id == plan.requireID()).with(
+            \.$partnership
+        ).all()
+        return SavedPlan(
+            capacity: plan.capacity, updatedAt: plan.updatedAt,
+            choices: Dictionary(
+                choices.compactMap { c in
+                    guard let recommended = Triage.Recommendation(rawValue: c.recommended),
+                        let choice = Triage.Recommendation(rawValue: c.choice)
+                    else { return nil }
+                    return (c.partnership.key, (recommended, choice))
+                }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Saves a person's plan: for each partnership triage recommended something for, the recommendation and the
@@ -185,30 +231,40 @@ enum AnalysisPages {
         let (period, periodErrors) = Period.asked(from: input.from, to: input.to, today: req.now.today)
         guard periodErrors.isEmpty else { throw Problem.invalid(periodErrors) }
         let data = try await AnalyticsStore.load(in: req.scope, period: period, needs: .of(.triage))
-        guard data.personsByKey[input.person] != nil else { throw Problem.invalid([FieldError("person", "There is no person '\(input.person)'")]) }
+        guard data.personsByKey[input.person] != nil else {
+            throw Problem.invalid([FieldError("person", "There is no person '\(input.person)'")])
+        }
         let capacity: Int
         do { capacity = try Triage.capacity(input.capacity) } catch { throw Problem.invalid([error]) }
-        let report = Analyses.triage(data, personKey: input.person, capacity: capacity, period: period,
-                                settings: try await AnalyticsStore.settings(in: req.scope), today: req.now.today)
+        let report = Analyses.triage(
+            data, personKey: input.person, capacity: capacity, period: period,
+            settings: try await AnalyticsStore.settings(in: req.scope), today: req.now.today)
         let choices = report.entries.map { entry in
-            (entry.partnershipKey, entry.recommendation,
-             body["choice-\(entry.partnershipKey)"].flatMap(Triage.Recommendation.init(rawValue:)) ?? entry.recommendation)
+            (
+                entry.partnershipKey, entry.recommendation,
+                body["choice-\(entry.partnershipKey)"].flatMap(Triage.Recommendation.init(rawValue:))
+                    ?? entry.recommendation
+            )
         }
-        let partnershipIDs = Dictionary(uniqueKeysWithValues: try await PartnershipRecord.query(in: req.scope)
-            .filter(\.$key ~~ choices.map(\.0)).all().map { ($0.key, $0.id!) })
+        let partnershipIDs = Dictionary(
+            uniqueKeysWithValues: try await PartnershipRecord.query(in: req.scope)
+                .filter(\.$key ~~ choices.map(\.0)).all().map { ($0.key, $0.id!) })
         let person = try await PersonRecord.query(in: req.scope).filter(\.$key == input.person).first()!
         let before = try await savedPlan(of: input.person, in: req.scope)
         struct Audited: Codable, Equatable { var capacity: Int; var choices: [String: String] }
-        let after = Audited(capacity: capacity, choices: Dictionary(uniqueKeysWithValues: choices.map { ($0.0, $0.2.rawValue) }))
+        let after = Audited(
+            capacity: capacity, choices: Dictionary(uniqueKeysWithValues: choices.map { ($0.0, $0.2.rawValue) }))
         let previous = before.map { Audited(capacity: $0.capacity, choices: $0.choices.mapValues(\.choice.rawValue)) }
         try await req.scope.audited { scope, audit in
             let personID = try person.requireID()
-            let plan = try await TriagePlanRecord.query(in: scope).filter(\.$person.$id == personID).first() ?? {
-                let plan = TriagePlanRecord()
-                scope.claim(plan)
-                plan.$person.id = personID
-                return plan
-            }()
+            let plan =
+                try await TriagePlanRecord.query(in: scope).filter(\.$person.$id == personID).first()
+                ?? {
+                    let plan = TriagePlanRecord()
+                    scope.claim(plan)
+                    plan.$person.id = personID
+                    return plan
+                }()
             plan.capacity = capacity
             try await plan.save(on: scope.db)
             try await TriageChoiceRecord.query(in: scope).filter(\.$plan.$id == plan.requireID()).delete()
@@ -223,20 +279,27 @@ enum AnalysisPages {
                 return row
             }
             if !rows.isEmpty { try await rows.create(on: scope.db) }
-            audit.note(previous == nil ? "create" : "update", "triage plan", input.person, before: previous, after: after)
+            audit.note(
+                previous == nil ? "create" : "update", "triage plan", input.person, before: previous, after: after)
         }
-        return req.redirect(to: AnalysisPath.analysis(.triage).href(
-            [("person", input.person), ("capacity", String(capacity)), ("from", period.from.description),
-             ("to", period.to.description), ("saved", "true")], fragment: "plan"))
+        return req.redirect(
+            to: AnalysisPath.analysis(.triage).href(
+                [
+                    ("person", input.person), ("capacity", String(capacity)), ("from", period.from.description),
+                    ("to", period.to.description), ("saved", "true")
+                ], fragment: "plan"))
     }
 
     // MARK: Settings and support costs
 
     @Sendable static func settings(req: Request) async throws -> Response {
         let settings = try await AnalyticsStore.settings(in: req.scope)
-        let values = Dictionary(uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(settings.value($0))) })
-        return AnalysisViews.settings(context: req.pageContext, values, errors: [], saved: (try? req.query.get(Bool.self, at: "saved")) == true,
-                                      mayEdit: (req.principal?.role ?? .viewer) >= .editor).response()
+        let values = Dictionary(
+            uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(settings.value($0))) })
+        return AnalysisViews.settings(
+            context: req.pageContext, values, errors: [], saved: (try? req.query.get(Bool.self, at: "saved")) == true,
+            mayEdit: (req.principal?.role ?? .viewer) >= .editor
+        ).response()
     }
 
     @Sendable static func saveSettings(req: Request) async throws -> Response {
@@ -247,37 +310,60 @@ enum AnalysisPages {
             if let value = body[definition.key], let error = checked.set(definition.key, value) { errors.append(error) }
         }
         guard errors.isEmpty else {
-            var values = Dictionary(uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(checked.value($0))) })
-            for definition in AnalyticsSettings.definitions { if let value = body[definition.key] { values[definition.key] = value } }
-            return AnalysisViews.settings(context: req.pageContext, values, errors: errors, saved: false, mayEdit: true).response(status: .unprocessableEntity)
+            var values = Dictionary(
+                uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(checked.value($0))) })
+            for definition in AnalyticsSettings.definitions {
+                if let value = body[definition.key] { values[definition.key] = value }
+            }
+            return AnalysisViews.settings(context: req.pageContext, values, errors: errors, saved: false, mayEdit: true)
+                .response(status: .unprocessableEntity)
         }
         for definition in AnalyticsSettings.definitions {
-            if let value = body[definition.key] { _ = try await AnalyticsStore.set(definition.key, value, in: req.scope) }
+            if let value = body[definition.key] {
+                _ = try await AnalyticsStore.set(definition.key, value, in: req.scope)
+            }
         }
         return req.redirect(to: AnalysisPath.settings.href(["saved": "true"]))
     }
 
     @Sendable static func addSupportCost(req: Request) async throws -> Response {
-        struct Input: Content { var partnership: String; var label: String?; var minutes_per_meeting: String?; var salary: String? }
+        struct Input: Content {
+            var partnership: String; var label: String?; var minutes_per_meeting: String?; var salary: String?
+        }
         let input = try req.content.decode(Input.self)
         let partnership = try await RegisterQueries.partnership(input.partnership, in: req.scope)
         var errors: [FieldError] = []
         let minutes = Int(input.minutes_per_meeting?.trimmingCharacters(in: .whitespaces) ?? "")
-        if minutes == nil { errors.append(FieldError("minutes_per_meeting", "Enter the minutes each meeting takes, like 240")) }
-        let salaryText = input.salary?.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "").trimmingCharacters(in: .whitespaces) ?? ""
+        if minutes == nil {
+            errors.append(FieldError("minutes_per_meeting", "Enter the minutes each meeting takes, like 240"))
+        }
+        let salaryText =
+            input.salary?.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "")
+            .trimmingCharacters(in: .whitespaces) ?? ""
         let salary = salaryText.isEmpty ? nil : Int(salaryText)
-        if !salaryText.isEmpty && salary == nil { errors.append(FieldError("salary", "Enter the salary in whole pounds a year, like 32000, or leave it empty")) }
+        if !salaryText.isEmpty && salary == nil {
+            errors.append(
+                FieldError("salary", "Enter the salary in whole pounds a year, like 32000, or leave it empty"))
+        }
         let key = try await MeetingBusiness.nextKey("support", SupportCostRecord.self, key: \.$key, in: req.scope)
-        let cost = SupportCost(key: key, partnershipKey: partnership.key, label: input.label ?? "", minutesPerMeeting: minutes ?? 0, salary: salary)
+        let cost = SupportCost(
+            key: key, partnershipKey: partnership.key, label: input.label ?? "", minutesPerMeeting: minutes ?? 0,
+            salary: salary)
         if errors.isEmpty { errors = cost.validate() }
         guard errors.isEmpty else {
             // The partnership's cost page again, with the form as it was typed and what is wrong with it.
-            let asked = Asked(period: Period.year(to: req.now.today), errors: [], from: nil, to: nil, format: nil, today: req.now.today)
+            let asked = Asked(
+                period: Period.year(to: req.now.today), errors: [], from: nil, to: nil, format: nil,
+                today: req.now.today)
             let (data, settings) = try await data(req, asked, for: .cost)
             let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
-            return AnalysisViews.costMeetings(context: req.pageContext, report, data: data, asked: asked, filter: CostFilter(partnership: partnership.key), mayEdit: true,
-                                              errors: errors, input: .init(label: input.label, minutes: input.minutes_per_meeting, salary: input.salary))
-                .response(status: .unprocessableEntity)
+            return AnalysisViews.costMeetings(
+                context: req.pageContext, report, data: data, asked: asked,
+                filter: CostFilter(partnership: partnership.key), mayEdit: true,
+                errors: errors,
+                input: .init(label: input.label, minutes: input.minutes_per_meeting, salary: input.salary)
+            )
+            .response(status: .unprocessableEntity)
         }
         try await req.scope.audited { scope, audit in
             let row = SupportCostRecord()

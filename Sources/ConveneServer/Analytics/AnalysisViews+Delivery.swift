@@ -9,54 +9,104 @@ extension AnalysisViews {
         // Decisions a month across the landscape.
         var months: [String: (decisions: Int, meetings: Int)] = [:]
         let decided = data.decidedItems
-        for meeting in data.meetings where asked.period.contains(data.day(of: meeting)) && data.isHeld(meeting, asOf: min(asked.period.to, asked.today)) {
+        for meeting in data.meetings
+        where asked.period.contains(data.day(of: meeting))
+            && data.isHeld(meeting, asOf: min(asked.period.to, asked.today))
+        {
             let day = data.day(of: meeting)
             let month = String(format: "%04d-%02d", day.year, day.month)
             months[month, default: (0, 0)].meetings += 1
-            months[month]!.decisions += (data.itemsByMeeting[meeting.key] ?? []).filter { decided.contains($0.key) }.count
+            months[month]!.decisions +=
+                (data.itemsByMeeting[meeting.key] ?? []).filter { decided.contains($0.key) }.count
         }
         let series = everyMonth(months)
         let itemMeetings = Dictionary(data.items.map { ($0.key, $0.meetingKey) }, uniquingKeysWith: { a, _ in a })
-        return Layout(context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(), content: .group(
-            header(.delivery, title, asked, path: AnalysisPath.analysis(.delivery)),
-            Components.summaryList([
-                ("Held meetings", .text("\(r.overall.meetings), with \(r.overall.decisions) decisions and \(r.overall.actions) actions raised")),
-                ("Actions", .text("\(percent(r.overall.completion)) done, \(percent(r.overall.overdueShare)) overdue (of those not dropped)")),
-                ("Agenda time for information", .text(percent(r.overall.informationShare))),
-                ("Items that keep coming back undecided", .text("\(r.recurring.count)")),
-            ]),
-            .if(!series.isEmpty, .group(
-                Charts.timeSeries(id: "decisions-chart", title: "Decisions per meeting, month by month",
-                                  description: "Decisions recorded per held meeting in each month; a gap is a month with no meetings.",
-                                  series.map { month in (AnalysisViews.monthLabel(month.key), month.perMeeting, month.perMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "no meetings") }),
-                Components.table(caption: "Decisions per meeting, month by month", headers: [.text("Month"), .text("Meetings"), .text("Decisions"), .text("Per meeting")],
-                                 rows: series.map { month in [.text(AnalysisViews.monthLabel(month.key)), .text("\(month.meetings)"), .text("\(month.decisions)"),
-                                                              .text(month.perMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "–")] }))),
-            Components.table(caption: "By partnership, most time for information first", headers: [.text("Partnership"), .text("Meetings"), .text("Decisions a meeting"),
-                .text("Actions a meeting"), .text("Actions done"), .text("Overdue"), .text("For information")],
-                rows: r.partnerships.map { p in
-                    let f = p.figures
-                    return [.a(.href(MeetingPath.meetings(p.key).href), .text(p.name)), .text("\(f.meetings)"),
+        return Layout(
+            context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(),
+            content: .group(
+                header(.delivery, title, asked, path: AnalysisPath.analysis(.delivery)),
+                Components.summaryList([
+                    (
+                        "Held meetings",
+                        .text(
+                            "\(r.overall.meetings), with \(r.overall.decisions) decisions and \(r.overall.actions) actions raised"
+                        )
+                    ),
+                    (
+                        "Actions",
+                        .text(
+                            "\(percent(r.overall.completion)) done, \(percent(r.overall.overdueShare)) overdue (of those not dropped)"
+                        )
+                    ),
+                    ("Agenda time for information", .text(percent(r.overall.informationShare))),
+                    ("Items that keep coming back undecided", .text("\(r.recurring.count)"))
+                ]),
+                .if(
+                    !series.isEmpty,
+                    .group(
+                        Charts.timeSeries(
+                            id: "decisions-chart", title: "Decisions per meeting, month by month",
+                            description:
+                                "Decisions recorded per held meeting in each month; a gap is a month with no meetings.",
+                            series.map { month in
+                                (
+                                    AnalysisViews.monthLabel(month.key), month.perMeeting,
+                                    month.perMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "no meetings"
+                                )
+                            }),
+                        Components.table(
+                            caption: "Decisions per meeting, month by month",
+                            headers: [.text("Month"), .text("Meetings"), .text("Decisions"), .text("Per meeting")],
+                            rows: series.map { month in
+                                [
+                                    .text(AnalysisViews.monthLabel(month.key)), .text("\(month.meetings)"),
+                                    .text("\(month.decisions)"),
+                                    .text(month.perMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "–")
+                                ]
+                            }))),
+                Components.table(
+                    caption: "By partnership, most time for information first",
+                    headers: [
+                        .text("Partnership"), .text("Meetings"), .text("Decisions a meeting"),
+                        .text("Actions a meeting"), .text("Actions done"), .text("Overdue"), .text("For information")
+                    ],
+                    rows: r.partnerships.map { p in
+                        let f = p.figures
+                        return [
+                            .a(.href(MeetingPath.meetings(p.key).href), .text(p.name)), .text("\(f.meetings)"),
                             .text(f.decisionsPerMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "–"),
                             .text(f.actionsPerMeeting.map { Analyses.number(Analyses.rounded($0)) } ?? "–"),
                             .a(.href(MeetingPath.actions(p.key).href(["status": "all"])), .text(percent(f.completion))),
-                            .a(.href(MeetingPath.actions(p.key).href), .text(percent(f.overdueShare))), .text(percent(f.informationShare))]
-                }),
-            .h2(.text("Items that come back without a decision")),
-            r.recurring.isEmpty ? .p(.text("None: no item came back to half a partnership's meetings without being decided.")) :
-                Components.table(caption: "Items at half or more of a partnership's meetings, never decided", headers: [.text("Item"), .text("Partnership"), .text("Meetings")],
-                    rows: r.recurring.prefix(200).map { item in
-                        let meetings = Set(item.itemKeys.compactMap { itemMeetings[$0] ?? nil })
-                        let latest = data.meetings.last { meetings.contains($0.key) }
-                        return [latest.map { .a(.href(MeetingPath.meeting(item.partnershipKey, $0.key).href), .text(item.title)) } ?? .text(item.title),
-                                .text(data.partnershipsByKey[item.partnershipKey]?.name ?? item.partnershipKey), .text("\(item.meetings) of \(item.of)")]
-                    })))
+                            .a(.href(MeetingPath.actions(p.key).href), .text(percent(f.overdueShare))),
+                            .text(percent(f.informationShare))
+                        ]
+                    }),
+                .h2(.text("Items that come back without a decision")),
+                r.recurring.isEmpty
+                    ? .p(.text("None: no item came back to half a partnership's meetings without being decided."))
+                    : Components.table(
+                        caption: "Items at half or more of a partnership's meetings, never decided",
+                        headers: [.text("Item"), .text("Partnership"), .text("Meetings")],
+                        rows: r.recurring.prefix(200).map { item in
+                            let meetings = Set(item.itemKeys.compactMap { itemMeetings[$0] ?? nil })
+                            let latest = data.meetings.last { meetings.contains($0.key) }
+                            return [
+                                latest.map {
+                                    .a(.href(MeetingPath.meeting(item.partnershipKey, $0.key).href), .text(item.title))
+                                } ?? .text(item.title),
+                                .text(data.partnershipsByKey[item.partnershipKey]?.name ?? item.partnershipKey),
+                                .text("\(item.meetings) of \(item.of)")
+                            ]
+                        })))
     }
 
     /// Every month from the first to the last that has meetings, with its decisions per meeting (nil when none met).
-    static func everyMonth(_ months: [String: (decisions: Int, meetings: Int)]) -> [(key: String, meetings: Int, decisions: Int, perMeeting: Double?)] {
+    static func everyMonth(_ months: [String: (decisions: Int, meetings: Int)]) -> [(
+        key: String, meetings: Int, decisions: Int, perMeeting: Double?
+    )] {
         guard let first = months.keys.min(), let last = months.keys.max(),
-              var year = Int(first.prefix(4)), var month = Int(first.suffix(2)) else { return [] }
+            var year = Int(first.prefix(4)), var month = Int(first.suffix(2))
+        else { return [] }
         var out: [(key: String, meetings: Int, decisions: Int, perMeeting: Double?)] = []
         while true {
             let key = String(format: "%04d-%02d", year, month)

@@ -30,7 +30,9 @@ final class SupportCostRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "minutes_per_meeting") var minutesPerMeeting: Int
     @OptionalField(key: "salary") var salary: Int?
 
-    static var workspacePath: KeyPath<SupportCostRecord, ParentProperty<SupportCostRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<SupportCostRecord, ParentProperty<SupportCostRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -46,7 +48,9 @@ final class TriagePlanRecord: WorkspaceOwned, @unchecked Sendable {
     @Parent(key: "person_id") var person: PersonRecord
     @Field(key: "capacity") var capacity: Int
 
-    static var workspacePath: KeyPath<TriagePlanRecord, ParentProperty<TriagePlanRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<TriagePlanRecord, ParentProperty<TriagePlanRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -61,7 +65,9 @@ final class TriageChoiceRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "recommended") var recommended: String
     @Field(key: "choice") var choice: String
 
-    static var workspacePath: KeyPath<TriageChoiceRecord, ParentProperty<TriageChoiceRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<TriageChoiceRecord, ParentProperty<TriageChoiceRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }

@@ -73,14 +73,18 @@ enum AnalyticsStore {
         let sql = scope.db as! any SQLDatabase
         let dialect = Aggregation(sql)
         let workspace = scope.workspaceID
-        let from = Self.instant(period.from.adding(days: -400)), to = Self.instant(period.to.adding(days: 2))
+        let from = Self.instant(period.from.adding(days: -400))
+        let to = Self.instant(period.to.adding(days: 2))
 
         /// The table's records in the workspace (and meeting `condition`), each its `columns` in order.
         func read(_ table: String, _ columns: [String], _ condition: SQLQueryString? = nil) async throws -> String? {
             var query = SQLQueryString("SELECT ")
             query.appendInterpolation(unsafeRaw: "\(dialect.aggregateStart)format(CAST(")
             query.appendInterpolation(bind: Array(repeating: "%s", count: columns.count).joined(separator: "\u{1F}"))
-            query.appendInterpolation(unsafeRaw: " AS TEXT), \(columns.joined(separator: ", "))), \(dialect.recordSeparator)) AS packed FROM \(table) WHERE workspace_id = ")
+            query.appendInterpolation(
+                unsafeRaw:
+                    " AS TEXT), \(columns.joined(separator: ", "))), \(dialect.recordSeparator)) AS packed FROM \(table) WHERE workspace_id = "
+            )
             query.appendInterpolation(bind: workspace)
             if let condition {
                 query.appendInterpolation(unsafeRaw: " AND ")
@@ -90,131 +94,210 @@ enum AnalyticsStore {
         }
         let clean = dialect.clean
 
-        var organisations: [Organisation] = [], organisationKeys: [UUID: String] = [:]
+        var organisations: [Organisation] = []
+        var organisationKeys: [UUID: String] = [:]
         PackedText.forEach(try await read(OrganisationRecord.schema, ["id", "key", clean("name"), "sector"])) { f in
             guard let id = f.uuid(0) else { return }
             organisationKeys[id] = f[1]
             organisations.append(Organisation(key: f[1], name: f[2], sector: Sector(rawValue: f[3]) ?? .other))
         }
 
-        var persons: [Person] = [], personKeys: [UUID: String] = [:]
-        PackedText.forEach(try await read(PersonRecord.schema, ["id", "key", clean("name"), clean("role_title"), "organisation_id", "seniority", "salary_band"])) { f in
+        var persons: [Person] = []
+        var personKeys: [UUID: String] = [:]
+        PackedText.forEach(
+            try await read(
+                PersonRecord.schema,
+                ["id", "key", clean("name"), clean("role_title"), "organisation_id", "seniority", "salary_band"])
+        ) { f in
             guard let id = f.uuid(0) else { return }
             personKeys[id] = f[1]
-            persons.append(Person(key: f[1], name: f[2], roleTitle: f.optional(3), organisationKey: f.uuid(4).flatMap { organisationKeys[$0] },
-                                  seniority: f.optional(5).flatMap(SeniorityBand.init(rawValue:)), salaryBand: f.int(6)))
+            persons.append(
+                Person(
+                    key: f[1], name: f[2], roleTitle: f.optional(3),
+                    organisationKey: f.uuid(4).flatMap { organisationKeys[$0] },
+                    seniority: f.optional(5).flatMap(SeniorityBand.init(rawValue:)), salaryBand: f.int(6)))
         }
 
-        var partnerships: [Partnership] = [], partnershipKeys: [UUID: String] = [:]
-        PackedText.forEach(try await read(PartnershipRecord.schema, [
-            "id", "key", clean("name"), "type", "status", clean("statutory_basis"), clean("themes"), "pcc_roles", "meeting_frequency", "secretariat_id",
-        ])) { f in
+        var partnerships: [Partnership] = []
+        var partnershipKeys: [UUID: String] = [:]
+        PackedText.forEach(
+            try await read(
+                PartnershipRecord.schema,
+                [
+                    "id", "key", clean("name"), "type", "status", clean("statutory_basis"), clean("themes"),
+                    "pcc_roles", "meeting_frequency", "secretariat_id"
+                ])
+        ) { f in
             guard let id = f.uuid(0) else { return }
             partnershipKeys[id] = f[1]
-            partnerships.append(Partnership(
-                key: f[1], name: f[2], type: PartnershipType(rawValue: f[3]) ?? .forum, status: PartnershipStatus(rawValue: f[4]) ?? .active,
-                statutoryBasis: f.optional(5), themes: ListColumn.decode(f[6]), pccRoles: ListColumn.decode(f[7]).compactMap(PCCRole.init(rawValue:)),
-                meetingFrequency: f.optional(8).flatMap(MeetingFrequency.init(rawValue:)), secretariatKey: f.uuid(9).flatMap { organisationKeys[$0] }))
+            partnerships.append(
+                Partnership(
+                    key: f[1], name: f[2], type: PartnershipType(rawValue: f[3]) ?? .forum,
+                    status: PartnershipStatus(rawValue: f[4]) ?? .active,
+                    statutoryBasis: f.optional(5), themes: ListColumn.decode(f[6]),
+                    pccRoles: ListColumn.decode(f[7]).compactMap(PCCRole.init(rawValue:)),
+                    meetingFrequency: f.optional(8).flatMap(MeetingFrequency.init(rawValue:)),
+                    secretariatKey: f.uuid(9).flatMap { organisationKeys[$0] }))
         }
 
         var memberships: [Membership] = []
-        PackedText.forEach(try await read(MembershipRecord.schema, [
-            "key", "partnership_id", "person_id", "organisation_id", "role", "voting_right", "started_on", "ended_on", "substitute_id",
-        ])) { f in
-            memberships.append(Membership(
-                key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "", personKey: f.uuid(2).flatMap { personKeys[$0] },
-                organisationKey: f.uuid(3).flatMap { organisationKeys[$0] }, role: MembershipRole(rawValue: f[4]) ?? .member,
-                votingRight: f.bool(5), startedOn: f.optional(6).flatMap(Day.init), endedOn: f.optional(7).flatMap(Day.init),
-                substituteKey: f.uuid(8).flatMap { personKeys[$0] }))
+        PackedText.forEach(
+            try await read(
+                MembershipRecord.schema,
+                [
+                    "key", "partnership_id", "person_id", "organisation_id", "role", "voting_right", "started_on",
+                    "ended_on", "substitute_id"
+                ])
+        ) { f in
+            memberships.append(
+                Membership(
+                    key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "",
+                    personKey: f.uuid(2).flatMap { personKeys[$0] },
+                    organisationKey: f.uuid(3).flatMap { organisationKeys[$0] },
+                    role: MembershipRole(rawValue: f[4]) ?? .member,
+                    votingRight: f.bool(5), startedOn: f.optional(6).flatMap(Day.init),
+                    endedOn: f.optional(7).flatMap(Day.init),
+                    substituteKey: f.uuid(8).flatMap { personKeys[$0] }))
         }
 
         var terms: [TermsOfReference] = []
-        PackedText.forEach(try await read(TermsOfReferenceRecord.schema, ["partnership_id", "version", "quorum", "approved_on"])) { f in
-            terms.append(TermsOfReference(partnershipKey: f.uuid(0).flatMap { partnershipKeys[$0] } ?? "", version: f.int(1) ?? 1,
-                                          quorum: f.int(2), approvedOn: f.optional(3).flatMap(Day.init)))
+        PackedText.forEach(
+            try await read(TermsOfReferenceRecord.schema, ["partnership_id", "version", "quorum", "approved_on"])
+        ) { f in
+            terms.append(
+                TermsOfReference(
+                    partnershipKey: f.uuid(0).flatMap { partnershipKeys[$0] } ?? "", version: f.int(1) ?? 1,
+                    quorum: f.int(2), approvedOn: f.optional(3).flatMap(Day.init)))
         }
 
         // The meetings, as fields until their attendance and joint partnerships are read.
-        struct MeetingFields { var key: String; var partnershipKey: String; var name: String; var startsAt: Date; var endsAt: Date?; var status: MeetingStatus }
-        var meetingFields: [MeetingFields] = [], meetingIndex: [UUID: Int] = [:]
+        struct MeetingFields {
+            var key: String; var partnershipKey: String; var name: String; var startsAt: Date; var endsAt: Date?;
+            var status: MeetingStatus
+        }
+        var meetingFields: [MeetingFields] = []
+        var meetingIndex: [UUID: Int] = [:]
         let inRange: SQLQueryString = "starts_at >= \(bind: from) AND starts_at < \(bind: to)"
-        var inMeetings = SQLQueryString("meeting_id IN (SELECT id FROM meetings WHERE workspace_id = \(bind: workspace) AND ")
+        var inMeetings = SQLQueryString(
+            "meeting_id IN (SELECT id FROM meetings WHERE workspace_id = \(bind: workspace) AND ")
         inMeetings += inRange
         inMeetings.appendInterpolation(unsafeRaw: ")")
-        var jointWith: [[String]] = [], attendance: [[Attendance]] = []
+        var jointWith: [[String]] = []
+        var attendance: [[Attendance]] = []
         if needs.contains(.meetings) {
-            PackedText.forEach(try await read(MeetingRecord.schema, [
-                "id", "key", "partnership_id", clean("name"), dialect.epoch("starts_at"), dialect.epoch("ends_at"), "status",
-            ], inRange)) { f in
+            PackedText.forEach(
+                try await read(
+                    MeetingRecord.schema,
+                    [
+                        "id", "key", "partnership_id", clean("name"), dialect.epoch("starts_at"),
+                        dialect.epoch("ends_at"), "status"
+                    ], inRange)
+            ) { f in
                 guard let id = f.uuid(0), let starts = f.double(4) else { return }
                 meetingIndex[id] = meetingFields.count
-                meetingFields.append(MeetingFields(key: f[1], partnershipKey: f.uuid(2).flatMap { partnershipKeys[$0] } ?? "", name: f[3],
-                                                   startsAt: Date(timeIntervalSince1970: starts), endsAt: f.double(5).map(Date.init(timeIntervalSince1970:)),
-                                                   status: MeetingStatus(rawValue: f[6]) ?? .scheduled))
+                meetingFields.append(
+                    MeetingFields(
+                        key: f[1], partnershipKey: f.uuid(2).flatMap { partnershipKeys[$0] } ?? "", name: f[3],
+                        startsAt: Date(timeIntervalSince1970: starts),
+                        endsAt: f.double(5).map(Date.init(timeIntervalSince1970:)),
+                        status: MeetingStatus(rawValue: f[6]) ?? .scheduled))
             }
             jointWith = Array(repeating: [String](), count: meetingFields.count)
             PackedText.forEach(try await read(JointMeetingRecord.schema, ["meeting_id", "partnership_id"])) { f in
-                guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }), let partnership = f.uuid(1).flatMap({ partnershipKeys[$0] }) else { return }
+                guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }),
+                    let partnership = f.uuid(1).flatMap({ partnershipKeys[$0] })
+                else { return }
                 jointWith[meeting].append(partnership)
             }
 
             attendance = Array(repeating: [Attendance](), count: meetingFields.count)
-            PackedText.forEach(try await read(AttendanceRecord.schema, [
-                "meeting_id", "person_id", "status", "substitute_for_id", "preparation_minutes", "travel_minutes", "attended_minutes",
-            ], inMeetings)) { f in
+            PackedText.forEach(
+                try await read(
+                    AttendanceRecord.schema,
+                    [
+                        "meeting_id", "person_id", "status", "substitute_for_id", "preparation_minutes",
+                        "travel_minutes", "attended_minutes"
+                    ], inMeetings)
+            ) { f in
                 guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }) else { return }
-                attendance[meeting].append(Attendance(
-                    personKey: f.uuid(1).flatMap { personKeys[$0] } ?? "", status: AttendanceStatus(rawValue: f[2]) ?? .present,
-                    substituteForKey: f.uuid(3).flatMap { personKeys[$0] }, preparationMinutes: f.int(4), travelMinutes: f.int(5),
-                    attendedMinutes: f.int(6)))
+                attendance[meeting].append(
+                    Attendance(
+                        personKey: f.uuid(1).flatMap { personKeys[$0] } ?? "",
+                        status: AttendanceStatus(rawValue: f[2]) ?? .present,
+                        substituteForKey: f.uuid(3).flatMap { personKeys[$0] }, preparationMinutes: f.int(4),
+                        travelMinutes: f.int(5),
+                        attendedMinutes: f.int(6)))
             }
         }
 
         // Agenda items; their titles and decisions only when asked for.
-        var items: [AgendaItem] = [], decisions: [Decision] = []
+        var items: [AgendaItem] = []
+        var decisions: [Decision] = []
         if needs.contains(.items) {
-            var columns = ["meeting_id", "key", "position", "kind", "duration_minutes", clean("themes"),
-                           "CASE WHEN decision IS NULL OR decision = '' THEN '' ELSE 'decided' END"]
+            var columns = [
+                "meeting_id", "key", "position", "kind", "duration_minutes", clean("themes"),
+                "CASE WHEN decision IS NULL OR decision = '' THEN '' ELSE 'decided' END"
+            ]
             if needs.contains(.titles) { columns.append(clean("title")) }
             PackedText.forEach(try await read(AgendaItemRecord.schema, columns, inMeetings)) { f in
                 guard let meeting = f.uuid(0).flatMap({ meetingIndex[$0] }) else { return }
                 let key = f[1]
-                items.append(AgendaItem(key: key, partnershipKey: meetingFields[meeting].partnershipKey, meetingKey: meetingFields[meeting].key,
-                                        position: f.int(2) ?? 1, title: f[7], kind: AgendaItemKind(rawValue: f[3]) ?? .discussion,
-                                        durationMinutes: f.int(4), themes: ListColumn.decode(f[5])))
+                items.append(
+                    AgendaItem(
+                        key: key, partnershipKey: meetingFields[meeting].partnershipKey,
+                        meetingKey: meetingFields[meeting].key,
+                        position: f.int(2) ?? 1, title: f[7], kind: AgendaItemKind(rawValue: f[3]) ?? .discussion,
+                        durationMinutes: f.int(4), themes: ListColumn.decode(f[5])))
                 if !f.isEmpty(6) { decisions.append(Decision(itemKey: key, decision: "decided")) }
             }
         }
 
         var actions: [ActionItem] = []
         if needs.contains(.actions) {
-            let raised: SQLQueryString = "raised_on >= \(bind: period.from.description) AND raised_on <= \(bind: period.to.description)"
-            PackedText.forEach(try await read(ActionRecord.schema, [
-                "key", "partnership_id", "meeting_id", clean("title"), "owner_person_id", "owner_organisation_id", "raised_on", "due_on", "status",
-            ], raised)) { f in
+            let raised: SQLQueryString =
+                "raised_on >= \(bind: period.from.description) AND raised_on <= \(bind: period.to.description)"
+            PackedText.forEach(
+                try await read(
+                    ActionRecord.schema,
+                    [
+                        "key", "partnership_id", "meeting_id", clean("title"), "owner_person_id",
+                        "owner_organisation_id", "raised_on", "due_on", "status"
+                    ], raised)
+            ) { f in
                 guard let raisedOn = Day(f[6]) else { return }
-                actions.append(ActionItem(
-                    key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "",
-                    meetingKey: f.uuid(2).flatMap { meetingIndex[$0] }.map { meetingFields[$0].key }, title: f[3],
-                    ownerPersonKey: f.uuid(4).flatMap { personKeys[$0] }, ownerOrganisationKey: f.uuid(5).flatMap { organisationKeys[$0] },
-                    raisedOn: raisedOn, dueOn: f.optional(7).flatMap(Day.init), status: ActionStatus(rawValue: f[8]) ?? .open))
+                actions.append(
+                    ActionItem(
+                        key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "",
+                        meetingKey: f.uuid(2).flatMap { meetingIndex[$0] }.map { meetingFields[$0].key }, title: f[3],
+                        ownerPersonKey: f.uuid(4).flatMap { personKeys[$0] },
+                        ownerOrganisationKey: f.uuid(5).flatMap { organisationKeys[$0] },
+                        raisedOn: raisedOn, dueOn: f.optional(7).flatMap(Day.init),
+                        status: ActionStatus(rawValue: f[8]) ?? .open))
             }
         }
 
         var supportCosts: [SupportCost] = []
-        PackedText.forEach(try await read(SupportCostRecord.schema, ["key", "partnership_id", clean("label"), "minutes_per_meeting", "salary"])) { f in
-            supportCosts.append(SupportCost(key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "", label: f[2],
-                                            minutesPerMeeting: f.int(3) ?? 0, salary: f.int(4)))
+        PackedText.forEach(
+            try await read(
+                SupportCostRecord.schema, ["key", "partnership_id", clean("label"), "minutes_per_meeting", "salary"])
+        ) { f in
+            supportCosts.append(
+                SupportCost(
+                    key: f[0], partnershipKey: f.uuid(1).flatMap { partnershipKeys[$0] } ?? "", label: f[2],
+                    minutesPerMeeting: f.int(3) ?? 0, salary: f.int(4)))
         }
 
         let meetings = meetingFields.indices.map { i in
             let m = meetingFields[i]
-            return Meeting(key: m.key, partnershipKey: m.partnershipKey, name: m.name, startsAt: m.startsAt, endsAt: m.endsAt, status: m.status,
-                           attendance: attendance[i], jointWith: jointWith[i].sorted())
+            return Meeting(
+                key: m.key, partnershipKey: m.partnershipKey, name: m.name, startsAt: m.startsAt, endsAt: m.endsAt,
+                status: m.status,
+                attendance: attendance[i], jointWith: jointWith[i].sorted())
         }
-        return AnalyticsData(organisations: organisations, persons: persons, partnerships: partnerships, memberships: memberships,
-                             termsOfReference: terms, meetings: meetings, items: items, decisions: decisions, actions: actions,
-                             supportCosts: supportCosts)
+        return AnalyticsData(
+            organisations: organisations, persons: persons, partnerships: partnerships, memberships: memberships,
+            termsOfReference: terms, meetings: meetings, items: items, decisions: decisions, actions: actions,
+            supportCosts: supportCosts)
     }
 
     /// The SQL that differs between SQLite and PostgreSQL for the packed rows.
@@ -234,7 +317,9 @@ enum AnalyticsStore {
         func epoch(_ column: String) -> String { postgres ? "extract(epoch from \(column))" : column }
 
         /// A text column without the two separators.
-        func clean(_ column: String) -> String { "replace(replace(\(column), \(unitSeparator), ' '), \(recordSeparator), ' ')" }
+        func clean(_ column: String) -> String {
+            "replace(replace(\(column), \(unitSeparator), ' '), \(recordSeparator), ' ')"
+        }
     }
 
     /// Midnight UTC of a day: the window's edges, which are a day wider than they need be on each side.

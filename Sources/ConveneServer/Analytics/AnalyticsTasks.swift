@@ -4,8 +4,10 @@ import Foundation
 
 /// The analyses and settings as the `convene` command runs them.
 extension Tasks {
-    public static func analyse(_ analysis: Analysis, _ question: AnalysisQuestion, on db: Database,
-                               workspace: String = defaultWorkspace, now: Now = .system) async throws -> AnalysisOutput {
+    public static func analyse(
+        _ analysis: Analysis, _ question: AnalysisQuestion, on db: Database,
+        workspace: String = defaultWorkspace, now: Now = .system
+    ) async throws -> AnalysisOutput {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
         do {
             return try await Analyses.run(analysis, question, in: scope)
@@ -16,13 +18,16 @@ extension Tasks {
 
     /// Every setting with its value in the workspace and its default.
     public static func settings(on db: Database, workspace: String = defaultWorkspace)
-        async throws -> [(key: String, label: String, value: Int, defaultValue: Int, unit: String)] {
+        async throws -> [(key: String, label: String, value: Int, defaultValue: Int, unit: String)]
+    {
         let settings = try await AnalyticsStore.settings(in: try await Scope.workspace(workspace, on: db, actor: actor))
         let defaults = AnalyticsSettings()
         return AnalyticsSettings.definitions.map { ($0.key, $0.label, settings.value($0), defaults.value($0), $0.unit) }
     }
 
-    public static func setSetting(_ key: String, _ value: String, on db: Database, workspace: String = defaultWorkspace) async throws {
+    public static func setSetting(_ key: String, _ value: String, on db: Database, workspace: String = defaultWorkspace)
+        async throws
+    {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor)
         if let error = try await AnalyticsStore.set(key, value, in: scope) { throw Failure(error.message) }
     }

@@ -34,7 +34,8 @@ struct PackedText {
         var bounds: [Range<Int>]
 
         private func slice(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-            i < bounds.count ? UnsafeBufferPointer(rebasing: bytes[bounds[i]]) : UnsafeBufferPointer(start: nil, count: 0)
+            i < bounds.count
+                ? UnsafeBufferPointer(rebasing: bytes[bounds[i]]) : UnsafeBufferPointer(start: nil, count: 0)
         }
 
         func isEmpty(_ i: Int) -> Bool { slice(i).isEmpty }
@@ -49,7 +50,9 @@ struct PackedText {
         func int(_ i: Int) -> Int? {
             let field = slice(i)
             guard !field.isEmpty else { return nil }
-            var value = 0, negative = false, index = 0
+            var value = 0
+            var negative = false
+            var index = 0
             if field[0] == UInt8(ascii: "-") { negative = true; index = 1 }
             guard index < field.count else { return nil }
             while index < field.count {
@@ -70,21 +73,25 @@ struct PackedText {
         /// SQLite's 1 and PostgreSQL's t are true; anything else is false.
         func bool(_ i: Int) -> Bool {
             let field = slice(i)
-            return field.first == UInt8(ascii: "1") || field.first == UInt8(ascii: "t") || field.first == UInt8(ascii: "T")
+            return field.first == UInt8(ascii: "1") || field.first == UInt8(ascii: "t")
+                || field.first == UInt8(ascii: "T")
         }
 
         /// A UUID in either case (SQLite keeps upper, PostgreSQL writes lower), or nil when the field is not one.
         func uuid(_ i: Int) -> UUID? {
             let field = slice(i)
             let dash = UInt8(ascii: "-")
-            guard field.count == 36, field[8] == dash, field[13] == dash, field[18] == dash, field[23] == dash else { return nil }
+            guard field.count == 36, field[8] == dash, field[13] == dash, field[18] == dash, field[23] == dash else {
+                return nil
+            }
             var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
             let valid = withUnsafeMutableBytes(of: &value) { out -> Bool in
                 var invalid: UInt8 = 0
                 for o in 0..<16 {
                     // Byte o's two hex digits, past the dashes before it (after bytes 4, 6, 8 and 10).
                     let p = 2 * o + (o >= 4 ? 1 : 0) + (o >= 6 ? 1 : 0) + (o >= 8 ? 1 : 0) + (o >= 10 ? 1 : 0)
-                    let high = Self.nibble(field[p]), low = Self.nibble(field[p + 1])
+                    let high = Self.nibble(field[p])
+                    let low = Self.nibble(field[p + 1])
                     invalid |= (high | low) & 0xF0
                     out[o] = high << 4 | (low & 0x0F)
                 }

@@ -16,7 +16,9 @@ final class AuditEventRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
 
-    static var workspacePath: KeyPath<AuditEventRecord, ParentProperty<AuditEventRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<AuditEventRecord, ParentProperty<AuditEventRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -33,7 +35,8 @@ struct AuditLog {
         at = scope.now()
     }
 
-    mutating func note<Value: Encodable>(_ action: String, _ kind: String, _ key: String, before: Value?, after: Value?) {
+    mutating func note<Value: Encodable>(_ action: String, _ kind: String, _ key: String, before: Value?, after: Value?)
+    {
         let event = AuditEventRecord()
         scope.claim(event)
         event.at = at
@@ -55,8 +58,10 @@ struct AuditLog {
     }
 
     /// Deletes one record and records it, in one transaction.
-    static func delete<Record: Model, Value: Encodable & Sendable>(_ record: Record, kind: String, key: String, before: Value,
-                                                                   in scope: Scope) async throws {
+    static func delete<Record: Model, Value: Encodable & Sendable>(
+        _ record: Record, kind: String, key: String, before: Value,
+        in scope: Scope
+    ) async throws {
         try await scope.audited { scope, audit in
             try await record.delete(on: scope.db)
             audit.note("delete", kind, key, before: before, after: nil as Value?)

@@ -1,9 +1,9 @@
+import ConveneDomain
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Vapor
-import ConveneDomain
 
 /// Where the register is kept: an SQLite file by default, PostgreSQL when `DATABASE_URL` is set.
 public enum DatabaseChoice: Sendable, Equatable {
@@ -12,8 +12,10 @@ public enum DatabaseChoice: Sendable, Equatable {
     case postgres(url: String, searchPath: String?)
 
     /// `--database` beats `CONVENE_DATABASE`; `DATABASE_URL` beats both and selects PostgreSQL.
-    public static func fromEnvironment(databasePath: String? = nil,
-                                       environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseChoice {
+    public static func fromEnvironment(
+        databasePath: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> DatabaseChoice {
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             return .postgres(url: url, searchPath: nil)
         }
@@ -39,9 +41,11 @@ public struct Configuration: Sendable {
     /// Where the time comes from: the system's clock, or the instant a test fixes.
     public var now: Now
 
-    public init(database: DatabaseChoice, dotPath: String? = nil,
-                secureCookies: Bool = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]?.hasPrefix("https://") ?? false,
-                now: Now = .system) {
+    public init(
+        database: DatabaseChoice, dotPath: String? = nil,
+        secureCookies: Bool = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]?.hasPrefix("https://") ?? false,
+        now: Now = .system
+    ) {
         self.database = database
         self.dotPath = dotPath
         self.secureCookies = secureCookies
@@ -76,10 +80,12 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
 
     // Sessions live in the database, so several instances can share them.
     app.sessions.use(.fluent)
-    let secure = configuration.secureCookies, now = configuration.now
+    let secure = configuration.secureCookies
+    let now = configuration.now
     app.sessions.configuration = SessionsConfiguration(cookieName: "convene-session") { id in
-        HTTPCookies.Value(string: id.string, expires: now().addingTimeInterval(SessionPolicy.absolute), maxAge: nil,
-                          domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, expires: now().addingTimeInterval(SessionPolicy.absolute), maxAge: nil,
+            domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.middleware = .init()

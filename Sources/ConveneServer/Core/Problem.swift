@@ -16,8 +16,9 @@ struct Problem: Error, Content {
     }
 
     static func invalid(_ errors: [FieldError]) -> Problem {
-        Problem(type: "urn:convene:problem:validation", title: "The request has errors", status: 422,
-                detail: errors.map(\.description).joined(separator: "; "), errors: errors)
+        Problem(
+            type: "urn:convene:problem:validation", title: "The request has errors", status: 422,
+            detail: errors.map(\.description).joined(separator: "; "), errors: errors)
     }
 
     static func conflict(_ detail: String) -> Problem {
@@ -58,8 +59,11 @@ struct ProblemMiddleware: AsyncMiddleware {
             return Problem(title: abort.status.reasonPhrase, status: Int(abort.status.code), detail: abort.reason)
         default:
             request.logger.report(error: error)
-            return Problem(title: "Something went wrong", status: 500,
-                           detail: "The server could not complete the request. Nothing was changed. Try again, and if it happens again tell your administrator.")
+            return Problem(
+                title: "Something went wrong", status: 500,
+                detail:
+                    "The server could not complete the request. Nothing was changed. Try again, and if it happens again tell your administrator."
+            )
         }
     }
 
@@ -74,7 +78,9 @@ struct ProblemMiddleware: AsyncMiddleware {
             let field = at.isEmpty ? snake(key.stringValue) : at + "." + snake(key.stringValue)
             return .invalid([FieldError(field, "This field is required")])
         case .typeMismatch(let type, let context):
-            return .invalid([FieldError(path(context), "Expected \(type == String.self ? "text" : "a value of type \(type)")")])
+            return .invalid([
+                FieldError(path(context), "Expected \(type == String.self ? "text" : "a value of type \(type)")")
+            ])
         case .valueNotFound(_, let context):
             return .invalid([FieldError(path(context), "This field cannot be null")])
         case .dataCorrupted(let context):

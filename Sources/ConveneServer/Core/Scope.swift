@@ -51,14 +51,18 @@ struct Scope: Sendable {
     }
 
     func transaction<T: Sendable>(_ body: @escaping @Sendable (Scope) async throws -> T) async throws -> T {
-        let workspaceID = self.workspaceID, actor = self.actor, now = self.now
+        let workspaceID = self.workspaceID
+        let actor = self.actor
+        let now = self.now
         return try await db.transaction { db in
             try await body(Scope(db: db, workspaceID: workspaceID, actor: actor, now: now))
         }
     }
 
     /// The scope of a workspace by key.
-    static func workspace(_ key: String, on db: Database, actor: String = "system", now: Now = .system) async throws -> Scope {
+    static func workspace(_ key: String, on db: Database, actor: String = "system", now: Now = .system) async throws
+        -> Scope
+    {
         guard let workspace = try await WorkspaceRecord.query(on: db).filter(\.$key == key).first() else {
             throw Problem.notFound("The workspace '\(key)'")
         }
@@ -94,8 +98,9 @@ extension Request {
     var scope: Scope {
         guard let scope = storage[ScopeKey.self] else {
             logger.error("a route used the workspace without Require: \(url.path)")
-            return Scope(db: db, workspaceID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), actor: "nobody",
-                         now: now)
+            return Scope(
+                db: db, workspaceID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), actor: "nobody",
+                now: now)
         }
         return Scope(db: db, workspaceID: scope.workspaceID, actor: scope.actor, now: now)
     }
@@ -111,6 +116,8 @@ extension Request {
 /// A calendar feed is asked for by its token alone, before any workspace is known: the token names its workspace.
 enum FeedTokens {
     static func find(token: String, on db: Database) async throws -> FeedTokenRecord? {
-        try await FeedTokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token)).filter(\.$revokedAt == nil).first()
+        try await FeedTokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token)).filter(
+            \.$revokedAt == nil
+        ).first()
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 struct SecurityHeaders: AsyncMiddleware {
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
-        "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'",
+        "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'"
     ].joined(separator: "; ")
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {

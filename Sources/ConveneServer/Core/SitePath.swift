@@ -13,7 +13,8 @@ protocol SitePath: Sendable {
 extension SitePath {
     /// The path of a link: "/partnerships/cdp-bedfordshire", each segment percent-encoded.
     var href: String {
-        "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? $0 }
+        "/"
+            + segments.map { $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? $0 }
             .joined(separator: "/")
     }
 
@@ -23,7 +24,8 @@ extension SitePath {
     }
 
     func href(_ query: [(String, String?)], fragment: String? = nil) -> String {
-        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: Self.queryCharacters) ?? text }
+        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: Self.queryCharacters) ?? text
+        }
         let items = query.compactMap { name, value in value.map { encode(name) + "=" + encode($0) } }
         return href + (items.isEmpty ? "" : "?" + items.joined(separator: "&")) + (fragment.map { "#" + $0 } ?? "")
     }
@@ -39,35 +41,45 @@ extension SitePath {
 
 extension RoutesBuilder {
     @discardableResult
-    func get(_ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable)
+    func get(
+        _ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    )
         -> Route
     {
         get(path.route, use: closure)
     }
 
     @discardableResult
-    func post(_ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable)
+    func post(
+        _ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    )
         -> Route
     {
         post(path.route, use: closure)
     }
 
     @discardableResult
-    func put(_ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable)
+    func put(
+        _ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    )
         -> Route
     {
         put(path.route, use: closure)
     }
 
     @discardableResult
-    func patch(_ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable)
+    func patch(
+        _ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    )
         -> Route
     {
         patch(path.route, use: closure)
     }
 
     @discardableResult
-    func delete(_ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable)
+    func delete(
+        _ path: some SitePath, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    )
         -> Route
     {
         delete(path.route, use: closure)

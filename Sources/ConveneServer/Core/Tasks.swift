@@ -1,7 +1,7 @@
 import ConveneDomain
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Vapor
 
 /// The jobs the `convene` executable runs, as plain functions over a booted application.
@@ -9,8 +9,10 @@ public enum Tasks {
     public enum FileFormat: String, CaseIterable, Sendable { case popolo, csv }
 
     /// Builds an application for a configuration and brings its database up to date.
-    public static func application(_ configuration: Configuration, environment: Environment = .production,
-                                   logLevel: Logger.Level = .notice) async throws -> Application {
+    public static func application(
+        _ configuration: Configuration, environment: Environment = .production,
+        logLevel: Logger.Level = .notice
+    ) async throws -> Application {
         var env = environment
         env.arguments = [env.arguments.first ?? "convene"]
         let app = try await Application.make(env)
@@ -67,22 +69,29 @@ public enum Tasks {
     }
 
     /// Imports a calendar file (.ics) into a partnership's meetings: all or nothing, idempotent by event.
-    public static func importCalendar(_ data: Data, partnership: String, on db: Database,
-                                      workspace: String = defaultWorkspace) async throws -> CalendarImportOutcome {
+    public static func importCalendar(
+        _ data: Data, partnership: String, on db: Database,
+        workspace: String = defaultWorkspace
+    ) async throws -> CalendarImportOutcome {
         let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
         let record = try await RegisterQueries.partnership(partnership, in: scope)
         switch try await MeetingBusiness.importCalendar(data, into: record, in: scope) {
         case .rejected(let issues): return .rejected(issues)
-        case .imported(let r): return .imported(created: r.created.count, updated: r.updated.count, unchanged: r.unchanged, skipped: r.skipped)
+        case .imported(let r):
+            return .imported(
+                created: r.created.count, updated: r.updated.count, unchanged: r.unchanged, skipped: r.skipped)
         }
     }
 
     /// A partnership's meetings, or the whole workspace's, as a calendar file; with `includeAttendees` false, as the
     /// public feed has them (nobody named).
-    public static func exportCalendar(partnership: String?, includeAttendees: Bool, on db: Database,
-                                      workspace: String = defaultWorkspace) async throws -> Data {
+    public static func exportCalendar(
+        partnership: String?, includeAttendees: Bool, on db: Database,
+        workspace: String = defaultWorkspace
+    ) async throws -> Data {
         let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
-        var selection = CalendarFeeds.Selection(kind: .workspace, includeActions: false, includeAttendees: includeAttendees, name: "Convene")
+        var selection = CalendarFeeds.Selection(
+            kind: .workspace, includeActions: false, includeAttendees: includeAttendees, name: "Convene")
         if let partnership {
             let record = try await RegisterQueries.partnership(partnership, in: scope)
             selection.kind = .partnership
@@ -95,16 +104,21 @@ public enum Tasks {
     /// The workspace every task works in unless told otherwise.
     public static let defaultWorkspace = WorkspaceRecord.defaultKey
 
-    public static func importFile(_ format: FileFormat, _ data: Data, dryRun: Bool, on db: Database,
-                                  workspace: String = defaultWorkspace,
-                                  progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
+    public static func importFile(
+        _ format: FileFormat, _ data: Data, dryRun: Bool, on db: Database,
+        workspace: String = defaultWorkspace,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ImportOutcome {
         let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
         progress?("reading \(data.count) bytes")
         return try await RegisterImport.run(read(format, data), in: scope, dryRun: dryRun, progress: progress)
     }
 
-    public static func export(_ format: FileFormat, on db: Database, workspace: String = defaultWorkspace) async throws -> Data {
-        let register = try await RegisterStore(scope: try await Scope.workspace(workspace, on: db, actor: Tasks.actor)).load()
+    public static func export(_ format: FileFormat, on db: Database, workspace: String = defaultWorkspace) async throws
+        -> Data
+    {
+        let register = try await RegisterStore(scope: try await Scope.workspace(workspace, on: db, actor: Tasks.actor))
+            .load()
         switch format {
         case .popolo: return Popolo.write(register)
         case .csv: return Data(RegisterCSV.write(register).utf8)
@@ -113,8 +127,10 @@ public enum Tasks {
 
     /// Imports ONS lookup files together, in one transaction: all of them or none.
     /// Areas are shared reference data; the import runs through the default workspace's scope only for its transaction.
-    public static func importGeography(_ files: [(name: String, data: Data)], dryRun: Bool, on db: Database,
-                                       progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
+    public static func importGeography(
+        _ files: [(name: String, data: Data)], dryRun: Bool, on db: Database,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ImportOutcome {
         let scope = try await Scope.workspace(defaultWorkspace, on: db, actor: Tasks.actor)
         var batch = ImportBatch()
         batch.register.areas = PoliceForceAreas.all
@@ -126,7 +142,9 @@ public enum Tasks {
             batch.register.areaLinks += part.register.areaLinks
         }
         batch.register.areas = mergeAreas(batch.register.areas)
-        batch.register.areaLinks = Array(Set(batch.register.areaLinks)).sorted { ($0.districtCode, $0.areaCode) < ($1.districtCode, $1.areaCode) }
+        batch.register.areaLinks = Array(Set(batch.register.areaLinks)).sorted {
+            ($0.districtCode, $0.areaCode) < ($1.districtCode, $1.areaCode)
+        }
         return try await RegisterImport.run(batch, in: scope, dryRun: dryRun, progress: progress)
     }
 
@@ -147,19 +165,23 @@ public enum Tasks {
     }
 
     /// Saves strategies and their priorities, each checked by the domain's rules; saving them again changes nothing.
-    public static func saveStrategies(_ strategies: [Strategy], priorities: [Priority], on db: Database,
-                                      workspace: String = defaultWorkspace) async throws {
+    public static func saveStrategies(
+        _ strategies: [Strategy], priorities: [Priority], on db: Database,
+        workspace: String = defaultWorkspace
+    ) async throws {
         let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
         for strategy in strategies {
             let errors = try await StrategyStore.save(strategy, in: scope)
             guard errors.isEmpty else {
-                throw Failure("The strategy \(strategy.key) is not valid: \(errors.map(\.message).joined(separator: "; "))")
+                throw Failure(
+                    "The strategy \(strategy.key) is not valid: \(errors.map(\.message).joined(separator: "; "))")
             }
         }
         for priority in priorities {
             let errors = try await StrategyStore.save(priority, in: scope)
             guard errors.isEmpty else {
-                throw Failure("The priority \(priority.key) is not valid: \(errors.map(\.message).joined(separator: "; "))")
+                throw Failure(
+                    "The priority \(priority.key) is not valid: \(errors.map(\.message).joined(separator: "; "))")
             }
         }
     }
@@ -184,11 +206,16 @@ public enum Tasks {
         }
         if listChanges > 0 {
             for change in summary.changes.prefix(listChanges) { lines.append("  - \(change)") }
-            if summary.changes.count > listChanges { lines.append("  … and \(summary.changes.count - listChanges) more changes") }
+            if summary.changes.count > listChanges {
+                lines.append("  … and \(summary.changes.count - listChanges) more changes")
+            }
         }
-        let head = dryRun ? "Dry run: nothing was written. Importing would make \(summary.changedCount) changes:"
-                          : summary.changedCount == 0 ? "Nothing to change: the register already holds everything in the file."
-                                                      : "Imported: \(summary.changedCount) changes."
+        let head =
+            dryRun
+            ? "Dry run: nothing was written. Importing would make \(summary.changedCount) changes:"
+            : summary.changedCount == 0
+                ? "Nothing to change: the register already holds everything in the file."
+                : "Imported: \(summary.changedCount) changes."
         return ([head] + lines).joined(separator: "\n")
     }
 }

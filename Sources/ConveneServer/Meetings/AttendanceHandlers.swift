@@ -25,32 +25,42 @@ extension MeetingPages {
         for member in detail.members {
             let key = member.person.key
             guard let status = reader.text(form["status-\(key)"]) else { continue }
-            let prep = minutes("preparation", key), travel = minutes("travel", key), part = minutes("attended", key)
+            let prep = minutes("preparation", key)
+            let travel = minutes("travel", key)
+            let part = minutes("attended", key)
             guard let parsed = AttendanceStatus(rawValue: status) else {
                 reader.errors.append(FieldError("status-\(key)", "'\(status)' is not a kind of attendance"))
                 continue
             }
             if parsed == .substitute {
                 guard let substitute = reader.text(form["substitute-\(key)"]) else {
-                    reader.errors.append(FieldError("substitute-\(key)",
-                        "Select who attended in place of \(member.person.name)"))
+                    reader.errors.append(
+                        FieldError(
+                            "substitute-\(key)",
+                            "Select who attended in place of \(member.person.name)"))
                     continue
                 }
                 rows.append(Attendance(personKey: key, status: .apologies))
-                rows.append(Attendance(personKey: substitute, status: .substitute, substituteForKey: key,
-                                       preparationMinutes: prep, travelMinutes: travel, attendedMinutes: part))
+                rows.append(
+                    Attendance(
+                        personKey: substitute, status: .substitute, substituteForKey: key,
+                        preparationMinutes: prep, travelMinutes: travel, attendedMinutes: part))
             } else {
-                rows.append(Attendance(personKey: key, status: parsed, preparationMinutes: prep, travelMinutes: travel,
-                                       attendedMinutes: part))
+                rows.append(
+                    Attendance(
+                        personKey: key, status: parsed, preparationMinutes: prep, travelMinutes: travel,
+                        attendedMinutes: part))
             }
         }
         for n in 1...5 {
             guard let person = reader.text(form["other-\(n)"]) else { continue }
             let status = AttendanceStatus(rawValue: reader.text(form["other-status-\(n)"]) ?? "present") ?? .present
-            rows.append(Attendance(personKey: person, status: status == .substitute ? .present : status,
-                                   preparationMinutes: minutes("preparation", "other-\(n)"),
-                                   travelMinutes: minutes("travel", "other-\(n)"),
-                                   attendedMinutes: minutes("attended", "other-\(n)")))
+            rows.append(
+                Attendance(
+                    personKey: person, status: status == .substitute ? .present : status,
+                    preparationMinutes: minutes("preparation", "other-\(n)"),
+                    travelMinutes: minutes("travel", "other-\(n)"),
+                    attendedMinutes: minutes("attended", "other-\(n)")))
         }
         return (rows, reader.errors)
     }
@@ -66,8 +76,9 @@ extension MeetingPages {
         if errors.isEmpty {
             return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "attendance"))
         }
-        let model = try await AttendanceFormModel.load(MeetingDetail(detail), posted: form, errors: errors,
-                                                       context: req.pageContext, in: req.scope)
+        let model = try await AttendanceFormModel.load(
+            MeetingDetail(detail), posted: form, errors: errors,
+            context: req.pageContext, in: req.scope)
         return AttendanceFormView.render(model).response(status: .unprocessableEntity)
     }
 }

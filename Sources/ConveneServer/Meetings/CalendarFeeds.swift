@@ -36,7 +36,8 @@ enum CalendarFeeds {
 
     static func feed(_ s: Selection, in scope: Scope) async throws -> String {
         let now = scope.now()
-        let from = now.addingTimeInterval(-366 * 86_400), to = now.addingTimeInterval(2 * 366 * 86_400)
+        let from = now.addingTimeInterval(-366 * 86_400)
+        let to = now.addingTimeInterval(2 * 366 * 86_400)
         let query = MeetingRecord.query(in: scope).filter(\.$startsAt >= from).filter(\.$startsAt < to)
         switch s.kind {
         case .workspace: break
@@ -45,10 +46,15 @@ enum CalendarFeeds {
             query.filter(\.$id ~~ ids)
         case .person:
             let person = try s.person!.requireID()
-            let partnerships = try await MeetingStore.partnershipIDs(ofMember: s.person!, on: WallClock.day(of: now), in: scope)
+            let partnerships = try await MeetingStore.partnershipIDs(
+                ofMember: s.person!, on: WallClock.day(of: now), in: scope)
             let attended = try await AttendanceRecord.query(in: scope).filter(\.$person.$id == person)
                 .filter(\.$status ~~ MeetingStore.attendedStatuses).all(\.$meeting.$id)
-            let joint = partnerships.isEmpty ? [] : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnerships).all(\.$meeting.$id)
+            let joint =
+                partnerships.isEmpty
+                ? []
+                : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnerships).all(
+                    \.$meeting.$id)
             query.group(.or) { or in
                 if !partnerships.isEmpty { or.filter(\.$partnership.$id ~~ partnerships) }
                 or.filter(\.$id ~~ (attended + joint))
@@ -58,11 +64,16 @@ enum CalendarFeeds {
         let meetings = try await query.sort(\.$startsAt).limit(limit).with(\.$partnership).all()
         var attendees: [UUID: [CalendarAttendee]] = [:]
         if s.includeAttendees, !meetings.isEmpty {
-            let rows = try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id ~~ meetings.compactMap(\.id)).with(\.$person).all()
+            let rows = try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id ~~ meetings.compactMap(\.id))
+                .with(\.$person).all()
             for row in rows {
-                let participation: CalendarAttendee.Participation = row.status == AttendanceStatus.apologies.rawValue || row.status == AttendanceStatus.absent.rawValue ? .declined : .accepted
-                attendees[row.$meeting.id, default: []].append(CalendarAttendee(name: row.person.name, email: nil, role: .required, participation: participation,
-                                                                           uri: "urn:convene:person:\(row.person.key)"))
+                let participation: CalendarAttendee.Participation =
+                    row.status == AttendanceStatus.apologies.rawValue || row.status == AttendanceStatus.absent.rawValue
+                    ? .declined : .accepted
+                attendees[row.$meeting.id, default: []].append(
+                    CalendarAttendee(
+                        name: row.person.name, email: nil, role: .required, participation: participation,
+                        uri: "urn:convene:person:\(row.person.key)"))
             }
         }
         let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]
@@ -70,28 +81,35 @@ enum CalendarFeeds {
         let events = meetings.map { m in
             let meeting = MeetingStore.domain(m, partnershipKey: m.partnership.key)
             // A private feed links to the meeting; a public one to the partnership's published page.
-            let path = s.includeAttendees
+            let path =
+                s.includeAttendees
                 ? MeetingPath.meeting(meeting.partnershipKey, meeting.key).href
                 : RegisterPath.publishedPartnership(workspace: workspace, m.partnership.key).href
             return CalendarMeetings.event(for: meeting, url: base.map { $0 + path }, attendees: attendees[m.id!] ?? [])
         }
         var tasks: [CalendarTask] = []
         if s.includeActions {
-            let actions = ActionRecord.query(in: scope).filter(\.$status ~~ [ActionStatus.open.rawValue, ActionStatus.inProgress.rawValue])
+            let actions = ActionRecord.query(in: scope).filter(
+                \.$status ~~ [ActionStatus.open.rawValue, ActionStatus.inProgress.rawValue])
             if s.kind == .partnership { actions.filter(\.$partnership.$id == s.partnership!.id!) }
             if s.kind == .person { actions.filter(\.$ownerPerson.$id == s.person!.id!) }
             tasks = try await actions.sort(\.$key).limit(limit).all().map { a in
-                CalendarTask(uid: "\(a.key)@convene", summary: a.title, dueDay: a.dueOn.flatMap(Day.init),
-                             status: a.status == ActionStatus.inProgress.rawValue ? .inProcess : .needsAction)
+                CalendarTask(
+                    uid: "\(a.key)@convene", summary: a.title, dueDay: a.dueOn.flatMap(Day.init),
+                    status: a.status == ActionStatus.inProgress.rawValue ? .inProcess : .needsAction)
             }
         }
         // DTSTAMP: the workspace's latest change, so the same register always gives the same bytes.
-        let stamp = try await AuditEventRecord.query(in: scope).sort(\.$at, .descending).first()?.at ?? Date(timeIntervalSince1970: 0)
-        return CalendarFeed.write(name: s.name, events: events, tasks: tasks, includeAttendees: s.includeAttendees, stamp: stamp)
+        let stamp =
+            try await AuditEventRecord.query(in: scope).sort(\.$at, .descending).first()?.at
+            ?? Date(timeIntervalSince1970: 0)
+        return CalendarFeed.write(
+            name: s.name, events: events, tasks: tasks, includeAttendees: s.includeAttendees, stamp: stamp)
     }
 
     static func response(_ text: String, _ req: Request) -> Response {
-        let tag = "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        let tag =
+            "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
         if req.headers.first(name: .ifNoneMatch) == tag { return Response(status: .notModified) }
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
@@ -106,21 +124,26 @@ enum CalendarFeeds {
         var token = try req.parameters.require("token")
         if token.hasSuffix(".ics") { token.removeLast(4) }
         guard let record = try await FeedTokens.find(token: token, on: req.db),
-              // A feed stops when its user no longer has a role in the workspace.
-              try await WorkspaceMemberRecord.query(on: req.db).filter(\.$user.$id == record.$user.id)
-                .filter(\.$workspace.$id == record.$workspace.id).count() > 0 else {
-            throw Problem(title: "Not found", status: 404, detail: "This calendar feed does not exist or has been turned off")
+            // A feed stops when its user no longer has a role in the workspace.
+            try await WorkspaceMemberRecord.query(on: req.db).filter(\.$user.$id == record.$user.id)
+                .filter(\.$workspace.$id == record.$workspace.id).count() > 0
+        else {
+            throw Problem(
+                title: "Not found", status: 404, detail: "This calendar feed does not exist or has been turned off")
         }
         let scope = Scope(db: req.db, workspaceID: record.$workspace.id, actor: "feed")
         guard let kind = Kind(rawValue: record.kind) else { throw Problem.notFound("The feed") }
-        var selection = Selection(kind: kind, includeActions: record.includeActions, includeAttendees: true, name: "Convene")
+        var selection = Selection(
+            kind: kind, includeActions: record.includeActions, includeAttendees: true, name: "Convene")
         switch kind {
         case .partnership:
-            guard let p = try await PartnershipRecord.query(in: scope).filter(\.$key == record.targetKey ?? "").first() else { throw Problem.notFound("The feed's partnership") }
+            guard let p = try await PartnershipRecord.query(in: scope).filter(\.$key == record.targetKey ?? "").first()
+            else { throw Problem.notFound("The feed's partnership") }
             selection.partnership = p
             selection.name = p.name
         case .person:
-            guard let person = try await PersonRecord.query(in: scope).filter(\.$key == record.targetKey ?? "").first() else { throw Problem.notFound("The feed's person") }
+            guard let person = try await PersonRecord.query(in: scope).filter(\.$key == record.targetKey ?? "").first()
+            else { throw Problem.notFound("The feed's person") }
             selection.person = person
             selection.name = "My meetings (Convene)"
         case .workspace:
@@ -135,20 +158,25 @@ enum CalendarFeeds {
             throw Problem.notFound("The published partnership '\(key)'")
         }
         let scope = Scope(db: req.db, workspaceID: p.$workspace.id, actor: "public")
-        let selection = Selection(kind: .partnership, partnership: p, includeActions: false, includeAttendees: false, name: p.name)
+        let selection = Selection(
+            kind: .partnership, partnership: p, includeActions: false, includeAttendees: false, name: p.name)
         return response(try await feed(selection, in: scope), req)
     }
 
     // MARK: Subscribing
 
     @Sendable static func page(req: Request) async throws -> Response {
-        try await view(req, created: nil, errors: [], partnership: try? req.query.get(String.self, at: "partnership")).response()
+        try await view(req, created: nil, errors: [], partnership: try? req.query.get(String.self, at: "partnership"))
+            .response()
     }
 
-    static func view(_ req: Request, created: String?, errors: [FieldError], partnership: String?) async throws -> Layout {
+    static func view(_ req: Request, created: String?, errors: [FieldError], partnership: String?) async throws
+        -> Layout
+    {
         guard let principal = req.principal else { throw Abort(.unauthorized) }
-        let model = try await CalendarFeedsModel.load(created: created, errors: errors, partnership: partnership,
-                                                      principal: principal, context: req.pageContext, in: req.scope)
+        let model = try await CalendarFeedsModel.load(
+            created: created, errors: errors, partnership: partnership,
+            principal: principal, context: req.pageContext, in: req.scope)
         return CalendarFeedsView.render(model)
     }
 
@@ -156,7 +184,9 @@ enum CalendarFeeds {
         var kind: String?
         var partnershipKey: String?
         var includeActions: String?
-        enum CodingKeys: String, CodingKey { case kind, partnershipKey = "partnership_key", includeActions = "include_actions" }
+        enum CodingKeys: String, CodingKey {
+            case kind, partnershipKey = "partnership_key", includeActions = "include_actions"
+        }
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -167,17 +197,24 @@ enum CalendarFeeds {
         switch input.kind.flatMap(Kind.init(rawValue:)) {
         case .person:
             target = try await MeetingStore.person(of: principal, in: req.scope)?.key
-            if target == nil { errors.append(FieldError("kind", "Say who you are in the register first (Account, who you are), or choose another feed")) }
+            if target == nil {
+                errors.append(
+                    FieldError(
+                        "kind", "Say who you are in the register first (Account, who you are), or choose another feed"))
+            }
         case .partnership:
             target = FormReader().text(input.partnershipKey)
             if let key = target, try await PartnershipRecord.query(in: req.scope).filter(\.$key == key).count() == 0 {
                 errors.append(FieldError("partnership_key", "There is no partnership '\(key)'"))
-            } else if target == nil { errors.append(FieldError("partnership_key", "Choose the partnership")) }
+            } else if target == nil {
+                errors.append(FieldError("partnership_key", "Choose the partnership"))
+            }
         case .workspace: break
         case nil: errors.append(FieldError("kind", "Choose which meetings the feed has"))
         }
         guard errors.isEmpty, let kind = input.kind.flatMap(Kind.init(rawValue:)) else {
-            return try await view(req, created: nil, errors: errors, partnership: input.partnershipKey).response(status: .unprocessableEntity)
+            return try await view(req, created: nil, errors: errors, partnership: input.partnershipKey).response(
+                status: .unprocessableEntity)
         }
         let token = CSRFMiddleware.newToken()
         let record = FeedTokenRecord()
@@ -187,19 +224,26 @@ enum CalendarFeeds {
         record.kind = kind.rawValue
         record.targetKey = target
         record.includeActions = input.includeActions != nil
-        let scope = req.scope, targetKey = target
+        let scope = req.scope
+        let targetKey = target
         try await scope.audited { scope, audit in
             try await record.create(on: scope.db)
-            audit.note("create", "calendar feed", record.id!.uuidString, before: nil as [String: String]?,
-                       after: ["kind": kind.rawValue, "target": targetKey ?? "", "user": principal.email])
+            audit.note(
+                "create", "calendar feed", record.id!.uuidString, before: nil as [String: String]?,
+                after: ["kind": kind.rawValue, "target": targetKey ?? "", "user": principal.email])
         }
-        let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"] ?? "http://\(req.headers.first(name: .host) ?? "localhost")"
+        let base =
+            ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]
+            ?? "http://\(req.headers.first(name: .host) ?? "localhost")"
         return try await view(req, created: "\(base)/feeds/\(token).ics", errors: [], partnership: nil).response()
     }
 
     @Sendable static func revoke(req: Request) async throws -> Response {
         guard let principal = req.principal, let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let record = try await FeedTokenRecord.query(in: req.scope).filter(\.$id == id).filter(\.$user.$id == principal.userID).first() else {
+            let record = try await FeedTokenRecord.query(in: req.scope).filter(\.$id == id).filter(
+                \.$user.$id == principal.userID
+            ).first()
+        else {
             throw Problem.notFound("The feed")
         }
         if record.revokedAt == nil {
@@ -207,8 +251,10 @@ enum CalendarFeeds {
             try await scope.audited { scope, audit in
                 record.revokedAt = req.now()
                 try await record.update(on: scope.db)
-                audit.note("delete", "calendar feed", id.uuidString, before: ["kind": record.kind, "target": record.targetKey ?? ""],
-                           after: nil as [String: String]?)
+                audit.note(
+                    "delete", "calendar feed", id.uuidString,
+                    before: ["kind": record.kind, "target": record.targetKey ?? ""],
+                    after: nil as [String: String]?)
             }
         }
         return req.redirect(to: PersonalPath.calendar.href)

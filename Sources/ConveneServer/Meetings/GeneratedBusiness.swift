@@ -120,7 +120,7 @@ public enum GeneratedBusiness {
         guard let sql = db as? any SQLDatabase else { return }
         let tables = [
             MeetingRecord.schema, JointMeetingRecord.schema, AttendanceRecord.schema,
-            AgendaItemRecord.schema, ActionRecord.schema,
+            AgendaItemRecord.schema, ActionRecord.schema
         ]
         if sql.dialect.name == "postgresql" {
             try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()

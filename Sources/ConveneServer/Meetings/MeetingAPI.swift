@@ -7,7 +7,8 @@ import Vapor
 /// `MeetingBusiness`), so both keep the same rules and the same audit.
 enum MeetingAPI {
     static func register(read: RoutesBuilder, business: RoutesBuilder) {
-        let key = ":key", m = ":meeting"
+        let key = ":key"
+        let m = ":meeting"
         read.get(APIPath.meetings(key), use: list)
         read.get(APIPath.meeting(key, meeting: m), use: show)
         read.get(APIPath.actions(key), use: actions)
@@ -15,8 +16,9 @@ enum MeetingAPI {
         read.get(APIPath.myActions, use: myActions)
         business.post(APIPath.meetings(key), use: create)
         business.post(APIPath.series(key), use: schedule)
-        business.on(.POST, APIPath.calendar(key).route, body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)),
-                    use: importCalendar)
+        business.on(
+            .POST, APIPath.calendar(key).route, body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)),
+            use: importCalendar)
         business.put(APIPath.attendance(key, meeting: m), use: attendance)
         business.post(APIPath.agendaItems(key, meeting: m), use: addItem)
         business.put(APIPath.minutes(key, meeting: m), use: editMinutes)
@@ -34,7 +36,9 @@ enum MeetingAPI {
     }
 
     static func window(_ req: Request) throws -> PageWindow {
-        try PageWindow.strict(page: try? req.query.get(Int.self, at: "page"), perPage: (try? req.query.get(Int.self, at: "per_page")) ?? 50)
+        try PageWindow.strict(
+            page: try? req.query.get(Int.self, at: "page"),
+            perPage: (try? req.query.get(Int.self, at: "per_page")) ?? 50)
     }
 
     static func check(_ errors: [FieldError]) throws {
@@ -47,8 +51,11 @@ enum MeetingAPI {
         let partnership = try await MeetingPages.partnership(req)
         let window = try window(req)
         let upcoming = (try? req.query.get(String.self, at: "when")) != "past"
-        let result = try await MeetingStore.meetings(of: partnership, upcoming: upcoming, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
-        return try APIResponse.json(Page(items: result.meetings.map(\.meeting), page: window.page, perPage: window.perPage, total: result.total))
+        let result = try await MeetingStore.meetings(
+            of: partnership, upcoming: upcoming, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
+        return try APIResponse.json(
+            Page(items: result.meetings.map(\.meeting), page: window.page, perPage: window.perPage, total: result.total)
+        )
     }
 
     struct MeetingBody: Encodable, Sendable {
@@ -74,10 +81,12 @@ enum MeetingAPI {
     static func body(_ d: MeetingStore.Detail) -> MeetingBody {
         var meeting = d.meeting
         meeting.attendance = (d.members + d.others).compactMap(\.attendance).sorted { $0.personKey < $1.personKey }
-        return MeetingBody(meeting: meeting, agenda: d.items.map { .init(item: $0.item, decision: $0.decision, papers: $0.papers.map(\.key)) },
-                           plannedMinutes: d.plannedMinutes, overrunMinutes: d.overrun, attendance: meeting.attendance,
-                           members: d.members.map(\.person.key), quorum: d.quorum.required, quorumCounted: d.quorum.counted,
-                           quorate: d.quorum.isMet, minutes: d.minutes, actions: d.arising, mattersArising: d.mattersArising)
+        return MeetingBody(
+            meeting: meeting,
+            agenda: d.items.map { .init(item: $0.item, decision: $0.decision, papers: $0.papers.map(\.key)) },
+            plannedMinutes: d.plannedMinutes, overrunMinutes: d.overrun, attendance: meeting.attendance,
+            members: d.members.map(\.person.key), quorum: d.quorum.required, quorumCounted: d.quorum.counted,
+            quorate: d.quorum.isMet, minutes: d.minutes, actions: d.arising, mattersArising: d.mattersArising)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -89,9 +98,11 @@ enum MeetingAPI {
         let partnership = try await MeetingPages.partnership(req)
         let window = try window(req)
         let filter = try vocabularyFilter(req)
-        let (rows, total) = try await MeetingStore.actions(partnership: partnership, filter: filter, today: req.now.today,
-                                                           page: window.page, per: window.perPage, in: req.scope)
-        return try APIResponse.json(Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
+        let (rows, total) = try await MeetingStore.actions(
+            partnership: partnership, filter: filter, today: req.now.today,
+            page: window.page, per: window.perPage, in: req.scope)
+        return try APIResponse.json(
+            Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
     }
 
     static func vocabularyFilter(_ req: Request) throws -> MeetingStore.ActionFilter {
@@ -112,22 +123,31 @@ enum MeetingAPI {
         let window = try window(req)
         struct Body: Encodable { var person: String?; var upcoming: [Meeting]; var attended: Page<Meeting> }
         guard let person = try await me(req) else {
-            return try APIResponse.json(Body(person: nil, upcoming: [], attended: Page(items: [], page: window.page, perPage: window.perPage, total: 0)))
+            return try APIResponse.json(
+                Body(
+                    person: nil, upcoming: [],
+                    attended: Page(items: [], page: window.page, perPage: window.perPage, total: 0)))
         }
-        let (upcoming, past, total) = try await MeetingStore.meetings(ofPerson: person, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
-        return try APIResponse.json(Body(person: person.key, upcoming: upcoming.map(\.meeting),
-                                         attended: Page(items: past.map(\.meeting), page: window.page, perPage: window.perPage, total: total)))
+        let (upcoming, past, total) = try await MeetingStore.meetings(
+            ofPerson: person, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
+        return try APIResponse.json(
+            Body(
+                person: person.key, upcoming: upcoming.map(\.meeting),
+                attended: Page(items: past.map(\.meeting), page: window.page, perPage: window.perPage, total: total)))
     }
 
     @Sendable static func myActions(req: Request) async throws -> Response {
         let window = try window(req)
         let filter = try vocabularyFilter(req)
         guard let person = try await me(req) else {
-            return try APIResponse.json(Page<ActionItem>(items: [], page: window.page, perPage: window.perPage, total: 0))
+            return try APIResponse.json(
+                Page<ActionItem>(items: [], page: window.page, perPage: window.perPage, total: 0))
         }
-        let (rows, total) = try await MeetingStore.actions(ownerPersonID: person.requireID(), filter: filter, today: req.now.today,
-                                                           page: window.page, per: window.perPage, in: req.scope)
-        return try APIResponse.json(Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
+        let (rows, total) = try await MeetingStore.actions(
+            ownerPersonID: person.requireID(), filter: filter, today: req.now.today,
+            page: window.page, per: window.perPage, in: req.scope)
+        return try APIResponse.json(
+            Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
     }
 
     // MARK: Writes
@@ -149,13 +169,16 @@ enum MeetingAPI {
         let input = try body(NewMeeting.self, req)
         var key = input.key ?? ""
         if input.key == nil {
-            key = try await RegisterEdits.freshKey(for: Key.slug(partnership.key, WallClock.day(of: input.startsAt).description)) { candidate in
+            key = try await RegisterEdits.freshKey(
+                for: Key.slug(partnership.key, WallClock.day(of: input.startsAt).description)
+            ) { candidate in
                 try await MeetingRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
             }
         }
-        let meeting = Meeting(key: key, partnershipKey: partnership.key, name: input.name, startsAt: input.startsAt, endsAt: input.endsAt,
-                              status: input.status ?? .scheduled, format: input.format, place: input.place, onlineURL: input.onlineUrl,
-                              jointWith: (input.jointWith ?? []).sorted())
+        let meeting = Meeting(
+            key: key, partnershipKey: partnership.key, name: input.name, startsAt: input.startsAt, endsAt: input.endsAt,
+            status: input.status ?? .scheduled, format: input.format, place: input.place, onlineURL: input.onlineUrl,
+            jointWith: (input.jointWith ?? []).sorted())
         try check(try await MeetingPages.jointErrors(meeting, before: nil, req))
         try check(try await MeetingBusiness.createMeeting(meeting, in: req.scope))
         return try APIResponse.json(meeting, status: .created)
@@ -178,11 +201,13 @@ enum MeetingAPI {
     @Sendable static func schedule(req: Request) async throws -> Response {
         let partnership = try await MeetingPages.partnership(req)
         let input = try body(NewSeries.self, req)
-        let series = MeetingSeries(key: input.key ?? Key.slug(partnership.key, input.name), partnershipKey: partnership.key, name: input.name,
-                                   firstDay: input.firstDay, startMinute: input.startMinute, durationMinutes: input.durationMinutes,
-                                   timeZone: input.timeZone ?? "Europe/London", rule: input.rule, skippedDays: input.skippedDays ?? [])
-        let template = Meeting(key: series.key, partnershipKey: partnership.key, name: series.name, startsAt: req.now(),
-                               format: input.format, place: input.place, onlineURL: input.onlineUrl)
+        let series = MeetingSeries(
+            key: input.key ?? Key.slug(partnership.key, input.name), partnershipKey: partnership.key, name: input.name,
+            firstDay: input.firstDay, startMinute: input.startMinute, durationMinutes: input.durationMinutes,
+            timeZone: input.timeZone ?? "Europe/London", rule: input.rule, skippedDays: input.skippedDays ?? [])
+        let template = Meeting(
+            key: series.key, partnershipKey: partnership.key, name: series.name, startsAt: req.now(),
+            format: input.format, place: input.place, onlineURL: input.onlineUrl)
         let (errors, created) = try await MeetingBusiness.scheduleSeries(series, template: template, in: req.scope)
         try check(errors)
         struct Body: Encodable { var series: MeetingSeries; var meetingsCreated: Int }
@@ -194,12 +219,17 @@ enum MeetingAPI {
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
         switch try await MeetingBusiness.importCalendar(data, into: partnership, in: req.scope) {
         case .rejected(let issues):
-            throw Problem(type: "urn:convene:problem:validation", title: "The calendar file has problems; nothing was imported", status: 422,
-                          detail: issues.prefix(50).map(\.description).joined(separator: "; "),
-                          errors: issues.map { FieldError($0.field ?? $0.location, "\($0.location): \($0.message)") })
+            throw Problem(
+                type: "urn:convene:problem:validation", title: "The calendar file has problems; nothing was imported",
+                status: 422,
+                detail: issues.prefix(50).map(\.description).joined(separator: "; "),
+                errors: issues.map { FieldError($0.field ?? $0.location, "\($0.location): \($0.message)") })
         case .imported(let r):
-            struct Body: Encodable { var created: [String]; var updated: [String]; var unchanged: Int; var skipped: Int }
-            return try APIResponse.json(Body(created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped))
+            struct Body: Encodable {
+                var created: [String]; var updated: [String]; var unchanged: Int; var skipped: Int
+            }
+            return try APIResponse.json(
+                Body(created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped))
         }
     }
 
@@ -214,7 +244,8 @@ enum MeetingAPI {
         let c = try await MeetingPages.context(req)
         let input = try body(AttendanceBody.self, req)
         let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        try check(try await MeetingBusiness.recordAttendance(c.meeting, input.attendance, detail: detail, in: req.scope))
+        try check(
+            try await MeetingBusiness.recordAttendance(c.meeting, input.attendance, detail: detail, in: req.scope))
         return try await detailResponse(c, req)
     }
 
@@ -229,15 +260,19 @@ enum MeetingAPI {
     @Sendable static func addItem(req: Request) async throws -> Response {
         let c = try await MeetingPages.context(req)
         let input = try body(NewItem.self, req)
-        let item = MeetingBusiness.ItemInput(title: input.title, kind: input.kind ?? .discussion, durationMinutes: input.durationMinutes,
-                                             presenterKey: input.presenterKey, themes: input.themes ?? [])
-        try check(try await MeetingBusiness.addItem(item, partnership: c.partnership, meeting: c.meeting, in: req.scope))
+        let item = MeetingBusiness.ItemInput(
+            title: input.title, kind: input.kind ?? .discussion, durationMinutes: input.durationMinutes,
+            presenterKey: input.presenterKey, themes: input.themes ?? [])
+        try check(
+            try await MeetingBusiness.addItem(item, partnership: c.partnership, meeting: c.meeting, in: req.scope))
         return try await detailResponse(c, req)
     }
 
     struct MinutesBody: Decodable { var text: String?; var atMeeting: String? }
 
-    private static func minutes(_ req: Request, _ make: (MeetingPages.Context, MinutesBody) async throws -> MeetingBusiness.MinutesChange) async throws -> Response {
+    private static func minutes(
+        _ req: Request, _ make: (MeetingPages.Context, MinutesBody) async throws -> MeetingBusiness.MinutesChange
+    ) async throws -> Response {
         let c = try await MeetingPages.context(req)
         let input = req.body.data == nil ? MinutesBody() : try body(MinutesBody.self, req)
         try check(try await MeetingBusiness.changeMinutes(c.meeting, try await make(c, input), in: req.scope))
@@ -276,16 +311,23 @@ enum MeetingAPI {
     @Sendable static func createAction(req: Request) async throws -> Response {
         let partnership = try await MeetingPages.partnership(req)
         let input = try body(NewAction.self, req)
-        var meeting: MeetingRecord?, item: AgendaItemRecord?
+        var meeting: MeetingRecord?
+        var item: AgendaItemRecord?
         if let key = input.meetingKey { meeting = try await MeetingStore.meeting(key, of: partnership, in: req.scope) }
         if let key = input.itemKey {
             item = try await MeetingStore.item(key, of: partnership, in: req.scope)
-            if meeting == nil || item?.$meeting.id != meeting?.id { throw Problem.invalid([FieldError("item_key", "The item is not on the meeting's agenda")]) }
+            if meeting == nil || item?.$meeting.id != meeting?.id {
+                throw Problem.invalid([FieldError("item_key", "The item is not on the meeting's agenda")])
+            }
         }
         let raised = meeting.map { min(req.now.today, WallClock.day(of: $0.startsAt)) } ?? req.now.today
-        let action = ActionItem(key: "pending", partnershipKey: partnership.key, meetingKey: meeting?.key, itemKey: item?.key, title: input.title,
-                                ownerPersonKey: input.ownerPersonKey, ownerOrganisationKey: input.ownerOrganisationKey, raisedOn: raised, dueOn: input.dueOn)
-        let (errors, key) = try await MeetingBusiness.addAction(action, partnership: partnership, meeting: meeting, item: item, in: req.scope)
+        let action = ActionItem(
+            key: "pending", partnershipKey: partnership.key, meetingKey: meeting?.key, itemKey: item?.key,
+            title: input.title,
+            ownerPersonKey: input.ownerPersonKey, ownerOrganisationKey: input.ownerOrganisationKey, raisedOn: raised,
+            dueOn: input.dueOn)
+        let (errors, key) = try await MeetingBusiness.addAction(
+            action, partnership: partnership, meeting: meeting, item: item, in: req.scope)
         try check(errors)
         var created = action
         created.key = key ?? ""
@@ -298,10 +340,14 @@ enum MeetingAPI {
         let partnership = try await MeetingPages.partnership(req)
         let record = try await MeetingStore.action(try req.parameters.require("action"), of: partnership, in: req.scope)
         let input = try body(ActionUpdateBody.self, req)
-        try check(try await MeetingBusiness.updateAction(record, text: input.text, status: input.status, on: req.now.today, in: req.scope))
+        try check(
+            try await MeetingBusiness.updateAction(
+                record, text: input.text, status: input.status, on: req.now.today, in: req.scope))
         let fresh = try await MeetingStore.action(record.key, of: partnership, in: req.scope)
-        return try APIResponse.json(MeetingStore.actionItem(fresh, partnershipKey: partnership.key, meetingKey: nil, itemKey: nil,
-                                                            ownerPersonKey: nil, ownerOrganisationKey: nil,
-                                                            updates: try await MeetingStore.updates(of: fresh, in: req.scope)))
+        return try APIResponse.json(
+            MeetingStore.actionItem(
+                fresh, partnershipKey: partnership.key, meetingKey: nil, itemKey: nil,
+                ownerPersonKey: nil, ownerOrganisationKey: nil,
+                updates: try await MeetingStore.updates(of: fresh, in: req.scope)))
     }
 }

@@ -1,14 +1,16 @@
 import ConveneDomain
-import Vapor
 import Fluent
 import Foundation
+import Vapor
 
 /// Actions raised at meetings and their updates.
 extension MeetingBusiness {
     // MARK: Actions
 
-    static func addAction(_ input: ActionItem, partnership: PartnershipRecord, meeting: MeetingRecord?, item: AgendaItemRecord?,
-                          in scope: Scope) async throws -> (errors: [FieldError], key: String?) {
+    static func addAction(
+        _ input: ActionItem, partnership: PartnershipRecord, meeting: MeetingRecord?, item: AgendaItemRecord?,
+        in scope: Scope
+    ) async throws -> (errors: [FieldError], key: String?) {
         let key = try await nextKey("\(partnership.key)-action", ActionRecord.self, key: \.$key, in: scope)
         var action = input
         action.key = key
@@ -20,7 +22,8 @@ extension MeetingBusiness {
             if organisation == nil { errors.append(FieldError("owner", "There is no organisation '\(key)'")) }
         }
         guard errors.isEmpty else { return (errors, nil) }
-        let organisationID = organisation, checked = action
+        let organisationID = organisation
+        let checked = action
         try await scope.audited { scope, audit in
             let action = checked
             let record = ActionRecord()
@@ -42,9 +45,13 @@ extension MeetingBusiness {
     }
 
     /// A dated update to an action, and with it perhaps a new status.
-    static func updateAction(_ record: ActionRecord, text: String?, status: ActionStatus?, on day: Day, in scope: Scope) async throws -> [FieldError] {
+    static func updateAction(_ record: ActionRecord, text: String?, status: ActionStatus?, on day: Day, in scope: Scope)
+        async throws -> [FieldError]
+    {
         let text = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !text.isEmpty || status != nil else { return [FieldError("text", "Write the update, or choose a new status")] }
+        guard !text.isEmpty || status != nil else {
+            return [FieldError("text", "Write the update, or choose a new status")]
+        }
         let newStatus = status.flatMap { $0.rawValue == record.status ? nil : $0 }
         guard !text.isEmpty || newStatus != nil else { return [] }
         let before = record.status
@@ -60,8 +67,9 @@ extension MeetingBusiness {
                 record.status = newStatus.rawValue
                 try await record.update(on: scope.db)
             }
-            audit.note("update", "action", record.key, before: ["status": before],
-                       after: ["status": record.status, "update": text, "on": day.description])
+            audit.note(
+                "update", "action", record.key, before: ["status": before],
+                after: ["status": record.status, "update": text, "on": day.description])
         }
         return []
     }

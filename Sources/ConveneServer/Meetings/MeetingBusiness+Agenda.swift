@@ -1,16 +1,20 @@
 import ConveneDomain
-import Vapor
 import Fluent
 import Foundation
+import Vapor
 
 /// Agenda items and their papers: added, changed, moved, scheduled from the backlog, decided.
 extension MeetingBusiness {
     // MARK: Agenda
 
     /// A key for a new record: `prefix-N` with N one more than the largest in use.
-    static func nextKey<M: WorkspaceOwned>(_ prefix: String, _ type: M.Type, key: KeyPath<M, FieldProperty<M, String>>,
-                                           in scope: Scope) async throws -> String {
-        let used = try await scope.query(M.self).filter(key, .custom("LIKE"), "\(prefix)-%").all().map { $0[keyPath: key].value ?? "" }
+    static func nextKey<M: WorkspaceOwned>(
+        _ prefix: String, _ type: M.Type, key: KeyPath<M, FieldProperty<M, String>>,
+        in scope: Scope
+    ) async throws -> String {
+        let used = try await scope.query(M.self).filter(key, .custom("LIKE"), "\(prefix)-%").all().map {
+            $0[keyPath: key].value ?? ""
+        }
         let numbers = used.compactMap { Int($0.dropFirst(prefix.count + 1)) }
         return "\(prefix)-\((numbers.max() ?? 0) + 1)"
     }
@@ -24,17 +28,23 @@ extension MeetingBusiness {
     }
 
     /// Adds an item at the end of a meeting's agenda, or (no meeting) to the partnership's backlog.
-    static func addItem(_ input: ItemInput, partnership: PartnershipRecord, meeting: MeetingRecord?, in scope: Scope) async throws -> [FieldError] {
+    static func addItem(_ input: ItemInput, partnership: PartnershipRecord, meeting: MeetingRecord?, in scope: Scope)
+        async throws -> [FieldError]
+    {
         let prefix = meeting.map { "\($0.key)-item" } ?? "\(partnership.key)-proposed"
         let key = try await nextKey(prefix, AgendaItemRecord.self, key: \.$key, in: scope)
         let position: Int
         if let meeting {
-            position = (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(\.$position) ?? 0) + 1
+            position =
+                (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(
+                    \.$position) ?? 0) + 1
         } else {
             position = 1
         }
-        let item = AgendaItem(key: key, partnershipKey: partnership.key, meetingKey: meeting?.key, position: position, title: input.title,
-                              kind: input.kind, durationMinutes: input.durationMinutes, presenterKey: input.presenterKey, themes: input.themes)
+        let item = AgendaItem(
+            key: key, partnershipKey: partnership.key, meetingKey: meeting?.key, position: position, title: input.title,
+            kind: input.kind, durationMinutes: input.durationMinutes, presenterKey: input.presenterKey,
+            themes: input.themes)
         var errors = item.validate()
         let presenter = try await personID(input.presenterKey, field: "presenter_key", in: scope, errors: &errors)
         errors += try await unknownThemes(input.themes, in: scope)
@@ -58,7 +68,9 @@ extension MeetingBusiness {
         return []
     }
 
-    static func updateItem(_ record: AgendaItemRecord, _ input: ItemInput, partnership: PartnershipRecord, in scope: Scope) async throws -> [FieldError] {
+    static func updateItem(
+        _ record: AgendaItemRecord, _ input: ItemInput, partnership: PartnershipRecord, in scope: Scope
+    ) async throws -> [FieldError] {
         let before = try await itemValue(record, partnership: partnership, in: scope)
         var after = before
         after.title = input.title
@@ -69,7 +81,9 @@ extension MeetingBusiness {
         var errors = after.validate()
         let presenter = try await personID(input.presenterKey, field: "presenter_key", in: scope, errors: &errors)
         errors += try await unknownThemes(input.themes, in: scope)
-        if let meeting = try await record.$meeting.get(on: scope.db), try await isSettled(meeting, in: scope) { errors.append(settled) }
+        if let meeting = try await record.$meeting.get(on: scope.db), try await isSettled(meeting, in: scope) {
+            errors.append(settled)
+        }
         guard errors.isEmpty else { return errors }
         guard after != before else { return [] }
         let changed = after
@@ -89,7 +103,9 @@ extension MeetingBusiness {
     enum ItemMove: String, Sendable { case up, down, backlog, remove }
 
     /// Moves an item up or down its agenda, back to the backlog, or off it altogether (a backlog item is deleted).
-    static func move(_ record: AgendaItemRecord, _ move: ItemMove, partnership: PartnershipRecord, in scope: Scope) async throws -> [FieldError] {
+    static func move(_ record: AgendaItemRecord, _ move: ItemMove, partnership: PartnershipRecord, in scope: Scope)
+        async throws -> [FieldError]
+    {
         let meeting = try await record.$meeting.get(on: scope.db)
         if let meeting, try await isSettled(meeting, in: scope) { return [settled] }
         if move == .remove || move == .backlog, record.decision != nil {
@@ -98,10 +114,15 @@ extension MeetingBusiness {
         if move == .remove {
             let papers = try await PaperRecord.query(in: scope).filter(\.$item.$id == record.requireID()).count()
             let actions = try await ActionRecord.query(in: scope).filter(\.$item.$id == record.requireID()).count()
-            if papers + actions > 0 { return [FieldError("item", "'\(record.title)' has papers or actions; move it to the backlog instead")] }
+            if papers + actions > 0 {
+                return [FieldError("item", "'\(record.title)' has papers or actions; move it to the backlog instead")]
+            }
         }
-        let siblings = meeting == nil ? [] : try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting!.requireID())
-            .sort(\.$position).sort(\.$key).all()
+        let siblings =
+            meeting == nil
+            ? []
+            : try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting!.requireID())
+                .sort(\.$position).sort(\.$key).all()
         try await scope.audited { scope, audit in
             let before = try await itemValue(record, partnership: partnership, in: scope)
             switch move {
@@ -115,14 +136,17 @@ extension MeetingBusiness {
                     item.position = position + 1
                     try await item.update(on: scope.db)
                 }
-                audit.note("update", "agenda item", record.key, before: before,
-                           after: try await itemValue(record, partnership: partnership, in: scope))
+                audit.note(
+                    "update", "agenda item", record.key, before: before,
+                    after: try await itemValue(record, partnership: partnership, in: scope))
             case .backlog:
                 record.$meeting.id = nil
                 record.position = 1
                 try await record.update(on: scope.db)
                 try await renumber(siblings.filter { $0.id != record.id }, in: scope)
-                audit.note("update", "agenda item", record.key, before: before, after: try await itemValue(record, partnership: partnership, in: scope))
+                audit.note(
+                    "update", "agenda item", record.key, before: before,
+                    after: try await itemValue(record, partnership: partnership, in: scope))
             case .remove:
                 try await record.delete(on: scope.db)
                 try await renumber(siblings.filter { $0.id != record.id }, in: scope)
@@ -133,16 +157,24 @@ extension MeetingBusiness {
     }
 
     /// Puts a backlog item on a meeting's agenda, at the end.
-    static func schedule(_ record: AgendaItemRecord, on meeting: MeetingRecord, partnership: PartnershipRecord, in scope: Scope) async throws -> [FieldError] {
-        guard record.$meeting.id == nil else { return [FieldError("item", "'\(record.title)' is already on an agenda")] }
+    static func schedule(
+        _ record: AgendaItemRecord, on meeting: MeetingRecord, partnership: PartnershipRecord, in scope: Scope
+    ) async throws -> [FieldError] {
+        guard record.$meeting.id == nil else {
+            return [FieldError("item", "'\(record.title)' is already on an agenda")]
+        }
         if try await isSettled(meeting, in: scope) { return [settled] }
-        let position = (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(\.$position) ?? 0) + 1
+        let position =
+            (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(\.$position)
+                ?? 0) + 1
         try await scope.audited { scope, audit in
             let before = try await itemValue(record, partnership: partnership, in: scope)
             record.$meeting.id = meeting.id
             record.position = position
             try await record.update(on: scope.db)
-            audit.note("update", "agenda item", record.key, before: before, after: try await itemValue(record, partnership: partnership, in: scope))
+            audit.note(
+                "update", "agenda item", record.key, before: before,
+                after: try await itemValue(record, partnership: partnership, in: scope))
         }
         return []
     }
@@ -154,20 +186,32 @@ extension MeetingBusiness {
         }
     }
 
-    static func itemValue(_ record: AgendaItemRecord, partnership: PartnershipRecord, in scope: Scope) async throws -> AgendaItem {
-        var meetingKey: String?, presenterKey: String?
-        if let id = record.$meeting.id { meetingKey = try await MeetingRecord.query(in: scope).filter(\.$id == id).first()?.key }
-        if let id = record.$presenter.id { presenterKey = try await PersonRecord.query(in: scope).filter(\.$id == id).first()?.key }
-        return MeetingStore.agendaItem(record, partnershipKey: partnership.key, meetingKey: meetingKey, presenterKey: presenterKey)
+    static func itemValue(_ record: AgendaItemRecord, partnership: PartnershipRecord, in scope: Scope) async throws
+        -> AgendaItem
+    {
+        var meetingKey: String?
+        var presenterKey: String?
+        if let id = record.$meeting.id {
+            meetingKey = try await MeetingRecord.query(in: scope).filter(\.$id == id).first()?.key
+        }
+        if let id = record.$presenter.id {
+            presenterKey = try await PersonRecord.query(in: scope).filter(\.$id == id).first()?.key
+        }
+        return MeetingStore.agendaItem(
+            record, partnershipKey: partnership.key, meetingKey: meetingKey, presenterKey: presenterKey)
     }
 
     /// Records (or with empty text clears) the board's decision on an item.
-    static func recordDecision(_ record: AgendaItemRecord, decision: String?, rationale: String?, in scope: Scope) async throws -> [FieldError] {
+    static func recordDecision(_ record: AgendaItemRecord, decision: String?, rationale: String?, in scope: Scope)
+        async throws -> [FieldError]
+    {
         guard let meeting = try await record.$meeting.get(on: scope.db) else {
             return [FieldError("decision", "A decision is recorded on an item of a meeting, not one in the backlog")]
         }
         if try await isSettled(meeting, in: scope) { return [settled] }
-        if decision == nil && rationale != nil { return [FieldError("decision", "Write the decision as well as its rationale")] }
+        if decision == nil && rationale != nil {
+            return [FieldError("decision", "Write the decision as well as its rationale")]
+        }
         let before = record.decision.map { Decision(itemKey: record.key, decision: $0, rationale: record.rationale) }
         let after = decision.map { Decision(itemKey: record.key, decision: $0, rationale: rationale) }
         guard before != after else { return [] }
@@ -175,7 +219,9 @@ extension MeetingBusiness {
             record.decision = decision
             record.rationale = decision == nil ? nil : rationale
             try await record.update(on: scope.db)
-            audit.note(after == nil ? "delete" : (before == nil ? "create" : "update"), "decision", record.key, before: before, after: after)
+            audit.note(
+                after == nil ? "delete" : (before == nil ? "create" : "update"), "decision", record.key, before: before,
+                after: after)
         }
         return []
     }
@@ -198,8 +244,10 @@ extension MeetingBusiness {
 
     /// Attaches a link, or a file whose contents are what its name says (checked by its first bytes, not trusted
     /// from the browser).
-    static func addPaper(to item: AgendaItemRecord, title: String?, url: String?, file: (name: String, data: Data)?,
-                         in scope: Scope) async throws -> [FieldError] {
+    static func addPaper(
+        to item: AgendaItemRecord, title: String?, url: String?, file: (name: String, data: Data)?,
+        in scope: Scope
+    ) async throws -> [FieldError] {
         var errors: [FieldError] = []
         var type: PaperType?
         switch (url, file) {
@@ -212,10 +260,19 @@ extension MeetingBusiness {
                 errors.append(FieldError("url", "The link must be a web address starting with https://"))
             }
         case (nil, let file?):
-            if file.data.isEmpty { errors.append(FieldError("file", "The file is empty")) }
-            else if file.data.count > maximumPaperSize { errors.append(FieldError("file", "The file must be smaller than 10 MB")) }
-            else if let found = PaperType.of(name: file.name, data: file.data) { type = found }
-            else { errors.append(FieldError("file", "The file must be a PDF, a Word, Excel, PowerPoint or OpenDocument file, a CSV or text file, or a PNG or JPEG picture, and be what its name says")) }
+            if file.data.isEmpty {
+                errors.append(FieldError("file", "The file is empty"))
+            } else if file.data.count > maximumPaperSize {
+                errors.append(FieldError("file", "The file must be smaller than 10 MB"))
+            } else if let found = PaperType.of(name: file.name, data: file.data) {
+                type = found
+            } else {
+                errors.append(
+                    FieldError(
+                        "file",
+                        "The file must be a PDF, a Word, Excel, PowerPoint or OpenDocument file, a CSV or text file, or a PNG or JPEG picture, and be what its name says"
+                    ))
+            }
         }
         let name = title ?? file?.name ?? url
         if name?.isEmpty ?? true { errors.append(FieldError("title", "Enter the paper's title")) }
@@ -233,8 +290,9 @@ extension MeetingBusiness {
             paper.size = file.data.count
             paper.sha256 = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
         }
-        let summary = PaperSummary(key: key, item: item.key, title: paper.title, url: url, fileName: paper.fileName,
-                                   contentType: paper.contentType, size: paper.size, sha256: paper.sha256)
+        let summary = PaperSummary(
+            key: key, item: item.key, title: paper.title, url: url, fileName: paper.fileName,
+            contentType: paper.contentType, size: paper.size, sha256: paper.sha256)
         try await scope.audited { scope, audit in
             try await paper.create(on: scope.db)
             if let file {

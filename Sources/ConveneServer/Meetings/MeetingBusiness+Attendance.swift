@@ -1,30 +1,41 @@
 import ConveneDomain
-import Vapor
 import Fluent
 import Foundation
+import Vapor
 
 /// The attendance register and the minutes: draft, approved, locked, corrected by addenda.
 extension MeetingBusiness {
     // MARK: Attendance
 
     /// Replaces a meeting's attendance register. Substitutes must stand in for members who are not also present.
-    static func recordAttendance(_ meeting: MeetingRecord, _ attendance: [Attendance], detail: MeetingStore.Detail,
-                                 in scope: Scope) async throws -> [FieldError] {
+    static func recordAttendance(
+        _ meeting: MeetingRecord, _ attendance: [Attendance], detail: MeetingStore.Detail,
+        in scope: Scope
+    ) async throws -> [FieldError] {
         if detail.isSettled { return [settled] }
         var errors = Quorum.problems(members: Set(detail.members.map(\.person.key)), attendance: attendance)
         var probe = detail.meeting
         probe.attendance = attendance
         errors += probe.validate().filter { $0.field == "attendance" }
         for a in attendance {
-            for (minutes, field) in [(a.preparationMinutes, "preparation"), (a.travelMinutes, "travel"), (a.attendedMinutes, "attended")] {
+            for (minutes, field) in [
+                (a.preparationMinutes, "preparation"), (a.travelMinutes, "travel"), (a.attendedMinutes, "attended")
+            ] {
                 if let minutes, !(0...1440).contains(minutes) {
-                    errors.append(FieldError("attendance", "The \(field) time of '\(a.personKey)' must be between 0 and 1,440 minutes"))
+                    errors.append(
+                        FieldError(
+                            "attendance", "The \(field) time of '\(a.personKey)' must be between 0 and 1,440 minutes"))
                 }
             }
         }
         let keys = Set(attendance.map(\.personKey) + attendance.compactMap(\.substituteForKey))
-        let people = Dictionary(uniqueKeysWithValues: try await PersonRecord.query(in: scope).filter(\.$key ~~ Array(keys)).all().map { ($0.key, $0.id!) })
-        for key in keys.sorted() where people[key] == nil { errors.append(FieldError("attendance", "There is no person '\(key)'")) }
+        let people = Dictionary(
+            uniqueKeysWithValues: try await PersonRecord.query(in: scope).filter(\.$key ~~ Array(keys)).all().map {
+                ($0.key, $0.id!)
+            })
+        for key in keys.sorted() where people[key] == nil {
+            errors.append(FieldError("attendance", "There is no person '\(key)'"))
+        }
         guard errors.isEmpty else { return errors }
         let before = detail.members.compactMap(\.attendance) + detail.others.compactMap(\.attendance)
         let sortedBefore = before.sorted { $0.personKey < $1.personKey }
@@ -36,7 +47,9 @@ extension MeetingBusiness {
             if !rows.isEmpty { try await rows.create(on: scope.db) }
             audit.note("update", "attendance", meeting.key, before: sortedBefore, after: sortedAfter)
             // A meeting with people recorded at it was held.
-            if sortedAfter.contains(where: \.attended), meeting.status == MeetingStatus.scheduled.rawValue || meeting.status == MeetingStatus.draft.rawValue {
+            if sortedAfter.contains(where: \.attended),
+                meeting.status == MeetingStatus.scheduled.rawValue || meeting.status == MeetingStatus.draft.rawValue
+            {
                 meeting.status = MeetingStatus.held.rawValue
                 try await meeting.update(on: scope.db)
             }
@@ -52,14 +65,19 @@ extension MeetingBusiness {
 
     static func addendaOf(_ minutes: MinutesRecord?, in scope: Scope) async throws -> [AddendumRecord] {
         guard let minutes else { return [] }
-        return try await AddendumRecord.query(in: scope).filter(\.$minutes.$id == minutes.requireID()).sort(\.$createdAt).all()
+        return try await AddendumRecord.query(in: scope).filter(\.$minutes.$id == minutes.requireID()).sort(
+            \.$createdAt
+        ).all()
     }
 
     static func isSettled(_ meeting: MeetingRecord, in scope: Scope) async throws -> Bool {
         (try await minutesRecord(meeting, in: scope)).map { $0.state != MinutesState.draft.rawValue } ?? false
     }
 
-    static let settled = FieldError("minutes", "The minutes of this meeting are approved: its agenda, attendance and decisions can no longer change. Correct locked minutes with an addendum")
+    static let settled = FieldError(
+        "minutes",
+        "The minutes of this meeting are approved: its agenda, attendance and decisions can no longer change. Correct locked minutes with an addendum"
+    )
 
     enum MinutesChange: Sendable {
         case edit(String)
@@ -70,7 +88,9 @@ extension MeetingBusiness {
 
     /// Changes a meeting's minutes by the rules of `Minutes`: a draft is edited and approved, approved minutes are
     /// locked, locked minutes only gain dated addenda.
-    static func changeMinutes(_ meeting: MeetingRecord, _ change: MinutesChange, in scope: Scope) async throws -> [FieldError] {
+    static func changeMinutes(_ meeting: MeetingRecord, _ change: MinutesChange, in scope: Scope) async throws
+        -> [FieldError]
+    {
         let record = try await minutesRecord(meeting, in: scope)
         let addenda = try await addendaOf(record, in: scope)
         let before = record.map { MeetingStore.minutesValue($0, meetingKey: meeting.key, addenda: addenda) }

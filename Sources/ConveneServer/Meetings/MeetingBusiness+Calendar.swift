@@ -1,7 +1,7 @@
 import ConveneDomain
-import Vapor
 import Fluent
 import Foundation
+import Vapor
 
 /// Calendar files imported into a partnership's meetings, and the workspace's list of themes.
 extension MeetingBusiness {
@@ -21,15 +21,24 @@ extension MeetingBusiness {
 
     /// Imports a calendar file into a partnership's meetings: all or nothing, and by event key, so the same file
     /// again changes nothing and a changed file updates the meetings it names.
-    static func importCalendar(_ data: Data, into partnership: PartnershipRecord,
-                               in scope: Scope) async throws -> CalendarOutcome {
+    static func importCalendar(
+        _ data: Data, into partnership: PartnershipRecord,
+        in scope: Scope
+    ) async throws -> CalendarOutcome {
         let now = scope.now()
         guard !data.isEmpty else { return .rejected([ImportIssue("file", "The file is empty")]) }
-        let window = DateInterval(start: now.addingTimeInterval(-10 * 366 * 86_400), end: now.addingTimeInterval(5 * 366 * 86_400))
+        let window = DateInterval(
+            start: now.addingTimeInterval(-10 * 366 * 86_400), end: now.addingTimeInterval(5 * 366 * 86_400))
         let file = CalendarImport.read(data, window: window)
         if !file.issues.isEmpty { return .rejected(file.issues) }
-        if file.events.isEmpty { return .rejected([ImportIssue("file", "The file has no events (VEVENT) in the ten years before and five after today")]) }
-        let meetings = file.events.map { CalendarMeetings.meeting(from: $0, partnershipKey: partnership.key, timeZone: WallClock.london) }
+        if file.events.isEmpty {
+            return .rejected([
+                ImportIssue("file", "The file has no events (VEVENT) in the ten years before and five after today")
+            ])
+        }
+        let meetings = file.events.map {
+            CalendarMeetings.meeting(from: $0, partnershipKey: partnership.key, timeZone: WallClock.london)
+        }
         var issues: [ImportIssue] = []
         for (event, meeting) in zip(file.events, meetings) {
             for error in meeting.validate() {
@@ -37,8 +46,10 @@ extension MeetingBusiness {
             }
         }
         guard issues.isEmpty else { return .rejected(issues) }
-        let stored = try await MeetingRecord.query(in: scope).filter(\.$calendarKey ~~ meetings.compactMap(\.calendarKey))
-            .filter(\.$partnership.$id == partnership.requireID()).all()
+        let stored = try await MeetingRecord.query(in: scope).filter(
+            \.$calendarKey ~~ meetings.compactMap(\.calendarKey)
+        )
+        .filter(\.$partnership.$id == partnership.requireID()).all()
         let byCalendarKey = Dictionary(stored.map { ($0.calendarKey ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let takenKeys = Set(try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
         let result = try await scope.audited { scope, audit in
@@ -81,7 +92,9 @@ extension MeetingBusiness {
             return [FieldError("name", "Enter a theme of up to 60 characters, without semicolons")]
         }
         let current = try await MeetingStore.themes(in: scope)
-        if current.contains(where: { $0.lowercased() == name.lowercased() }) { return [FieldError("name", "'\(name)' is already a theme")] }
+        if current.contains(where: { $0.lowercased() == name.lowercased() }) {
+            return [FieldError("name", "'\(name)' is already a theme")]
+        }
         try await scope.audited { scope, audit in
             let row = try await ThemeRecord.query(in: scope).filter(\.$name == name).first() ?? ThemeRecord()
             scope.claim(row)
@@ -95,7 +108,9 @@ extension MeetingBusiness {
 
     /// Takes a theme out of the list offered for new items; items already tagged keep it.
     static func retireTheme(_ name: String, in scope: Scope) async throws -> [FieldError] {
-        guard try await MeetingStore.themes(in: scope).contains(name) else { return [FieldError("name", "'\(name)' is not a current theme")] }
+        guard try await MeetingStore.themes(in: scope).contains(name) else {
+            return [FieldError("name", "'\(name)' is not a current theme")]
+        }
         try await scope.audited { scope, audit in
             let row = try await ThemeRecord.query(in: scope).filter(\.$name == name).first() ?? ThemeRecord()
             scope.claim(row)

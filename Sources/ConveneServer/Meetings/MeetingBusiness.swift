@@ -1,7 +1,7 @@
 import ConveneDomain
-import Vapor
 import Fluent
 import Foundation
+import Vapor
 
 /// Every write to a board's business: meetings and series, agenda items and papers, attendance, decisions,
 /// minutes, actions, calendar imports and themes. Each checks its input (returning field errors for a person to
@@ -28,7 +28,9 @@ enum MeetingBusiness {
         return []
     }
 
-    static func updateMeeting(_ record: MeetingRecord, from before: Meeting, to meeting: Meeting, in scope: Scope) async throws -> [FieldError] {
+    static func updateMeeting(_ record: MeetingRecord, from before: Meeting, to meeting: Meeting, in scope: Scope)
+        async throws -> [FieldError]
+    {
         var errors = meeting.validate()
         let partnerships = try await partnershipIDs(meeting.partnershipKeys, in: scope, errors: &errors)
         guard errors.isEmpty else { return errors }
@@ -57,7 +59,9 @@ enum MeetingBusiness {
         record.calendarKey = meeting.calendarKey
     }
 
-    private static func writeJoint(_ record: MeetingRecord, _ meeting: Meeting, partnerships: [String: UUID], in scope: Scope) async throws {
+    private static func writeJoint(
+        _ record: MeetingRecord, _ meeting: Meeting, partnerships: [String: UUID], in scope: Scope
+    ) async throws {
         let rows = meeting.jointWith.filter { $0 != meeting.partnershipKey }.map { key in
             let row = JointMeetingRecord()
             scope.claim(row)
@@ -68,29 +72,40 @@ enum MeetingBusiness {
         if !rows.isEmpty { try await rows.create(on: scope.db) }
     }
 
-    private static func partnershipIDs(_ keys: [String], in scope: Scope, errors: inout [FieldError]) async throws -> [String: UUID] {
+    private static func partnershipIDs(_ keys: [String], in scope: Scope, errors: inout [FieldError]) async throws
+        -> [String: UUID]
+    {
         let found = try await PartnershipRecord.query(in: scope).filter(\.$key ~~ keys).all()
         let ids = Dictionary(uniqueKeysWithValues: found.map { ($0.key, $0.id!) })
-        for key in keys where ids[key] == nil { errors.append(FieldError("joint_with", "There is no partnership '\(key)'")) }
+        for key in keys where ids[key] == nil {
+            errors.append(FieldError("joint_with", "There is no partnership '\(key)'"))
+        }
         return ids
     }
 
     /// Schedules a series: the series itself, and its meetings that do not exist yet. Scheduling the same series
     /// again adds nothing. Returns the number of meetings created.
-    static func scheduleSeries(_ series: MeetingSeries, template: Meeting, in scope: Scope) async throws -> (errors: [FieldError], created: Int) {
+    static func scheduleSeries(_ series: MeetingSeries, template: Meeting, in scope: Scope) async throws -> (
+        errors: [FieldError], created: Int
+    ) {
         var errors = series.validate()
         if let url = template.onlineURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             errors.append(FieldError("online_url", "The joining link must start with https://"))
         }
         let partnership = try await RegisterQueries.partnership(series.partnershipKey, in: scope)
         if try await MeetingSeriesRecord.query(in: scope).filter(\.$key == series.key).count() > 0 {
-            errors.append(FieldError("name", "This partnership already has a series called '\(series.name)'; choose another name"))
+            errors.append(
+                FieldError("name", "This partnership already has a series called '\(series.name)'; choose another name")
+            )
         }
         guard errors.isEmpty else { return (errors, 0) }
-        let start = WallClock.instant(series.firstDay, minute: 0, zone: TimeZone(identifier: series.timeZone) ?? WallClock.london)
+        let start = WallClock.instant(
+            series.firstDay, minute: 0, zone: TimeZone(identifier: series.timeZone) ?? WallClock.london)
         let window = DateInterval(start: start.addingTimeInterval(-86_400), duration: 11 * 366 * 86_400)
         let meetings = series.meetings(in: window)
-        guard !meetings.isEmpty else { return ([FieldError("rule", "The series has no meetings: check its first date and its end")], 0) }
+        guard !meetings.isEmpty else {
+            return ([FieldError("rule", "The series has no meetings: check its first date and its end")], 0)
+        }
         let existing = Set(try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
         let fresh = meetings.filter { !existing.contains($0.key) }
         try await scope.audited { scope, audit in
@@ -130,7 +145,9 @@ enum MeetingBusiness {
 
     // MARK: Helpers
 
-    static func personID(_ key: String?, field: String, in scope: Scope, errors: inout [FieldError]) async throws -> UUID? {
+    static func personID(_ key: String?, field: String, in scope: Scope, errors: inout [FieldError]) async throws
+        -> UUID?
+    {
         guard let key else { return nil }
         guard let id = try await PersonRecord.query(in: scope).filter(\.$key == key).first()?.id else {
             errors.append(FieldError(field, "There is no person '\(key)'"))
@@ -142,6 +159,8 @@ enum MeetingBusiness {
     static func unknownThemes(_ themes: [String], in scope: Scope) async throws -> [FieldError] {
         guard !themes.isEmpty else { return [] }
         let known = Set(try await MeetingStore.themes(in: scope))
-        return themes.filter { !known.contains($0) }.map { FieldError("themes", "'\($0)' is not one of the workspace's themes") }
+        return themes.filter { !known.contains($0) }.map {
+            FieldError("themes", "'\($0)' is not one of the workspace's themes")
+        }
     }
 }

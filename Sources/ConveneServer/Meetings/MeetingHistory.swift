@@ -54,7 +54,7 @@ public enum MeetingHistory {
                 "meetings: \(meetings) (\(pastMeetings) past of which \(cancelledMeetings) cancelled, \(upcomingMeetings) upcoming, \(jointMeetings) joint)",
                 "attendance rows: \(attendances); agenda items: \(agendaItems) (\(decisions) decisions); papers: \(papers)",
                 "minutes: \(minutes) (\(lockedMinutes) locked), addenda: \(addenda); actions: \(actions) (\(outstandingActions) outstanding), updates: \(actionUpdates)",
-                "rows written: \(rowCount)",
+                "rows written: \(rowCount)"
             ]
         }
     }
@@ -63,9 +63,11 @@ public enum MeetingHistory {
     /// `member-N`, `deputy-N`, organisations `agency-N`). `meetingsPerYear` is for the whole workspace; the history
     /// runs `years` back from `now`, and three months of meetings are scheduled after it. With `analyze`, the planner's
     /// statistics are refreshed afterwards.
-    public static func generate(on db: Database, workspace: String = Tasks.defaultWorkspace, partnerships: Int = 80,
-                                membersEach: Int = 12, meetingsPerYear: Int = 1_500, years: Int = 10, now: Date,
-                                seed: UInt64 = 5, analyze: Bool = true, progress: (@Sendable (String) -> Void)? = nil) async throws -> Summary {
+    public static func generate(
+        on db: Database, workspace: String = Tasks.defaultWorkspace, partnerships: Int = 80,
+        membersEach: Int = 12, meetingsPerYear: Int = 1_500, years: Int = 10, now: Date,
+        seed: UInt64 = 5, analyze: Bool = true, progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> Summary {
         precondition(partnerships > 0 && membersEach >= 4 && meetingsPerYear >= partnerships && years > 0)
         let scope = try await Scope.workspace(workspace, on: db, actor: "meeting history generator")
         var rng = SeededRandom(seed: seed)
@@ -74,13 +76,16 @@ public enum MeetingHistory {
         var summary = Summary()
 
         // MARK: The register, through the import path.
-        let plan = registerPlan(partnerships: partnerships, membersEach: membersEach, historyStart: historyStart, today: today, rng: &rng)
+        let plan = registerPlan(
+            partnerships: partnerships, membersEach: membersEach, historyStart: historyStart, today: today, rng: &rng)
         var batch = ImportBatch()
         batch.register = plan.register
         progress?("importing \(plan.register.recordCount) register records")
         switch try await RegisterImport.run(batch, in: scope) {
         case .rejected(let issues):
-            throw Accounts.Failure(description: "the generated register was rejected: " + issues.prefix(5).map { "\($0)" }.joined(separator: "; "))
+            throw Accounts.Failure(
+                description: "the generated register was rejected: "
+                    + issues.prefix(5).map { "\($0)" }.joined(separator: "; "))
         case .applied: break
         }
         summary.organisations = plan.register.organisations.count
@@ -90,12 +95,15 @@ public enum MeetingHistory {
         summary.busyPersonKey = plan.busyPerson
         summary.busyPersonPartnerships = plan.busyPartnerships
 
-        let partnershipIDs = Dictionary(try await PartnershipRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) },
-                                        uniquingKeysWith: { a, _ in a })
-        let personIDs = Dictionary(try await PersonRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) },
-                                   uniquingKeysWith: { a, _ in a })
-        let organisationIDs = Dictionary(try await OrganisationRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) },
-                                         uniquingKeysWith: { a, _ in a })
+        let partnershipIDs = Dictionary(
+            try await PartnershipRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) },
+            uniquingKeysWith: { a, _ in a })
+        let personIDs = Dictionary(
+            try await PersonRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) },
+            uniquingKeysWith: { a, _ in a })
+        let organisationIDs = Dictionary(
+            try await OrganisationRecord.query(in: scope).all().map { ($0.key, try $0.requireID()) },
+            uniquingKeysWith: { a, _ in a })
 
         // MARK: The meetings, planned in memory.
         var calendar = Calendar(identifier: .gregorian)
@@ -114,18 +122,21 @@ public enum MeetingHistory {
                 var day = historyStart.adding(days: Int(phase + Double(j) * interval))
                 j += 1
                 if day >= horizon { break }
-                let weekday = ((day.ordinal % 7) + 10) % 7   // 0 is Monday (1970-01-01 was a Thursday)
+                let weekday = ((day.ordinal % 7) + 10) % 7  // 0 is Monday (1970-01-01 was a Thursday)
                 if weekday >= 5 { day = day.adding(days: 7 - weekday) }
                 guard used.insert(day.ordinal).inserted else { continue }
                 let hour = p % 3 == 0 ? 14 : 10
-                let startsAt = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: 0))!
+                let startsAt = calendar.date(
+                    from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: 0))!
                 let past = startsAt < now
                 let cancelled = past && rng.chance(3)
                 let format: MeetingFormat = [.inPerson, .hybrid, .online, .hybrid][(p + index) % 4]
                 var joint: Int?
                 if partnerships > 1 && past && !cancelled && rng.chance(2) { joint = (p + 1) % partnerships }
-                planned.append(PlannedMeeting(id: UUID(), partnership: p, index: index, key: "board-\(p)-\(day)", day: day,
-                                               startsAt: startsAt, past: past, cancelled: cancelled, format: format, joint: joint))
+                planned.append(
+                    PlannedMeeting(
+                        id: UUID(), partnership: p, index: index, key: "board-\(p)-\(day)", day: day,
+                        startsAt: startsAt, past: past, cancelled: cancelled, format: format, joint: joint))
                 index += 1
             }
         }
@@ -143,9 +154,13 @@ public enum MeetingHistory {
             if let n = lastByPartnership[m.partnership] { next[i] = n }
             lastByPartnership[m.partnership] = i
         }
-        let sample = meetings.indices.filter { meetings[$0].partnership == 0 && meetings[$0].past && !meetings[$0].cancelled }
+        let sample = meetings.indices.filter {
+            meetings[$0].partnership == 0 && meetings[$0].past && !meetings[$0].cancelled
+        }
         let yearAgo = today.adding(days: -365).ordinal
-        if let best = sample.min(by: { abs(meetings[$0].day.ordinal - yearAgo) < abs(meetings[$1].day.ordinal - yearAgo) }) {
+        if let best = sample.min(by: {
+            abs(meetings[$0].day.ordinal - yearAgo) < abs(meetings[$1].day.ordinal - yearAgo)
+        }) {
             summary.sampleMeetingKey = meetings[best].key
         }
         summary.latestMeetingKey = sample.last.map { meetings[$0].key } ?? ""
@@ -153,42 +168,49 @@ public enum MeetingHistory {
 
         // MARK: Writing, in one transaction.
         let chunk = 500
-        let context = WriteContext(partnerships: partnershipIDs, persons: personIDs, organisations: organisationIDs, seats: plan.seats,
-                                   meetings: meetings, next: next, today: today)
-        let finalSummary = summary, seedAfterPlan = rng.next()
+        let context = WriteContext(
+            partnerships: partnershipIDs, persons: personIDs, organisations: organisationIDs, seats: plan.seats,
+            meetings: meetings, next: next, today: today)
+        let finalSummary = summary
+        let seedAfterPlan = rng.next()
         summary = try await scope.transaction { scope in
             var summary = finalSummary
             var rng = SeededRandom(seed: seedAfterPlan)
             progress?("writing \(meetings.count) meetings")
-            try await insert(meetings.map { m in
-                let record = MeetingRecord()
-                scope.claim(record)
-                record.id = m.id
-                record.$partnership.id = partnershipIDs["board-\(m.partnership)"]!
-                record.key = m.key
-                record.name = "Board \(m.partnership) meeting"
-                record.startsAt = m.startsAt
-                record.endsAt = m.startsAt.addingTimeInterval(2 * 3600)
-                record.status = (m.cancelled ? MeetingStatus.cancelled : m.past ? .held : .scheduled).rawValue
-                record.format = m.format.rawValue
-                record.place = m.format == .online ? nil : "Committee Room \(m.partnership % 5 + 1), Civic Centre"
-                record.onlineURL = m.format == .inPerson ? nil : "https://meet.example.invalid/board-\(m.partnership)"
-                return record
-            }, chunk: chunk, on: scope.db)
-            try await insert(meetings.compactMap { m -> JointMeetingRecord? in
-                guard let other = m.joint else { return nil }
-                let record = JointMeetingRecord()
-                scope.claim(record)
-                record.$meeting.id = m.id
-                record.$partnership.id = partnershipIDs["board-\(other)"]!
-                return record
-            }, chunk: chunk, on: scope.db)
+            try await insert(
+                meetings.map { m in
+                    let record = MeetingRecord()
+                    scope.claim(record)
+                    record.id = m.id
+                    record.$partnership.id = partnershipIDs["board-\(m.partnership)"]!
+                    record.key = m.key
+                    record.name = "Board \(m.partnership) meeting"
+                    record.startsAt = m.startsAt
+                    record.endsAt = m.startsAt.addingTimeInterval(2 * 3600)
+                    record.status = (m.cancelled ? MeetingStatus.cancelled : m.past ? .held : .scheduled).rawValue
+                    record.format = m.format.rawValue
+                    record.place = m.format == .online ? nil : "Committee Room \(m.partnership % 5 + 1), Civic Centre"
+                    record.onlineURL =
+                        m.format == .inPerson ? nil : "https://meet.example.invalid/board-\(m.partnership)"
+                    return record
+                }, chunk: chunk, on: scope.db)
+            try await insert(
+                meetings.compactMap { m -> JointMeetingRecord? in
+                    guard let other = m.joint else { return nil }
+                    let record = JointMeetingRecord()
+                    scope.claim(record)
+                    record.$meeting.id = m.id
+                    record.$partnership.id = partnershipIDs["board-\(other)"]!
+                    return record
+                }, chunk: chunk, on: scope.db)
 
             var actionCounter: [Int: Int] = [:]
             for start in stride(from: 0, to: meetings.count, by: 250) {
                 var rows = Rows()
                 for i in start..<min(start + 250, meetings.count) {
-                    business(of: i, context, scope: scope, rows: &rows, actionCounter: &actionCounter, summary: &summary, rng: &rng)
+                    business(
+                        of: i, context, scope: scope, rows: &rows, actionCounter: &actionCounter, summary: &summary,
+                        rng: &rng)
                 }
                 try await insert(rows.attendances, chunk: chunk, on: scope.db)
                 try await insert(rows.items, chunk: chunk, on: scope.db)
@@ -205,8 +227,11 @@ public enum MeetingHistory {
         // Planner statistics, as `RegisterImport` refreshes them after a large import. (Without them SQLite guesses
         // how selective each index is; `analyze: false` shows what a database that grew by itself would do.)
         if analyze, let sql = db as? any SQLDatabase {
-            let tables = [MeetingRecord.schema, JointMeetingRecord.schema, AttendanceRecord.schema, AgendaItemRecord.schema,
-                          PaperRecord.schema, MinutesRecord.schema, AddendumRecord.schema, ActionRecord.schema, ActionUpdateRecord.schema]
+            let tables = [
+                MeetingRecord.schema, JointMeetingRecord.schema, AttendanceRecord.schema, AgendaItemRecord.schema,
+                PaperRecord.schema, MinutesRecord.schema, AddendumRecord.schema, ActionRecord.schema,
+                ActionUpdateRecord.schema
+            ]
             if sql.dialect.name == "postgresql" {
                 try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
             } else {
@@ -217,14 +242,19 @@ public enum MeetingHistory {
     }
 
     /// Links a user to a person of the workspace: their "my meetings" and "my actions" become that person's.
-    public static func link(email: String, toPerson key: String, workspace: String = Tasks.defaultWorkspace, on db: Database) async throws {
+    public static func link(
+        email: String, toPerson key: String, workspace: String = Tasks.defaultWorkspace, on db: Database
+    ) async throws {
         let scope = try await Scope.workspace(workspace, on: db)
         guard let person = try await PersonRecord.query(in: scope).filter(\.$key == key).first() else {
             throw Accounts.Failure(description: "There is no person '\(key)'.")
         }
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == Credentials.normalisedEmail(email)).first(),
-              let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
-                .filter(\.$workspace.$id == scope.workspaceID).first() else {
+        guard
+            let user = try await UserRecord.query(on: db).filter(\.$email == Credentials.normalisedEmail(email))
+                .first(),
+            let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID())
+                .filter(\.$workspace.$id == scope.workspaceID).first()
+        else {
             throw Accounts.Failure(description: "\(email) has no role in the workspace '\(workspace)'.")
         }
         member.$person.id = try person.requireID()
@@ -251,25 +281,35 @@ public enum MeetingHistory {
         var busyPartnerships: [String]
     }
 
-    static func registerPlan(partnerships: Int, membersEach: Int, historyStart: Day, today: Day, rng: inout SeededRandom) -> RegisterPlan {
+    static func registerPlan(
+        partnerships: Int, membersEach: Int, historyStart: Day, today: Day, rng: inout SeededRandom
+    ) -> RegisterPlan {
         var register = Register(areas: PoliceForceAreas.all)
         let sectors = Sector.allCases
         let organisationCount = max(10, partnerships * 3 / 4)
         for o in 0..<organisationCount {
-            register.organisations.append(Organisation(key: "agency-\(o)", name: "Agency \(o)", sector: sectors[o % sectors.count]))
+            register.organisations.append(
+                Organisation(key: "agency-\(o)", name: "Agency \(o)", sector: sectors[o % sectors.count]))
         }
         // Members come from a pool smaller than the seats (people sit on several boards); deputies from another.
         let memberPool = max(membersEach * 2, partnerships * membersEach * 3 / 4)
         let deputyPool = max(membersEach, partnerships * membersEach / 4)
-        let roles = ["Chief Executive", "Director of Public Health", "Superintendent", "Head of Community Safety", "Probation Delivery Unit Head",
-                     "Area Manager", "Head of Service", "Commissioner", "Policy Officer", "Chief Inspector"]
+        let roles = [
+            "Chief Executive", "Director of Public Health", "Superintendent", "Head of Community Safety",
+            "Probation Delivery Unit Head",
+            "Area Manager", "Head of Service", "Commissioner", "Policy Officer", "Chief Inspector"
+        ]
         for i in 0..<memberPool {
-            register.persons.append(Person(key: "member-\(i)", name: "Member \(i)", roleTitle: roles[i % roles.count],
-                                           organisationKey: "agency-\(i % organisationCount)", seniority: SeniorityBand.allCases[i % 6]))
+            register.persons.append(
+                Person(
+                    key: "member-\(i)", name: "Member \(i)", roleTitle: roles[i % roles.count],
+                    organisationKey: "agency-\(i % organisationCount)", seniority: SeniorityBand.allCases[i % 6]))
         }
         for i in 0..<deputyPool {
-            register.persons.append(Person(key: "deputy-\(i)", name: "Deputy \(i)", roleTitle: "Deputy " + roles[i % roles.count].lowercased(),
-                                           organisationKey: "agency-\(i % organisationCount)", seniority: .seniorManager))
+            register.persons.append(
+                Person(
+                    key: "deputy-\(i)", name: "Deputy \(i)", roleTitle: "Deputy " + roles[i % roles.count].lowercased(),
+                    organisationKey: "agency-\(i % organisationCount)", seniority: .seniorManager))
         }
         let busy = "member-0"
         let step = max(1, partnerships / 6)
@@ -279,14 +319,20 @@ public enum MeetingHistory {
         var seats: [[Seat]] = []
         for p in 0..<partnerships {
             let key = "board-\(p)"
-            register.partnerships.append(Partnership(
-                key: key, name: "Board \(p) (\(types[p % types.count].label))", type: types[p % types.count], status: .active,
-                startedOn: historyStart.adding(days: -365), purpose: "A generated board with \(membersEach) members",
-                themes: [Themes.seeded[p % Themes.seeded.count]], pccRoles: p % 3 == 0 ? [.attends] : [.member],
-                meetingFrequency: .monthly, forceAreaCode: PoliceForceAreas.all[p % PoliceForceAreas.all.count].code))
-            register.termsOfReference.append(TermsOfReference(partnershipKey: key, version: 1, purpose: "Generated terms",
-                                                              quorum: membersEach / 2, meetingFrequency: .monthly,
-                                                              approvedOn: historyStart.adding(days: -30), reviewDue: today.adding(days: 200)))
+            register.partnerships.append(
+                Partnership(
+                    key: key, name: "Board \(p) (\(types[p % types.count].label))", type: types[p % types.count],
+                    status: .active,
+                    startedOn: historyStart.adding(days: -365),
+                    purpose: "A generated board with \(membersEach) members",
+                    themes: [Themes.seeded[p % Themes.seeded.count]], pccRoles: p % 3 == 0 ? [.attends] : [.member],
+                    meetingFrequency: .monthly, forceAreaCode: PoliceForceAreas.all[p % PoliceForceAreas.all.count].code
+                ))
+            register.termsOfReference.append(
+                TermsOfReference(
+                    partnershipKey: key, version: 1, purpose: "Generated terms",
+                    quorum: membersEach / 2, meetingFrequency: .monthly,
+                    approvedOn: historyStart.adding(days: -30), reviewDue: today.adding(days: 200)))
             var used: Set<Int> = [0]
             func draw(_ rng: inout SeededRandom) -> String {
                 while true {
@@ -303,23 +349,28 @@ public enum MeetingHistory {
                     seat.holders = [(busy, historyStart.adding(days: -365), nil)]
                 } else if rng.chance(40) {
                     let change = historyStart.adding(days: 30 + rng.below(max(1, span - 60)))
-                    seat.holders = [(draw(&rng), historyStart.adding(days: -365), change.adding(days: -1)), (draw(&rng), change, nil)]
+                    seat.holders = [
+                        (draw(&rng), historyStart.adding(days: -365), change.adding(days: -1)),
+                        (draw(&rng), change, nil)
+                    ]
                 } else {
                     seat.holders = [(draw(&rng), historyStart.adding(days: -365), nil)]
                 }
                 for (h, holder) in seat.holders.enumerated() {
                     let person = register.persons.first { $0.key == holder.person }
-                    register.memberships.append(Membership(
-                        key: "\(key)-seat-\(s)-\(h + 1)", partnershipKey: key, personKey: holder.person, role: role,
-                        representsKey: person?.organisationKey, votingRight: s < membersEach * 2 / 3,
-                        startedOn: holder.from, endedOn: holder.until, substituteKey: deputy))
+                    register.memberships.append(
+                        Membership(
+                            key: "\(key)-seat-\(s)-\(h + 1)", partnershipKey: key, personKey: holder.person, role: role,
+                            representsKey: person?.organisationKey, votingRight: s < membersEach * 2 / 3,
+                            startedOn: holder.from, endedOn: holder.until, substituteKey: deputy))
                 }
                 row.append(seat)
             }
             seats.append(row)
         }
-        return RegisterPlan(register: register, seats: seats, busyPerson: busy,
-                            busyPartnerships: busyPartnerships.sorted().map { "board-\($0)" })
+        return RegisterPlan(
+            register: register, seats: seats, busyPerson: busy,
+            busyPartnerships: busyPartnerships.sorted().map { "board-\($0)" })
     }
 
     // MARK: The business of one meeting
@@ -361,12 +412,15 @@ public enum MeetingHistory {
         "Performance report", "Serious violence duty: strategic needs assessment", "Funding bids for the coming year",
         "Domestic abuse related death reviews", "Night-time economy", "Drug and alcohol treatment outcomes",
         "Youth diversion programme evaluation", "Victims' services commissioning", "Hotspot policing update",
-        "Community engagement and consultation", "Risk register", "Data sharing agreement", "Reoffending: integrated offender management",
-        "Safer streets: lighting and CCTV", "County lines: partnership response",
+        "Community engagement and consultation", "Risk register", "Data sharing agreement",
+        "Reoffending: integrated offender management",
+        "Safer streets: lighting and CCTV", "County lines: partnership response"
     ]
 
-    static func business(of i: Int, _ c: WriteContext, scope: Scope, rows: inout Rows, actionCounter: inout [Int: Int],
-                         summary: inout Summary, rng: inout SeededRandom) {
+    static func business(
+        of i: Int, _ c: WriteContext, scope: Scope, rows: inout Rows, actionCounter: inout [Int: Int],
+        summary: inout Summary, rng: inout SeededRandom
+    ) {
         let m = c.meetings[i]
         guard !m.cancelled else { return }
         let partnershipID = c.partnerships["board-\(m.partnership)"]!
@@ -379,8 +433,12 @@ public enum MeetingHistory {
             for seat in seats {
                 guard let person = seat.holder(on: m.day) else { continue }
                 let roll = rng.below(100)
-                let status: AttendanceStatus = roll < 60 ? .present : roll < 75 ? (m.format == .inPerson ? .present : .presentOnline)
-                    : roll < 94 ? .apologies : .absent
+                let status: AttendanceStatus =
+                    roll < 60
+                    ? .present
+                    : roll < 75
+                        ? (m.format == .inPerson ? .present : .presentOnline)
+                        : roll < 94 ? .apologies : .absent
                 rows.attendances.append(attendance(m, person, status, nil, scope: scope, c, rng: &rng))
                 summary.attendances += 1
                 if status == .present || status == .presentOnline { attendees.append(person) }
@@ -395,7 +453,9 @@ public enum MeetingHistory {
         // The agenda: standing items, four to six topics with themes, any other business.
         var items: [(id: UUID, key: String, kind: AgendaItemKind)] = []
         let topicCount = 3 + rng.below(4)
-        var titles = ["Welcome, apologies and declarations of interest", "Minutes of the last meeting and matters arising"]
+        var titles = [
+            "Welcome, apologies and declarations of interest", "Minutes of the last meeting and matters arising"
+        ]
         for t in 0..<topicCount { titles.append(topics[(m.index * 5 + t * 3 + m.partnership) % topics.count]) }
         titles.append("Any other business")
         for (n, title) in titles.enumerated() {
@@ -405,18 +465,34 @@ public enum MeetingHistory {
             record.$partnership.id = partnershipID
             record.$meeting.id = m.id
             let standing = n < 2 || n == titles.count - 1
-            let kind: AgendaItemKind = standing ? (n == 1 ? .decision : .information) : [.decision, .discussion, .information, .discussion][rng.below(4)]
+            let kind: AgendaItemKind =
+                standing
+                ? (n == 1 ? .decision : .information)
+                : [.decision, .discussion, .information, .discussion][rng.below(4)]
             record.key = "\(m.key)-item-\(n + 1)"
             record.position = n + 1
             record.title = title
             record.kind = kind.rawValue
             record.durationMinutes = standing ? (n == 1 ? 10 : 5) : 10 + 5 * rng.below(5)
-            record.themes = standing ? "" : ListColumn.encode(Array(Set([Themes.seeded[rng.below(Themes.seeded.count)],
-                                                                          Themes.seeded[rng.below(Themes.seeded.count)]])).sorted())
+            record.themes =
+                standing
+                ? ""
+                : ListColumn.encode(
+                    Array(
+                        Set([
+                            Themes.seeded[rng.below(Themes.seeded.count)],
+                            Themes.seeded[rng.below(Themes.seeded.count)]
+                        ])
+                    ).sorted())
             if !standing, !members.isEmpty { record.$presenter.id = c.persons[members[rng.below(members.count)]] }
             if m.past && kind == .decision {
-                record.decision = n == 1 ? "The minutes of the last meeting were agreed as a true record." : "Agreed: \(title.lowercased()) as proposed, with the amendments discussed."
-                record.rationale = rng.chance(50) ? "The evidence presented supports the proposal; the budget is within the allocation." : nil
+                record.decision =
+                    n == 1
+                    ? "The minutes of the last meeting were agreed as a true record."
+                    : "Agreed: \(title.lowercased()) as proposed, with the amendments discussed."
+                record.rationale =
+                    rng.chance(50)
+                    ? "The evidence presented supports the proposal; the budget is within the allocation." : nil
                 summary.decisions += 1
             }
             rows.items.append(record)
@@ -443,8 +519,10 @@ public enum MeetingHistory {
         scope.claim(minutes)
         minutes.id = UUID()
         minutes.$meeting.id = m.id
-        minutes.text = (0..<8).map { "Item \($0 + 1). The board discussed \(topics[($0 + m.index) % topics.count].lowercased()) and noted the report. Members asked about progress, risks and funding; officers answered and agreed to report back." }
-            .joined(separator: "\n\n")
+        minutes.text = (0..<8).map {
+            "Item \($0 + 1). The board discussed \(topics[($0 + m.index) % topics.count].lowercased()) and noted the report. Members asked about progress, risks and funding; officers answered and agreed to report back."
+        }
+        .joined(separator: "\n\n")
         if let next, next.past {
             let locked = afterNext?.past ?? false
             minutes.state = (locked ? MinutesState.locked : .approved).rawValue
@@ -492,16 +570,24 @@ public enum MeetingHistory {
             let age = c.today.ordinal - due.ordinal
             let roll = rng.below(100)
             let status: ActionStatus
-            if age > 180 { status = roll < 88 ? .done : roll < 94 ? .dropped : roll < 97 ? .open : .inProgress }
-            else if age > 0 { status = roll < 55 ? .done : roll < 75 ? .inProgress : roll < 95 ? .open : .dropped }
-            else { status = roll < 10 ? .done : roll < 45 ? .inProgress : .open }
+            if age > 180 {
+                status = roll < 88 ? .done : roll < 94 ? .dropped : roll < 97 ? .open : .inProgress
+            } else if age > 0 {
+                status = roll < 55 ? .done : roll < 75 ? .inProgress : roll < 95 ? .open : .dropped
+            } else {
+                status = roll < 10 ? .done : roll < 45 ? .inProgress : .open
+            }
             action.status = status.rawValue
             rows.actions.append(action)
             summary.actions += 1
             if status == .open || status == .inProgress { summary.outstandingActions += 1 }
             var updates: [(Int, String, ActionStatus?)] = []
             switch status {
-            case .done: updates = [(14, "Work under way; first findings shared with the lead officer.", .inProgress), (30, "Reported to the board; complete.", .done)]
+            case .done:
+                updates = [
+                    (14, "Work under way; first findings shared with the lead officer.", .inProgress),
+                    (30, "Reported to the board; complete.", .done)
+                ]
             case .dropped: updates = [(20, "Overtaken by the new commissioning plan.", .dropped)]
             case .inProgress: updates = [(10, "Started; a draft is being circulated.", .inProgress)]
             case .open: if rng.chance(40) { updates = [(7, "Chased by the secretariat.", nil)] }
@@ -519,8 +605,10 @@ public enum MeetingHistory {
         }
     }
 
-    static func attendance(_ m: PlannedMeeting, _ person: String, _ status: AttendanceStatus, _ substituteFor: String?,
-                           scope: Scope, _ c: WriteContext, rng: inout SeededRandom) -> AttendanceRecord {
+    static func attendance(
+        _ m: PlannedMeeting, _ person: String, _ status: AttendanceStatus, _ substituteFor: String?,
+        scope: Scope, _ c: WriteContext, rng: inout SeededRandom
+    ) -> AttendanceRecord {
         let row = AttendanceRecord()
         scope.claim(row)
         row.$meeting.id = m.id

@@ -1,3 +1,4 @@
+// Over 400 lines: every route of a board's meetings pages and their handlers, registered in one table.
 import ConveneDomain
 import Fluent
 import Foundation
@@ -8,7 +9,9 @@ import Vapor
 /// Reading is for everyone in the workspace; changing is the partnership's business (`Require` with its secretariat).
 enum MeetingPages {
     static func register(read: RoutesBuilder, business: RoutesBuilder) {
-        let p = ":key", m = ":meeting", item = ":item"
+        let p = ":key"
+        let m = ":meeting"
+        let item = ":item"
         let papers = ByteCount(value: MeetingBusiness.maximumPaperSize + 64 * 1024)
         read.get(MeetingPath.meetings(p), use: meetings)
         read.get(MeetingPath.meeting(p, m), use: meeting)
@@ -21,8 +24,10 @@ enum MeetingPages {
         business.get(MeetingPath.newSeries(p), use: newSeries)
         business.post(MeetingPath.newSeries(p), use: createSeries)
         business.get(MeetingPath.importCalendar(p), use: importForm)
-        business.on(.POST, MeetingPath.importCalendar(p).route, body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)),
-                    use: importCalendar)
+        business.on(
+            .POST, MeetingPath.importCalendar(p).route,
+            body: .collect(maxSize: ByteCount(value: ImportPage.maximumSize)),
+            use: importCalendar)
         business.post(MeetingPath.backlog(p), use: proposeItem)
         business.get(MeetingPath.meeting(p, m, .edit), use: editMeeting)
         business.post(MeetingPath.meeting(p, m, .edit), use: updateMeeting)
@@ -34,7 +39,8 @@ enum MeetingPages {
         business.post(MeetingPath.item(p, m, item: item, .edit), use: updateItem)
         business.get(MeetingPath.item(p, m, item: item, .decision), use: decisionForm)
         business.post(MeetingPath.item(p, m, item: item, .decision), use: recordDecision)
-        business.on(.POST, MeetingPath.item(p, m, item: item, .papers).route, body: .collect(maxSize: papers), use: addPaper)
+        business.on(
+            .POST, MeetingPath.item(p, m, item: item, .papers).route, body: .collect(maxSize: papers), use: addPaper)
         business.get(MeetingPath.meeting(p, m, .attendance), use: attendanceForm)
         business.post(MeetingPath.meeting(p, m, .attendance), use: recordAttendance)
         business.get(MeetingPath.meeting(p, m, .minutes), use: minutesForm)
@@ -60,7 +66,8 @@ enum MeetingPages {
 
     static func context(_ req: Request) async throws -> Context {
         let partnership = try await partnership(req)
-        let meeting = try await MeetingStore.meeting(try req.parameters.require("meeting"), of: partnership, in: req.scope)
+        let meeting = try await MeetingStore.meeting(
+            try req.parameters.require("meeting"), of: partnership, in: req.scope)
         return Context(partnership: partnership, meeting: meeting)
     }
 
@@ -74,7 +81,9 @@ enum MeetingPages {
         guard !changed.isEmpty else { return [] }
         let given = try await PartnershipGrants.keysGiven(to: principal.userID, in: req.scope)
         return changed.subtracting(given).sorted().map {
-            FieldError("joint_with", "You are not the secretariat of '\($0)', so you cannot change its meetings; ask an editor")
+            FieldError(
+                "joint_with", "You are not the secretariat of '\($0)', so you cannot change its meetings; ask an editor"
+            )
         }
     }
 
@@ -82,8 +91,9 @@ enum MeetingPages {
 
     @Sendable static func meetings(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
-        var model = try await MeetingListModel.load(partnership, page: page(req), context: req.pageContext,
-                                                    in: req.scope)
+        var model = try await MeetingListModel.load(
+            partnership, page: page(req), context: req.pageContext,
+            in: req.scope)
         model.scheduled = (try? req.query.get(Int.self, at: "scheduled")).flatMap { $0 >= 0 ? $0 : nil }
         return MeetingListView.render(model).response()
     }
@@ -92,7 +102,9 @@ enum MeetingPages {
         let partnership = try await partnership(req)
         let input = try req.content.decode(ItemFormInput.self)
         var (parsed, errors) = input.parse()
-        if let parsed { errors = try await MeetingBusiness.addItem(parsed, partnership: partnership, meeting: nil, in: req.scope) }
+        if let parsed {
+            errors = try await MeetingBusiness.addItem(parsed, partnership: partnership, meeting: nil, in: req.scope)
+        }
         if errors.isEmpty { return req.redirect(to: MeetingPath.meetings(partnership.key).href(fragment: "backlog")) }
         var model = try await MeetingListModel.load(partnership, page: 1, context: req.pageContext, in: req.scope)
         (model.input, model.errors) = (input, errors)
@@ -100,14 +112,18 @@ enum MeetingPages {
     }
 
     /// The meeting form: a new meeting of the partnership, or a change to `meeting`.
-    private static func meetingForm(_ partnership: PartnershipRecord, _ meeting: MeetingRecord?,
-                                    _ input: MeetingFormInput, errors: [FieldError] = [],
-                                    _ req: Request) async throws -> Layout {
-        let action = meeting.map { MeetingPath.meeting(partnership.key, $0.key, .edit).href }
+    private static func meetingForm(
+        _ partnership: PartnershipRecord, _ meeting: MeetingRecord?,
+        _ input: MeetingFormInput, errors: [FieldError] = [],
+        _ req: Request
+    ) async throws -> Layout {
+        let action =
+            meeting.map { MeetingPath.meeting(partnership.key, $0.key, .edit).href }
             ?? MeetingPath.newMeeting(partnership.key).href
         let title = meeting.map { "Change \($0.name)" } ?? "Schedule a meeting"
-        let model = try await MeetingFormModel.load(partnership, input: input, errors: errors, action: action,
-                                                    title: title, context: req.pageContext, in: req.scope)
+        let model = try await MeetingFormModel.load(
+            partnership, input: input, errors: errors, action: action,
+            title: title, context: req.pageContext, in: req.scope)
         return MeetingFormView.render(model)
     }
 
@@ -146,8 +162,9 @@ enum MeetingPages {
             meeting.calendarKey = detail.meeting.calendarKey
             errors = try await jointErrors(meeting, before: detail.meeting, req)
             if errors.isEmpty {
-                errors = try await MeetingBusiness.updateMeeting(c.meeting, from: detail.meeting, to: meeting,
-                                                                 in: req.scope)
+                errors = try await MeetingBusiness.updateMeeting(
+                    c.meeting, from: detail.meeting, to: meeting,
+                    in: req.scope)
             }
         }
         if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href) }
@@ -173,8 +190,9 @@ enum MeetingPages {
                 return req.redirect(to: MeetingPath.meetings(partnership.key).href(["scheduled": String(created)]))
             }
         }
-        let model = SeriesFormModel(context: req.pageContext, partnership: PartnershipRef(partnership), input: input,
-                                    errors: errors)
+        let model = SeriesFormModel(
+            context: req.pageContext, partnership: PartnershipRef(partnership), input: input,
+            errors: errors)
         return SeriesFormView.render(model).response(status: .unprocessableEntity)
     }
 
@@ -190,17 +208,21 @@ enum MeetingPages {
         let c = try await context(req)
         let key = try req.parameters.require("paper")
         guard let paper = try await PaperRecord.query(in: req.scope).filter(\.$key == key).with(\.$item).first(),
-              paper.item.$meeting.id == c.meeting.id else { throw Problem.notFound("The paper '\(key)'") }
+            paper.item.$meeting.id == c.meeting.id
+        else { throw Problem.notFound("The paper '\(key)'") }
         if let url = paper.url { return req.redirect(to: url) }
-        guard let content = try await PaperContentRecord.query(in: req.scope).filter(\.$paper.$id == paper.requireID())
-            .first() else {
+        guard
+            let content = try await PaperContentRecord.query(in: req.scope).filter(\.$paper.$id == paper.requireID())
+                .first()
+        else {
             throw Problem.notFound("The file of '\(paper.title)'")
         }
         let response = Response(status: .ok, body: .init(data: content.data))
         response.headers.replaceOrAdd(name: .contentType, value: paper.contentType ?? "application/octet-stream")
         // Always a download, never shown in Convene's own origin.
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"\(paper.fileName ?? "paper")\"")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename=\"\(paper.fileName ?? "paper")\"")
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
         return response
     }
@@ -213,10 +235,13 @@ enum MeetingPages {
         enum CodingKeys: String, CodingKey { case text, atMeeting = "at_meeting" }
     }
 
-    private static func minutesPage(_ c: Context, _ req: Request, text: String? = nil, errors: [FieldError] = [],
-                                    status: HTTPResponseStatus = .ok) async throws -> Response {
-        let model = try await MinutesFormModel.load(c.partnership, c.meeting, text: text, errors: errors,
-                                                    context: req.pageContext, in: req.scope)
+    private static func minutesPage(
+        _ c: Context, _ req: Request, text: String? = nil, errors: [FieldError] = [],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let model = try await MinutesFormModel.load(
+            c.partnership, c.meeting, text: text, errors: errors,
+            context: req.pageContext, in: req.scope)
         return MinutesFormView.render(model).response(status: status)
     }
 
@@ -224,11 +249,15 @@ enum MeetingPages {
         try await minutesPage(try await context(req), req)
     }
 
-    private static func change(_ req: Request, _ make: (Context, MinutesInput) async throws -> MeetingBusiness.MinutesChange) async throws -> Response {
+    private static func change(
+        _ req: Request, _ make: (Context, MinutesInput) async throws -> MeetingBusiness.MinutesChange
+    ) async throws -> Response {
         let c = try await context(req)
         let input = try req.content.decode(MinutesInput.self)
         let errors = try await MeetingBusiness.changeMinutes(c.meeting, try await make(c, input), in: req.scope)
-        if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "minutes")) }
+        if errors.isEmpty {
+            return req.redirect(to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "minutes"))
+        }
         return try await minutesPage(c, req, text: input.text, errors: errors, status: .unprocessableEntity)
     }
 
@@ -240,7 +269,9 @@ enum MeetingPages {
     @Sendable static func approveMinutes(req: Request) async throws -> Response {
         try await change(req) { c, input in
             var at: MeetingRecord?
-            if let key = FormReader().text(input.atMeeting) { at = try await MeetingStore.meeting(key, of: c.partnership, in: req.scope) }
+            if let key = FormReader().text(input.atMeeting) {
+                at = try await MeetingStore.meeting(key, of: c.partnership, in: req.scope)
+            }
             return .approve(on: req.now.today, atMeeting: at)
         }
     }
@@ -257,18 +288,23 @@ enum MeetingPages {
 
     @Sendable static func actionLog(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
-        let filter = (try? req.query.get(String.self, at: "show")).flatMap(MeetingStore.ActionFilter.init(rawValue:))
+        let filter =
+            (try? req.query.get(String.self, at: "show")).flatMap(MeetingStore.ActionFilter.init(rawValue:))
             ?? .outstanding
-        let model = try await ActionLogModel.load(partnership, filter: filter, page: page(req),
-                                                  context: req.pageContext, in: req.scope)
+        let model = try await ActionLogModel.load(
+            partnership, filter: filter, page: page(req),
+            context: req.pageContext, in: req.scope)
         return ActionLogView.render(model).response()
     }
 
-    private static func actionFormPage(_ partnership: PartnershipRecord, _ req: Request, input: ActionFormInput,
-                                       errors: [FieldError],
-                                       status: HTTPResponseStatus = .ok) async throws -> Response {
-        let model = try await ActionFormModel.load(partnership, input: input, errors: errors, context: req.pageContext,
-                                                   in: req.scope)
+    private static func actionFormPage(
+        _ partnership: PartnershipRecord, _ req: Request, input: ActionFormInput,
+        errors: [FieldError],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let model = try await ActionFormModel.load(
+            partnership, input: input, errors: errors, context: req.pageContext,
+            in: req.scope)
         return ActionFormView.render(model).response(status: status)
     }
 
@@ -283,21 +319,29 @@ enum MeetingPages {
     @Sendable static func createAction(req: Request) async throws -> Response {
         let partnership = try await partnership(req)
         let input = try req.content.decode(ActionFormInput.self)
-        var meeting: MeetingRecord?, item: AgendaItemRecord?
-        if let key = FormReader().text(input.meeting) { meeting = try await MeetingStore.meeting(key, of: partnership, in: req.scope) }
+        var meeting: MeetingRecord?
+        var item: AgendaItemRecord?
+        if let key = FormReader().text(input.meeting) {
+            meeting = try await MeetingStore.meeting(key, of: partnership, in: req.scope)
+        }
         // An action is raised on the day of its meeting, which may be before today.
         let raised = meeting.map { min(req.now.today, WallClock.day(of: $0.startsAt)) } ?? req.now.today
         var (action, errors) = input.parse(partnershipKey: partnership.key, today: raised)
         if let key = action.itemKey {
             item = try await MeetingStore.item(key, of: partnership, in: req.scope)
-            if meeting == nil || item?.$meeting.id != meeting?.id { errors.append(FieldError("item_key", "The item is not on this meeting's agenda")) }
+            if meeting == nil || item?.$meeting.id != meeting?.id {
+                errors.append(FieldError("item_key", "The item is not on this meeting's agenda"))
+            }
         }
         if errors.isEmpty {
-            let (found, _) = try await MeetingBusiness.addAction(action, partnership: partnership, meeting: meeting, item: item, in: req.scope)
+            let (found, _) = try await MeetingBusiness.addAction(
+                action, partnership: partnership, meeting: meeting, item: item, in: req.scope)
             errors = found
         }
         if errors.isEmpty {
-            return req.redirect(to: meeting.map { MeetingPath.meeting(partnership.key, $0.key).href(fragment: "actions") } ?? MeetingPath.actions(partnership.key).href)
+            return req.redirect(
+                to: meeting.map { MeetingPath.meeting(partnership.key, $0.key).href(fragment: "actions") }
+                    ?? MeetingPath.actions(partnership.key).href)
         }
         return try await actionFormPage(partnership, req, input: input, errors: errors, status: .unprocessableEntity)
     }
@@ -308,10 +352,13 @@ enum MeetingPages {
         return try await actionPage(partnership, record, req, errors: [])
     }
 
-    private static func actionPage(_ partnership: PartnershipRecord, _ record: ActionRecord, _ req: Request,
-                                   errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let model = try await ActionPageModel.load(partnership, record, errors: errors, context: req.pageContext,
-                                                   in: req.scope)
+    private static func actionPage(
+        _ partnership: PartnershipRecord, _ record: ActionRecord, _ req: Request,
+        errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let model = try await ActionPageModel.load(
+            partnership, record, errors: errors, context: req.pageContext,
+            in: req.scope)
         return ActionPageView.render(model).response(status: status)
     }
 
@@ -324,7 +371,10 @@ enum MeetingPages {
         var reader = FormReader()
         let status: ActionStatus? = reader.vocabulary(input.status, "status", "status", required: false)
         var errors = reader.errors
-        if errors.isEmpty { errors = try await MeetingBusiness.updateAction(record, text: input.text, status: status, on: req.now.today, in: req.scope) }
+        if errors.isEmpty {
+            errors = try await MeetingBusiness.updateAction(
+                record, text: input.text, status: status, on: req.now.today, in: req.scope)
+        }
         if errors.isEmpty { return req.redirect(to: MeetingPath.action(partnership.key, record.key).href) }
         return try await actionPage(partnership, record, req, errors: errors, status: .unprocessableEntity)
     }
@@ -345,20 +395,23 @@ enum MeetingPages {
         let data = upload.file.map { Data(buffer: $0.data) } ?? Data()
         if data.isEmpty {
             let empty = FieldError("file", "Select a calendar file (.ics); the one chosen is empty")
-            let model = CalendarImportModel(context: req.pageContext, partnership: PartnershipRef(partnership),
-                                            errors: [empty])
+            let model = CalendarImportModel(
+                context: req.pageContext, partnership: PartnershipRef(partnership),
+                errors: [empty])
             return CalendarImportView.render(model).response(status: .unprocessableEntity)
         }
         let name = upload.file?.filename ?? "the file"
         switch try await MeetingBusiness.importCalendar(data, into: partnership, in: req.scope) {
         case .rejected(let issues):
-            let rejected = ImportPage.rejected(context: req.pageContext, name, issues,
-                                               retry: MeetingPath.importCalendar(partnership.key).href,
-                                               breadcrumbs: MeetingParts.crumbs(PartnershipRef(partnership)))
+            let rejected = ImportPage.rejected(
+                context: req.pageContext, name, issues,
+                retry: MeetingPath.importCalendar(partnership.key).href,
+                breadcrumbs: MeetingParts.crumbs(PartnershipRef(partnership)))
             return rejected.response(status: .unprocessableEntity)
         case .imported(let result):
-            let model = CalendarImportedModel(context: req.pageContext, partnership: PartnershipRef(partnership),
-                                              name: name, result: result)
+            let model = CalendarImportedModel(
+                context: req.pageContext, partnership: PartnershipRef(partnership),
+                name: name, result: result)
             return CalendarImportView.render(model).response()
         }
     }

@@ -39,11 +39,12 @@ final class AttendanceRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalField(key: "travel_minutes") var travelMinutes: Int?
     @OptionalField(key: "attended_minutes") var attendedMinutes: Int?
 
-    static var workspacePath: KeyPath<AttendanceRecord, ParentProperty<AttendanceRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<AttendanceRecord, ParentProperty<AttendanceRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
-
 
 // The business of a board as tables: series, joint meetings, agenda items (with their decisions) and papers,
 // minutes and addenda, actions and their updates, the workspace's themes, and calendar feed tokens.
@@ -64,7 +65,9 @@ final class MeetingSeriesRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "rule") var rule: String
     @Field(key: "skipped_days") var skippedDays: String
 
-    static var workspacePath: KeyPath<MeetingSeriesRecord, ParentProperty<MeetingSeriesRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<MeetingSeriesRecord, ParentProperty<MeetingSeriesRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -78,7 +81,9 @@ final class JointMeetingRecord: WorkspaceOwned, @unchecked Sendable {
     @Parent(key: "meeting_id") var meeting: MeetingRecord
     @Parent(key: "partnership_id") var partnership: PartnershipRecord
 
-    static var workspacePath: KeyPath<JointMeetingRecord, ParentProperty<JointMeetingRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<JointMeetingRecord, ParentProperty<JointMeetingRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -102,7 +107,9 @@ final class AgendaItemRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalField(key: "decision") var decision: String?
     @OptionalField(key: "rationale") var rationale: String?
 
-    static var workspacePath: KeyPath<AgendaItemRecord, ParentProperty<AgendaItemRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<AgendaItemRecord, ParentProperty<AgendaItemRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -138,7 +145,9 @@ final class PaperContentRecord: WorkspaceOwned, @unchecked Sendable {
     @Parent(key: "paper_id") var paper: PaperRecord
     @Field(key: "data") var data: Data
 
-    static var workspacePath: KeyPath<PaperContentRecord, ParentProperty<PaperContentRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<PaperContentRecord, ParentProperty<PaperContentRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -209,7 +218,9 @@ final class ActionUpdateRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "text") var text: String
     @OptionalField(key: "status") var status: String?
 
-    static var workspacePath: KeyPath<ActionUpdateRecord, ParentProperty<ActionUpdateRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<ActionUpdateRecord, ParentProperty<ActionUpdateRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -244,7 +255,9 @@ final class FeedTokenRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "include_actions") var includeActions: Bool
     @OptionalField(key: "revoked_at") var revokedAt: Date?
 
-    static var workspacePath: KeyPath<FeedTokenRecord, ParentProperty<FeedTokenRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<FeedTokenRecord, ParentProperty<FeedTokenRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }

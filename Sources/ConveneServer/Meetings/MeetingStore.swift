@@ -10,7 +10,8 @@ enum MeetingStore {
     // MARK: Finding records
 
     /// The meeting `key` of the partnership: one it holds, or a joint meeting it is part of.
-    static func meeting(_ key: String, of partnership: PartnershipRecord, in scope: Scope) async throws -> MeetingRecord {
+    static func meeting(_ key: String, of partnership: PartnershipRecord, in scope: Scope) async throws -> MeetingRecord
+    {
         guard let meeting = try await MeetingRecord.query(in: scope).filter(\.$key == key).first() else {
             throw Problem.notFound("The meeting '\(key)'")
         }
@@ -21,22 +22,29 @@ enum MeetingStore {
         return meeting
     }
 
-    static func item(_ key: String, of partnership: PartnershipRecord, in scope: Scope) async throws -> AgendaItemRecord {
-        guard let item = try await AgendaItemRecord.query(in: scope).filter(\.$key == key)
-            .filter(\.$partnership.$id == partnership.requireID()).first() else { throw Problem.notFound("The agenda item '\(key)'") }
+    static func item(_ key: String, of partnership: PartnershipRecord, in scope: Scope) async throws -> AgendaItemRecord
+    {
+        guard
+            let item = try await AgendaItemRecord.query(in: scope).filter(\.$key == key)
+                .filter(\.$partnership.$id == partnership.requireID()).first()
+        else { throw Problem.notFound("The agenda item '\(key)'") }
         return item
     }
 
     static func action(_ key: String, of partnership: PartnershipRecord, in scope: Scope) async throws -> ActionRecord {
-        guard let action = try await ActionRecord.query(in: scope).filter(\.$key == key)
-            .filter(\.$partnership.$id == partnership.requireID()).first() else { throw Problem.notFound("The action '\(key)'") }
+        guard
+            let action = try await ActionRecord.query(in: scope).filter(\.$key == key)
+                .filter(\.$partnership.$id == partnership.requireID()).first()
+        else { throw Problem.notFound("The action '\(key)'") }
         return action
     }
 
     /// The meetings of a partnership (held or joint), in order of start.
     static func meetingIDs(of partnership: PartnershipRecord, in scope: Scope) async throws -> [UUID] {
-        let own = try await MeetingRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID()).all(\.$id)
-        let joint = try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID()).all(\.$meeting.$id)
+        let own = try await MeetingRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID()).all(
+            \.$id)
+        let joint = try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID())
+            .all(\.$meeting.$id)
         return own + joint
     }
 
@@ -47,32 +55,52 @@ enum MeetingStore {
     }
 
     /// A partnership's meetings from `from` (upcoming) or before it (past, latest first), a page at a time.
-    static func meetings(of partnership: PartnershipRecord, upcoming: Bool, from: Date, page: Int, per: Int,
-                         in scope: Scope) async throws -> (meetings: [Listed], total: Int) {
-        let joint = try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID()).all(\.$meeting.$id)
+    static func meetings(
+        of partnership: PartnershipRecord, upcoming: Bool, from: Date, page: Int, per: Int,
+        in scope: Scope
+    ) async throws -> (meetings: [Listed], total: Int) {
+        let joint = try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID())
+            .all(\.$meeting.$id)
         let query = MeetingRecord.query(in: scope).group(.or) { or in
             or.filter(\.$partnership.$id == partnership.id!)
             if !joint.isEmpty { or.filter(\.$id ~~ joint) }
         }
-        if upcoming { query.filter(\.$startsAt >= from).sort(\.$startsAt) } else { query.filter(\.$startsAt < from).sort(\.$startsAt, .descending) }
+        if upcoming {
+            query.filter(\.$startsAt >= from).sort(\.$startsAt)
+        } else {
+            query.filter(\.$startsAt < from).sort(\.$startsAt, .descending)
+        }
         let total = try await query.copy().count()
-        let records = try await query.with(\.$partnership).range((page - 1) * per ..< page * per).all()
+        let records = try await query.with(\.$partnership).range((page - 1) * per..<page * per).all()
         return (try await listed(records, in: scope), total)
     }
 
     static func listed(_ records: [MeetingRecord], in scope: Scope) async throws -> [Listed] {
         let ids = records.compactMap(\.id)
-        let minutes = ids.isEmpty ? [:] : Dictionary(try await MinutesRecord.query(in: scope).filter(\.$meeting.$id ~~ ids).all()
-            .map { ($0.$meeting.id, MinutesState(rawValue: $0.state) ?? .draft) }, uniquingKeysWith: { a, _ in a })
-        return records.map { Listed(meeting: domain($0, partnershipKey: $0.partnership.key), partnershipName: $0.partnership.name,
-                                    minutes: $0.id.flatMap { minutes[$0] }) }
+        let minutes =
+            ids.isEmpty
+            ? [:]
+            : Dictionary(
+                try await MinutesRecord.query(in: scope).filter(\.$meeting.$id ~~ ids).all()
+                    .map { ($0.$meeting.id, MinutesState(rawValue: $0.state) ?? .draft) },
+                uniquingKeysWith: { a, _ in a })
+        return records.map {
+            Listed(
+                meeting: domain($0, partnershipKey: $0.partnership.key), partnershipName: $0.partnership.name,
+                minutes: $0.id.flatMap { minutes[$0] })
+        }
     }
 
-    static func domain(_ record: MeetingRecord, partnershipKey: String, jointWith: [String] = [], seriesKey: String? = nil) -> Meeting {
-        Meeting(key: record.key, partnershipKey: partnershipKey, name: record.name, startsAt: record.startsAt, endsAt: record.endsAt,
-                status: MeetingStatus(rawValue: record.status) ?? .scheduled, format: record.format.flatMap(MeetingFormat.init(rawValue:)),
-                place: record.place, onlineURL: record.onlineURL, jointWith: jointWith, seriesKey: seriesKey,
-                calendarKey: record.calendarKey)
+    static func domain(
+        _ record: MeetingRecord, partnershipKey: String, jointWith: [String] = [], seriesKey: String? = nil
+    ) -> Meeting {
+        Meeting(
+            key: record.key, partnershipKey: partnershipKey, name: record.name, startsAt: record.startsAt,
+            endsAt: record.endsAt,
+            status: MeetingStatus(rawValue: record.status) ?? .scheduled,
+            format: record.format.flatMap(MeetingFormat.init(rawValue:)),
+            place: record.place, onlineURL: record.onlineURL, jointWith: jointWith, seriesKey: seriesKey,
+            calendarKey: record.calendarKey)
     }
 
     // MARK: One meeting
@@ -116,13 +144,17 @@ enum MeetingStore {
         var isSettled: Bool { (minutes?.state ?? .draft) != .draft }
     }
 
-    static func detail(_ record: MeetingRecord, of partnership: PartnershipRecord, in scope: Scope) async throws -> Detail {
+    static func detail(_ record: MeetingRecord, of partnership: PartnershipRecord, in scope: Scope) async throws
+        -> Detail
+    {
         let id = try record.requireID()
         let host = try await record.$partnership.get(on: scope.db)
-        let joint = try await JointMeetingRecord.query(in: scope).filter(\.$meeting.$id == id).with(\.$partnership).all().map(\.partnership)
+        let joint = try await JointMeetingRecord.query(in: scope).filter(\.$meeting.$id == id).with(\.$partnership)
+            .all().map(\.partnership)
         let day = WallClock.day(of: record.startsAt)
         let series = try await record.$series.get(on: scope.db)
-        let meeting = domain(record, partnershipKey: host.key, jointWith: joint.map(\.key).sorted(), seriesKey: series?.key)
+        let meeting = domain(
+            record, partnershipKey: host.key, jointWith: joint.map(\.key).sorted(), seriesKey: series?.key)
 
         // Members on the meeting's day, of every partnership whose meeting it is.
         let partnershipIDs = [host.id!] + joint.compactMap(\.id)
@@ -130,9 +162,14 @@ enum MeetingStore {
             .filter(\.$person.$id != nil).all()
             .filter { ($0.startedOn ?? "") <= day.description && ($0.endedOn.map { $0 >= day.description } ?? true) }
         let attendance = try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == id).all()
-        let items = try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == id).sort(\.$position).sort(\.$key).all()
-        let papers = items.isEmpty ? [] : try await PaperRecord.query(in: scope).filter(\.$item.$id ~~ items.compactMap(\.id))
-            .sort(\.$createdAt).all()
+        let items = try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == id).sort(\.$position).sort(
+            \.$key
+        ).all()
+        let papers =
+            items.isEmpty
+            ? []
+            : try await PaperRecord.query(in: scope).filter(\.$item.$id ~~ items.compactMap(\.id))
+                .sort(\.$createdAt).all()
         let minutesRecord = try await MinutesRecord.query(in: scope).filter(\.$meeting.$id == id).first()
         let addenda = try await MeetingBusiness.addendaOf(minutesRecord, in: scope)
         let arisingRecords = try await ActionRecord.query(in: scope).filter(\.$meeting.$id == id).sort(\.$key).all()
@@ -141,32 +178,53 @@ enum MeetingStore {
             .filter(\.$raisedOn < day.description).all()
         let previousRecord = try await previousMeeting(before: record, hostID: host.requireID(), in: scope)
         var previousMinutes: MinutesRecord?
-        if let previousRecord { previousMinutes = try await MinutesRecord.query(in: scope).filter(\.$meeting.$id == previousRecord.requireID()).first() }
+        if let previousRecord {
+            previousMinutes = try await MinutesRecord.query(in: scope).filter(
+                \.$meeting.$id == previousRecord.requireID()
+            ).first()
+        }
 
         // Everyone the page names, in one query.
         var personIDs = Set(memberships.compactMap { $0.$person.id } + memberships.compactMap { $0.$substitute.id })
         personIDs.formUnion(attendance.map { $0.$person.id } + attendance.compactMap { $0.$substituteFor.id })
         personIDs.formUnion(items.compactMap { $0.$presenter.id })
         personIDs.formUnion((arisingRecords + outstanding).compactMap { $0.$ownerPerson.id })
-        let people = personIDs.isEmpty ? [] : try await PersonRecord.query(in: scope).filter(\.$id ~~ Array(personIDs)).all()
-        let refs = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, PersonRef(key: $0.key, name: $0.name, roleTitle: $0.roleTitle)) })
+        let people =
+            personIDs.isEmpty ? [] : try await PersonRecord.query(in: scope).filter(\.$id ~~ Array(personIDs)).all()
+        let refs = Dictionary(
+            uniqueKeysWithValues: people.map {
+                ($0.id!, PersonRef(key: $0.key, name: $0.name, roleTitle: $0.roleTitle))
+            })
         let organisationIDs = Set((arisingRecords + outstanding).compactMap { $0.$ownerOrganisation.id })
-        let organisations = organisationIDs.isEmpty ? [] : try await OrganisationRecord.query(in: scope).filter(\.$id ~~ Array(organisationIDs)).all()
+        let organisations =
+            organisationIDs.isEmpty
+            ? [] : try await OrganisationRecord.query(in: scope).filter(\.$id ~~ Array(organisationIDs)).all()
         let organisationKeys = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.key) })
         let itemKeys = Dictionary(uniqueKeysWithValues: items.map { ($0.id!, $0.key) })
 
-        let attendanceByPerson = Dictionary(attendance.map { a in
-            (a.$person.id, Attendance(personKey: refs[a.$person.id]?.key ?? "", status: AttendanceStatus(rawValue: a.status) ?? .present,
-                                     substituteForKey: a.$substituteFor.id.flatMap { refs[$0]?.key },
-                                     preparationMinutes: a.preparationMinutes, travelMinutes: a.travelMinutes,
-                                     attendedMinutes: a.attendedMinutes))
-        }, uniquingKeysWith: { a, _ in a })
+        let attendanceByPerson = Dictionary(
+            attendance.map { a in
+                (
+                    a.$person.id,
+                    Attendance(
+                        personKey: refs[a.$person.id]?.key ?? "",
+                        status: AttendanceStatus(rawValue: a.status) ?? .present,
+                        substituteForKey: a.$substituteFor.id.flatMap { refs[$0]?.key },
+                        preparationMinutes: a.preparationMinutes, travelMinutes: a.travelMinutes,
+                        attendedMinutes: a.attendedMinutes)
+                )
+            }, uniquingKeysWith: { a, _ in a })
         var memberRows: [Row] = []
         var seen: Set<UUID> = []
         for m in memberships.sorted(by: { (refs[$0.$person.id!]?.name ?? "") < (refs[$1.$person.id!]?.name ?? "") }) {
-            guard let personID = m.$person.id, let ref = refs[personID], seen.insert(personID).inserted else { continue }
-            memberRows.append(Row(person: ref, role: (MembershipRole(rawValue: m.role)?.label), attendance: attendanceByPerson[personID],
-                                  namedSubstitute: m.$substitute.id.flatMap { refs[$0] }))
+            guard let personID = m.$person.id, let ref = refs[personID], seen.insert(personID).inserted else {
+                continue
+            }
+            memberRows.append(
+                Row(
+                    person: ref, role: (MembershipRole(rawValue: m.role)?.label),
+                    attendance: attendanceByPerson[personID],
+                    namedSubstitute: m.$substitute.id.flatMap { refs[$0] }))
         }
         let others = attendance.filter { !seen.contains($0.$person.id) }.compactMap { a -> Row? in
             guard let ref = refs[a.$person.id] else { return nil }
@@ -175,26 +233,38 @@ enum MeetingStore {
 
         let terms = try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == host.requireID())
             .sort(\.$version, .descending).all().first { ($0.approvedOn ?? "") <= day.description }
-        let quorum = Quorum.check(required: terms?.quorum, members: Set(memberRows.map(\.person.key)),
-                                  attendance: Array(attendanceByPerson.values))
+        let quorum = Quorum.check(
+            required: terms?.quorum, members: Set(memberRows.map(\.person.key)),
+            attendance: Array(attendanceByPerson.values))
 
         let domainItems = items.map { r in
-            Item(item: agendaItem(r, partnershipKey: partnership.key, meetingKey: record.key, presenterKey: r.$presenter.id.flatMap { refs[$0]?.key }),
-                 presenter: r.$presenter.id.flatMap { refs[$0] }, papers: papers.filter { $0.$item.id == r.id },
-                 decision: r.decision.map { Decision(itemKey: r.key, decision: $0, rationale: r.rationale) })
+            Item(
+                item: agendaItem(
+                    r, partnershipKey: partnership.key, meetingKey: record.key,
+                    presenterKey: r.$presenter.id.flatMap { refs[$0]?.key }),
+                presenter: r.$presenter.id.flatMap { refs[$0] }, papers: papers.filter { $0.$item.id == r.id },
+                decision: r.decision.map { Decision(itemKey: r.key, decision: $0, rationale: r.rationale) })
         }
         let minutes = minutesRecord.map { minutesValue($0, meetingKey: record.key, addenda: addenda) }
         let approvedAt = try await minutesRecord?.$approvedAt.get(on: scope.db).map { ($0.key, $0.name, $0.startsAt) }
         let toAction = { (a: ActionRecord) in
-            actionItem(a, partnershipKey: host.key, meetingKey: a.$meeting.id == id ? record.key : nil,
-                       itemKey: a.$item.id.flatMap { itemKeys[$0] }, ownerPersonKey: a.$ownerPerson.id.flatMap { refs[$0]?.key },
-                       ownerOrganisationKey: a.$ownerOrganisation.id.flatMap { organisationKeys[$0] })
+            actionItem(
+                a, partnershipKey: host.key, meetingKey: a.$meeting.id == id ? record.key : nil,
+                itemKey: a.$item.id.flatMap { itemKeys[$0] },
+                ownerPersonKey: a.$ownerPerson.id.flatMap { refs[$0]?.key },
+                ownerOrganisationKey: a.$ownerOrganisation.id.flatMap { organisationKeys[$0] })
         }
-        let previous = previousRecord.map { (domain($0, partnershipKey: host.key), previousMinutes.map { minutesValue($0, meetingKey: previousRecord!.key, addenda: []) }) }
+        let previous = previousRecord.map {
+            (
+                domain($0, partnershipKey: host.key),
+                previousMinutes.map { minutesValue($0, meetingKey: previousRecord!.key, addenda: []) }
+            )
+        }
         return Detail(
             partnership: partnership, meeting: meeting, seriesName: series?.name,
             partnerships: [(host.key, host.name)] + joint.map { ($0.key, $0.name) },
-            items: domainItems, members: memberRows, others: others, quorum: quorum, minutes: minutes, minutesApprovedAt: approvedAt,
+            items: domainItems, members: memberRows, others: others, quorum: quorum, minutes: minutes,
+            minutesApprovedAt: approvedAt,
             arising: arisingRecords.map(toAction),
             mattersArising: MattersArising.forMeeting(of: host.key, on: day, actions: outstanding.map(toAction)),
             previous: previous,
@@ -203,30 +273,41 @@ enum MeetingStore {
     }
 
     /// The partnership's meeting before this one (not cancelled): whose minutes this one normally approves.
-    static func previousMeeting(before record: MeetingRecord, hostID: UUID, in scope: Scope) async throws -> MeetingRecord? {
-        try await MeetingRecord.query(in: scope).filter(\.$partnership.$id == hostID).filter(\.$startsAt < record.startsAt)
-            .filter(\.$status != MeetingStatus.cancelled.rawValue).sort(\.$startsAt, .descending).first()
+    static func previousMeeting(before record: MeetingRecord, hostID: UUID, in scope: Scope) async throws
+        -> MeetingRecord?
+    {
+        try await MeetingRecord.query(in: scope).filter(\.$partnership.$id == hostID).filter(
+            \.$startsAt < record.startsAt
+        )
+        .filter(\.$status != MeetingStatus.cancelled.rawValue).sort(\.$startsAt, .descending).first()
     }
 
-    static func agendaItem(_ r: AgendaItemRecord, partnershipKey: String, meetingKey: String?, presenterKey: String?) -> AgendaItem {
-        AgendaItem(key: r.key, partnershipKey: partnershipKey, meetingKey: meetingKey, position: r.position, title: r.title,
-                   kind: AgendaItemKind(rawValue: r.kind) ?? .discussion, durationMinutes: r.durationMinutes,
-                   presenterKey: presenterKey, themes: ListColumn.decode(r.themes))
+    static func agendaItem(_ r: AgendaItemRecord, partnershipKey: String, meetingKey: String?, presenterKey: String?)
+        -> AgendaItem
+    {
+        AgendaItem(
+            key: r.key, partnershipKey: partnershipKey, meetingKey: meetingKey, position: r.position, title: r.title,
+            kind: AgendaItemKind(rawValue: r.kind) ?? .discussion, durationMinutes: r.durationMinutes,
+            presenterKey: presenterKey, themes: ListColumn.decode(r.themes))
     }
 
     static func minutesValue(_ r: MinutesRecord, meetingKey: String, addenda: [AddendumRecord]) -> Minutes {
-        Minutes(meetingKey: meetingKey, text: r.text, state: MinutesState(rawValue: r.state) ?? .draft,
-                approvedOn: r.approvedOn.flatMap(Day.init), approvedAtMeetingKey: nil,
-                addenda: addenda.compactMap { a in Day(a.on).map { Addendum(on: $0, text: a.text) } })
+        Minutes(
+            meetingKey: meetingKey, text: r.text, state: MinutesState(rawValue: r.state) ?? .draft,
+            approvedOn: r.approvedOn.flatMap(Day.init), approvedAtMeetingKey: nil,
+            addenda: addenda.compactMap { a in Day(a.on).map { Addendum(on: $0, text: a.text) } })
     }
 
-    static func actionItem(_ a: ActionRecord, partnershipKey: String, meetingKey: String?, itemKey: String?,
-                           ownerPersonKey: String?, ownerOrganisationKey: String?, updates: [ActionUpdate] = []) -> ActionItem {
+    static func actionItem(
+        _ a: ActionRecord, partnershipKey: String, meetingKey: String?, itemKey: String?,
+        ownerPersonKey: String?, ownerOrganisationKey: String?, updates: [ActionUpdate] = []
+    ) -> ActionItem {
         // A raised day is written by Convene and always valid; an unreadable one reads as the epoch, not as today.
-        ActionItem(key: a.key, partnershipKey: partnershipKey, meetingKey: meetingKey, itemKey: itemKey, title: a.title,
-                   ownerPersonKey: ownerPersonKey, ownerOrganisationKey: ownerOrganisationKey,
-                   raisedOn: Day(a.raisedOn) ?? Day(year: 1970, month: 1, day: 1)!, dueOn: a.dueOn.flatMap(Day.init),
-                   status: ActionStatus(rawValue: a.status) ?? .open, updates: updates)
+        ActionItem(
+            key: a.key, partnershipKey: partnershipKey, meetingKey: meetingKey, itemKey: itemKey, title: a.title,
+            ownerPersonKey: ownerPersonKey, ownerOrganisationKey: ownerOrganisationKey,
+            raisedOn: Day(a.raisedOn) ?? Day(year: 1970, month: 1, day: 1)!, dueOn: a.dueOn.flatMap(Day.init),
+            status: ActionStatus(rawValue: a.status) ?? .open, updates: updates)
     }
 
     // MARK: Actions
@@ -251,8 +332,10 @@ enum MeetingStore {
     }
 
     /// Actions of one partnership, or owned by one person, filtered and a page at a time; overdue first, then by due date.
-    static func actions(partnership: PartnershipRecord? = nil, ownerPersonID: UUID? = nil, filter: ActionFilter, today: Day,
-                        page: Int, per: Int, in scope: Scope) async throws -> (rows: [ActionRow], total: Int) {
+    static func actions(
+        partnership: PartnershipRecord? = nil, ownerPersonID: UUID? = nil, filter: ActionFilter, today: Day,
+        page: Int, per: Int, in scope: Scope
+    ) async throws -> (rows: [ActionRow], total: Int) {
         let query = ActionRecord.query(in: scope)
         if let partnership { query.filter(\.$partnership.$id == partnership.id!) }
         if let ownerPersonID { query.filter(\.$ownerPerson.$id == ownerPersonID) }
@@ -264,20 +347,27 @@ enum MeetingStore {
         case .all: break
         }
         let total = try await query.copy().count()
-        let records = try await query.sort(\.$dueOn).sort(\.$key).range((page - 1) * per ..< page * per)
+        let records = try await query.sort(\.$dueOn).sort(\.$key).range((page - 1) * per..<page * per)
             .with(\.$partnership).with(\.$ownerPerson).with(\.$ownerOrganisation).with(\.$meeting).all()
         let rows = records.map { a in
-            ActionRow(action: actionItem(a, partnershipKey: a.partnership.key, meetingKey: a.meeting?.key, itemKey: nil,
-                                         ownerPersonKey: a.ownerPerson?.key, ownerOrganisationKey: a.ownerOrganisation?.key),
-                      partnershipName: a.partnership.name, owner: a.ownerPerson?.name ?? a.ownerOrganisation?.name ?? "",
-                      meeting: a.meeting.map { ($0.key, $0.name, $0.startsAt) })
+            ActionRow(
+                action: actionItem(
+                    a, partnershipKey: a.partnership.key, meetingKey: a.meeting?.key, itemKey: nil,
+                    ownerPersonKey: a.ownerPerson?.key, ownerOrganisationKey: a.ownerOrganisation?.key),
+                partnershipName: a.partnership.name, owner: a.ownerPerson?.name ?? a.ownerOrganisation?.name ?? "",
+                meeting: a.meeting.map { ($0.key, $0.name, $0.startsAt) })
         }
         return (rows, total)
     }
 
     static func updates(of action: ActionRecord, in scope: Scope) async throws -> [ActionUpdate] {
-        try await ActionUpdateRecord.query(in: scope).filter(\.$action.$id == action.requireID()).sort(\.$createdAt).all()
-            .compactMap { u in Day(u.on).map { ActionUpdate(on: $0, text: u.text, status: u.status.flatMap(ActionStatus.init(rawValue:))) } }
+        try await ActionUpdateRecord.query(in: scope).filter(\.$action.$id == action.requireID()).sort(\.$createdAt)
+            .all()
+            .compactMap { u in
+                Day(u.on).map {
+                    ActionUpdate(on: $0, text: u.text, status: u.status.flatMap(ActionStatus.init(rawValue:)))
+                }
+            }
     }
 
     // MARK: A person's meetings
@@ -287,10 +377,16 @@ enum MeetingStore {
 
     /// The meetings of every partnership the person is a current member of from `from` on, and the meetings they
     /// were recorded at before it (latest first, a page at a time).
-    static func meetings(ofPerson person: PersonRecord, from: Date, page: Int, per: Int,
-                         in scope: Scope) async throws -> (upcoming: [Listed], past: [Listed], pastTotal: Int) {
+    static func meetings(
+        ofPerson person: PersonRecord, from: Date, page: Int, per: Int,
+        in scope: Scope
+    ) async throws -> (upcoming: [Listed], past: [Listed], pastTotal: Int) {
         let partnershipIDs = try await partnershipIDs(ofMember: person, on: WallClock.day(of: from), in: scope)
-        let jointIDs = partnershipIDs.isEmpty ? [] : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnershipIDs).all(\.$meeting.$id)
+        let jointIDs =
+            partnershipIDs.isEmpty
+            ? []
+            : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnershipIDs).all(
+                \.$meeting.$id)
         var upcoming: [MeetingRecord] = []
         if !partnershipIDs.isEmpty {
             upcoming = try await MeetingRecord.query(in: scope).group(.or) { or in
@@ -304,9 +400,12 @@ enum MeetingStore {
             .filter(MeetingRecord.self, \.$startsAt < from)
         let pastTotal = try await attended.copy().count()
         let pastIDs = try await attended.sort(MeetingRecord.self, \.$startsAt, .descending)
-            .range((page - 1) * per ..< page * per).all().map { $0.$meeting.id }
-        let past = pastIDs.isEmpty ? [] : try await MeetingRecord.query(in: scope).filter(\.$id ~~ pastIDs)
-            .sort(\.$startsAt, .descending).with(\.$partnership).all()
+            .range((page - 1) * per..<page * per).all().map { $0.$meeting.id }
+        let past =
+            pastIDs.isEmpty
+            ? []
+            : try await MeetingRecord.query(in: scope).filter(\.$id ~~ pastIDs)
+                .sort(\.$startsAt, .descending).with(\.$partnership).all()
         return (try await listed(upcoming, in: scope), try await listed(past, in: scope), pastTotal)
     }
 
@@ -314,13 +413,17 @@ enum MeetingStore {
     static func partnershipIDs(ofMember person: PersonRecord, on day: Day, in scope: Scope) async throws -> [UUID] {
         let text = day.description
         return try await MembershipRecord.query(in: scope).filter(\.$person.$id == person.requireID()).all()
-            .filter { ($0.startedOn ?? "") <= text && ($0.endedOn.map { $0 >= text } ?? true) }.map { $0.$partnership.id }
+            .filter { ($0.startedOn ?? "") <= text && ($0.endedOn.map { $0 >= text } ?? true) }.map {
+                $0.$partnership.id
+            }
     }
 
     /// The person the signed-in user is in this workspace, if linked.
     static func person(of principal: Principal, in scope: Scope) async throws -> PersonRecord? {
-        guard let member = try await WorkspaceMemberRecord.query(on: scope.db).filter(\.$user.$id == principal.userID)
-            .filter(\.$workspace.$id == scope.workspaceID).first(), let personID = member.$person.id else { return nil }
+        guard
+            let member = try await WorkspaceMemberRecord.query(on: scope.db).filter(\.$user.$id == principal.userID)
+                .filter(\.$workspace.$id == scope.workspaceID).first(), let personID = member.$person.id
+        else { return nil }
         return try await PersonRecord.query(in: scope).filter(\.$id == personID).first()
     }
 

@@ -19,9 +19,11 @@ enum PaperType: Sendable {
         let zip = head.starts(with: [0x50, 0x4B, 0x03, 0x04])
         switch ext {
         case "pdf": return head.starts(with: Array("%PDF-".utf8)) ? .pdf : nil
-        case "docx": return zip ? .office("application/vnd.openxmlformats-officedocument.wordprocessingml.document") : nil
+        case "docx":
+            return zip ? .office("application/vnd.openxmlformats-officedocument.wordprocessingml.document") : nil
         case "xlsx": return zip ? .office("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") : nil
-        case "pptx": return zip ? .office("application/vnd.openxmlformats-officedocument.presentationml.presentation") : nil
+        case "pptx":
+            return zip ? .office("application/vnd.openxmlformats-officedocument.presentationml.presentation") : nil
         case "odt": return zip ? .openDocument("application/vnd.oasis.opendocument.text") : nil
         case "ods": return zip ? .openDocument("application/vnd.oasis.opendocument.spreadsheet") : nil
         case "png": return head.starts(with: [0x89, 0x50, 0x4E, 0x47]) ? .png : nil
@@ -37,7 +39,11 @@ enum PaperType: Sendable {
     /// The file's name without any folder, with only plain characters, for Content-Disposition.
     static func safeName(_ name: String) -> String {
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "paper"
-        let cleaned = String(last.unicodeScalars.map { ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._- ".unicodeScalars.contains($0)) && $0.isASCII ? Character($0) : "_" })
+        let cleaned = String(
+            last.unicodeScalars.map {
+                ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._- ".unicodeScalars.contains($0))
+                    && $0.isASCII ? Character($0) : "_"
+            })
         return cleaned.isEmpty ? "paper" : String(cleaned.prefix(120))
     }
 }

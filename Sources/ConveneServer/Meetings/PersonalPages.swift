@@ -26,16 +26,23 @@ enum PersonalPages {
     }
 
     @Sendable static func myMeetings(req: Request) async throws -> Response {
-        guard let model = try await MyMeetingsModel.load(page: MeetingPages.page(req), context: req.pageContext,
-                                                         in: req.scope) else { return notLinked(req, "My meetings") }
+        guard
+            let model = try await MyMeetingsModel.load(
+                page: MeetingPages.page(req), context: req.pageContext,
+                in: req.scope)
+        else { return notLinked(req, "My meetings") }
         return PersonalPagesView.render(model).response()
     }
 
     @Sendable static func myActions(req: Request) async throws -> Response {
-        let filter = (try? req.query.get(String.self, at: "show")).flatMap(MeetingStore.ActionFilter.init(rawValue:))
+        let filter =
+            (try? req.query.get(String.self, at: "show")).flatMap(MeetingStore.ActionFilter.init(rawValue:))
             ?? .outstanding
-        guard let model = try await MyActionsModel.load(filter: filter, page: MeetingPages.page(req),
-                                                        context: req.pageContext, in: req.scope) else {
+        guard
+            let model = try await MyActionsModel.load(
+                filter: filter, page: MeetingPages.page(req),
+                context: req.pageContext, in: req.scope)
+        else {
             return notLinked(req, "My actions")
         }
         return PersonalPagesView.render(model).response()
@@ -63,8 +70,9 @@ enum PersonalPages {
             person = try await PersonRecord.query(in: req.scope).filter(\.$key == key).first()
             if person == nil {
                 let errors = [FieldError("person_key", "There is no person '\(key)'")]
-                let model = try await WhoIAmModel.load(personKey: key, errors: errors, context: req.pageContext,
-                                                       in: req.scope)
+                let model = try await WhoIAmModel.load(
+                    personKey: key, errors: errors, context: req.pageContext,
+                    in: req.scope)
                 return PersonalPagesView.render(model).response(status: .unprocessableEntity)
             }
         }
@@ -73,8 +81,12 @@ enum PersonalPages {
             let scope = req.scope
             let personID = person?.id
             try await scope.audited { scope, audit in
-                guard let member = try await WorkspaceMemberRecord.query(on: scope.db).filter(\.$user.$id == principal.userID)
-                    .filter(\.$workspace.$id == scope.workspaceID).first() else { throw Abort(.forbidden) }
+                guard
+                    let member = try await WorkspaceMemberRecord.query(on: scope.db).filter(
+                        \.$user.$id == principal.userID
+                    )
+                    .filter(\.$workspace.$id == scope.workspaceID).first()
+                else { throw Abort(.forbidden) }
                 member.$person.id = personID
                 try await member.update(on: scope.db)
                 audit.note("update", "account person", principal.email, before: before, after: key)
@@ -92,8 +104,9 @@ enum PersonalPages {
     }
 
     private static func themesFailed(_ req: Request, errors: [FieldError], name: String?) async throws -> Response {
-        let model = try await ThemesModel.load(mayEdit: true, errors: errors, name: name, context: req.pageContext,
-                                               in: req.scope)
+        let model = try await ThemesModel.load(
+            mayEdit: true, errors: errors, name: name, context: req.pageContext,
+            in: req.scope)
         return PersonalPagesView.render(model).response(status: .unprocessableEntity)
     }
 

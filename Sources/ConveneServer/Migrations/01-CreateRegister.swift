@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SQLKit
+import Vapor
 
 /// Version 1 of the register's schema.
 struct CreateRegister: AsyncMigration {
@@ -136,18 +136,22 @@ struct CreateRegister: AsyncMigration {
             .field("status", .string, .required)
             .unique(on: "meeting_id", "person_id")
             .create()
-        try await Indexes.create(on: database, [
-            ("memberships", "partnership_id"), ("memberships", "person_id"), ("memberships", "organisation_id"),
-            ("partnership_relations", "to_id"), ("partnerships", "name"), ("partnerships", "type"),
-            ("partnerships", "status"), ("partnerships", "force_area_code"), ("persons", "organisation_id"),
-            ("area_links", "area_code"), ("meetings", "partnership_id"), ("partnership_relations", "workspace_id"),
-            ("terms_of_reference", "workspace_id"), ("attendances", "workspace_id"),
-        ])
+        try await Indexes.create(
+            on: database,
+            [
+                ("memberships", "partnership_id"), ("memberships", "person_id"), ("memberships", "organisation_id"),
+                ("partnership_relations", "to_id"), ("partnerships", "name"), ("partnerships", "type"),
+                ("partnerships", "status"), ("partnerships", "force_area_code"), ("persons", "organisation_id"),
+                ("area_links", "area_code"), ("meetings", "partnership_id"), ("partnership_relations", "workspace_id"),
+                ("terms_of_reference", "workspace_id"), ("attendances", "workspace_id")
+            ])
     }
 
     func revert(on database: Database) async throws {
-        for table in ["attendances", "meetings", "terms_of_reference", "partnership_relations", "memberships",
-                      "partnerships", "persons", "organisations", "area_links", "areas", "workspaces"] {
+        for table in [
+            "attendances", "meetings", "terms_of_reference", "partnership_relations", "memberships",
+            "partnerships", "persons", "organisations", "area_links", "areas", "workspaces"
+        ] {
             try await database.schema(table).delete()
         }
     }

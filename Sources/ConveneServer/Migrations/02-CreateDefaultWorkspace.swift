@@ -13,7 +13,10 @@ struct CreateDefaultWorkspace: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.insert(into: WorkspaceRecord.schema)
             .columns("id", "created_at", "key", "name")
-            .values(SQLBind(UUID()), SQLBind(Now.system()), SQLBind(WorkspaceRecord.defaultKey), SQLBind("This office's register"))
+            .values(
+                SQLBind(UUID()), SQLBind(Now.system()), SQLBind(WorkspaceRecord.defaultKey),
+                SQLBind("This office's register")
+            )
             .run()
     }
 

@@ -17,7 +17,8 @@ struct CreateAuditLog: AsyncMigration {
             .field("before", .string)
             .field("after", .string)
             .create()
-        try await Indexes.create(on: database, [("audit_events", "workspace_id"), ("audit_events", "record_key"), ("audit_events", "at")])
+        try await Indexes.create(
+            on: database, [("audit_events", "workspace_id"), ("audit_events", "record_key"), ("audit_events", "at")])
     }
 
     func revert(on database: Database) async throws {

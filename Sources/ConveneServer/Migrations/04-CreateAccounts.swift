@@ -44,7 +44,8 @@ struct CreateAccounts: AsyncMigration {
             .field("token_hash", .string, .required)
             .field("expires_at", .datetime, .required)
             .create()
-        try await Indexes.create(on: database, [("login_attempts", "email"), ("login_attempts", "address"), ("login_attempts", "at")])
+        try await Indexes.create(
+            on: database, [("login_attempts", "email"), ("login_attempts", "address"), ("login_attempts", "at")])
     }
 
     func revert(on database: Database) async throws {

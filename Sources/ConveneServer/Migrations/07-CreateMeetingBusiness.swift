@@ -8,12 +8,14 @@ struct CreateMeetingBusiness: AsyncMigration {
 
     func prepare(on database: Database) async throws {
         // SQLite adds one column per ALTER TABLE.
-        for (table, column, type) in [("meetings", "format", DatabaseSchema.DataType.string), ("meetings", "place", .string),
-                                      ("meetings", "online_url", .string), ("meetings", "series_id", .uuid),
-                                      ("meetings", "calendar_key", .string), ("attendances", "preparation_minutes", .int),
-                                      ("attendances", "travel_minutes", .int),
-                                      // The person a user is in a workspace: whose meetings and actions "my meetings" shows.
-                                      ("workspace_members", "person_id", .uuid)] {
+        for (table, column, type) in [
+            ("meetings", "format", DatabaseSchema.DataType.string), ("meetings", "place", .string),
+            ("meetings", "online_url", .string), ("meetings", "series_id", .uuid),
+            ("meetings", "calendar_key", .string), ("attendances", "preparation_minutes", .int),
+            ("attendances", "travel_minutes", .int),
+            // The person a user is in a workspace: whose meetings and actions "my meetings" shows.
+            ("workspace_members", "person_id", .uuid)
+        ] {
             try await database.schema(table).field(.string(column), type).update()
         }
         try await database.schema("meeting_series")
@@ -139,26 +141,37 @@ struct CreateMeetingBusiness: AsyncMigration {
             .field("revoked_at", .datetime)
             .unique(on: "token_hash")
             .create()
-        try await Indexes.create(on: database, [
-            ("meetings", "starts_at"), ("meetings", "calendar_key"), ("attendances", "meeting_id"), ("attendances", "person_id"),
-            ("joint_meetings", "partnership_id"), ("agenda_items", "meeting_id"), ("agenda_items", "partnership_id"),
-            ("papers", "item_id"), ("minutes_addenda", "minutes_id"), ("actions", "partnership_id"),
-            ("actions", "owner_person_id"), ("actions", "meeting_id"), ("action_updates", "action_id"),
-            ("feed_tokens", "user_id"),
-        ])
+        try await Indexes.create(
+            on: database,
+            [
+                ("meetings", "starts_at"), ("meetings", "calendar_key"), ("attendances", "meeting_id"),
+                ("attendances", "person_id"),
+                ("joint_meetings", "partnership_id"), ("agenda_items", "meeting_id"),
+                ("agenda_items", "partnership_id"),
+                ("papers", "item_id"), ("minutes_addenda", "minutes_id"), ("actions", "partnership_id"),
+                ("actions", "owner_person_id"), ("actions", "meeting_id"), ("action_updates", "action_id"),
+                ("feed_tokens", "user_id")
+            ])
         if let sql = database as? any SQLDatabase {
-            try await sql.create(index: "meetings_partnership_starts_idx").on("meetings").column("partnership_id").column("starts_at").run()
+            try await sql.create(index: "meetings_partnership_starts_idx").on("meetings").column("partnership_id")
+                .column("starts_at").run()
         }
     }
 
     func revert(on database: Database) async throws {
-        for table in ["feed_tokens", "themes", "action_updates", "actions", "minutes_addenda", "minutes", "paper_contents", "papers",
-                      "agenda_items", "joint_meetings", "meeting_series"] {
+        for table in [
+            "feed_tokens", "themes", "action_updates", "actions", "minutes_addenda", "minutes", "paper_contents",
+            "papers",
+            "agenda_items", "joint_meetings", "meeting_series"
+        ] {
             try await database.schema(table).delete()
         }
-        for (table, column) in [("workspace_members", "person_id"), ("attendances", "preparation_minutes"), ("attendances", "travel_minutes"),
-                                ("meetings", "format"), ("meetings", "place"), ("meetings", "online_url"), ("meetings", "series_id"),
-                                ("meetings", "calendar_key")] {
+        for (table, column) in [
+            ("workspace_members", "person_id"), ("attendances", "preparation_minutes"),
+            ("attendances", "travel_minutes"),
+            ("meetings", "format"), ("meetings", "place"), ("meetings", "online_url"), ("meetings", "series_id"),
+            ("meetings", "calendar_key")
+        ] {
             try await database.schema(table).deleteField(.string(column)).update()
         }
     }

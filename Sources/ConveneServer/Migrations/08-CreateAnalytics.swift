@@ -47,7 +47,9 @@ struct CreateAnalytics: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for table in ["triage_choices", "triage_plans", "support_costs", "workspace_settings"] { try await database.schema(table).delete() }
+        for table in ["triage_choices", "triage_plans", "support_costs", "workspace_settings"] {
+            try await database.schema(table).delete()
+        }
         try await database.schema("attendances").deleteField("attended_minutes").update()
     }
 }

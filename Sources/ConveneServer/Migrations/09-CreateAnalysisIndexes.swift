@@ -10,7 +10,9 @@ struct CreateAnalysisIndexes: AsyncMigration {
 
     func prepare(on database: Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "meetings_workspace_starts_idx").on("meetings").column("workspace_id").column("starts_at").run()
+        try await sql.create(index: "meetings_workspace_starts_idx").on("meetings").column("workspace_id").column(
+            "starts_at"
+        ).run()
     }
 
     func revert(on database: Database) async throws {

@@ -32,7 +32,8 @@ struct AuditEntry {
     var changes: [(field: String, before: String, after: String)] {
         guard let before, let after else { return [] }
         return Set(before.keys).union(after.keys).sorted().compactMap { field in
-            let old = Self.text(before[field]), new = Self.text(after[field])
+            let old = Self.text(before[field])
+            let new = Self.text(after[field])
             return old == new ? nil : (field, old, new)
         }
     }
@@ -47,8 +48,10 @@ struct AuditEntry {
     }
 
     func jsonLine() throws -> Data {
-        var object: [String: Any] = ["at": ISO8601DateFormatter().string(from: at), "actor": actor, "action": action,
-                                     "kind": kind, "key": key]
+        var object: [String: Any] = [
+            "at": ISO8601DateFormatter().string(from: at), "actor": actor, "action": action,
+            "kind": kind, "key": key
+        ]
         object["before"] = before ?? NSNull()
         object["after"] = after ?? NSNull()
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
@@ -88,24 +91,35 @@ enum HistoryPage {
         let entries = try await events.map(AuditEntry.init)
         let title = query.key.map { "History of \($0)" } ?? "History of this register"
         let pages = max(1, (try await total + 49) / 50)
-        return Layout(context: context, title: title, breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
-            .heading(title),
-            .p(.text("Every change to the register: who made it, when, and what it changed.")),
-            entries.isEmpty ? .p(.text("No changes are recorded.")) :
-                Components.table(caption: title, headers: [.text("When"), .text("Who"), .text("What"), .text("Changes")],
-                    rows: entries.map { entry in [
-                        .text(WallClock.dateTime(entry.at)),
-                        .text(entry.actor),
-                        .group(.text("\(entry.action.capitalized) \(entry.kind) "),
-                               entry.href.map { .a(.href($0), .text(entry.key)) } ?? .code(.text(entry.key))),
-                        entry.action == "update"
-                            ? .ul(.forEach(entry.changes) { c in .li(.strong(.text(c.field)), .text(": \(c.before) → \(c.after)")) })
-                            : .text(entry.action == "create" ? "Created" : "Deleted"),
-                    ] }, captionVisible: false),
-            Components.pagination(page: window.page, pages: pages) { page in
-                RegisterPath.history.href([("kind", query.kind), ("key", query.key), ("page", String(page))])
-            }
-        )).response()
+        return Layout(
+            context: context, title: title, breadcrumbs: [("Overview", RegisterPath.overview.href)],
+            content: .group(
+                .heading(title),
+                .p(.text("Every change to the register: who made it, when, and what it changed.")),
+                entries.isEmpty
+                    ? .p(.text("No changes are recorded."))
+                    : Components.table(
+                        caption: title, headers: [.text("When"), .text("Who"), .text("What"), .text("Changes")],
+                        rows: entries.map { entry in
+                            [
+                                .text(WallClock.dateTime(entry.at)),
+                                .text(entry.actor),
+                                .group(
+                                    .text("\(entry.action.capitalized) \(entry.kind) "),
+                                    entry.href.map { .a(.href($0), .text(entry.key)) } ?? .code(.text(entry.key))),
+                                entry.action == "update"
+                                    ? .ul(
+                                        .forEach(entry.changes) { c in
+                                            .li(.strong(.text(c.field)), .text(": \(c.before) → \(c.after)"))
+                                        })
+                                    : .text(entry.action == "create" ? "Created" : "Deleted")
+                            ]
+                        }, captionVisible: false),
+                Components.pagination(page: window.page, pages: pages) { page in
+                    RegisterPath.history.href([("kind", query.kind), ("key", query.key), ("page", String(page))])
+                }
+            )
+        ).response()
     }
 
 }

@@ -11,7 +11,8 @@ enum ImportPage {
 
     static func register(on write: RoutesBuilder) {
         write.get(RegisterPath.importFile, use: form)
-        write.on(.POST, RegisterPath.importFile.route, body: .collect(maxSize: ByteCount(value: maximumSize)), use: upload)
+        write.on(
+            .POST, RegisterPath.importFile.route, body: .collect(maxSize: ByteCount(value: maximumSize)), use: upload)
     }
 
     struct Upload: Content {
@@ -35,7 +36,8 @@ enum ImportPage {
         if data.isEmpty { errors.append(FieldError("file", "Select a file to import; the one chosen is empty")) }
         let dryRun = upload.dryRun != nil
         guard let format, errors.isEmpty else {
-            return view(context: req.pageContext, format: upload.format, dryRun: dryRun, errors: errors).response(status: .unprocessableEntity)
+            return view(context: req.pageContext, format: upload.format, dryRun: dryRun, errors: errors).response(
+                status: .unprocessableEntity)
         }
         let name = upload.file?.filename ?? "the file"
         switch try await RegisterImport.run(Tasks.read(format, data), in: req.scope, dryRun: dryRun) {
@@ -48,57 +50,108 @@ enum ImportPage {
 
     static func view(context: PageContext, format: String?, dryRun: Bool, errors: [FieldError]) -> Layout {
         let form = Form(errors: errors)
-        return Layout(context: context, title: errors.isEmpty ? "Import a register file" : "Error: Import a register file",
-                      breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
-            form.errorSummary(),
-            .heading("Import a register file"),
-            .p(.text("The whole file is checked first. If any row has a problem, nothing is imported and each problem is listed by row and field. Importing the same file again changes nothing.")),
-            .p(.text("A CSV file has one row per membership, with a header row naming its columns (partnership_id, partnership_name, type, membership_id, member_person_id, role and others). Convene's own CSV and Popolo exports can be imported as they are; the layouts are described in docs/import-formats.md.")),
-            .postForm(action: RegisterPath.importFile.href, context: context, .attribute(named: "enctype", value: "multipart/form-data"),
-                         .attribute(named: "novalidate", value: "novalidate"),
-                form.radios("format", "What kind of file is it?", format ?? Tasks.FileFormat.csv.rawValue,
-                            [(Tasks.FileFormat.csv.rawValue, "CSV, one row per membership (like the sheets offices keep)"),
-                             (Tasks.FileFormat.popolo.rawValue, "Popolo JSON")]),
-                form.fileInput("file", "Register file", hint: "A .csv or .json file, up to 20 MB", accept: ".csv,.json,text/csv,application/json"),
-                form.checkboxes("dry_run", "Check only", dryRun ? ["yes"] : [], [("yes", "Check the file and show what would change, without changing anything")],
-                                single: true),
-                .button(.type(.submit), .class("button"), .text("Import")))
-        ))
+        return Layout(
+            context: context, title: errors.isEmpty ? "Import a register file" : "Error: Import a register file",
+            breadcrumbs: [("Overview", RegisterPath.overview.href)],
+            content: .group(
+                form.errorSummary(),
+                .heading("Import a register file"),
+                .p(
+                    .text(
+                        "The whole file is checked first. If any row has a problem, nothing is imported and each problem is listed by row and field. Importing the same file again changes nothing."
+                    )),
+                .p(
+                    .text(
+                        "A CSV file has one row per membership, with a header row naming its columns (partnership_id, partnership_name, type, membership_id, member_person_id, role and others). Convene's own CSV and Popolo exports can be imported as they are; the layouts are described in docs/import-formats.md."
+                    )),
+                .postForm(
+                    action: RegisterPath.importFile.href, context: context,
+                    .attribute(named: "enctype", value: "multipart/form-data"),
+                    .attribute(named: "novalidate", value: "novalidate"),
+                    form.radios(
+                        "format", "What kind of file is it?", format ?? Tasks.FileFormat.csv.rawValue,
+                        [
+                            (
+                                Tasks.FileFormat.csv.rawValue,
+                                "CSV, one row per membership (like the sheets offices keep)"
+                            ),
+                            (Tasks.FileFormat.popolo.rawValue, "Popolo JSON")
+                        ]),
+                    form.fileInput(
+                        "file", "Register file", hint: "A .csv or .json file, up to 20 MB",
+                        accept: ".csv,.json,text/csv,application/json"),
+                    form.checkboxes(
+                        "dry_run", "Check only", dryRun ? ["yes"] : [],
+                        [("yes", "Check the file and show what would change, without changing anything")],
+                        single: true),
+                    .button(.type(.submit), .class("button"), .text("Import")))
+            ))
     }
 
-    static func rejected(context: PageContext, _ name: String, _ issues: [ImportIssue], retry: String = RegisterPath.importFile.href,
-                         breadcrumbs: [(label: String, href: String)] = [("Overview", RegisterPath.overview.href), ("Import", RegisterPath.importFile.href)]) -> Layout {
+    static func rejected(
+        context: PageContext, _ name: String, _ issues: [ImportIssue], retry: String = RegisterPath.importFile.href,
+        breadcrumbs: [(label: String, href: String)] = [
+            ("Overview", RegisterPath.overview.href), ("Import", RegisterPath.importFile.href)
+        ]
+    ) -> Layout {
         let shown = issues.prefix(1_000)
-        return Layout(context: context, title: "The file was not imported", breadcrumbs: breadcrumbs, content: .group(
-            .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
-                 .attribute(named: "aria-labelledby", value: "error-summary-title"), .attribute(named: "tabindex", value: "-1"),
-                .h2(.id("error-summary-title"), .text("There is a problem")),
-                .p(.text("\(name) has \(issues.count) problem\(issues.count == 1 ? "" : "s"). Nothing was imported and nothing has changed."))),
-            .heading("The file was not imported"),
-            Components.table(caption: "Problems in \(name)", headers: [.text("Where"), .text("Field"), .text("Problem")],
-                rows: shown.map { [.text($0.location), Components.text($0.field, empty: "–"), .text($0.message)] }),
-            .if(issues.count > shown.count, .p(.text("The first \(shown.count) of \(issues.count) problems are shown."))),
-            .p(.a(.href(retry), .text("Correct the file and import it again")))
-        ))
+        return Layout(
+            context: context, title: "The file was not imported", breadcrumbs: breadcrumbs,
+            content: .group(
+                .div(
+                    .class("error-summary"), .attribute(named: "role", value: "alert"),
+                    .attribute(named: "aria-labelledby", value: "error-summary-title"),
+                    .attribute(named: "tabindex", value: "-1"),
+                    .h2(.id("error-summary-title"), .text("There is a problem")),
+                    .p(
+                        .text(
+                            "\(name) has \(issues.count) problem\(issues.count == 1 ? "" : "s"). Nothing was imported and nothing has changed."
+                        ))),
+                .heading("The file was not imported"),
+                Components.table(
+                    caption: "Problems in \(name)", headers: [.text("Where"), .text("Field"), .text("Problem")],
+                    rows: shown.map { [.text($0.location), Components.text($0.field, empty: "–"), .text($0.message)] }),
+                .if(
+                    issues.count > shown.count,
+                    .p(.text("The first \(shown.count) of \(issues.count) problems are shown."))),
+                .p(.a(.href(retry), .text("Correct the file and import it again")))
+            ))
     }
 
     static func applied(context: PageContext, _ name: String, _ summary: ChangeSummary, dryRun: Bool) -> Layout {
         let title = dryRun ? "Check complete" : "Import complete"
         let kinds = ChangeSummary.kindOrder.filter { summary.counts[$0] != nil }
-        return Layout(context: context, title: title, breadcrumbs: [("Overview", RegisterPath.overview.href), ("Import", RegisterPath.importFile.href)], content: .group(
-            .heading(title),
-            .p(.class("lead"), .text(dryRun
-                ? "\(name) has no problems. Nothing has changed yet: this is what importing it would do."
-                : summary.changedCount == 0 ? "\(name) is already in the register: nothing changed."
-                : "\(name) is imported: \(summary.changedCount) record\(summary.changedCount == 1 ? "" : "s") changed. Each change is in the history.")),
-            Components.table(caption: dryRun ? "What would change" : "What changed",
-                headers: [.text("Kind of record"), .text("New"), .text("Changed"), .text("Removed"), .text("Unchanged")],
-                rows: kinds.map { kind in
-                    let c = summary.counts[kind]!
-                    return [.text(kind.prefix(1).uppercased() + kind.dropFirst()), .text("\(c.created)"), .text("\(c.updated)"),
-                            .text("\(c.removed)"), .text("\(c.unchanged)")]
-                }),
-            .p(dryRun ? .a(.href(RegisterPath.importFile.href), .text("Import a file")) : .a(.href(RegisterPath.partnerships.href), .text("Go to the partnerships")))
-        ))
+        return Layout(
+            context: context, title: title,
+            breadcrumbs: [("Overview", RegisterPath.overview.href), ("Import", RegisterPath.importFile.href)],
+            content: .group(
+                .heading(title),
+                .p(
+                    .class("lead"),
+                    .text(
+                        dryRun
+                            ? "\(name) has no problems. Nothing has changed yet: this is what importing it would do."
+                            : summary.changedCount == 0
+                                ? "\(name) is already in the register: nothing changed."
+                                : "\(name) is imported: \(summary.changedCount) record\(summary.changedCount == 1 ? "" : "s") changed. Each change is in the history."
+                    )),
+                Components.table(
+                    caption: dryRun ? "What would change" : "What changed",
+                    headers: [
+                        .text("Kind of record"), .text("New"), .text("Changed"), .text("Removed"), .text("Unchanged")
+                    ],
+                    rows: kinds.map { kind in
+                        let c = summary.counts[kind]!
+                        return [
+                            .text(kind.prefix(1).uppercased() + kind.dropFirst()), .text("\(c.created)"),
+                            .text("\(c.updated)"),
+                            .text("\(c.removed)"), .text("\(c.unchanged)")
+                        ]
+                    }),
+                .p(
+                    dryRun
+                        ? .a(.href(RegisterPath.importFile.href), .text("Import a file"))
+                        : .a(.href(RegisterPath.partnerships.href), .text("Go to the partnerships")))
+            ))
     }
 }

@@ -20,23 +20,30 @@ struct LandscapePictureModel {
     /// Pairs of partnerships sharing at least this share of the smaller one's people are drawn; fewer would crowd the picture.
     static let overlayThreshold = 0.5
 
-    static func load(forceArea: String?, overlay: Bool = false, dotPath: String?, context: PageContext, in scope: Scope,
-                     threadPool: NIOThreadPool) async throws -> LandscapePictureModel {
+    static func load(
+        forceArea: String?, overlay: Bool = false, dotPath: String?, context: PageContext, in scope: Scope,
+        threadPool: NIOThreadPool
+    ) async throws -> LandscapePictureModel {
         var query = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
             .field(\.$forceAreaCode)
         if let forceArea, !forceArea.isEmpty { query = query.filter(\.$forceAreaCode == forceArea) }
         let records = try await query.all()
         let keys = Dictionary(records.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
         let relations = try await RelationRecord.query(in: scope).all().compactMap { r -> PartnershipRelation? in
-            guard let from = keys[r.$from.id], let to = keys[r.$to.id], let kind = RelationKind(rawValue: r.kind) else { return nil }
+            guard let from = keys[r.$from.id], let to = keys[r.$to.id], let kind = RelationKind(rawValue: r.kind) else {
+                return nil
+            }
             return PartnershipRelation(from, kind, to)
         }
-        let areas = try await AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(\.$name).all()
+        let areas = try await AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(
+            \.$name
+        ).all()
         // Each force area is drawn as its own box of partnerships.
         let areaNames = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let nodes = records.map { record in
-            LandscapeGraph.Node(key: record.key, name: record.name, type: PartnershipType(rawValue: record.type) ?? .forum,
-                                group: record.forceAreaCode.map { areaNames[$0] ?? $0 } ?? "No force area")
+            LandscapeGraph.Node(
+                key: record.key, name: record.name, type: PartnershipType(rawValue: record.type) ?? .forum,
+                group: record.forceAreaCode.map { areaNames[$0] ?? $0 } ?? "No force area")
         }
         var graph = LandscapeGraph(nodes: nodes, relations: relations)
         if overlay {
@@ -46,18 +53,21 @@ struct LandscapePictureModel {
             graph.sharedMembers = MembershipOverlap.run(data, on: today).pairs.filter {
                 $0.people.overlap >= overlayThreshold && shown.contains($0.aKey) && shown.contains($0.bKey)
             }.map {
-                LandscapeGraph.SharedMembers(aKey: $0.aKey, bKey: $0.bKey, shared: $0.people.shared.count, overlap: $0.people.overlap)
+                LandscapeGraph.SharedMembers(
+                    aKey: $0.aKey, bKey: $0.bKey, shared: $0.people.shared.count, overlap: $0.people.overlap)
             }
         }
         // A configured path that is not there counts as missing, like no dot on the PATH.
         let dot = (dotPath ?? Graphviz.find()).flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
         var svg: String?
         if let dot, !graph.nodes.isEmpty {
-            svg = try await Graphviz.svg(graph.dot { RegisterPath.partnership($0).href }, dot: dot, threadPool: threadPool)
+            svg = try await Graphviz.svg(
+                graph.dot { RegisterPath.partnership($0).href }, dot: dot, threadPool: threadPool)
         }
-        return LandscapePictureModel(context: context, graph: graph, svg: svg, dotMissing: dot == nil, forceArea: forceArea,
-                                     forceAreas: areas.map { ($0.code, $0.name) },
-                                     isDemo: try await RegisterQueries.hasDemoData(in: scope), overlay: overlay)
+        return LandscapePictureModel(
+            context: context, graph: graph, svg: svg, dotMissing: dot == nil, forceArea: forceArea,
+            forceAreas: areas.map { ($0.code, $0.name) },
+            isDemo: try await RegisterQueries.hasDemoData(in: scope), overlay: overlay)
     }
 }
 
@@ -73,7 +83,8 @@ enum Graphviz {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: dot)
             process.arguments = ["-Tsvg"]
-            let input = Pipe(), output = Pipe()
+            let input = Pipe()
+            let output = Pipe()
             process.standardInput = input
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
@@ -86,8 +97,9 @@ enum Graphviz {
             process.waitUntilExit()
             timer.cancel()
             guard process.terminationStatus == 0, var svg = String(data: data, encoding: .utf8) else {
-                throw Problem(title: "The picture could not be drawn", status: 500,
-                              detail: "Graphviz could not lay out the landscape; the list below shows the same structure.")
+                throw Problem(
+                    title: "The picture could not be drawn", status: 500,
+                    detail: "Graphviz could not lay out the landscape; the list below shows the same structure.")
             }
             // Inline SVG needs no XML prolog or DOCTYPE.
             if let start = svg.range(of: "<svg") { svg = String(svg[start.lowerBound...]) }
@@ -100,49 +112,96 @@ enum LandscapePictureView {
     static func render(_ model: LandscapePictureModel) -> Layout {
         let context = model.context
         func tree(_ trees: [LandscapeGraph.Tree]) -> Node<HTML.BodyContext> {
-            .ul(.class("tree"), .forEach(trees) { t in
-                .li(.a(.href(RegisterPath.partnership(t.node.key).href), .text(t.node.name)),
-                    .unwrap(t.relation) { r in r == .reportsTo ? .empty : .span(.class("body-s"), .text(" (\(r.label.lowercased()))")) },
-                    .if(!t.children.isEmpty, tree(t.children)))
-            })
+            .ul(
+                .class("tree"),
+                .forEach(trees) { t in
+                    .li(
+                        .a(.href(RegisterPath.partnership(t.node.key).href), .text(t.node.name)),
+                        .unwrap(t.relation) { r in
+                            r == .reportsTo ? .empty : .span(.class("body-s"), .text(" (\(r.label.lowercased()))"))
+                        },
+                        .if(!t.children.isEmpty, tree(t.children)))
+                })
         }
-        return Layout(context: context, title: "Landscape picture", breadcrumbs: [("Overview", RegisterPath.overview.href)], isDemo: model.isDemo, content: .group(
-            .heading("Landscape picture"),
-            .p(.text("Each box is a partnership, drawn within its police force area; arrows point up to the partnership it reports to. Dashed arrows are sub-groups and delivery arms. Select a box to open its page.")),
-            .getForm(action: RegisterPath.landscape.href, .class("filters"),
-                .div(.class("form-group"),
-                    .label(.for("force_area"), .class("label"), .text("Police force area")),
-                    .select(.id("force_area"), .attribute(named: "name", value: "force_area"), .class("select"),
-                        .choice("", "All"),
-                        .forEach(model.forceAreas) { .choice($0.code, $0.name, selected: $0.code == model.forceArea) })),
-                Form(errors: []).checkboxes("overlay", "Overlay", model.overlay ? ["overlap"] : [],
-                                            [("overlap", "Show partnerships sharing at least half of their members")], single: true),
-                .div(.class("form-group"), .button(.type(.submit), .class("button button--secondary"), .text("Show")))),
-            .if(model.dotMissing, .div(.class("inset"),
-                .p(.text("The picture needs Graphviz, which is not installed on this server. Install it (on Debian or Ubuntu: "),
-                   .code(.text("apt-get install graphviz")), .text(") and reload this page. The structure is shown as a list below.")))),
-            .unwrap(model.svg) { svg in
-                .element(named: "figure", nodes: [
-                    .class("picture"), .attribute(named: "aria-labelledby", value: "picture-caption"),
-                    .raw(svg),
-                    .element(named: "figcaption", nodes: [.id("picture-caption"), .class("body-s"),
-                        .text("Reporting lines of \(model.graph.nodes.count) partnerships. The list below gives the same structure as text.")] as [Node<HTML.BodyContext>]),
-                ] as [Node<HTML.BodyContext>])
-            },
-            .if(model.overlay, .group(
-                .h2(.id("shared-members"), .text("Shared members")),
-                model.graph.sharedMembers.isEmpty ? .p(.text("No two partnerships share half of their members.")) :
-                Components.table(caption: "Partnerships sharing at least half of the smaller one's people (the red lines)",
-                    headers: [.text("Partnerships"), .text("People shared"), .text("Overlap")],
-                    rows: model.graph.sharedMembers.map { pair in
-                        let name = { (key: String) in model.graph.nodes.first { $0.key == key }?.name ?? key }
-                        return [.group(.a(.href(RegisterPath.partnership(pair.aKey).href), .text(name(pair.aKey))), .text(" and "),
-                                       .a(.href(RegisterPath.partnership(pair.bKey).href), .text(name(pair.bKey)))),
-                                .text("\(pair.shared)"), .text("\(Int((pair.overlap * 100).rounded()))%")]
-                    }),
-                .p(.a(.href(AnalysisPath.analysis(.overlap).href), .text("Every pair sharing members, with who they are"))))),
-            .h2(.id("structure"), .text("Reporting structure")),
-            model.graph.nodes.isEmpty ? .p(.text("No partnerships to show.")) : tree(model.graph.forest())
-        ))
+        return Layout(
+            context: context, title: "Landscape picture", breadcrumbs: [("Overview", RegisterPath.overview.href)],
+            isDemo: model.isDemo,
+            content: .group(
+                .heading("Landscape picture"),
+                .p(
+                    .text(
+                        "Each box is a partnership, drawn within its police force area; arrows point up to the partnership it reports to. Dashed arrows are sub-groups and delivery arms. Select a box to open its page."
+                    )),
+                .getForm(
+                    action: RegisterPath.landscape.href, .class("filters"),
+                    .div(
+                        .class("form-group"),
+                        .label(.for("force_area"), .class("label"), .text("Police force area")),
+                        .select(
+                            .id("force_area"), .attribute(named: "name", value: "force_area"), .class("select"),
+                            .choice("", "All"),
+                            .forEach(model.forceAreas) {
+                                .choice($0.code, $0.name, selected: $0.code == model.forceArea)
+                            })),
+                    Form(errors: []).checkboxes(
+                        "overlay", "Overlay", model.overlay ? ["overlap"] : [],
+                        [("overlap", "Show partnerships sharing at least half of their members")], single: true),
+                    .div(
+                        .class("form-group"), .button(.type(.submit), .class("button button--secondary"), .text("Show"))
+                    )),
+                .if(
+                    model.dotMissing,
+                    .div(
+                        .class("inset"),
+                        .p(
+                            .text(
+                                "The picture needs Graphviz, which is not installed on this server. Install it (on Debian or Ubuntu: "
+                            ),
+                            .code(.text("apt-get install graphviz")),
+                            .text(") and reload this page. The structure is shown as a list below.")))),
+                .unwrap(model.svg) { svg in
+                    .element(
+                        named: "figure",
+                        nodes: [
+                            .class("picture"), .attribute(named: "aria-labelledby", value: "picture-caption"),
+                            .raw(svg),
+                            .element(
+                                named: "figcaption",
+                                nodes: [
+                                    .id("picture-caption"), .class("body-s"),
+                                    .text(
+                                        "Reporting lines of \(model.graph.nodes.count) partnerships. The list below gives the same structure as text."
+                                    )
+                                ] as [Node<HTML.BodyContext>])
+                        ] as [Node<HTML.BodyContext>])
+                },
+                .if(
+                    model.overlay,
+                    .group(
+                        .h2(.id("shared-members"), .text("Shared members")),
+                        model.graph.sharedMembers.isEmpty
+                            ? .p(.text("No two partnerships share half of their members."))
+                            : Components.table(
+                                caption:
+                                    "Partnerships sharing at least half of the smaller one's people (the red lines)",
+                                headers: [.text("Partnerships"), .text("People shared"), .text("Overlap")],
+                                rows: model.graph.sharedMembers.map { pair in
+                                    let name = { (key: String) in model.graph.nodes.first { $0.key == key }?.name ?? key
+                                    }
+                                    return [
+                                        .group(
+                                            .a(.href(RegisterPath.partnership(pair.aKey).href), .text(name(pair.aKey))),
+                                            .text(" and "),
+                                            .a(.href(RegisterPath.partnership(pair.bKey).href), .text(name(pair.bKey)))),
+                                        .text("\(pair.shared)"), .text("\(Int((pair.overlap * 100).rounded()))%")
+                                    ]
+                                }),
+                        .p(
+                            .a(
+                                .href(AnalysisPath.analysis(.overlap).href),
+                                .text("Every pair sharing members, with who they are"))))),
+                .h2(.id("structure"), .text("Reporting structure")),
+                model.graph.nodes.isEmpty ? .p(.text("No partnerships to show.")) : tree(model.graph.forest())
+            ))
     }
 }

@@ -16,7 +16,9 @@ struct NetworkModel {
         let published = Dictionary(grouping: try await PublicPages.published(req), by: \.workspace)
         let workspaces = try await WorkspaceRecord.query(on: req.db).sort(\.$name).all()
         return NetworkModel(
-            rows: workspaces.map { Row(key: $0.key, name: $0.name, kind: $0.workspaceKind, published: published[$0.key] ?? []) },
+            rows: workspaces.map {
+                Row(key: $0.key, name: $0.name, kind: $0.workspaceKind, published: published[$0.key] ?? [])
+            },
             isNational: req.principal?.workspaceKind == .national)
     }
 }
@@ -33,26 +35,46 @@ enum NetworkPage {
     static func render(context: PageContext, _ model: NetworkModel) -> Layout {
         let total = model.rows.reduce(0) { $0 + $1.published.count }
         let publishing = model.rows.filter { !$0.published.isEmpty }
-        return Layout(context: context, title: "The network", breadcrumbs: [("Overview", RegisterPath.overview.href)], content: .group(
-            .heading("The network"),
-            .p(.class("lead"), .text(model.isNational
-                ? "This is a national workspace. It reads what each force area's workspace has published, and nothing else."
-                : "What every workspace has published. Only published partnerships and their public fields are shown here.")),
-            Components.table(caption: "Published partnerships by workspace", headers: [
-                .text("Workspace"), .text("Kind"), .text("Published partnerships"), .text("Combating Drugs Partnerships"),
-            ], rows: model.rows.map { row in [
-                .text(row.name), .text(row.kind.label), .text("\(row.published.count)"),
-                .text("\(row.published.filter { $0.type == .combatingDrugsPartnership }.count)"),
-            ] }),
-            .p(.attribute(named: "role", value: "status"),
-               .text("\(total) published partnership\(total == 1 ? "" : "s") from \(publishing.count) workspace\(publishing.count == 1 ? "" : "s").")),
-            .forEach(publishing) { row in
-                .section(.attribute(named: "aria-labelledby", value: "ws-\(row.key)"),
-                    .h2(.id("ws-\(row.key)"), .class("heading-m"), .text(row.name)),
-                    .ul(.forEach(row.published) { p in
-                        .li(.a(.href(RegisterPath.publishedPartnership(workspace: p.workspace, p.key).href), .text(p.name)), .text(" – \(p.type.label), \(p.status.label.lowercased())"))
-                    }))
-            }
-        ))
+        return Layout(
+            context: context, title: "The network", breadcrumbs: [("Overview", RegisterPath.overview.href)],
+            content: .group(
+                .heading("The network"),
+                .p(
+                    .class("lead"),
+                    .text(
+                        model.isNational
+                            ? "This is a national workspace. It reads what each force area's workspace has published, and nothing else."
+                            : "What every workspace has published. Only published partnerships and their public fields are shown here."
+                    )),
+                Components.table(
+                    caption: "Published partnerships by workspace",
+                    headers: [
+                        .text("Workspace"), .text("Kind"), .text("Published partnerships"),
+                        .text("Combating Drugs Partnerships")
+                    ],
+                    rows: model.rows.map { row in
+                        [
+                            .text(row.name), .text(row.kind.label), .text("\(row.published.count)"),
+                            .text("\(row.published.filter { $0.type == .combatingDrugsPartnership }.count)")
+                        ]
+                    }),
+                .p(
+                    .attribute(named: "role", value: "status"),
+                    .text(
+                        "\(total) published partnership\(total == 1 ? "" : "s") from \(publishing.count) workspace\(publishing.count == 1 ? "" : "s")."
+                    )),
+                .forEach(publishing) { row in
+                    .section(
+                        .attribute(named: "aria-labelledby", value: "ws-\(row.key)"),
+                        .h2(.id("ws-\(row.key)"), .class("heading-m"), .text(row.name)),
+                        .ul(
+                            .forEach(row.published) { p in
+                                .li(
+                                    .a(
+                                        .href(RegisterPath.publishedPartnership(workspace: p.workspace, p.key).href),
+                                        .text(p.name)), .text(" – \(p.type.label), \(p.status.label.lowercased())"))
+                            }))
+                }
+            ))
     }
 }

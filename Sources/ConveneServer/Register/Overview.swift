@@ -8,8 +8,13 @@ import Vapor
 struct OverviewModel {
     /// Who is asking, and the form token of the page's forms.
     var context: PageContext
-    struct ForceAreaRow { var code: String; var name: String; var partnerships: Int; var cdps: Int; var pccRoles: [PCCRole] }
-    struct SRORow { var partnershipKey: String; var partnershipName: String; var forceArea: String?; var sro: String; var sroKey: String }
+    struct ForceAreaRow {
+        var code: String; var name: String; var partnerships: Int; var cdps: Int; var pccRoles: [PCCRole]
+    }
+    struct SRORow {
+        var partnershipKey: String; var partnershipName: String; var forceArea: String?; var sro: String;
+        var sroKey: String
+    }
 
     var total: Int
     var byType: [(PartnershipType, Int)]
@@ -21,7 +26,10 @@ struct OverviewModel {
 
     static func load(context: PageContext, in scope: Scope) async throws -> OverviewModel {
         // One grouped query: a large register collapses into a few hundred distinct combinations.
-        struct Group: Decodable { var type: String; var status: String; var pcc_roles: String; var force_area_code: String?; var is_demo: Bool; var n: Int }
+        struct Group: Decodable {
+            var type: String; var status: String; var pcc_roles: String; var force_area_code: String?;
+            var is_demo: Bool; var n: Int
+        }
         // Raw SQL, so it names its workspace itself.
         let groups = try await (scope.db as! any SQLDatabase)
             .select().column("type").column("status").column("pcc_roles").column("force_area_code").column("is_demo")
@@ -30,7 +38,9 @@ struct OverviewModel {
             .where("workspace_id", .equal, scope.workspaceID)
             .groupBy("type").groupBy("status").groupBy("pcc_roles").groupBy("force_area_code").groupBy("is_demo")
             .all(decoding: Group.self)
-        var types: [PartnershipType: Int] = [:], statuses: [PartnershipStatus: Int] = [:], roles: [PCCRole: Int] = [:]
+        var types: [PartnershipType: Int] = [:]
+        var statuses: [PartnershipStatus: Int] = [:]
+        var roles: [PCCRole: Int] = [:]
         var areas: [String: ForceAreaRow] = [:]
         for group in groups {
             let type = PartnershipType(rawValue: group.type) ?? .forum
@@ -62,9 +72,14 @@ struct OverviewModel {
         for membership in sros {
             let partnership = try membership.joined(PartnershipRecord.self)
             let who = membership.person.map { $0.roleTitle ?? $0.name } ?? membership.organisation?.name ?? "Unknown"
-            senior.append(SRORow(partnershipKey: partnership.key, partnershipName: partnership.name,
-                                 forceArea: partnership.forceAreaCode.flatMap { names[$0] },
-                                 sro: who, sroKey: membership.person.map { RegisterPath.person($0.key).href } ?? membership.organisation.map { RegisterPath.organisation($0.key).href } ?? "#"))
+            senior.append(
+                SRORow(
+                    partnershipKey: partnership.key, partnershipName: partnership.name,
+                    forceArea: partnership.forceAreaCode.flatMap { names[$0] },
+                    sro: who,
+                    sroKey: membership.person.map { RegisterPath.person($0.key).href } ?? membership.organisation.map {
+                        RegisterPath.organisation($0.key).href
+                    } ?? "#"))
         }
         return OverviewModel(
             context: context, total: groups.reduce(0) { $0 + $1.n },
@@ -72,7 +87,9 @@ struct OverviewModel {
             byStatus: PartnershipStatus.allCases.compactMap { s in statuses[s].map { (s, $0) } },
             byPCCRole: PCCRole.allCases.compactMap { r in roles[r].map { (r, $0) } },
             forceAreas: areas.values.sorted { $0.name < $1.name },
-            senior: senior.sorted { ($0.forceArea ?? "", $0.partnershipName) < ($1.forceArea ?? "", $1.partnershipName) },
+            senior: senior.sorted {
+                ($0.forceArea ?? "", $0.partnershipName) < ($1.forceArea ?? "", $1.partnershipName)
+            },
             isDemo: groups.contains { $0.is_demo })
     }
 }
@@ -81,45 +98,78 @@ enum OverviewView {
     static func render(_ model: OverviewModel) -> Layout {
         let context = model.context
         func countTable(_ caption: String, _ rows: [(String, Int, (String, String?))]) -> Node<HTML.BodyContext> {
-            Components.table(caption: caption, headers: [.text("Kind"), .text("Partnerships")],
-                             rows: rows.map { [.a(.href(RegisterPath.partnerships.href([$0.2])), .text($0.0)), .text(String($0.1))] })
+            Components.table(
+                caption: caption, headers: [.text("Kind"), .text("Partnerships")],
+                rows: rows.map { [.a(.href(RegisterPath.partnerships.href([$0.2])), .text($0.0)), .text(String($0.1))] }
+            )
         }
-        return Layout(context: context, title: "Partnership landscape", isDemo: model.isDemo, content: .group(
-            .heading("Partnership landscape"),
-            .getForm(action: RegisterPath.partnerships.href, .class("filters"), .attribute(named: "role", value: "search"),
-                .div(.class("form-group"),
-                    .label(.for("q"), .class("label"), .text("Search partnerships")),
-                    .input(.type(.search), .id("q"), .name("q"), .class("input"))),
-                .div(.class("form-group"), .button(.type(.submit), .class("button"), .text("Search")))),
-            .div(.class("grid"),
-                .div(.class("card"), .span(.class("count"), .text(String(model.total))), .text("partnerships in the register")),
-                .div(.class("card"), .span(.class("count"), .text(String(model.forceAreas.count))), .text("police force areas")),
-                .div(.class("card"), .span(.class("count"), .text(String(model.senior.count))),
-                     .text("Senior Responsible Owners (SROs) of Combating Drugs Partnerships (CDPs)"))),
-            .if(model.total == 0, .div(.class("inset"),
-                context.mayEdit
-                    ? .p(.text("The register is empty. "), .a(.href(RegisterPath.newPartnership.href), .text("Add a partnership")), .text(", or "),
-                         .a(.href(RegisterPath.importFile.href), .text("import a register file")), .text("."))
-                    : .p(.text("The register is empty.")))),
-            .div(.class("grid"),
-                .div(countTable("By type", model.byType.map { ($0.0.label, $0.1, ("type", $0.0.rawValue)) })),
-                .div(countTable("By status", model.byStatus.map { ($0.0.label, $0.1, ("status", $0.0.rawValue)) }),
-                     countTable("By the Police and Crime Commissioner's (PCC's) role", model.byPCCRole.map { ($0.0.label, $0.1, ("pcc_role", $0.0.rawValue)) }))),
-            .h2(.id("force-areas"), .text("Police force areas")),
-            Components.table(caption: "Partnerships by police force area", headers: [
-                .text("Police force area"), .text("Partnerships"), .text("CDPs"), .text("PCC's roles")
-            ], rows: model.forceAreas.map { row in [
-                .a(.href(RegisterPath.partnerships.href(["force_area": row.code])), .text(row.name)),
-                .text(String(row.partnerships)), .text(String(row.cdps)),
-                .text(row.pccRoles.map(\.label).joined(separator: ", ")),
-            ] }, captionVisible: false),
-            .h2(.id("sros"), .text("Senior Responsible Owners of Combating Drugs Partnerships")),
-            Components.table(caption: "CDPs and their Senior Responsible Owners", headers: [
-                .text("Combating Drugs Partnership"), .text("Police force area"), .text("Senior Responsible Owner")
-            ], rows: model.senior.map { row in [
-                .a(.href(RegisterPath.partnership(row.partnershipKey).href), .text(row.partnershipName)),
-                Components.text(row.forceArea), .a(.href(row.sroKey), .text(row.sro)),
-            ] }, captionVisible: false)
-        ))
+        return Layout(
+            context: context, title: "Partnership landscape", isDemo: model.isDemo,
+            content: .group(
+                .heading("Partnership landscape"),
+                .getForm(
+                    action: RegisterPath.partnerships.href, .class("filters"),
+                    .attribute(named: "role", value: "search"),
+                    .div(
+                        .class("form-group"),
+                        .label(.for("q"), .class("label"), .text("Search partnerships")),
+                        .input(.type(.search), .id("q"), .name("q"), .class("input"))),
+                    .div(.class("form-group"), .button(.type(.submit), .class("button"), .text("Search")))),
+                .div(
+                    .class("grid"),
+                    .div(
+                        .class("card"), .span(.class("count"), .text(String(model.total))),
+                        .text("partnerships in the register")),
+                    .div(
+                        .class("card"), .span(.class("count"), .text(String(model.forceAreas.count))),
+                        .text("police force areas")),
+                    .div(
+                        .class("card"), .span(.class("count"), .text(String(model.senior.count))),
+                        .text("Senior Responsible Owners (SROs) of Combating Drugs Partnerships (CDPs)"))),
+                .if(
+                    model.total == 0,
+                    .div(
+                        .class("inset"),
+                        context.mayEdit
+                            ? .p(
+                                .text("The register is empty. "),
+                                .a(.href(RegisterPath.newPartnership.href), .text("Add a partnership")), .text(", or "),
+                                .a(.href(RegisterPath.importFile.href), .text("import a register file")), .text("."))
+                            : .p(.text("The register is empty.")))),
+                .div(
+                    .class("grid"),
+                    .div(countTable("By type", model.byType.map { ($0.0.label, $0.1, ("type", $0.0.rawValue)) })),
+                    .div(
+                        countTable("By status", model.byStatus.map { ($0.0.label, $0.1, ("status", $0.0.rawValue)) }),
+                        countTable(
+                            "By the Police and Crime Commissioner's (PCC's) role",
+                            model.byPCCRole.map { ($0.0.label, $0.1, ("pcc_role", $0.0.rawValue)) }))),
+                .h2(.id("force-areas"), .text("Police force areas")),
+                Components.table(
+                    caption: "Partnerships by police force area",
+                    headers: [
+                        .text("Police force area"), .text("Partnerships"), .text("CDPs"), .text("PCC's roles")
+                    ],
+                    rows: model.forceAreas.map { row in
+                        [
+                            .a(.href(RegisterPath.partnerships.href(["force_area": row.code])), .text(row.name)),
+                            .text(String(row.partnerships)), .text(String(row.cdps)),
+                            .text(row.pccRoles.map(\.label).joined(separator: ", "))
+                        ]
+                    }, captionVisible: false),
+                .h2(.id("sros"), .text("Senior Responsible Owners of Combating Drugs Partnerships")),
+                Components.table(
+                    caption: "CDPs and their Senior Responsible Owners",
+                    headers: [
+                        .text("Combating Drugs Partnership"), .text("Police force area"),
+                        .text("Senior Responsible Owner")
+                    ],
+                    rows: model.senior.map { row in
+                        [
+                            .a(.href(RegisterPath.partnership(row.partnershipKey).href), .text(row.partnershipName)),
+                            Components.text(row.forceArea), .a(.href(row.sroKey), .text(row.sro))
+                        ]
+                    }, captionVisible: false)
+            ))
     }
 }

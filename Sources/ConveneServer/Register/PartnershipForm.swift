@@ -47,11 +47,16 @@ struct PartnershipFormInput: Content {
         if reader.text(name) == nil { reader.errors.append(FieldError("name", "Enter the partnership's name")) }
         let type: PartnershipType? = reader.vocabulary(type, "type", "type of partnership", required: true)
         let status: PartnershipStatus? = reader.vocabulary(status, "status", "status", required: true)
-        let frequency: MeetingFrequency? = reader.vocabulary(meetingFrequency, "meeting_frequency", "meeting frequency", required: false)
-        let roles: [PCCRole] = (pccRoles ?? []).compactMap { reader.vocabulary($0, "pcc_roles", "PCC role", required: false) }
+        let frequency: MeetingFrequency? = reader.vocabulary(
+            meetingFrequency, "meeting_frequency", "meeting frequency", required: false)
+        let roles: [PCCRole] = (pccRoles ?? []).compactMap {
+            reader.vocabulary($0, "pcc_roles", "PCC role", required: false)
+        }
         let started = reader.day(startedOn, "started_on", "The start date")
         let ended = reader.day(endedOn, "ended_on", "The end date")
-        let themes = (self.themes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let themes = (self.themes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         var relations: [PartnershipRelation] = []
         if let up = reader.text(reportsTo) { relations.append(PartnershipRelation(key, .reportsTo, up)) }
         if let up = reader.text(subGroupOf) { relations.append(PartnershipRelation(key, .subGroupOf, up)) }
@@ -76,7 +81,11 @@ struct PartnershipFormChoices {
     static func load(in scope: Scope, excluding key: String?) async throws -> PartnershipFormChoices {
         async let organisations = OrganisationRecord.query(in: scope).sort(\.$name).all()
         async let partnerships = PartnershipRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name).all()
-        async let areas = AreaRecord.query(on: scope.db).filter(\.$kind ~~ [AreaKind.policeForceArea.rawValue, AreaKind.district.rawValue, AreaKind.upperTierAuthority.rawValue]).sort(\.$name).all()
+        async let areas = AreaRecord.query(on: scope.db).filter(
+            \.$kind ~~ [
+                AreaKind.policeForceArea.rawValue, AreaKind.district.rawValue, AreaKind.upperTierAuthority.rawValue
+            ]
+        ).sort(\.$name).all()
         async let links = AreaLinkRecord.query(on: scope.db).all()
         let all = try await areas
         let forceAreas = all.filter { $0.kind == AreaKind.policeForceArea.rawValue }
@@ -84,21 +93,32 @@ struct PartnershipFormChoices {
         // An upper-tier authority sits in the force area of its districts.
         var groupOf: [String: String] = [:]
         for area in all where area.kind == AreaKind.district.rawValue { groupOf[area.code] = area.parentCode }
-        for link in try await links where groupOf[link.areaCode] == nil { groupOf[link.areaCode] = groupOf[link.districtCode] }
-        let grouped = Dictionary(grouping: all.filter { $0.kind != AreaKind.policeForceArea.rawValue }) { groupOf[$0.code].flatMap { pfaNames[$0] } ?? "Other areas" }
+        for link in try await links where groupOf[link.areaCode] == nil {
+            groupOf[link.areaCode] = groupOf[link.districtCode]
+        }
+        let grouped = Dictionary(grouping: all.filter { $0.kind != AreaKind.policeForceArea.rawValue }) {
+            groupOf[$0.code].flatMap { pfaNames[$0] } ?? "Other areas"
+        }
         return PartnershipFormChoices(
             organisations: try await organisations.map { ($0.key, $0.name) },
             partnerships: try await partnerships.filter { $0.key != key }.map { ($0.key, $0.name) },
             forceAreas: forceAreas.map { ($0.code, $0.name) },
             footprintAreas: grouped.keys.sorted().map { group in
-                (group, grouped[group]!.map { ($0.code, "\($0.name) (\($0.kind == AreaKind.district.rawValue ? "district" : "upper tier"))") })
+                (
+                    group,
+                    grouped[group]!.map {
+                        ($0.code, "\($0.name) (\($0.kind == AreaKind.district.rawValue ? "district" : "upper tier"))")
+                    }
+                )
             })
     }
 }
 
 enum PartnershipFormView {
-    static func render(context: PageContext, title: String, action: String, input: PartnershipFormInput, errors: [FieldError],
-                       choices: PartnershipFormChoices, cancel: String) -> Layout {
+    static func render(
+        context: PageContext, title: String, action: String, input: PartnershipFormInput, errors: [FieldError],
+        choices: PartnershipFormChoices, cancel: String
+    ) -> Layout {
         let form = Form(errors: errors)
         return Layout(
             context: context, title: errors.isEmpty ? title : "Error: \(title)",
@@ -106,25 +126,50 @@ enum PartnershipFormView {
             content: .group(
                 form.errorSummary(),
                 .heading(title),
-                .postForm(action: action, context: context, .attribute(named: "novalidate", value: "novalidate"),
+                .postForm(
+                    action: action, context: context, .attribute(named: "novalidate", value: "novalidate"),
                     form.textInput("name", "Name", input.name),
-                    form.select("type", "Type", input.type, PartnershipType.allCases.map { ($0.rawValue, $0.label) }, blank: "Select a type"),
-                    form.select("status", "Status", input.status ?? PartnershipStatus.active.rawValue, PartnershipStatus.allCases.map { ($0.rawValue, $0.label) }),
-                    form.textInput("started_on", "Start date", input.startedOn, hint: "For example, 2022-08-01", short: true),
-                    form.textInput("ended_on", "End date", input.endedOn, hint: "Only for a merged or discontinued partnership", short: true),
-                    form.select("force_area_code", "Police force area", input.forceAreaCode, choices.forceAreas.map { ($0.code, $0.name) }, blank: "Not set"),
+                    form.select(
+                        "type", "Type", input.type, PartnershipType.allCases.map { ($0.rawValue, $0.label) },
+                        blank: "Select a type"),
+                    form.select(
+                        "status", "Status", input.status ?? PartnershipStatus.active.rawValue,
+                        PartnershipStatus.allCases.map { ($0.rawValue, $0.label) }),
+                    form.textInput(
+                        "started_on", "Start date", input.startedOn, hint: "For example, 2022-08-01", short: true),
+                    form.textInput(
+                        "ended_on", "End date", input.endedOn, hint: "Only for a merged or discontinued partnership",
+                        short: true),
+                    form.select(
+                        "force_area_code", "Police force area", input.forceAreaCode,
+                        choices.forceAreas.map { ($0.code, $0.name) }, blank: "Not set"),
                     form.textArea("purpose", "Purpose", input.purpose),
-                    form.textInput("statutory_basis", "Statutory basis", input.statutoryBasis, hint: "For example, Crime and Disorder Act 1998"),
-                    form.textInput("themes", "Themes", input.themes, hint: "Separate themes with commas, for example: drugs, serious violence"),
-                    form.checkboxes("pcc_roles", "The Police and Crime Commissioner's (PCC's) role", input.pccRoles ?? [],
-                                    PCCRole.allCases.map { ($0.rawValue, $0.label) }),
-                    form.select("meeting_frequency", "How often it meets", input.meetingFrequency,
-                                MeetingFrequency.allCases.map { ($0.rawValue, $0.label) }, blank: "Not recorded"),
-                    form.select("secretariat_key", "Secretariat", input.secretariatKey, choices.organisations.map { ($0.key, $0.name) }, blank: "None"),
-                    form.select("reports_to", "Reports to", input.reportsTo, choices.partnerships.map { ($0.key, $0.name) }, blank: "None"),
-                    form.select("sub_group_of", "Sub-group of", input.subGroupOf, choices.partnerships.map { ($0.key, $0.name) }, blank: "None"),
-                    form.multiSelect("footprint", "Footprint", input.footprint ?? [], choices.footprintAreas,
-                                     hint: "Choose the districts or upper-tier councils it covers. Hold Ctrl (or Cmd) to choose more than one."),
+                    form.textInput(
+                        "statutory_basis", "Statutory basis", input.statutoryBasis,
+                        hint: "For example, Crime and Disorder Act 1998"),
+                    form.textInput(
+                        "themes", "Themes", input.themes,
+                        hint: "Separate themes with commas, for example: drugs, serious violence"),
+                    form.checkboxes(
+                        "pcc_roles", "The Police and Crime Commissioner's (PCC's) role", input.pccRoles ?? [],
+                        PCCRole.allCases.map { ($0.rawValue, $0.label) }),
+                    form.select(
+                        "meeting_frequency", "How often it meets", input.meetingFrequency,
+                        MeetingFrequency.allCases.map { ($0.rawValue, $0.label) }, blank: "Not recorded"),
+                    form.select(
+                        "secretariat_key", "Secretariat", input.secretariatKey,
+                        choices.organisations.map { ($0.key, $0.name) }, blank: "None"),
+                    form.select(
+                        "reports_to", "Reports to", input.reportsTo, choices.partnerships.map { ($0.key, $0.name) },
+                        blank: "None"),
+                    form.select(
+                        "sub_group_of", "Sub-group of", input.subGroupOf,
+                        choices.partnerships.map { ($0.key, $0.name) }, blank: "None"),
+                    form.multiSelect(
+                        "footprint", "Footprint", input.footprint ?? [], choices.footprintAreas,
+                        hint:
+                            "Choose the districts or upper-tier councils it covers. Hold Ctrl (or Cmd) to choose more than one."
+                    ),
                     .button(.type(.submit), .class("button"), .text("Save")),
                     .a(.href(cancel), .class("button button--secondary"), .text("Cancel"))
                 )

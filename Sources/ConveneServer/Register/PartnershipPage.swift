@@ -35,23 +35,32 @@ struct PartnershipPageModel {
         let record = try await RegisterQueries.partnership(key, in: scope)
         let id = try record.requireID()
         async let memberships = MembershipRecord.query(in: scope).filter(\.$partnership.$id == id)
-            .with(\.$person) { $0.with(\.$organisation) }.with(\.$organisation).with(\.$represents).with(\.$substitute).all()
+            .with(\.$person) { $0.with(\.$organisation) }.with(\.$organisation).with(\.$represents).with(\.$substitute)
+            .all()
         async let outgoing = RelationRecord.query(in: scope).filter(\.$from.$id == id).with(\.$to).all()
         async let incoming = RelationRecord.query(in: scope).filter(\.$to.$id == id).with(\.$from).all()
-        async let terms = TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).sort(\.$version, .descending).all()
+        async let terms = TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).sort(
+            \.$version, .descending
+        ).all()
         async let secretariat = record.$secretariat.get(on: scope.db)
 
-        let keys = KeyIndex(organisations: try await secretariat.map { [$0.id!: $0.key] } ?? [:], partnerships: [id: record.key])
+        let keys = KeyIndex(
+            organisations: try await secretariat.map { [$0.id!: $0.key] } ?? [:], partnerships: [id: record.key])
         let partnership = record.domain(keys)
 
-        var current: [Member] = [], past: [Member] = []
+        var current: [Member] = []
+        var past: [Member] = []
         for m in try await memberships {
             let member = Member(
                 key: m.key,
                 name: m.person?.name ?? m.organisation?.name ?? "Unknown",
-                href: m.person.map { RegisterPath.person($0.key).href } ?? m.organisation.map { RegisterPath.organisation($0.key).href } ?? "#",
+                href: m.person.map { RegisterPath.person($0.key).href } ?? m.organisation.map {
+                    RegisterPath.organisation($0.key).href
+                } ?? "#",
                 roleTitle: m.person?.roleTitle, role: MembershipRole(rawValue: m.role) ?? .member,
-                represents: (m.represents ?? m.person?.organisation).map { ($0.name, RegisterPath.organisation($0.key).href) },
+                represents: (m.represents ?? m.person?.organisation).map {
+                    ($0.name, RegisterPath.organisation($0.key).href)
+                },
                 voting: m.votingRight,
                 substitute: m.substitute.map { ($0.name, RegisterPath.person($0.key).href) },
                 startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
@@ -61,28 +70,38 @@ struct PartnershipPageModel {
         current.sort { (roleOrder[$0.role]!, $0.name) < (roleOrder[$1.role]!, $1.name) }
         past.sort { ($0.endedOn ?? today) > ($1.endedOn ?? today) }
 
-        let out = try await outgoing.map { Link(key: $0.to.key, name: $0.to.name, kind: RelationKind(rawValue: $0.kind) ?? .reportsTo) }
-        let inc = try await incoming.map { Link(key: $0.from.key, name: $0.from.name, kind: RelationKind(rawValue: $0.kind) ?? .reportsTo) }
+        let out = try await outgoing.map {
+            Link(key: $0.to.key, name: $0.to.name, kind: RelationKind(rawValue: $0.kind) ?? .reportsTo)
+        }
+        let inc = try await incoming.map {
+            Link(key: $0.from.key, name: $0.from.name, kind: RelationKind(rawValue: $0.kind) ?? .reportsTo)
+        }
 
         // The footprint's districts and every area they lie in.
         let codes = partnership.footprint
-        var footprint = FootprintResolution(policeForceAreas: [], upperTierAuthorities: [], integratedCareBoards: [], districts: [])
+        var footprint = FootprintResolution(
+            policeForceAreas: [], upperTierAuthorities: [], integratedCareBoards: [], districts: [])
         var footprintNames: [String] = []
         if !codes.isEmpty {
             let links = try await AreaLinkRecord.query(on: scope.db).group(.or) {
                 $0.filter(\.$districtCode ~~ codes).filter(\.$areaCode ~~ codes)
             }.all().map(\.domain)
             let districts = Set(links.map(\.districtCode)).union(codes)
-            let allLinks = try await AreaLinkRecord.query(on: scope.db).filter(\.$districtCode ~~ districts).all().map(\.domain)
+            let allLinks = try await AreaLinkRecord.query(on: scope.db).filter(\.$districtCode ~~ districts).all().map(
+                \.domain)
             let areaCodes = districts.union(allLinks.map(\.areaCode))
             let areas = try await AreaRecord.query(on: scope.db).filter(\.$code ~~ areaCodes).all().map(\.domain)
             let parents = Set(areas.compactMap(\.parentCode)).subtracting(areaCodes)
-            let parentAreas = parents.isEmpty ? [] : try await AreaRecord.query(on: scope.db).filter(\.$code ~~ parents).all().map(\.domain)
+            let parentAreas =
+                parents.isEmpty
+                ? [] : try await AreaRecord.query(on: scope.db).filter(\.$code ~~ parents).all().map(\.domain)
             footprint = Footprint.resolve(codes, areas: areas + parentAreas, links: allLinks)
             let names = Dictionary((areas + parentAreas).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             footprintNames = codes.map { code in names[code].map { "\($0) (\(code))" } ?? code }
         }
-        let forceArea = try await partnership.forceAreaCode.asyncMap { try await RegisterQueries.areaNames([$0], in: scope)[$0] ?? $0 }
+        let forceArea = try await partnership.forceAreaCode.asyncMap {
+            try await RegisterQueries.areaNames([$0], in: scope)[$0] ?? $0
+        }
 
         return PartnershipPageModel(
             context: context, partnership: partnership,
@@ -101,7 +120,8 @@ struct PartnershipPageModel {
         var node = id
         while true {
             let ups = try await RelationRecord.query(in: scope).filter(\.$from.$id == node)
-                .filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).with(\.$to).all()
+                .filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).with(\.$to)
+                .all()
             guard let up = ups.sorted(by: { $0.kind > $1.kind }).first, seen.insert(up.$to.id).inserted else { break }
             chain.append(Link(key: up.to.key, name: up.to.name, kind: RelationKind(rawValue: up.kind) ?? .reportsTo))
             node = up.$to.id

@@ -22,8 +22,10 @@ struct PartnershipResponse: ResourceResponse {
     var forceAreaCode: String?
     var isDemo: Bool
 
-    enum CodingKeys: CodingKey, CaseIterable { case key, name, type, status, startedOn, endedOn, statutoryBasis,
-        purpose, themes, footprint, pccRoles, meetingFrequency, secretariatKey, forceAreaCode, isDemo }
+    enum CodingKeys: CodingKey, CaseIterable {
+        case key, name, type, status, startedOn, endedOn, statutoryBasis,
+            purpose, themes, footprint, pccRoles, meetingFrequency, secretariatKey, forceAreaCode, isDemo
+    }
 
     init(_ value: Partnership) {
         key = value.key
@@ -62,14 +64,17 @@ struct NewPartnership: ResourceNew {
     var forceAreaCode: String?
     var isDemo: Bool?
 
-    enum CodingKeys: CodingKey, CaseIterable { case key, name, type, status, startedOn, endedOn, statutoryBasis,
-        purpose, themes, footprint, pccRoles, meetingFrequency, secretariatKey, forceAreaCode, isDemo }
+    enum CodingKeys: CodingKey, CaseIterable {
+        case key, name, type, status, startedOn, endedOn, statutoryBasis,
+            purpose, themes, footprint, pccRoles, meetingFrequency, secretariatKey, forceAreaCode, isDemo
+    }
 
     var value: Partnership {
-        Partnership(key: key, name: name, type: type, status: status ?? .active, startedOn: startedOn, endedOn: endedOn,
-                    statutoryBasis: statutoryBasis, purpose: purpose, themes: themes ?? [], footprint: footprint ?? [],
-                    pccRoles: pccRoles ?? [], meetingFrequency: meetingFrequency, secretariatKey: secretariatKey,
-                    forceAreaCode: forceAreaCode, isDemo: isDemo ?? false)
+        Partnership(
+            key: key, name: name, type: type, status: status ?? .active, startedOn: startedOn, endedOn: endedOn,
+            statutoryBasis: statutoryBasis, purpose: purpose, themes: themes ?? [], footprint: footprint ?? [],
+            pccRoles: pccRoles ?? [], meetingFrequency: meetingFrequency, secretariatKey: secretariatKey,
+            forceAreaCode: forceAreaCode, isDemo: isDemo ?? false)
     }
 }
 
@@ -91,8 +96,10 @@ struct PartnershipPatch: ResourcePatch {
     var forceAreaCode: Change<String>
     var isDemo: Bool?
 
-    enum CodingKeys: CodingKey, CaseIterable { case key, name, type, status, startedOn, endedOn, statutoryBasis,
-        purpose, themes, footprint, pccRoles, meetingFrequency, secretariatKey, forceAreaCode, isDemo }
+    enum CodingKeys: CodingKey, CaseIterable {
+        case key, name, type, status, startedOn, endedOn, statutoryBasis,
+            purpose, themes, footprint, pccRoles, meetingFrequency, secretariatKey, forceAreaCode, isDemo
+    }
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -149,8 +156,10 @@ struct MembershipResponse: ResourceResponse {
     var endedOn: Day?
     var substituteKey: String?
 
-    enum CodingKeys: CodingKey, CaseIterable { case key, partnershipKey, personKey, organisationKey, role,
-        representsKey, votingRight, startedOn, endedOn, substituteKey }
+    enum CodingKeys: CodingKey, CaseIterable {
+        case key, partnershipKey, personKey, organisationKey, role,
+            representsKey, votingRight, startedOn, endedOn, substituteKey
+    }
 
     init(_ value: Membership) {
         key = value.key
@@ -179,13 +188,16 @@ struct NewMembership: ResourceNew {
     var endedOn: Day?
     var substituteKey: String?
 
-    enum CodingKeys: CodingKey, CaseIterable { case key, partnershipKey, personKey, organisationKey, role,
-        representsKey, votingRight, startedOn, endedOn, substituteKey }
+    enum CodingKeys: CodingKey, CaseIterable {
+        case key, partnershipKey, personKey, organisationKey, role,
+            representsKey, votingRight, startedOn, endedOn, substituteKey
+    }
 
     var value: Membership {
-        Membership(key: key, partnershipKey: partnershipKey, personKey: personKey, organisationKey: organisationKey,
-                   role: role ?? .member, representsKey: representsKey, votingRight: votingRight ?? false,
-                   startedOn: startedOn, endedOn: endedOn, substituteKey: substituteKey)
+        Membership(
+            key: key, partnershipKey: partnershipKey, personKey: personKey, organisationKey: organisationKey,
+            role: role ?? .member, representsKey: representsKey, votingRight: votingRight ?? false,
+            startedOn: startedOn, endedOn: endedOn, substituteKey: substituteKey)
     }
 }
 
@@ -202,8 +214,10 @@ struct MembershipPatch: ResourcePatch {
     var endedOn: Change<Day>
     var substituteKey: Change<String>
 
-    enum CodingKeys: CodingKey, CaseIterable { case key, partnershipKey, personKey, organisationKey, role,
-        representsKey, votingRight, startedOn, endedOn, substituteKey }
+    enum CodingKeys: CodingKey, CaseIterable {
+        case key, partnershipKey, personKey, organisationKey, role,
+            representsKey, votingRight, startedOn, endedOn, substituteKey
+    }
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -38,10 +38,11 @@ struct PublicPartnership: Content {
         meetingFrequency = p.meetingFrequency; forceAreaCode = p.forceAreaCode
         self.members = members?.filter { $0.endedOn.map { $0 >= today.description } ?? true }.map { m in
             let inOffice = m.person?.publicOffice == true
-            return Member(role: MembershipRole(rawValue: m.role)?.label ?? m.role,
-                          name: inOffice ? m.person?.name : (m.person == nil ? m.organisation?.name : nil),
-                          roleTitle: inOffice ? m.person?.roleTitle : nil,
-                          organisation: (m.represents ?? m.organisation)?.name)
+            return Member(
+                role: MembershipRole(rawValue: m.role)?.label ?? m.role,
+                name: inOffice ? m.person?.name : (m.person == nil ? m.organisation?.name : nil),
+                roleTitle: inOffice ? m.person?.roleTitle : nil,
+                organisation: (m.represents ?? m.organisation)?.name)
         }
     }
 }
@@ -55,7 +56,8 @@ enum PublicPages {
     }
 
     private static func workspaces(on db: Database) async throws -> [UUID: String] {
-        Dictionary(try await WorkspaceRecord.query(on: db).all().map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            try await WorkspaceRecord.query(on: db).all().map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func published(_ req: Request) async throws -> [PublicPartnership] {
@@ -66,14 +68,18 @@ enum PublicPages {
     }
 
     static func one(_ req: Request) async throws -> PublicPartnership {
-        let workspace = try req.parameters.require("workspace"), key = try req.parameters.require("key")
+        let workspace = try req.parameters.require("workspace")
+        let key = try req.parameters.require("key")
         guard let space = try await WorkspaceRecord.query(on: req.db).filter(\.$key == workspace).first(),
-              let record = try await PublicRegister.partnerships(on: req.db).filter(\.$workspace.$id == space.requireID())
-                .filter(\.$key == key).first() else {
+            let record = try await PublicRegister.partnerships(on: req.db).filter(\.$workspace.$id == space.requireID())
+                .filter(\.$key == key).first()
+        else {
             // The same answer for unpublished and missing, so the public cannot tell which.
             throw Problem.notFound("The partnership '\(key)'")
         }
-        return PublicPartnership(record, workspace: workspace, members: try await PublicRegister.memberships(of: record, on: req.db), today: req.now.today)
+        return PublicPartnership(
+            record, workspace: workspace, members: try await PublicRegister.memberships(of: record, on: req.db),
+            today: req.now.today)
     }
 
     @Sendable static func apiList(req: Request) async throws -> Response {
@@ -88,37 +94,58 @@ enum PublicPages {
     @Sendable static func list(req: Request) async throws -> Response {
         let context = req.pageContext
         let items = try await published(req)
-        return Layout(context: context, title: "Published partnerships", content: .group(
-            .heading("Published partnerships"),
-            .p(.text("The partnerships that Police and Crime Commissioners' offices have chosen to publish.")),
-            items.isEmpty ? .p(.text("Nothing has been published yet.")) :
-                Components.table(caption: "Published partnerships", headers: [.text("Name"), .text("Type"), .text("Status")],
-                    rows: items.map { p in [
-                        .a(.href(RegisterPath.publishedPartnership(workspace: p.workspace, p.key).href), .text(p.name)), .text(p.type.label), .text(p.status.label),
-                    ] }, captionVisible: false)
-        )).response()
+        return Layout(
+            context: context, title: "Published partnerships",
+            content: .group(
+                .heading("Published partnerships"),
+                .p(.text("The partnerships that Police and Crime Commissioners' offices have chosen to publish.")),
+                items.isEmpty
+                    ? .p(.text("Nothing has been published yet."))
+                    : Components.table(
+                        caption: "Published partnerships", headers: [.text("Name"), .text("Type"), .text("Status")],
+                        rows: items.map { p in
+                            [
+                                .a(
+                                    .href(RegisterPath.publishedPartnership(workspace: p.workspace, p.key).href),
+                                    .text(p.name)), .text(p.type.label), .text(p.status.label)
+                            ]
+                        }, captionVisible: false)
+            )
+        ).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let context = req.pageContext
         let p = try await one(req)
-        return Layout(context: context, title: p.name, breadcrumbs: [("Published partnerships", RegisterPath.published.href)], content: .group(
-            .heading(p.name, caption: p.type.label),
-            Components.summaryList([
-                ("Status", .text(p.status.label)),
-                ("Purpose", Components.text(p.purpose)),
-                ("Statutory basis", Components.text(p.statutoryBasis, empty: "Not statutory, or not recorded")),
-                ("Themes", Components.text(p.themes.joined(separator: ", "), empty: "None recorded")),
-                ("Police and Crime Commissioner's role", Components.text(p.pccRoles.map(\.label).joined(separator: ", "), empty: "None")),
-                ("Meets", Components.text(p.meetingFrequency?.label)),
-            ]),
-            .h2(.text("Members")),
-            (p.members ?? []).isEmpty ? .p(.text("No members are published.")) :
-                Components.table(caption: "Members", headers: [.text("Role"), .text("Member"), .text("Organisation")],
-                    rows: (p.members ?? []).map { m in [
-                        .text(m.role), Components.text(m.name.map { n in m.roleTitle.map { "\(n), \($0)" } ?? n }, empty: "A member"),
-                        Components.text(m.organisation, empty: "–"),
-                    ] }, captionVisible: false)
-        )).response()
+        return Layout(
+            context: context, title: p.name, breadcrumbs: [("Published partnerships", RegisterPath.published.href)],
+            content: .group(
+                .heading(p.name, caption: p.type.label),
+                Components.summaryList([
+                    ("Status", .text(p.status.label)),
+                    ("Purpose", Components.text(p.purpose)),
+                    ("Statutory basis", Components.text(p.statutoryBasis, empty: "Not statutory, or not recorded")),
+                    ("Themes", Components.text(p.themes.joined(separator: ", "), empty: "None recorded")),
+                    (
+                        "Police and Crime Commissioner's role",
+                        Components.text(p.pccRoles.map(\.label).joined(separator: ", "), empty: "None")
+                    ),
+                    ("Meets", Components.text(p.meetingFrequency?.label))
+                ]),
+                .h2(.text("Members")),
+                (p.members ?? []).isEmpty
+                    ? .p(.text("No members are published."))
+                    : Components.table(
+                        caption: "Members", headers: [.text("Role"), .text("Member"), .text("Organisation")],
+                        rows: (p.members ?? []).map { m in
+                            [
+                                .text(m.role),
+                                Components.text(
+                                    m.name.map { n in m.roleTitle.map { "\(n), \($0)" } ?? n }, empty: "A member"),
+                                Components.text(m.organisation, empty: "–")
+                            ]
+                        }, captionVisible: false)
+            )
+        ).response()
     }
 }

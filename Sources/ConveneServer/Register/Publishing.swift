@@ -20,7 +20,9 @@ enum Publishing {
             guard was != published else { return }
             record.publishedAt = published ? scope.now() : nil
             try await record.update(on: scope.db)
-            audit.note(published ? "publish" : "unpublish", "partnership", key, before: ["published": was], after: ["published": published])
+            audit.note(
+                published ? "publish" : "unpublish", "partnership", key, before: ["published": was],
+                after: ["published": published])
         }
     }
 

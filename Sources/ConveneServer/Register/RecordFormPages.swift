@@ -28,103 +28,147 @@ enum RecordFormPages {
     // MARK: Organisations
 
     @Sendable static func newOrganisation(req: Request) async throws -> Response {
-        RecordFormViews.organisation(context: req.pageContext, OrganisationFormInput(), errors: [], action: RegisterPath.newOrganisation.href,
-                                     cancel: RegisterPath.organisations.href, title: "Add an organisation").response()
+        RecordFormViews.organisation(
+            context: req.pageContext, OrganisationFormInput(), errors: [], action: RegisterPath.newOrganisation.href,
+            cancel: RegisterPath.organisations.href, title: "Add an organisation"
+        ).response()
     }
 
     @Sendable static func createOrganisation(req: Request) async throws -> Response {
         let input = try req.content.decode(OrganisationFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { try await RegisterEdits.exists(RecordOrigin(.organisation, $0), in: req.scope) }
+        let key = try await RegisterEdits.freshKey(for: input.name ?? "") {
+            try await RegisterEdits.exists(RecordOrigin(.organisation, $0), in: req.scope)
+        }
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(organisations: [$0]) }
         if errors.isEmpty { return req.redirect(to: RegisterPath.organisation(key).href) }
-        return RecordFormViews.organisation(context: req.pageContext, input, errors: errors, action: RegisterPath.newOrganisation.href, cancel: RegisterPath.organisations.href,
-                                            title: "Add an organisation").response(status: .unprocessableEntity)
+        return RecordFormViews.organisation(
+            context: req.pageContext, input, errors: errors, action: RegisterPath.newOrganisation.href,
+            cancel: RegisterPath.organisations.href,
+            title: "Add an organisation"
+        ).response(status: .unprocessableEntity)
     }
 
     @Sendable static func editOrganisation(req: Request) async throws -> Response {
         let record = try await RegisterQueries.organisation(try req.parameters.require("key"), in: req.scope)
-        return RecordFormViews.organisation(context: req.pageContext, OrganisationFormInput(name: record.name, sector: record.sector), errors: [],
-                                            action: RegisterPath.editOrganisation(record.key).href, cancel: RegisterPath.organisation(record.key).href,
-                                            title: "Change \(record.name)").response()
+        return RecordFormViews.organisation(
+            context: req.pageContext, OrganisationFormInput(name: record.name, sector: record.sector), errors: [],
+            action: RegisterPath.editOrganisation(record.key).href, cancel: RegisterPath.organisation(record.key).href,
+            title: "Change \(record.name)"
+        ).response()
     }
 
     @Sendable static func updateOrganisation(req: Request) async throws -> Response {
         let record = try await RegisterQueries.organisation(try req.parameters.require("key"), in: req.scope)
         let input = try req.content.decode(OrganisationFormInput.self)
-        let errors = try await save(input.parse(key: record.key), mode: .update, req: req) { Register(organisations: [$0]) }
+        let errors = try await save(input.parse(key: record.key), mode: .update, req: req) {
+            Register(organisations: [$0])
+        }
         if errors.isEmpty { return req.redirect(to: RegisterPath.organisation(record.key).href) }
-        return RecordFormViews.organisation(context: req.pageContext, input, errors: errors, action: RegisterPath.editOrganisation(record.key).href,
-                                            cancel: RegisterPath.organisation(record.key).href, title: "Change \(record.name)")
-            .response(status: .unprocessableEntity)
+        return RecordFormViews.organisation(
+            context: req.pageContext, input, errors: errors, action: RegisterPath.editOrganisation(record.key).href,
+            cancel: RegisterPath.organisation(record.key).href, title: "Change \(record.name)"
+        )
+        .response(status: .unprocessableEntity)
     }
 
     // MARK: People
 
     @Sendable static func newPerson(req: Request) async throws -> Response {
-        RecordFormViews.person(context: req.pageContext, PersonFormInput(), choices: try await RecordChoices.load(in: req.scope), errors: [],
-                               action: RegisterPath.newPerson.href, cancel: RegisterPath.persons.href, title: "Add a person").response()
+        RecordFormViews.person(
+            context: req.pageContext, PersonFormInput(), choices: try await RecordChoices.load(in: req.scope),
+            errors: [],
+            action: RegisterPath.newPerson.href, cancel: RegisterPath.persons.href, title: "Add a person"
+        ).response()
     }
 
     @Sendable static func createPerson(req: Request) async throws -> Response {
         let input = try req.content.decode(PersonFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { try await RegisterEdits.exists(RecordOrigin(.person, $0), in: req.scope) }
+        let key = try await RegisterEdits.freshKey(for: input.name ?? "") {
+            try await RegisterEdits.exists(RecordOrigin(.person, $0), in: req.scope)
+        }
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(persons: [$0]) }
         if errors.isEmpty {
             try await Publishing.setPublicOffice(key, input.publicOffice == "yes", in: req.scope)
             return req.redirect(to: RegisterPath.person(key).href)
         }
-        return RecordFormViews.person(context: req.pageContext, input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
-                                      action: RegisterPath.newPerson.href, cancel: RegisterPath.persons.href, title: "Add a person").response(status: .unprocessableEntity)
+        return RecordFormViews.person(
+            context: req.pageContext, input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
+            action: RegisterPath.newPerson.href, cancel: RegisterPath.persons.href, title: "Add a person"
+        ).response(status: .unprocessableEntity)
     }
 
     @Sendable static func editPerson(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        guard let person = try await PersonsResource.find(key, in: req.scope) else { throw Problem.notFound("The person '\(key)'") }
+        guard let person = try await PersonsResource.find(key, in: req.scope) else {
+            throw Problem.notFound("The person '\(key)'")
+        }
         let inOffice = try await PersonRecord.query(in: req.scope).filter(\.$key == key).first()?.publicOffice ?? false
-        return RecordFormViews.person(context: req.pageContext, PersonFormInput(person, publicOffice: inOffice), choices: try await RecordChoices.load(in: req.scope), errors: [],
-                                      action: RegisterPath.editPerson(key).href, cancel: RegisterPath.person(key).href, title: "Change \(person.name)").response()
+        return RecordFormViews.person(
+            context: req.pageContext, PersonFormInput(person, publicOffice: inOffice),
+            choices: try await RecordChoices.load(in: req.scope), errors: [],
+            action: RegisterPath.editPerson(key).href, cancel: RegisterPath.person(key).href,
+            title: "Change \(person.name)"
+        ).response()
     }
 
     @Sendable static func updatePerson(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        guard let person = try await PersonsResource.find(key, in: req.scope) else { throw Problem.notFound("The person '\(key)'") }
+        guard let person = try await PersonsResource.find(key, in: req.scope) else {
+            throw Problem.notFound("The person '\(key)'")
+        }
         let input = try req.content.decode(PersonFormInput.self)
         let errors = try await save(input.parse(key: key), mode: .update, req: req) { Register(persons: [$0]) }
         if errors.isEmpty {
             try await Publishing.setPublicOffice(key, input.publicOffice == "yes", in: req.scope)
             return req.redirect(to: RegisterPath.person(key).href)
         }
-        return RecordFormViews.person(context: req.pageContext, input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
-                                      action: RegisterPath.editPerson(key).href, cancel: RegisterPath.person(key).href, title: "Change \(person.name)")
-            .response(status: .unprocessableEntity)
+        return RecordFormViews.person(
+            context: req.pageContext, input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
+            action: RegisterPath.editPerson(key).href, cancel: RegisterPath.person(key).href,
+            title: "Change \(person.name)"
+        )
+        .response(status: .unprocessableEntity)
     }
 
     // MARK: Memberships
 
     @Sendable static func newMembership(req: Request) async throws -> Response {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
-        return RecordFormViews.membership(context: req.pageContext, MembershipFormInput(), partnership: (partnership.key, partnership.name),
-                                          choices: try await RecordChoices.load(in: req.scope), errors: [],
-                                          action: RegisterPath.newMember(partnership.key).href, title: "Add a member").response()
+        return RecordFormViews.membership(
+            context: req.pageContext, MembershipFormInput(), partnership: (partnership.key, partnership.name),
+            choices: try await RecordChoices.load(in: req.scope), errors: [],
+            action: RegisterPath.newMember(partnership.key).href, title: "Add a member"
+        ).response()
     }
 
     @Sendable static func createMembership(req: Request) async throws -> Response {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         let input = try req.content.decode(MembershipFormInput.self)
-        let base = Key.slug(partnership.key, input.personKey ?? input.organisationKey ?? "member", input.role ?? "member")
-        let key = try await RegisterEdits.freshKey(for: base) { try await RegisterEdits.exists(RecordOrigin(.membership, $0), in: req.scope) }
-        let errors = try await save(input.parse(key: key, partnershipKey: partnership.key), mode: .create, req: req) { Register(memberships: [$0]) }
-        if errors.isEmpty { return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members")) }
-        return RecordFormViews.membership(context: req.pageContext, input, partnership: (partnership.key, partnership.name),
-                                          choices: try await RecordChoices.load(in: req.scope), errors: errors,
-                                          action: RegisterPath.newMember(partnership.key).href, title: "Add a member")
-            .response(status: .unprocessableEntity)
+        let base = Key.slug(
+            partnership.key, input.personKey ?? input.organisationKey ?? "member", input.role ?? "member")
+        let key = try await RegisterEdits.freshKey(for: base) {
+            try await RegisterEdits.exists(RecordOrigin(.membership, $0), in: req.scope)
+        }
+        let errors = try await save(input.parse(key: key, partnershipKey: partnership.key), mode: .create, req: req) {
+            Register(memberships: [$0])
+        }
+        if errors.isEmpty {
+            return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members"))
+        }
+        return RecordFormViews.membership(
+            context: req.pageContext, input, partnership: (partnership.key, partnership.name),
+            choices: try await RecordChoices.load(in: req.scope), errors: errors,
+            action: RegisterPath.newMember(partnership.key).href, title: "Add a member"
+        )
+        .response(status: .unprocessableEntity)
     }
 
     private static func membership(_ req: Request) async throws -> (PartnershipRecord, Membership) {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         let key = try req.parameters.require("member")
-        guard let membership = try await MembershipsResource.find(key, in: req.scope), membership.partnershipKey == partnership.key else {
+        guard let membership = try await MembershipsResource.find(key, in: req.scope),
+            membership.partnershipKey == partnership.key
+        else {
             throw Problem.notFound("The membership '\(key)'")
         }
         return (partnership, membership)
@@ -132,35 +176,48 @@ enum RecordFormPages {
 
     @Sendable static func editMembership(req: Request) async throws -> Response {
         let (partnership, membership) = try await membership(req)
-        return RecordFormViews.membership(context: req.pageContext, MembershipFormInput(membership), partnership: (partnership.key, partnership.name),
-                                          choices: try await RecordChoices.load(in: req.scope), errors: [],
-                                          action: RegisterPath.editMember(partnership.key, member: membership.key).href,
-                                          title: "Change a membership").response()
+        return RecordFormViews.membership(
+            context: req.pageContext, MembershipFormInput(membership), partnership: (partnership.key, partnership.name),
+            choices: try await RecordChoices.load(in: req.scope), errors: [],
+            action: RegisterPath.editMember(partnership.key, member: membership.key).href,
+            title: "Change a membership"
+        ).response()
     }
 
     @Sendable static func updateMembership(req: Request) async throws -> Response {
         let (partnership, membership) = try await membership(req)
         let input = try req.content.decode(MembershipFormInput.self)
-        let errors = try await save(input.parse(key: membership.key, partnershipKey: partnership.key), mode: .update, req: req) { Register(memberships: [$0]) }
-        if errors.isEmpty { return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members")) }
-        return RecordFormViews.membership(context: req.pageContext, input, partnership: (partnership.key, partnership.name),
-                                          choices: try await RecordChoices.load(in: req.scope), errors: errors,
-                                          action: RegisterPath.editMember(partnership.key, member: membership.key).href,
-                                          title: "Change a membership").response(status: .unprocessableEntity)
+        let errors = try await save(
+            input.parse(key: membership.key, partnershipKey: partnership.key), mode: .update, req: req
+        ) { Register(memberships: [$0]) }
+        if errors.isEmpty {
+            return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members"))
+        }
+        return RecordFormViews.membership(
+            context: req.pageContext, input, partnership: (partnership.key, partnership.name),
+            choices: try await RecordChoices.load(in: req.scope), errors: errors,
+            action: RegisterPath.editMember(partnership.key, member: membership.key).href,
+            title: "Change a membership"
+        ).response(status: .unprocessableEntity)
     }
 
     // MARK: Terms of reference
 
     private static func nextVersion(_ partnership: PartnershipRecord, in scope: Scope) async throws -> Int {
-        let versions = try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID()).all().map(\.version)
+        let versions = try await TermsOfReferenceRecord.query(in: scope).filter(
+            \.$partnership.$id == partnership.requireID()
+        ).all().map(\.version)
         return (versions.max() ?? 0) + 1
     }
 
     @Sendable static func newTerms(req: Request) async throws -> Response {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         let version = try await nextVersion(partnership, in: req.scope)
-        return RecordFormViews.terms(context: req.pageContext, TermsFormInput(), partnership: (partnership.key, partnership.name), version: version, errors: [],
-                                     action: RegisterPath.newTermsOfReference(partnership.key).href).response()
+        return RecordFormViews.terms(
+            context: req.pageContext, TermsFormInput(), partnership: (partnership.key, partnership.name),
+            version: version, errors: [],
+            action: RegisterPath.newTermsOfReference(partnership.key).href
+        ).response()
     }
 
     @Sendable static func createTerms(req: Request) async throws -> Response {
@@ -170,24 +227,36 @@ enum RecordFormPages {
         let (terms, errors) = input.parse(partnershipKey: partnership.key, version: version)
         var all = errors
         if let terms, errors.isEmpty {
-            all = try await RegisterEdits.write(Register(termsOfReference: [terms]), mode: .create,
-                                                origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), in: req.scope)
-            if all.isEmpty { return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "terms")) }
+            all = try await RegisterEdits.write(
+                Register(termsOfReference: [terms]), mode: .create,
+                origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), in: req.scope)
+            if all.isEmpty {
+                return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "terms"))
+            }
         }
-        return RecordFormViews.terms(context: req.pageContext, input, partnership: (partnership.key, partnership.name), version: version, errors: all,
-                                     action: RegisterPath.newTermsOfReference(partnership.key).href).response(status: .unprocessableEntity)
+        return RecordFormViews.terms(
+            context: req.pageContext, input, partnership: (partnership.key, partnership.name), version: version,
+            errors: all,
+            action: RegisterPath.newTermsOfReference(partnership.key).href
+        ).response(status: .unprocessableEntity)
     }
 
     /// Writes a parsed record unless parsing already found errors.
-    private static func save<Value>(_ parsed: (Value?, [FieldError]), mode: RegisterEdits.Mode, req: Request,
-                                    _ wrap: (Value) -> Register) async throws -> [FieldError] {
+    private static func save<Value>(
+        _ parsed: (Value?, [FieldError]), mode: RegisterEdits.Mode, req: Request,
+        _ wrap: (Value) -> Register
+    ) async throws -> [FieldError] {
         let (value, errors) = parsed
-        guard let value, errors.isEmpty else { return errors.isEmpty ? [FieldError("key", "The form could not be read")] : errors }
+        guard let value, errors.isEmpty else {
+            return errors.isEmpty ? [FieldError("key", "The form could not be read")] : errors
+        }
         let register = wrap(value)
         let origin: RecordOrigin =
-            if let o = register.organisations.first { RecordOrigin(.organisation, o.key) }
-            else if let p = register.persons.first { RecordOrigin(.person, p.key) }
-            else { RecordOrigin(.membership, register.memberships.first?.key ?? "") }
+            if let o = register.organisations.first {
+                RecordOrigin(.organisation, o.key)
+            } else if let p = register.persons.first { RecordOrigin(.person, p.key) } else {
+                RecordOrigin(.membership, register.memberships.first?.key ?? "")
+            }
         return try await RegisterEdits.write(register, mode: mode, origin: origin, in: req.scope)
     }
 }

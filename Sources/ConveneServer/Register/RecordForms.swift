@@ -26,7 +26,8 @@ struct FormReader {
 
     mutating func number(_ value: String?, _ field: String, _ what: String) -> Int? {
         guard let value = text(value) else { return nil }
-        guard let number = Int(value.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "")) else {
+        guard let number = Int(value.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: ""))
+        else {
             errors.append(FieldError(field, "\(what) must be a whole number"))
             return nil
         }
@@ -53,7 +54,13 @@ struct OrganisationFormInput: Content {
     func parse(key: String) -> (Organisation?, [FieldError]) {
         var reader = FormReader()
         let sector: Sector? = reader.vocabulary(sector, "sector", "sector", required: true)
-        guard let sector else { return (nil, reader.errors + Organisation(key: key, name: name ?? "", sector: .other).validate().filter { $0.field == "name" }) }
+        guard let sector else {
+            return (
+                nil,
+                reader.errors
+                    + Organisation(key: key, name: name ?? "", sector: .other).validate().filter { $0.field == "name" }
+            )
+        }
         let organisation = Organisation(key: key, name: reader.text(name) ?? "", sector: sector)
         return (organisation, reader.errors + organisation.validate())
     }
@@ -83,8 +90,9 @@ struct PersonFormInput: Content {
         var reader = FormReader()
         let seniority: SeniorityBand? = reader.vocabulary(seniority, "seniority", "seniority band", required: false)
         let salary = reader.number(salaryBand, "salary_band", "The salary band")
-        let person = Person(key: key, name: reader.text(name) ?? "", roleTitle: reader.text(roleTitle),
-                            organisationKey: reader.text(organisationKey), seniority: seniority, salaryBand: salary)
+        let person = Person(
+            key: key, name: reader.text(name) ?? "", roleTitle: reader.text(roleTitle),
+            organisationKey: reader.text(organisationKey), seniority: seniority, salaryBand: salary)
         return (person, reader.errors + person.validate())
     }
 }
@@ -102,11 +110,13 @@ struct MembershipFormInput: Content {
     enum CodingKeys: String, CodingKey {
         case role
         case personKey = "person_key", organisationKey = "organisation_key", representsKey = "represents_key"
-        case votingRight = "voting_right", startedOn = "started_on", endedOn = "ended_on", substituteKey = "substitute_key"
+        case votingRight = "voting_right", startedOn = "started_on", endedOn = "ended_on", substituteKey =
+            "substitute_key"
     }
 
     init(_ m: Membership? = nil) {
-        personKey = m?.personKey; organisationKey = m?.organisationKey; role = m?.role.rawValue ?? MembershipRole.member.rawValue
+        personKey = m?.personKey; organisationKey = m?.organisationKey;
+        role = m?.role.rawValue ?? MembershipRole.member.rawValue
         representsKey = m?.representsKey; votingRight = m?.votingRight == true ? "yes" : nil
         startedOn = m?.startedOn?.description; endedOn = m?.endedOn?.description; substituteKey = m?.substituteKey
     }
@@ -120,7 +130,8 @@ struct MembershipFormInput: Content {
         let membership = Membership(
             key: key, partnershipKey: partnershipKey, personKey: reader.text(personKey),
             organisationKey: reader.text(organisationKey), role: role, representsKey: reader.text(representsKey),
-            votingRight: votingRight == "yes", startedOn: started, endedOn: ended, substituteKey: reader.text(substituteKey))
+            votingRight: votingRight == "yes", startedOn: started, endedOn: ended,
+            substituteKey: reader.text(substituteKey))
         return (membership, reader.errors + membership.validate())
     }
 }
@@ -139,7 +150,8 @@ struct TermsFormInput: Content {
 
     func parse(partnershipKey: String, version: Int) -> (TermsOfReference?, [FieldError]) {
         var reader = FormReader()
-        let frequency: MeetingFrequency? = reader.vocabulary(meetingFrequency, "meeting_frequency", "meeting frequency", required: false)
+        let frequency: MeetingFrequency? = reader.vocabulary(
+            meetingFrequency, "meeting_frequency", "meeting frequency", required: false)
         let terms = TermsOfReference(
             partnershipKey: partnershipKey, version: version, purpose: reader.text(purpose),
             quorum: reader.number(quorum, "quorum", "The quorum"), meetingFrequency: frequency,
@@ -160,71 +172,130 @@ struct RecordChoices {
         return RecordChoices(
             organisations: try await organisations.map { ($0.key, $0.name) },
             persons: try await persons.map { person in
-                let label = person.roleTitle.map { $0 == person.name ? person.name : "\(person.name), \($0)" } ?? person.name
+                let label =
+                    person.roleTitle.map { $0 == person.name ? person.name : "\(person.name), \($0)" } ?? person.name
                 return (person.key, label)
             })
     }
 }
 
 enum RecordFormViews {
-    static func page(context: PageContext, title: String, action: String, cancel: String, errors: [FieldError],
-                     breadcrumbs: [(String, String)], _ fields: Node<HTML.BodyContext>...) -> Layout {
-        Layout(context: context, title: errors.isEmpty ? title : "Error: \(title)", breadcrumbs: breadcrumbs, content: .group(
-            Form(errors: errors).errorSummary(),
-            .heading(title),
-            .postForm(action: action, context: context, .attribute(named: "novalidate", value: "novalidate"),
-                .group(fields),
-                .button(.type(.submit), .class("button"), .text("Save")),
-                .a(.href(cancel), .class("button button--secondary"), .text("Cancel")))))
+    static func page(
+        context: PageContext, title: String, action: String, cancel: String, errors: [FieldError],
+        breadcrumbs: [(String, String)], _ fields: Node<HTML.BodyContext>...
+    ) -> Layout {
+        Layout(
+            context: context, title: errors.isEmpty ? title : "Error: \(title)", breadcrumbs: breadcrumbs,
+            content: .group(
+                Form(errors: errors).errorSummary(),
+                .heading(title),
+                .postForm(
+                    action: action, context: context, .attribute(named: "novalidate", value: "novalidate"),
+                    .group(fields),
+                    .button(.type(.submit), .class("button"), .text("Save")),
+                    .a(.href(cancel), .class("button button--secondary"), .text("Cancel")))))
     }
 
-    static func organisation(context: PageContext, _ input: OrganisationFormInput, errors: [FieldError], action: String, cancel: String, title: String) -> Layout {
+    static func organisation(
+        context: PageContext, _ input: OrganisationFormInput, errors: [FieldError], action: String, cancel: String,
+        title: String
+    ) -> Layout {
         let form = Form(errors: errors)
-        return page(context: context, title: title, action: action, cancel: cancel, errors: errors,
-                    breadcrumbs: [("Overview", RegisterPath.overview.href), ("Organisations", RegisterPath.organisations.href)],
-                    form.textInput("name", "Name", input.name),
-                    form.select("sector", "Sector", input.sector, Sector.allCases.map { ($0.rawValue, $0.label) }, blank: "Select a sector"))
+        return page(
+            context: context, title: title, action: action, cancel: cancel, errors: errors,
+            breadcrumbs: [("Overview", RegisterPath.overview.href), ("Organisations", RegisterPath.organisations.href)],
+            form.textInput("name", "Name", input.name),
+            form.select(
+                "sector", "Sector", input.sector, Sector.allCases.map { ($0.rawValue, $0.label) },
+                blank: "Select a sector"))
     }
 
-    static func person(context: PageContext, _ input: PersonFormInput, choices: RecordChoices, errors: [FieldError], action: String, cancel: String, title: String) -> Layout {
+    static func person(
+        context: PageContext, _ input: PersonFormInput, choices: RecordChoices, errors: [FieldError], action: String,
+        cancel: String, title: String
+    ) -> Layout {
         let form = Form(errors: errors)
-        return page(context: context, title: title, action: action, cancel: cancel, errors: errors,
-                    breadcrumbs: [("Overview", RegisterPath.overview.href), ("People", RegisterPath.persons.href)],
-                    form.textInput("name", "Name", input.name, hint: "Only what the partnership needs: a name or, for a role, the role title"),
-                    form.textInput("role_title", "Role title", input.roleTitle, hint: "For example, Director of Public Health"),
-                    form.select("organisation_key", "Organisation", input.organisationKey, choices.organisations, blank: "None"),
-                    form.select("seniority", "Seniority", input.seniority, SeniorityBand.allCases.map { ($0.rawValue, $0.label) }, blank: "Not recorded"),
-                    form.textInput("salary_band", "Salary band (pounds a year)", input.salaryBand,
-                                   hint: "Used only to estimate what meetings cost. For example, 50000", short: true),
-                    form.checkboxes("public_office", "Public office", input.publicOffice == "yes" ? ["yes"] : [],
-                                    [("yes", "Holds a public office (PCC, Deputy PCC or Deputy Mayor) and may be named on the public pages")],
-                                    single: true))
+        return page(
+            context: context, title: title, action: action, cancel: cancel, errors: errors,
+            breadcrumbs: [("Overview", RegisterPath.overview.href), ("People", RegisterPath.persons.href)],
+            form.textInput(
+                "name", "Name", input.name,
+                hint: "Only what the partnership needs: a name or, for a role, the role title"),
+            form.textInput("role_title", "Role title", input.roleTitle, hint: "For example, Director of Public Health"),
+            form.select(
+                "organisation_key", "Organisation", input.organisationKey, choices.organisations, blank: "None"),
+            form.select(
+                "seniority", "Seniority", input.seniority, SeniorityBand.allCases.map { ($0.rawValue, $0.label) },
+                blank: "Not recorded"),
+            form.textInput(
+                "salary_band", "Salary band (pounds a year)", input.salaryBand,
+                hint: "Used only to estimate what meetings cost. For example, 50000", short: true),
+            form.checkboxes(
+                "public_office", "Public office", input.publicOffice == "yes" ? ["yes"] : [],
+                [
+                    (
+                        "yes",
+                        "Holds a public office (PCC, Deputy PCC or Deputy Mayor) and may be named on the public pages"
+                    )
+                ],
+                single: true))
     }
 
-    static func membership(context: PageContext, _ input: MembershipFormInput, partnership: (key: String, name: String), choices: RecordChoices,
-                           errors: [FieldError], action: String, title: String) -> Layout {
+    static func membership(
+        context: PageContext, _ input: MembershipFormInput, partnership: (key: String, name: String),
+        choices: RecordChoices,
+        errors: [FieldError], action: String, title: String
+    ) -> Layout {
         let form = Form(errors: errors)
-        return page(context: context, title: title, action: action, cancel: RegisterPath.partnership(partnership.key).href, errors: errors,
-                    breadcrumbs: [("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href), (partnership.name, RegisterPath.partnership(partnership.key).href)],
-                    form.select("person_key", "Person", input.personKey, choices.persons, blank: "None (an organisation is the member)"),
-                    form.select("organisation_key", "Or an organisation as the member", input.organisationKey, choices.organisations, blank: "None"),
-                    form.select("role", "Role", input.role, MembershipRole.allCases.map { ($0.rawValue, $0.label) }),
-                    form.select("represents_key", "Represents", input.representsKey, choices.organisations, blank: "Their own organisation"),
-                    form.checkboxes("voting_right", "Voting", input.votingRight == "yes" ? ["yes"] : [], [("yes", "Has a vote")], single: true),
-                    form.textInput("started_on", "Start date", input.startedOn, hint: "For example, 2023-04-01", short: true),
-                    form.textInput("ended_on", "End date", input.endedOn, hint: "To end the membership; it stays on the record as a past membership", short: true),
-                    form.select("substitute_key", "Named substitute", input.substituteKey, choices.persons, blank: "None"))
+        return page(
+            context: context, title: title, action: action, cancel: RegisterPath.partnership(partnership.key).href,
+            errors: errors,
+            breadcrumbs: [
+                ("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href),
+                (partnership.name, RegisterPath.partnership(partnership.key).href)
+            ],
+            form.select(
+                "person_key", "Person", input.personKey, choices.persons, blank: "None (an organisation is the member)"),
+            form.select(
+                "organisation_key", "Or an organisation as the member", input.organisationKey, choices.organisations,
+                blank: "None"),
+            form.select("role", "Role", input.role, MembershipRole.allCases.map { ($0.rawValue, $0.label) }),
+            form.select(
+                "represents_key", "Represents", input.representsKey, choices.organisations,
+                blank: "Their own organisation"),
+            form.checkboxes(
+                "voting_right", "Voting", input.votingRight == "yes" ? ["yes"] : [], [("yes", "Has a vote")],
+                single: true),
+            form.textInput("started_on", "Start date", input.startedOn, hint: "For example, 2023-04-01", short: true),
+            form.textInput(
+                "ended_on", "End date", input.endedOn,
+                hint: "To end the membership; it stays on the record as a past membership", short: true),
+            form.select("substitute_key", "Named substitute", input.substituteKey, choices.persons, blank: "None"))
     }
 
-    static func terms(context: PageContext, _ input: TermsFormInput, partnership: (key: String, name: String), version: Int, errors: [FieldError], action: String) -> Layout {
+    static func terms(
+        context: PageContext, _ input: TermsFormInput, partnership: (key: String, name: String), version: Int,
+        errors: [FieldError], action: String
+    ) -> Layout {
         let form = Form(errors: errors)
-        return page(context: context, title: "Add version \(version) of the terms of reference", action: action, cancel: RegisterPath.partnership(partnership.key).href, errors: errors,
-                    breadcrumbs: [("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href), (partnership.name, RegisterPath.partnership(partnership.key).href)],
-                    form.textArea("purpose", "Purpose", input.purpose),
-                    form.textInput("quorum", "Quorum", input.quorum, hint: "The number of members needed for a meeting to be quorate", short: true),
-                    form.select("meeting_frequency", "How often it meets", input.meetingFrequency,
-                                MeetingFrequency.allCases.map { ($0.rawValue, $0.label) }, blank: "Not stated"),
-                    form.textInput("approved_on", "Approved on", input.approvedOn, hint: "For example, 2024-03-14", short: true),
-                    form.textInput("review_due", "Review due", input.reviewDue, hint: "When the terms of reference should next be reviewed", short: true))
+        return page(
+            context: context, title: "Add version \(version) of the terms of reference", action: action,
+            cancel: RegisterPath.partnership(partnership.key).href, errors: errors,
+            breadcrumbs: [
+                ("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href),
+                (partnership.name, RegisterPath.partnership(partnership.key).href)
+            ],
+            form.textArea("purpose", "Purpose", input.purpose),
+            form.textInput(
+                "quorum", "Quorum", input.quorum, hint: "The number of members needed for a meeting to be quorate",
+                short: true),
+            form.select(
+                "meeting_frequency", "How often it meets", input.meetingFrequency,
+                MeetingFrequency.allCases.map { ($0.rawValue, $0.label) }, blank: "Not stated"),
+            form.textInput(
+                "approved_on", "Approved on", input.approvedOn, hint: "For example, 2024-03-14", short: true),
+            form.textInput(
+                "review_due", "Review due", input.reviewDue,
+                hint: "When the terms of reference should next be reviewed", short: true))
     }
 }

@@ -53,9 +53,10 @@ extension OrganisationRecord {
 
 extension PersonRecord {
     func domain(_ keys: KeyIndex) -> Person {
-        Person(key: key, name: name, roleTitle: roleTitle,
-               organisationKey: $organisation.id.flatMap { keys.organisations[$0] },
-               seniority: seniority.flatMap(SeniorityBand.init(rawValue:)), salaryBand: salaryBand)
+        Person(
+            key: key, name: name, roleTitle: roleTitle,
+            organisationKey: $organisation.id.flatMap { keys.organisations[$0] },
+            seniority: seniority.flatMap(SeniorityBand.init(rawValue:)), salaryBand: salaryBand)
     }
 
     func fill(_ person: Person, ids: IDIndex) {
@@ -130,8 +131,9 @@ extension MembershipRecord {
 
 extension RelationRecord {
     func domain(_ keys: KeyIndex) -> PartnershipRelation {
-        PartnershipRelation(keys.partnerships[$from.id] ?? "", RelationKind(rawValue: kind) ?? .reportsTo,
-                            keys.partnerships[$to.id] ?? "")
+        PartnershipRelation(
+            keys.partnerships[$from.id] ?? "", RelationKind(rawValue: kind) ?? .reportsTo,
+            keys.partnerships[$to.id] ?? "")
     }
 }
 
@@ -156,13 +158,15 @@ extension TermsOfReferenceRecord {
 
 extension MeetingRecord {
     func domain(_ keys: KeyIndex, attendance: [AttendanceRecord]) -> Meeting {
-        Meeting(key: key, partnershipKey: keys.partnerships[$partnership.id] ?? "", name: name,
-                startsAt: startsAt, endsAt: endsAt, status: MeetingStatus(rawValue: status) ?? .scheduled,
-                attendance: attendance.map {
-                    Attendance(personKey: keys.persons[$0.$person.id] ?? "",
-                               status: AttendanceStatus(rawValue: $0.status) ?? .present,
-                               substituteForKey: $0.$substituteFor.id.flatMap { keys.persons[$0] })
-                }.sorted { $0.personKey < $1.personKey })
+        Meeting(
+            key: key, partnershipKey: keys.partnerships[$partnership.id] ?? "", name: name,
+            startsAt: startsAt, endsAt: endsAt, status: MeetingStatus(rawValue: status) ?? .scheduled,
+            attendance: attendance.map {
+                Attendance(
+                    personKey: keys.persons[$0.$person.id] ?? "",
+                    status: AttendanceStatus(rawValue: $0.status) ?? .present,
+                    substituteForKey: $0.$substituteFor.id.flatMap { keys.persons[$0] })
+            }.sorted { $0.personKey < $1.personKey })
     }
 
     func fill(_ meeting: Meeting, ids: IDIndex) {

@@ -25,33 +25,46 @@ enum PartnershipsResource: APIResource {
         let total = try await filter.apply(to: PartnershipRecord.query(in: req.scope)).count()
         let records = try await filter.apply(to: PartnershipRecord.query(in: req.scope))
             .window(window).all()
-        let keys = try await RegisterQueries.keyIndex(in: req.scope, organisations: records.compactMap { $0.$secretariat.id })
+        let keys = try await RegisterQueries.keyIndex(
+            in: req.scope, organisations: records.compactMap { $0.$secretariat.id })
         return (records.map { $0.domain(keys) }, total)
     }
 
     static func find(_ key: String, in scope: Scope) async throws -> Partnership? {
-        guard let record = try await PartnershipRecord.query(in: scope).filter(\.$key == key).first() else { return nil }
-        let keys = try await RegisterQueries.keyIndex(in: scope, organisations: [record.$secretariat.id].compactMap { $0 })
+        guard let record = try await PartnershipRecord.query(in: scope).filter(\.$key == key).first() else {
+            return nil
+        }
+        let keys = try await RegisterQueries.keyIndex(
+            in: scope, organisations: [record.$secretariat.id].compactMap { $0 })
         return record.domain(keys)
     }
 
     static func delete(_ key: String, in scope: Scope) async throws {
         let record = try await RegisterQueries.partnership(key, in: scope)
         let id = try record.requireID()
-        try refuseIfReferenced([
-            (try await MembershipRecord.query(in: scope).filter(\.$partnership.$id == id).count(), "memberships"),
-            (try await RelationRecord.query(in: scope).group(.or) { $0.filter(\.$from.$id == id).filter(\.$to.$id == id) }.count(), "relations"),
-            (try await MeetingRecord.query(in: scope).filter(\.$partnership.$id == id).count(), "meetings"),
-        ], what: "The partnership '\(key)'")
+        try refuseIfReferenced(
+            [
+                (try await MembershipRecord.query(in: scope).filter(\.$partnership.$id == id).count(), "memberships"),
+                (
+                    try await RelationRecord.query(in: scope).group(.or) {
+                        $0.filter(\.$from.$id == id).filter(\.$to.$id == id)
+                    }.count(), "relations"
+                ),
+                (try await MeetingRecord.query(in: scope).filter(\.$partnership.$id == id).count(), "meetings")
+            ], what: "The partnership '\(key)'")
         var audit = AuditLog(scope: scope)
         for terms in try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).all() {
-            audit.note("delete", "terms of reference", "\(key)#\(terms.version)",
-                       before: terms.domain(KeyIndex(partnerships: [id: key])), after: nil as TermsOfReference?)
+            audit.note(
+                "delete", "terms of reference", "\(key)#\(terms.version)",
+                before: terms.domain(KeyIndex(partnerships: [id: key])), after: nil as TermsOfReference?)
             try await terms.delete(on: scope.db)
         }
-        for grant in try await PartnershipGrantRecord.query(in: scope).filter(\.$partnership.$id == id).with(\.$user).all() {
-            audit.note("delete", "partnership grant", "\(grant.user.email): \(key)",
-                       before: ["user": grant.user.email, "partnership": key], after: nil as [String: String]?)
+        for grant in try await PartnershipGrantRecord.query(in: scope).filter(\.$partnership.$id == id).with(\.$user)
+            .all()
+        {
+            audit.note(
+                "delete", "partnership grant", "\(grant.user.email): \(key)",
+                before: ["user": grant.user.email, "partnership": key], after: nil as [String: String]?)
             try await grant.delete(on: scope.db)
         }
         try await audit.flush()
@@ -92,11 +105,19 @@ enum OrganisationsResource: APIResource {
 
     static func delete(_ key: String, in scope: Scope) async throws {
         let id = try await RegisterQueries.organisation(key, in: scope).requireID()
-        try refuseIfReferenced([
-            (try await PersonRecord.query(in: scope).filter(\.$organisation.$id == id).count(), "people"),
-            (try await MembershipRecord.query(in: scope).group(.or) { $0.filter(\.$organisation.$id == id).filter(\.$represents.$id == id) }.count(), "memberships"),
-            (try await PartnershipRecord.query(in: scope).filter(\.$secretariat.$id == id).count(), "partnerships as secretariat"),
-        ], what: "The organisation '\(key)'")
+        try refuseIfReferenced(
+            [
+                (try await PersonRecord.query(in: scope).filter(\.$organisation.$id == id).count(), "people"),
+                (
+                    try await MembershipRecord.query(in: scope).group(.or) {
+                        $0.filter(\.$organisation.$id == id).filter(\.$represents.$id == id)
+                    }.count(), "memberships"
+                ),
+                (
+                    try await PartnershipRecord.query(in: scope).filter(\.$secretariat.$id == id).count(),
+                    "partnerships as secretariat"
+                )
+            ], what: "The organisation '\(key)'")
         try await OrganisationRecord.query(in: scope).filter(\.$id == id).delete()
     }
 }
@@ -116,7 +137,9 @@ enum PersonsResource: APIResource {
 
     static func list(_ req: Request, window: PageWindow) async throws -> (items: [Person], total: Int) {
         let filter = try req.query.decode(Filter.self)
-        let organisationID = try await filter.organisation.asyncMap { try await RegisterQueries.organisation($0, in: req.scope).requireID() }
+        let organisationID = try await filter.organisation.asyncMap {
+            try await RegisterQueries.organisation($0, in: req.scope).requireID()
+        }
         func base() -> QueryBuilder<PersonRecord> {
             let query = PersonRecord.query(in: req.scope)
             if let q = filter.q, !q.isEmpty { query.filter(\.$name, .contains(inverse: false, .anywhere), q) }
@@ -125,22 +148,29 @@ enum PersonsResource: APIResource {
         }
         let total = try await base().count()
         let records = try await base().sort(\.$name).sort(\.$key).window(window).all()
-        let keys = try await RegisterQueries.keyIndex(in: req.scope, organisations: records.compactMap { $0.$organisation.id })
+        let keys = try await RegisterQueries.keyIndex(
+            in: req.scope, organisations: records.compactMap { $0.$organisation.id })
         return (records.map { $0.domain(keys) }, total)
     }
 
     static func find(_ key: String, in scope: Scope) async throws -> Person? {
         guard let record = try await PersonRecord.query(in: scope).filter(\.$key == key).first() else { return nil }
-        let keys = try await RegisterQueries.keyIndex(in: scope, organisations: [record.$organisation.id].compactMap { $0 })
+        let keys = try await RegisterQueries.keyIndex(
+            in: scope, organisations: [record.$organisation.id].compactMap { $0 })
         return record.domain(keys)
     }
 
     static func delete(_ key: String, in scope: Scope) async throws {
         let id = try await RegisterQueries.person(key, in: scope).requireID()
-        try refuseIfReferenced([
-            (try await MembershipRecord.query(in: scope).group(.or) { $0.filter(\.$person.$id == id).filter(\.$substitute.$id == id) }.count(), "memberships"),
-            (try await AttendanceRecord.query(in: scope).filter(\.$person.$id == id).count(), "meeting attendances"),
-        ], what: "The person '\(key)'")
+        try refuseIfReferenced(
+            [
+                (
+                    try await MembershipRecord.query(in: scope).group(.or) {
+                        $0.filter(\.$person.$id == id).filter(\.$substitute.$id == id)
+                    }.count(), "memberships"
+                ),
+                (try await AttendanceRecord.query(in: scope).filter(\.$person.$id == id).count(), "meeting attendances")
+            ], what: "The person '\(key)'")
         try await PersonRecord.query(in: scope).filter(\.$id == id).delete()
     }
 }
@@ -160,8 +190,12 @@ enum MembershipsResource: APIResource {
 
     static func list(_ req: Request, window: PageWindow) async throws -> (items: [Membership], total: Int) {
         let filter = try req.query.decode(Filter.self)
-        let partnershipID = try await filter.partnership.asyncMap { try await RegisterQueries.partnership($0, in: req.scope).requireID() }
-        let personID = try await filter.person.asyncMap { try await RegisterQueries.person($0, in: req.scope).requireID() }
+        let partnershipID = try await filter.partnership.asyncMap {
+            try await RegisterQueries.partnership($0, in: req.scope).requireID()
+        }
+        let personID = try await filter.person.asyncMap {
+            try await RegisterQueries.person($0, in: req.scope).requireID()
+        }
         let today = req.now.today.description
         func base() -> QueryBuilder<MembershipRecord> {
             let query = MembershipRecord.query(in: req.scope)
@@ -228,13 +262,19 @@ enum AreasResource: APIResource {
     }
 
     static func delete(_ key: String, in scope: Scope) async throws {
-        try refuseIfReferenced([
-            (try await AreaRecord.query(on: scope.db).filter(\.$parentCode == key).count(), "areas nested in it"),
-            (try await PartnershipRecord.query(in: scope).group(.or) {
-                $0.filter(\.$forceAreaCode == key).filter(\.$footprint, .contains(inverse: false, .anywhere), ";\(key);")
-            }.count(), "partnerships"),
-        ], what: "The area '\(key)'")
-        try await AreaLinkRecord.query(on: scope.db).group(.or) { $0.filter(\.$districtCode == key).filter(\.$areaCode == key) }.delete()
+        try refuseIfReferenced(
+            [
+                (try await AreaRecord.query(on: scope.db).filter(\.$parentCode == key).count(), "areas nested in it"),
+                (
+                    try await PartnershipRecord.query(in: scope).group(.or) {
+                        $0.filter(\.$forceAreaCode == key).filter(
+                            \.$footprint, .contains(inverse: false, .anywhere), ";\(key);")
+                    }.count(), "partnerships"
+                )
+            ], what: "The area '\(key)'")
+        try await AreaLinkRecord.query(on: scope.db).group(.or) {
+            $0.filter(\.$districtCode == key).filter(\.$areaCode == key)
+        }.delete()
         try await AreaRecord.query(on: scope.db).filter(\.$code == key).delete()
     }
 }

@@ -8,15 +8,21 @@ enum RegisterEdits {
     enum Mode { case create, update }
 
     /// Writes one record (and, for a partnership, its stated reporting lines); returns field errors or nothing.
-    static func write(_ register: Register, relationsStatedFor: Set<String> = [], mode: Mode,
-                      origin: RecordOrigin, in scope: Scope) async throws -> [FieldError] {
+    static func write(
+        _ register: Register, relationsStatedFor: Set<String> = [], mode: Mode,
+        origin: RecordOrigin, in scope: Scope
+    ) async throws -> [FieldError] {
         var batch = ImportBatch()
         batch.register = register
         batch.origins[origin] = "request"
         batch.relationsStatedFor = relationsStatedFor
         let exists = try await exists(origin, in: scope)
         if mode == .create && exists {
-            return [FieldError(origin.kind == .area ? "code" : "key", "The identifier '\(origin.key)' is already used; choose another")]
+            return [
+                FieldError(
+                    origin.kind == .area ? "code" : "key",
+                    "The identifier '\(origin.key)' is already used; choose another")
+            ]
         }
         if mode == .update && !exists { throw Problem.notFound("'\(origin.key)'") }
         switch try await RegisterImport.run(batch, in: scope) {
@@ -40,9 +46,13 @@ enum RegisterEdits {
             try await {
                 let parts = origin.key.split(separator: "#")
                 guard parts.count == 2, let version = Int(parts[1]),
-                      let partnership = try await PartnershipRecord.query(in: scope).filter(\.$key == String(parts[0])).first() else { return false }
-                return try await TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID())
-                    .filter(\.$version == version).count() > 0
+                    let partnership = try await PartnershipRecord.query(in: scope).filter(\.$key == String(parts[0]))
+                        .first()
+                else { return false }
+                return try await TermsOfReferenceRecord.query(in: scope).filter(
+                    \.$partnership.$id == partnership.requireID()
+                )
+                .filter(\.$version == version).count() > 0
             }()
         case .relation: false
         }

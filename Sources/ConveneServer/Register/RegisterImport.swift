@@ -1,7 +1,7 @@
 import ConveneDomain
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 public enum ImportOutcome: Sendable {
     /// Nothing was written; each issue names its row (or record) and field.
@@ -14,8 +14,10 @@ public enum ImportOutcome: Sendable {
 public enum RegisterImport {
     private struct DryRunRollback: Error { let summary: ChangeSummary }
 
-    static func run(_ batch: ImportBatch, in scope: Scope, dryRun: Bool = false,
-                           progress: (@Sendable (String) -> Void)? = nil) async throws -> ImportOutcome {
+    static func run(
+        _ batch: ImportBatch, in scope: Scope, dryRun: Bool = false,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ImportOutcome {
         if !batch.issues.isEmpty { return .rejected(batch.issues) }
         do {
             let summary = try await scope.transaction { scope in
@@ -34,9 +36,12 @@ public enum RegisterImport {
             // writes only: a bare ANALYZE walks every table of the database and can deadlock with a concurrent
             // DROP (seen in the test suite, whose tests each drop their own schema).
             if summary.changedCount >= 1_000, let sql = scope.db as? any SQLDatabase {
-                let tables = [AreaRecord.schema, AreaLinkRecord.schema, OrganisationRecord.schema, PersonRecord.schema,
-                              PartnershipRecord.schema, MembershipRecord.schema, RelationRecord.schema,
-                              TermsOfReferenceRecord.schema, MeetingRecord.schema, AttendanceRecord.schema, AuditEventRecord.schema]
+                let tables = [
+                    AreaRecord.schema, AreaLinkRecord.schema, OrganisationRecord.schema, PersonRecord.schema,
+                    PartnershipRecord.schema, MembershipRecord.schema, RelationRecord.schema,
+                    TermsOfReferenceRecord.schema, MeetingRecord.schema, AttendanceRecord.schema,
+                    AuditEventRecord.schema
+                ]
                 if sql.dialect.name == "postgresql" {
                     try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
                 } else {

@@ -26,7 +26,9 @@ enum RegisterPages {
 
     @Sendable static func list(req: Request) async throws -> Response {
         let filter = try req.query.decode(PartnershipFilter.self)
-        return PartnershipListView.render(try await PartnershipListModel.load(filter, context: req.pageContext, in: req.scope)).response()
+        return PartnershipListView.render(
+            try await PartnershipListModel.load(filter, context: req.pageContext, in: req.scope)
+        ).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -42,8 +44,11 @@ enum RegisterPages {
         let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: nil)
         var input = PartnershipFormInput()
         input.status = PartnershipStatus.active.rawValue
-        return PartnershipFormView.render(context: req.pageContext, title: "Add a partnership", action: RegisterPath.newPartnership.href, input: input,
-                                          errors: [], choices: choices, cancel: RegisterPath.partnerships.href).response()
+        return PartnershipFormView.render(
+            context: req.pageContext, title: "Add a partnership", action: RegisterPath.newPartnership.href,
+            input: input,
+            errors: [], choices: choices, cancel: RegisterPath.partnerships.href
+        ).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -58,11 +63,16 @@ enum RegisterPages {
         let key = try req.parameters.require("key")
         let record = try await RegisterQueries.partnership(key, in: req.scope)
         let organisations = try await OrganisationRecord.query(in: req.scope).all()
-        let keys = KeyIndex(organisations: Dictionary(organisations.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a }))
-        let input = PartnershipFormInput(record.domain(keys), relations: try await RegisterEdits.relations(of: key, in: req.scope))
+        let keys = KeyIndex(
+            organisations: Dictionary(organisations.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a }))
+        let input = PartnershipFormInput(
+            record.domain(keys), relations: try await RegisterEdits.relations(of: key, in: req.scope))
         let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: key)
-        return PartnershipFormView.render(context: req.pageContext, title: "Change \(record.name)", action: RegisterPath.editPartnership(key).href, input: input,
-                                          errors: [], choices: choices, cancel: RegisterPath.partnership(key).href).response()
+        return PartnershipFormView.render(
+            context: req.pageContext, title: "Change \(record.name)", action: RegisterPath.editPartnership(key).href,
+            input: input,
+            errors: [], choices: choices, cancel: RegisterPath.partnership(key).href
+        ).response()
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -72,7 +82,9 @@ enum RegisterPages {
     }
 
     /// Saves the form, or shows it again with every error listed and linked.
-    private static func save(_ input: PartnershipFormInput, key: String, mode: RegisterEdits.Mode, req: Request) async throws -> Response {
+    private static func save(_ input: PartnershipFormInput, key: String, mode: RegisterEdits.Mode, req: Request)
+        async throws -> Response
+    {
         var (partnership, relations, errors) = input.parse(key: key)
         if let partnership, errors.isEmpty {
             // The form states reporting lines; other kinds of relation are kept as they are.
@@ -85,9 +97,11 @@ enum RegisterPages {
         let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: mode == .update ? key : nil)
         let title = mode == .create ? "Add a partnership" : "Change \(input.name ?? key)"
         let action = mode == .create ? RegisterPath.newPartnership.href : RegisterPath.editPartnership(key).href
-        return PartnershipFormView.render(context: req.pageContext, title: title, action: action, input: input, errors: errors, choices: choices,
-                                          cancel: mode == .create ? RegisterPath.partnerships.href : RegisterPath.partnership(key).href)
-            .response(status: .unprocessableEntity)
+        return PartnershipFormView.render(
+            context: req.pageContext, title: title, action: action, input: input, errors: errors, choices: choices,
+            cancel: mode == .create ? RegisterPath.partnerships.href : RegisterPath.partnership(key).href
+        )
+        .response(status: .unprocessableEntity)
     }
 
     struct ListQuery: Content { var q: String?; var page: Int? }
@@ -104,9 +118,14 @@ enum RegisterPages {
         }
         async let total = base().count()
         async let rows = base().sort(\.$name).window(window).all()
-        return PeopleViews.list(context: context, title: "Organisations", path: RegisterPath.organisations.href, add: "Add an organisation", q: query.q, page: page, total: try await total,
-                                rows: try await rows.map { (RegisterPath.organisation($0.key).href, $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector) },
-                                isDemo: try await RegisterQueries.hasDemoData(in: req.scope)).response()
+        return PeopleViews.list(
+            context: context, title: "Organisations", path: RegisterPath.organisations.href, add: "Add an organisation",
+            q: query.q, page: page, total: try await total,
+            rows: try await rows.map {
+                (RegisterPath.organisation($0.key).href, $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector)
+            },
+            isDemo: try await RegisterQueries.hasDemoData(in: req.scope)
+        ).response()
     }
 
     @Sendable static func persons(req: Request) async throws -> Response {
@@ -121,25 +140,38 @@ enum RegisterPages {
         }
         async let total = base().count()
         async let rows = base().sort(\.$name).window(window).all()
-        return PeopleViews.list(context: context, title: "People", path: RegisterPath.persons.href, add: "Add a person", q: query.q, page: page, total: try await total,
-                                rows: try await rows.map { (RegisterPath.person($0.key).href, $0.name, $0.roleTitle ?? "") },
-                                isDemo: try await RegisterQueries.hasDemoData(in: req.scope)).response()
+        return PeopleViews.list(
+            context: context, title: "People", path: RegisterPath.persons.href, add: "Add a person", q: query.q,
+            page: page, total: try await total,
+            rows: try await rows.map { (RegisterPath.person($0.key).href, $0.name, $0.roleTitle ?? "") },
+            isDemo: try await RegisterQueries.hasDemoData(in: req.scope)
+        ).response()
     }
 
     @Sendable static func organisation(req: Request) async throws -> Response {
-        PeopleViews.organisation(try await OrganisationPageModel.load(key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)).response()
+        PeopleViews.organisation(
+            try await OrganisationPageModel.load(
+                key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)
+        ).response()
     }
 
     @Sendable static func person(req: Request) async throws -> Response {
-        PeopleViews.person(try await PersonPageModel.load(key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)).response()
+        PeopleViews.person(
+            try await PersonPageModel.load(
+                key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)
+        ).response()
     }
 
     @Sendable static func landscape(req: Request) async throws -> Response {
-        struct Query: Content { var forceArea: String?; var overlay: String?; enum CodingKeys: String, CodingKey { case forceArea = "force_area", overlay } }
+        struct Query: Content {
+            var forceArea: String?; var overlay: String?;
+            enum CodingKeys: String, CodingKey { case forceArea = "force_area", overlay }
+        }
         let query = try req.query.decode(Query.self)
-        let model = try await LandscapePictureModel.load(forceArea: query.forceArea, overlay: query.overlay == "overlap",
-                                                         dotPath: req.application.convene.dotPath,
-                                                         context: req.pageContext, in: req.scope, threadPool: req.application.threadPool)
+        let model = try await LandscapePictureModel.load(
+            forceArea: query.forceArea, overlay: query.overlay == "overlap",
+            dotPath: req.application.convene.dotPath,
+            context: req.pageContext, in: req.scope, threadPool: req.application.threadPool)
         return LandscapePictureView.render(model).response()
     }
 }

@@ -32,7 +32,9 @@ struct PartnershipFilter: Content, Equatable {
         if let sort, !Self.sortable.contains(sort) {
             throw Problem.invalid([FieldError("sort", "Sort by one of \(Self.sortable.joined(separator: ", "))")])
         }
-        if let order, order != "asc" && order != "desc" { throw Problem.invalid([FieldError("order", "Order is asc or desc")]) }
+        if let order, order != "asc" && order != "desc" {
+            throw Problem.invalid([FieldError("order", "Order is asc or desc")])
+        }
     }
     var sortKey: String { sort.flatMap { Self.sortable.contains($0) ? $0 : nil } ?? "name" }
 
@@ -101,22 +103,32 @@ enum RegisterQueries {
         var names: [String: String] = [:]
         for chunk in stride(from: 0, to: unique.count, by: 500) {
             let part = Array(unique[chunk..<min(chunk + 500, unique.count)])
-            for area in try await AreaRecord.query(on: scope.db).filter(\.$code ~~ part).all() { names[area.code] = area.name }
+            for area in try await AreaRecord.query(on: scope.db).filter(\.$code ~~ part).all() {
+                names[area.code] = area.name
+            }
         }
         return names
     }
 
     /// Key index for a set of records already loaded, plus whatever they reference.
-    static func keyIndex(in scope: Scope, organisations: [UUID] = [], persons: [UUID] = [], partnerships: [UUID] = []) async throws -> KeyIndex {
+    static func keyIndex(in scope: Scope, organisations: [UUID] = [], persons: [UUID] = [], partnerships: [UUID] = [])
+        async throws -> KeyIndex
+    {
         var keys = KeyIndex()
         if !organisations.isEmpty {
-            for o in try await OrganisationRecord.query(in: scope).filter(\.$id ~~ Set(organisations)).all() { keys.organisations[o.id!] = o.key }
+            for o in try await OrganisationRecord.query(in: scope).filter(\.$id ~~ Set(organisations)).all() {
+                keys.organisations[o.id!] = o.key
+            }
         }
         if !persons.isEmpty {
-            for p in try await PersonRecord.query(in: scope).filter(\.$id ~~ Set(persons)).all() { keys.persons[p.id!] = p.key }
+            for p in try await PersonRecord.query(in: scope).filter(\.$id ~~ Set(persons)).all() {
+                keys.persons[p.id!] = p.key
+            }
         }
         if !partnerships.isEmpty {
-            for p in try await PartnershipRecord.query(in: scope).filter(\.$id ~~ Set(partnerships)).all() { keys.partnerships[p.id!] = p.key }
+            for p in try await PartnershipRecord.query(in: scope).filter(\.$id ~~ Set(partnerships)).all() {
+                keys.partnerships[p.id!] = p.key
+            }
         }
         return keys
     }
@@ -146,7 +158,9 @@ struct PageWindow: Sendable {
     /// For the API: out-of-range values are field errors.
     static func strict(page: Int?, perPage: Int?) throws -> PageWindow {
         var errors: [FieldError] = []
-        if let page, !(1...maxPage).contains(page) { errors.append(FieldError("page", "Page must be between 1 and \(maxPage)")) }
+        if let page, !(1...maxPage).contains(page) {
+            errors.append(FieldError("page", "Page must be between 1 and \(maxPage)"))
+        }
         if let perPage, !(1...maxPerPage).contains(perPage) {
             errors.append(FieldError("per_page", "Items per page must be between 1 and \(maxPerPage)"))
         }

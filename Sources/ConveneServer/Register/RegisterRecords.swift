@@ -40,7 +40,9 @@ final class OrganisationRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "sector") var sector: String
 
-    static var workspacePath: KeyPath<OrganisationRecord, ParentProperty<OrganisationRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<OrganisationRecord, ParentProperty<OrganisationRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -91,7 +93,9 @@ final class PartnershipRecord: WorkspaceOwned, @unchecked Sendable {
     /// Published partnerships appear on the public pages; nothing else does.
     @OptionalField(key: "published_at") var publishedAt: Date?
 
-    static var workspacePath: KeyPath<PartnershipRecord, ParentProperty<PartnershipRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<PartnershipRecord, ParentProperty<PartnershipRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -114,7 +118,9 @@ final class MembershipRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalField(key: "started_on") var startedOn: String?
     @OptionalField(key: "ended_on") var endedOn: String?
 
-    static var workspacePath: KeyPath<MembershipRecord, ParentProperty<MembershipRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<MembershipRecord, ParentProperty<MembershipRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }
@@ -147,7 +153,9 @@ final class TermsOfReferenceRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalField(key: "approved_on") var approvedOn: String?
     @OptionalField(key: "review_due") var reviewDue: String?
 
-    static var workspacePath: KeyPath<TermsOfReferenceRecord, ParentProperty<TermsOfReferenceRecord, WorkspaceRecord>> { \.$workspace }
+    static var workspacePath: KeyPath<TermsOfReferenceRecord, ParentProperty<TermsOfReferenceRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
 
     init() {}
 }

@@ -39,7 +39,9 @@ struct RegisterStore {
         async let organisations = OrganisationRecord.query(in: scope).field(\.$key).all()
         async let persons = PersonRecord.query(in: scope).field(\.$key).all()
         async let partnerships = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).all()
-        async let relations = RelationRecord.query(in: scope).filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).all()
+        async let relations = RelationRecord.query(in: scope).filter(
+            \.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]
+        ).all()
         var keys = KeyIndex()
         for p in try await partnerships { keys.partnerships[p.id!] = p.key }
         return RegisterCheck.KnownKeys(
@@ -50,8 +52,10 @@ struct RegisterStore {
             hierarchy: try await relations.map { $0.domain(keys) })
     }
 
-    private func index(organisations: [OrganisationRecord], persons: [PersonRecord],
-                       partnerships: [PartnershipRecord]) -> KeyIndex {
+    private func index(
+        organisations: [OrganisationRecord], persons: [PersonRecord],
+        partnerships: [PartnershipRecord]
+    ) -> KeyIndex {
         var keys = KeyIndex()
         for o in organisations { keys.organisations[o.id!] = o.key }
         for p in persons { keys.persons[p.id!] = p.key }

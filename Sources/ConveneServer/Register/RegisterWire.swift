@@ -151,8 +151,9 @@ struct NewPerson: ResourceNew {
     enum CodingKeys: CodingKey, CaseIterable { case key, name, roleTitle, organisationKey, seniority, salaryBand }
 
     var value: Person {
-        Person(key: key, name: name, roleTitle: roleTitle, organisationKey: organisationKey, seniority: seniority,
-               salaryBand: salaryBand)
+        Person(
+            key: key, name: name, roleTitle: roleTitle, organisationKey: organisationKey, seniority: seniority,
+            salaryBand: salaryBand)
     }
 }
 

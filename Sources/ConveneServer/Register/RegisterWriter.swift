@@ -37,8 +37,10 @@ public struct ChangeSummary: Sendable, Equatable, Codable {
         if action != "keep" { changes.append(Change(action: action, kind: kind, key: key)) }
     }
 
-    public static let kindOrder = ["area", "area link", "organisation", "person", "partnership", "relation",
-                                   "membership", "terms of reference", "meeting"]
+    public static let kindOrder = [
+        "area", "area link", "organisation", "person", "partnership", "relation",
+        "membership", "terms of reference", "meeting"
+    ]
 }
 
 /// Writes a checked batch into the database: records are matched by key, created when new and
@@ -63,46 +65,63 @@ struct RegisterWriter {
         try await loadIndexes()
 
         let areas = try await AreaRecord.query(on: scope.db).all()
-        try await upsert(register.areas, kind: "area", key: \.code,
-                         stored: Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
-                         current: { $0.domain }, fill: { $0.fill($1) })
+        try await upsert(
+            register.areas, kind: "area", key: \.code,
+            stored: Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+            current: { $0.domain }, fill: { $0.fill($1) })
         let links = try await AreaLinkRecord.query(on: scope.db).all()
-        try await upsert(register.areaLinks, kind: "area link", key: { "\($0.districtCode)>\($0.areaCode)" },
-                         stored: Dictionary(links.map { ("\($0.districtCode)>\($0.areaCode)", $0) }, uniquingKeysWith: { a, _ in a }),
-                         current: { $0.domain }, fill: { $0.fill($1) })
+        try await upsert(
+            register.areaLinks, kind: "area link", key: { "\($0.districtCode)>\($0.areaCode)" },
+            stored: Dictionary(
+                links.map { ("\($0.districtCode)>\($0.areaCode)", $0) }, uniquingKeysWith: { a, _ in a }),
+            current: { $0.domain }, fill: { $0.fill($1) })
 
         let organisations = try await OrganisationRecord.query(in: scope).all()
-        let newOrganisations = try await upsert(register.organisations, kind: "organisation", key: \.key,
-                         stored: Dictionary(organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-                         current: { $0.domain }, fill: { $0.fill($1) })
-        for record in newOrganisations { ids.organisations[record.key] = record.id; keys.organisations[record.id!] = record.key }
+        let newOrganisations = try await upsert(
+            register.organisations, kind: "organisation", key: \.key,
+            stored: Dictionary(organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+            current: { $0.domain }, fill: { $0.fill($1) })
+        for record in newOrganisations {
+            ids.organisations[record.key] = record.id; keys.organisations[record.id!] = record.key
+        }
 
         let persons = try await PersonRecord.query(in: scope).all()
-        let snapshot = ids, keySnapshot = keys
-        let newPersons = try await upsert(register.persons, kind: "person", key: \.key,
-                         stored: Dictionary(persons.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-                         current: { $0.domain(keySnapshot) }, fill: { $0.fill($1, ids: snapshot) })
+        let snapshot = ids
+        let keySnapshot = keys
+        let newPersons = try await upsert(
+            register.persons, kind: "person", key: \.key,
+            stored: Dictionary(persons.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+            current: { $0.domain(keySnapshot) }, fill: { $0.fill($1, ids: snapshot) })
         for record in newPersons { ids.persons[record.key] = record.id; keys.persons[record.id!] = record.key }
 
         let partnerships = try await PartnershipRecord.query(in: scope).all()
-        let ids2 = ids, keys2 = keys
-        let newPartnerships = try await upsert(register.partnerships, kind: "partnership", key: \.key,
-                         stored: Dictionary(partnerships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-                         current: { $0.domain(keys2) }, fill: { $0.fill($1, ids: ids2) })
-        for record in newPartnerships { ids.partnerships[record.key] = record.id; keys.partnerships[record.id!] = record.key }
+        let ids2 = ids
+        let keys2 = keys
+        let newPartnerships = try await upsert(
+            register.partnerships, kind: "partnership", key: \.key,
+            stored: Dictionary(partnerships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+            current: { $0.domain(keys2) }, fill: { $0.fill($1, ids: ids2) })
+        for record in newPartnerships {
+            ids.partnerships[record.key] = record.id; keys.partnerships[record.id!] = record.key
+        }
 
         try await writeRelations(register.relations, statedFor: batch.relationsStatedFor)
 
         let memberships = try await MembershipRecord.query(in: scope).all()
-        let ids3 = ids, keys3 = keys
-        try await upsert(register.memberships, kind: "membership", key: \.key,
-                         stored: Dictionary(memberships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-                         current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
+        let ids3 = ids
+        let keys3 = keys
+        try await upsert(
+            register.memberships, kind: "membership", key: \.key,
+            stored: Dictionary(memberships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+            current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
 
         let terms = try await TermsOfReferenceRecord.query(in: scope).all()
-        try await upsert(register.termsOfReference, kind: "terms of reference", key: { "\($0.partnershipKey)#\($0.version)" },
-                         stored: Dictionary(terms.map { ("\(keys3.partnerships[$0.$partnership.id] ?? "")#\($0.version)", $0) }, uniquingKeysWith: { a, _ in a }),
-                         current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
+        try await upsert(
+            register.termsOfReference, kind: "terms of reference", key: { "\($0.partnershipKey)#\($0.version)" },
+            stored: Dictionary(
+                terms.map { ("\(keys3.partnerships[$0.$partnership.id] ?? "")#\($0.version)", $0) },
+                uniquingKeysWith: { a, _ in a }),
+            current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
 
         try await writeMeetings(register.meetings)
         try await audit.flush()
@@ -169,7 +188,9 @@ struct RegisterWriter {
             let relation = record.domain(keys)
             if statedFor.contains(relation.fromKey) && !wanted.contains(relation) {
                 try await record.delete(on: scope.db)
-                audit.note("delete", "relation", "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)", before: relation, after: nil as PartnershipRelation?)
+                audit.note(
+                    "delete", "relation", "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)",
+                    before: relation, after: nil as PartnershipRelation?)
                 summary.note("remove", "relation", "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)")
             } else {
                 have.insert(relation)
@@ -204,9 +225,15 @@ struct RegisterWriter {
         var attendanceRows: [AttendanceRecord] = []
         let wanted = meetings.map(\.key)
         for start in stride(from: 0, to: wanted.count, by: 500) {
-            let found = try await MeetingRecord.query(in: scope).filter(\.$key ~~ Array(wanted[start..<min(start + 500, wanted.count)])).all()
+            let found = try await MeetingRecord.query(in: scope).filter(
+                \.$key ~~ Array(wanted[start..<min(start + 500, wanted.count)])
+            ).all()
             stored += found
-            if !found.isEmpty { attendanceRows += try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id ~~ found.compactMap(\.id)).all() }
+            if !found.isEmpty {
+                attendanceRows += try await AttendanceRecord.query(in: scope).filter(
+                    \.$meeting.$id ~~ found.compactMap(\.id)
+                ).all()
+            }
         }
         let byKey = Dictionary(stored.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let attendances = Dictionary(grouping: attendanceRows, by: { $0.$meeting.id })
@@ -214,7 +241,9 @@ struct RegisterWriter {
         for meeting in meetings {
             let record = byKey[meeting.key] ?? MeetingRecord()
             let before = record.id.map { record.domain(keys, attendance: attendances[$0] ?? []) }
-            let normalised = { var m = meeting; m.attendance.sort { $0.personKey < $1.personKey }; return m }()
+            let normalised = {
+                var m = meeting; m.attendance.sort { $0.personKey < $1.personKey }; return m
+            }()
             if before == normalised {
                 summary.note("keep", "meeting", meeting.key)
                 continue
@@ -229,7 +258,8 @@ struct RegisterWriter {
                 try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == record.id!).delete()
             }
             // A Popolo file says who attended, not how long they prepared, travelled or stayed: those stay as recorded.
-            let recorded = Dictionary((attendances[record.id!] ?? []).map { ($0.$person.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let recorded = Dictionary(
+                (attendances[record.id!] ?? []).map { ($0.$person.id, $0) }, uniquingKeysWith: { a, _ in a })
             let rows = meeting.attendance.map { attendance in
                 var a = attendance
                 let before = recorded[ids.persons[a.personKey]!]

@@ -41,8 +41,9 @@ struct NewTermsOfReference: Decodable, WireType {
     enum CodingKeys: CodingKey, CaseIterable { case version, purpose, quorum, meetingFrequency, approvedOn, reviewDue }
 
     func value(partnershipKey: String, next: Int) -> TermsOfReference {
-        TermsOfReference(partnershipKey: partnershipKey, version: version ?? next, purpose: purpose, quorum: quorum,
-                         meetingFrequency: meetingFrequency, approvedOn: approvedOn, reviewDue: reviewDue)
+        TermsOfReference(
+            partnershipKey: partnershipKey, version: version ?? next, purpose: purpose, quorum: quorum,
+            meetingFrequency: meetingFrequency, approvedOn: approvedOn, reviewDue: reviewDue)
     }
 }
 

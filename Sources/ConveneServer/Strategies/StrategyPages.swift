@@ -31,13 +31,19 @@ enum StrategyPages {
         static func load(in scope: Scope) async throws -> Model {
             let (strategies, priorities) = try await StrategyStore.all(in: scope)
             async let partnerships = PartnershipRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name).all()
-            async let organisations = OrganisationRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name).all()
-            return Model(strategies: strategies, priorities: priorities, partnerships: try await partnerships.map { ($0.key, $0.name) },
-                           organisations: try await organisations.map { ($0.key, $0.name) }, isDemo: try await RegisterQueries.hasDemoData(in: scope))
+            async let organisations = OrganisationRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name)
+                .all()
+            return Model(
+                strategies: strategies, priorities: priorities,
+                partnerships: try await partnerships.map { ($0.key, $0.name) },
+                organisations: try await organisations.map { ($0.key, $0.name) },
+                isDemo: try await RegisterQueries.hasDemoData(in: scope))
         }
 
         func strategy(_ key: String) throws -> Strategy {
-            guard let strategy = strategies.first(where: { $0.key == key }) else { throw Problem.notFound("The strategy '\(key)'") }
+            guard let strategy = strategies.first(where: { $0.key == key }) else {
+                throw Problem.notFound("The strategy '\(key)'")
+            }
             return strategy
         }
 
@@ -48,7 +54,8 @@ enum StrategyPages {
         }
 
         func ownerLink(_ s: Strategy) -> String? {
-            s.ownerPartnershipKey.map { RegisterPath.partnership($0).href } ?? s.ownerOrganisationKey.map { RegisterPath.organisation($0).href }
+            s.ownerPartnershipKey.map { RegisterPath.partnership($0).href }
+                ?? s.ownerOrganisationKey.map { RegisterPath.organisation($0).href }
         }
 
         /// The Police and Crime Plan's priorities, for the links a priority can carry.
@@ -59,20 +66,25 @@ enum StrategyPages {
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
-        StrategyViews.list(context: req.pageContext, try await Model.load(in: req.scope), mayEdit: req.pageContext.mayEdit).response()
+        StrategyViews.list(
+            context: req.pageContext, try await Model.load(in: req.scope), mayEdit: req.pageContext.mayEdit
+        ).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let model = try await Model.load(in: req.scope)
         let strategy = try model.strategy(try req.parameters.require("key"))
-        return StrategyViews.show(context: req.pageContext, strategy, model: model, mayEdit: req.pageContext.mayEdit).response()
+        return StrategyViews.show(context: req.pageContext, strategy, model: model, mayEdit: req.pageContext.mayEdit)
+            .response()
     }
 
     // MARK: Strategies
 
     @Sendable static func newStrategy(req: Request) async throws -> Response {
-        StrategyViews.strategyForm(context: req.pageContext, StrategyFormInput(), model: try await Model.load(in: req.scope), errors: [],
-                                   action: StrategyPath.newStrategy.href, cancel: StrategyPath.strategies.href, title: "Add a strategy").response()
+        StrategyViews.strategyForm(
+            context: req.pageContext, StrategyFormInput(), model: try await Model.load(in: req.scope), errors: [],
+            action: StrategyPath.newStrategy.href, cancel: StrategyPath.strategies.href, title: "Add a strategy"
+        ).response()
     }
 
     @Sendable static func createStrategy(req: Request) async throws -> Response {
@@ -84,15 +96,21 @@ enum StrategyPages {
         var errors = parseErrors
         if let strategy, errors.isEmpty { errors = try await StrategyStore.save(strategy, in: req.scope) }
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(key).href) }
-        return StrategyViews.strategyForm(context: req.pageContext, input, model: try await Model.load(in: req.scope), errors: errors, action: StrategyPath.newStrategy.href,
-                                          cancel: StrategyPath.strategies.href, title: "Add a strategy").response(status: .unprocessableEntity)
+        return StrategyViews.strategyForm(
+            context: req.pageContext, input, model: try await Model.load(in: req.scope), errors: errors,
+            action: StrategyPath.newStrategy.href,
+            cancel: StrategyPath.strategies.href, title: "Add a strategy"
+        ).response(status: .unprocessableEntity)
     }
 
     @Sendable static func editStrategy(req: Request) async throws -> Response {
         let model = try await Model.load(in: req.scope)
         let strategy = try model.strategy(try req.parameters.require("key"))
-        return StrategyViews.strategyForm(context: req.pageContext, StrategyFormInput(strategy), model: model, errors: [], action: StrategyPath.editStrategy(strategy.key).href,
-                                          cancel: StrategyPath.strategy(strategy.key).href, title: "Change \(strategy.name)").response()
+        return StrategyViews.strategyForm(
+            context: req.pageContext, StrategyFormInput(strategy), model: model, errors: [],
+            action: StrategyPath.editStrategy(strategy.key).href,
+            cancel: StrategyPath.strategy(strategy.key).href, title: "Change \(strategy.name)"
+        ).response()
     }
 
     @Sendable static func updateStrategy(req: Request) async throws -> Response {
@@ -101,10 +119,15 @@ enum StrategyPages {
         let input = try req.content.decode(StrategyFormInput.self)
         let (strategy, parseErrors) = input.parse(key: old.key)
         var errors = parseErrors
-        if let strategy, errors.isEmpty { errors = try await StrategyStore.save(strategy, replacing: old.key, in: req.scope) }
+        if let strategy, errors.isEmpty {
+            errors = try await StrategyStore.save(strategy, replacing: old.key, in: req.scope)
+        }
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(old.key).href) }
-        return StrategyViews.strategyForm(context: req.pageContext, input, model: model, errors: errors, action: StrategyPath.editStrategy(old.key).href,
-                                          cancel: StrategyPath.strategy(old.key).href, title: "Change \(old.name)").response(status: .unprocessableEntity)
+        return StrategyViews.strategyForm(
+            context: req.pageContext, input, model: model, errors: errors,
+            action: StrategyPath.editStrategy(old.key).href,
+            cancel: StrategyPath.strategy(old.key).href, title: "Change \(old.name)"
+        ).response(status: .unprocessableEntity)
     }
 
     // MARK: Priorities
@@ -112,8 +135,10 @@ enum StrategyPages {
     @Sendable static func newPriority(req: Request) async throws -> Response {
         let model = try await Model.load(in: req.scope)
         let strategy = try model.strategy(try req.parameters.require("key"))
-        return StrategyViews.priorityForm(context: req.pageContext, PriorityFormInput(), strategy: strategy, model: model, errors: [],
-                                          action: StrategyPath.newPriority(strategy.key).href, title: "Add a priority").response()
+        return StrategyViews.priorityForm(
+            context: req.pageContext, PriorityFormInput(), strategy: strategy, model: model, errors: [],
+            action: StrategyPath.newPriority(strategy.key).href, title: "Add a priority"
+        ).response()
     }
 
     @Sendable static func createPriority(req: Request) async throws -> Response {
@@ -126,9 +151,11 @@ enum StrategyPages {
         let priority = input.parse(key: key, strategyKey: strategy.key)
         let errors = try await StrategyStore.save(priority, in: req.scope)
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(strategy.key).href(fragment: "priorities")) }
-        return StrategyViews.priorityForm(context: req.pageContext, input, strategy: strategy, model: model, errors: errors,
-                                          action: StrategyPath.newPriority(strategy.key).href, title: "Add a priority")
-            .response(status: .unprocessableEntity)
+        return StrategyViews.priorityForm(
+            context: req.pageContext, input, strategy: strategy, model: model, errors: errors,
+            action: StrategyPath.newPriority(strategy.key).href, title: "Add a priority"
+        )
+        .response(status: .unprocessableEntity)
     }
 
     @Sendable static func editPriority(req: Request) async throws -> Response {
@@ -138,8 +165,10 @@ enum StrategyPages {
         guard let priority = model.priorities.first(where: { $0.key == key && $0.strategyKey == strategy.key }) else {
             throw Problem.notFound("The priority '\(key)'")
         }
-        return StrategyViews.priorityForm(context: req.pageContext, PriorityFormInput(priority), strategy: strategy, model: model, errors: [],
-                                          action: StrategyPath.editPriority(strategy.key, priority: key).href, title: "Change \(priority.title)").response()
+        return StrategyViews.priorityForm(
+            context: req.pageContext, PriorityFormInput(priority), strategy: strategy, model: model, errors: [],
+            action: StrategyPath.editPriority(strategy.key, priority: key).href, title: "Change \(priority.title)"
+        ).response()
     }
 
     @Sendable static func updatePriority(req: Request) async throws -> Response {
@@ -152,9 +181,11 @@ enum StrategyPages {
         let input = try req.content.decode(PriorityFormInput.self)
         let errors = try await StrategyStore.save(input.parse(key: key, strategyKey: strategy.key), in: req.scope)
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(strategy.key).href(fragment: "priorities")) }
-        return StrategyViews.priorityForm(context: req.pageContext, input, strategy: strategy, model: model, errors: errors,
-                                          action: StrategyPath.editPriority(strategy.key, priority: key).href, title: "Change \(old.title)")
-            .response(status: .unprocessableEntity)
+        return StrategyViews.priorityForm(
+            context: req.pageContext, input, strategy: strategy, model: model, errors: errors,
+            action: StrategyPath.editPriority(strategy.key, priority: key).href, title: "Change \(old.title)"
+        )
+        .response(status: .unprocessableEntity)
     }
 }
 
@@ -175,7 +206,8 @@ struct StrategyFormInput: Content {
 
     init(_ s: Strategy? = nil) {
         name = s?.name; kind = s?.kind.rawValue; status = s?.status.rawValue ?? StrategyStatus.active.rawValue
-        owner = s?.ownerPartnershipKey.map { "partnership:\($0)" } ?? s?.ownerOrganisationKey.map { "organisation:\($0)" }
+        owner =
+            s?.ownerPartnershipKey.map { "partnership:\($0)" } ?? s?.ownerOrganisationKey.map { "organisation:\($0)" }
         startsOn = s?.startsOn?.description; endsOn = s?.endsOn?.description; documentURL = s?.documentURL
     }
 
@@ -187,10 +219,11 @@ struct StrategyFormInput: Content {
         let ends = reader.day(endsOn, "ends_on", "The end date")
         let owner = reader.text(owner)
         guard let kind, let status else { return (nil, reader.errors) }
-        let strategy = Strategy(key: key, name: reader.text(name) ?? "", kind: kind, status: status,
-                                ownerPartnershipKey: owner.flatMap { $0.hasPrefix("partnership:") ? String($0.dropFirst(12)) : nil },
-                                ownerOrganisationKey: owner.flatMap { $0.hasPrefix("organisation:") ? String($0.dropFirst(13)) : nil },
-                                startsOn: starts, endsOn: ends, documentURL: reader.text(documentURL))
+        let strategy = Strategy(
+            key: key, name: reader.text(name) ?? "", kind: kind, status: status,
+            ownerPartnershipKey: owner.flatMap { $0.hasPrefix("partnership:") ? String($0.dropFirst(12)) : nil },
+            ownerOrganisationKey: owner.flatMap { $0.hasPrefix("organisation:") ? String($0.dropFirst(13)) : nil },
+            startsOn: starts, endsOn: ends, documentURL: reader.text(documentURL))
         return (strategy, reader.errors + strategy.validate())
     }
 }
@@ -216,9 +249,13 @@ struct PriorityFormInput: Content {
 
     func parse(key: String, strategyKey: String) -> Priority {
         let reader = FormReader()
-        return Priority(key: key, strategyKey: strategyKey, title: reader.text(title) ?? "", description: reader.text(description) ?? "",
-                        theme: reader.text(theme),
-                        measures: (measures ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                        planPriorityKeys: planPriorityKeys ?? [], frameworkObjectiveKeys: frameworkObjectiveKeys ?? [])
+        return Priority(
+            key: key, strategyKey: strategyKey, title: reader.text(title) ?? "",
+            description: reader.text(description) ?? "",
+            theme: reader.text(theme),
+            measures: (measures ?? "").split(whereSeparator: \.isNewline).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty },
+            planPriorityKeys: planPriorityKeys ?? [], frameworkObjectiveKeys: frameworkObjectiveKeys ?? [])
     }
 }

@@ -28,7 +28,9 @@ struct Analyse: AsyncParsableCommand {
     func run() async throws {
         let period = try Analyse.period(from: from, to: to)
         if let capacity {
-            do { _ = try Triage.capacity(String(capacity)) } catch { throw CommandFailure("--capacity: \(error.message)") }
+            do { _ = try Triage.capacity(String(capacity)) } catch {
+                throw CommandFailure("--capacity: \(error.message)")
+            }
         }
         let output = try await withApplication(options) { app in
             try await Tasks.analyse(

@@ -16,7 +16,7 @@ struct User: AsyncParsableCommand {
         abstract: "Manage the people who can sign in.",
         subcommands: [
             UserAdd.self, UserRole.self, UserGrant.self, UserUngrant.self, UserShow.self, UserRemove.self,
-            UserResetPassword.self,
+            UserResetPassword.self
         ])
 }
 

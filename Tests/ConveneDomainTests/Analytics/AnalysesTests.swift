@@ -9,59 +9,101 @@ import Testing
 
     /// Two boards sharing a chair: a weekly group (six meetings in six weeks) and a monthly board (two meetings).
     static func twoBoards() -> AnalyticsData {
-        let organisations = [Organisation(key: "opcc", name: "Office of the PCC", sector: .policingGovernance),
-                             Organisation(key: "police", name: "Police", sector: .police),
-                             Organisation(key: "council", name: "Council", sector: .localGovernment)]
+        let organisations = [
+            Organisation(key: "opcc", name: "Office of the PCC", sector: .policingGovernance),
+            Organisation(key: "police", name: "Police", sector: .police),
+            Organisation(key: "council", name: "Council", sector: .localGovernment)
+        ]
         let people = [
-            Person(key: "pcc", name: "Police and Crime Commissioner", roleTitle: "Police and Crime Commissioner", organisationKey: "opcc", seniority: .electedOfficial),
+            Person(
+                key: "pcc", name: "Police and Crime Commissioner", roleTitle: "Police and Crime Commissioner",
+                organisationKey: "opcc", seniority: .electedOfficial),
             Person(key: "acc", name: "ACC", organisationKey: "police", seniority: .chiefOfficer),
             Person(key: "inspector", name: "Inspector", organisationKey: "police", seniority: .manager),
             Person(key: "sergeant", name: "Sergeant", organisationKey: "police", seniority: .officer),
-            Person(key: "hcs", name: "Head of Community Safety", organisationKey: "council", seniority: .seniorManager),
+            Person(key: "hcs", name: "Head of Community Safety", organisationKey: "council", seniority: .seniorManager)
         ]
         let partnerships = [
             Partnership(key: "weekly", name: "Weekly group", type: .subGroup),
-            Partnership(key: "board", name: "Board", type: .communitySafetyPartnership, statutoryBasis: "Crime and Disorder Act 1998", pccRoles: [.chair]),
+            Partnership(
+                key: "board", name: "Board", type: .communitySafetyPartnership,
+                statutoryBasis: "Crime and Disorder Act 1998", pccRoles: [.chair])
         ]
         let memberships = [
-            Membership(key: "w-acc", partnershipKey: "weekly", personKey: "acc", organisationKey: "police", substituteKey: "inspector"),
+            Membership(
+                key: "w-acc", partnershipKey: "weekly", personKey: "acc", organisationKey: "police",
+                substituteKey: "inspector"),
             Membership(key: "w-hcs", partnershipKey: "weekly", personKey: "hcs", organisationKey: "council"),
             Membership(key: "w-pcc", partnershipKey: "weekly", personKey: "pcc", organisationKey: "opcc"),
             Membership(key: "b-pcc", partnershipKey: "board", personKey: "pcc", organisationKey: "opcc", role: .chair),
-            Membership(key: "b-acc", partnershipKey: "board", personKey: "acc", organisationKey: "police"),
+            Membership(key: "b-acc", partnershipKey: "board", personKey: "acc", organisationKey: "police")
         ]
         // Weekly, Mondays 2025-06-02 … 2025-07-07: the ACC comes twice, the inspector stands in twice, the sergeant
         // once, and once nobody from the police; the head of community safety every time; the PCC never.
         let police: [Attendance?] = [
-            Attendance(personKey: "acc"), Attendance(personKey: "inspector", status: .substitute, substituteForKey: "acc"),
-            Attendance(personKey: "inspector", status: .substitute, substituteForKey: "acc"), Attendance(personKey: "acc"),
-            Attendance(personKey: "sergeant", status: .substitute, substituteForKey: "acc"), nil,
+            Attendance(personKey: "acc"),
+            Attendance(personKey: "inspector", status: .substitute, substituteForKey: "acc"),
+            Attendance(personKey: "inspector", status: .substitute, substituteForKey: "acc"),
+            Attendance(personKey: "acc"),
+            Attendance(personKey: "sergeant", status: .substitute, substituteForKey: "acc"), nil
         ]
         var meetings = police.enumerated().map { i, a in
-            meeting("w\(i)", "weekly", Day("2025-06-02")!.adding(days: 7 * i).description, 1.5, .held,
-                    [Attendance(personKey: "hcs"), Attendance(personKey: "pcc", status: .apologies)] + (a.map { [$0] } ?? []))
+            meeting(
+                "w\(i)", "weekly", Day("2025-06-02")!.adding(days: 7 * i).description, 1.5, .held,
+                [Attendance(personKey: "hcs"), Attendance(personKey: "pcc", status: .apologies)]
+                    + (a.map { [$0] } ?? []))
         }
-        meetings.append(meeting("b1", "board", "2025-06-03", 2, .held, [Attendance(personKey: "pcc"), Attendance(personKey: "acc")]))
-        meetings.append(meeting("b2", "board", "2025-07-01", 2, .held, [Attendance(personKey: "pcc"), Attendance(personKey: "acc", status: .apologies)]))
+        meetings.append(
+            meeting("b1", "board", "2025-06-03", 2, .held, [Attendance(personKey: "pcc"), Attendance(personKey: "acc")])
+        )
+        meetings.append(
+            meeting(
+                "b2", "board", "2025-07-01", 2, .held,
+                [Attendance(personKey: "pcc"), Attendance(personKey: "acc", status: .apologies)]))
         let items = [
-            AgendaItem(key: "w0-1", partnershipKey: "weekly", meetingKey: "w0", title: "Performance report – June", kind: .information, durationMinutes: 60),
-            AgendaItem(key: "w1-1", partnershipKey: "weekly", meetingKey: "w1", title: "Performance Report (June)", kind: .information, durationMinutes: 60),
-            AgendaItem(key: "w2-1", partnershipKey: "weekly", meetingKey: "w2", title: "Performance report: July", kind: .information, durationMinutes: 60),
-            AgendaItem(key: "w3-1", partnershipKey: "weekly", meetingKey: "w3", title: "Hotspot patrols", kind: .decision, durationMinutes: 30),
-            AgendaItem(key: "w3-2", partnershipKey: "weekly", meetingKey: "w3", title: "Performance report", kind: .information, durationMinutes: 30),
-            AgendaItem(key: "b1-1", partnershipKey: "board", meetingKey: "b1", title: "Strategic assessment", kind: .decision, durationMinutes: 60),
-            AgendaItem(key: "b2-1", partnershipKey: "board", meetingKey: "b2", title: "Plan", kind: .decision, durationMinutes: 60),
+            AgendaItem(
+                key: "w0-1", partnershipKey: "weekly", meetingKey: "w0", title: "Performance report – June",
+                kind: .information, durationMinutes: 60),
+            AgendaItem(
+                key: "w1-1", partnershipKey: "weekly", meetingKey: "w1", title: "Performance Report (June)",
+                kind: .information, durationMinutes: 60),
+            AgendaItem(
+                key: "w2-1", partnershipKey: "weekly", meetingKey: "w2", title: "Performance report: July",
+                kind: .information, durationMinutes: 60),
+            AgendaItem(
+                key: "w3-1", partnershipKey: "weekly", meetingKey: "w3", title: "Hotspot patrols", kind: .decision,
+                durationMinutes: 30),
+            AgendaItem(
+                key: "w3-2", partnershipKey: "weekly", meetingKey: "w3", title: "Performance report",
+                kind: .information, durationMinutes: 30),
+            AgendaItem(
+                key: "b1-1", partnershipKey: "board", meetingKey: "b1", title: "Strategic assessment", kind: .decision,
+                durationMinutes: 60),
+            AgendaItem(
+                key: "b2-1", partnershipKey: "board", meetingKey: "b2", title: "Plan", kind: .decision,
+                durationMinutes: 60)
         ]
-        let decisions = [Decision(itemKey: "w3-1", decision: "Extend"), Decision(itemKey: "b1-1", decision: "Agreed"), Decision(itemKey: "b2-1", decision: "Agreed")]
+        let decisions = [
+            Decision(itemKey: "w3-1", decision: "Extend"), Decision(itemKey: "b1-1", decision: "Agreed"),
+            Decision(itemKey: "b2-1", decision: "Agreed")
+        ]
         let actions = [
-            ActionItem(key: "a1", partnershipKey: "weekly", title: "Map", raisedOn: Day("2025-06-02")!, dueOn: Day("2025-06-30")!, status: .done),
-            ActionItem(key: "a2", partnershipKey: "weekly", title: "Count", raisedOn: Day("2025-06-09")!, dueOn: Day("2025-06-30")!, status: .open),
-            ActionItem(key: "a3", partnershipKey: "weekly", title: "Ask", raisedOn: Day("2025-06-16")!, dueOn: Day("2025-09-30")!, status: .inProgress),
-            ActionItem(key: "a4", partnershipKey: "weekly", title: "Drop", raisedOn: Day("2025-06-16")!, status: .dropped),
+            ActionItem(
+                key: "a1", partnershipKey: "weekly", title: "Map", raisedOn: Day("2025-06-02")!,
+                dueOn: Day("2025-06-30")!, status: .done),
+            ActionItem(
+                key: "a2", partnershipKey: "weekly", title: "Count", raisedOn: Day("2025-06-09")!,
+                dueOn: Day("2025-06-30")!, status: .open),
+            ActionItem(
+                key: "a3", partnershipKey: "weekly", title: "Ask", raisedOn: Day("2025-06-16")!,
+                dueOn: Day("2025-09-30")!, status: .inProgress),
+            ActionItem(
+                key: "a4", partnershipKey: "weekly", title: "Drop", raisedOn: Day("2025-06-16")!, status: .dropped)
         ]
-        return AnalyticsData(organisations: organisations, persons: people, partnerships: partnerships, memberships: memberships,
-                             termsOfReference: [TermsOfReference(partnershipKey: "weekly", version: 1, quorum: 2)],
-                             meetings: meetings, items: items, decisions: decisions, actions: actions)
+        return AnalyticsData(
+            organisations: organisations, persons: people, partnerships: partnerships, memberships: memberships,
+            termsOfReference: [TermsOfReference(partnershipKey: "weekly", version: 1, quorum: 2)],
+            meetings: meetings, items: items, decisions: decisions, actions: actions)
     }
 
     static let summer = Period(from: Day("2025-06-01")!, to: Day("2025-07-31")!)
@@ -78,7 +120,9 @@ import Testing
         let pcc = report.person("pcc")!
         #expect(pcc.total.meetings == 8 && pcc.total.attended == 2)
         #expect(pcc.total.minutes == 6 * (90 + 60) + 2 * (120 + 60))
-        #expect(pcc.overcommittedWeeks == [Day("2025-06-02")!, Day("2025-06-30")!], "the weeks with a board meeting and the weekly group")
+        #expect(
+            pcc.overcommittedWeeks == [Day("2025-06-02")!, Day("2025-06-30")!],
+            "the weeks with a board meeting and the weekly group")
         #expect(pcc.weeks[Day("2025-06-02")!]?.meetings == 2 && pcc.days[Day("2025-06-03")!]?.meetings == 1)
         // The inspector is on the diary only for the meetings they attended.
         #expect(report.person("inspector")?.total.meetings == 2)
@@ -123,17 +167,25 @@ import Testing
     /// The byte-by-byte reading of ASCII titles gives what reading them character by character gives.
     @Test func titlesNormaliseTheSameByBytesAndByCharacters() {
         func byCharacters(_ title: String) -> String {
-            let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                                       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                                       "dec", "q1", "q2", "q3", "q4"]
-            return title.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 1 && !months.contains($0) }
-                .joined(separator: " ")
+            let months: Set<String> = [
+                "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                "dec", "q1", "q2", "q3", "q4"
+            ]
+            return title.lowercased().split { !$0.isLetter }.map(String.init).filter {
+                $0.count > 1 && !months.contains($0)
+            }
+            .joined(separator: " ")
         }
         var random = SeededRandom(seed: 11)
-        let pieces = ["March", "MAY", "sept", "Q3", "december", "jan", "Performance", "report", "a", "I", "2025", "–", "(", ")", "-", " ",
-                      "  ", "x", "Zo", "AB", "\t", "@[`{", "Welcome", "é", "Ünïcode", "ǅ", "😀"]
+        let pieces = [
+            "March", "MAY", "sept", "Q3", "december", "jan", "Performance", "report", "a", "I", "2025", "–", "(", ")",
+            "-", " ",
+            "  ", "x", "Zo", "AB", "\t", "@[`{", "Welcome", "é", "Ünïcode", "ǅ", "😀"
+        ]
         for round in 0..<2_000 {
-            let title = (0..<random.between(0...9)).map { _ in random.pick(pieces) }.joined(separator: random.chance(50) ? " " : "")
+            let title = (0..<random.between(0...9)).map { _ in random.pick(pieces) }.joined(
+                separator: random.chance(50) ? " " : "")
             #expect(Delivery.normalisedTitle(title) == byCharacters(title), "round \(round): '\(title)'")
         }
         #expect(Delivery.normalisedTitle("Minutes of 3 March, and AOB") == "minutes of and aob")
@@ -148,10 +200,15 @@ import Testing
     @Test func triageKeepsWhatThePCCChairsAndFitsTheCapacity() {
         // Act: capacity for the board's meetings only (about 12 a year from two in two months), then for everything.
         let data = Self.twoBoards()
-        let tight = Triage.run(data, personKey: "pcc", capacity: 12, period: Self.summer, settings: AnalyticsSettings(), today: Self.today)
-        let roomy = Triage.run(data, personKey: "pcc", capacity: 100, period: Self.summer, settings: AnalyticsSettings(), today: Self.today)
-        let duplicated = Triage.run(data, personKey: "pcc", capacity: 100, period: Self.summer, settings: AnalyticsSettings(), today: Self.today,
-                                    duplication: Duplicated())
+        let tight = Triage.run(
+            data, personKey: "pcc", capacity: 12, period: Self.summer, settings: AnalyticsSettings(), today: Self.today)
+        let roomy = Triage.run(
+            data, personKey: "pcc", capacity: 100, period: Self.summer, settings: AnalyticsSettings(), today: Self.today
+        )
+        let duplicated = Triage.run(
+            data, personKey: "pcc", capacity: 100, period: Self.summer, settings: AnalyticsSettings(),
+            today: Self.today,
+            duplication: Duplicated())
 
         // Check
         let board = tight.entries.first { $0.partnershipKey == "board" }!
@@ -160,9 +217,12 @@ import Testing
         let weekly = tight.entries.first { $0.partnershipKey == "weekly" }!
         #expect(weekly.meetingsPerYear == 36 && weekly.recommendation != .attend && tight.fits)
         #expect(weekly.reasons.first?.contains("past your capacity") == true)
-        #expect(roomy.entries.first { $0.partnershipKey == "weekly" }?.recommendation == .papersOnly,
-                "mostly information and hardly any decisions: its value is negative, so not attended even with room")
+        #expect(
+            roomy.entries.first { $0.partnershipKey == "weekly" }?.recommendation == .papersOnly,
+            "mostly information and hardly any decisions: its value is negative, so not attended even with room")
         #expect(duplicated.entries.first { $0.partnershipKey == "weekly" }?.recommendation == .decline)
-        #expect(duplicated.entries.first { $0.partnershipKey == "weekly" }?.reasons.contains("Its business is also discussed at the board") == true)
+        #expect(
+            duplicated.entries.first { $0.partnershipKey == "weekly" }?.reasons.contains(
+                "Its business is also discussed at the board") == true)
     }
 }

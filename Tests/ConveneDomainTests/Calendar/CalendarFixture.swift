@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ConveneDomain
 
 /// The calendar files under Fixtures/calendar (written as Outlook and Google Calendar export them: CRLF, folded
@@ -17,7 +18,9 @@ enum CalendarFixture {
     }
 
     /// Reads calendar text written in a test, one property a line; lines end in CRLF as in a real file.
-    static func read(text: String, from: String = "2024-01-01T00:00:00Z", to: String = "2025-01-01T00:00:00Z") -> CalendarImport {
+    static func read(text: String, from: String = "2024-01-01T00:00:00Z", to: String = "2025-01-01T00:00:00Z")
+        -> CalendarImport
+    {
         let crlf = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         return CalendarImport.read(Data(crlf.utf8), window: DateInterval(start: utc(from), end: utc(to)))
     }

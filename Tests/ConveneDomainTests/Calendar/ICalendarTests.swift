@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConveneDomain
 
 @Suite struct ICalendarTests {
@@ -17,7 +18,8 @@ import Testing
 
     @Test func joinsACharacterThatAFoldSplitInTwo() {
         // Setup: Outlook folds by octets; here the three bytes of '’' straddle the fold.
-        let bytes = Array("BEGIN:VCALENDAR\r\nX-NOTE:Europol".utf8) + [0xE2, 0x80] + Array("\r\n ".utf8) + [0x99]
+        let bytes =
+            Array("BEGIN:VCALENDAR\r\nX-NOTE:Europol".utf8) + [0xE2, 0x80] + Array("\r\n ".utf8) + [0x99]
             + Array("s unit\r\nEND:VCALENDAR\r\n".utf8)
         // Act
         let document = ICalendar.parse(Data(bytes))
@@ -28,7 +30,8 @@ import Testing
 
     @Test func readsParametersQuotedListedAndCaretEncoded() throws {
         // Setup
-        let line = #"ATTENDEE;CN="Smith, Jo; Chair";ROLE=CHAIR;DELEGATED-FROM="mailto:a@x.uk","mailto:b@x.uk";X-NOTE=say ^'hi^':mailto:jo@x.uk"#
+        let line =
+            #"ATTENDEE;CN="Smith, Jo; Chair";ROLE=CHAIR;DELEGATED-FROM="mailto:a@x.uk","mailto:b@x.uk";X-NOTE=say ^'hi^':mailto:jo@x.uk"#
         // Act
         let property = try ICalendar.contentLine(line, line: 7)
         // Check
@@ -70,15 +73,15 @@ import Testing
     @Test func nestsComponentsAndIgnoresNothingInside() {
         // Setup
         let text = """
-        BEGIN:VCALENDAR
-        BEGIN:VEVENT
-        UID:1
-        BEGIN:VALARM
-        TRIGGER:-PT15M
-        END:VALARM
-        END:VEVENT
-        END:VCALENDAR
-        """
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:1
+            BEGIN:VALARM
+            TRIGGER:-PT15M
+            END:VALARM
+            END:VEVENT
+            END:VCALENDAR
+            """
         // Act
         let document = ICalendar.parse(Data(text.utf8))
         // Check
@@ -91,21 +94,22 @@ import Testing
     @Test func reportsGrammarProblemsByLine() {
         // Setup
         let text = """
-        BEGIN:VCALENDAR
-        BEGIN:VEVENT
-        this line has no colon
-        END:VTODO
-        X-FINE:yes
-        """
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            this line has no colon
+            END:VTODO
+            X-FINE:yes
+            """
         // Act
         let issues = ICalendar.parse(Data(text.utf8)).issues.map(\.description)
         // Check
-        #expect(issues == [
-            "line 3: expected a property such as NAME:value, found 'this line has no colon'",
-            "line 4, END: 'VTODO' closes nothing; there is no BEGIN:VTODO open",
-            "line 2, BEGIN: 'VEVENT' is never closed; expected END:VEVENT",
-            "line 1, BEGIN: 'VCALENDAR' is never closed; expected END:VCALENDAR",
-        ])
+        #expect(
+            issues == [
+                "line 3: expected a property such as NAME:value, found 'this line has no colon'",
+                "line 4, END: 'VTODO' closes nothing; there is no BEGIN:VTODO open",
+                "line 2, BEGIN: 'VEVENT' is never closed; expected END:VEVENT",
+                "line 1, BEGIN: 'VCALENDAR' is never closed; expected END:VCALENDAR"
+            ])
     }
 
     @Test func aFileThatIsNotACalendarSaysSo() {

@@ -1,64 +1,85 @@
 import Foundation
 import Testing
+
 @testable import ConveneDomain
 
 @Suite struct RecurrenceTests {
     /// The days a rule gives from `start` (a wall-clock time, read in UTC), over 2024–2030 unless a window is given.
-    private func days(_ rule: String, from start: String, to end: String = "2031-01-01T00:00:00Z",
-                      limit: Int = 5_000) throws -> [String] {
+    private func days(
+        _ rule: String, from start: String, to end: String = "2031-01-01T00:00:00Z",
+        limit: Int = 5_000
+    ) throws -> [String] {
         let first = try #require(try? CalendarTime.parse(start, tzid: nil)).clock
         let window = CalendarFixture.utc("1997-01-01T00:00:00Z")..<CalendarFixture.utc(end)
-        let starts = try RecurrenceRule(parsing: rule).starts(from: first, in: window, limit: limit,
-                                                              instant: CalendarZone.utc.instant).starts
+        let starts = try RecurrenceRule(parsing: rule).starts(
+            from: first, in: window, limit: limit,
+            instant: CalendarZone.utc.instant
+        ).starts
         return starts.map { $0.day.description }
     }
 
     @Test func monthlyByOrdinalWeekday() throws {
-        #expect(try days("FREQ=MONTHLY;BYDAY=2TU;COUNT=4", from: "20240109T100000")
+        #expect(
+            try days("FREQ=MONTHLY;BYDAY=2TU;COUNT=4", from: "20240109T100000")
                 == ["2024-01-09", "2024-02-13", "2024-03-12", "2024-04-09"])
-        #expect(try days("FREQ=MONTHLY;BYDAY=-1FR;COUNT=3", from: "20240126T100000")
+        #expect(
+            try days("FREQ=MONTHLY;BYDAY=-1FR;COUNT=3", from: "20240126T100000")
                 == ["2024-01-26", "2024-02-23", "2024-03-29"])
     }
 
     @Test func monthlyByMonthDayAndSetPosition() throws {
-        #expect(try days("FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3", from: "20240131T100000")
+        #expect(
+            try days("FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3", from: "20240131T100000")
                 == ["2024-01-31", "2024-02-29", "2024-03-31"], "the last day of each month")
-        #expect(try days("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3", from: "20240131T100000")
+        #expect(
+            try days("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3", from: "20240131T100000")
                 == ["2024-01-31", "2024-02-29", "2024-03-29"], "the last weekday of each month")
-        #expect(try days("FREQ=MONTHLY;COUNT=4", from: "20240131T100000")
+        #expect(
+            try days("FREQ=MONTHLY;COUNT=4", from: "20240131T100000")
                 == ["2024-01-31", "2024-03-31", "2024-05-31", "2024-07-31"], "months without a 31st are skipped")
     }
 
     @Test func weeklyWithIntervalUntilAndWeekStart() throws {
-        #expect(try days("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20240215", from: "20240102T100000")
-                == ["2024-01-02", "2024-01-04", "2024-01-16", "2024-01-18", "2024-01-30", "2024-02-01",
-                    "2024-02-13", "2024-02-15"])
+        #expect(
+            try days("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20240215", from: "20240102T100000")
+                == [
+                    "2024-01-02", "2024-01-04", "2024-01-16", "2024-01-18", "2024-01-30", "2024-02-01",
+                    "2024-02-13", "2024-02-15"
+                ])
         // RFC 5545's own example: the week start changes which weeks are taken.
-        #expect(try days("FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=MO", from: "19970805T090000")
+        #expect(
+            try days("FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=MO", from: "19970805T090000")
                 == ["1997-08-05", "1997-08-10", "1997-08-19", "1997-08-24"])
-        #expect(try days("FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=SU", from: "19970805T090000")
+        #expect(
+            try days("FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=SU", from: "19970805T090000")
                 == ["1997-08-05", "1997-08-17", "1997-08-19", "1997-08-31"])
     }
 
     @Test func untilInUTCIsInclusive() throws {
-        #expect(try days("FREQ=DAILY;UNTIL=20240103T100000Z", from: "20240101T100000")
+        #expect(
+            try days("FREQ=DAILY;UNTIL=20240103T100000Z", from: "20240101T100000")
                 == ["2024-01-01", "2024-01-02", "2024-01-03"])
-        #expect(try days("FREQ=DAILY;INTERVAL=3;COUNT=3", from: "20240101T100000")
+        #expect(
+            try days("FREQ=DAILY;INTERVAL=3;COUNT=3", from: "20240101T100000")
                 == ["2024-01-01", "2024-01-04", "2024-01-07"])
     }
 
     @Test func yearly() throws {
-        #expect(try days("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;COUNT=3", from: "20240331T010000")
+        #expect(
+            try days("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;COUNT=3", from: "20240331T010000")
                 == ["2024-03-31", "2025-03-30", "2026-03-29"], "the last Sunday of March")
-        #expect(try days("FREQ=YEARLY;COUNT=2", from: "20240229T100000")
+        #expect(
+            try days("FREQ=YEARLY;COUNT=2", from: "20240229T100000")
                 == ["2024-02-29", "2028-02-29"], "29 February comes round every four years")
-        #expect(try days("FREQ=YEARLY;BYDAY=1MO;COUNT=2", from: "20240101T100000")
+        #expect(
+            try days("FREQ=YEARLY;BYDAY=1MO;COUNT=2", from: "20240101T100000")
                 == ["2024-01-01", "2025-01-06"], "an ordinal with no BYMONTH counts within the year")
     }
 
     @Test func dtstartIsAlwaysTheFirstOccurrence() throws {
         // A Monday start for a Wednesday rule: RFC 5545 counts DTSTART as the first of COUNT.
-        #expect(try days("FREQ=WEEKLY;BYDAY=WE;COUNT=3", from: "20240101T100000")
+        #expect(
+            try days("FREQ=WEEKLY;BYDAY=WE;COUNT=3", from: "20240101T100000")
                 == ["2024-01-01", "2024-01-03", "2024-01-10"])
     }
 
@@ -82,13 +103,23 @@ import Testing
         func message(_ rule: String) -> String? {
             do { _ = try RecurrenceRule(parsing: rule); return nil } catch { return error.message }
         }
-        #expect(message("FREQ=FORTNIGHTLY") == "'FREQ=FORTNIGHTLY' is not a frequency; expected DAILY, WEEKLY, MONTHLY or YEARLY")
-        #expect(message("FREQ=HOURLY") == "'FREQ=HOURLY' repeats within a day, which meetings do not; expected DAILY, WEEKLY, MONTHLY or YEARLY")
+        #expect(
+            message("FREQ=FORTNIGHTLY")
+                == "'FREQ=FORTNIGHTLY' is not a frequency; expected DAILY, WEEKLY, MONTHLY or YEARLY")
+        #expect(
+            message("FREQ=HOURLY")
+                == "'FREQ=HOURLY' repeats within a day, which meetings do not; expected DAILY, WEEKLY, MONTHLY or YEARLY"
+        )
         #expect(message("INTERVAL=2") == "the rule has no FREQ; expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY")
-        #expect(message("FREQ=WEEKLY;BYDAY=XX") == "'XX' in BYDAY is not a weekday; expected forms such as MO, 2TU or -1FR")
-        #expect(message("FREQ=YEARLY;BYWEEKNO=20") == "BYWEEKNO is not supported; meetings repeat by day, week, month or year")
+        #expect(
+            message("FREQ=WEEKLY;BYDAY=XX") == "'XX' in BYDAY is not a weekday; expected forms such as MO, 2TU or -1FR")
+        #expect(
+            message("FREQ=YEARLY;BYWEEKNO=20")
+                == "BYWEEKNO is not supported; meetings repeat by day, week, month or year")
         #expect(message("FREQ=WEEKLY;INTERVAL=0") != nil)
-        #expect(message("FREQ=WEEKLY;UNTIL=2024-13-01") == "'2024-13-01' is not a date; expected yyyymmdd or yyyymmddThhmmss, such as 20240315T100000")
+        #expect(
+            message("FREQ=WEEKLY;UNTIL=2024-13-01")
+                == "'2024-13-01' is not a date; expected yyyymmdd or yyyymmddThhmmss, such as 20240315T100000")
     }
 }
 
@@ -115,24 +146,24 @@ import Testing
     @Test func aZoneDefinedInTheFileGivesTheSameInstantsAsTheSystemOne() throws {
         // Setup: Outlook's definition of UK time, from 1601 on.
         let text = """
-        BEGIN:VCALENDAR
-        BEGIN:VTIMEZONE
-        TZID:Customized Time Zone
-        BEGIN:STANDARD
-        DTSTART:16010101T020000
-        TZOFFSETFROM:+0100
-        TZOFFSETTO:+0000
-        RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
-        END:STANDARD
-        BEGIN:DAYLIGHT
-        DTSTART:16010101T010000
-        TZOFFSETFROM:+0000
-        TZOFFSETTO:+0100
-        RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
-        END:DAYLIGHT
-        END:VTIMEZONE
-        END:VCALENDAR
-        """
+            BEGIN:VCALENDAR
+            BEGIN:VTIMEZONE
+            TZID:Customized Time Zone
+            BEGIN:STANDARD
+            DTSTART:16010101T020000
+            TZOFFSETFROM:+0100
+            TZOFFSETTO:+0000
+            RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+            END:STANDARD
+            BEGIN:DAYLIGHT
+            DTSTART:16010101T010000
+            TZOFFSETFROM:+0000
+            TZOFFSETTO:+0100
+            RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+            END:DAYLIGHT
+            END:VTIMEZONE
+            END:VCALENDAR
+            """
         let calendar = try #require(ICalendar.parse(Data(text.utf8)).calendars.first)
         var zones = CalendarZones(calendar)
         var issues: [ImportIssue] = []
@@ -140,32 +171,36 @@ import Testing
         let defined = try #require(zones.zone("Customized Time Zone", issues: &issues))
         // Check
         #expect(issues.isEmpty)
-        let times = [summer, winter,
-                     LocalDateTime(day: Day("2024-03-31")!, hour: 1, minute: 30),    // skipped when clocks go forward
-                     LocalDateTime(day: Day("2024-10-27")!, hour: 1, minute: 30),    // happens twice when they go back
-                     LocalDateTime(day: Day("2030-03-31")!, hour: 12)]
+        let times = [
+            summer, winter,
+            LocalDateTime(day: Day("2024-03-31")!, hour: 1, minute: 30),  // skipped when clocks go forward
+            LocalDateTime(day: Day("2024-10-27")!, hour: 1, minute: 30),  // happens twice when they go back
+            LocalDateTime(day: Day("2030-03-31")!, hour: 12)
+        ]
         for time in times {
             #expect(defined.instant(time) == CalendarZone.london.instant(time), "\(time)")
             #expect(defined.clock(defined.instant(time)) == CalendarZone.london.clock(defined.instant(time)))
         }
-        #expect(CalendarFixture.utcText(defined.instant(times[2])) == "2024-03-31T01:30:00Z", "read with the offset before the gap")
+        #expect(
+            CalendarFixture.utcText(defined.instant(times[2])) == "2024-03-31T01:30:00Z",
+            "read with the offset before the gap")
         #expect(CalendarFixture.utcText(defined.instant(times[3])) == "2024-10-27T00:30:00Z", "the first of the two")
     }
 
     @Test func aBrokenDefinitionIsReported() throws {
         // Setup
         let text = """
-        BEGIN:VCALENDAR
-        BEGIN:VTIMEZONE
-        TZID:Customized Time Zone
-        BEGIN:STANDARD
-        DTSTART:16010101T020000
-        TZOFFSETFROM:one hour
-        TZOFFSETTO:+0000
-        END:STANDARD
-        END:VTIMEZONE
-        END:VCALENDAR
-        """
+            BEGIN:VCALENDAR
+            BEGIN:VTIMEZONE
+            TZID:Customized Time Zone
+            BEGIN:STANDARD
+            DTSTART:16010101T020000
+            TZOFFSETFROM:one hour
+            TZOFFSETTO:+0000
+            END:STANDARD
+            END:VTIMEZONE
+            END:VCALENDAR
+            """
         let calendar = try #require(ICalendar.parse(Data(text.utf8)).calendars.first)
         var zones = CalendarZones(calendar)
         var issues: [ImportIssue] = []
@@ -173,6 +208,9 @@ import Testing
         let zone = zones.zone("Customized Time Zone", issues: &issues)
         // Check
         #expect(zone == nil)
-        #expect(issues.map(\.description) == ["line 6, TZOFFSETFROM: 'one hour' is not a UTC offset; expected a form such as +0100 or -0500"])
+        #expect(
+            issues.map(\.description) == [
+                "line 6, TZOFFSETFROM: 'one hour' is not a UTC offset; expected a form such as +0100 or -0500"
+            ])
     }
 }

@@ -8,9 +8,11 @@ import Testing
     @Test func anAgendaThatOverrunsTheMeetingSaysByHowMuch() {
         // Setup
         let items = [
-            AgendaItem(key: "a", partnershipKey: "cdp", meetingKey: "m", position: 2, title: "Data", durationMinutes: 40),
-            AgendaItem(key: "b", partnershipKey: "cdp", meetingKey: "m", position: 1, title: "Welcome", durationMinutes: 10),
-            AgendaItem(key: "c", partnershipKey: "cdp", meetingKey: "m", position: 7, title: "Any other business"),
+            AgendaItem(
+                key: "a", partnershipKey: "cdp", meetingKey: "m", position: 2, title: "Data", durationMinutes: 40),
+            AgendaItem(
+                key: "b", partnershipKey: "cdp", meetingKey: "m", position: 1, title: "Welcome", durationMinutes: 10),
+            AgendaItem(key: "c", partnershipKey: "cdp", meetingKey: "m", position: 7, title: "Any other business")
         ]
 
         // Act
@@ -43,7 +45,7 @@ import Testing
             Attendance(personKey: "nhs-deputy", status: .substitute, substituteForKey: "nhs"),
             Attendance(personKey: "nhs", status: .apologies),
             Attendance(personKey: "probation", status: .apologies),
-            Attendance(personKey: "analyst", status: .present),
+            Attendance(personKey: "analyst", status: .present)
         ]
 
         // Act
@@ -65,7 +67,7 @@ import Testing
             Attendance(personKey: "chair", status: .present),
             Attendance(personKey: "deputy", status: .substitute, substituteForKey: "chair"),
             Attendance(personKey: "guest", status: .substitute, substituteForKey: "stranger"),
-            Attendance(personKey: "someone", status: .substitute),
+            Attendance(personKey: "someone", status: .substitute)
         ]
         let problems = Quorum.problems(members: members, attendance: attendance).map(\.message)
         #expect(problems.count == 3)
@@ -88,7 +90,9 @@ import Testing
         #expect(throws: Minutes.Refusal.notADraft(.approved)) { try minutes.edit("Sneaky change") }
         try minutes.lock()
         #expect(throws: Minutes.Refusal.notADraft(.locked)) { try minutes.edit("Sneaky change") }
-        #expect(throws: Minutes.Refusal.notADraft(.locked)) { try minutes.approve(on: Self.day("2026-03-02"), atMeeting: nil) }
+        #expect(throws: Minutes.Refusal.notADraft(.locked)) {
+            try minutes.approve(on: Self.day("2026-03-02"), atMeeting: nil)
+        }
         #expect(throws: Minutes.Refusal.empty) { try minutes.addAddendum("  ", on: Self.day("2026-03-05")) }
         try minutes.addAddendum("Item 3: the figure was 42, not 24.", on: Self.day("2026-03-05"))
         #expect(minutes.text == "Corrected draft")
@@ -97,8 +101,9 @@ import Testing
     }
 
     @Test func overdueIsWorkedOutFromTheDateAndTheStatus() {
-        var action = ActionItem(key: "a1", partnershipKey: "cdp", title: "Share the needs assessment", ownerOrganisationKey: "council",
-                                raisedOn: Self.day("2026-01-10"), dueOn: Self.day("2026-02-01"))
+        var action = ActionItem(
+            key: "a1", partnershipKey: "cdp", title: "Share the needs assessment", ownerOrganisationKey: "council",
+            raisedOn: Self.day("2026-01-10"), dueOn: Self.day("2026-02-01"))
         #expect(!action.isOverdue(on: Self.day("2026-02-01")))
         #expect(action.isOverdue(on: Self.day("2026-02-02")))
         action.update("Shared with members", on: Self.day("2026-02-03"), status: .done)
@@ -107,8 +112,12 @@ import Testing
     }
 
     @Test func anActionHasOneOwnerAndADueDateAfterItWasRaised() {
-        let none = ActionItem(key: "a", partnershipKey: "cdp", title: "x", raisedOn: Self.day("2026-01-10"), dueOn: Self.day("2026-01-01"))
-        let both = ActionItem(key: "b", partnershipKey: "cdp", title: "x", ownerPersonKey: "p", ownerOrganisationKey: "o", raisedOn: Self.day("2026-01-10"))
+        let none = ActionItem(
+            key: "a", partnershipKey: "cdp", title: "x", raisedOn: Self.day("2026-01-10"), dueOn: Self.day("2026-01-01")
+        )
+        let both = ActionItem(
+            key: "b", partnershipKey: "cdp", title: "x", ownerPersonKey: "p", ownerOrganisationKey: "o",
+            raisedOn: Self.day("2026-01-10"))
         #expect(Set(none.validate().map(\.field)) == ["owner", "due_on"])
         #expect(both.validate().map(\.field) == ["owner"])
     }
@@ -116,14 +125,28 @@ import Testing
     @Test func outstandingActionsCarryForwardToTheNextMeetingOfTheirPartnership() {
         // Setup
         let actions = [
-            ActionItem(key: "late", partnershipKey: "cdp", title: "Late", ownerPersonKey: "p", raisedOn: Self.day("2026-01-10"), dueOn: Self.day("2026-02-01")),
-            ActionItem(key: "going", partnershipKey: "cdp", title: "Going", ownerPersonKey: "p", raisedOn: Self.day("2026-01-10"),
-                       dueOn: Self.day("2026-01-20"), status: .inProgress),
-            ActionItem(key: "undated", partnershipKey: "cdp", title: "Undated", ownerPersonKey: "p", raisedOn: Self.day("2026-01-10")),
-            ActionItem(key: "done", partnershipKey: "cdp", title: "Done", ownerPersonKey: "p", raisedOn: Self.day("2026-01-10"), status: .done),
-            ActionItem(key: "dropped", partnershipKey: "cdp", title: "Dropped", ownerPersonKey: "p", raisedOn: Self.day("2026-01-10"), status: .dropped),
-            ActionItem(key: "other", partnershipKey: "csp", title: "Other board", ownerPersonKey: "p", raisedOn: Self.day("2026-01-10")),
-            ActionItem(key: "same-day", partnershipKey: "cdp", title: "Raised at this meeting", ownerPersonKey: "p", raisedOn: Self.day("2026-04-10")),
+            ActionItem(
+                key: "late", partnershipKey: "cdp", title: "Late", ownerPersonKey: "p",
+                raisedOn: Self.day("2026-01-10"), dueOn: Self.day("2026-02-01")),
+            ActionItem(
+                key: "going", partnershipKey: "cdp", title: "Going", ownerPersonKey: "p",
+                raisedOn: Self.day("2026-01-10"),
+                dueOn: Self.day("2026-01-20"), status: .inProgress),
+            ActionItem(
+                key: "undated", partnershipKey: "cdp", title: "Undated", ownerPersonKey: "p",
+                raisedOn: Self.day("2026-01-10")),
+            ActionItem(
+                key: "done", partnershipKey: "cdp", title: "Done", ownerPersonKey: "p",
+                raisedOn: Self.day("2026-01-10"), status: .done),
+            ActionItem(
+                key: "dropped", partnershipKey: "cdp", title: "Dropped", ownerPersonKey: "p",
+                raisedOn: Self.day("2026-01-10"), status: .dropped),
+            ActionItem(
+                key: "other", partnershipKey: "csp", title: "Other board", ownerPersonKey: "p",
+                raisedOn: Self.day("2026-01-10")),
+            ActionItem(
+                key: "same-day", partnershipKey: "cdp", title: "Raised at this meeting", ownerPersonKey: "p",
+                raisedOn: Self.day("2026-04-10"))
         ]
 
         // Act

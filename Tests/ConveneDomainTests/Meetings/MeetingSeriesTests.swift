@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct MeetingSeriesTests {
     static let london = TimeZone(identifier: "Europe/London")!
-    static let all = DateInterval(start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 4_102_444_800))
+    static let all = DateInterval(
+        start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 4_102_444_800))
 
     static func londonClock(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -14,8 +15,9 @@ import Testing
     }
 
     static func series(_ rule: String, skipped: [Day] = []) -> MeetingSeries {
-        MeetingSeries(key: "cdp-board", partnershipKey: "cdp", name: "CDP board", firstDay: Day("2026-01-06")!,
-                      startMinute: 600, durationMinutes: 90, rule: rule, skippedDays: skipped)
+        MeetingSeries(
+            key: "cdp-board", partnershipKey: "cdp", name: "CDP board", firstDay: Day("2026-01-06")!,
+            startMinute: 600, durationMinutes: 90, rule: rule, skippedDays: skipped)
     }
 
     @Test func aMonthlySeriesMeetsOnTheFirstTuesdayAtTenLondonTimeAcrossTheClockChange() {
@@ -23,9 +25,11 @@ import Testing
         let meetings = Self.series("FREQ=MONTHLY;BYDAY=1TU;COUNT=6").meetings(in: Self.all)
 
         // Check
-        #expect(meetings.map { Self.londonClock($0.startsAt) } == [
-            "2026-01-06 10:00", "2026-02-03 10:00", "2026-03-03 10:00", "2026-04-07 10:00", "2026-05-05 10:00", "2026-06-02 10:00",
-        ])
+        #expect(
+            meetings.map { Self.londonClock($0.startsAt) } == [
+                "2026-01-06 10:00", "2026-02-03 10:00", "2026-03-03 10:00", "2026-04-07 10:00", "2026-05-05 10:00",
+                "2026-06-02 10:00"
+            ])
         // 10:00 in London is 10:00 UTC in winter and 09:00 UTC in summer.
         var utc = Calendar(identifier: .gregorian)
         utc.timeZone = TimeZone(identifier: "UTC")!
@@ -38,14 +42,18 @@ import Testing
     @Test func skippedDaysAndTheWindowLeaveMeetingsOut() {
         // Setup
         let series = Self.series("FREQ=WEEKLY;INTERVAL=2;UNTIL=20260331", skipped: [Day("2026-02-03")!])
-        let february = DateInterval(start: Self.london.dateFromLondon("2026-02-01"), end: Self.london.dateFromLondon("2026-03-01"))
+        let february = DateInterval(
+            start: Self.london.dateFromLondon("2026-02-01"), end: Self.london.dateFromLondon("2026-03-01"))
 
         // Act
         let all = series.meetings(in: Self.all)
         let inFebruary = series.meetings(in: february)
 
         // Check: every other Tuesday from 6 January to 31 March, less 3 February.
-        #expect(all.map { Self.londonClock($0.startsAt).prefix(10) } == ["2026-01-06", "2026-01-20", "2026-02-17", "2026-03-03", "2026-03-17", "2026-03-31"])
+        #expect(
+            all.map { Self.londonClock($0.startsAt).prefix(10) } == [
+                "2026-01-06", "2026-01-20", "2026-02-17", "2026-03-03", "2026-03-17", "2026-03-31"
+            ])
         #expect(inFebruary.map(\.key) == ["cdp-board-2026-02-17"])
     }
 

@@ -11,7 +11,7 @@ struct AllPairsPropertyTests {
     static let words = [
         "road", "safety", "board", "youth", "justice", "harm", "hope", "drugs", "violence", "vawg", "cdp", "pcc",
         "café", "straße", "δρόμος", "ΟΔΟΣ", "москва", "東京", "서울", "مرحبا", "x_1", "2024", "½½", "cafe\u{301}",
-        "Safety", "HARM", "a", "I",
+        "Safety", "HARM", "a", "I"
     ]
     static let separators = [" ", "  ", ", ", " - ", "\t", "! ", "/", " ; "]
 
@@ -79,7 +79,9 @@ struct AllPairsPropertyTests {
 
             // Act
             let vectors = TFIDF(texts)
-            let found = strict ? vectors.pairs(above: threshold, between: left, and: right)
+            let found =
+                strict
+                ? vectors.pairs(above: threshold, between: left, and: right)
                 : vectors.pairs(atLeast: threshold, between: left, and: right)
 
             // Check: every (l, r), l ≠ r, both ways round when both are in both sets.
@@ -144,13 +146,17 @@ struct SimilarityBruteForce {
 
     init(_ texts: [String]) {
         let counts = texts.map { text in
-            WordTokens.words(in: text).reduce(into: [Term: Int]()) { $0[$1.unicodeScalars.map(\.value), default: 0] += 1 }
+            WordTokens.words(in: text).reduce(into: [Term: Int]()) {
+                $0[$1.unicodeScalars.map(\.value), default: 0] += 1
+            }
         }
         var documentFrequency: [Term: Int] = [:]
         for count in counts { for term in count.keys { documentFrequency[term, default: 0] += 1 } }
         let n = Double(texts.count)
         vectors = counts.map { count in
-            let weights = count.mapValues { Double($0) }.map { ($0.key, $0.value * (log((n + 1) / Double(documentFrequency[$0.key]! + 1)) + 1)) }
+            let weights = count.mapValues { Double($0) }.map {
+                ($0.key, $0.value * (log((n + 1) / Double(documentFrequency[$0.key]! + 1)) + 1))
+            }
             let length = weights.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
             return Dictionary(uniqueKeysWithValues: weights.map { ($0.0, $0.1 / length) })
         }
@@ -174,19 +180,23 @@ struct SimilarityBruteForce {
     }
 
     /// The same pairs in the same order with the same cosines, but for pairs within 1e-9 of the threshold.
-    static func expectSame(_ found: [SimilarPair], _ expected: [SimilarPair], brute: SimilarityBruteForce, threshold: Double,
-                           _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSame(
+        _ found: [SimilarPair], _ expected: [SimilarPair], brute: SimilarityBruteForce, threshold: Double,
+        _ context: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let nearThreshold = { (pair: [Int]) in abs(brute.cosine(pair[0], pair[1]) - threshold) <= 1e-9 }
         let foundPairs = found.map { [$0.first, $0.second] }
         let expectedPairs = expected.map { [$0.first, $0.second] }
         let missing = Set(expectedPairs).subtracting(foundPairs).filter { !nearThreshold($0) }
         let extra = Set(foundPairs).subtracting(expectedPairs).filter { !nearThreshold($0) }
-        #expect(missing.isEmpty && extra.isEmpty,
-                "\(context), threshold \(threshold): missing \(missing.sorted { $0.lexicographicallyPrecedes($1) }), extra \(extra.sorted { $0.lexicographicallyPrecedes($1) })",
-                sourceLocation: sourceLocation)
+        #expect(
+            missing.isEmpty && extra.isEmpty,
+            "\(context), threshold \(threshold): missing \(missing.sorted { $0.lexicographicallyPrecedes($1) }), extra \(extra.sorted { $0.lexicographicallyPrecedes($1) })",
+            sourceLocation: sourceLocation)
         #expect(Set(foundPairs).count == foundPairs.count, "\(context): repeated pairs", sourceLocation: sourceLocation)
-        #expect(foundPairs == foundPairs.sorted { $0.lexicographicallyPrecedes($1) }, "\(context): not in order",
-                sourceLocation: sourceLocation)
+        #expect(
+            foundPairs == foundPairs.sorted { $0.lexicographicallyPrecedes($1) }, "\(context): not in order",
+            sourceLocation: sourceLocation)
         let wrong = found.filter { abs($0.cosine - brute.cosine($0.first, $0.second)) >= 1e-12 }
         #expect(wrong.isEmpty, "\(context): cosines \(wrong)", sourceLocation: sourceLocation)
     }

@@ -8,7 +8,8 @@ struct SimilarityBenchTests {
     @Test func aFileGivesThePairsOfItsLines() throws {
         // Setup
         let lines = ["Road safety board", "road safety board!", "Youth justice", "", "Road safety partnership board"]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("similarity-\(UUID().uuidString).txt").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("similarity-\(UUID().uuidString).txt")
+            .path
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
 
@@ -21,7 +22,9 @@ struct SimilarityBenchTests {
         #expect(fromFile.pairs == fromLines.pairs)
         #expect(fromFile.pairs.map { [$0.first, $0.second] } == [[0, 1], [0, 4], [1, 4]])
         #expect(fromFile.seconds >= fromFile.searchSeconds && fromLines.readSeconds == 0)
-        #expect(SimilarityBench.summary(fromFile, threshold: 0.5).hasPrefix("3 pairs with cosine > 0.5 among 5 texts (6 terms) in "))
+        #expect(
+            SimilarityBench.summary(fromFile, threshold: 0.5).hasPrefix(
+                "3 pairs with cosine > 0.5 among 5 texts (6 terms) in "))
     }
 
     @Test func pairsAreWrittenAsThePeerWritesThem() {

@@ -11,7 +11,7 @@ struct TFIDFTests {
         "Cats and dogs: the cat, the dog!",
         "",
         "a",
-        "Café café CAFÉ",
+        "Café café CAFÉ"
     ]
 
     /// From scikit-learn 1.7.2: `TfidfVectorizer().fit(corpus).idf_`, by term.
@@ -19,25 +19,31 @@ struct TFIDFTests {
         "and": 2.252762968495368, "café": 2.252762968495368, "cat": 1.8472978603872037,
         "cats": 2.252762968495368, "dog": 1.8472978603872037, "dogs": 2.252762968495368,
         "log": 2.252762968495368, "mat": 2.252762968495368, "on": 1.8472978603872037,
-        "sat": 1.8472978603872037, "the": 1.5596157879354227,
+        "sat": 1.8472978603872037, "the": 1.5596157879354227
     ]
 
     /// From scikit-learn 1.7.2: the rows of `fit_transform(corpus)`, non-zero entries by term.
     static let sklearnRows: [[String: Double]] = [
-        ["cat": 0.3691490654188455, "mat": 0.45017393364811253, "on": 0.3691490654188455, "sat": 0.3691490654188455,
-         "the": 0.6233220130598336],
-        ["dog": 0.3691490654188455, "log": 0.45017393364811253, "on": 0.3691490654188455, "sat": 0.3691490654188455,
-         "the": 0.6233220130598336],
-        ["and": 0.39961550286086817, "cat": 0.32769042892492667, "cats": 0.39961550286086817,
-         "dog": 0.32769042892492667, "dogs": 0.39961550286086817, "the": 0.5533175536721759],
+        [
+            "cat": 0.3691490654188455, "mat": 0.45017393364811253, "on": 0.3691490654188455, "sat": 0.3691490654188455,
+            "the": 0.6233220130598336
+        ],
+        [
+            "dog": 0.3691490654188455, "log": 0.45017393364811253, "on": 0.3691490654188455, "sat": 0.3691490654188455,
+            "the": 0.6233220130598336
+        ],
+        [
+            "and": 0.39961550286086817, "cat": 0.32769042892492667, "cats": 0.39961550286086817,
+            "dog": 0.32769042892492667, "dogs": 0.39961550286086817, "the": 0.5533175536721759
+        ],
         [:],
         [:],
-        ["café": 1.0],
+        ["café": 1.0]
     ]
 
     /// From scikit-learn 1.7.2: the non-zero entries of `X @ X.T` above the diagonal.
     static let sklearnCosines: [(Int, Int, Double)] = [
-        (0, 1, 0.6610723969641775), (0, 2, 0.4658616270006205), (1, 2, 0.4658616270006205),
+        (0, 1, 0.6610723969641775), (0, 2, 0.4658616270006205), (1, 2, 0.4658616270006205)
     ]
 
     @Test func idfIsSmoothAndMatchesScikitLearn() {
@@ -76,7 +82,8 @@ struct TFIDFTests {
         }
         // "the" twice in text 0: 2 × 1.5596… before dividing by the length.
         let row = Dictionary(uniqueKeysWithValues: vectors.vector(0).map { (vectors.term($0.term), $0.weight) })
-        let length = (pow(2 * 1.5596157879354227, 2) + 3 * pow(1.8472978603872037, 2) + pow(2.252762968495368, 2)).squareRoot()
+        let length = (pow(2 * 1.5596157879354227, 2) + 3 * pow(1.8472978603872037, 2) + pow(2.252762968495368, 2))
+            .squareRoot()
         #expect(abs(row["the"]! - 2 * 1.5596157879354227 / length) < 1e-15)
     }
 
@@ -100,7 +107,9 @@ struct TFIDFTests {
 
     @Test func identicalTextsHaveCosineOne() {
         // Setup: the same words in another order and case are the same vector.
-        let vectors = TFIDF(["Road safety partnership", "PARTNERSHIP: road safety!", "road safety board", "Road safety partnership"])
+        let vectors = TFIDF([
+            "Road safety partnership", "PARTNERSHIP: road safety!", "road safety board", "Road safety partnership"
+        ])
 
         // Act
         let pairs = vectors.pairs(atLeast: 1 - 1e-9)

@@ -28,7 +28,7 @@ struct WordTokensTests {
         ("東京都 서울 서울시", ["東京都", "서울", "서울시"]),
         ("😀😀 ok👍ok", ["ok", "ok"]),
         ("", []),
-        ("a I . , x", []),
+        ("a I . , x", [])
     ])
     func wordsAreWhatPythonFinds(text: String, expected: [String]) {
         let words = WordTokens.words(in: text)

@@ -1,6 +1,7 @@
+import Foundation
 import Testing
 import VaporTesting
-import Foundation
+
 @testable import ConveneServer
 
 /// The OpenAPI document and the API's wire types agree: for each operation, the documented request body's and
@@ -19,18 +20,21 @@ import Foundation
             "create-\(path)": (R.NewBody.wireKeys, .one(R.ResponseBody.wireKeys)),
             "get-\(path)": (nil, .one(R.ResponseBody.wireKeys)),
             "update-\(path)": (R.PatchBody.wireKeys, .one(R.ResponseBody.wireKeys)),
-            "delete-\(path)": (nil, .none),
+            "delete-\(path)": (nil, .none)
         ]
     }
 
     /// Every operation of the register, by its operationId: its request's and its response's wire type.
     static let operations: [String: (request: [String]?, response: Body)] = {
         var table = resource(AreasResource.self)
-        for part in [resource(OrganisationsResource.self), resource(PersonsResource.self),
-                     resource(PartnershipsResource.self), resource(MembershipsResource.self)] {
+        for part in [
+            resource(OrganisationsResource.self), resource(PersonsResource.self),
+            resource(PartnershipsResource.self), resource(MembershipsResource.self)
+        ] {
             table.merge(part) { a, _ in a }
         }
-        let partnership = PartnershipResponse.wireKeys, relation = PartnershipRelationResponse.wireKeys
+        let partnership = PartnershipResponse.wireKeys
+        let relation = PartnershipRelationResponse.wireKeys
         let terms = TermsOfReferenceResponse.wireKeys
         table.merge([
             "end-partnership": (EndPartnershipRequest.wireKeys, .one(partnership)),
@@ -44,7 +48,7 @@ import Foundation
             "create-terms-of-reference": (NewTermsOfReference.wireKeys, .one(terms)),
             "get-terms-of-reference": (nil, .one(terms)),
             "update-terms-of-reference": (TermsOfReferencePatch.wireKeys, .one(terms)),
-            "delete-terms-of-reference": (nil, .none),
+            "delete-terms-of-reference": (nil, .none)
         ]) { a, _ in a }
         return table
     }()
@@ -106,8 +110,9 @@ import Foundation
                 #expect(Self.properties(response) == keys.sorted(), "\(id): response body")
             case .page(let keys):
                 #expect(Self.properties(response) == Page<Int>.wireKeys.sorted(), "\(id): a page")
-                #expect(Self.properties(Self.resolved(response)?["properties"]?["items"]?["items"]) == keys.sorted(),
-                        "\(id): the page's items")
+                #expect(
+                    Self.properties(Self.resolved(response)?["properties"]?["items"]?["items"]) == keys.sorted(),
+                    "\(id): the page's items")
             }
         }
     }
@@ -130,10 +135,12 @@ import Foundation
     @Test func aPatchIsAppliedFieldByField() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await app.send(.POST, "/api/v1/organisations",
-                                   json: #"{"key":"opcc","name":"OPCC","sector":"policing-governance"}"#)
-            _ = try await app.send(.POST, "/api/v1/persons",
-                                   json: #"{"key":"ann","name":"Ann","role_title":"Chair","organisation_key":"opcc"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/organisations",
+                json: #"{"key":"opcc","name":"OPCC","sector":"policing-governance"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/persons",
+                json: #"{"key":"ann","name":"Ann","role_title":"Chair","organisation_key":"opcc"}"#)
 
             // Act
             let cleared = try await app.send(.PATCH, "/api/v1/persons/ann", json: #"{"role_title":null}"#)

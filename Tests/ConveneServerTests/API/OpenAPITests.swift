@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 @Suite struct OpenAPITests {
@@ -8,15 +9,18 @@ import VaporTesting
     @Test func documentAndRoutesAgree() async throws {
         try await withConveneApp { app in
             // Setup
-            let routes = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { component -> String in
-                    switch component {
-                    case .parameter(let name): "{\(name)}"
-                    default: component.description
-                    }
-                }.joined(separator: "/")
-                return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
-            })
+            let routes = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path =
+                        "/"
+                        + route.path.map { component -> String in
+                            switch component {
+                            case .parameter(let name): "{\(name)}"
+                            default: component.description
+                            }
+                        }.joined(separator: "/")
+                    return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
+                })
 
             // Act
             let response = try await app.send(.GET, "/api/v1/openapi.json")
@@ -48,7 +52,8 @@ import VaporTesting
 
             // Act
             let regex = try Regex("#/components/schemas/([A-Za-z]+)")
-            let referenced = Set(response.text.matches(of: regex).compactMap { $0.output[1].substring.map(String.init) })
+            let referenced = Set(
+                response.text.matches(of: regex).compactMap { $0.output[1].substring.map(String.init) })
 
             // Check
             #expect(response.text.contains("\"operationId\""))

@@ -2,24 +2,31 @@ import ConveneDomain
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 @Suite struct RegisterAPITests {
     @Test func partnershipLifecycle() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await app.send(.POST, "/api/v1/organisations", json: #"{"key":"opcc","name":"Office of the PCC","sector":"policing-governance"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/organisations",
+                json: #"{"key":"opcc","name":"Office of the PCC","sector":"policing-governance"}"#)
 
             // Act
-            let created = try await app.send(.POST, "/api/v1/partnerships", json: """
-                {"key":"county-cdp","name":"County Combating Drugs Partnership","type":"cdp","pcc_roles":["sro","chair"],
-                 "secretariat_key":"opcc","started_on":"2022-08-01","meeting_frequency":"quarterly"}
-                """)
+            let created = try await app.send(
+                .POST, "/api/v1/partnerships",
+                json: """
+                    {"key":"county-cdp","name":"County Combating Drugs Partnership","type":"cdp","pcc_roles":["sro","chair"],
+                     "secretariat_key":"opcc","started_on":"2022-08-01","meeting_frequency":"quarterly"}
+                    """)
             let fetched = try await app.send(.GET, "/api/v1/partnerships/county-cdp")
-            let patched = try await app.send(.PATCH, "/api/v1/partnerships/county-cdp", json: #"{"purpose":"Deliver Harm to Hope locally"}"#)
+            let patched = try await app.send(
+                .PATCH, "/api/v1/partnerships/county-cdp", json: #"{"purpose":"Deliver Harm to Hope locally"}"#)
             let listed = try await app.send(.GET, "/api/v1/partnerships?type=cdp&pcc_role=sro")
             let none = try await app.send(.GET, "/api/v1/partnerships?pcc_role=funder")
-            let ended = try await app.send(.POST, "/api/v1/partnerships/county-cdp/end", json: #"{"ended_on":"2025-03-31"}"#)
+            let ended = try await app.send(
+                .POST, "/api/v1/partnerships/county-cdp/end", json: #"{"ended_on":"2025-03-31"}"#)
 
             // Check
             #expect(created.status == .created)
@@ -41,11 +48,13 @@ import VaporTesting
     @Test func invalidRecordsGiveProblemDetailsWithFieldErrors() async throws {
         try await withConveneApp { app in
             // Setup
-            let bad = #"{"key":"x","name":"","type":"cdp","started_on":"2024-05-01","ended_on":"2024-01-01","secretariat_key":"nobody"}"#
+            let bad =
+                #"{"key":"x","name":"","type":"cdp","started_on":"2024-05-01","ended_on":"2024-01-01","secretariat_key":"nobody"}"#
 
             // Act
             let response = try await app.send(.POST, "/api/v1/partnerships", json: bad)
-            let unknownType = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"y","name":"Y","type":"board"}"#)
+            let unknownType = try await app.send(
+                .POST, "/api/v1/partnerships", json: #"{"key":"y","name":"Y","type":"board"}"#)
             let notJSON = try await app.send(.POST, "/api/v1/partnerships", json: "{not json")
             let missing = try await app.send(.GET, "/api/v1/partnerships/nope")
 
@@ -67,14 +76,20 @@ import VaporTesting
         try await withConveneApp { app in
             // Setup
             for key in ["a", "b", "c"] {
-                _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"\#(key)","name":"Board \#(key)","type":"strategic-board"}"#)
+                _ = try await app.send(
+                    .POST, "/api/v1/partnerships",
+                    json: #"{"key":"\#(key)","name":"Board \#(key)","type":"strategic-board"}"#)
             }
-            let ab = try await app.send(.POST, "/api/v1/partnership-relations", json: #"{"from_key":"a","kind":"reports-to","to_key":"b"}"#)
-            let bc = try await app.send(.POST, "/api/v1/partnership-relations", json: #"{"from_key":"b","kind":"sub-group-of","to_key":"c"}"#)
+            let ab = try await app.send(
+                .POST, "/api/v1/partnership-relations", json: #"{"from_key":"a","kind":"reports-to","to_key":"b"}"#)
+            let bc = try await app.send(
+                .POST, "/api/v1/partnership-relations", json: #"{"from_key":"b","kind":"sub-group-of","to_key":"c"}"#)
 
             // Act
-            let ca = try await app.send(.POST, "/api/v1/partnership-relations", json: #"{"from_key":"c","kind":"reports-to","to_key":"a"}"#)
-            let merged = try await app.send(.POST, "/api/v1/partnership-relations", json: #"{"from_key":"c","kind":"merged-into","to_key":"a"}"#)
+            let ca = try await app.send(
+                .POST, "/api/v1/partnership-relations", json: #"{"from_key":"c","kind":"reports-to","to_key":"a"}"#)
+            let merged = try await app.send(
+                .POST, "/api/v1/partnership-relations", json: #"{"from_key":"c","kind":"merged-into","to_key":"a"}"#)
             let listed = try await app.send(.GET, "/api/v1/partnership-relations?partnership=b")
             let deleted = try await app.send(.DELETE, "/api/v1/partnership-relations/a/reports-to/b")
             let blocked = try await app.send(.DELETE, "/api/v1/partnerships/c")
@@ -93,19 +108,38 @@ import VaporTesting
     @Test func membershipsTermsAndPeople() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await app.send(.POST, "/api/v1/organisations", json: #"{"key":"council","name":"County Council","sector":"local-government"}"#)
-            _ = try await app.send(.POST, "/api/v1/persons", json: #"{"key":"dph","name":"Director of Public Health","organisation_key":"council","seniority":"director","salary_band":95000}"#)
-            _ = try await app.send(.POST, "/api/v1/persons", json: #"{"key":"deputy","name":"Deputy Director of Public Health","organisation_key":"council"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/organisations",
+                json: #"{"key":"council","name":"County Council","sector":"local-government"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/persons",
+                json:
+                    #"{"key":"dph","name":"Director of Public Health","organisation_key":"council","seniority":"director","salary_band":95000}"#
+            )
+            _ = try await app.send(
+                .POST, "/api/v1/persons",
+                json: #"{"key":"deputy","name":"Deputy Director of Public Health","organisation_key":"council"}"#)
             _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"cdp","name":"CDP","type":"cdp"}"#)
 
             // Act
-            let member = try await app.send(.POST, "/api/v1/memberships", json: #"{"key":"cdp-dph","partnership_key":"cdp","person_key":"dph","role":"sro","substitute_key":"deputy","started_on":"2023-01-01"}"#)
-            let both = try await app.send(.POST, "/api/v1/memberships", json: #"{"key":"bad","partnership_key":"cdp","person_key":"dph","organisation_key":"council"}"#)
-            let ended = try await app.send(.POST, "/api/v1/memberships/cdp-dph/end", json: #"{"ended_on":"2024-06-30"}"#)
+            let member = try await app.send(
+                .POST, "/api/v1/memberships",
+                json:
+                    #"{"key":"cdp-dph","partnership_key":"cdp","person_key":"dph","role":"sro","substitute_key":"deputy","started_on":"2023-01-01"}"#
+            )
+            let both = try await app.send(
+                .POST, "/api/v1/memberships",
+                json: #"{"key":"bad","partnership_key":"cdp","person_key":"dph","organisation_key":"council"}"#)
+            let ended = try await app.send(
+                .POST, "/api/v1/memberships/cdp-dph/end", json: #"{"ended_on":"2024-06-30"}"#)
             let current = try await app.send(.GET, "/api/v1/memberships?partnership=cdp&current=true")
-            let terms1 = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":5,"approved_on":"2023-01-10","review_due":"2024-01-10"}"#)
-            let terms2 = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":6}"#)
-            let badTerms = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":0}"#)
+            let terms1 = try await app.send(
+                .POST, "/api/v1/partnerships/cdp/terms-of-reference",
+                json: #"{"quorum":5,"approved_on":"2023-01-10","review_due":"2024-01-10"}"#)
+            let terms2 = try await app.send(
+                .POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":6}"#)
+            let badTerms = try await app.send(
+                .POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":0}"#)
             let personInUse = try await app.send(.DELETE, "/api/v1/persons/dph")
 
             // Check
@@ -153,8 +187,11 @@ import VaporTesting
             _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"a","name":"A","type":"forum"}"#)
 
             // Act
-            let again = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"a","name":"A again","type":"forum"}"#)
-            let dangling = try await app.send(.POST, "/api/v1/partnership-relations", json: #"{"from_key":"a","kind":"sub-group-of","to_key":"nowhere"}"#)
+            let again = try await app.send(
+                .POST, "/api/v1/partnerships", json: #"{"key":"a","name":"A again","type":"forum"}"#)
+            let dangling = try await app.send(
+                .POST, "/api/v1/partnership-relations",
+                json: #"{"from_key":"a","kind":"sub-group-of","to_key":"nowhere"}"#)
 
             // Check
             #expect(again.status == .conflict)

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 @Suite struct SignInTests {
@@ -15,10 +16,12 @@ import VaporTesting
             headers.contentType = .urlEncodedForm
 
             // Act
-            let without = try await app.testing().sendRequest(.POST, "/organisations/new", headers: headers,
-                                                              body: ByteBuffer(string: "name=Council&sector=local-government"))
-            let wrong = try await app.testing().sendRequest(.POST, "/organisations/new", headers: headers,
-                                                            body: ByteBuffer(string: "name=Council&sector=local-government&csrf_token=guess"))
+            let without = try await app.testing().sendRequest(
+                .POST, "/organisations/new", headers: headers,
+                body: ByteBuffer(string: "name=Council&sector=local-government"))
+            let wrong = try await app.testing().sendRequest(
+                .POST, "/organisations/new", headers: headers,
+                body: ByteBuffer(string: "name=Council&sector=local-government&csrf_token=guess"))
             let with = try await app.send(.POST, "/organisations/new", form: "name=Council&sector=local-government")
 
             // Check
@@ -38,13 +41,19 @@ import VaporTesting
             headers.add(name: .cookie, value: "convene-session=\(TestIdentity.cookieValue(form.headers))")
             let token = TestIdentity.formToken(form.body.string)
             func attempt(_ password: String) async throws -> TestingHTTPResponse {
-                try await app.testing().sendRequest(.POST, "/sign-in", headers: headers, body: ByteBuffer(
-                    string: "email=tests%40convene.invalid&password=\(password.replacingOccurrences(of: " ", with: "+"))&csrf_token=\(token)"))
+                try await app.testing().sendRequest(
+                    .POST, "/sign-in", headers: headers,
+                    body: ByteBuffer(
+                        string:
+                            "email=tests%40convene.invalid&password=\(password.replacingOccurrences(of: " ", with: "+"))&csrf_token=\(token)"
+                    ))
             }
 
             // Act
-            let unknown = try await app.testing().sendRequest(.POST, "/sign-in", headers: headers, body: ByteBuffer(
-                string: "email=nobody%40convene.invalid&password=whatever+it+is&csrf_token=\(token)"))
+            let unknown = try await app.testing().sendRequest(
+                .POST, "/sign-in", headers: headers,
+                body: ByteBuffer(
+                    string: "email=nobody%40convene.invalid&password=whatever+it+is&csrf_token=\(token)"))
             var failures: [HTTPResponseStatus] = []
             for _ in 0..<4 { failures.append(try await attempt("wrong password here").status) }
             let blocked = try await attempt(TestIdentity.password)
@@ -57,7 +66,9 @@ import VaporTesting
 
             // Check
             #expect(failures == Array(repeating: .unauthorized, count: 4))
-            #expect(unknown.body.string.contains("Enter a correct email address and password"), "one message for a wrong email or password")
+            #expect(
+                unknown.body.string.contains("Enter a correct email address and password"),
+                "one message for a wrong email or password")
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.headers.first(name: .retryAfter) != nil)
             #expect(recovered.status == .seeOther)
@@ -67,7 +78,8 @@ import VaporTesting
     @Test func aRevokedTokenStopsWorkingAtOnce() async throws {
         try await withConveneApp { app in
             // Setup
-            let (id, secret) = try await Accounts.createToken(email: TestIdentity.email, label: "script", role: .viewer, on: app.db)
+            let (id, secret) = try await Accounts.createToken(
+                email: TestIdentity.email, label: "script", role: .viewer, on: app.db)
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: secret)
 
@@ -121,10 +133,12 @@ import VaporTesting
             let token = TestIdentity.formToken(page.body.string)
 
             // Act
-            let short = try await app.testing().sendRequest(.POST, link, headers: headers,
-                                                            body: ByteBuffer(string: "email=a%40b.org&password=elevenchars&csrf_token=\(token)"))
-            let made = try await app.testing().sendRequest(.POST, link, headers: headers,
-                                                           body: ByteBuffer(string: "email=a%40b.org&password=twelve+chars&csrf_token=\(token)"))
+            let short = try await app.testing().sendRequest(
+                .POST, link, headers: headers,
+                body: ByteBuffer(string: "email=a%40b.org&password=elevenchars&csrf_token=\(token)"))
+            let made = try await app.testing().sendRequest(
+                .POST, link, headers: headers,
+                body: ByteBuffer(string: "email=a%40b.org&password=twelve+chars&csrf_token=\(token)"))
             let again = try await app.testing().sendRequest(.GET, link)
 
             // Check
@@ -132,7 +146,9 @@ import VaporTesting
             #expect(short.status == .unprocessableEntity)
             #expect(made.status == .seeOther)
             #expect(again.status == .notFound, "the link works once")
-            #expect(try await Accounts.setupLink(on: app.db, now: app.convene.now) == nil, "no new link once someone has an account")
+            #expect(
+                try await Accounts.setupLink(on: app.db, now: app.convene.now) == nil,
+                "no new link once someone has an account")
         }
     }
 }

@@ -4,20 +4,26 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 /// Several workspaces: switching between them, the national workspace, and the secretariat's partnerships.
 @Suite struct WorkspaceTests {
     /// Two force areas and a national workspace. Each force area has a published and a private partnership.
     static func setUp(_ app: Application) async throws {
-        try await Workspaces.add(key: "cleveland", name: "Cleveland", kind: .forceArea, forceAreaCode: "E23000013", on: app.db)
-        try await Workspaces.add(key: "national", name: "National network", kind: .national, forceAreaCode: nil, on: app.db)
+        try await Workspaces.add(
+            key: "cleveland", name: "Cleveland", kind: .forceArea, forceAreaCode: "E23000013", on: app.db)
+        try await Workspaces.add(
+            key: "national", name: "National network", kind: .national, forceAreaCode: nil, on: app.db)
         for (workspace, prefix) in [(Tasks.defaultWorkspace, "Home"), ("cleveland", "Cleveland")] {
-            _ = try await Tasks.importFile(.csv, Data("""
-                partnership_id,partnership_name,type,purpose
-                open-cdp,\(prefix) Drugs Partnership,cdp,Published purpose
-                closed-group,\(prefix) Private Group,task-and-finish-group,Private purpose
-                """.utf8), dryRun: false, on: app.db, workspace: workspace)
+            _ = try await Tasks.importFile(
+                .csv,
+                Data(
+                    """
+                    partnership_id,partnership_name,type,purpose
+                    open-cdp,\(prefix) Drugs Partnership,cdp,Published purpose
+                    closed-group,\(prefix) Private Group,task-and-finish-group,Private purpose
+                    """.utf8), dryRun: false, on: app.db, workspace: workspace)
             let scope = try await Scope.workspace(workspace, on: app.db)
             let open = try #require(try await PartnershipRecord.query(in: scope).filter(\.$key == "open-cdp").first())
             open.publishedAt = TestClock.now()
@@ -30,8 +36,10 @@ import VaporTesting
         return AuthorisationTests.Credentials(token: "", cookie: cookie, csrf: csrf)
     }
 
-    static func send(_ app: Application, _ who: AuthorisationTests.Credentials, _ method: HTTPMethod, _ path: String,
-                     form: String = "") async throws -> TestingHTTPResponse {
+    static func send(
+        _ app: Application, _ who: AuthorisationTests.Credentials, _ method: HTTPMethod, _ path: String,
+        form: String = ""
+    ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: "convene-session=\(who.cookie)")
         var body: ByteBuffer?
@@ -47,7 +55,8 @@ import VaporTesting
             // Setup
             try await Self.setUp(app)
             let email = "analyst@cleveland.police.uk"
-            try await Accounts.addUser(email: email, password: TestIdentity.password, role: .viewer, on: app.db, passwords: app.password.async)
+            try await Accounts.addUser(
+                email: email, password: TestIdentity.password, role: .viewer, on: app.db, passwords: app.password.async)
             try await Accounts.setRole(email: email, role: .editor, workspace: "cleveland", on: app.db)
             let user = try await Self.signIn(app, email)
 
@@ -60,18 +69,23 @@ import VaporTesting
             let thereForm = try await Self.send(app, user, .GET, "/partnerships/new")
             let notTheirs = try await Self.send(app, user, .POST, "/account/workspaces", form: "workspace=national")
             let missing = try await Self.send(app, user, .POST, "/account/workspaces", form: "workspace=nowhere")
-            let forged = try await app.testing().sendRequest(.POST, "/account/workspaces", headers: [
-                "Cookie": "convene-session=\(user.cookie)", "Content-Type": "application/x-www-form-urlencoded",
-            ], body: ByteBuffer(string: "workspace=default"))
+            let forged = try await app.testing().sendRequest(
+                .POST, "/account/workspaces",
+                headers: [
+                    "Cookie": "convene-session=\(user.cookie)", "Content-Type": "application/x-www-form-urlencoded"
+                ], body: ByteBuffer(string: "workspace=default"))
             let still = try await Self.send(app, user, .GET, "/partnerships")
 
             // Check
             #expect(home.text.contains("Home Drugs Partnership") && !home.text.contains("Cleveland Drugs Partnership"))
             #expect(home.text.contains("Switch workspace"))
             #expect(homeForm.status == .forbidden, "a viewer at home")
-            #expect(choices.text.contains("Cleveland") && choices.text.contains("Editor") && choices.text.contains("Viewer"))
+            #expect(
+                choices.text.contains("Cleveland") && choices.text.contains("Editor") && choices.text.contains("Viewer")
+            )
             #expect(switched.status == .seeOther)
-            #expect(there.text.contains("Cleveland Drugs Partnership") && !there.text.contains("Home Drugs Partnership"))
+            #expect(
+                there.text.contains("Cleveland Drugs Partnership") && !there.text.contains("Home Drugs Partnership"))
             #expect(thereForm.status == .ok, "an editor in Cleveland")
             #expect(notTheirs.status == .notFound && missing.status == .notFound)
             #expect(forged.status == .forbidden, "switching is a form post and needs its token")
@@ -84,9 +98,12 @@ import VaporTesting
             // Setup
             try await Self.setUp(app)
             let email = "analyst@national.example.org"
-            try await Accounts.addUser(email: email, password: TestIdentity.password, role: .admin, workspace: "national",
-                                       on: app.db, passwords: app.password.async)
-            let token = try await Accounts.createToken(email: email, label: "national", role: nil, workspace: "national", on: app.db).secret
+            try await Accounts.addUser(
+                email: email, password: TestIdentity.password, role: .admin, workspace: "national",
+                on: app.db, passwords: app.password.async)
+            let token = try await Accounts.createToken(
+                email: email, label: "national", role: nil, workspace: "national", on: app.db
+            ).secret
             let user = try await Self.signIn(app, email)
             var bearer = HTTPHeaders()
             bearer.bearerAuthorization = BearerAuthorization(token: token)
@@ -97,13 +114,15 @@ import VaporTesting
             let theirs = try await Self.send(app, user, .GET, "/partnerships/closed-group")
             let theirsPublished = try await Self.send(app, user, .GET, "/partnerships/open-cdp")
             let api = try await app.testing().sendRequest(.GET, "/api/v1/partnerships", headers: bearer)
-            let edit = try await app.testing().sendRequest(.PATCH, "/api/v1/partnerships/open-cdp", headers: bearer.merging(["Content-Type": "application/json"]),
-                                                           body: ByteBuffer(string: #"{"name":"Renamed"}"#))
+            let edit = try await app.testing().sendRequest(
+                .PATCH, "/api/v1/partnerships/open-cdp", headers: bearer.merging(["Content-Type": "application/json"]),
+                body: ByteBuffer(string: #"{"name":"Renamed"}"#))
 
             // Check
             #expect(network.status == .ok)
             #expect(network.text.contains("national workspace"))
-            #expect(network.text.contains("Home Drugs Partnership") && network.text.contains("Cleveland Drugs Partnership"))
+            #expect(
+                network.text.contains("Home Drugs Partnership") && network.text.contains("Cleveland Drugs Partnership"))
             #expect(network.text.contains("/public/cleveland/open-cdp"))
             for secret in ["Home Private Group", "Cleveland Private Group", "Private purpose"] {
                 for response in [network, own, theirs, theirsPublished, api] {
@@ -111,7 +130,9 @@ import VaporTesting
                 }
             }
             #expect(theirs.status == .notFound, "another workspace's private record")
-            #expect(theirsPublished.status == .notFound, "the national workspace's own register does not hold others' records")
+            #expect(
+                theirsPublished.status == .notFound,
+                "the national workspace's own register does not hold others' records")
             #expect(try api.json()["total"] as? Int == 0)
             #expect(edit.status == .notFound)
             let names = try await PartnershipRecord.query(on: app.db).all().map(\.name)
@@ -124,7 +145,9 @@ import VaporTesting
             // Setup
             try await AuditTests.setUp(app)
             let email = "officer@opcc.example.org"
-            try await Accounts.addUser(email: email, password: TestIdentity.password, role: .secretariat, on: app.db, passwords: app.password.async)
+            try await Accounts.addUser(
+                email: email, password: TestIdentity.password, role: .secretariat, on: app.db,
+                passwords: app.password.async)
             try await Accounts.grant(email: email, partnership: "cdp", on: app.db)
             let user = try await Self.signIn(app, email)
             let token = try await Accounts.createToken(email: email, label: "officer", role: nil, on: app.db).secret
@@ -135,17 +158,23 @@ import VaporTesting
             // Act
             let page = try await Self.send(app, user, .GET, "/partnerships/cdp")
             let other = try await Self.send(app, user, .GET, "/partnerships/board")
-            let added = try await Self.send(app, user, .POST, "/partnerships/cdp/members/new", form: "person_key=spare&role=member")
-            let refused = try await Self.send(app, user, .POST, "/partnerships/board/members/new", form: "person_key=spare&role=member")
-            let moved = try await app.testing().sendRequest(.PATCH, "/api/v1/memberships/cdp-dph", headers: json,
-                                                            body: ByteBuffer(string: #"{"partnership_key":"board"}"#))
-            let changed = try await app.testing().sendRequest(.PATCH, "/api/v1/memberships/cdp-dph", headers: json,
-                                                              body: ByteBuffer(string: #"{"voting_right":true}"#))
+            let added = try await Self.send(
+                app, user, .POST, "/partnerships/cdp/members/new", form: "person_key=spare&role=member")
+            let refused = try await Self.send(
+                app, user, .POST, "/partnerships/board/members/new", form: "person_key=spare&role=member")
+            let moved = try await app.testing().sendRequest(
+                .PATCH, "/api/v1/memberships/cdp-dph", headers: json,
+                body: ByteBuffer(string: #"{"partnership_key":"board"}"#))
+            let changed = try await app.testing().sendRequest(
+                .PATCH, "/api/v1/memberships/cdp-dph", headers: json,
+                body: ByteBuffer(string: #"{"voting_right":true}"#))
             let published = try await Self.send(app, user, .POST, "/partnerships/cdp/publish")
-            let created = try await app.testing().sendRequest(.POST, "/api/v1/memberships", headers: json,
-                                                              body: ByteBuffer(string: #"{"key":"m9","partnership_key":"board","person_key":"spare"}"#))
+            let created = try await app.testing().sendRequest(
+                .POST, "/api/v1/memberships", headers: json,
+                body: ByteBuffer(string: #"{"key":"m9","partnership_key":"board","person_key":"spare"}"#))
             try await Accounts.revokeGrant(email: email, partnership: "cdp", on: app.db)
-            let afterwards = try await Self.send(app, user, .POST, "/partnerships/cdp/terms-of-reference/new", form: "quorum=3")
+            let afterwards = try await Self.send(
+                app, user, .POST, "/partnerships/cdp/terms-of-reference/new", form: "quorum=3")
 
             // Check
             #expect(page.text.contains("Change this partnership") && page.text.contains("Add a member"))
@@ -168,9 +197,12 @@ import VaporTesting
         try await withConveneApp { app in
             // Setup
             try await AuditTests.setUp(app)
-            try await Workspaces.add(key: "cleveland", name: "Cleveland", kind: .forceArea, forceAreaCode: nil, on: app.db)
+            try await Workspaces.add(
+                key: "cleveland", name: "Cleveland", kind: .forceArea, forceAreaCode: nil, on: app.db)
             let email = "clerk@council.example.org"
-            try await Accounts.addUser(email: email, password: TestIdentity.password, role: .secretariat, on: app.db, passwords: app.password.async)
+            try await Accounts.addUser(
+                email: email, password: TestIdentity.password, role: .secretariat, on: app.db,
+                passwords: app.password.async)
 
             // Act
             let notAMember = await #expect(throws: Accounts.Failure.self) {
@@ -189,7 +221,10 @@ import VaporTesting
             // Check
             #expect(notAMember?.description.contains("no role in the workspace 'cleveland'") == true)
             #expect(noSuchPartnership?.description.contains("no partnership 'nothing'") == true)
-            #expect(described == [email, "  cleveland: Viewer", "  default: Secretariat", "    runs the business of 'spare-board'"])
+            #expect(
+                described == [
+                    email, "  cleveland: Viewer", "  default: Secretariat", "    runs the business of 'spare-board'"
+                ])
             #expect(deleted.status == .noContent, "a partnership's grants go with it")
             let kinds = try await AuditEventRecord.query(on: app.db).all().map { "\($0.action) \($0.kind)" }
             #expect(kinds.filter { $0 == "create partnership grant" }.count == 1, "granting twice changes nothing")
@@ -212,7 +247,9 @@ import VaporTesting
             // Check
             #expect(try await Workspaces.all(on: app.db).map(\.key) == [Tasks.defaultWorkspace, Tasks.demoNational])
             let cdps = try await PartnershipRecord.query(in: scope).filter(\.$type == "cdp").all()
-            #expect(cdps.filter { $0.publishedAt != nil }.count == cdps.count - 1, "a second load leaves what people unpublished alone")
+            #expect(
+                cdps.filter { $0.publishedAt != nil }.count == cdps.count - 1,
+                "a second load leaves what people unpublished alone")
         }
     }
 
@@ -224,14 +261,15 @@ import VaporTesting
                 ("west-mercia", "", .forceArea, nil),
                 ("west-mercia", "West Mercia", .forceArea, "E99999999"),
                 ("national", "National", .national, "E23000016"),
-                (Tasks.defaultWorkspace, "Again", .forceArea, nil),
+                (Tasks.defaultWorkspace, "Again", .forceArea, nil)
             ].asyncMap { key, name, kind, code in
                 do {
                     try await Workspaces.add(key: key, name: name, kind: kind, forceAreaCode: code, on: app.db)
                     return nil as String?
                 } catch { return String(describing: error) }
             }
-            try await Workspaces.add(key: "west-mercia", name: "West Mercia", kind: .forceArea, forceAreaCode: "E23000016", on: app.db)
+            try await Workspaces.add(
+                key: "west-mercia", name: "West Mercia", kind: .forceArea, forceAreaCode: "E23000016", on: app.db)
 
             // Check
             #expect(failures.allSatisfy { $0 != nil }, "\(failures)")

@@ -1,14 +1,16 @@
+// Over 400 lines: every write route and the audit entry it must leave, in one table.
 import ConveneDomain
 import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 /// Every write route leaves an audit entry in the same transaction; a failed write leaves none.
 @Suite struct AuditTests {
     struct WriteCase: Sendable, CustomTestStringConvertible {
-        var route: String          // "METHOD /path/{param}" as the router names it
+        var route: String  // "METHOD /path/{param}" as the router names it
         var path: String
         var json: String? = nil
         var form: String? = nil
@@ -22,21 +24,28 @@ import VaporTesting
     /// A base register every case starts from: an organisation, two people, two partnerships,
     /// a membership, a reporting line and a version of terms of reference.
     static func setUp(_ app: Application) async throws {
-        _ = try await app.send(.POST, "/api/v1/areas", json: #"{"code":"E06000001","name":"Hartlepool","kind":"district"}"#)
-        _ = try await app.importCSV("""
+        _ = try await app.send(
+            .POST, "/api/v1/areas", json: #"{"code":"E06000001","name":"Hartlepool","kind":"district"}"#)
+        _ = try await app.importCSV(
+            """
             partnership_id,partnership_name,type,reports_to,membership_id,member_person_id,member_person_name,member_organisation_id,member_organisation_name,member_organisation_sector,role
             board,Strategic Board,strategic-board,,,,,,,,
             cdp,Drugs Partnership,cdp,board,cdp-dph,dph,Director of Public Health,council,County Council,local-government,sro
             """)
         _ = try await app.send(.POST, "/api/v1/persons", json: #"{"key":"spare","name":"Spare Person"}"#)
-        _ = try await app.send(.POST, "/api/v1/organisations", json: #"{"key":"spare-org","name":"Spare Organisation","sector":"other"}"#)
-        _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"spare-board","name":"Spare Board","type":"forum"}"#)
+        _ = try await app.send(
+            .POST, "/api/v1/organisations", json: #"{"key":"spare-org","name":"Spare Organisation","sector":"other"}"#)
+        _ = try await app.send(
+            .POST, "/api/v1/partnerships", json: #"{"key":"spare-board","name":"Spare Board","type":"forum"}"#)
         _ = try await app.send(.POST, "/api/v1/partnerships/spare-board/publish", json: "{}")
         _ = try await app.send(.POST, "/api/v1/partnerships/cdp/terms-of-reference", json: #"{"quorum":4}"#)
         try await setUpMeetings(app)
         // The Police and Crime Plan with one priority.
-        _ = try await app.send(.POST, "/strategies/new", form: "name=Police+and+Crime+Plan&kind=police-and-crime-plan&owner=organisation:council&status=active")
-        _ = try await app.send(.POST, "/strategies/police-and-crime-plan/priorities/new", form: "title=Reduce+drug+harm")
+        _ = try await app.send(
+            .POST, "/strategies/new",
+            form: "name=Police+and+Crime+Plan&kind=police-and-crime-plan&owner=organisation:council&status=active")
+        _ = try await app.send(
+            .POST, "/strategies/police-and-crime-plan/priorities/new", form: "title=Reduce+drug+harm")
     }
 
     /// The drugs partnership's business: a meeting whose minutes are locked (cdp-2026-01-13), one whose minutes are
@@ -44,9 +53,14 @@ import VaporTesting
     /// an action) and a later one (cdp-2026-04-14); and a proposed item in the backlog.
     static func setUpMeetings(_ app: Application) async throws {
         for day in ["2026-01-13", "2026-02-10", "2026-03-10", "2026-04-14"] {
-            let made = try await app.send(.POST, "/partnerships/cdp/meetings/new",
-                                          form: "name=CDP+board&date=\(day)&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled")
-            #expect(made.headers.first(name: .location) == "/partnerships/cdp/meetings/cdp-\(day)", "\(made.status): \(made.text.prefix(300))")
+            let made = try await app.send(
+                .POST, "/partnerships/cdp/meetings/new",
+                form:
+                    "name=CDP+board&date=\(day)&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled"
+            )
+            #expect(
+                made.headers.first(name: .location) == "/partnerships/cdp/meetings/cdp-\(day)",
+                "\(made.status): \(made.text.prefix(300))")
         }
         for day in ["2026-01-13", "2026-02-10", "2026-03-10"] {
             _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-\(day)/minutes", form: "text=The+board+met")
@@ -55,13 +69,20 @@ import VaporTesting
             _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-\(day)/minutes/approve", form: "")
         }
         _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-2026-01-13/minutes/lock", form: "")
-        _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-2026-03-10/agenda", form: "title=Naloxone&kind=for-decision&duration=20")
-        _ = try await app.send(.POST, "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/papers",
-                               upload: Upload(fields: [], file: "month,deaths\n2026-01,3\n", name: "figures.csv"))
+        _ = try await app.send(
+            .POST, "/partnerships/cdp/meetings/cdp-2026-03-10/agenda",
+            form: "title=Naloxone&kind=for-decision&duration=20")
+        _ = try await app.send(
+            .POST, "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/papers",
+            upload: Upload(fields: [], file: "month,deaths\n2026-01,3\n", name: "figures.csv"))
         _ = try await app.send(.POST, "/partnerships/cdp/backlog", form: "title=Drug+checking&kind=for-discussion")
-        _ = try await app.send(.POST, "/partnerships/cdp/actions/new", form: "meeting=cdp-2026-03-10&title=Circulate+the+paper&owner=person:dph")
+        _ = try await app.send(
+            .POST, "/partnerships/cdp/actions/new",
+            form: "meeting=cdp-2026-03-10&title=Circulate+the+paper&owner=person:dph")
         let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
-        let states = try await MinutesRecord.query(in: scope).with(\.$meeting).all().map { "\($0.meeting.key) \($0.state)" }.sorted()
+        let states = try await MinutesRecord.query(in: scope).with(\.$meeting).all().map {
+            "\($0.meeting.key) \($0.state)"
+        }.sorted()
         #expect(states == ["cdp-2026-01-13 locked", "cdp-2026-02-10 approved", "cdp-2026-03-10 draft"])
         #expect(try await PaperRecord.query(in: scope).filter(\.$key == "cdp-2026-03-10-item-1-paper-1").count() == 1)
         #expect(try await AgendaItemRecord.query(in: scope).filter(\.$key == "cdp-proposed-1").count() == 1)
@@ -69,192 +90,352 @@ import VaporTesting
     }
 
     /// A calendar file with one meeting, and one whose second event has a start that is not a date.
-    static let calendarFile = ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:audit@example", "DTSTAMP:20260101T000000Z",
-                               "DTSTART;TZID=Europe/London:20260609T100000", "DTEND;TZID=Europe/London:20260609T113000",
-                               "SUMMARY:Imported board", "END:VEVENT", "END:VCALENDAR", ""].joined(separator: "\r\n")
-    static let brokenCalendarFile = calendarFile.replacingOccurrences(of: "END:VCALENDAR",
-        with: "BEGIN:VEVENT\r\nUID:broken@example\r\nSUMMARY:Board\r\nDTSTART:2026-13-01\r\nEND:VEVENT\r\nEND:VCALENDAR")
+    static let calendarFile = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:audit@example", "DTSTAMP:20260101T000000Z",
+        "DTSTART;TZID=Europe/London:20260609T100000", "DTEND;TZID=Europe/London:20260609T113000",
+        "SUMMARY:Imported board", "END:VEVENT", "END:VCALENDAR", ""
+    ].joined(separator: "\r\n")
+    static let brokenCalendarFile = calendarFile.replacingOccurrences(
+        of: "END:VCALENDAR",
+        with: "BEGIN:VEVENT\r\nUID:broken@example\r\nSUMMARY:Board\r\nDTSTART:2026-13-01\r\nEND:VEVENT\r\nEND:VCALENDAR"
+    )
 
-    static let cases: [WriteCase] = [
-        .init(route: "POST /setup/{token}", path: "/setup/{token}", form: "email=first%40force.police.uk&password=a+long+enough+password",
-              bad: (nil, "email=first%40force.police.uk&password=short"), kind: "user"),
-        .init(route: "POST /api/v1/areas", path: "/api/v1/areas", json: #"{"code":"E06000002","name":"Middlesbrough","kind":"district"}"#,
-              bad: (#"{"code":"nope","name":"X","kind":"district"}"#, nil), kind: "area"),
-        .init(route: "PATCH /api/v1/areas/{key}", path: "/api/v1/areas/E06000001", json: #"{"name":"Hartlepool Borough"}"#,
-              bad: (#"{"parent_code":"bad"}"#, nil), kind: "area"),
-        .init(route: "DELETE /api/v1/areas/{key}", path: "/api/v1/areas/E06000001", bad: (nil, nil), kind: "area"),
-        .init(route: "POST /api/v1/organisations", path: "/api/v1/organisations", json: #"{"key":"police","name":"Police","sector":"police"}"#,
-              bad: (#"{"key":"police","name":"","sector":"police"}"#, nil), kind: "organisation"),
-        .init(route: "PATCH /api/v1/organisations/{key}", path: "/api/v1/organisations/council", json: #"{"name":"Council"}"#,
-              bad: (#"{"name":""}"#, nil), kind: "organisation"),
-        .init(route: "DELETE /api/v1/organisations/{key}", path: "/api/v1/organisations/spare-org", bad: (nil, nil), kind: "organisation"),
-        .init(route: "POST /api/v1/persons", path: "/api/v1/persons", json: #"{"key":"acc","name":"Assistant Chief Constable"}"#,
-              bad: (#"{"key":"acc","name":"","salary_band":-1}"#, nil), kind: "person"),
-        .init(route: "PATCH /api/v1/persons/{key}", path: "/api/v1/persons/spare", json: #"{"role_title":"Analyst"}"#,
-              bad: (#"{"salary_band":0}"#, nil), kind: "person"),
-        .init(route: "DELETE /api/v1/persons/{key}", path: "/api/v1/persons/spare", bad: (nil, nil), kind: "person"),
-        .init(route: "POST /api/v1/partnerships", path: "/api/v1/partnerships", json: #"{"key":"vawg","name":"VAWG Board","type":"vawg-board"}"#,
-              bad: (#"{"key":"vawg","name":"VAWG Board","type":"vawg-board","ended_on":"2020-01-01"}"#, nil), kind: "partnership"),
-        .init(route: "PATCH /api/v1/partnerships/{key}", path: "/api/v1/partnerships/board", json: #"{"purpose":"Oversight"}"#,
-              bad: (#"{"footprint":["bad"]}"#, nil), kind: "partnership"),
-        .init(route: "DELETE /api/v1/partnerships/{key}", path: "/api/v1/partnerships/spare-board", bad: (nil, nil), kind: "partnership"),
-        .init(route: "POST /api/v1/partnerships/{key}/end", path: "/api/v1/partnerships/board/end", json: #"{"ended_on":"2025-01-01"}"#,
-              bad: (#"{"status":"active"}"#, nil), kind: "partnership"),
-        .init(route: "POST /api/v1/memberships", path: "/api/v1/memberships", json: #"{"key":"m2","partnership_key":"board","person_key":"spare"}"#,
-              bad: (#"{"key":"m2","partnership_key":"board","person_key":"nobody"}"#, nil), kind: "membership"),
-        .init(route: "PATCH /api/v1/memberships/{key}", path: "/api/v1/memberships/cdp-dph", json: #"{"voting_right":true}"#,
-              bad: (#"{"ended_on":"1900-01-01","started_on":"2000-01-01"}"#, nil), kind: "membership"),
-        .init(route: "DELETE /api/v1/memberships/{key}", path: "/api/v1/memberships/cdp-dph", bad: (nil, nil), kind: "membership"),
-        .init(route: "POST /api/v1/memberships/{key}/end", path: "/api/v1/memberships/cdp-dph/end", json: #"{"ended_on":"2025-01-01"}"#,
-              bad: (#"{"ended_on":"not-a-date"}"#, nil), kind: "membership"),
-        .init(route: "POST /api/v1/partnership-relations", path: "/api/v1/partnership-relations",
-              json: #"{"from_key":"board","kind":"delivery-arm-of","to_key":"cdp"}"#,
-              bad: (#"{"from_key":"board","kind":"reports-to","to_key":"cdp"}"#, nil), kind: "relation"),
-        .init(route: "DELETE /api/v1/partnership-relations/{from}/{kind}/{to}", path: "/api/v1/partnership-relations/cdp/reports-to/board",
-              bad: (nil, nil), kind: "relation"),
-        .init(route: "POST /api/v1/partnerships/{key}/terms-of-reference", path: "/api/v1/partnerships/cdp/terms-of-reference",
-              json: #"{"quorum":5}"#, bad: (#"{"quorum":0}"#, nil), kind: "terms of reference"),
-        .init(route: "PATCH /api/v1/partnerships/{key}/terms-of-reference/{version}", path: "/api/v1/partnerships/cdp/terms-of-reference/1",
-              json: #"{"quorum":6}"#, bad: (#"{"quorum":0}"#, nil), kind: "terms of reference"),
-        .init(route: "DELETE /api/v1/partnerships/{key}/terms-of-reference/{version}", path: "/api/v1/partnerships/cdp/terms-of-reference/1",
-              bad: (nil, nil), kind: "terms of reference"),
-        .init(route: "POST /partnerships/new", path: "/partnerships/new", form: "name=Community+Safety+Partnership&type=csp&status=active",
-              bad: (nil, "name=&type=csp&status=active"), kind: "partnership"),
-        .init(route: "POST /partnerships/{key}/edit", path: "/partnerships/cdp/edit", form: "name=Drugs+Partnership&type=cdp&status=active&purpose=Harm+to+Hope",
-              bad: (nil, "name=Drugs+Partnership&type=cdp&status=active&reports_to=cdp"), kind: "partnership"),
-        .init(route: "POST /organisations/new", path: "/organisations/new", form: "name=Probation&sector=probation",
-              bad: (nil, "name=Probation&sector="), kind: "organisation"),
-        .init(route: "POST /organisations/{key}/edit", path: "/organisations/council/edit", form: "name=Borough+Council&sector=local-government",
-              bad: (nil, "name=&sector=local-government"), kind: "organisation"),
-        .init(route: "POST /persons/new", path: "/persons/new", form: "name=Head+of+Community+Safety",
-              bad: (nil, "name="), kind: "person"),
-        .init(route: "POST /persons/{key}/edit", path: "/persons/dph/edit", form: "name=Director+of+Public+Health&seniority=director",
-              bad: (nil, "name=Director&salary_band=lots"), kind: "person"),
-        .init(route: "POST /partnerships/{key}/members/new", path: "/partnerships/board/members/new", form: "person_key=spare&role=member",
-              bad: (nil, "person_key=spare&organisation_key=council&role=member"), kind: "membership"),
-        .init(route: "POST /partnerships/{key}/members/{member}/edit", path: "/partnerships/cdp/members/cdp-dph/edit",
-              form: "person_key=dph&role=sro&ended_on=2025-03-31", bad: (nil, "person_key=dph&role=sro&ended_on=not-a-date"), kind: "membership"),
-        .init(route: "POST /partnerships/{key}/publish", path: "/partnerships/cdp/publish", form: "",
-              bad: (nil, nil), kind: "partnership"),
-        .init(route: "POST /partnerships/{key}/unpublish", path: "/partnerships/spare-board/unpublish", form: "",
-              bad: (nil, nil), kind: "partnership"),
-        .init(route: "POST /api/v1/partnerships/{key}/publish", path: "/api/v1/partnerships/cdp/publish", json: "{}",
-              bad: (nil, nil), kind: "partnership"),
-        .init(route: "POST /api/v1/partnerships/{key}/unpublish", path: "/api/v1/partnerships/spare-board/unpublish", json: "{}",
-              bad: (nil, nil), kind: "partnership"),
-        .init(route: "POST /account/tokens", path: "/account/tokens", form: "label=Dashboard&role=viewer",
-              bad: (nil, "label=&role=viewer"), kind: "api token"),
-        .init(route: "POST /account/tokens/{id}/revoke", path: "/account/tokens/{token}/revoke", form: "",
-              bad: (nil, nil), kind: "api token"),
-        .init(route: "POST /partnerships/{key}/terms-of-reference/new", path: "/partnerships/cdp/terms-of-reference/new", form: "quorum=7",
-              bad: (nil, "quorum=many"), kind: "terms of reference"),
-        .init(route: "POST /import", path: "/import", upload: "partnership_id,partnership_name,type\nvawg,VAWG Board,vawg-board\n",
-              bad: (nil, nil), badUpload: "partnership_id,partnership_name,type\nvawg,VAWG Board,not-a-type\n", kind: "partnership"),
-    ] + meetingCases
+    static let cases: [WriteCase] =
+        [
+            .init(
+                route: "POST /setup/{token}", path: "/setup/{token}",
+                form: "email=first%40force.police.uk&password=a+long+enough+password",
+                bad: (nil, "email=first%40force.police.uk&password=short"), kind: "user"),
+            .init(
+                route: "POST /api/v1/areas", path: "/api/v1/areas",
+                json: #"{"code":"E06000002","name":"Middlesbrough","kind":"district"}"#,
+                bad: (#"{"code":"nope","name":"X","kind":"district"}"#, nil), kind: "area"),
+            .init(
+                route: "PATCH /api/v1/areas/{key}", path: "/api/v1/areas/E06000001",
+                json: #"{"name":"Hartlepool Borough"}"#,
+                bad: (#"{"parent_code":"bad"}"#, nil), kind: "area"),
+            .init(route: "DELETE /api/v1/areas/{key}", path: "/api/v1/areas/E06000001", bad: (nil, nil), kind: "area"),
+            .init(
+                route: "POST /api/v1/organisations", path: "/api/v1/organisations",
+                json: #"{"key":"police","name":"Police","sector":"police"}"#,
+                bad: (#"{"key":"police","name":"","sector":"police"}"#, nil), kind: "organisation"),
+            .init(
+                route: "PATCH /api/v1/organisations/{key}", path: "/api/v1/organisations/council",
+                json: #"{"name":"Council"}"#,
+                bad: (#"{"name":""}"#, nil), kind: "organisation"),
+            .init(
+                route: "DELETE /api/v1/organisations/{key}", path: "/api/v1/organisations/spare-org", bad: (nil, nil),
+                kind: "organisation"),
+            .init(
+                route: "POST /api/v1/persons", path: "/api/v1/persons",
+                json: #"{"key":"acc","name":"Assistant Chief Constable"}"#,
+                bad: (#"{"key":"acc","name":"","salary_band":-1}"#, nil), kind: "person"),
+            .init(
+                route: "PATCH /api/v1/persons/{key}", path: "/api/v1/persons/spare", json: #"{"role_title":"Analyst"}"#,
+                bad: (#"{"salary_band":0}"#, nil), kind: "person"),
+            .init(
+                route: "DELETE /api/v1/persons/{key}", path: "/api/v1/persons/spare", bad: (nil, nil), kind: "person"),
+            .init(
+                route: "POST /api/v1/partnerships", path: "/api/v1/partnerships",
+                json: #"{"key":"vawg","name":"VAWG Board","type":"vawg-board"}"#,
+                bad: (#"{"key":"vawg","name":"VAWG Board","type":"vawg-board","ended_on":"2020-01-01"}"#, nil),
+                kind: "partnership"),
+            .init(
+                route: "PATCH /api/v1/partnerships/{key}", path: "/api/v1/partnerships/board",
+                json: #"{"purpose":"Oversight"}"#,
+                bad: (#"{"footprint":["bad"]}"#, nil), kind: "partnership"),
+            .init(
+                route: "DELETE /api/v1/partnerships/{key}", path: "/api/v1/partnerships/spare-board", bad: (nil, nil),
+                kind: "partnership"),
+            .init(
+                route: "POST /api/v1/partnerships/{key}/end", path: "/api/v1/partnerships/board/end",
+                json: #"{"ended_on":"2025-01-01"}"#,
+                bad: (#"{"status":"active"}"#, nil), kind: "partnership"),
+            .init(
+                route: "POST /api/v1/memberships", path: "/api/v1/memberships",
+                json: #"{"key":"m2","partnership_key":"board","person_key":"spare"}"#,
+                bad: (#"{"key":"m2","partnership_key":"board","person_key":"nobody"}"#, nil), kind: "membership"),
+            .init(
+                route: "PATCH /api/v1/memberships/{key}", path: "/api/v1/memberships/cdp-dph",
+                json: #"{"voting_right":true}"#,
+                bad: (#"{"ended_on":"1900-01-01","started_on":"2000-01-01"}"#, nil), kind: "membership"),
+            .init(
+                route: "DELETE /api/v1/memberships/{key}", path: "/api/v1/memberships/cdp-dph", bad: (nil, nil),
+                kind: "membership"),
+            .init(
+                route: "POST /api/v1/memberships/{key}/end", path: "/api/v1/memberships/cdp-dph/end",
+                json: #"{"ended_on":"2025-01-01"}"#,
+                bad: (#"{"ended_on":"not-a-date"}"#, nil), kind: "membership"),
+            .init(
+                route: "POST /api/v1/partnership-relations", path: "/api/v1/partnership-relations",
+                json: #"{"from_key":"board","kind":"delivery-arm-of","to_key":"cdp"}"#,
+                bad: (#"{"from_key":"board","kind":"reports-to","to_key":"cdp"}"#, nil), kind: "relation"),
+            .init(
+                route: "DELETE /api/v1/partnership-relations/{from}/{kind}/{to}",
+                path: "/api/v1/partnership-relations/cdp/reports-to/board",
+                bad: (nil, nil), kind: "relation"),
+            .init(
+                route: "POST /api/v1/partnerships/{key}/terms-of-reference",
+                path: "/api/v1/partnerships/cdp/terms-of-reference",
+                json: #"{"quorum":5}"#, bad: (#"{"quorum":0}"#, nil), kind: "terms of reference"),
+            .init(
+                route: "PATCH /api/v1/partnerships/{key}/terms-of-reference/{version}",
+                path: "/api/v1/partnerships/cdp/terms-of-reference/1",
+                json: #"{"quorum":6}"#, bad: (#"{"quorum":0}"#, nil), kind: "terms of reference"),
+            .init(
+                route: "DELETE /api/v1/partnerships/{key}/terms-of-reference/{version}",
+                path: "/api/v1/partnerships/cdp/terms-of-reference/1",
+                bad: (nil, nil), kind: "terms of reference"),
+            .init(
+                route: "POST /partnerships/new", path: "/partnerships/new",
+                form: "name=Community+Safety+Partnership&type=csp&status=active",
+                bad: (nil, "name=&type=csp&status=active"), kind: "partnership"),
+            .init(
+                route: "POST /partnerships/{key}/edit", path: "/partnerships/cdp/edit",
+                form: "name=Drugs+Partnership&type=cdp&status=active&purpose=Harm+to+Hope",
+                bad: (nil, "name=Drugs+Partnership&type=cdp&status=active&reports_to=cdp"), kind: "partnership"),
+            .init(
+                route: "POST /organisations/new", path: "/organisations/new", form: "name=Probation&sector=probation",
+                bad: (nil, "name=Probation&sector="), kind: "organisation"),
+            .init(
+                route: "POST /organisations/{key}/edit", path: "/organisations/council/edit",
+                form: "name=Borough+Council&sector=local-government",
+                bad: (nil, "name=&sector=local-government"), kind: "organisation"),
+            .init(
+                route: "POST /persons/new", path: "/persons/new", form: "name=Head+of+Community+Safety",
+                bad: (nil, "name="), kind: "person"),
+            .init(
+                route: "POST /persons/{key}/edit", path: "/persons/dph/edit",
+                form: "name=Director+of+Public+Health&seniority=director",
+                bad: (nil, "name=Director&salary_band=lots"), kind: "person"),
+            .init(
+                route: "POST /partnerships/{key}/members/new", path: "/partnerships/board/members/new",
+                form: "person_key=spare&role=member",
+                bad: (nil, "person_key=spare&organisation_key=council&role=member"), kind: "membership"),
+            .init(
+                route: "POST /partnerships/{key}/members/{member}/edit", path: "/partnerships/cdp/members/cdp-dph/edit",
+                form: "person_key=dph&role=sro&ended_on=2025-03-31",
+                bad: (nil, "person_key=dph&role=sro&ended_on=not-a-date"), kind: "membership"),
+            .init(
+                route: "POST /partnerships/{key}/publish", path: "/partnerships/cdp/publish", form: "",
+                bad: (nil, nil), kind: "partnership"),
+            .init(
+                route: "POST /partnerships/{key}/unpublish", path: "/partnerships/spare-board/unpublish", form: "",
+                bad: (nil, nil), kind: "partnership"),
+            .init(
+                route: "POST /api/v1/partnerships/{key}/publish", path: "/api/v1/partnerships/cdp/publish", json: "{}",
+                bad: (nil, nil), kind: "partnership"),
+            .init(
+                route: "POST /api/v1/partnerships/{key}/unpublish", path: "/api/v1/partnerships/spare-board/unpublish",
+                json: "{}",
+                bad: (nil, nil), kind: "partnership"),
+            .init(
+                route: "POST /account/tokens", path: "/account/tokens", form: "label=Dashboard&role=viewer",
+                bad: (nil, "label=&role=viewer"), kind: "api token"),
+            .init(
+                route: "POST /account/tokens/{id}/revoke", path: "/account/tokens/{token}/revoke", form: "",
+                bad: (nil, nil), kind: "api token"),
+            .init(
+                route: "POST /partnerships/{key}/terms-of-reference/new",
+                path: "/partnerships/cdp/terms-of-reference/new", form: "quorum=7",
+                bad: (nil, "quorum=many"), kind: "terms of reference"),
+            .init(
+                route: "POST /import", path: "/import",
+                upload: "partnership_id,partnership_name,type\nvawg,VAWG Board,vawg-board\n",
+                bad: (nil, nil), badUpload: "partnership_id,partnership_name,type\nvawg,VAWG Board,not-a-type\n",
+                kind: "partnership")
+        ] + meetingCases
 
     /// A partnership's business, and the personal routes that go with it.
     static let meetingCases: [WriteCase] = onTheMeeting([
-        .init(route: "POST /partnerships/{key}/meetings/new", path: "/partnerships/cdp/meetings/new",
-              form: "name=CDP+board&date=2026-05-12&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled",
-              bad: (nil, "name=CDP+board&date=2026-05-12&start=25:00&duration=120&format=in-person&place=County+Hall&status=scheduled"), kind: "meeting"),
-        .init(route: "POST /partnerships/{key}/series/new", path: "/partnerships/cdp/series/new",
-              form: "name=Delivery+group&first_day=2026-06-02&start=14:00&duration=60&repeats=weekly-2&count=4&format=online&online_url=https%3A%2F%2Fmeet.example%2Fcdp",
-              bad: (nil, "name=Delivery+group&first_day=2026-06-02&start=14:00&duration=60&repeats=weekly-2&count=0&format=online&online_url=https%3A%2F%2Fmeet.example%2Fcdp"),
-              kind: "meeting series"),
-        .init(route: "POST /partnerships/{key}/meetings/import", path: "/partnerships/cdp/meetings/import", upload: calendarFile,
-              bad: (nil, nil), badUpload: brokenCalendarFile, kind: "meeting"),
-        .init(route: "POST /partnerships/{key}/backlog", path: "/partnerships/cdp/backlog", form: "title=Housing+first&kind=for-discussion",
-              bad: (nil, "title=&kind=for-discussion"), kind: "agenda item"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/edit", path: "MEETING/edit",
-              form: "name=CDP+board+(moved)&date=2026-03-11&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled",
-              bad: (nil, "name=CDP+board&date=2026-03-11&start=10:00&duration=120&format=online&status=scheduled"), kind: "meeting"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda", path: "MEETING/agenda", form: "title=Housing+first&kind=for-information&duration=10",
-              bad: (nil, "title=Housing+first&kind=for-nothing"), kind: "agenda item"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/move", path: "MEETING/agenda/cdp-2026-03-10-item-1/move",
-              form: "move=backlog", bad: (nil, "move=sideways"), kind: "agenda item"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/schedule", path: "MEETING/agenda/cdp-proposed-1/schedule",
-              form: "", bad: (nil, nil), kind: "agenda item"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit", path: "MEETING/agenda/cdp-2026-03-10-item-1/edit",
-              form: "title=Naloxone+in+custody&kind=for-decision&duration=15", bad: (nil, "title=&kind=for-decision"), kind: "agenda item"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision", path: "MEETING/agenda/cdp-2026-03-10-item-1/decision",
-              form: "decision=Agreed&rationale=Fewer+deaths", bad: (nil, "rationale=Fewer+deaths"), kind: "decision"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/papers", path: "MEETING/agenda/cdp-2026-03-10-item-1/papers",
-              upload: "month,admissions\n2026-02,12\n", bad: (nil, nil), badUpload: "", kind: "paper"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/attendance", path: "MEETING/attendance", form: "status-dph=present",
-              bad: (nil, "status-dph=substitute"), kind: "attendance"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/minutes", path: "MEETING/minutes", form: "text=The+board+agreed+the+plan",
-              bad: (nil, nil), kind: "minutes"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/minutes/approve", path: "MEETING/minutes/approve", form: "at_meeting=cdp-2026-04-14",
-              bad: (nil, "at_meeting=cdp-2026-01-13"), kind: "minutes"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/minutes/lock", path: "/partnerships/cdp/meetings/cdp-2026-02-10/minutes/lock",
-              form: "", bad: (nil, nil), kind: "minutes"),
-        .init(route: "POST /partnerships/{key}/meetings/{meeting}/minutes/addenda", path: "/partnerships/cdp/meetings/cdp-2026-01-13/minutes/addenda",
-              form: "text=The+vote+was+four+to+one", bad: (nil, "text=+"), kind: "minutes"),
-        .init(route: "POST /partnerships/{key}/actions/new", path: "/partnerships/cdp/actions/new",
-              form: "meeting=cdp-2026-03-10&title=Map+the+treatment+services&owner=person:dph",
-              bad: (nil, "meeting=cdp-2026-03-10&title=Map+the+treatment+services&owner="), kind: "action"),
-        .init(route: "POST /partnerships/{key}/actions/{action}/updates", path: "/partnerships/cdp/actions/cdp-action-1/updates",
-              form: "text=Under+way&status=in-progress", bad: (nil, "text=Under+way&status=finished"), kind: "action"),
-        .init(route: "POST /account/person", path: "/account/person", form: "person_key=dph", bad: (nil, "person_key=nobody"), kind: "account person"),
-        .init(route: "POST /calendar/feeds", path: "/calendar/feeds", form: "kind=partnership&partnership_key=cdp",
-              bad: (nil, "kind=partnership&partnership_key=nobody"), kind: "calendar feed"),
-        .init(route: "POST /calendar/feeds/{id}/revoke", path: "/calendar/feeds/{feed}/revoke", form: "", bad: (nil, nil), kind: "calendar feed"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/new", path: "/partnerships/cdp/meetings/new",
+            form:
+                "name=CDP+board&date=2026-05-12&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled",
+            bad: (
+                nil,
+                "name=CDP+board&date=2026-05-12&start=25:00&duration=120&format=in-person&place=County+Hall&status=scheduled"
+            ), kind: "meeting"),
+        .init(
+            route: "POST /partnerships/{key}/series/new", path: "/partnerships/cdp/series/new",
+            form:
+                "name=Delivery+group&first_day=2026-06-02&start=14:00&duration=60&repeats=weekly-2&count=4&format=online&online_url=https%3A%2F%2Fmeet.example%2Fcdp",
+            bad: (
+                nil,
+                "name=Delivery+group&first_day=2026-06-02&start=14:00&duration=60&repeats=weekly-2&count=0&format=online&online_url=https%3A%2F%2Fmeet.example%2Fcdp"
+            ),
+            kind: "meeting series"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/import", path: "/partnerships/cdp/meetings/import",
+            upload: calendarFile,
+            bad: (nil, nil), badUpload: brokenCalendarFile, kind: "meeting"),
+        .init(
+            route: "POST /partnerships/{key}/backlog", path: "/partnerships/cdp/backlog",
+            form: "title=Housing+first&kind=for-discussion",
+            bad: (nil, "title=&kind=for-discussion"), kind: "agenda item"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/edit", path: "MEETING/edit",
+            form:
+                "name=CDP+board+(moved)&date=2026-03-11&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled",
+            bad: (nil, "name=CDP+board&date=2026-03-11&start=10:00&duration=120&format=online&status=scheduled"),
+            kind: "meeting"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/agenda", path: "MEETING/agenda",
+            form: "title=Housing+first&kind=for-information&duration=10",
+            bad: (nil, "title=Housing+first&kind=for-nothing"), kind: "agenda item"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/move",
+            path: "MEETING/agenda/cdp-2026-03-10-item-1/move",
+            form: "move=backlog", bad: (nil, "move=sideways"), kind: "agenda item"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/schedule",
+            path: "MEETING/agenda/cdp-proposed-1/schedule",
+            form: "", bad: (nil, nil), kind: "agenda item"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit",
+            path: "MEETING/agenda/cdp-2026-03-10-item-1/edit",
+            form: "title=Naloxone+in+custody&kind=for-decision&duration=15", bad: (nil, "title=&kind=for-decision"),
+            kind: "agenda item"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision",
+            path: "MEETING/agenda/cdp-2026-03-10-item-1/decision",
+            form: "decision=Agreed&rationale=Fewer+deaths", bad: (nil, "rationale=Fewer+deaths"), kind: "decision"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/papers",
+            path: "MEETING/agenda/cdp-2026-03-10-item-1/papers",
+            upload: "month,admissions\n2026-02,12\n", bad: (nil, nil), badUpload: "", kind: "paper"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/attendance", path: "MEETING/attendance",
+            form: "status-dph=present",
+            bad: (nil, "status-dph=substitute"), kind: "attendance"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/minutes", path: "MEETING/minutes",
+            form: "text=The+board+agreed+the+plan",
+            bad: (nil, nil), kind: "minutes"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/minutes/approve", path: "MEETING/minutes/approve",
+            form: "at_meeting=cdp-2026-04-14",
+            bad: (nil, "at_meeting=cdp-2026-01-13"), kind: "minutes"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/minutes/lock",
+            path: "/partnerships/cdp/meetings/cdp-2026-02-10/minutes/lock",
+            form: "", bad: (nil, nil), kind: "minutes"),
+        .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/minutes/addenda",
+            path: "/partnerships/cdp/meetings/cdp-2026-01-13/minutes/addenda",
+            form: "text=The+vote+was+four+to+one", bad: (nil, "text=+"), kind: "minutes"),
+        .init(
+            route: "POST /partnerships/{key}/actions/new", path: "/partnerships/cdp/actions/new",
+            form: "meeting=cdp-2026-03-10&title=Map+the+treatment+services&owner=person:dph",
+            bad: (nil, "meeting=cdp-2026-03-10&title=Map+the+treatment+services&owner="), kind: "action"),
+        .init(
+            route: "POST /partnerships/{key}/actions/{action}/updates",
+            path: "/partnerships/cdp/actions/cdp-action-1/updates",
+            form: "text=Under+way&status=in-progress", bad: (nil, "text=Under+way&status=finished"), kind: "action"),
+        .init(
+            route: "POST /account/person", path: "/account/person", form: "person_key=dph",
+            bad: (nil, "person_key=nobody"), kind: "account person"),
+        .init(
+            route: "POST /calendar/feeds", path: "/calendar/feeds", form: "kind=partnership&partnership_key=cdp",
+            bad: (nil, "kind=partnership&partnership_key=nobody"), kind: "calendar feed"),
+        .init(
+            route: "POST /calendar/feeds/{id}/revoke", path: "/calendar/feeds/{feed}/revoke", form: "", bad: (nil, nil),
+            kind: "calendar feed"),
         .init(route: "POST /themes", path: "/themes", form: "name=Knife+crime", bad: (nil, "name="), kind: "theme"),
-        .init(route: "POST /themes/retire", path: "/themes/retire", form: "name=housing", bad: (nil, "name=nothing"), kind: "theme"),
+        .init(
+            route: "POST /themes/retire", path: "/themes/retire", form: "name=housing", bad: (nil, "name=nothing"),
+            kind: "theme"),
         // The analyses' settings, support costs and a triage plan.
-        .init(route: "POST /analysis/settings", path: "/analysis/settings", form: "hours-per-year=1800", bad: (nil, "hours-per-year=lots"), kind: "setting"),
-        .init(route: "POST /analysis/support-costs", path: "/analysis/support-costs", form: "partnership=cdp&label=Secretariat&minutes_per_meeting=240",
-              bad: (nil, "partnership=cdp&label=&minutes_per_meeting=240"), kind: "support cost"),
-        .init(route: "POST /analysis/triage", path: "/analysis/triage", form: "person=dph&capacity=100", bad: (nil, "person=nobody&capacity=100"),
-              kind: "triage plan"),
+        .init(
+            route: "POST /analysis/settings", path: "/analysis/settings", form: "hours-per-year=1800",
+            bad: (nil, "hours-per-year=lots"), kind: "setting"),
+        .init(
+            route: "POST /analysis/support-costs", path: "/analysis/support-costs",
+            form: "partnership=cdp&label=Secretariat&minutes_per_meeting=240",
+            bad: (nil, "partnership=cdp&label=&minutes_per_meeting=240"), kind: "support cost"),
+        .init(
+            route: "POST /analysis/triage", path: "/analysis/triage", form: "person=dph&capacity=100",
+            bad: (nil, "person=nobody&capacity=100"),
+            kind: "triage plan"),
         // Strategies and priorities.
-        .init(route: "POST /strategies/new", path: "/strategies/new", form: "name=CDP+strategy&kind=partnership-strategy&owner=partnership:cdp&status=active",
-              bad: (nil, "name=&kind=partnership-strategy&owner=partnership:cdp&status=active"), kind: "strategy"),
-        .init(route: "POST /strategies/{key}/edit", path: "/strategies/police-and-crime-plan/edit",
-              form: "name=Police+and+Crime+Plan+2024&kind=police-and-crime-plan&owner=organisation:council&status=active",
-              bad: (nil, "name=Police+and+Crime+Plan&kind=police-and-crime-plan&owner=partnership:cdp&status=active"), kind: "strategy"),
-        .init(route: "POST /strategies/{key}/priorities/new", path: "/strategies/police-and-crime-plan/priorities/new",
-              form: "title=Safer+streets&framework_objective_keys[]=harm-to-hope-1", bad: (nil, "title="), kind: "priority"),
-        .init(route: "POST /strategies/{key}/priorities/{priority}/edit",
-              path: "/strategies/police-and-crime-plan/priorities/police-and-crime-plan-reduce-drug-harm/edit",
-              form: "title=Reduce+drug+harm+and+deaths", bad: (nil, "title=&framework_objective_keys[]=no-such-objective"), kind: "priority"),
+        .init(
+            route: "POST /strategies/new", path: "/strategies/new",
+            form: "name=CDP+strategy&kind=partnership-strategy&owner=partnership:cdp&status=active",
+            bad: (nil, "name=&kind=partnership-strategy&owner=partnership:cdp&status=active"), kind: "strategy"),
+        .init(
+            route: "POST /strategies/{key}/edit", path: "/strategies/police-and-crime-plan/edit",
+            form: "name=Police+and+Crime+Plan+2024&kind=police-and-crime-plan&owner=organisation:council&status=active",
+            bad: (nil, "name=Police+and+Crime+Plan&kind=police-and-crime-plan&owner=partnership:cdp&status=active"),
+            kind: "strategy"),
+        .init(
+            route: "POST /strategies/{key}/priorities/new", path: "/strategies/police-and-crime-plan/priorities/new",
+            form: "title=Safer+streets&framework_objective_keys[]=harm-to-hope-1", bad: (nil, "title="),
+            kind: "priority"),
+        .init(
+            route: "POST /strategies/{key}/priorities/{priority}/edit",
+            path: "/strategies/police-and-crime-plan/priorities/police-and-crime-plan-reduce-drug-harm/edit",
+            form: "title=Reduce+drug+harm+and+deaths",
+            bad: (nil, "title=&framework_objective_keys[]=no-such-objective"), kind: "priority"),
         // The same business through the API.
-        .init(route: "POST /api/v1/partnerships/{key}/meetings", path: "/api/v1/partnerships/cdp/meetings",
-              json: #"{"name":"CDP board","starts_at":"2026-05-12T09:00:00Z","ends_at":"2026-05-12T11:00:00Z"}"#,
-              bad: (#"{"name":"","starts_at":"2026-05-12T09:00:00Z"}"#, nil), kind: "meeting"),
-        .init(route: "POST /api/v1/partnerships/{key}/series", path: "/api/v1/partnerships/cdp/series",
-              json: #"{"name":"Delivery group","first_day":"2026-06-02","start_minute":840,"duration_minutes":60,"rule":"FREQ=WEEKLY;COUNT=2"}"#,
-              bad: (#"{"name":"Delivery group","first_day":"2026-06-02","start_minute":840,"duration_minutes":60,"rule":"FREQ=WEEKLY"}"#, nil),
-              kind: "meeting series"),
-        .init(route: "POST /api/v1/partnerships/{key}/calendar", path: "/api/v1/partnerships/cdp/calendar", json: calendarFile,
-              bad: (brokenCalendarFile, nil), kind: "meeting"),
-        .init(route: "PUT /api/v1/partnerships/{key}/meetings/{meeting}/attendance", path: "API-MEETING/attendance",
-              json: #"{"attendance":[{"person_key":"dph","status":"present"}]}"#,
-              bad: (#"{"attendance":[{"person_key":"nobody","status":"present"}]}"#, nil), kind: "attendance"),
-        .init(route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/items", path: "API-MEETING/items",
-              json: #"{"title":"Housing first","duration_minutes":10}"#, bad: (#"{"title":""}"#, nil), kind: "agenda item"),
-        .init(route: "PUT /api/v1/partnerships/{key}/meetings/{meeting}/minutes", path: "API-MEETING/minutes",
-              json: #"{"text":"The board agreed the plan"}"#, bad: (#"{"text":5}"#, nil), kind: "minutes"),
-        .init(route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/approve", path: "API-MEETING/minutes/approve",
-              json: #"{"at_meeting":"cdp-2026-04-14"}"#, bad: (#"{"at_meeting":"cdp-2026-01-13"}"#, nil), kind: "minutes"),
-        .init(route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/lock", path: "/api/v1/partnerships/cdp/meetings/cdp-2026-02-10/minutes/lock",
-              json: "{}", bad: (nil, nil), kind: "minutes"),
-        .init(route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/addenda",
-              path: "/api/v1/partnerships/cdp/meetings/cdp-2026-01-13/minutes/addenda",
-              json: #"{"text":"The vote was four to one"}"#, bad: (#"{"text":" "}"#, nil), kind: "minutes"),
-        .init(route: "POST /api/v1/partnerships/{key}/actions", path: "/api/v1/partnerships/cdp/actions",
-              json: #"{"title":"Map the treatment services","owner_person_key":"dph","meeting_key":"cdp-2026-03-10"}"#,
-              bad: (#"{"title":"Map the treatment services"}"#, nil), kind: "action"),
-        .init(route: "POST /api/v1/partnerships/{key}/actions/{action}/updates", path: "/api/v1/partnerships/cdp/actions/cdp-action-1/updates",
-              json: #"{"text":"Under way","status":"in-progress"}"#, bad: (#"{"status":"finished"}"#, nil), kind: "action"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/meetings", path: "/api/v1/partnerships/cdp/meetings",
+            json: #"{"name":"CDP board","starts_at":"2026-05-12T09:00:00Z","ends_at":"2026-05-12T11:00:00Z"}"#,
+            bad: (#"{"name":"","starts_at":"2026-05-12T09:00:00Z"}"#, nil), kind: "meeting"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/series", path: "/api/v1/partnerships/cdp/series",
+            json:
+                #"{"name":"Delivery group","first_day":"2026-06-02","start_minute":840,"duration_minutes":60,"rule":"FREQ=WEEKLY;COUNT=2"}"#,
+            bad: (
+                #"{"name":"Delivery group","first_day":"2026-06-02","start_minute":840,"duration_minutes":60,"rule":"FREQ=WEEKLY"}"#,
+                nil
+            ),
+            kind: "meeting series"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/calendar", path: "/api/v1/partnerships/cdp/calendar",
+            json: calendarFile,
+            bad: (brokenCalendarFile, nil), kind: "meeting"),
+        .init(
+            route: "PUT /api/v1/partnerships/{key}/meetings/{meeting}/attendance", path: "API-MEETING/attendance",
+            json: #"{"attendance":[{"person_key":"dph","status":"present"}]}"#,
+            bad: (#"{"attendance":[{"person_key":"nobody","status":"present"}]}"#, nil), kind: "attendance"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/items", path: "API-MEETING/items",
+            json: #"{"title":"Housing first","duration_minutes":10}"#, bad: (#"{"title":""}"#, nil), kind: "agenda item"
+        ),
+        .init(
+            route: "PUT /api/v1/partnerships/{key}/meetings/{meeting}/minutes", path: "API-MEETING/minutes",
+            json: #"{"text":"The board agreed the plan"}"#, bad: (#"{"text":5}"#, nil), kind: "minutes"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/approve",
+            path: "API-MEETING/minutes/approve",
+            json: #"{"at_meeting":"cdp-2026-04-14"}"#, bad: (#"{"at_meeting":"cdp-2026-01-13"}"#, nil), kind: "minutes"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/lock",
+            path: "/api/v1/partnerships/cdp/meetings/cdp-2026-02-10/minutes/lock",
+            json: "{}", bad: (nil, nil), kind: "minutes"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/addenda",
+            path: "/api/v1/partnerships/cdp/meetings/cdp-2026-01-13/minutes/addenda",
+            json: #"{"text":"The vote was four to one"}"#, bad: (#"{"text":" "}"#, nil), kind: "minutes"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/actions", path: "/api/v1/partnerships/cdp/actions",
+            json: #"{"title":"Map the treatment services","owner_person_key":"dph","meeting_key":"cdp-2026-03-10"}"#,
+            bad: (#"{"title":"Map the treatment services"}"#, nil), kind: "action"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/actions/{action}/updates",
+            path: "/api/v1/partnerships/cdp/actions/cdp-action-1/updates",
+            json: #"{"text":"Under way","status":"in-progress"}"#, bad: (#"{"status":"finished"}"#, nil), kind: "action"
+        )
     ])
 
     /// "MEETING/…" is a path under the meeting most cases work on.
     static func onTheMeeting(_ cases: [WriteCase]) -> [WriteCase] {
         cases.map { c in
             var c = c
-            c.path = c.path.replacingOccurrences(of: "API-MEETING/", with: "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10/")
-                .replacingOccurrences(of: "MEETING/", with: "/partnerships/cdp/meetings/cdp-2026-03-10/")
+            c.path = c.path.replacingOccurrences(
+                of: "API-MEETING/", with: "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10/"
+            )
+            .replacingOccurrences(of: "MEETING/", with: "/partnerships/cdp/meetings/cdp-2026-03-10/")
             return c
         }
     }
@@ -268,7 +449,9 @@ import VaporTesting
             return path.replacingOccurrences(of: "{feed}", with: try feed.requireID().uuidString)
         }
         if path.contains("{token}/revoke") {
-            let id = try await Accounts.createToken(email: TestIdentity.email, label: "to revoke", role: .viewer, on: app.db).id
+            let id = try await Accounts.createToken(
+                email: TestIdentity.email, label: "to revoke", role: .viewer, on: app.db
+            ).id
             return path.replacingOccurrences(of: "{token}", with: id.uuidString)
         }
         guard path == "/setup/{token}" else { return path }
@@ -290,8 +473,9 @@ import VaporTesting
             let before = try await Self.auditCount(app)
 
             // Act
-            let response = try await app.send(Self.method(write.route), path, json: write.json, form: write.form,
-                                              upload: write.upload.map { Upload(file: $0) })
+            let response = try await app.send(
+                Self.method(write.route), path, json: write.json, form: write.form,
+                upload: write.upload.map { Upload(file: $0) })
 
             // Check
             #expect((200..<400).contains(Int(response.status.code)), "\(response.status): \(response.text.prefix(300))")
@@ -302,7 +486,8 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: cases.filter { $0.bad.json != nil || $0.bad.form != nil || $0.badUpload != nil }) func aFailedWriteLeavesNone(_ write: WriteCase) async throws {
+    @Test(arguments: cases.filter { $0.bad.json != nil || $0.bad.form != nil || $0.badUpload != nil })
+    func aFailedWriteLeavesNone(_ write: WriteCase) async throws {
         try await withConveneApp { app in
             // Setup
             try await Self.setUp(app)
@@ -310,8 +495,9 @@ import VaporTesting
             let before = try await Self.auditCount(app)
 
             // Act
-            let response = try await app.send(Self.method(write.route), path, json: write.bad.json, form: write.bad.form,
-                                              upload: write.badUpload.map { Upload(file: $0) })
+            let response = try await app.send(
+                Self.method(write.route), path, json: write.bad.json, form: write.bad.form,
+                upload: write.badUpload.map { Upload(file: $0) })
 
             // Check
             #expect(response.status.code >= 400, "\(response.status)")
@@ -327,12 +513,14 @@ import VaporTesting
     @Test func everyWriteRouteIsCovered() async throws {
         try await withConveneApp { app in
             // Setup
-            let writes = Set(app.routes.all.filter { $0.method != .GET && $0.method != .HEAD }.map { route in
-                "\(route.method.rawValue) /" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
-            })
+            let writes = Set(
+                app.routes.all.filter { $0.method != .GET && $0.method != .HEAD }.map { route in
+                    "\(route.method.rawValue) /"
+                        + route.path.map { component -> String in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
+                })
 
             // Check
             #expect(writes.subtracting(Self.sessionOnly) == Set(Self.cases.map(\.route)))
@@ -352,8 +540,11 @@ import VaporTesting
 
             // Check
             #expect(lines.count >= 8)
-            #expect(lines.contains { $0.contains("\"actor\":\"command line\"") }, "the import was made on the command line")
-            #expect(lines.contains { $0.contains("\"actor\":\"\(TestIdentity.email)\"") }, "the API calls name the signed-in user")
+            #expect(
+                lines.contains { $0.contains("\"actor\":\"command line\"") }, "the import was made on the command line")
+            #expect(
+                lines.contains { $0.contains("\"actor\":\"\(TestIdentity.email)\"") },
+                "the API calls name the signed-in user")
             #expect(page.text.contains("Drugs Partnership") || page.text.contains("cdp"))
             #expect(changed.text.contains("purpose"))
             #expect(changed.text.contains("Cut drug harm"))

@@ -1,8 +1,10 @@
+// Over 400 lines: the authorisation matrix, every route for every role, in one table.
 import ConveneDomain
 import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 /// Who may do what: every route, for every role, in the user's own workspace and in another.
@@ -13,13 +15,15 @@ import VaporTesting
 
     /// Users of every role in the default workspace, and another workspace with a record of its own.
     /// The secretariat user runs the business of `secretariatOf`; the write cases touch "cdp" and "board".
-    static func setUp(_ app: Application, secretariatOf: [String] = ["cdp", "board"]) async throws -> [Who: Credentials] {
+    static func setUp(_ app: Application, secretariatOf: [String] = ["cdp", "board"]) async throws -> [Who: Credentials]
+    {
         try await AuditTests.setUp(app)
         var people: [Who: Credentials] = [:]
         for who in Who.allCases where who != .anonymous {
             let email = "\(who.rawValue)@force.police.uk"
             let role = WorkspaceRole(rawValue: who.rawValue)!
-            try await Accounts.addUser(email: email, password: TestIdentity.password, role: role, on: app.db, passwords: app.password.async)
+            try await Accounts.addUser(
+                email: email, password: TestIdentity.password, role: role, on: app.db, passwords: app.password.async)
             if who == .secretariat {
                 for key in secretariatOf { try await Accounts.grant(email: email, partnership: key, on: app.db) }
             }
@@ -27,42 +31,58 @@ import VaporTesting
             let (cookie, csrf) = try await TestIdentity.session(app, email: email, password: TestIdentity.password)
             people[who] = Credentials(token: token, cookie: cookie, csrf: csrf)
         }
-        try await Workspaces.add(key: "other-force", name: "Another force area", kind: .forceArea, forceAreaCode: nil, on: app.db)
-        _ = try await Tasks.importFile(.csv, Data("""
-            partnership_id,partnership_name,type,purpose,membership_id,member_person_id,member_person_name,member_organisation_id,member_organisation_name,member_organisation_sector,role
-            secret-board,Secret Board Of Another Force,strategic-board,Confidential purpose text,secret-seat,secret-person,Secret Person Name,secret-org,Secret Organisation,police,chair
-            """.utf8), dryRun: false, on: app.db, workspace: "other-force")
+        try await Workspaces.add(
+            key: "other-force", name: "Another force area", kind: .forceArea, forceAreaCode: nil, on: app.db)
+        _ = try await Tasks.importFile(
+            .csv,
+            Data(
+                """
+                partnership_id,partnership_name,type,purpose,membership_id,member_person_id,member_person_name,member_organisation_id,member_organisation_name,member_organisation_sector,role
+                secret-board,Secret Board Of Another Force,strategic-board,Confidential purpose text,secret-seat,secret-person,Secret Person Name,secret-org,Secret Organisation,police,chair
+                """.utf8), dryRun: false, on: app.db, workspace: "other-force")
         _ = try await Tasks.importFile(.popolo, Data("{}".utf8), dryRun: false, on: app.db, workspace: "other-force")
         // A meeting of the other workspace's partnership, with minutes, under a key nobody here uses.
         let theirs = try await Scope.workspace("other-force", on: app.db)
-        let meeting = Meeting(key: "secret-meeting", partnershipKey: "secret-board", name: "Secret Meeting Of Another Force",
-                              startsAt: Date(timeIntervalSince1970: 1_773_136_800))
+        let meeting = Meeting(
+            key: "secret-meeting", partnershipKey: "secret-board", name: "Secret Meeting Of Another Force",
+            startsAt: Date(timeIntervalSince1970: 1_773_136_800))
         #expect(try await MeetingBusiness.createMeeting(meeting, in: theirs) == [])
         let record = try #require(try await MeetingRecord.query(in: theirs).filter(\.$key == "secret-meeting").first())
         #expect(try await MeetingBusiness.changeMinutes(record, .edit("Secret minutes text"), in: theirs) == [])
         // A strategy and a priority of theirs, under keys nobody here uses.
-        #expect(try await StrategyStore.save(Strategy(key: "secret-strategy", name: "Secret Strategy Of Another Force", kind: .partnershipStrategy,
-                                                      ownerPartnershipKey: "secret-board"), in: theirs) == [])
-        #expect(try await StrategyStore.save(Priority(key: "secret-priority", strategyKey: "secret-strategy", title: "Secret priority title"),
-                                             in: theirs) == [])
+        #expect(
+            try await StrategyStore.save(
+                Strategy(
+                    key: "secret-strategy", name: "Secret Strategy Of Another Force", kind: .partnershipStrategy,
+                    ownerPartnershipKey: "secret-board"), in: theirs) == [])
+        #expect(
+            try await StrategyStore.save(
+                Priority(key: "secret-priority", strategyKey: "secret-strategy", title: "Secret priority title"),
+                in: theirs) == [])
         return people
     }
 
-    static func send(_ app: Application, _ who: Who, _ people: [Who: Credentials], _ method: HTTPMethod, _ path: String,
-                     json: String? = nil, form: String? = nil, upload: String? = nil) async throws -> TestingHTTPResponse {
+    static func send(
+        _ app: Application, _ who: Who, _ people: [Who: Credentials], _ method: HTTPMethod, _ path: String,
+        json: String? = nil, form: String? = nil, upload: String? = nil
+    ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         var body: ByteBuffer?
         let person = people[who]
         if let person {
-            if path.hasPrefix("/api/") { headers.bearerAuthorization = BearerAuthorization(token: person.token) }
-            else { headers.add(name: .cookie, value: "convene-session=\(person.cookie)") }
+            if path.hasPrefix("/api/") {
+                headers.bearerAuthorization = BearerAuthorization(token: person.token)
+            } else {
+                headers.add(name: .cookie, value: "convene-session=\(person.cookie)")
+            }
         }
         if let upload {
             let (type, multipart) = Upload(file: upload).body(csrf: person?.csrf ?? "")
             headers.replaceOrAdd(name: .contentType, value: type)
             body = multipart
-        } else if let json { headers.contentType = .json; body = ByteBuffer(string: json) }
-        else if method != .GET {
+        } else if let json {
+            headers.contentType = .json; body = ByteBuffer(string: json)
+        } else if method != .GET {
             headers.contentType = .urlEncodedForm
             body = ByteBuffer(string: (form ?? "") + "&csrf_token=\(person?.csrf ?? "")")
         }
@@ -71,62 +91,118 @@ import VaporTesting
 
     /// Every GET route with its parameters filled from the default workspace, and from the other one.
     static let reads: [(route: String, own: String, other: String?)] = [
-        ("GET /", "/", nil), ("GET /partnerships", "/partnerships", nil), ("GET /partnerships/new", "/partnerships/new", nil),
+        ("GET /", "/", nil), ("GET /partnerships", "/partnerships", nil),
+        ("GET /partnerships/new", "/partnerships/new", nil),
         ("GET /partnerships/{key}", "/partnerships/cdp", "/partnerships/secret-board"),
         ("GET /partnerships/{key}/edit", "/partnerships/cdp/edit", "/partnerships/secret-board/edit"),
-        ("GET /organisations", "/organisations", nil), ("GET /organisations/{key}", "/organisations/council", "/organisations/secret-org"),
+        ("GET /organisations", "/organisations", nil),
+        ("GET /organisations/{key}", "/organisations/council", "/organisations/secret-org"),
         ("GET /persons", "/persons", nil), ("GET /persons/{key}", "/persons/dph", "/persons/secret-person"),
-        ("GET /landscape", "/landscape", nil), ("GET /history", "/history", nil), ("GET /account/tokens", "/account/tokens", nil),
-        ("GET /account/workspaces", "/account/workspaces", nil), ("GET /network", "/network", nil), ("GET /import", "/import", nil),
+        ("GET /landscape", "/landscape", nil), ("GET /history", "/history", nil),
+        ("GET /account/tokens", "/account/tokens", nil),
+        ("GET /account/workspaces", "/account/workspaces", nil), ("GET /network", "/network", nil),
+        ("GET /import", "/import", nil),
         ("GET /organisations/new", "/organisations/new", nil),
         ("GET /organisations/{key}/edit", "/organisations/council/edit", "/organisations/secret-org/edit"),
-        ("GET /persons/new", "/persons/new", nil), ("GET /persons/{key}/edit", "/persons/dph/edit", "/persons/secret-person/edit"),
-        ("GET /partnerships/{key}/members/new", "/partnerships/cdp/members/new", "/partnerships/secret-board/members/new"),
-        ("GET /partnerships/{key}/members/{member}/edit", "/partnerships/cdp/members/cdp-dph/edit", "/partnerships/secret-board/members/secret-seat/edit"),
-        ("GET /partnerships/{key}/terms-of-reference/new", "/partnerships/cdp/terms-of-reference/new", "/partnerships/secret-board/terms-of-reference/new"),
+        ("GET /persons/new", "/persons/new", nil),
+        ("GET /persons/{key}/edit", "/persons/dph/edit", "/persons/secret-person/edit"),
+        (
+            "GET /partnerships/{key}/members/new", "/partnerships/cdp/members/new",
+            "/partnerships/secret-board/members/new"
+        ),
+        (
+            "GET /partnerships/{key}/members/{member}/edit", "/partnerships/cdp/members/cdp-dph/edit",
+            "/partnerships/secret-board/members/secret-seat/edit"
+        ),
+        (
+            "GET /partnerships/{key}/terms-of-reference/new", "/partnerships/cdp/terms-of-reference/new",
+            "/partnerships/secret-board/terms-of-reference/new"
+        ),
         ("GET /api/v1/areas", "/api/v1/areas", nil), ("GET /api/v1/areas/{key}", "/api/v1/areas/E06000001", nil),
         ("GET /api/v1/organisations", "/api/v1/organisations", nil),
         ("GET /api/v1/organisations/{key}", "/api/v1/organisations/council", "/api/v1/organisations/secret-org"),
-        ("GET /api/v1/persons", "/api/v1/persons", nil), ("GET /api/v1/persons/{key}", "/api/v1/persons/dph", "/api/v1/persons/secret-person"),
+        ("GET /api/v1/persons", "/api/v1/persons", nil),
+        ("GET /api/v1/persons/{key}", "/api/v1/persons/dph", "/api/v1/persons/secret-person"),
         ("GET /api/v1/partnerships", "/api/v1/partnerships", nil),
         ("GET /api/v1/partnerships/{key}", "/api/v1/partnerships/cdp", "/api/v1/partnerships/secret-board"),
         ("GET /api/v1/memberships", "/api/v1/memberships", nil),
         ("GET /api/v1/memberships/{key}", "/api/v1/memberships/cdp-dph", "/api/v1/memberships/secret-seat"),
         ("GET /api/v1/partnership-relations", "/api/v1/partnership-relations", nil),
-        ("GET /api/v1/partnerships/{key}/terms-of-reference", "/api/v1/partnerships/cdp/terms-of-reference",
-         "/api/v1/partnerships/secret-board/terms-of-reference"),
-        ("GET /api/v1/partnerships/{key}/terms-of-reference/{version}", "/api/v1/partnerships/cdp/terms-of-reference/1", nil),
+        (
+            "GET /api/v1/partnerships/{key}/terms-of-reference", "/api/v1/partnerships/cdp/terms-of-reference",
+            "/api/v1/partnerships/secret-board/terms-of-reference"
+        ),
+        (
+            "GET /api/v1/partnerships/{key}/terms-of-reference/{version}",
+            "/api/v1/partnerships/cdp/terms-of-reference/1", nil
+        ),
         // A partnership's business: another workspace's partnership is not found, nor its meeting under one of ours.
         ("GET /partnerships/{key}/meetings", "/partnerships/cdp/meetings", "/partnerships/secret-board/meetings"),
-        ("GET /partnerships/{key}/meetings/{meeting}", "/partnerships/cdp/meetings/cdp-2026-03-10", "/partnerships/cdp/meetings/secret-meeting"),
-        ("GET /partnerships/{key}/meetings/{meeting}/papers/{paper}", "/partnerships/cdp/meetings/cdp-2026-03-10/papers/cdp-2026-03-10-item-1-paper-1",
-         "/partnerships/secret-board/meetings/secret-meeting/papers/cdp-2026-03-10-item-1-paper-1"),
+        (
+            "GET /partnerships/{key}/meetings/{meeting}", "/partnerships/cdp/meetings/cdp-2026-03-10",
+            "/partnerships/cdp/meetings/secret-meeting"
+        ),
+        (
+            "GET /partnerships/{key}/meetings/{meeting}/papers/{paper}",
+            "/partnerships/cdp/meetings/cdp-2026-03-10/papers/cdp-2026-03-10-item-1-paper-1",
+            "/partnerships/secret-board/meetings/secret-meeting/papers/cdp-2026-03-10-item-1-paper-1"
+        ),
         ("GET /partnerships/{key}/actions", "/partnerships/cdp/actions", "/partnerships/secret-board/actions"),
-        ("GET /partnerships/{key}/actions/{action}", "/partnerships/cdp/actions/cdp-action-1", "/partnerships/secret-board/actions/cdp-action-1"),
-        ("GET /partnerships/{key}/meetings/new", "/partnerships/cdp/meetings/new", "/partnerships/secret-board/meetings/new"),
+        (
+            "GET /partnerships/{key}/actions/{action}", "/partnerships/cdp/actions/cdp-action-1",
+            "/partnerships/secret-board/actions/cdp-action-1"
+        ),
+        (
+            "GET /partnerships/{key}/meetings/new", "/partnerships/cdp/meetings/new",
+            "/partnerships/secret-board/meetings/new"
+        ),
         ("GET /partnerships/{key}/series/new", "/partnerships/cdp/series/new", "/partnerships/secret-board/series/new"),
-        ("GET /partnerships/{key}/meetings/import", "/partnerships/cdp/meetings/import", "/partnerships/secret-board/meetings/import"),
-        ("GET /partnerships/{key}/meetings/{meeting}/edit", "/partnerships/cdp/meetings/cdp-2026-03-10/edit", "/partnerships/cdp/meetings/secret-meeting/edit"),
-        ("GET /partnerships/{key}/meetings/{meeting}/agenda", "/partnerships/cdp/meetings/cdp-2026-03-10/agenda",
-         "/partnerships/cdp/meetings/secret-meeting/agenda"),
-        ("GET /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit", "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/edit",
-         "/partnerships/cdp/meetings/secret-meeting/agenda/cdp-2026-03-10-item-1/edit"),
-        ("GET /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision",
-         "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/decision",
-         "/partnerships/cdp/meetings/secret-meeting/agenda/cdp-2026-03-10-item-1/decision"),
-        ("GET /partnerships/{key}/meetings/{meeting}/attendance", "/partnerships/cdp/meetings/cdp-2026-03-10/attendance",
-         "/partnerships/cdp/meetings/secret-meeting/attendance"),
-        ("GET /partnerships/{key}/meetings/{meeting}/minutes", "/partnerships/cdp/meetings/cdp-2026-03-10/minutes",
-         "/partnerships/cdp/meetings/secret-meeting/minutes"),
-        ("GET /partnerships/{key}/actions/new", "/partnerships/cdp/actions/new", "/partnerships/secret-board/actions/new"),
+        (
+            "GET /partnerships/{key}/meetings/import", "/partnerships/cdp/meetings/import",
+            "/partnerships/secret-board/meetings/import"
+        ),
+        (
+            "GET /partnerships/{key}/meetings/{meeting}/edit", "/partnerships/cdp/meetings/cdp-2026-03-10/edit",
+            "/partnerships/cdp/meetings/secret-meeting/edit"
+        ),
+        (
+            "GET /partnerships/{key}/meetings/{meeting}/agenda", "/partnerships/cdp/meetings/cdp-2026-03-10/agenda",
+            "/partnerships/cdp/meetings/secret-meeting/agenda"
+        ),
+        (
+            "GET /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit",
+            "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/edit",
+            "/partnerships/cdp/meetings/secret-meeting/agenda/cdp-2026-03-10-item-1/edit"
+        ),
+        (
+            "GET /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision",
+            "/partnerships/cdp/meetings/cdp-2026-03-10/agenda/cdp-2026-03-10-item-1/decision",
+            "/partnerships/cdp/meetings/secret-meeting/agenda/cdp-2026-03-10-item-1/decision"
+        ),
+        (
+            "GET /partnerships/{key}/meetings/{meeting}/attendance",
+            "/partnerships/cdp/meetings/cdp-2026-03-10/attendance",
+            "/partnerships/cdp/meetings/secret-meeting/attendance"
+        ),
+        (
+            "GET /partnerships/{key}/meetings/{meeting}/minutes", "/partnerships/cdp/meetings/cdp-2026-03-10/minutes",
+            "/partnerships/cdp/meetings/secret-meeting/minutes"
+        ),
+        (
+            "GET /partnerships/{key}/actions/new", "/partnerships/cdp/actions/new",
+            "/partnerships/secret-board/actions/new"
+        ),
         // A person's own view, and the workspace's themes.
-        ("GET /my/meetings", "/my/meetings", nil), ("GET /my/actions", "/my/actions", nil), ("GET /account/person", "/account/person", nil),
+        ("GET /my/meetings", "/my/meetings", nil), ("GET /my/actions", "/my/actions", nil),
+        ("GET /account/person", "/account/person", nil),
         ("GET /themes", "/themes", nil), ("GET /calendar", "/calendar", nil),
         // The analyses.
         ("GET /analysis", "/analysis", nil), ("GET /analysis/cost", "/analysis/cost", nil),
-        ("GET /analysis/cost/meetings", "/analysis/cost/meetings?partnership=cdp", nil), ("GET /analysis/load", "/analysis/load", nil),
+        ("GET /analysis/cost/meetings", "/analysis/cost/meetings?partnership=cdp", nil),
+        ("GET /analysis/load", "/analysis/load", nil),
         ("GET /analysis/load/persons/{key}", "/analysis/load/persons/dph", "/analysis/load/persons/secret-person"),
-        ("GET /analysis/attendance", "/analysis/attendance", nil), ("GET /analysis/delivery", "/analysis/delivery", nil),
+        ("GET /analysis/attendance", "/analysis/attendance", nil),
+        ("GET /analysis/delivery", "/analysis/delivery", nil),
         ("GET /analysis/triage", "/analysis/triage", nil), ("GET /analysis/settings", "/analysis/settings", nil),
         ("GET /api/v1/analyses/{analysis}", "/api/v1/analyses/cost", nil),
         // Strategies and the duplication analyses.
@@ -136,38 +212,59 @@ import VaporTesting
         ("GET /strategies/new", "/strategies/new", nil),
         ("GET /strategies/{key}", "/strategies/police-and-crime-plan", "/strategies/secret-strategy"),
         ("GET /strategies/{key}/edit", "/strategies/police-and-crime-plan/edit", "/strategies/secret-strategy/edit"),
-        ("GET /strategies/{key}/priorities/new", "/strategies/police-and-crime-plan/priorities/new", "/strategies/secret-strategy/priorities/new"),
-        ("GET /strategies/{key}/priorities/{priority}/edit", "/strategies/police-and-crime-plan/priorities/police-and-crime-plan-reduce-drug-harm/edit",
-         "/strategies/secret-strategy/priorities/secret-priority/edit"),
+        (
+            "GET /strategies/{key}/priorities/new", "/strategies/police-and-crime-plan/priorities/new",
+            "/strategies/secret-strategy/priorities/new"
+        ),
+        (
+            "GET /strategies/{key}/priorities/{priority}/edit",
+            "/strategies/police-and-crime-plan/priorities/police-and-crime-plan-reduce-drug-harm/edit",
+            "/strategies/secret-strategy/priorities/secret-priority/edit"
+        ),
         // The same business in the API.
-        ("GET /api/v1/partnerships/{key}/meetings", "/api/v1/partnerships/cdp/meetings", "/api/v1/partnerships/secret-board/meetings"),
-        ("GET /api/v1/partnerships/{key}/meetings/{meeting}", "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10",
-         "/api/v1/partnerships/cdp/meetings/secret-meeting"),
-        ("GET /api/v1/partnerships/{key}/actions", "/api/v1/partnerships/cdp/actions", "/api/v1/partnerships/secret-board/actions"),
-        ("GET /api/v1/me/meetings", "/api/v1/me/meetings", nil), ("GET /api/v1/me/actions", "/api/v1/me/actions", nil),
+        (
+            "GET /api/v1/partnerships/{key}/meetings", "/api/v1/partnerships/cdp/meetings",
+            "/api/v1/partnerships/secret-board/meetings"
+        ),
+        (
+            "GET /api/v1/partnerships/{key}/meetings/{meeting}", "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10",
+            "/api/v1/partnerships/cdp/meetings/secret-meeting"
+        ),
+        (
+            "GET /api/v1/partnerships/{key}/actions", "/api/v1/partnerships/cdp/actions",
+            "/api/v1/partnerships/secret-board/actions"
+        ),
+        ("GET /api/v1/me/meetings", "/api/v1/me/meetings", nil), ("GET /api/v1/me/actions", "/api/v1/me/actions", nil)
     ]
 
     /// Routes anyone may use.
-    static let open: Set<String> = ["GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /setup/{token}", "POST /setup/{token}",
-                                    "GET /api/v1/openapi.json", "GET /public", "GET /public/{workspace}/{key}",
-                                    "GET /api/v1/public/partnerships", "GET /api/v1/public/partnerships/{workspace}/{key}",
-                                    // A calendar feed's token is its key; a published partnership's feed names nobody.
-                                    "GET /feeds/{token}", "GET /public/partnerships/{key}/meetings.ics"]
+    static let open: Set<String> = [
+        "GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /setup/{token}", "POST /setup/{token}",
+        "GET /api/v1/openapi.json", "GET /public", "GET /public/{workspace}/{key}",
+        "GET /api/v1/public/partnerships", "GET /api/v1/public/partnerships/{workspace}/{key}",
+        // A calendar feed's token is its key; a published partnership's feed names nobody.
+        "GET /feeds/{token}", "GET /public/partnerships/{key}/meetings.ics"
+    ]
 
-    static let secretStrings = ["Secret Board Of Another Force", "Confidential purpose text", "Secret Person Name", "Secret Organisation",
-                                "Secret Meeting Of Another Force", "Secret minutes text", "Secret Strategy Of Another Force",
-                                "Secret priority title"]
+    static let secretStrings = [
+        "Secret Board Of Another Force", "Confidential purpose text", "Secret Person Name", "Secret Organisation",
+        "Secret Meeting Of Another Force", "Secret minutes text", "Secret Strategy Of Another Force",
+        "Secret priority title"
+    ]
 
     /// Everyone signed in manages their own tokens, says which person they are and makes their own calendar feeds;
     /// the register needs an editor.
     static func writeRole(_ route: String) -> WorkspaceRole {
-        route.contains("/account/tokens") || route.contains("/account/person") || route.contains("/calendar/feeds") ? .viewer : .editor
+        route.contains("/account/tokens") || route.contains("/account/person") || route.contains("/calendar/feeds")
+            ? .viewer : .editor
     }
 
     /// The pages with the forms of a partnership's business are read with the rule of what they post (an API list
     /// beside its create route is not a form).
     static func readRole(_ route: String) -> WorkspaceRole {
-        let form = !route.hasPrefix("GET /api/") && partnershipBusiness.contains(route.replacingOccurrences(of: "GET ", with: "POST "))
+        let form =
+            !route.hasPrefix("GET /api/")
+            && partnershipBusiness.contains(route.replacingOccurrences(of: "GET ", with: "POST "))
         return route.hasSuffix("/new") || route.hasSuffix("/edit") || route == "GET /import" || form ? .editor : .viewer
     }
 
@@ -176,25 +273,36 @@ import VaporTesting
     static let partnershipBusiness: Set<String> = [
         "PATCH /api/v1/partnerships/{key}", "POST /api/v1/memberships", "PATCH /api/v1/memberships/{key}",
         "DELETE /api/v1/memberships/{key}", "POST /api/v1/memberships/{key}/end",
-        "POST /api/v1/partnerships/{key}/terms-of-reference", "PATCH /api/v1/partnerships/{key}/terms-of-reference/{version}",
+        "POST /api/v1/partnerships/{key}/terms-of-reference",
+        "PATCH /api/v1/partnerships/{key}/terms-of-reference/{version}",
         "DELETE /api/v1/partnerships/{key}/terms-of-reference/{version}",
-        "POST /partnerships/{key}/edit", "POST /partnerships/{key}/members/new", "POST /partnerships/{key}/members/{member}/edit",
+        "POST /partnerships/{key}/edit", "POST /partnerships/{key}/members/new",
+        "POST /partnerships/{key}/members/{member}/edit",
         "POST /partnerships/{key}/terms-of-reference/new",
         // Its meetings, in the API and on the pages.
-        "POST /api/v1/partnerships/{key}/meetings", "POST /api/v1/partnerships/{key}/series", "POST /api/v1/partnerships/{key}/calendar",
-        "PUT /api/v1/partnerships/{key}/meetings/{meeting}/attendance", "POST /api/v1/partnerships/{key}/meetings/{meeting}/items",
-        "PUT /api/v1/partnerships/{key}/meetings/{meeting}/minutes", "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/approve",
-        "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/lock", "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/addenda",
+        "POST /api/v1/partnerships/{key}/meetings", "POST /api/v1/partnerships/{key}/series",
+        "POST /api/v1/partnerships/{key}/calendar",
+        "PUT /api/v1/partnerships/{key}/meetings/{meeting}/attendance",
+        "POST /api/v1/partnerships/{key}/meetings/{meeting}/items",
+        "PUT /api/v1/partnerships/{key}/meetings/{meeting}/minutes",
+        "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/approve",
+        "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/lock",
+        "POST /api/v1/partnerships/{key}/meetings/{meeting}/minutes/addenda",
         "POST /api/v1/partnerships/{key}/actions", "POST /api/v1/partnerships/{key}/actions/{action}/updates",
-        "POST /partnerships/{key}/meetings/new", "POST /partnerships/{key}/series/new", "POST /partnerships/{key}/meetings/import",
+        "POST /partnerships/{key}/meetings/new", "POST /partnerships/{key}/series/new",
+        "POST /partnerships/{key}/meetings/import",
         "POST /partnerships/{key}/backlog", "POST /partnerships/{key}/meetings/{meeting}/edit",
-        "POST /partnerships/{key}/meetings/{meeting}/agenda", "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/move",
-        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/schedule", "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit",
-        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision", "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/papers",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/move",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/schedule",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/edit",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/decision",
+        "POST /partnerships/{key}/meetings/{meeting}/agenda/{item}/papers",
         "POST /partnerships/{key}/meetings/{meeting}/attendance", "POST /partnerships/{key}/meetings/{meeting}/minutes",
-        "POST /partnerships/{key}/meetings/{meeting}/minutes/approve", "POST /partnerships/{key}/meetings/{meeting}/minutes/lock",
+        "POST /partnerships/{key}/meetings/{meeting}/minutes/approve",
+        "POST /partnerships/{key}/meetings/{meeting}/minutes/lock",
         "POST /partnerships/{key}/meetings/{meeting}/minutes/addenda", "POST /partnerships/{key}/actions/new",
-        "POST /partnerships/{key}/actions/{action}/updates",
+        "POST /partnerships/{key}/actions/{action}/updates"
     ]
 
     /// Whether `who` may use a route, when the secretariat has been given the partnership the request names.
@@ -207,12 +315,14 @@ import VaporTesting
 
     @Test func theMatrixNamesEveryRoute() async throws {
         try await withConveneApp { app in
-            let routes = Set(app.routes.all.map { route in
-                "\(route.method.rawValue) /" + route.path.map { c -> String in
-                    if case .parameter(let name) = c { return "{\(name)}" }
-                    return c.description
-                }.joined(separator: "/")
-            }.map { $0 == "GET /" ? "GET /" : $0 })
+            let routes = Set(
+                app.routes.all.map { route in
+                    "\(route.method.rawValue) /"
+                        + route.path.map { c -> String in
+                            if case .parameter(let name) = c { return "{\(name)}" }
+                            return c.description
+                        }.joined(separator: "/")
+                }.map { $0 == "GET /" ? "GET /" : $0 })
             let named = Set(Self.reads.map(\.route)).union(AuditTests.cases.map(\.route)).union(Self.open)
                 .union(AuditTests.sessionOnly)
             #expect(routes.subtracting(named).sorted() == [], "routes with no row in the matrix")
@@ -227,11 +337,15 @@ import VaporTesting
                 if Self.allowed(who, read.route, needs: Self.readRole(read.route)) {
                     #expect(response.status == .ok, "\(who) \(read.route): \(response.status)")
                 } else if who == .anonymous {
-                    #expect(response.status == (read.own.hasPrefix("/api/") ? .unauthorized : .seeOther), "\(who) \(read.route)")
+                    #expect(
+                        response.status == (read.own.hasPrefix("/api/") ? .unauthorized : .seeOther),
+                        "\(who) \(read.route)")
                 } else {
                     #expect(response.status == .forbidden, "\(who) \(read.route): \(response.status)")
                 }
-                for secret in Self.secretStrings { #expect(!response.body.string.contains(secret), "\(who) \(read.route) leaks \(secret)") }
+                for secret in Self.secretStrings {
+                    #expect(!response.body.string.contains(secret), "\(who) \(read.route) leaks \(secret)")
+                }
             }
         }
     }
@@ -242,16 +356,27 @@ import VaporTesting
             for read in Self.reads {
                 guard let other = read.other else { continue }
                 let response = try await Self.send(app, who, people, .GET, other)
-                #expect([.notFound, .unauthorized, .seeOther, .forbidden].contains(response.status), "\(who) \(other): \(response.status)")
-                for secret in Self.secretStrings { #expect(!response.body.string.contains(secret), "\(who) \(other) leaks \(secret)") }
+                #expect(
+                    [.notFound, .unauthorized, .seeOther, .forbidden].contains(response.status),
+                    "\(who) \(other): \(response.status)")
+                for secret in Self.secretStrings {
+                    #expect(!response.body.string.contains(secret), "\(who) \(other) leaks \(secret)")
+                }
             }
             // Writes aimed at the other workspace's records change nothing there.
-            _ = try await Self.send(app, who, people, .PATCH, "/api/v1/partnerships/secret-board", json: #"{"name":"Renamed"}"#)
+            _ = try await Self.send(
+                app, who, people, .PATCH, "/api/v1/partnerships/secret-board", json: #"{"name":"Renamed"}"#)
             _ = try await Self.send(app, who, people, .DELETE, "/api/v1/memberships/secret-seat")
-            _ = try await Self.send(app, who, people, .POST, "/partnerships/secret-board/edit", form: "name=Renamed&type=forum&status=active")
-            _ = try await Self.send(app, who, people, .POST, "/partnerships/cdp/meetings/secret-meeting/minutes", form: "text=Overwritten")
-            _ = try await Self.send(app, who, people, .POST, "/partnerships/cdp/meetings/secret-meeting/attendance", form: "status-dph=present")
-            let theirs = String(decoding: try await Tasks.export(.popolo, on: app.db, workspace: "other-force"), as: UTF8.self)
+            _ = try await Self.send(
+                app, who, people, .POST, "/partnerships/secret-board/edit",
+                form: "name=Renamed&type=forum&status=active")
+            _ = try await Self.send(
+                app, who, people, .POST, "/partnerships/cdp/meetings/secret-meeting/minutes", form: "text=Overwritten")
+            _ = try await Self.send(
+                app, who, people, .POST, "/partnerships/cdp/meetings/secret-meeting/attendance",
+                form: "status-dph=present")
+            let theirs = String(
+                decoding: try await Tasks.export(.popolo, on: app.db, workspace: "other-force"), as: UTF8.self)
             #expect(theirs.contains("Secret Board Of Another Force") && theirs.contains("secret-seat"))
             let scope = try await Scope.workspace("other-force", on: app.db)
             #expect(try await MinutesRecord.query(in: scope).all().map(\.text) == ["Secret minutes text"])
@@ -260,15 +385,20 @@ import VaporTesting
     }
 
     @Test(arguments: Who.allCases) func writesNeedAnEditor(_ who: Who) async throws {
-        for write in AuditTests.cases where write.route != "POST /setup/{token}" && !write.route.contains("{id}/revoke") {
+        for write in AuditTests.cases where write.route != "POST /setup/{token}" && !write.route.contains("{id}/revoke")
+        {
             try await withConveneApp { app in
                 let people = try await Self.setUp(app)
-                let response = try await Self.send(app, who, people, AuditTests.method(write.route), write.path, json: write.json, form: write.form,
-                                                   upload: write.upload)
+                let response = try await Self.send(
+                    app, who, people, AuditTests.method(write.route), write.path, json: write.json, form: write.form,
+                    upload: write.upload)
                 if Self.allowed(who, write.route, needs: Self.writeRole(write.route)) {
-                    #expect((200..<400).contains(Int(response.status.code)), "\(who) \(write.route): \(response.status)")
+                    #expect(
+                        (200..<400).contains(Int(response.status.code)), "\(who) \(write.route): \(response.status)")
                 } else {
-                    #expect([.unauthorized, .forbidden].contains(response.status), "\(who) \(write.route): \(response.status)")
+                    #expect(
+                        [.unauthorized, .forbidden].contains(response.status),
+                        "\(who) \(write.route): \(response.status)")
                 }
             }
         }
@@ -280,9 +410,10 @@ import VaporTesting
             try await withConveneApp { app in
                 let people = try await Self.setUp(app, secretariatOf: ["spare-board"])
                 let before = try await AuditTests.auditCount(app)
-                let response = try await Self.send(app, .secretariat, people, AuditTests.method(write.route), write.path,
-                                                   json: write.json, form: write.form,
-                                                   upload: write.upload)
+                let response = try await Self.send(
+                    app, .secretariat, people, AuditTests.method(write.route), write.path,
+                    json: write.json, form: write.form,
+                    upload: write.upload)
                 #expect(response.status == .forbidden, "\(write.route): \(response.status)")
                 #expect(try await AuditTests.auditCount(app) == before)
             }
@@ -293,7 +424,8 @@ import VaporTesting
     @Test(arguments: Who.allCases) func switchingWorkspaceNeedsARoleThere(_ who: Who) async throws {
         try await withConveneApp { app in
             let people = try await Self.setUp(app)
-            let response = try await Self.send(app, who, people, .POST, "/account/workspaces", form: "workspace=other-force")
+            let response = try await Self.send(
+                app, who, people, .POST, "/account/workspaces", form: "workspace=other-force")
             // Anonymous posts fail the form-token check before they reach the route.
             let expected: [HTTPResponseStatus] = who == .anonymous ? [.unauthorized, .forbidden] : [.notFound]
             #expect(expected.contains(response.status), "\(who): \(response.status)")

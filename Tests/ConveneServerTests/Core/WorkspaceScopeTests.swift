@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 @Suite struct WorkspaceScopeTests {
@@ -10,21 +11,27 @@ import VaporTesting
     @Test func workspacesDoNotSeeEachOther() async throws {
         try await withConveneApp { app in
             // Setup
-            try await Workspaces.add(key: "other-force", name: "Another force area", kind: .forceArea, forceAreaCode: nil, on: app.db)
+            try await Workspaces.add(
+                key: "other-force", name: "Another force area", kind: .forceArea, forceAreaCode: nil, on: app.db)
             _ = try await app.importCSV(ImportTests.goodCSV)
-            let otherCSV = ImportTests.goodCSV.replacingOccurrences(of: "County Strategic Board", with: "Other Strategic Board")
+            let otherCSV = ImportTests.goodCSV.replacingOccurrences(
+                of: "County Strategic Board", with: "Other Strategic Board")
 
             // Act
-            let imported = try await Tasks.importFile(.csv, Data(otherCSV.utf8), dryRun: false, on: app.db, workspace: "other-force")
+            let imported = try await Tasks.importFile(
+                .csv, Data(otherCSV.utf8), dryRun: false, on: app.db, workspace: "other-force")
             let mine = try await app.send(.GET, "/api/v1/partnerships/county-board")
             let deleted = try await app.send(.DELETE, "/api/v1/memberships/\(try firstMembershipKey(app))")
-            let theirs = String(decoding: try await Tasks.export(.popolo, on: app.db, workspace: "other-force"), as: UTF8.self)
+            let theirs = String(
+                decoding: try await Tasks.export(.popolo, on: app.db, workspace: "other-force"), as: UTF8.self)
             let scope = try await Scope.workspace("other-force", on: app.db)
             let theirCount = try await MembershipRecord.query(in: scope).count()
             let everyone = try await MembershipRecord.query(on: app.db).count()
 
             // Check
-            guard case .applied(let summary, false) = imported else { Issue.record("other workspace's import rejected: \(imported)"); return }
+            guard case .applied(let summary, false) = imported else {
+                Issue.record("other workspace's import rejected: \(imported)"); return
+            }
             #expect(summary.counts["partnership"]?.created == 2, "the same keys are new in another workspace")
             #expect(try mine.json()["name"] as? String == "County Strategic Board")
             #expect(deleted.status == .noContent)
@@ -43,14 +50,20 @@ import VaporTesting
     /// The one mechanism: no source file queries a workspace's records except through a `Scope`.
     @Test func everyQueryOfWorkspaceRecordsGoesThroughAScope() throws {
         // Setup
-        let owned = ["OrganisationRecord", "PersonRecord", "PartnershipRecord", "MembershipRecord", "RelationRecord",
-                     "TermsOfReferenceRecord", "MeetingRecord", "AttendanceRecord",
-                     "MeetingSeriesRecord", "JointMeetingRecord", "AgendaItemRecord", "PaperRecord", "PaperContentRecord", "MinutesRecord",
-                     "AddendumRecord", "ActionRecord", "ActionUpdateRecord", "ThemeRecord", "FeedTokenRecord",
-                     "SettingRecord", "SupportCostRecord", "TriagePlanRecord", "TriageChoiceRecord", "StrategyRecord", "PriorityRecord"]
+        let owned = [
+            "OrganisationRecord", "PersonRecord", "PartnershipRecord", "MembershipRecord", "RelationRecord",
+            "TermsOfReferenceRecord", "MeetingRecord", "AttendanceRecord",
+            "MeetingSeriesRecord", "JointMeetingRecord", "AgendaItemRecord", "PaperRecord", "PaperContentRecord",
+            "MinutesRecord",
+            "AddendumRecord", "ActionRecord", "ActionUpdateRecord", "ThemeRecord", "FeedTokenRecord",
+            "SettingRecord", "SupportCostRecord", "TriagePlanRecord", "TriageChoiceRecord", "StrategyRecord",
+            "PriorityRecord"
+        ]
         let sources = Fixtures.repository.appendingPathComponent("Sources/ConveneServer")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "Scope.swift" } ?? []
+        let files =
+            FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "Scope.swift" }
+            ?? []
 
         // Act
         var offenders: [String] = []

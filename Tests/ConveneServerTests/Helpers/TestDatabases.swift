@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import VaporTesting
+
 @testable import ConveneServer
 
 /// The run's one migrated template, made the first time a test asks, and a copy of it for each test.
@@ -29,7 +30,9 @@ actor TestDatabases {
         let path = Self.folder.appendingPathComponent("\(name).sqlite").path
         try FileManager.default.copyItem(atPath: template, toPath: path)
         return Copy(database: .sqliteFile(path)) {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                try? FileManager.default.removeItem(atPath: path + suffix)
+            }
         }
     }
 

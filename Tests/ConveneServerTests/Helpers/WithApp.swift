@@ -4,13 +4,16 @@ import Foundation
 import SQLKit
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 /// Runs a test against a freshly migrated database of its own: a copy of the run's one migrated template, an SQLite
 /// file, or, when DATABASE_URL is set (as `scripts/test` does for its second run), a PostgreSQL database made with
 /// `CREATE DATABASE … TEMPLATE` and dropped afterwards. Migrating once per run rather than once per test keeps the
 /// suite fast as it grows. The application's clock is fixed at `now` (the suite's own day unless a test chooses another).
-func withConveneApp<T>(dotPath: String? = nil, now: Now = TestClock.now, _ test: (Application) async throws -> T) async throws -> T {
+func withConveneApp<T>(dotPath: String? = nil, now: Now = TestClock.now, _ test: (Application) async throws -> T)
+    async throws -> T
+{
     let copy = try await TestDatabases.shared.copy()
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -63,13 +66,17 @@ enum Fixtures {
 
     struct FixtureMissing: Error, CustomStringConvertible {
         var path: String
-        var description: String { "The shared reference file \(path) is missing; set CONVENE_SHARED_DATA to the shared/data folder" }
+        var description: String {
+            "The shared reference file \(path) is missing; set CONVENE_SHARED_DATA to the shared/data folder"
+        }
     }
 
     static let lookups = ["lad24_csp24_pfa24_ew.csv", "ltla23_utla23_ew.csv", "lad24_icb24_en_from_lsoa21.csv"]
 
     /// Whether the shared ONS lookups are beside the repository; scripts/test insists on them under CI.
-    static let haveLookups = lookups.allSatisfy { FileManager.default.fileExists(atPath: geography.appendingPathComponent($0).path) }
+    static let haveLookups = lookups.allSatisfy {
+        FileManager.default.fileExists(atPath: geography.appendingPathComponent($0).path)
+    }
 }
 
 /// The test suite's own administrator: an API token for /api and a signed-in session (with its form token) for pages.
@@ -85,22 +92,27 @@ struct TestIdentity: Sendable {
     static func current(_ app: Application) -> TestIdentity? { app.storage[Key.self] }
 
     static func signIn(_ app: Application) async throws {
-        try await Accounts.addUser(email: email, password: password, role: .admin, on: app.db, passwords: app.password.async)
+        try await Accounts.addUser(
+            email: email, password: password, role: .admin, on: app.db, passwords: app.password.async)
         let token = try await Accounts.createToken(email: email, label: "tests", role: nil, on: app.db).secret
         let (cookie, csrf) = try await session(app, email: email, password: password)
         app.storage[Key.self] = TestIdentity(token: token, cookie: cookie, csrf: csrf)
     }
 
     /// Signs in through the real form and returns the session cookie and its form token.
-    static func session(_ app: Application, email: String, password: String) async throws -> (cookie: String, csrf: String) {
+    static func session(_ app: Application, email: String, password: String) async throws -> (
+        cookie: String, csrf: String
+    ) {
         let form = try await app.testing().sendRequest(.GET, "/sign-in")
         let anonymous = cookieValue(form.headers)
         let token = formToken(form.body.string)
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
         headers.add(name: .cookie, value: "convene-session=\(anonymous)")
-        let body = "email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? email)&password=\(password.replacingOccurrences(of: " ", with: "+"))&csrf_token=\(token)"
-        let signedIn = try await app.testing().sendRequest(.POST, "/sign-in", headers: headers, body: ByteBuffer(string: body))
+        let body =
+            "email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? email)&password=\(password.replacingOccurrences(of: " ", with: "+"))&csrf_token=\(token)"
+        let signedIn = try await app.testing().sendRequest(
+            .POST, "/sign-in", headers: headers, body: ByteBuffer(string: body))
         let cookie = cookieValue(signedIn.headers)
         var pageHeaders = HTTPHeaders()
         pageHeaders.add(name: .cookie, value: "convene-session=\(cookie)")
@@ -143,8 +155,10 @@ struct Upload: Sendable {
 extension Application {
     /// Sends a request as the test administrator (or, with `signedIn: false`, as nobody) and returns the response.
     /// JSON goes with the API token; forms go with the session cookie and its form token.
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, form: String? = nil, upload: Upload? = nil,
-              signedIn: Bool = true) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, json: String? = nil, form: String? = nil, upload: Upload? = nil,
+        signedIn: Bool = true
+    ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         var body: ByteBuffer?
         let identity = signedIn ? TestIdentity.current(self) : nil

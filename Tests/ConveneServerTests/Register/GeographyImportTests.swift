@@ -2,6 +2,7 @@ import ConveneDomain
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 @Suite(.enabled(if: Fixtures.haveLookups, "needs the ONS lookups in ../shared/data/geography"))
@@ -29,11 +30,14 @@ struct GeographyImportTests {
     @Test func aCDPFootprintResolvesToForceAreaUpperTiersAndICBs() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await Tasks.importGeography(try Fixtures.lookups.map(Fixtures.geographyFile), dryRun: false, on: app.db)
-            let created = try await app.send(.POST, "/api/v1/partnerships", json: """
-                {"key":"hw-cdp","name":"Herefordshire and Worcestershire CDP","type":"cdp","force_area_code":"E23000016",
-                 "footprint":["E06000019","E10000034"]}
-                """)
+            _ = try await Tasks.importGeography(
+                try Fixtures.lookups.map(Fixtures.geographyFile), dryRun: false, on: app.db)
+            let created = try await app.send(
+                .POST, "/api/v1/partnerships",
+                json: """
+                    {"key":"hw-cdp","name":"Herefordshire and Worcestershire CDP","type":"cdp","force_area_code":"E23000016",
+                     "footprint":["E06000019","E10000034"]}
+                    """)
 
             // Act
             let page = try await app.send(.GET, "/partnerships/hw-cdp")

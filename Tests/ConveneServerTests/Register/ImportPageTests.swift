@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 /// `/import`: the browser's way to the all-or-nothing import.
@@ -37,10 +38,11 @@ import VaporTesting
             // Setup
             _ = try await app.send(.POST, "/import", upload: Upload(file: Self.good))
             let before = try await app.exportPopolo()
-            let bad = Self.good.replacingOccurrences(of: "VAWG Board", with: "VAWG Board renamed") + """
+            let bad =
+                Self.good.replacingOccurrences(of: "VAWG Board", with: "VAWG Board renamed") + """
 
-                lcjb,Criminal Justice Board,not-a-type,lcjb-x,chair,Chair of the CSP,boss
-                """
+                    lcjb,Criminal Justice Board,not-a-type,lcjb-x,chair,Chair of the CSP,boss
+                    """
 
             // Act
             let response = try await app.send(.POST, "/import", upload: Upload(file: bad))
@@ -58,7 +60,8 @@ import VaporTesting
     @Test func aCheckOnlyRunWritesNothing() async throws {
         try await withConveneApp { app in
             // Act
-            let response = try await app.send(.POST, "/import", upload: Upload(fields: [("format", "csv"), ("dry_run", "yes")], file: Self.good))
+            let response = try await app.send(
+                .POST, "/import", upload: Upload(fields: [("format", "csv"), ("dry_run", "yes")], file: Self.good))
 
             // Check
             #expect(response.text.contains("Check complete"))
@@ -72,7 +75,8 @@ import VaporTesting
             // Act
             let empty = try await app.send(.POST, "/import", upload: Upload(file: ""))
             let noFormat = try await app.send(.POST, "/import", upload: Upload(fields: [], file: Self.good))
-            let popolo = try await app.send(.POST, "/import", upload: Upload(fields: [("format", "popolo")], file: "{not json", name: "x.json"))
+            let popolo = try await app.send(
+                .POST, "/import", upload: Upload(fields: [("format", "popolo")], file: "{not json", name: "x.json"))
 
             // Check
             #expect(empty.status == .unprocessableEntity)

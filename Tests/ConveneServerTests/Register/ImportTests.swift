@@ -2,6 +2,7 @@ import ConveneDomain
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 @Suite struct ImportTests {
@@ -23,7 +24,9 @@ import VaporTesting
             let afterSecond = try await app.exportPopolo()
 
             // Check
-            guard case .applied(let summary1, false) = first else { Issue.record("first import rejected: \(first)"); return }
+            guard case .applied(let summary1, false) = first else {
+                Issue.record("first import rejected: \(first)"); return
+            }
             #expect(summary1.counts["partnership"]?.created == 2)
             #expect(summary1.counts["membership"]?.created == 3)
             #expect(summary1.counts["relation"]?.created == 1)
@@ -84,14 +87,19 @@ import VaporTesting
         try await withConveneApp { app in
             // Setup
             var latin1 = Data("partnership_name,type\n".utf8)
-            latin1.append(contentsOf: [0x43, 0x61, 0x66, 0xE9, 0x2C, 0x66, 0x6F, 0x72, 0x75, 0x6D, 0x0A]) // "Café,forum" in Latin-1
+            // "Café,forum" in Latin-1
+            latin1.append(contentsOf: [0x43, 0x61, 0x66, 0xE9, 0x2C, 0x66, 0x6F, 0x72, 0x75, 0x6D, 0x0A])
 
             // Act
             let csv = try await Tasks.importFile(.csv, latin1, dryRun: false, on: app.db)
-            let json = try await Tasks.importFile(.popolo, Data(#"{"persons": [ {"id": "x", "name": }"#.utf8), dryRun: false, on: app.db)
-            let duplicate = try await Tasks.importFile(.popolo, Data("""
-                {"persons": [{"id": "p1", "name": "One"}, {"id": "p1", "name": "Two"}]}
-                """.utf8), dryRun: false, on: app.db)
+            let json = try await Tasks.importFile(
+                .popolo, Data(#"{"persons": [ {"id": "x", "name": }"#.utf8), dryRun: false, on: app.db)
+            let duplicate = try await Tasks.importFile(
+                .popolo,
+                Data(
+                    """
+                    {"persons": [{"id": "p1", "name": "One"}, {"id": "p1", "name": "Two"}]}
+                    """.utf8), dryRun: false, on: app.db)
 
             // Check
             guard case .rejected(let csvIssues) = csv else { Issue.record("Latin-1 accepted"); return }
@@ -121,10 +129,14 @@ import VaporTesting
         // Setup: a register with every kind of record, exported from one database.
         let exported = try await withConveneApp { app in
             _ = try await app.importCSV(Self.goodCSV)
-            _ = try await app.send(.POST, "/api/v1/partnerships/county-cdp/terms-of-reference",
-                                   json: #"{"quorum":5,"approved_on":"2023-01-10","review_due":"2025-01-10","purpose":"Harm to Hope"}"#)
-            _ = try await Tasks.importGeography([try Fixtures.geographyFile("ltla23_utla23_ew.csv")], dryRun: false, on: app.db)
-            _ = try await app.send(.PATCH, "/api/v1/partnerships/county-cdp", json: #"{"footprint":["E07000008","E07000009"],"force_area_code":"E23000023"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/partnerships/county-cdp/terms-of-reference",
+                json: #"{"quorum":5,"approved_on":"2023-01-10","review_due":"2025-01-10","purpose":"Harm to Hope"}"#)
+            _ = try await Tasks.importGeography(
+                [try Fixtures.geographyFile("ltla23_utla23_ew.csv")], dryRun: false, on: app.db)
+            _ = try await app.send(
+                .PATCH, "/api/v1/partnerships/county-cdp",
+                json: #"{"footprint":["E07000008","E07000009"],"force_area_code":"E23000023"}"#)
             return try await app.exportPopolo()
         }
 
@@ -152,7 +164,9 @@ import VaporTesting
             let outcome = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
 
             // Check
-            guard case .applied(let summary, false) = outcome else { Issue.record("CSV export did not re-import: \(outcome)"); return }
+            guard case .applied(let summary, false) = outcome else {
+                Issue.record("CSV export did not re-import: \(outcome)"); return
+            }
             #expect(summary.changedCount == 0)
             #expect(try await app.exportPopolo() == before)
         }

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 /// Details of the pages that the browser journeys found wrong once.
@@ -33,9 +34,11 @@ import VaporTesting
     @Test func aViewerIsNotOfferedEditControlsAndErrorPagesKnowWhoIsSignedIn() async throws {
         try await withConveneApp { app in
             // Setup
-            try await Accounts.addUser(email: "viewer@force.police.uk", password: TestIdentity.password, role: .viewer,
-                                       on: app.db, passwords: app.password.async)
-            let (cookie, _) = try await TestIdentity.session(app, email: "viewer@force.police.uk", password: TestIdentity.password)
+            try await Accounts.addUser(
+                email: "viewer@force.police.uk", password: TestIdentity.password, role: .viewer,
+                on: app.db, passwords: app.password.async)
+            let (cookie, _) = try await TestIdentity.session(
+                app, email: "viewer@force.police.uk", password: TestIdentity.password)
             let headers: HTTPHeaders = ["Cookie": "convene-session=\(cookie)"]
 
             // Act

@@ -2,6 +2,7 @@ import ConveneDomain
 import Foundation
 import SnapshotTesting
 import Testing
+
 @testable import ConveneServer
 
 /// The register's overview rendered from a model built by hand: no app, no database. A change to the page's
@@ -21,9 +22,12 @@ import Testing
             byType: [(.combatingDrugsPartnership, 1), (.communitySafetyPartnership, 2)],
             byStatus: [(.active, 3)], byPCCRole: [(.chair, 1), (.member, 2)],
             forceAreas: [.init(code: "E23000004", name: "Merseyside", partnerships: 3, cdps: 1, pccRoles: [.chair])],
-            senior: [.init(partnershipKey: "mersey-cdp", partnershipName: "Merseyside Combating Drugs Partnership",
-                           forceArea: "Merseyside", sro: "Police and Crime Commissioner",
-                           sroKey: RegisterPath.person("pcc").href)],
+            senior: [
+                .init(
+                    partnershipKey: "mersey-cdp", partnershipName: "Merseyside Combating Drugs Partnership",
+                    forceArea: "Merseyside", sro: "Police and Crime Commissioner",
+                    sroKey: RegisterPath.person("pcc").href)
+            ],
             isDemo: false)
     }
 

@@ -3,6 +3,7 @@ import ConveneDomain
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import ConveneServer
 
 @Suite struct RegisterPagesTests {
@@ -13,17 +14,19 @@ import VaporTesting
         "E23000005": 1, "E23000026": 1, "E23000039": 1, "E23000035": 4, "E23000025": 1, "E23000028": 1,
         "E23000036": 5, "E23000022": 1, "E23000002": 1, "E23000037": 1, "E23000016": 2, "E23000024": 1,
         "E23000033": 3, "E23000004": 5, "E23000027": 1, "E23000029": 5, "E23000010": 5, "E23000013": 1,
-        "E23000020": 1, "E23000003": 3, "E23000032": 2, "E23000001": 31,
+        "E23000020": 1, "E23000003": 3, "E23000032": 2, "E23000001": 31
     ]
     static let appendixASROs = [
         "Police and Crime Commissioner", "Chief Inspector", "Superintendent and Police Commander",
-        "Deputy Police and Crime Commissioner", "Deputy Mayor of Greater Manchester", "Police, Fire and Crime Commissioner",
+        "Deputy Police and Crime Commissioner", "Deputy Mayor of Greater Manchester",
+        "Police, Fire and Crime Commissioner"
     ]
 
     @Test func theOverviewListsEveryAppendixBForceAreaAndTheCDPSROs() async throws {
         try await withConveneApp { app in
             // Setup
-            guard case .applied = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!) else { Issue.record("demo did not load"); return }
+            guard case .applied = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
+            else { Issue.record("demo did not load"); return }
 
             // Act
             let page = try await app.send(.GET, "/")
@@ -40,11 +43,15 @@ import VaporTesting
             let sroTable = page.text.components(separatedBy: "id=\"sros\"").last ?? ""
             let rows = sroTable.components(separatedBy: "<tr>").dropFirst(2)
             #expect(rows.count >= 15)
-            for title in Self.appendixASROs { #expect(sroTable.contains(title.replacingOccurrences(of: ",", with: ","))) }
-            for cdp in ["Berkshire West", "Bristol", "Bath and North East Somerset", "Cambridgeshire", "Cleveland", "Cumbria",
-                        "Darlington and Durham", "Dorset, Bournemouth, Christchurch and Poole", "Gloucestershire",
-                        "Greater Manchester", "Herefordshire and Worcestershire", "Shropshire, Telford and Wrekin",
-                        "Staffordshire", "Warwickshire", "West Midlands"] {
+            for title in Self.appendixASROs {
+                #expect(sroTable.contains(title.replacingOccurrences(of: ",", with: ",")))
+            }
+            for cdp in [
+                "Berkshire West", "Bristol", "Bath and North East Somerset", "Cambridgeshire", "Cleveland", "Cumbria",
+                "Darlington and Durham", "Dorset, Bournemouth, Christchurch and Poole", "Gloucestershire",
+                "Greater Manchester", "Herefordshire and Worcestershire", "Shropshire, Telford and Wrekin",
+                "Staffordshire", "Warwickshire", "West Midlands"
+            ] {
                 #expect(sroTable.contains(cdp), "\(cdp) is in the SRO table")
             }
             #expect(page.text.contains("demo data"))
@@ -77,8 +84,11 @@ import VaporTesting
     @Test func termsOfReferenceShowAReviewDueTag() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"board","name":"Board","type":"strategic-board"}"#)
-            _ = try await app.send(.POST, "/api/v1/partnerships/board/terms-of-reference", json: #"{"quorum":4,"approved_on":"2021-01-01","review_due":"2022-01-01"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/partnerships", json: #"{"key":"board","name":"Board","type":"strategic-board"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/partnerships/board/terms-of-reference",
+                json: #"{"quorum":4,"approved_on":"2021-01-01","review_due":"2022-01-01"}"#)
 
             // Act
             let page = try await app.send(.GET, "/partnerships/board")
@@ -95,9 +105,13 @@ import VaporTesting
             let blank = try await app.send(.GET, "/partnerships/new")
 
             // Act
-            let bad = try await app.send(.POST, "/partnerships/new", form: "name=&type=&status=active&started_on=31%2F02%2F2024")
-            let good = try await app.send(.POST, "/partnerships/new",
-                                          form: "name=Safer+County+Partnership&type=csp&status=active&pcc_roles%5B%5D=member&pcc_roles%5B%5D=funder&themes=drugs%2C+violence")
+            let bad = try await app.send(
+                .POST, "/partnerships/new", form: "name=&type=&status=active&started_on=31%2F02%2F2024")
+            let good = try await app.send(
+                .POST, "/partnerships/new",
+                form:
+                    "name=Safer+County+Partnership&type=csp&status=active&pcc_roles%5B%5D=member&pcc_roles%5B%5D=funder&themes=drugs%2C+violence"
+            )
             let page = try await app.send(.GET, "/partnerships/safer-county-partnership")
 
             // Check
@@ -119,12 +133,17 @@ import VaporTesting
     @Test func editingCannotMakeReportingLinesLoop() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"top","name":"Top Board","type":"strategic-board"}"#)
-            _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"low","name":"Low Group","type":"sub-group"}"#)
-            _ = try await app.send(.POST, "/partnerships/low/edit", form: "name=Low+Group&type=sub-group&status=active&sub_group_of=top")
+            _ = try await app.send(
+                .POST, "/api/v1/partnerships", json: #"{"key":"top","name":"Top Board","type":"strategic-board"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/partnerships", json: #"{"key":"low","name":"Low Group","type":"sub-group"}"#)
+            _ = try await app.send(
+                .POST, "/partnerships/low/edit", form: "name=Low+Group&type=sub-group&status=active&sub_group_of=top")
 
             // Act
-            let looping = try await app.send(.POST, "/partnerships/top/edit", form: "name=Top+Board&type=strategic-board&status=active&reports_to=low")
+            let looping = try await app.send(
+                .POST, "/partnerships/top/edit",
+                form: "name=Top+Board&type=strategic-board&status=active&reports_to=low")
             let relations = try await app.send(.GET, "/api/v1/partnership-relations")
 
             // Check
@@ -157,12 +176,28 @@ import VaporTesting
     @Test func organisationAndPersonPagesKeepPastMemberships() async throws {
         try await withConveneApp { app in
             // Setup
-            _ = try await app.send(.POST, "/api/v1/organisations", json: #"{"key":"probation","name":"Probation Service","sector":"probation"}"#)
-            _ = try await app.send(.POST, "/api/v1/persons", json: #"{"key":"head","name":"Head of Probation Delivery","organisation_key":"probation"}"#)
-            _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"rrb","name":"Reducing Reoffending Board","type":"reducing-reoffending-board"}"#)
-            _ = try await app.send(.POST, "/api/v1/partnerships", json: #"{"key":"old","name":"Old Reoffending Group","type":"sub-group"}"#)
-            _ = try await app.send(.POST, "/api/v1/memberships", json: #"{"key":"m1","partnership_key":"rrb","person_key":"head","represents_key":"probation","role":"chair"}"#)
-            _ = try await app.send(.POST, "/api/v1/memberships", json: #"{"key":"m2","partnership_key":"old","person_key":"head","represents_key":"probation","started_on":"2019-01-01","ended_on":"2021-12-31"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/organisations",
+                json: #"{"key":"probation","name":"Probation Service","sector":"probation"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/persons",
+                json: #"{"key":"head","name":"Head of Probation Delivery","organisation_key":"probation"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/partnerships",
+                json: #"{"key":"rrb","name":"Reducing Reoffending Board","type":"reducing-reoffending-board"}"#)
+            _ = try await app.send(
+                .POST, "/api/v1/partnerships", json: #"{"key":"old","name":"Old Reoffending Group","type":"sub-group"}"#
+            )
+            _ = try await app.send(
+                .POST, "/api/v1/memberships",
+                json:
+                    #"{"key":"m1","partnership_key":"rrb","person_key":"head","represents_key":"probation","role":"chair"}"#
+            )
+            _ = try await app.send(
+                .POST, "/api/v1/memberships",
+                json:
+                    #"{"key":"m2","partnership_key":"old","person_key":"head","represents_key":"probation","started_on":"2019-01-01","ended_on":"2021-12-31"}"#
+            )
 
             // Act
             let organisation = try await app.send(.GET, "/organisations/probation")
@@ -214,7 +249,9 @@ import VaporTesting
 @Suite struct SecurityHeadersTests {
     @Test func everyResponseForbidsInlineScriptFramingAndSniffing() async throws {
         try await withConveneApp { app in
-            for path in ["/", "/partnerships", "/no-such-page", "/api/v1/partnerships", "/api/v1/nope", "/assets/convene.css"] {
+            for path in [
+                "/", "/partnerships", "/no-such-page", "/api/v1/partnerships", "/api/v1/nope", "/assets/convene.css"
+            ] {
                 // Act
                 let response = try await app.send(.GET, path)
 

@@ -15,16 +15,20 @@ struct ActionLogModel {
 
     static let perPage = 50
 
-    static func load(_ partnership: PartnershipRecord, filter: MeetingStore.ActionFilter, page: Int,
+    static func load(
+        _ partnership: PartnershipRecord, filter: MeetingStore.ActionFilter, page: Int,
         context: PageContext,
-                     in scope: Scope) async throws -> ActionLogModel {
+        in scope: Scope
+    ) async throws -> ActionLogModel {
         let today = scope.now.today
-        async let found = MeetingStore.actions(partnership: partnership, filter: filter, today: today, page: page,
-                                               per: perPage, in: scope)
+        async let found = MeetingStore.actions(
+            partnership: partnership, filter: filter, today: today, page: page,
+            per: perPage, in: scope)
         async let mayEdit = MeetingAccess.mayEdit(partnership.key, context: context, in: scope)
         let (rows, total) = try await found
-        return ActionLogModel(context: context, partnership: PartnershipRef(partnership), rows: rows, total: total,
-                              filter: filter, page: page, today: today, mayEdit: try await mayEdit)
+        return ActionLogModel(
+            context: context, partnership: PartnershipRef(partnership), rows: rows, total: total,
+            filter: filter, page: page, today: today, mayEdit: try await mayEdit)
     }
 }
 
@@ -40,8 +44,10 @@ struct ActionPageModel {
     var mayEdit: Bool
     var errors: [FieldError] = []
 
-    static func load(_ partnership: PartnershipRecord, _ record: ActionRecord, errors: [FieldError] = [],
-                     context: PageContext, in scope: Scope) async throws -> ActionPageModel {
+    static func load(
+        _ partnership: PartnershipRecord, _ record: ActionRecord, errors: [FieldError] = [],
+        context: PageContext, in scope: Scope
+    ) async throws -> ActionPageModel {
         let db = scope.db
         async let person = record.$ownerPerson.get(on: db)
         async let organisation = record.$ownerOrganisation.get(on: db)
@@ -52,12 +58,14 @@ struct ActionPageModel {
         let (m, i) = (try await meeting, try await item)
         let (ownerPerson, ownerOrganisation) = (try await person, try await organisation)
         let owner = ownerPerson?.name ?? ownerOrganisation?.name
-        let value = MeetingStore.actionItem(record, partnershipKey: partnership.key, meetingKey: m?.key,
+        let value = MeetingStore.actionItem(
+            record, partnershipKey: partnership.key, meetingKey: m?.key,
             itemKey: i?.key,
-                                            ownerPersonKey: nil, ownerOrganisationKey: nil, updates: try await updates)
-        return ActionPageModel(context: context, partnership: PartnershipRef(partnership), action: value,
-                               owner: owner ?? "", meeting: m.map(MeetingRef.init), itemTitle: i?.title,
-                               today: scope.now.today, mayEdit: try await mayEdit, errors: errors)
+            ownerPersonKey: nil, ownerOrganisationKey: nil, updates: try await updates)
+        return ActionPageModel(
+            context: context, partnership: PartnershipRef(partnership), action: value,
+            owner: owner ?? "", meeting: m.map(MeetingRef.init), itemTitle: i?.title,
+            today: scope.now.today, mayEdit: try await mayEdit, errors: errors)
     }
 }
 
@@ -72,8 +80,10 @@ struct ActionFormModel {
     var items: [(String, String)]
     var errors: [FieldError] = []
 
-    static func load(_ partnership: PartnershipRecord, input: ActionFormInput, errors: [FieldError] = [],
-                     context: PageContext, in scope: Scope) async throws -> ActionFormModel {
+    static func load(
+        _ partnership: PartnershipRecord, input: ActionFormInput, errors: [FieldError] = [],
+        context: PageContext, in scope: Scope
+    ) async throws -> ActionFormModel {
         async let choices = RecordChoices.load(in: scope)
         var items: [(String, String)] = []
         if let key = input.meeting, let meeting = try? await MeetingStore.meeting(key, of: partnership, in: scope) {
@@ -81,10 +91,12 @@ struct ActionFormModel {
                 .sort(\.$position).all().map { ($0.key, "\($0.position). \($0.title)") }
         }
         let c = try await choices
-        let owners = c.persons.map { ("person:\($0.0)", $0.1) }
+        let owners =
+            c.persons.map { ("person:\($0.0)", $0.1) }
             + c.organisations.map { ("organisation:\($0.0)", "\($0.1) (organisation)") }
-        return ActionFormModel(context: context, partnership: PartnershipRef(partnership), input: input, owners: owners,
-                               items: items, errors: errors)
+        return ActionFormModel(
+            context: context, partnership: PartnershipRef(partnership), input: input, owners: owners,
+            items: items, errors: errors)
     }
 }
 

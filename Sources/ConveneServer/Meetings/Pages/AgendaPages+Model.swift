@@ -12,15 +12,18 @@ struct AgendaEditorModel {
     var input = ItemFormInput()
     var errors: [FieldError] = []
 
-    static func load(_ partnership: PartnershipRecord, _ meeting: MeetingRecord, input: ItemFormInput = ItemFormInput(),
-                     errors: [FieldError] = [], context: PageContext,
-                         in scope: Scope) async throws -> AgendaEditorModel {
+    static func load(
+        _ partnership: PartnershipRecord, _ meeting: MeetingRecord, input: ItemFormInput = ItemFormInput(),
+        errors: [FieldError] = [], context: PageContext,
+        in scope: Scope
+    ) async throws -> AgendaEditorModel {
         async let detail = MeetingDetail.load(partnership: partnership, meeting: meeting, in: scope)
         async let backlog = MeetingAccess.backlog(of: partnership, in: scope)
         async let themes = MeetingStore.themes(in: scope)
         async let persons = RecordChoices.load(in: scope).persons
-        return AgendaEditorModel(context: context, detail: try await detail, backlog: try await backlog,
-                                 themes: try await themes, persons: try await persons, input: input, errors: errors)
+        return AgendaEditorModel(
+            context: context, detail: try await detail, backlog: try await backlog,
+            themes: try await themes, persons: try await persons, input: input, errors: errors)
     }
 }
 
@@ -36,8 +39,9 @@ struct AgendaItemPlace {
     }
 
     init(_ partnership: PartnershipRecord, _ meeting: MeetingRecord, _ item: AgendaItemRecord) {
-        self.init(partnership: PartnershipRef(partnership), meeting: MeetingRef(meeting), itemKey: item.key,
-                  itemTitle: item.title)
+        self.init(
+            partnership: PartnershipRef(partnership), meeting: MeetingRef(meeting), itemKey: item.key,
+            itemTitle: item.title)
     }
 }
 
@@ -52,13 +56,16 @@ struct ItemFormModel {
     var paperTitle: String?
     var paperURL: String?
 
-    static func load(_ place: AgendaItemPlace, input: ItemFormInput, errors: [FieldError] = [],
+    static func load(
+        _ place: AgendaItemPlace, input: ItemFormInput, errors: [FieldError] = [],
         paperTitle: String? = nil,
-                     paperURL: String? = nil, context: PageContext, in scope: Scope) async throws -> ItemFormModel {
+        paperURL: String? = nil, context: PageContext, in scope: Scope
+    ) async throws -> ItemFormModel {
         async let themes = MeetingStore.themes(in: scope)
         async let persons = RecordChoices.load(in: scope).persons
-        return ItemFormModel(context: context, place: place, input: input, themes: try await themes,
-                             persons: try await persons, errors: errors, paperTitle: paperTitle, paperURL: paperURL)
+        return ItemFormModel(
+            context: context, place: place, input: input, themes: try await themes,
+            persons: try await persons, errors: errors, paperTitle: paperTitle, paperURL: paperURL)
     }
 }
 

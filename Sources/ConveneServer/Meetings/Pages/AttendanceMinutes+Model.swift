@@ -11,10 +11,13 @@ struct AttendanceFormModel {
     var persons: [(String, String)]
     var errors: [FieldError] = []
 
-    static func load(_ detail: MeetingDetail, posted: [String: String]? = nil, errors: [FieldError] = [],
-                     context: PageContext, in scope: Scope) async throws -> AttendanceFormModel {
-        AttendanceFormModel(context: context, detail: detail, posted: posted,
-                            persons: try await RecordChoices.load(in: scope).persons, errors: errors)
+    static func load(
+        _ detail: MeetingDetail, posted: [String: String]? = nil, errors: [FieldError] = [],
+        context: PageContext, in scope: Scope
+    ) async throws -> AttendanceFormModel {
+        AttendanceFormModel(
+            context: context, detail: detail, posted: posted,
+            persons: try await RecordChoices.load(in: scope).persons, errors: errors)
     }
 }
 
@@ -28,15 +31,18 @@ struct MinutesFormModel {
     var today: Day
     var errors: [FieldError] = []
 
-    static func load(_ partnership: PartnershipRecord, _ meeting: MeetingRecord, text: String? = nil,
-                     errors: [FieldError] = [], context: PageContext,
-                         in scope: Scope) async throws -> MinutesFormModel {
+    static func load(
+        _ partnership: PartnershipRecord, _ meeting: MeetingRecord, text: String? = nil,
+        errors: [FieldError] = [], context: PageContext,
+        in scope: Scope
+    ) async throws -> MinutesFormModel {
         async let detail = MeetingDetail.load(partnership: partnership, meeting: meeting, in: scope)
         async let later = MeetingRecord.query(in: scope).filter(\.$partnership.$id == meeting.$partnership.id)
             .filter(\.$startsAt >= meeting.startsAt).filter(\.$status != MeetingStatus.cancelled.rawValue)
             .sort(\.$startsAt).limit(6).all()
-        return MinutesFormModel(context: context, detail: try await detail, text: text,
-                                laterMeetings: try await later.map(MeetingRef.init), today: scope.now.today,
-                                errors: errors)
+        return MinutesFormModel(
+            context: context, detail: try await detail, text: text,
+            laterMeetings: try await later.map(MeetingRef.init), today: scope.now.today,
+            errors: errors)
     }
 }

@@ -23,8 +23,10 @@ struct CalendarFeedsModel {
     /// The partnership the form starts with.
     var partnership: String?
 
-    static func load(created: String?, errors: [FieldError], partnership: String?, principal: Principal,
-                     context: PageContext, in scope: Scope) async throws -> CalendarFeedsModel {
+    static func load(
+        created: String?, errors: [FieldError], partnership: String?, principal: Principal,
+        context: PageContext, in scope: Scope
+    ) async throws -> CalendarFeedsModel {
         async let found = FeedTokenRecord.query(in: scope).filter(\.$user.$id == principal.userID)
             .filter(\.$revokedAt == nil).sort(\.$createdAt).all()
         async let all = PartnershipRecord.query(in: scope).sort(\.$name).all()
@@ -33,21 +35,29 @@ struct CalendarFeedsModel {
         let partnerships = try await all.map { ($0.key, $0.name) }
         let names = Dictionary(uniqueKeysWithValues: partnerships)
         let personKeys = tokens.filter { $0.kind == CalendarFeeds.Kind.person.rawValue }.compactMap(\.targetKey)
-        let people = personKeys.isEmpty ? [:] : Dictionary(uniqueKeysWithValues:
-            try await PersonRecord.query(in: scope).filter(\.$key ~~ personKeys).all().map { ($0.key, $0.name) })
+        let people =
+            personKeys.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues:
+                    try await PersonRecord.query(in: scope).filter(\.$key ~~ personKeys).all().map { ($0.key, $0.name) }
+            )
         func describe(_ t: FeedTokenRecord) -> String {
-            let what = switch CalendarFeeds.Kind(rawValue: t.kind) {
-            case .person: "Meetings of \(people[t.targetKey ?? ""] ?? t.targetKey ?? "")"
-            case .partnership: "Meetings of \(names[t.targetKey ?? ""] ?? t.targetKey ?? "")"
-            case .workspace, nil: "Every meeting in the workspace"
-            }
+            let what =
+                switch CalendarFeeds.Kind(rawValue: t.kind) {
+                case .person: "Meetings of \(people[t.targetKey ?? ""] ?? t.targetKey ?? "")"
+                case .partnership: "Meetings of \(names[t.targetKey ?? ""] ?? t.targetKey ?? "")"
+                case .workspace, nil: "Every meeting in the workspace"
+                }
             return what + (t.includeActions ? ", with actions" : "")
         }
         let feeds = try tokens.map { t in
-            Feed(id: try t.requireID().uuidString, description: describe(t),
-                 made: t.createdAt.map { WallClock.parts($0).day.longDescription } ?? "")
+            Feed(
+                id: try t.requireID().uuidString, description: describe(t),
+                made: t.createdAt.map { WallClock.parts($0).day.longDescription } ?? "")
         }
-        return CalendarFeedsModel(context: context, feeds: feeds, partnerships: partnerships, me: try await me?.name,
-                                  created: created, errors: errors, partnership: partnership)
+        return CalendarFeedsModel(
+            context: context, feeds: feeds, partnerships: partnerships, me: try await me?.name,
+            created: created, errors: errors, partnership: partnership)
     }
 }

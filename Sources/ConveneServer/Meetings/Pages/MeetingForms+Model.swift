@@ -13,14 +13,17 @@ struct MeetingFormModel {
     var action: String
     var title: String
 
-    static func load(_ partnership: PartnershipRecord, input: MeetingFormInput, errors: [FieldError] = [],
+    static func load(
+        _ partnership: PartnershipRecord, input: MeetingFormInput, errors: [FieldError] = [],
         action: String,
-                     title: String, context: PageContext, in scope: Scope) async throws -> MeetingFormModel {
+        title: String, context: PageContext, in scope: Scope
+    ) async throws -> MeetingFormModel {
         let others = try await PartnershipRecord.query(in: scope).filter(\.$key != partnership.key).sort(\.$name).all()
             .map { ($0.key, $0.name) }
-        return MeetingFormModel(context: context, partnership: PartnershipRef(partnership), input: input,
+        return MeetingFormModel(
+            context: context, partnership: PartnershipRef(partnership), input: input,
             others: others,
-                                errors: errors, action: action, title: title)
+            errors: errors, action: action, title: title)
     }
 }
 

@@ -25,19 +25,23 @@ struct MeetingListModel {
     static let perPage = 20
 
     static func load(_ partnership: PartnershipRecord, page: Int, context: PageContext, in scope: Scope) async throws
-        -> MeetingListModel {
+        -> MeetingListModel
+    {
         let now = scope.now()
-        async let upcoming = MeetingStore.meetings(of: partnership, upcoming: true, from: now, page: 1,
+        async let upcoming = MeetingStore.meetings(
+            of: partnership, upcoming: true, from: now, page: 1,
             per: upcomingShown,
-                                                   in: scope)
-        async let past = MeetingStore.meetings(of: partnership, upcoming: false, from: now, page: page, per: perPage,
-                                               in: scope)
+            in: scope)
+        async let past = MeetingStore.meetings(
+            of: partnership, upcoming: false, from: now, page: page, per: perPage,
+            in: scope)
         async let backlog = MeetingAccess.backlog(of: partnership, in: scope)
         async let mayEdit = MeetingAccess.mayEdit(partnership.key, context: context, in: scope)
         let (u, p) = (try await upcoming, try await past)
-        var model = MeetingListModel(context: context, partnership: PartnershipRef(partnership),
-                                     upcoming: u.meetings, upcomingTotal: u.total, past: p.meetings, pastTotal: p.total,
-                                     page: page, backlog: try await backlog, mayEdit: try await mayEdit)
+        var model = MeetingListModel(
+            context: context, partnership: PartnershipRef(partnership),
+            upcoming: u.meetings, upcomingTotal: u.total, past: p.meetings, pastTotal: p.total,
+            page: page, backlog: try await backlog, mayEdit: try await mayEdit)
         if model.mayEdit {
             async let themes = MeetingStore.themes(in: scope)
             async let persons = RecordChoices.load(in: scope).persons

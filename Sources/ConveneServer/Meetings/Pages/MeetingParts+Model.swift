@@ -62,9 +62,10 @@ extension MeetingDetail {
             partnership: PartnershipRef(d.partnership), meeting: d.meeting, seriesName: d.seriesName,
             partnerships: d.partnerships,
             items: d.items.map { i in
-                Item(item: i.item, presenter: i.presenter,
-                     papers: i.papers.map { Paper(key: $0.key, title: $0.title, fileName: $0.fileName, size: $0.size) },
-                     decision: i.decision)
+                Item(
+                    item: i.item, presenter: i.presenter,
+                    papers: i.papers.map { Paper(key: $0.key, title: $0.title, fileName: $0.fileName, size: $0.size) },
+                    decision: i.decision)
             },
             members: d.members, others: d.others, quorum: d.quorum, minutes: d.minutes,
             minutesApprovedAt: d.minutesApprovedAt, arising: d.arising, mattersArising: d.mattersArising,
@@ -72,8 +73,10 @@ extension MeetingDetail {
     }
 
     /// The meeting with everything its pages show.
-    static func load(partnership: PartnershipRecord, meeting: MeetingRecord,
-        in scope: Scope) async throws -> MeetingDetail {
+    static func load(
+        partnership: PartnershipRecord, meeting: MeetingRecord,
+        in scope: Scope
+    ) async throws -> MeetingDetail {
         MeetingDetail(try await MeetingStore.detail(meeting, of: partnership, in: scope))
     }
 }

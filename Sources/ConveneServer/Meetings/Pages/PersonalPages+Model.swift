@@ -24,10 +24,12 @@ struct MyMeetingsModel {
     /// Nil when the account is not linked to a person.
     static func load(page: Int, context: PageContext, in scope: Scope) async throws -> MyMeetingsModel? {
         guard let person = try await PersonalAccess.me(context, in: scope) else { return nil }
-        let (upcoming, past, total) = try await MeetingStore.meetings(ofPerson: person, from: scope.now(), page: page,
-                                                                      per: perPage, in: scope)
-        return MyMeetingsModel(context: context, personName: person.name, upcoming: upcoming, past: past, total: total,
-                               page: page)
+        let (upcoming, past, total) = try await MeetingStore.meetings(
+            ofPerson: person, from: scope.now(), page: page,
+            per: perPage, in: scope)
+        return MyMeetingsModel(
+            context: context, personName: person.name, upcoming: upcoming, past: past, total: total,
+            page: page)
     }
 }
 
@@ -44,15 +46,19 @@ struct MyActionsModel {
     static let perPage = 50
 
     /// Nil when the account is not linked to a person.
-    static func load(filter: MeetingStore.ActionFilter, page: Int, context: PageContext,
-                     in scope: Scope) async throws -> MyActionsModel? {
+    static func load(
+        filter: MeetingStore.ActionFilter, page: Int, context: PageContext,
+        in scope: Scope
+    ) async throws -> MyActionsModel? {
         guard let person = try await PersonalAccess.me(context, in: scope) else { return nil }
         let today = scope.now.today
-        let (rows, total) = try await MeetingStore.actions(ownerPersonID: person.requireID(), filter: filter,
+        let (rows, total) = try await MeetingStore.actions(
+            ownerPersonID: person.requireID(), filter: filter,
             today: today,
-                                                           page: page, per: perPage, in: scope)
-        return MyActionsModel(context: context, personName: person.name, rows: rows, total: total, filter: filter,
-                              page: page, today: today)
+            page: page, per: perPage, in: scope)
+        return MyActionsModel(
+            context: context, personName: person.name, rows: rows, total: total, filter: filter,
+            page: page, today: today)
     }
 }
 
@@ -69,10 +75,13 @@ struct WhoIAmModel {
     var persons: [(String, String)]
     var errors: [FieldError] = []
 
-    static func load(personKey: String?, errors: [FieldError] = [], context: PageContext,
-                     in scope: Scope) async throws -> WhoIAmModel {
-        WhoIAmModel(context: context, personKey: personKey, persons: try await RecordChoices.load(in: scope).persons,
-                    errors: errors)
+    static func load(
+        personKey: String?, errors: [FieldError] = [], context: PageContext,
+        in scope: Scope
+    ) async throws -> WhoIAmModel {
+        WhoIAmModel(
+            context: context, personKey: personKey, persons: try await RecordChoices.load(in: scope).persons,
+            errors: errors)
     }
 }
 
@@ -84,10 +93,13 @@ struct ThemesModel {
     var errors: [FieldError] = []
     var name: String?
 
-    static func load(mayEdit: Bool, errors: [FieldError] = [], name: String? = nil, context: PageContext,
-                     in scope: Scope) async throws -> ThemesModel {
-        ThemesModel(context: context, themes: try await MeetingStore.themes(in: scope), mayEdit: mayEdit,
+    static func load(
+        mayEdit: Bool, errors: [FieldError] = [], name: String? = nil, context: PageContext,
+        in scope: Scope
+    ) async throws -> ThemesModel {
+        ThemesModel(
+            context: context, themes: try await MeetingStore.themes(in: scope), mayEdit: mayEdit,
             errors: errors,
-                    name: name)
+            name: name)
     }
 }
