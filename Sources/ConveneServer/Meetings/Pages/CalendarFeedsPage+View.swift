@@ -74,6 +74,6 @@ enum CalendarFeedsView {
                 .p(
                     .text(
                         "Published partnerships also have a public feed, without anyone's name, at "
-                            + "/public/partnerships/KEY/meetings.ics."))))
+                            + PersonalPath.publicFeed("KEY").href + "."))))
     }
 }
