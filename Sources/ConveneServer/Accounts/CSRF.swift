@@ -10,7 +10,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if request.url.path.hasPrefix("/api/") { return try await next.respond(to: request) }
         let hasSession = request.session.id != nil || request.principal != nil
-        let formPage = request.url.path == AccountPath.signIn.href || request.url.path.hasPrefix(AccountPath.setup("").href)
+        let formPage =
+            request.url.path == AccountPath.signIn.href || request.url.path.hasPrefix(AccountPath.setup("").href)
         var token = request.session.data["csrf"]
         if token == nil && (hasSession || formPage) {
             token = Self.newToken()
