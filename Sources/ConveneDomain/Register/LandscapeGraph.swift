@@ -81,10 +81,12 @@ public struct LandscapeGraph: Sendable {
     /// `columns` wide. (Tying a cluster's boxes together with invisible unconstrained edges crashes Graphviz 2.42's
     /// packing; packing keeps each cluster whole without them.)
     public func dot(columns: Int = 3, link: (String) -> String) -> String {
-        let grouped = Set(nodes.compactMap(\.group)).count > 0
+        // Shared-member lines run between force areas, which packed clusters cannot draw (packing lays each area
+        // out by itself, and Graphviz 2.42 fails on lines between unpacked clusters): with the overlay, one layout.
+        let clustered = sharedMembers.isEmpty && nodes.contains { $0.group != nil }
         var out = "digraph landscape {\n"
         out += "  graph [rankdir=TB, fontname=\"Arial\", nodesep=0.15, ranksep=0.35"
-        out += grouped ? ", pack=24, packmode=\"array_u\(max(1, columns))\"];\n" : "];\n"
+        out += clustered ? ", pack=24, packmode=\"array_u\(max(1, columns))\"];\n" : "];\n"
         out +=
             "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f3f2f1\", color=\"#0b0c0c\", fontname=\"Arial\", "
         out += "fontsize=11, width=2.3];\n"
@@ -94,11 +96,12 @@ public struct LandscapeGraph: Sendable {
         var groups: [(name: String?, members: [Int])] = []
         var at: [String?: Int] = [:]
         for (i, node) in nodes.enumerated() {
-            if let g = at[node.group] {
+            let group = clustered ? node.group : nil
+            if let g = at[group] {
                 groups[g].members.append(i)
             } else {
-                at[node.group] = groups.count
-                groups.append((node.group, [i]))
+                at[group] = groups.count
+                groups.append((group, [i]))
             }
         }
         groups.sort { ($0.name == nil ? 1 : 0, $0.name ?? "") < ($1.name == nil ? 1 : 0, $1.name ?? "") }
