@@ -74,6 +74,13 @@ actor TestDatabases {
     private static let folder: URL = {
         let shm = URL(fileURLWithPath: "/dev/shm")
         let base = FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
+        // The folders of earlier runs whose process has ended go first: each holds its run's template.
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
+        for name in names where name.hasPrefix("convene-tests-") {
+            if let pid = Int32(name.dropFirst("convene-tests-".count)), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: base.appendingPathComponent(name))
+            }
+        }
         let folder = base.appendingPathComponent("convene-tests-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
