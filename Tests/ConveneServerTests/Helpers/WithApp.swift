@@ -17,19 +17,21 @@ func withConveneApp<T>(dotPath: String? = nil, now: Now = TestClock.now, _ test:
     let copy = try await TestDatabases.shared.copy()
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
+    let result: T
     do {
         try configure(app, Configuration(database: copy.database, dotPath: dotPath, now: now))
         try await TestIdentity.signIn(app)
-        let result = try await test(app)
-        try await app.asyncShutdown()
-        try await copy.remove()
-        return result
+        result = try await test(app)
     } catch {
         try? await app.asyncShutdown()
         try? await copy.remove()
         // PostgreSQL's errors describe themselves only when reflected; a failing test should say what happened.
         throw EscapedError(description: String(reflecting: error))
     }
+    try await app.asyncShutdown()
+    // The copy lives in a throwaway folder or cluster: failing to remove it does not fail the test.
+    try? await copy.remove()
+    return result
 }
 
 /// The suite's own today: every test's dates are worked out from it, never from the machine's clock.
