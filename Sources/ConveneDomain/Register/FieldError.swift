@@ -68,6 +68,21 @@ public enum Key {
             } && !key.hasPrefix("-") && !key.hasSuffix("-")
     }
 
+    /// A key for a new record that none of `taken` has: `base` itself while it is free (unless `numbered`), otherwise
+    /// `base-N` with N one more than the largest in use (from 2, or from 1 when `numbered`). An empty base is
+    /// "record". The base is shortened where the number would take the key past 120 characters.
+    public static func unused(_ base: String, taken: Set<String>, numbered: Bool = false) -> String {
+        let base = base.isEmpty ? "record" : base
+        if !numbered && !taken.contains(base) { return base }
+        let numbers = taken.compactMap { key in
+            key.hasPrefix(base + "-") ? Int(key.dropFirst(base.count + 1)) : nil
+        }
+        let n = max((numbers.max() ?? 0) + 1, numbered ? 1 : 2)
+        let suffix = "-\(n)"
+        let stem = String(base.prefix(120 - suffix.count)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return stem + suffix
+    }
+
     /// "Drug & Alcohol Misuse Delivery Board" → "drug-alcohol-misuse-delivery-board".
     public static func slug(_ parts: String...) -> String {
         let text = parts.filter { !$0.isEmpty }.joined(separator: " ")

@@ -69,6 +69,40 @@ public struct Meeting: Hashable, Codable, Sendable {
     }
 }
 
+extension Meeting {
+    /// The meeting as a register file (Popolo) states it: key, host, name, times, status, and who attended and for
+    /// whom, in key order. Format, place, link, joint partners, series, calendar event and the minutes people spent
+    /// are Convene's own and not in the file.
+    public var interchanged: Meeting {
+        Meeting(
+            key: key, partnershipKey: partnershipKey, name: name, startsAt: startsAt, endsAt: endsAt, status: status,
+            attendance: attendance.map {
+                Attendance(personKey: $0.personKey, status: $0.status, substituteForKey: $0.substituteForKey)
+            }.sorted { $0.personKey < $1.personKey })
+    }
+
+    /// This meeting after a register file that states `file` is imported: what the file says replaces what it can
+    /// say; the rest stays as recorded, and so do the minutes each attendee spent where the file lists them again.
+    public func updated(from file: Meeting) -> Meeting {
+        let spent = Dictionary(attendance.map { ($0.personKey, $0) }, uniquingKeysWith: { a, _ in a })
+        var after = self
+        after.partnershipKey = file.partnershipKey
+        after.name = file.name
+        after.startsAt = file.startsAt
+        after.endsAt = file.endsAt
+        after.status = file.status
+        after.attendance = file.attendance.map { stated in
+            var a = stated
+            let before = spent[a.personKey]
+            a.preparationMinutes = a.preparationMinutes ?? before?.preparationMinutes
+            a.travelMinutes = a.travelMinutes ?? before?.travelMinutes
+            a.attendedMinutes = a.attendedMinutes ?? before?.attendedMinutes
+            return a
+        }
+        return after
+    }
+}
+
 public struct Attendance: Hashable, Codable, Sendable {
     public var personKey: String
     public var status: AttendanceStatus

@@ -45,6 +45,18 @@ struct Scope: Sendable {
         M.query(on: db).filter(M.workspacePath.appending(path: \.$id) == workspaceID)
     }
 
+    /// A key for a new record of this kind, made from `base` by `Key.unused`; the keys it could clash with are read
+    /// in one query.
+    func unusedKey<M: WorkspaceOwned>(
+        _ base: String, _ type: M.Type, key: KeyPath<M, FieldProperty<M, String>>, numbered: Bool = false
+    ) async throws -> String {
+        let stem = base.isEmpty ? "record" : base
+        let taken = try await query(M.self).group(.or) {
+            $0.filter(key, .equal, stem).filter(key, .custom("LIKE"), "\(stem)-%")
+        }.all(key)
+        return Key.unused(stem, taken: Set(taken), numbered: numbered)
+    }
+
     /// Stamps a new record with this workspace.
     func claim<M: WorkspaceOwned>(_ record: M) {
         record[keyPath: M.workspacePath].id = workspaceID

@@ -1,7 +1,6 @@
 import ConveneDomain
 import Fluent
 import Foundation
-import SQLKit
 import Vapor
 
 /// The jobs the `convene` executable runs, as plain functions over a booted application.
@@ -20,25 +19,12 @@ public enum Tasks {
         do {
             try configure(app, configuration)
             try await app.autoMigrate()
-            try await refreshStatistics(app.db)
+            try await PlannerStatistics.refreshOnOpening(app.db)
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         return app
-    }
-
-    /// SQLite has no autovacuum to keep the planner's statistics fresh as tables grow through forms: on opening,
-    /// `PRAGMA optimize` analyses the tables that have changed a good deal since they were last analysed (with a
-    /// bounded sample, so it stays quick on a large file). PostgreSQL's autovacuum does this by itself.
-    static func refreshStatistics(_ db: Database) async throws {
-        guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else { return }
-        try await db.withConnection { connection in
-            // One connection for both: the limit belongs to the connection.
-            guard let sql = connection as? any SQLDatabase else { return }
-            try await sql.raw("PRAGMA analysis_limit = 1000").run()
-            try await sql.raw("PRAGMA optimize = 0x10002").run()
-        }
     }
 
     public static func read(_ format: FileFormat, _ data: Data) -> ImportBatch {

@@ -79,7 +79,7 @@ enum CalendarFeeds {
         let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]
         let workspace = try await WorkspaceRecord.find(scope.workspaceID, on: scope.db)?.key ?? ""
         let events = meetings.map { m in
-            let meeting = MeetingStore.domain(m, partnershipKey: m.partnership.key)
+            let meeting = m.domain(partnershipKey: m.partnership.key)
             // A private feed links to the meeting; a public one to the partnership's published page.
             let path =
                 s.includeAttendees

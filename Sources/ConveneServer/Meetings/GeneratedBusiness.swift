@@ -1,7 +1,6 @@
 import ConveneDomain
 import Fluent
 import Foundation
-import SQLKit
 
 /// Generated records written into a workspace: the register through `RegisterImport`, as any import, and a year of
 /// meetings with attendance, agenda items, decisions and actions in bulk, in one transaction, without audit events
@@ -59,7 +58,7 @@ public enum GeneratedBusiness {
                 scope.claim(record)
                 record.id = UUID()
                 meetingIDs[m.key] = record.id
-                MeetingBusiness.fill(record, m, partnerships: partnerships)
+                record.fill(m, partnershipID: partnerships[m.partnershipKey]!)
                 meetings.append(record)
                 for other in m.jointWith {
                     let row = JointMeetingRecord()
@@ -115,18 +114,9 @@ public enum GeneratedBusiness {
         }
     }
 
-    /// Planner statistics for the tables written in bulk, as `MeetingHistory` does.
+    /// Refreshes the planner's statistics of the tables written in bulk (once, after the last workspace's).
     public static func analyze(on db: Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        let tables = [
-            MeetingRecord.schema, JointMeetingRecord.schema, AttendanceRecord.schema,
-            AgendaItemRecord.schema, ActionRecord.schema
-        ]
-        if sql.dialect.name == "postgresql" {
-            try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
-        } else {
-            for table in tables { try await sql.raw("ANALYZE \(ident: table)").run() }
-        }
+        try await PlannerStatistics.refresh(PlannerStatistics.business, on: db)
     }
 
     private static func ids(_ pairs: [(String, UUID)]) -> [String: UUID] {

@@ -54,44 +54,15 @@ enum MeetingAPI {
         let result = try await MeetingStore.meetings(
             of: partnership, upcoming: upcoming, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(
-            Page(items: result.meetings.map(\.meeting), page: window.page, perPage: window.perPage, total: result.total)
-        )
-    }
-
-    struct MeetingBody: Encodable, Sendable {
-        struct Item: Encodable, Sendable {
-            var item: AgendaItem
-            var decision: Decision?
-            var papers: [String]
-        }
-        var meeting: Meeting
-        var agenda: [Item]
-        var plannedMinutes: Int
-        var overrunMinutes: Int?
-        var attendance: [Attendance]
-        var members: [String]
-        var quorum: Int?
-        var quorumCounted: [String]
-        var quorate: Bool?
-        var minutes: Minutes?
-        var actions: [ActionItem]
-        var mattersArising: [ActionItem]
-    }
-
-    static func body(_ d: MeetingStore.Detail) -> MeetingBody {
-        var meeting = d.meeting
-        meeting.attendance = (d.members + d.others).compactMap(\.attendance).sorted { $0.personKey < $1.personKey }
-        return MeetingBody(
-            meeting: meeting,
-            agenda: d.items.map { .init(item: $0.item, decision: $0.decision, papers: $0.papers.map(\.key)) },
-            plannedMinutes: d.plannedMinutes, overrunMinutes: d.overrun, attendance: meeting.attendance,
-            members: d.members.map(\.person.key), quorum: d.quorum.required, quorumCounted: d.quorum.counted,
-            quorate: d.quorum.isMet, minutes: d.minutes, actions: d.arising, mattersArising: d.mattersArising)
+            Page(
+                items: result.meetings.map { MeetingResponse($0.meeting) }, page: window.page, perPage: window.perPage,
+                total: result.total))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let c = try await MeetingPages.context(req)
-        return try APIResponse.json(body(try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)))
+        return try APIResponse.json(
+            MeetingDetailResponse(try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)))
     }
 
     @Sendable static func actions(req: Request) async throws -> Response {
@@ -102,7 +73,9 @@ enum MeetingAPI {
             partnership: partnership, filter: filter, today: req.now.today,
             page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(
-            Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
+            Page(
+                items: rows.map { ActionResponse($0.action) }, page: window.page, perPage: window.perPage, total: total)
+        )
     }
 
     static func vocabularyFilter(_ req: Request) throws -> MeetingStore.ActionFilter {
@@ -121,19 +94,20 @@ enum MeetingAPI {
 
     @Sendable static func myMeetings(req: Request) async throws -> Response {
         let window = try window(req)
-        struct Body: Encodable { var person: String?; var upcoming: [Meeting]; var attended: Page<Meeting> }
         guard let person = try await me(req) else {
             return try APIResponse.json(
-                Body(
+                MyMeetingsResponse(
                     person: nil, upcoming: [],
                     attended: Page(items: [], page: window.page, perPage: window.perPage, total: 0)))
         }
         let (upcoming, past, total) = try await MeetingStore.meetings(
             ofPerson: person, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(
-            Body(
-                person: person.key, upcoming: upcoming.map(\.meeting),
-                attended: Page(items: past.map(\.meeting), page: window.page, perPage: window.perPage, total: total)))
+            MyMeetingsResponse(
+                person: person.key, upcoming: upcoming.map { MeetingResponse($0.meeting) },
+                attended: Page(
+                    items: past.map { MeetingResponse($0.meeting) }, page: window.page, perPage: window.perPage,
+                    total: total)))
     }
 
     @Sendable static func myActions(req: Request) async throws -> Response {
@@ -141,39 +115,26 @@ enum MeetingAPI {
         let filter = try vocabularyFilter(req)
         guard let person = try await me(req) else {
             return try APIResponse.json(
-                Page<ActionItem>(items: [], page: window.page, perPage: window.perPage, total: 0))
+                Page<ActionResponse>(items: [], page: window.page, perPage: window.perPage, total: 0))
         }
         let (rows, total) = try await MeetingStore.actions(
             ownerPersonID: person.requireID(), filter: filter, today: req.now.today,
             page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(
-            Page(items: rows.map(\.action), page: window.page, perPage: window.perPage, total: total))
+            Page(
+                items: rows.map { ActionResponse($0.action) }, page: window.page, perPage: window.perPage, total: total)
+        )
     }
 
     // MARK: Writes
-
-    struct NewMeeting: Decodable {
-        var key: String?
-        var name: String
-        var startsAt: Date
-        var endsAt: Date?
-        var status: MeetingStatus?
-        var format: MeetingFormat?
-        var place: String?
-        var onlineUrl: String?
-        var jointWith: [String]?
-    }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let partnership = try await MeetingPages.partnership(req)
         let input = try body(NewMeeting.self, req)
         var key = input.key ?? ""
         if input.key == nil {
-            key = try await RegisterEdits.freshKey(
-                for: Key.slug(partnership.key, WallClock.day(of: input.startsAt).description)
-            ) { candidate in
-                try await MeetingRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
-            }
+            let day = WallClock.day(of: input.startsAt).description
+            key = try await req.scope.unusedKey(Key.slug(partnership.key, day), MeetingRecord.self, key: \.$key)
         }
         let meeting = Meeting(
             key: key, partnershipKey: partnership.key, name: input.name, startsAt: input.startsAt, endsAt: input.endsAt,
@@ -181,21 +142,7 @@ enum MeetingAPI {
             jointWith: (input.jointWith ?? []).sorted())
         try check(try await MeetingPages.jointErrors(meeting, before: nil, req))
         try check(try await MeetingBusiness.createMeeting(meeting, in: req.scope))
-        return try APIResponse.json(meeting, status: .created)
-    }
-
-    struct NewSeries: Decodable {
-        var key: String?
-        var name: String
-        var firstDay: Day
-        var startMinute: Int
-        var durationMinutes: Int
-        var timeZone: String?
-        var rule: String
-        var skippedDays: [Day]?
-        var format: MeetingFormat?
-        var place: String?
-        var onlineUrl: String?
+        return try APIResponse.json(MeetingResponse(meeting), status: .created)
     }
 
     @Sendable static func schedule(req: Request) async throws -> Response {
@@ -210,8 +157,7 @@ enum MeetingAPI {
             format: input.format, place: input.place, onlineURL: input.onlineUrl)
         let (errors, created) = try await MeetingBusiness.scheduleSeries(series, template: template, in: req.scope)
         try check(errors)
-        struct Body: Encodable { var series: MeetingSeries; var meetingsCreated: Int }
-        return try APIResponse.json(Body(series: series, meetingsCreated: created), status: .created)
+        return try APIResponse.json(SeriesScheduledResponse(series, meetingsCreated: created), status: .created)
     }
 
     @Sendable static func importCalendar(req: Request) async throws -> Response {
@@ -225,41 +171,30 @@ enum MeetingAPI {
                 detail: issues.prefix(50).map(\.description).joined(separator: "; "),
                 errors: issues.map { FieldError($0.field ?? $0.location, "\($0.location): \($0.message)") })
         case .imported(let r):
-            struct Body: Encodable {
-                var created: [String]; var updated: [String]; var unchanged: Int; var skipped: Int
-            }
             return try APIResponse.json(
-                Body(created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped))
+                CalendarImportResponse(
+                    created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped))
         }
     }
 
-    struct AttendanceBody: Decodable { var attendance: [Attendance] }
-
     private static func detailResponse(_ c: MeetingPages.Context, _ req: Request) async throws -> Response {
         let fresh = try await MeetingStore.meeting(c.meeting.key, of: c.partnership, in: req.scope)
-        return try APIResponse.json(body(try await MeetingStore.detail(fresh, of: c.partnership, in: req.scope)))
+        return try APIResponse.json(
+            MeetingDetailResponse(try await MeetingStore.detail(fresh, of: c.partnership, in: req.scope)))
     }
 
     @Sendable static func attendance(req: Request) async throws -> Response {
         let c = try await MeetingPages.context(req)
-        let input = try body(AttendanceBody.self, req)
+        let input = try body(RecordAttendanceRequest.self, req)
         let detail = try await MeetingStore.detail(c.meeting, of: c.partnership, in: req.scope)
-        try check(
-            try await MeetingBusiness.recordAttendance(c.meeting, input.attendance, detail: detail, in: req.scope))
+        let attendance = input.attendance.map(\.value)
+        try check(try await MeetingBusiness.recordAttendance(c.meeting, attendance, detail: detail, in: req.scope))
         return try await detailResponse(c, req)
-    }
-
-    struct NewItem: Decodable {
-        var title: String
-        var kind: AgendaItemKind?
-        var durationMinutes: Int?
-        var presenterKey: String?
-        var themes: [String]?
     }
 
     @Sendable static func addItem(req: Request) async throws -> Response {
         let c = try await MeetingPages.context(req)
-        let input = try body(NewItem.self, req)
+        let input = try body(NewAgendaItem.self, req)
         let item = MeetingBusiness.ItemInput(
             title: input.title, kind: input.kind ?? .discussion, durationMinutes: input.durationMinutes,
             presenterKey: input.presenterKey, themes: input.themes ?? [])
@@ -268,23 +203,22 @@ enum MeetingAPI {
         return try await detailResponse(c, req)
     }
 
-    struct MinutesBody: Decodable { var text: String?; var atMeeting: String? }
-
     private static func minutes(
-        _ req: Request, _ make: (MeetingPages.Context, MinutesBody) async throws -> MeetingBusiness.MinutesChange
+        _ req: Request, _ make: (MeetingPages.Context) async throws -> MeetingBusiness.MinutesChange
     ) async throws -> Response {
         let c = try await MeetingPages.context(req)
-        let input = req.body.data == nil ? MinutesBody() : try body(MinutesBody.self, req)
-        try check(try await MeetingBusiness.changeMinutes(c.meeting, try await make(c, input), in: req.scope))
+        try check(try await MeetingBusiness.changeMinutes(c.meeting, try await make(c), in: req.scope))
         return try await detailResponse(c, req)
     }
 
     @Sendable static func editMinutes(req: Request) async throws -> Response {
-        try await minutes(req) { _, input in .edit(input.text ?? "") }
+        let input = try body(MinutesTextRequest.self, req)
+        return try await minutes(req) { _ in .edit(input.text) }
     }
 
     @Sendable static func approveMinutes(req: Request) async throws -> Response {
-        try await minutes(req) { c, input in
+        let input = req.body.data == nil ? ApproveMinutesRequest() : try body(ApproveMinutesRequest.self, req)
+        return try await minutes(req) { c in
             var at: MeetingRecord?
             if let key = input.atMeeting { at = try await MeetingStore.meeting(key, of: c.partnership, in: req.scope) }
             return .approve(on: req.now.today, atMeeting: at)
@@ -292,20 +226,12 @@ enum MeetingAPI {
     }
 
     @Sendable static func lockMinutes(req: Request) async throws -> Response {
-        try await minutes(req) { _, _ in .lock }
+        try await minutes(req) { _ in .lock }
     }
 
     @Sendable static func addAddendum(req: Request) async throws -> Response {
-        try await minutes(req) { _, input in .addendum(input.text ?? "", on: req.now.today) }
-    }
-
-    struct NewAction: Decodable {
-        var title: String
-        var ownerPersonKey: String?
-        var ownerOrganisationKey: String?
-        var dueOn: Day?
-        var meetingKey: String?
-        var itemKey: String?
+        let input = try body(MinutesTextRequest.self, req)
+        return try await minutes(req) { _ in .addendum(input.text, on: req.now.today) }
     }
 
     @Sendable static func createAction(req: Request) async throws -> Response {
@@ -331,23 +257,22 @@ enum MeetingAPI {
         try check(errors)
         var created = action
         created.key = key ?? ""
-        return try APIResponse.json(created, status: .created)
+        return try APIResponse.json(ActionResponse(created), status: .created)
     }
-
-    struct ActionUpdateBody: Decodable { var text: String?; var status: ActionStatus? }
 
     @Sendable static func updateAction(req: Request) async throws -> Response {
         let partnership = try await MeetingPages.partnership(req)
         let record = try await MeetingStore.action(try req.parameters.require("action"), of: partnership, in: req.scope)
-        let input = try body(ActionUpdateBody.self, req)
+        let input = try body(ActionUpdateRequest.self, req)
         try check(
             try await MeetingBusiness.updateAction(
                 record, text: input.text, status: input.status, on: req.now.today, in: req.scope))
         let fresh = try await MeetingStore.action(record.key, of: partnership, in: req.scope)
         return try APIResponse.json(
-            MeetingStore.actionItem(
-                fresh, partnershipKey: partnership.key, meetingKey: nil, itemKey: nil,
-                ownerPersonKey: nil, ownerOrganisationKey: nil,
-                updates: try await MeetingStore.updates(of: fresh, in: req.scope)))
+            ActionResponse(
+                MeetingStore.actionItem(
+                    fresh, partnershipKey: partnership.key, meetingKey: nil, itemKey: nil,
+                    ownerPersonKey: nil, ownerOrganisationKey: nil,
+                    updates: try await MeetingStore.updates(of: fresh, in: req.scope))))
     }
 }

@@ -11,7 +11,7 @@ extension MeetingBusiness {
         _ input: ActionItem, partnership: PartnershipRecord, meeting: MeetingRecord?, item: AgendaItemRecord?,
         in scope: Scope
     ) async throws -> (errors: [FieldError], key: String?) {
-        let key = try await nextKey("\(partnership.key)-action", ActionRecord.self, key: \.$key, in: scope)
+        let key = try await scope.unusedKey("\(partnership.key)-action", ActionRecord.self, key: \.$key, numbered: true)
         var action = input
         action.key = key
         var errors = action.validate()

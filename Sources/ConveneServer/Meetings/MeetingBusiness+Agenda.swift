@@ -32,7 +32,7 @@ extension MeetingBusiness {
         async throws -> [FieldError]
     {
         let prefix = meeting.map { "\($0.key)-item" } ?? "\(partnership.key)-proposed"
-        let key = try await nextKey(prefix, AgendaItemRecord.self, key: \.$key, in: scope)
+        let key = try await scope.unusedKey(prefix, AgendaItemRecord.self, key: \.$key, numbered: true)
         let position: Int
         if let meeting {
             position =
@@ -277,7 +277,7 @@ extension MeetingBusiness {
         let name = title ?? file?.name ?? url
         if name?.isEmpty ?? true { errors.append(FieldError("title", "Enter the paper's title")) }
         guard errors.isEmpty, let name else { return errors }
-        let key = try await nextKey("\(item.key)-paper", PaperRecord.self, key: \.$key, in: scope)
+        let key = try await scope.unusedKey("\(item.key)-paper", PaperRecord.self, key: \.$key, numbered: true)
         let paper = PaperRecord()
         scope.claim(paper)
         paper.$item.id = try item.requireID()

@@ -56,14 +56,14 @@ extension MeetingBusiness {
             var result = CalendarResult()
             for meeting in meetings {
                 if let record = byCalendarKey[meeting.calendarKey ?? ""] {
-                    let before = MeetingStore.domain(record, partnershipKey: partnership.key)
+                    let before = record.domain(partnershipKey: partnership.key)
                     var after = meeting
                     after.key = record.key
                     // What the file does not say (how people meet, if it names no place) is left as the secretariat set it.
                     after.format = meeting.format ?? before.format
                     if before.status == .held && after.status == .scheduled { after.status = .held }
                     if before == after { result.unchanged += 1; continue }
-                    fill(record, after, partnerships: [partnership.key: partnership.id!])
+                    record.fill(after, partnershipID: partnership.id!)
                     try await record.update(on: scope.db)
                     audit.note("update", "meeting", record.key, before: before, after: after)
                     result.updated.append(record.key)
@@ -73,7 +73,7 @@ extension MeetingBusiness {
                 } else {
                     let record = MeetingRecord()
                     scope.claim(record)
-                    fill(record, meeting, partnerships: [partnership.key: partnership.id!])
+                    record.fill(meeting, partnershipID: partnership.id!)
                     try await record.create(on: scope.db)
                     audit.note("create", "meeting", meeting.key, before: nil as Meeting?, after: meeting)
                     result.created.append(meeting.key)

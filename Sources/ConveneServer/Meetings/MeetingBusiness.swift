@@ -20,7 +20,7 @@ enum MeetingBusiness {
         try await scope.audited { scope, audit in
             let record = MeetingRecord()
             scope.claim(record)
-            fill(record, meeting, partnerships: partnerships)
+            record.fill(meeting, partnershipID: partnerships[meeting.partnershipKey]!)
             try await record.create(on: scope.db)
             try await writeJoint(record, meeting, partnerships: partnerships, in: scope)
             audit.note("create", "meeting", meeting.key, before: nil as Meeting?, after: meeting)
@@ -36,27 +36,13 @@ enum MeetingBusiness {
         guard errors.isEmpty else { return errors }
         guard before != meeting else { return [] }
         try await scope.audited { scope, audit in
-            fill(record, meeting, partnerships: partnerships)
+            record.fill(meeting, partnershipID: partnerships[meeting.partnershipKey]!)
             try await record.update(on: scope.db)
             try await JointMeetingRecord.query(in: scope).filter(\.$meeting.$id == record.requireID()).delete()
             try await writeJoint(record, meeting, partnerships: partnerships, in: scope)
             audit.note("update", "meeting", meeting.key, before: before, after: meeting)
         }
         return []
-    }
-
-    /// A meeting's fields onto its record (not its series, joint partnerships or attendance).
-    static func fill(_ record: MeetingRecord, _ meeting: Meeting, partnerships: [String: UUID]) {
-        record.key = meeting.key
-        record.$partnership.id = partnerships[meeting.partnershipKey]!
-        record.name = meeting.name
-        record.startsAt = meeting.startsAt
-        record.endsAt = meeting.endsAt
-        record.status = meeting.status.rawValue
-        record.format = meeting.format?.rawValue
-        record.place = meeting.place
-        record.onlineURL = meeting.onlineURL
-        record.calendarKey = meeting.calendarKey
     }
 
     private static func writeJoint(
@@ -131,7 +117,7 @@ enum MeetingBusiness {
                 meeting.seriesKey = series.key
                 let row = MeetingRecord()
                 scope.claim(row)
-                fill(row, meeting, partnerships: [series.partnershipKey: partnership.id!])
+                row.fill(meeting, partnershipID: partnership.id!)
                 row.$series.id = record.id
                 audit.note("create", "meeting", meeting.key, before: nil as Meeting?, after: meeting)
                 return row

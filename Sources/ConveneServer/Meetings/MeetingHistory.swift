@@ -224,20 +224,9 @@ public enum MeetingHistory {
             return summary
         }
 
-        // Planner statistics, as `RegisterImport` refreshes them after a large import. (Without them SQLite guesses
-        // how selective each index is; `analyze: false` shows what a database that grew by itself would do.)
-        if analyze, let sql = db as? any SQLDatabase {
-            let tables = [
-                MeetingRecord.schema, JointMeetingRecord.schema, AttendanceRecord.schema, AgendaItemRecord.schema,
-                PaperRecord.schema, MinutesRecord.schema, AddendumRecord.schema, ActionRecord.schema,
-                ActionUpdateRecord.schema
-            ]
-            if sql.dialect.name == "postgresql" {
-                try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
-            } else {
-                for table in tables { try await sql.raw("ANALYZE \(ident: table)").run() }
-            }
-        }
+        // Without fresh statistics SQLite guesses how selective each index is; `analyze: false` shows what a database
+        // that grew by itself would do.
+        if analyze { try await PlannerStatistics.refresh(PlannerStatistics.business, on: db) }
         return summary
     }
 

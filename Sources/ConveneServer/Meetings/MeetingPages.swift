@@ -135,9 +135,7 @@ enum MeetingPages {
         let partnership = try await partnership(req)
         let input = try req.content.decode(MeetingFormInput.self)
         let day = Day(input.date ?? "")?.description ?? "meeting"
-        let key = try await RegisterEdits.freshKey(for: Key.slug(partnership.key, day)) { candidate in
-            try await MeetingRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
-        }
+        let key = try await req.scope.unusedKey(Key.slug(partnership.key, day), MeetingRecord.self, key: \.$key)
         var (meeting, errors) = input.parse(key: key, partnershipKey: partnership.key)
         if let meeting, errors.isEmpty { errors = try await jointErrors(meeting, before: nil, req) }
         if let meeting, errors.isEmpty { errors = try await MeetingBusiness.createMeeting(meeting, in: req.scope) }

@@ -46,9 +46,60 @@ final class AttendanceRecord: WorkspaceOwned, @unchecked Sendable {
     init() {}
 }
 
+extension MeetingRecord {
+    /// The stored meeting as a domain value: the one mapping. The host's key, the attendance, the joint partners and
+    /// the series are other rows, so whoever has read them passes them in.
+    func domain(
+        partnershipKey: String, attendance: [Attendance] = [], jointWith: [String] = [], seriesKey: String? = nil
+    ) -> Meeting {
+        Meeting(
+            key: key, partnershipKey: partnershipKey, name: name, startsAt: startsAt, endsAt: endsAt,
+            status: MeetingStatus(rawValue: status) ?? .scheduled, attendance: attendance,
+            format: format.flatMap(MeetingFormat.init(rawValue:)), place: place, onlineURL: onlineURL,
+            jointWith: jointWith, seriesKey: seriesKey, calendarKey: calendarKey)
+    }
+
+    /// A meeting's own fields onto its record; its series, joint partnerships and attendance are other rows.
+    func fill(_ meeting: Meeting, partnershipID: UUID) {
+        key = meeting.key
+        $partnership.id = partnershipID
+        name = meeting.name
+        startsAt = meeting.startsAt
+        endsAt = meeting.endsAt
+        status = meeting.status.rawValue
+        format = meeting.format?.rawValue
+        place = meeting.place
+        onlineURL = meeting.onlineURL
+        calendarKey = meeting.calendarKey
+    }
+}
+
+extension AttendanceRecord {
+    /// One row of a meeting's attendance register as a domain value, naming people by key.
+    func domain(persons: [UUID: String]) -> Attendance {
+        Attendance(
+            personKey: persons[$person.id] ?? "", status: AttendanceStatus(rawValue: status) ?? .present,
+            substituteForKey: $substituteFor.id.flatMap { persons[$0] }, preparationMinutes: preparationMinutes,
+            travelMinutes: travelMinutes, attendedMinutes: attendedMinutes)
+    }
+
+    /// A row of a meeting's attendance register, claimed for the scope's workspace.
+    static func row(_ a: Attendance, meeting: UUID, persons: [String: UUID], in scope: Scope) -> AttendanceRecord {
+        let row = AttendanceRecord()
+        scope.claim(row)
+        row.$meeting.id = meeting
+        row.$person.id = persons[a.personKey]!
+        row.$substituteFor.id = a.substituteForKey.flatMap { persons[$0] }
+        row.status = a.status.rawValue
+        row.preparationMinutes = a.preparationMinutes
+        row.travelMinutes = a.travelMinutes
+        row.attendedMinutes = a.attendedMinutes
+        return row
+    }
+}
+
 // The business of a board as tables: series, joint meetings, agenda items (with their decisions) and papers,
 // minutes and addenda, actions and their updates, the workspace's themes, and calendar feed tokens.
-// Meetings and attendances themselves are in `Records.swift`, with the columns this migration adds.
 
 final class MeetingSeriesRecord: WorkspaceOwned, @unchecked Sendable {
     static let schema = "meeting_series"

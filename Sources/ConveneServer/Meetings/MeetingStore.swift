@@ -86,21 +86,9 @@ enum MeetingStore {
                 uniquingKeysWith: { a, _ in a })
         return records.map {
             Listed(
-                meeting: domain($0, partnershipKey: $0.partnership.key), partnershipName: $0.partnership.name,
+                meeting: $0.domain(partnershipKey: $0.partnership.key), partnershipName: $0.partnership.name,
                 minutes: $0.id.flatMap { minutes[$0] })
         }
-    }
-
-    static func domain(
-        _ record: MeetingRecord, partnershipKey: String, jointWith: [String] = [], seriesKey: String? = nil
-    ) -> Meeting {
-        Meeting(
-            key: record.key, partnershipKey: partnershipKey, name: record.name, startsAt: record.startsAt,
-            endsAt: record.endsAt,
-            status: MeetingStatus(rawValue: record.status) ?? .scheduled,
-            format: record.format.flatMap(MeetingFormat.init(rawValue:)),
-            place: record.place, onlineURL: record.onlineURL, jointWith: jointWith, seriesKey: seriesKey,
-            calendarKey: record.calendarKey)
     }
 
     // MARK: One meeting
@@ -153,8 +141,8 @@ enum MeetingStore {
             .all().map(\.partnership)
         let day = WallClock.day(of: record.startsAt)
         let series = try await record.$series.get(on: scope.db)
-        let meeting = domain(
-            record, partnershipKey: host.key, jointWith: joint.map(\.key).sorted(), seriesKey: series?.key)
+        let meeting = record.domain(
+            partnershipKey: host.key, jointWith: joint.map(\.key).sorted(), seriesKey: series?.key)
 
         // Members on the meeting's day, of every partnership whose meeting it is.
         let partnershipIDs = [host.id!] + joint.compactMap(\.id)
@@ -202,18 +190,9 @@ enum MeetingStore {
         let organisationKeys = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.key) })
         let itemKeys = Dictionary(uniqueKeysWithValues: items.map { ($0.id!, $0.key) })
 
+        let personKeys = refs.mapValues(\.key)
         let attendanceByPerson = Dictionary(
-            attendance.map { a in
-                (
-                    a.$person.id,
-                    Attendance(
-                        personKey: refs[a.$person.id]?.key ?? "",
-                        status: AttendanceStatus(rawValue: a.status) ?? .present,
-                        substituteForKey: a.$substituteFor.id.flatMap { refs[$0]?.key },
-                        preparationMinutes: a.preparationMinutes, travelMinutes: a.travelMinutes,
-                        attendedMinutes: a.attendedMinutes)
-                )
-            }, uniquingKeysWith: { a, _ in a })
+            attendance.map { ($0.$person.id, $0.domain(persons: personKeys)) }, uniquingKeysWith: { a, _ in a })
         var memberRows: [Row] = []
         var seen: Set<UUID> = []
         for m in memberships.sorted(by: { (refs[$0.$person.id!]?.name ?? "") < (refs[$1.$person.id!]?.name ?? "") }) {
@@ -256,7 +235,7 @@ enum MeetingStore {
         }
         let previous = previousRecord.map {
             (
-                domain($0, partnershipKey: host.key),
+                $0.domain(partnershipKey: host.key),
                 previousMinutes.map { minutesValue($0, meetingKey: previousRecord!.key, addenda: []) }
             )
         }

@@ -14,17 +14,17 @@ extension OpenAPIDocument {
     static let meetingSchemas: [(String, JSONValue)] = [
         (
             "Attendance",
-            object(
+            closed(
                 [
                     ("person_key", key), ("status", vocabulary(AttendanceStatus.self)),
                     ("substitute_for_key", optionalKey),
                     ("preparation_minutes", minutesCount), ("travel_minutes", minutesCount),
                     ("attended_minutes", minutesCount)
-                ], required: ["person_key", "status"])
+                ], optional: ["substitute_for_key", "preparation_minutes", "travel_minutes", "attended_minutes"])
         ),
         (
             "Meeting",
-            object(
+            closed(
                 [
                     ("key", key), ("partnership_key", key), ("name", string), ("starts_at", instant),
                     ("ends_at", optionalInstant),
@@ -33,7 +33,7 @@ extension OpenAPIDocument {
                     ("online_url", optionalString), ("joint_with", ["type": "array", "items": key]),
                     ("series_key", optionalKey),
                     ("calendar_key", optionalString), ("attendance", ["type": "array", "items": ref("Attendance")])
-                ], required: ["key", "partnership_key", "name", "starts_at", "status"])
+                ], optional: ["ends_at", "format", "place", "online_url", "series_key", "calendar_key"])
         ),
         (
             "NewMeeting",
@@ -66,14 +66,14 @@ extension OpenAPIDocument {
         ),
         (
             "AgendaItem",
-            object(
+            closed(
                 [
                     ("key", key), ("partnership_key", key), ("meeting_key", optionalKey),
                     ("position", ["type": "integer", "minimum": 1]),
                     ("title", string), ("kind", vocabulary(AgendaItemKind.self)),
                     ("duration_minutes", ["type": ["integer", "null"], "minimum": 1, "maximum": 600]),
                     ("presenter_key", optionalKey), ("themes", ["type": "array", "items": string])
-                ], required: ["key", "partnership_key", "position", "title", "kind"])
+                ], optional: ["meeting_key", "duration_minutes", "presenter_key"])
         ),
         (
             "NewAgendaItem",
@@ -86,22 +86,22 @@ extension OpenAPIDocument {
         ),
         (
             "Minutes",
-            object(
+            closed(
                 [
                     ("meeting_key", key), ("text", string), ("state", vocabulary(MinutesState.self)),
-                    ("approved_on", day),
+                    ("approved_on", day), ("approved_at_meeting_key", optionalKey),
                     (
                         "addenda",
                         [
                             "type": "array",
-                            "items": object([("on", requiredDay), ("text", string)], required: ["on", "text"])
+                            "items": closed([("on", requiredDay), ("text", string)])
                         ]
                     )
-                ], required: ["meeting_key", "text", "state"])
+                ], optional: ["approved_on", "approved_at_meeting_key"])
         ),
         (
             "Action",
-            object(
+            closed(
                 [
                     ("key", key), ("partnership_key", key), ("meeting_key", optionalKey), ("item_key", optionalKey),
                     ("title", string),
@@ -112,12 +112,12 @@ extension OpenAPIDocument {
                         "updates",
                         [
                             "type": "array",
-                            "items": object(
+                            "items": closed(
                                 [("on", requiredDay), ("text", string), ("status", optional(ActionStatus.self))],
-                                required: ["on", "text"])
+                                optional: ["status"])
                         ]
                     )
-                ], required: ["key", "partnership_key", "title", "raised_on", "status"])
+                ], optional: ["meeting_key", "item_key", "owner_person_key", "owner_organisation_key", "due_on"])
         ),
         (
             "NewAction",
@@ -130,26 +130,63 @@ extension OpenAPIDocument {
         ),
         (
             "MeetingDetail",
-            object(
+            closed(
                 [
                     ("meeting", ref("Meeting")),
                     (
                         "agenda",
                         [
                             "type": "array",
-                            "items": object(
-                                [("item", ref("AgendaItem")), ("papers", ["type": "array", "items": key])],
-                                required: ["item", "papers"])
+                            "items": closed(
+                                [
+                                    ("item", ref("AgendaItem")),
+                                    (
+                                        "decision",
+                                        closed([("decision", string), ("rationale", string)], optional: ["rationale"])
+                                    ),
+                                    ("papers", ["type": "array", "items": key])
+                                ], optional: ["decision"])
                         ]
                     ),
                     ("planned_minutes", ["type": "integer"]), ("overrun_minutes", ["type": ["integer", "null"]]),
                     ("attendance", ["type": "array", "items": ref("Attendance")]),
                     ("members", ["type": "array", "items": key]),
                     ("quorum", ["type": ["integer", "null"]]), ("quorum_counted", ["type": "array", "items": key]),
-                    ("quorate", ["type": ["boolean", "null"]]),
+                    ("quorate", ["type": ["boolean", "null"]]), ("minutes", ref("Minutes")),
                     ("actions", ["type": "array", "items": ref("Action")]),
                     ("matters_arising", ["type": "array", "items": ref("Action")])
-                ], required: ["meeting", "agenda", "attendance", "actions", "matters_arising"])
+                ], optional: ["overrun_minutes", "quorum", "quorate", "minutes"])
+        ),
+        (
+            "SeriesScheduled",
+            closed(
+                [
+                    (
+                        "series",
+                        closed([
+                            ("key", key), ("partnership_key", key), ("name", string), ("first_day", requiredDay),
+                            ("start_minute", ["type": "integer"]), ("duration_minutes", ["type": "integer"]),
+                            ("time_zone", string), ("rule", string),
+                            ("skipped_days", ["type": "array", "items": requiredDay])
+                        ])
+                    ),
+                    ("meetings_created", ["type": "integer", "minimum": 0])
+                ])
+        ),
+        (
+            "CalendarImport",
+            closed([
+                ("created", ["type": "array", "items": key]), ("updated", ["type": "array", "items": key]),
+                ("unchanged", ["type": "integer", "minimum": 0]), ("skipped", ["type": "integer", "minimum": 0])
+            ])
+        ),
+        (
+            "MyMeetings",
+            closed(
+                [
+                    ("person", key), ("upcoming", ["type": "array", "items": ref("Meeting")]),
+                    ("attended", page("Meeting"))
+                ], optional: ["person"])
         )
     ]
 
@@ -186,7 +223,7 @@ extension OpenAPIDocument {
                     "post": operation(
                         "schedule-series", "Schedule a series: every meeting at the same wall-clock time",
                         tag: "meetings",
-                        body: ref("MeetingSeries"), responses: [("201", response("Scheduled", ["type": "object"]))])
+                        body: ref("MeetingSeries"), responses: [("201", response("Scheduled", ref("SeriesScheduled")))])
                 ]
             ),
             (
@@ -204,7 +241,7 @@ extension OpenAPIDocument {
                             "requestBody",
                             ["required": true, "content": ["text/calendar": ["schema": ["type": "string"]]]]
                         ),
-                        ("responses", .object([("200", response("What changed", ["type": "object"]))] + problems))
+                        ("responses", .object([("200", response("What changed", ref("CalendarImport")))] + problems))
                     ])
                 ]
             ),
@@ -308,7 +345,7 @@ extension OpenAPIDocument {
                         "my-meetings",
                         "The meetings of the person the caller is (linked on /account/person; none if not linked): to come, and attended",
                         tag: "me",
-                        parameters: paging, responses: [("200", response("Meetings", ["type": "object"]))])
+                        parameters: paging, responses: [("200", response("Meetings", ref("MyMeetings")))])
                 ]
             ),
             (

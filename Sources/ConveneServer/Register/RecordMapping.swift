@@ -156,45 +156,6 @@ extension TermsOfReferenceRecord {
     }
 }
 
-extension MeetingRecord {
-    func domain(_ keys: KeyIndex, attendance: [AttendanceRecord]) -> Meeting {
-        Meeting(
-            key: key, partnershipKey: keys.partnerships[$partnership.id] ?? "", name: name,
-            startsAt: startsAt, endsAt: endsAt, status: MeetingStatus(rawValue: status) ?? .scheduled,
-            attendance: attendance.map {
-                Attendance(
-                    personKey: keys.persons[$0.$person.id] ?? "",
-                    status: AttendanceStatus(rawValue: $0.status) ?? .present,
-                    substituteForKey: $0.$substituteFor.id.flatMap { keys.persons[$0] })
-            }.sorted { $0.personKey < $1.personKey })
-    }
-
-    func fill(_ meeting: Meeting, ids: IDIndex) {
-        key = meeting.key
-        $partnership.id = ids.partnerships[meeting.partnershipKey]!
-        name = meeting.name
-        startsAt = meeting.startsAt
-        endsAt = meeting.endsAt
-        status = meeting.status.rawValue
-    }
-}
-
-extension AttendanceRecord {
-    /// A row of a meeting's attendance register, claimed for the scope's workspace.
-    static func row(_ a: Attendance, meeting: UUID, persons: [String: UUID], in scope: Scope) -> AttendanceRecord {
-        let row = AttendanceRecord()
-        scope.claim(row)
-        row.$meeting.id = meeting
-        row.$person.id = persons[a.personKey]!
-        row.$substituteFor.id = a.substituteForKey.flatMap { persons[$0] }
-        row.status = a.status.rawValue
-        row.preparationMinutes = a.preparationMinutes
-        row.travelMinutes = a.travelMinutes
-        row.attendedMinutes = a.attendedMinutes
-        return row
-    }
-}
-
 /// Keys → ids, the other direction of `KeyIndex`.
 struct IDIndex {
     var organisations: [String: UUID] = [:]

@@ -1,7 +1,6 @@
 import ConveneDomain
 import Fluent
 import Foundation
-import SQLKit
 
 public enum ImportOutcome: Sendable {
     /// Nothing was written; each issue names its row (or record) and field.
@@ -31,22 +30,8 @@ public enum RegisterImport {
                 if dryRun { throw DryRunRollback(summary: summary) }
                 return summary
             }
-            // After a large import the planner's statistics are stale until autovacuum gets round to them;
-            // on PostgreSQL that turned a 12 ms page into 400 ms. Refresh them at once, for the tables an import
-            // writes only: a bare ANALYZE walks every table of the database and can deadlock with a concurrent
-            // DROP (seen in the test suite, whose tests each drop their own schema).
-            if summary.changedCount >= 1_000, let sql = scope.db as? any SQLDatabase {
-                let tables = [
-                    AreaRecord.schema, AreaLinkRecord.schema, OrganisationRecord.schema, PersonRecord.schema,
-                    PartnershipRecord.schema, MembershipRecord.schema, RelationRecord.schema,
-                    TermsOfReferenceRecord.schema, MeetingRecord.schema, AttendanceRecord.schema,
-                    AuditEventRecord.schema
-                ]
-                if sql.dialect.name == "postgresql" {
-                    try await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
-                } else {
-                    for table in tables { try await sql.raw("ANALYZE \(ident: table)").run() }
-                }
+            if summary.changedCount >= 1_000 {
+                try await PlannerStatistics.refresh(PlannerStatistics.register, on: scope.db)
             }
             return .applied(summary, dryRun: false)
         } catch let rollback as DryRunRollback {

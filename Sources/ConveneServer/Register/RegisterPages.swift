@@ -53,9 +53,7 @@ enum RegisterPages {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(PartnershipFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { candidate in
-            try await PartnershipRecord.query(in: req.scope).filter(\.$key == candidate).count() > 0
-        }
+        let key = try await req.scope.unusedKey(Key.slug(input.name ?? ""), PartnershipRecord.self, key: \.$key)
         return try await save(input, key: key, mode: .create, req: req)
     }
 

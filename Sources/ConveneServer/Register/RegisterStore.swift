@@ -6,7 +6,7 @@ import Foundation
 struct RegisterStore {
     let scope: Scope
 
-    /// The whole register as domain values (export, and the "before" side of an import).
+    /// The whole register as a register file states it (for export).
     func load() async throws -> Register {
         async let areas = AreaRecord.query(on: scope.db).all()
         async let links = AreaLinkRecord.query(on: scope.db).all()
@@ -29,7 +29,12 @@ struct RegisterStore {
             memberships: memberships.map { $0.domain(keys) },
             relations: relations.map { $0.domain(keys) },
             termsOfReference: terms.map { $0.domain(keys) },
-            meetings: meetings.map { $0.domain(keys, attendance: byMeeting[$0.id!] ?? []) }
+            meetings: meetings.map {
+                $0.domain(
+                    partnershipKey: keys.partnerships[$0.$partnership.id] ?? "",
+                    attendance: (byMeeting[$0.id!] ?? []).map { $0.domain(persons: keys.persons) }
+                ).interchanged
+            }
         ).sorted()
     }
 

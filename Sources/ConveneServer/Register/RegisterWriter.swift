@@ -240,15 +240,19 @@ struct RegisterWriter {
         let ids = self.ids
         for meeting in meetings {
             let record = byKey[meeting.key] ?? MeetingRecord()
-            let before = record.id.map { record.domain(keys, attendance: attendances[$0] ?? []) }
-            let normalised = {
-                var m = meeting; m.attendance.sort { $0.personKey < $1.personKey }; return m
-            }()
+            let recorded = record.id.map {
+                record.domain(
+                    partnershipKey: keys.partnerships[record.$partnership.id] ?? "",
+                    attendance: (attendances[$0] ?? []).map { $0.domain(persons: keys.persons) })
+            }
+            let before = recorded?.interchanged
+            let normalised = meeting.interchanged
             if before == normalised {
                 summary.note("keep", "meeting", meeting.key)
                 continue
             }
-            record.fill(meeting, ids: ids)
+            let after = recorded.map { $0.updated(from: meeting) } ?? meeting
+            record.fill(after, partnershipID: ids.partnerships[after.partnershipKey]!)
             scope.claim(record)
             if record.id == nil {
                 record.id = UUID()
@@ -257,16 +261,8 @@ struct RegisterWriter {
                 try await record.update(on: scope.db)
                 try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == record.id!).delete()
             }
-            // A Popolo file says who attended, not how long they prepared, travelled or stayed: those stay as recorded.
-            let recorded = Dictionary(
-                (attendances[record.id!] ?? []).map { ($0.$person.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let rows = meeting.attendance.map { attendance in
-                var a = attendance
-                let before = recorded[ids.persons[a.personKey]!]
-                a.preparationMinutes = a.preparationMinutes ?? before?.preparationMinutes
-                a.travelMinutes = a.travelMinutes ?? before?.travelMinutes
-                a.attendedMinutes = a.attendedMinutes ?? before?.attendedMinutes
-                return AttendanceRecord.row(a, meeting: record.id!, persons: ids.persons, in: scope)
+            let rows = after.attendance.map {
+                AttendanceRecord.row($0, meeting: record.id!, persons: ids.persons, in: scope)
             }
             if !rows.isEmpty { try await rows.create(on: scope.db) }
             summary.note(before == nil ? "create" : "update", "meeting", meeting.key)
