@@ -270,8 +270,8 @@ enum MeetingAPI {
         let fresh = try await MeetingStore.action(record.key, of: partnership, in: req.scope)
         return try APIResponse.json(
             ActionResponse(
-                MeetingStore.actionItem(
-                    fresh, partnershipKey: partnership.key, meetingKey: nil, itemKey: nil,
+                fresh.domain(
+                    partnershipKey: partnership.key, meetingKey: nil, itemKey: nil,
                     ownerPersonKey: nil, ownerOrganisationKey: nil,
                     updates: try await MeetingStore.updates(of: fresh, in: req.scope))))
     }

@@ -197,8 +197,8 @@ extension MeetingBusiness {
         if let id = record.$presenter.id {
             presenterKey = try await PersonRecord.query(in: scope).filter(\.$id == id).first()?.key
         }
-        return MeetingStore.agendaItem(
-            record, partnershipKey: partnership.key, meetingKey: meetingKey, presenterKey: presenterKey)
+        return record.domain(
+            partnershipKey: partnership.key, meetingKey: meetingKey, presenterKey: presenterKey)
     }
 
     /// Records (or with empty text clears) the board's decision on an item.

@@ -93,7 +93,7 @@ extension MeetingBusiness {
     {
         let record = try await minutesRecord(meeting, in: scope)
         let addenda = try await addendaOf(record, in: scope)
-        let before = record.map { MeetingStore.minutesValue($0, meetingKey: meeting.key, addenda: addenda) }
+        let before = record.map { $0.domain(meetingKey: meeting.key, addenda: addenda) }
         var minutes = before ?? Minutes(meetingKey: meeting.key)
         do throws(Minutes.Refusal) {
             switch change {

@@ -312,3 +312,38 @@ final class FeedTokenRecord: WorkspaceOwned, @unchecked Sendable {
 
     init() {}
 }
+
+extension AgendaItemRecord {
+    /// The stored item as a domain value; the keys of its partnership, meeting and presenter are other rows'.
+    func domain(partnershipKey: String, meetingKey: String?, presenterKey: String?) -> AgendaItem {
+        AgendaItem(
+            key: key, partnershipKey: partnershipKey, meetingKey: meetingKey, position: position, title: title,
+            kind: AgendaItemKind(rawValue: kind) ?? .discussion, durationMinutes: durationMinutes,
+            presenterKey: presenterKey, themes: ListColumn.decode(themes))
+    }
+}
+
+extension MinutesRecord {
+    /// The stored minutes as a domain value, with their addenda.
+    func domain(meetingKey: String, addenda: [AddendumRecord]) -> Minutes {
+        Minutes(
+            meetingKey: meetingKey, text: text, state: MinutesState(rawValue: state) ?? .draft,
+            approvedOn: approvedOn.flatMap(Day.init), approvedAtMeetingKey: nil,
+            addenda: addenda.compactMap { a in Day(a.on).map { Addendum(on: $0, text: a.text) } })
+    }
+}
+
+extension ActionRecord {
+    /// The stored action as a domain value; the keys it refers to are other rows'.
+    func domain(
+        partnershipKey: String, meetingKey: String?, itemKey: String?, ownerPersonKey: String?,
+        ownerOrganisationKey: String?, updates: [ActionUpdate] = []
+    ) -> ActionItem {
+        // A raised day is written by Convene and always valid; an unreadable one reads as the epoch, not as today.
+        ActionItem(
+            key: key, partnershipKey: partnershipKey, meetingKey: meetingKey, itemKey: itemKey, title: title,
+            ownerPersonKey: ownerPersonKey, ownerOrganisationKey: ownerOrganisationKey,
+            raisedOn: Day(raisedOn) ?? Day(year: 1970, month: 1, day: 1)!, dueOn: dueOn.flatMap(Day.init),
+            status: ActionStatus(rawValue: status) ?? .open, updates: updates)
+    }
+}

@@ -1,4 +1,3 @@
-// Over 400 lines: every read of a board's business, sharing one mapping of records to domain values.
 import ConveneDomain
 import Fluent
 import Foundation
@@ -218,17 +217,17 @@ enum MeetingStore {
 
         let domainItems = items.map { r in
             Item(
-                item: agendaItem(
-                    r, partnershipKey: partnership.key, meetingKey: record.key,
+                item: r.domain(
+                    partnershipKey: partnership.key, meetingKey: record.key,
                     presenterKey: r.$presenter.id.flatMap { refs[$0]?.key }),
                 presenter: r.$presenter.id.flatMap { refs[$0] }, papers: papers.filter { $0.$item.id == r.id },
                 decision: r.decision.map { Decision(itemKey: r.key, decision: $0, rationale: r.rationale) })
         }
-        let minutes = minutesRecord.map { minutesValue($0, meetingKey: record.key, addenda: addenda) }
+        let minutes = minutesRecord.map { $0.domain(meetingKey: record.key, addenda: addenda) }
         let approvedAt = try await minutesRecord?.$approvedAt.get(on: scope.db).map { ($0.key, $0.name, $0.startsAt) }
         let toAction = { (a: ActionRecord) in
-            actionItem(
-                a, partnershipKey: host.key, meetingKey: a.$meeting.id == id ? record.key : nil,
+            a.domain(
+                partnershipKey: host.key, meetingKey: a.$meeting.id == id ? record.key : nil,
                 itemKey: a.$item.id.flatMap { itemKeys[$0] },
                 ownerPersonKey: a.$ownerPerson.id.flatMap { refs[$0]?.key },
                 ownerOrganisationKey: a.$ownerOrganisation.id.flatMap { organisationKeys[$0] })
@@ -236,7 +235,7 @@ enum MeetingStore {
         let previous = previousRecord.map {
             (
                 $0.domain(partnershipKey: host.key),
-                previousMinutes.map { minutesValue($0, meetingKey: previousRecord!.key, addenda: []) }
+                previousMinutes.map { $0.domain(meetingKey: previousRecord!.key, addenda: []) }
             )
         }
         return Detail(
@@ -259,34 +258,6 @@ enum MeetingStore {
             \.$startsAt < record.startsAt
         )
         .filter(\.$status != MeetingStatus.cancelled.rawValue).sort(\.$startsAt, .descending).first()
-    }
-
-    static func agendaItem(_ r: AgendaItemRecord, partnershipKey: String, meetingKey: String?, presenterKey: String?)
-        -> AgendaItem
-    {
-        AgendaItem(
-            key: r.key, partnershipKey: partnershipKey, meetingKey: meetingKey, position: r.position, title: r.title,
-            kind: AgendaItemKind(rawValue: r.kind) ?? .discussion, durationMinutes: r.durationMinutes,
-            presenterKey: presenterKey, themes: ListColumn.decode(r.themes))
-    }
-
-    static func minutesValue(_ r: MinutesRecord, meetingKey: String, addenda: [AddendumRecord]) -> Minutes {
-        Minutes(
-            meetingKey: meetingKey, text: r.text, state: MinutesState(rawValue: r.state) ?? .draft,
-            approvedOn: r.approvedOn.flatMap(Day.init), approvedAtMeetingKey: nil,
-            addenda: addenda.compactMap { a in Day(a.on).map { Addendum(on: $0, text: a.text) } })
-    }
-
-    static func actionItem(
-        _ a: ActionRecord, partnershipKey: String, meetingKey: String?, itemKey: String?,
-        ownerPersonKey: String?, ownerOrganisationKey: String?, updates: [ActionUpdate] = []
-    ) -> ActionItem {
-        // A raised day is written by Convene and always valid; an unreadable one reads as the epoch, not as today.
-        ActionItem(
-            key: a.key, partnershipKey: partnershipKey, meetingKey: meetingKey, itemKey: itemKey, title: a.title,
-            ownerPersonKey: ownerPersonKey, ownerOrganisationKey: ownerOrganisationKey,
-            raisedOn: Day(a.raisedOn) ?? Day(year: 1970, month: 1, day: 1)!, dueOn: a.dueOn.flatMap(Day.init),
-            status: ActionStatus(rawValue: a.status) ?? .open, updates: updates)
     }
 
     // MARK: Actions
@@ -330,8 +301,8 @@ enum MeetingStore {
             .with(\.$partnership).with(\.$ownerPerson).with(\.$ownerOrganisation).with(\.$meeting).all()
         let rows = records.map { a in
             ActionRow(
-                action: actionItem(
-                    a, partnershipKey: a.partnership.key, meetingKey: a.meeting?.key, itemKey: nil,
+                action: a.domain(
+                    partnershipKey: a.partnership.key, meetingKey: a.meeting?.key, itemKey: nil,
                     ownerPersonKey: a.ownerPerson?.key, ownerOrganisationKey: a.ownerOrganisation?.key),
                 partnershipName: a.partnership.name, owner: a.ownerPerson?.name ?? a.ownerOrganisation?.name ?? "",
                 meeting: a.meeting.map { ($0.key, $0.name, $0.startsAt) })

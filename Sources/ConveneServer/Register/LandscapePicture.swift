@@ -11,6 +11,8 @@ struct LandscapePictureModel {
     var graph: LandscapeGraph
     var svg: String?
     var dotMissing: Bool
+    /// Graphviz ran but drew nothing (it failed, or gave up after 20 seconds): the list still shows the structure.
+    var dotFailed = false
     var forceArea: String?
     var forceAreas: [(code: String, name: String)]
     var isDemo: Bool
@@ -65,7 +67,8 @@ struct LandscapePictureModel {
                 graph.dot { RegisterPath.partnership($0).href }, dot: dot, threadPool: threadPool)
         }
         return LandscapePictureModel(
-            context: context, graph: graph, svg: svg, dotMissing: dot == nil, forceArea: forceArea,
+            context: context, graph: graph, svg: svg, dotMissing: dot == nil,
+            dotFailed: dot != nil && !graph.nodes.isEmpty && svg == nil, forceArea: forceArea,
             forceAreas: areas.map { ($0.code, $0.name) },
             isDemo: try await RegisterQueries.hasDemoData(in: scope), overlay: overlay)
     }
@@ -77,8 +80,9 @@ enum Graphviz {
         path.split(separator: ":").map { "\($0)/dot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs `dot -Tsvg` off the event loop; gives up after 20 seconds so a huge graph cannot hang a request.
-    static func svg(_ source: String, dot: String, threadPool: NIOThreadPool) async throws -> String {
+    /// Runs `dot -Tsvg` off the event loop; gives up after 20 seconds so a huge graph cannot hang a request. Nil when
+    /// it fails or gives up.
+    static func svg(_ source: String, dot: String, threadPool: NIOThreadPool) async throws -> String? {
         try await threadPool.runIfActive {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: dot)
@@ -96,11 +100,7 @@ enum Graphviz {
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             timer.cancel()
-            guard process.terminationStatus == 0, var svg = String(data: data, encoding: .utf8) else {
-                throw Problem(
-                    title: "The picture could not be drawn", status: 500,
-                    detail: "Graphviz could not lay out the landscape; the list below shows the same structure.")
-            }
+            guard process.terminationStatus == 0, var svg = String(data: data, encoding: .utf8) else { return nil }
             // Inline SVG needs no XML prolog or DOCTYPE.
             if let start = svg.range(of: "<svg") { svg = String(svg[start.lowerBound...]) }
             return svg
@@ -159,6 +159,15 @@ enum LandscapePictureView {
                             ),
                             .code(.text("apt-get install graphviz")),
                             .text(") and reload this page. The structure is shown as a list below.")))),
+                .if(
+                    model.dotFailed,
+                    .div(
+                        .class("inset"),
+                        .p(
+                            .text(
+                                "Graphviz could not lay out this picture (it failed, or gave up after 20 seconds). "
+                                    + "The structure is shown as a list below; choose one police force area for a "
+                                    + "smaller picture.")))),
                 .unwrap(model.svg) { svg in
                     .element(
                         named: "figure",

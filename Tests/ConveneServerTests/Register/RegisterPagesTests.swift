@@ -216,7 +216,7 @@ import VaporTesting
         }
     }
 
-    @Test func theLandscapePictureUsesGraphvizOrSaysHowToEnableIt() async throws {
+    @Test func theLandscapePictureUsesGraphvizAndTheListStandsInWhenItCannot() async throws {
         // Setup
         let dot = Graphviz.find()
         try await withConveneApp(dotPath: "/nonexistent/dot") { app in
@@ -240,6 +240,20 @@ import VaporTesting
             // Check
             #expect(dot != nil, "scripts/test installs Graphviz")
             #expect(page.text.contains("<svg"))
+            #expect(page.text.contains("/partnerships/merseyside-strategic-policing-and-partnership-board"))
+            #expect(page.text.contains("class=\"tree\""))
+        }
+        // A dot that fails draws nothing, and the page still gives the structure as a list.
+        try await withConveneApp(dotPath: "/bin/false") { app in
+            _ = try await ReportsDemo.load(on: app.db, today: Day(year: 2026, month: 3, day: 2)!)
+
+            // Act
+            let page = try await app.send(.GET, "/landscape?force_area=E23000004")
+
+            // Check
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Graphviz could not lay out this picture"))
+            #expect(!page.text.contains("<svg"))
             #expect(page.text.contains("/partnerships/merseyside-strategic-policing-and-partnership-board"))
             #expect(page.text.contains("class=\"tree\""))
         }

@@ -58,8 +58,8 @@ struct ActionPageModel {
         let (m, i) = (try await meeting, try await item)
         let (ownerPerson, ownerOrganisation) = (try await person, try await organisation)
         let owner = ownerPerson?.name ?? ownerOrganisation?.name
-        let value = MeetingStore.actionItem(
-            record, partnershipKey: partnership.key, meetingKey: m?.key,
+        let value = record.domain(
+            partnershipKey: partnership.key, meetingKey: m?.key,
             itemKey: i?.key,
             ownerPersonKey: nil, ownerOrganisationKey: nil, updates: try await updates)
         return ActionPageModel(
