@@ -77,7 +77,7 @@ enum WorkspacePages {
         var choices: [Choice]
 
         static func load(context: PageContext, on db: Database) async throws -> Model {
-            Model(context: context, choices: try await choices(of: context.principal, on: db))
+            Model(context: context, choices: try await WorkspacePages.choices(of: context.principal, on: db))
         }
     }
 
