@@ -13,7 +13,7 @@ import Testing
         key: "plan", name: "Police and Crime Plan 2024 to 2028", kind: .policeAndCrimePlan,
         ownerOrganisationKey: "opcc", startsOn: Day("2024-04-01"), endsOn: Day("2028-03-31"))
     static let drugs = Strategy(
-        key: "drugs", name: "Drugs strategy", kind: .partnershipStrategy, status: .draft,
+        key: "drugs", name: "Drugs strategy", kind: .partnershipStrategy,
         ownerPartnershipKey: "mersey-cdp", startsOn: Day("2025-04-01"))
 
     static func landscape() -> StrategyLandscape {
