@@ -70,7 +70,10 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing")
             ],
             // Recorded page snapshots, read by SnapshotTesting beside the tests that made them.
-            exclude: ["Meetings/__Snapshots__", "Register/__Snapshots__"]
+            exclude: [
+                "Analytics/__Snapshots__", "Meetings/__Snapshots__", "Register/__Snapshots__",
+                "Strategies/__Snapshots__"
+            ]
         )
     ]
 )

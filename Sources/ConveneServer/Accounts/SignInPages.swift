@@ -18,8 +18,17 @@ enum SignInPages {
 
     struct SignInInput: Content { var email: String?; var password: String?; var next: String? }
 
-    static func page(context: PageContext, _ input: SignInInput, errors: [FieldError], message: String? = nil) -> Layout
-    {
+    /// The sign-in form as typed, with what is wrong with it or a message about the attempt.
+    struct SignInModel {
+        var context: PageContext
+        var input: SignInInput
+        var errors: [FieldError]
+        /// A problem that is no one field's, such as too many attempts.
+        var message: String?
+    }
+
+    static func page(_ model: SignInModel) -> Layout {
+        let (context, input, errors, message) = (model.context, model.input, model.errors, model.message)
         let form = Form(errors: errors)
         return Layout(
             context: context, title: errors.isEmpty && message == nil ? "Sign in" : "Error: Sign in",
@@ -46,8 +55,8 @@ enum SignInPages {
 
     @Sendable static func form(req: Request) async throws -> Response {
         struct Query: Content { var next: String? }
-        return page(context: req.pageContext, SignInInput(next: try req.query.decode(Query.self).next), errors: [])
-            .response()
+        let input = SignInInput(next: try req.query.decode(Query.self).next)
+        return page(SignInModel(context: req.pageContext, input: input, errors: [])).response()
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
@@ -73,8 +82,10 @@ enum SignInPages {
         if let retry {
             let minutes = max(1, Int((retry.timeIntervalSince(now) / 60).rounded(.up)))
             let response = page(
-                context: req.pageContext, input, errors: [],
-                message: "Too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
+                SignInModel(
+                    context: req.pageContext, input: input, errors: [],
+                    message:
+                        "Too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again.")
             )
             .response(status: .tooManyRequests)
             response.headers.replaceOrAdd(
@@ -98,8 +109,9 @@ enum SignInPages {
         else {
             // One message whether the email or the password was wrong, so accounts cannot be discovered.
             return page(
-                context: req.pageContext, input,
-                errors: [FieldError("email", "Enter a correct email address and password")]
+                SignInModel(
+                    context: req.pageContext, input: input,
+                    errors: [FieldError("email", "Enter a correct email address and password")])
             ).response(status: .unauthorized)
         }
         // A new session identifier on sign-in, so a session fixed before it is worth nothing after.
@@ -129,6 +141,15 @@ enum SignInPages {
 
     struct SetupInput: Content { var email: String?; var password: String? }
 
+    /// The form that creates the first administrator, as typed, with what is wrong with it.
+    struct SetupModel {
+        var context: PageContext
+        var input: SetupInput
+        var errors: [FieldError]
+        /// The setup link's own path, which the form posts to.
+        var action: String
+    }
+
     private static func validSetupToken(_ req: Request) async throws -> SetupTokenRecord {
         let secret = try req.parameters.require("token")
         guard try await !Accounts.hasUsers(on: req.db),
@@ -146,8 +167,9 @@ enum SignInPages {
         return record
     }
 
-    static func setupPage(context: PageContext, _ input: SetupInput, errors: [FieldError], action: String) -> Layout {
-        let form = Form(errors: errors)
+    static func setupPage(_ model: SetupModel) -> Layout {
+        let (context, input, action) = (model.context, model.input, model.action)
+        let form = Form(errors: model.errors)
         return Layout(
             context: context, title: "Set up Convene",
             content: .group(
@@ -171,7 +193,8 @@ enum SignInPages {
 
     @Sendable static func setupForm(req: Request) async throws -> Response {
         _ = try await validSetupToken(req)
-        return setupPage(context: req.pageContext, SetupInput(), errors: [], action: req.url.path).response()
+        return setupPage(SetupModel(context: req.pageContext, input: SetupInput(), errors: [], action: req.url.path))
+            .response()
     }
 
     @Sendable static func setup(req: Request) async throws -> Response {
@@ -179,8 +202,8 @@ enum SignInPages {
         let input = try req.content.decode(SetupInput.self)
         let errors = Credentials.validate(email: input.email ?? "", password: input.password ?? "")
         if !errors.isEmpty {
-            return setupPage(context: req.pageContext, input, errors: errors, action: req.url.path).response(
-                status: .unprocessableEntity)
+            return setupPage(SetupModel(context: req.pageContext, input: input, errors: errors, action: req.url.path))
+                .response(status: .unprocessableEntity)
         }
         try await Accounts.addUser(
             email: input.email ?? "", password: input.password ?? "", role: .admin, on: req.db,

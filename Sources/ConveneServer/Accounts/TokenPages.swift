@@ -14,15 +14,50 @@ enum TokenPages {
 
     struct CreateInput: Content { var label: String?; var role: String? }
 
-    static func page(_ req: Request, created: String? = nil, errors: [FieldError] = [], input: CreateInput = .init())
-        async throws -> Layout
-    {
-        let context = req.pageContext
-        let principal = try principal(req)
-        let tokens = try await APITokenRecord.query(on: req.db).filter(\.$user.$id == principal.userID)
-            .filter(\.$workspace.$id == principal.workspaceID).sort(\.$createdAt, .descending).all()
-        let form = Form(errors: errors)
-        let roles = WorkspaceRole.allCases.filter { $0 <= principal.role }
+    /// The user's tokens in this workspace, a new token's secret once, and the form to make one.
+    struct Model {
+        struct Token {
+            var id: String
+            var label: String
+            /// The role's label.
+            var role: String
+            var created: String
+            var revoked: Bool
+        }
+
+        var context: PageContext
+        /// Newest first.
+        var tokens: [Token]
+        /// The roles a new token may have: the user's own or less.
+        var roles: [WorkspaceRole]
+        /// The secret of a token made just now, shown only this once.
+        var created: String?
+        var errors: [FieldError] = []
+        var input = CreateInput()
+
+        static func load(
+            principal: Principal, created: String? = nil, errors: [FieldError] = [], input: CreateInput = .init(),
+            context: PageContext, on db: Database
+        ) async throws -> Model {
+            let records = try await APITokenRecord.query(on: db).filter(\.$user.$id == principal.userID)
+                .filter(\.$workspace.$id == principal.workspaceID).sort(\.$createdAt, .descending).all()
+            let tokens = try records.map { token in
+                Token(
+                    id: try token.requireID().uuidString, label: token.label,
+                    role: WorkspaceRole(rawValue: token.role)?.label ?? token.role,
+                    created: token.createdAt.map(WallClock.dateTime) ?? "", revoked: token.revokedAt != nil)
+            }
+            return Model(
+                context: context, tokens: tokens, roles: WorkspaceRole.allCases.filter { $0 <= principal.role },
+                created: created, errors: errors, input: input)
+        }
+    }
+
+    static func page(_ model: Model) -> Layout {
+        let (context, tokens, roles, created, input) = (
+            model.context, model.tokens, model.roles, model.created, model.input
+        )
+        let form = Form(errors: model.errors)
         return Layout(
             context: context, title: "Your API tokens", breadcrumbs: [("Overview", RegisterPath.overview.href)],
             content: .group(
@@ -44,11 +79,10 @@ enum TokenPages {
                         headers: [.text("Label"), .text("Role"), .text("Created"), .text("State")],
                         rows: tokens.map { token in
                             [
-                                .text(token.label), .text(WorkspaceRole(rawValue: token.role)?.label ?? token.role),
-                                .text(token.createdAt.map(WallClock.dateTime) ?? ""),
-                                token.revokedAt == nil
+                                .text(token.label), .text(token.role), .text(token.created),
+                                !token.revoked
                                     ? .postForm(
-                                        action: AccountPath.revokeToken(token.id!.uuidString).href, context: context,
+                                        action: AccountPath.revokeToken(token.id).href, context: context,
                                         .button(
                                             .type(.submit), .class("button button--secondary"), .text("Revoke"),
                                             .span(.class("visually-hidden"), .text(" the token \(token.label)"))))
@@ -74,7 +108,8 @@ enum TokenPages {
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
-        try await page(req).response()
+        let model = try await Model.load(principal: try principal(req), context: req.pageContext, on: req.db)
+        return page(model).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -88,13 +123,16 @@ enum TokenPages {
             reader.errors.append(FieldError("role", "A token cannot have more than your own role"))
         }
         guard let role, reader.errors.isEmpty else {
-            return try await page(req, errors: reader.errors, input: input).response(status: .unprocessableEntity)
+            let model = try await Model.load(
+                principal: principal, errors: reader.errors, input: input, context: req.pageContext, on: req.db)
+            return page(model).response(status: .unprocessableEntity)
         }
         let workspace = try await WorkspaceRecord.find(principal.workspaceID, on: req.db)?.key ?? Tasks.defaultWorkspace
         let (_, secret) = try await Accounts.createToken(
             email: principal.email, label: label, role: role, workspace: workspace,
             on: req.db, actor: principal.email)
-        return try await page(req, created: secret).response(status: .created)
+        let model = try await Model.load(principal: principal, created: secret, context: req.pageContext, on: req.db)
+        return page(model).response(status: .created)
     }
 
     @Sendable static func revoke(req: Request) async throws -> Response {

@@ -71,9 +71,19 @@ enum WorkspacePages {
         var key: String; var name: String; var kind: WorkspaceKind; var role: WorkspaceRole; var current: Bool
     }
 
-    static func choices(_ req: Request) async throws -> [Choice] {
-        guard let principal = req.principal else { return [] }
-        let members = try await WorkspaceMemberRecord.query(on: req.db).filter(\.$user.$id == principal.userID).with(
+    /// The workspaces the user has a role in, by name.
+    struct Model {
+        var context: PageContext
+        var choices: [Choice]
+
+        static func load(context: PageContext, on db: Database) async throws -> Model {
+            Model(context: context, choices: try await WorkspacePages.choices(of: context.principal, on: db))
+        }
+    }
+
+    static func choices(of principal: Principal?, on db: Database) async throws -> [Choice] {
+        guard let principal else { return [] }
+        let members = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == principal.userID).with(
             \.$workspace
         ).all()
         return members.compactMap { m in
@@ -86,8 +96,11 @@ enum WorkspacePages {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let context = req.pageContext
-        let choices = try await choices(req)
+        page(try await Model.load(context: req.pageContext, on: req.db)).response()
+    }
+
+    static func page(_ model: Model) -> Layout {
+        let (context, choices) = (model.context, model.choices)
         return Layout(
             context: context, title: "Your workspaces",
             content: .group(
@@ -116,7 +129,7 @@ enum WorkspacePages {
                         ]
                     }, captionVisible: false)
             )
-        ).response()
+        )
     }
 
     struct Chosen: Content { var workspace: String? }

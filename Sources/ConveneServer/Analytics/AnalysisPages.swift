@@ -51,10 +51,9 @@ enum AnalysisPages {
     static func data(_ req: Request, _ asked: Asked, for analysis: Analysis) async throws -> (
         AnalyticsData, AnalyticsSettings
     ) {
-        (
-            try await AnalyticsStore.load(in: req.scope, period: asked.period, needs: .of(analysis)),
-            try await AnalyticsStore.settings(in: req.scope)
-        )
+        async let data = AnalyticsStore.load(in: req.scope, period: asked.period, needs: .of(analysis))
+        async let settings = AnalyticsStore.settings(in: req.scope)
+        return (try await data, try await settings)
     }
 
     /// The CSV of an analysis, when the query asks for it.
@@ -84,7 +83,7 @@ enum AnalysisPages {
     // MARK: Pages
 
     @Sendable static func index(req: Request) async throws -> Response {
-        AnalysisViews.index(context: req.pageContext, asked(req)).response()
+        AnalysisViews.index(AnalysisIndexModel(context: req.pageContext, asked: asked(req))).response()
     }
 
     @Sendable static func cost(req: Request) async throws -> Response {
@@ -92,7 +91,8 @@ enum AnalysisPages {
         let (data, settings) = try await data(req, asked, for: .cost)
         if let csv = try download(.cost, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
         let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
-        return AnalysisViews.cost(context: req.pageContext, report, data: data, asked: asked).response()
+        return AnalysisViews.cost(CostPageModel(context: req.pageContext, asked: asked, report: report, data: data))
+            .response()
     }
 
     /// The meetings behind a cost figure: of a partnership, an organisation's people or a theme.
@@ -106,7 +106,8 @@ enum AnalysisPages {
             theme: try? req.query.get(String.self, at: "theme"))
         let mayEdit = filter.partnership.map { _ in req.principal.map { $0.role >= .editor } ?? false } ?? false
         return AnalysisViews.costMeetings(
-            context: req.pageContext, report, data: data, asked: asked, filter: filter, mayEdit: mayEdit
+            CostMeetingsModel(
+                context: req.pageContext, asked: asked, report: report, data: data, filter: filter, mayEdit: mayEdit)
         ).response()
     }
 
@@ -121,7 +122,8 @@ enum AnalysisPages {
         let (data, settings) = try await data(req, asked, for: .load)
         if let csv = try download(.load, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
         let report = Load.run(data, period: asked.period, settings: settings)
-        return AnalysisViews.load(context: req.pageContext, report, data: data, asked: asked).response()
+        return AnalysisViews.load(LoadPageModel(context: req.pageContext, asked: asked, report: report, data: data))
+            .response()
     }
 
     @Sendable static func personLoad(req: Request) async throws -> Response {
@@ -131,7 +133,9 @@ enum AnalysisPages {
         guard let person = data.personsByKey[key] else { throw Problem.notFound("The person '\(key)'") }
         let report = Load.run(data, period: asked.period, settings: settings)
         return AnalysisViews.personLoad(
-            context: req.pageContext, person, report.person(key), report: report, data: data, asked: asked
+            PersonLoadModel(
+                context: req.pageContext, asked: asked, person: person, load: report.person(key), report: report,
+                data: data)
         ).response()
     }
 
@@ -141,10 +145,9 @@ enum AnalysisPages {
         if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) {
             return csv
         }
-        return AnalysisViews.attendance(
-            context: req.pageContext, AttendanceQuality.run(data, period: asked.period, today: req.now.today),
-            asked: asked
-        ).response()
+        let report = AttendanceQuality.run(data, period: asked.period, today: req.now.today)
+        return AnalysisViews.attendance(AttendancePageModel(context: req.pageContext, asked: asked, report: report))
+            .response()
     }
 
     @Sendable static func delivery(req: Request) async throws -> Response {
@@ -153,9 +156,9 @@ enum AnalysisPages {
         if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) {
             return csv
         }
+        let report = Delivery.run(data, period: asked.period, today: req.now.today)
         return AnalysisViews.delivery(
-            context: req.pageContext, Delivery.run(data, period: asked.period, today: req.now.today), data: data,
-            asked: asked
+            DeliveryPageModel(context: req.pageContext, asked: asked, report: report, data: data)
         ).response()
     }
 
@@ -188,12 +191,12 @@ enum AnalysisPages {
                 today: req.now.today)
         }
         let plan = try await person.asyncMap { try await savedPlan(of: $0.key, in: req.scope) } ?? nil
-        let mayEdit = (req.principal?.role ?? .viewer) >= .editor
         let people = data.persons.sorted { $0.name < $1.name }.map { ($0.key, $0.name) }
         return AnalysisViews.triage(
-            context: req.pageContext, report, person: person, people: people,
-            capacity: capacityText ?? String(capacity), plan: plan,
-            saved: (try? req.query.get(Bool.self, at: "saved")) == true, mayEdit: mayEdit, asked: asked
+            TriagePageModel(
+                context: req.pageContext, asked: asked, report: report, person: person, people: people,
+                capacity: capacityText ?? String(capacity), plan: plan,
+                saved: (try? req.query.get(Bool.self, at: "saved")) == true)
         ).response()
     }
 
@@ -297,8 +300,9 @@ enum AnalysisPages {
         let values = Dictionary(
             uniqueKeysWithValues: AnalyticsSettings.definitions.map { ($0.key, String(settings.value($0))) })
         return AnalysisViews.settings(
-            context: req.pageContext, values, errors: [], saved: (try? req.query.get(Bool.self, at: "saved")) == true,
-            mayEdit: (req.principal?.role ?? .viewer) >= .editor
+            AnalysisSettingsModel(
+                context: req.pageContext, values: values, errors: [],
+                saved: (try? req.query.get(Bool.self, at: "saved")) == true)
         ).response()
     }
 
@@ -315,8 +319,9 @@ enum AnalysisPages {
             for definition in AnalyticsSettings.definitions {
                 if let value = body[definition.key] { values[definition.key] = value }
             }
-            return AnalysisViews.settings(context: req.pageContext, values, errors: errors, saved: false, mayEdit: true)
-                .response(status: .unprocessableEntity)
+            return AnalysisViews.settings(
+                AnalysisSettingsModel(context: req.pageContext, values: values, errors: errors, saved: false)
+            ).response(status: .unprocessableEntity)
         }
         for definition in AnalyticsSettings.definitions {
             if let value = body[definition.key] {
@@ -358,10 +363,10 @@ enum AnalysisPages {
             let (data, settings) = try await data(req, asked, for: .cost)
             let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
             return AnalysisViews.costMeetings(
-                context: req.pageContext, report, data: data, asked: asked,
-                filter: CostFilter(partnership: partnership.key), mayEdit: true,
-                errors: errors,
-                input: .init(label: input.label, minutes: input.minutes_per_meeting, salary: input.salary)
+                CostMeetingsModel(
+                    context: req.pageContext, asked: asked, report: report, data: data,
+                    filter: CostFilter(partnership: partnership.key), mayEdit: true, errors: errors,
+                    input: .init(label: input.label, minutes: input.minutes_per_meeting, salary: input.salary))
             )
             .response(status: .unprocessableEntity)
         }

@@ -4,7 +4,8 @@ import Plot
 
 /// The attendance analysis's page.
 extension AnalysisViews {
-    static func attendance(context: PageContext, _ r: AttendanceQuality.Report, asked: Asked) -> Layout {
+    static func attendance(_ model: AttendancePageModel) -> Layout {
+        let (context, asked, r) = (model.context, model.asked, model.report)
         let title = "Attendance quality"
         return Layout(
             context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(),

@@ -4,7 +4,8 @@ import Plot
 
 /// The cost analysis's pages.
 extension AnalysisViews {
-    static func cost(context: PageContext, _ r: CostAudit.Report, data: AnalyticsData, asked: Asked) -> Layout {
+    static func cost(_ model: CostPageModel) -> Layout {
+        let (context, asked, r, data) = (model.context, model.asked, model.report, model.data)
         let q = asked.query
         let title = "Cost of meetings"
         return Layout(
@@ -98,11 +99,9 @@ extension AnalysisViews {
         var salary: String?
     }
 
-    static func costMeetings(
-        context: PageContext, _ r: CostAudit.Report, data: AnalyticsData, asked: Asked,
-        filter: AnalysisPages.CostFilter, mayEdit: Bool,
-        errors: [FieldError] = [], input: SupportInput = SupportInput()
-    ) -> Layout {
+    static func costMeetings(_ model: CostMeetingsModel) -> Layout {
+        let (context, asked, r, data) = (model.context, model.asked, model.report, model.data)
+        let (filter, mayEdit, errors, input) = (model.filter, model.mayEdit, model.errors, model.input)
         var meetings = r.meetings
         var what = "All held meetings"
         if let key = filter.partnership {

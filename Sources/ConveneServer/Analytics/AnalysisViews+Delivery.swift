@@ -4,7 +4,8 @@ import Plot
 
 /// The delivery analysis's page.
 extension AnalysisViews {
-    static func delivery(context: PageContext, _ r: Delivery.Report, data: AnalyticsData, asked: Asked) -> Layout {
+    static func delivery(_ model: DeliveryPageModel) -> Layout {
+        let (context, asked, r, data) = (model.context, model.asked, model.report, model.data)
         let title = "Delivery"
         // Decisions a month across the landscape.
         var months: [String: (decisions: Int, meetings: Int)] = [:]

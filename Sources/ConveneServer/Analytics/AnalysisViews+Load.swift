@@ -4,7 +4,8 @@ import Plot
 
 /// The load analysis's pages.
 extension AnalysisViews {
-    static func load(context: PageContext, _ r: Load.Report, data: AnalyticsData, asked: Asked) -> Layout {
+    static func load(_ model: LoadPageModel) -> Layout {
+        let (context, asked, r, data) = (model.context, model.asked, model.report, model.data)
         let q = asked.query
         let title = "Meeting load"
         let weeks = max(1, r.weeks.count)
@@ -93,10 +94,9 @@ extension AnalysisViews {
         return "\(day.day) \(months[day.month - 1])"
     }
 
-    static func personLoad(
-        context: PageContext, _ person: Person, _ load: Load.PersonLoad?, report: Load.Report, data: AnalyticsData,
-        asked: Asked
-    ) -> Layout {
+    static func personLoad(_ model: PersonLoadModel) -> Layout {
+        let (context, asked, person, load) = (model.context, model.asked, model.person, model.load)
+        let (report, data) = (model.report, model.data)
         let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         let weekdays = (load?.days.keys.contains { $0.weekday >= 5 } ?? false) ? 7 : 5
         let meetings = Set(load?.meetingKeys ?? [])

@@ -4,9 +4,9 @@ import Plot
 
 /// The settings page: the assumptions every analysis rests on.
 extension AnalysisViews {
-    static func settings(
-        context: PageContext, _ values: [String: String], errors: [FieldError], saved: Bool, mayEdit: Bool
-    ) -> Layout {
+    static func settings(_ model: AnalysisSettingsModel) -> Layout {
+        let (context, values, errors, saved) = (model.context, model.values, model.errors, model.saved)
+        let mayEdit = context.mayEdit
         let form = Form(errors: errors)
         let defaults = AnalyticsSettings()
         return Layout(

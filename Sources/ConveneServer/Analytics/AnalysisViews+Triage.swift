@@ -4,11 +4,9 @@ import Plot
 
 /// The triage analysis's page.
 extension AnalysisViews {
-    static func triage(
-        context: PageContext, _ r: Triage.Report?, person: Person?, people: [(String, String)], capacity: String,
-        plan: AnalysisPages.SavedPlan?,
-        saved: Bool, mayEdit: Bool, asked: Asked
-    ) -> Layout {
+    static func triage(_ model: TriagePageModel) -> Layout {
+        let (context, asked, r, person, plan) = (model.context, model.asked, model.report, model.person, model.plan)
+        let (people, capacity, saved, mayEdit) = (model.people, model.capacity, model.saved, model.context.mayEdit)
         let title = "Triage of invitations"
         let form = Form(errors: asked.errors)
         let extra: Node<HTML.BodyContext> = .group(

@@ -77,9 +77,10 @@ enum AnalysisViews {
 
     // MARK: Index
 
-    static func index(context: PageContext, _ asked: Asked) -> Layout {
-        Layout(
-            context: context, title: "Analysis", breadcrumbs: [("Overview", RegisterPath.overview.href)],
+    static func index(_ model: AnalysisIndexModel) -> Layout {
+        let asked = model.asked
+        return Layout(
+            context: model.context, title: "Analysis", breadcrumbs: [("Overview", RegisterPath.overview.href)],
             content: .group(
                 .heading("Analysis"),
                 .p(

@@ -23,7 +23,9 @@ enum DuplicationPages {
             return csv
         }
         let report = MembershipOverlap.run(data, on: Analyses.overlapDay(asked.period, today: req.now.today))
-        return DuplicationViews.overlap(context: req.pageContext, report, data: data, asked: asked).response()
+        return DuplicationViews.overlap(
+            OverlapPageModel(context: req.pageContext, asked: asked, report: report, data: data)
+        ).response()
     }
 
     @Sendable static func duplicates(req: Request) async throws -> Response {
@@ -35,7 +37,9 @@ enum DuplicationPages {
             return csv
         }
         let report = DuplicateDiscussions.run(data, period: asked.period, settings: settings, today: req.now.today)
-        return DuplicationViews.duplicates(context: req.pageContext, report, data: data, asked: asked).response()
+        return DuplicationViews.duplicates(
+            DuplicateDiscussionsModel(context: req.pageContext, asked: asked, report: report, data: data)
+        ).response()
     }
 
     @Sendable static func priorities(req: Request) async throws -> Response {
@@ -51,8 +55,9 @@ enum DuplicationPages {
         let (strategies, _) = try await StrategyStore.all(in: req.scope)
         let names = Dictionary(strategies.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
         return DuplicationViews.priorities(
-            context: req.pageContext, PriorityDuplicates.run(texts, settings: settings), strategyNames: names,
-            asked: asked
+            PriorityDuplicatesModel(
+                context: req.pageContext, asked: asked, report: PriorityDuplicates.run(texts, settings: settings),
+                strategyNames: names)
         ).response()
     }
 }
@@ -66,9 +71,8 @@ enum DuplicationViews {
         return named.joined(separator: ", ") + (keys.count > limit ? " and \(keys.count - limit) more" : "")
     }
 
-    static func overlap(context: PageContext, _ r: MembershipOverlap.Report, data: AnalyticsData, asked: Asked)
-        -> Layout
-    {
+    static func overlap(_ model: OverlapPageModel) -> Layout {
+        let (context, asked, r, data) = (model.context, model.asked, model.report, model.data)
         let title = "Shared members"
         let close = r.pairs.filter { $0.people.overlap >= 0.5 }
         return Layout(
@@ -121,9 +125,8 @@ enum DuplicationViews {
                     .p(.text("The 300 pairs sharing most are shown; the CSV has all \(r.pairs.count).")))))
     }
 
-    static func duplicates(context: PageContext, _ r: DuplicateDiscussions.Report, data: AnalyticsData, asked: Asked)
-        -> Layout
-    {
+    static func duplicates(_ model: DuplicateDiscussionsModel) -> Layout {
+        let (context, asked, r, data) = (model.context, model.asked, model.report, model.data)
         let title = "Duplicate discussions"
         let affected = r.partnerships.filter { $0.duplicated > 0 }
         func side(_ s: DuplicateDiscussions.Side) -> Node<HTML.BodyContext> {
@@ -196,9 +199,8 @@ enum DuplicationViews {
         )
     }
 
-    static func priorities(
-        context: PageContext, _ r: PriorityDuplicates.Report, strategyNames: [String: String], asked: Asked
-    ) -> Layout {
+    static func priorities(_ model: PriorityDuplicatesModel) -> Layout {
+        let (context, asked, r, strategyNames) = (model.context, model.asked, model.report, model.strategyNames)
         let title = "Near-duplicate priorities"
         func strategies(_ keys: [String]) -> Node<HTML.BodyContext> {
             .group(

@@ -23,8 +23,39 @@ enum ImportPage {
         enum CodingKeys: String, CodingKey { case format, file, dryRun = "dry_run" }
     }
 
+    /// The upload form, as chosen, with what is wrong with it.
+    struct FormModel {
+        var context: PageContext
+        /// The kind of file chosen, as posted.
+        var format: String?
+        var dryRun: Bool
+        var errors: [FieldError]
+    }
+
+    /// A file that was not imported, and each of its problems.
+    struct RejectedModel {
+        var context: PageContext
+        /// The file's name.
+        var name: String
+        var issues: [ImportIssue]
+        /// Where to go to import a corrected file.
+        var retry = RegisterPath.importFile.href
+        var breadcrumbs: [(label: String, href: String)] = [
+            ("Overview", RegisterPath.overview.href), ("Import", RegisterPath.importFile.href)
+        ]
+    }
+
+    /// What an import changed, or a check would change.
+    struct AppliedModel {
+        var context: PageContext
+        /// The file's name.
+        var name: String
+        var summary: ChangeSummary
+        var dryRun: Bool
+    }
+
     @Sendable static func form(req: Request) async throws -> Response {
-        view(context: req.pageContext, format: nil, dryRun: false, errors: []).response()
+        view(FormModel(context: req.pageContext, format: nil, dryRun: false, errors: [])).response()
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {
@@ -36,19 +67,22 @@ enum ImportPage {
         if data.isEmpty { errors.append(FieldError("file", "Select a file to import; the one chosen is empty")) }
         let dryRun = upload.dryRun != nil
         guard let format, errors.isEmpty else {
-            return view(context: req.pageContext, format: upload.format, dryRun: dryRun, errors: errors).response(
-                status: .unprocessableEntity)
+            return view(FormModel(context: req.pageContext, format: upload.format, dryRun: dryRun, errors: errors))
+                .response(status: .unprocessableEntity)
         }
         let name = upload.file?.filename ?? "the file"
         switch try await RegisterImport.run(Tasks.read(format, data), in: req.scope, dryRun: dryRun) {
         case .rejected(let issues):
-            return rejected(context: req.pageContext, name, issues).response(status: .unprocessableEntity)
+            return rejected(RejectedModel(context: req.pageContext, name: name, issues: issues))
+                .response(status: .unprocessableEntity)
         case .applied(let summary, let dryRun):
-            return applied(context: req.pageContext, name, summary, dryRun: dryRun).response()
+            return applied(AppliedModel(context: req.pageContext, name: name, summary: summary, dryRun: dryRun))
+                .response()
         }
     }
 
-    static func view(context: PageContext, format: String?, dryRun: Bool, errors: [FieldError]) -> Layout {
+    static func view(_ model: FormModel) -> Layout {
+        let (context, format, dryRun, errors) = (model.context, model.format, model.dryRun, model.errors)
         let form = Form(errors: errors)
         return Layout(
             context: context, title: errors.isEmpty ? "Import a register file" : "Error: Import a register file",
@@ -88,15 +122,19 @@ enum ImportPage {
             ))
     }
 
+    /// The calendar import's rejection uses this page too; it calls with loose arguments until it builds the model.
     static func rejected(
-        context: PageContext, _ name: String, _ issues: [ImportIssue], retry: String = RegisterPath.importFile.href,
-        breadcrumbs: [(label: String, href: String)] = [
-            ("Overview", RegisterPath.overview.href), ("Import", RegisterPath.importFile.href)
-        ]
+        context: PageContext, _ name: String, _ issues: [ImportIssue], retry: String,
+        breadcrumbs: [(label: String, href: String)]
     ) -> Layout {
+        rejected(RejectedModel(context: context, name: name, issues: issues, retry: retry, breadcrumbs: breadcrumbs))
+    }
+
+    static func rejected(_ model: RejectedModel) -> Layout {
+        let (name, issues, retry) = (model.name, model.issues, model.retry)
         let shown = issues.prefix(1_000)
         return Layout(
-            context: context, title: "The file was not imported", breadcrumbs: breadcrumbs,
+            context: model.context, title: "The file was not imported", breadcrumbs: model.breadcrumbs,
             content: .group(
                 .div(
                     .class("error-summary"), .attribute(named: "role", value: "alert"),
@@ -118,7 +156,8 @@ enum ImportPage {
             ))
     }
 
-    static func applied(context: PageContext, _ name: String, _ summary: ChangeSummary, dryRun: Bool) -> Layout {
+    static func applied(_ model: AppliedModel) -> Layout {
+        let (context, name, summary, dryRun) = (model.context, model.name, model.summary, model.dryRun)
         let title = dryRun ? "Check complete" : "Import complete"
         let kinds = ChangeSummary.kindOrder.filter { summary.counts[$0] != nil }
         return Layout(

@@ -9,17 +9,22 @@ import Vapor
 /// and nothing else, whoever is asking.
 struct NetworkModel {
     struct Row { var key: String; var name: String; var kind: WorkspaceKind; var published: [PublicPartnership] }
+    var context: PageContext
     var rows: [Row]
     var isNational: Bool
 
+    /// Every workspace, with what it has published; the one read across workspaces, of published records only.
     static func load(_ req: Request) async throws -> NetworkModel {
-        let published = Dictionary(grouping: try await PublicPages.published(req), by: \.workspace)
-        let workspaces = try await WorkspaceRecord.query(on: req.db).sort(\.$name).all()
+        async let everyPublished = PublicPages.published(req)
+        async let workspaces = WorkspaceRecord.query(on: req.db).sort(\.$name).all()
+        let published = Dictionary(grouping: try await everyPublished, by: \.workspace)
+        let context = req.pageContext
         return NetworkModel(
-            rows: workspaces.map {
+            context: context,
+            rows: try await workspaces.map {
                 Row(key: $0.key, name: $0.name, kind: $0.workspaceKind, published: published[$0.key] ?? [])
             },
-            isNational: req.principal?.workspaceKind == .national)
+            isNational: context.principal?.workspaceKind == .national)
     }
 }
 
@@ -29,14 +34,14 @@ enum NetworkPage {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        render(context: req.pageContext, try await NetworkModel.load(req)).response()
+        render(try await NetworkModel.load(req)).response()
     }
 
-    static func render(context: PageContext, _ model: NetworkModel) -> Layout {
+    static func render(_ model: NetworkModel) -> Layout {
         let total = model.rows.reduce(0) { $0 + $1.published.count }
         let publishing = model.rows.filter { !$0.published.isEmpty }
         return Layout(
-            context: context, title: "The network", breadcrumbs: [("Overview", RegisterPath.overview.href)],
+            context: model.context, title: "The network", breadcrumbs: [("Overview", RegisterPath.overview.href)],
             content: .group(
                 .heading("The network"),
                 .p(

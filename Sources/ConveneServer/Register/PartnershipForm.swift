@@ -114,11 +114,32 @@ struct PartnershipFormChoices {
     }
 }
 
+/// The form to add or change a partnership, as typed, with what is wrong with it.
+struct PartnershipFormModel {
+    var context: PageContext
+    var title: String
+    var action: String
+    var cancel: String
+    var input: PartnershipFormInput
+    var errors: [FieldError]
+    var choices: PartnershipFormChoices
+}
+
 enum PartnershipFormView {
+    /// The register's partnership handlers call with loose arguments until they build the model.
     static func render(
         context: PageContext, title: String, action: String, input: PartnershipFormInput, errors: [FieldError],
         choices: PartnershipFormChoices, cancel: String
     ) -> Layout {
+        render(
+            PartnershipFormModel(
+                context: context, title: title, action: action, cancel: cancel, input: input, errors: errors,
+                choices: choices))
+    }
+
+    static func render(_ model: PartnershipFormModel) -> Layout {
+        let (context, title, action, cancel) = (model.context, model.title, model.action, model.cancel)
+        let (input, errors, choices) = (model.input, model.errors, model.choices)
         let form = Form(errors: errors)
         return Layout(
             context: context, title: errors.isEmpty ? title : "Error: \(title)",

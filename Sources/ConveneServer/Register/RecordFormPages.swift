@@ -29,8 +29,9 @@ enum RecordFormPages {
 
     @Sendable static func newOrganisation(req: Request) async throws -> Response {
         RecordFormViews.organisation(
-            context: req.pageContext, OrganisationFormInput(), errors: [], action: RegisterPath.newOrganisation.href,
-            cancel: RegisterPath.organisations.href, title: "Add an organisation"
+            OrganisationFormModel(
+                context: req.pageContext, title: "Add an organisation", action: RegisterPath.newOrganisation.href,
+                cancel: RegisterPath.organisations.href, input: OrganisationFormInput(), errors: [])
         ).response()
     }
 
@@ -42,18 +43,20 @@ enum RecordFormPages {
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(organisations: [$0]) }
         if errors.isEmpty { return req.redirect(to: RegisterPath.organisation(key).href) }
         return RecordFormViews.organisation(
-            context: req.pageContext, input, errors: errors, action: RegisterPath.newOrganisation.href,
-            cancel: RegisterPath.organisations.href,
-            title: "Add an organisation"
+            OrganisationFormModel(
+                context: req.pageContext, title: "Add an organisation", action: RegisterPath.newOrganisation.href,
+                cancel: RegisterPath.organisations.href, input: input, errors: errors)
         ).response(status: .unprocessableEntity)
     }
 
     @Sendable static func editOrganisation(req: Request) async throws -> Response {
         let record = try await RegisterQueries.organisation(try req.parameters.require("key"), in: req.scope)
         return RecordFormViews.organisation(
-            context: req.pageContext, OrganisationFormInput(name: record.name, sector: record.sector), errors: [],
-            action: RegisterPath.editOrganisation(record.key).href, cancel: RegisterPath.organisation(record.key).href,
-            title: "Change \(record.name)"
+            OrganisationFormModel(
+                context: req.pageContext, title: "Change \(record.name)",
+                action: RegisterPath.editOrganisation(record.key).href,
+                cancel: RegisterPath.organisation(record.key).href,
+                input: OrganisationFormInput(name: record.name, sector: record.sector), errors: [])
         ).response()
     }
 
@@ -65,19 +68,22 @@ enum RecordFormPages {
         }
         if errors.isEmpty { return req.redirect(to: RegisterPath.organisation(record.key).href) }
         return RecordFormViews.organisation(
-            context: req.pageContext, input, errors: errors, action: RegisterPath.editOrganisation(record.key).href,
-            cancel: RegisterPath.organisation(record.key).href, title: "Change \(record.name)"
-        )
-        .response(status: .unprocessableEntity)
+            OrganisationFormModel(
+                context: req.pageContext, title: "Change \(record.name)",
+                action: RegisterPath.editOrganisation(record.key).href,
+                cancel: RegisterPath.organisation(record.key).href,
+                input: input, errors: errors)
+        ).response(status: .unprocessableEntity)
     }
 
     // MARK: People
 
     @Sendable static func newPerson(req: Request) async throws -> Response {
         RecordFormViews.person(
-            context: req.pageContext, PersonFormInput(), choices: try await RecordChoices.load(in: req.scope),
-            errors: [],
-            action: RegisterPath.newPerson.href, cancel: RegisterPath.persons.href, title: "Add a person"
+            PersonFormModel(
+                context: req.pageContext, title: "Add a person", action: RegisterPath.newPerson.href,
+                cancel: RegisterPath.persons.href, input: PersonFormInput(), errors: [],
+                choices: try await RecordChoices.load(in: req.scope))
         ).response()
     }
 
@@ -92,8 +98,10 @@ enum RecordFormPages {
             return req.redirect(to: RegisterPath.person(key).href)
         }
         return RecordFormViews.person(
-            context: req.pageContext, input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
-            action: RegisterPath.newPerson.href, cancel: RegisterPath.persons.href, title: "Add a person"
+            PersonFormModel(
+                context: req.pageContext, title: "Add a person", action: RegisterPath.newPerson.href,
+                cancel: RegisterPath.persons.href, input: input, errors: errors,
+                choices: try await RecordChoices.load(in: req.scope))
         ).response(status: .unprocessableEntity)
     }
 
@@ -102,12 +110,14 @@ enum RecordFormPages {
         guard let person = try await PersonsResource.find(key, in: req.scope) else {
             throw Problem.notFound("The person '\(key)'")
         }
-        let inOffice = try await PersonRecord.query(in: req.scope).filter(\.$key == key).first()?.publicOffice ?? false
+        async let record = PersonRecord.query(in: req.scope).filter(\.$key == key).first()
+        async let choices = RecordChoices.load(in: req.scope)
+        let inOffice = try await record?.publicOffice ?? false
         return RecordFormViews.person(
-            context: req.pageContext, PersonFormInput(person, publicOffice: inOffice),
-            choices: try await RecordChoices.load(in: req.scope), errors: [],
-            action: RegisterPath.editPerson(key).href, cancel: RegisterPath.person(key).href,
-            title: "Change \(person.name)"
+            PersonFormModel(
+                context: req.pageContext, title: "Change \(person.name)", action: RegisterPath.editPerson(key).href,
+                cancel: RegisterPath.person(key).href, input: PersonFormInput(person, publicOffice: inOffice),
+                errors: [], choices: try await choices)
         ).response()
     }
 
@@ -123,11 +133,11 @@ enum RecordFormPages {
             return req.redirect(to: RegisterPath.person(key).href)
         }
         return RecordFormViews.person(
-            context: req.pageContext, input, choices: try await RecordChoices.load(in: req.scope), errors: errors,
-            action: RegisterPath.editPerson(key).href, cancel: RegisterPath.person(key).href,
-            title: "Change \(person.name)"
-        )
-        .response(status: .unprocessableEntity)
+            PersonFormModel(
+                context: req.pageContext, title: "Change \(person.name)", action: RegisterPath.editPerson(key).href,
+                cancel: RegisterPath.person(key).href, input: input, errors: errors,
+                choices: try await RecordChoices.load(in: req.scope))
+        ).response(status: .unprocessableEntity)
     }
 
     // MARK: Memberships
@@ -135,9 +145,10 @@ enum RecordFormPages {
     @Sendable static func newMembership(req: Request) async throws -> Response {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         return RecordFormViews.membership(
-            context: req.pageContext, MembershipFormInput(), partnership: (partnership.key, partnership.name),
-            choices: try await RecordChoices.load(in: req.scope), errors: [],
-            action: RegisterPath.newMember(partnership.key).href, title: "Add a member"
+            MembershipFormModel(
+                context: req.pageContext, title: "Add a member", action: RegisterPath.newMember(partnership.key).href,
+                input: MembershipFormInput(), errors: [], partnership: (partnership.key, partnership.name),
+                choices: try await RecordChoices.load(in: req.scope))
         ).response()
     }
 
@@ -156,11 +167,11 @@ enum RecordFormPages {
             return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members"))
         }
         return RecordFormViews.membership(
-            context: req.pageContext, input, partnership: (partnership.key, partnership.name),
-            choices: try await RecordChoices.load(in: req.scope), errors: errors,
-            action: RegisterPath.newMember(partnership.key).href, title: "Add a member"
-        )
-        .response(status: .unprocessableEntity)
+            MembershipFormModel(
+                context: req.pageContext, title: "Add a member", action: RegisterPath.newMember(partnership.key).href,
+                input: input, errors: errors, partnership: (partnership.key, partnership.name),
+                choices: try await RecordChoices.load(in: req.scope))
+        ).response(status: .unprocessableEntity)
     }
 
     private static func membership(_ req: Request) async throws -> (PartnershipRecord, Membership) {
@@ -177,10 +188,11 @@ enum RecordFormPages {
     @Sendable static func editMembership(req: Request) async throws -> Response {
         let (partnership, membership) = try await membership(req)
         return RecordFormViews.membership(
-            context: req.pageContext, MembershipFormInput(membership), partnership: (partnership.key, partnership.name),
-            choices: try await RecordChoices.load(in: req.scope), errors: [],
-            action: RegisterPath.editMember(partnership.key, member: membership.key).href,
-            title: "Change a membership"
+            MembershipFormModel(
+                context: req.pageContext, title: "Change a membership",
+                action: RegisterPath.editMember(partnership.key, member: membership.key).href,
+                input: MembershipFormInput(membership), errors: [], partnership: (partnership.key, partnership.name),
+                choices: try await RecordChoices.load(in: req.scope))
         ).response()
     }
 
@@ -194,10 +206,11 @@ enum RecordFormPages {
             return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members"))
         }
         return RecordFormViews.membership(
-            context: req.pageContext, input, partnership: (partnership.key, partnership.name),
-            choices: try await RecordChoices.load(in: req.scope), errors: errors,
-            action: RegisterPath.editMember(partnership.key, member: membership.key).href,
-            title: "Change a membership"
+            MembershipFormModel(
+                context: req.pageContext, title: "Change a membership",
+                action: RegisterPath.editMember(partnership.key, member: membership.key).href,
+                input: input, errors: errors, partnership: (partnership.key, partnership.name),
+                choices: try await RecordChoices.load(in: req.scope))
         ).response(status: .unprocessableEntity)
     }
 
@@ -214,9 +227,10 @@ enum RecordFormPages {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         let version = try await nextVersion(partnership, in: req.scope)
         return RecordFormViews.terms(
-            context: req.pageContext, TermsFormInput(), partnership: (partnership.key, partnership.name),
-            version: version, errors: [],
-            action: RegisterPath.newTermsOfReference(partnership.key).href
+            TermsFormModel(
+                context: req.pageContext, action: RegisterPath.newTermsOfReference(partnership.key).href,
+                input: TermsFormInput(), errors: [], partnership: (partnership.key, partnership.name),
+                version: version)
         ).response()
     }
 
@@ -235,9 +249,9 @@ enum RecordFormPages {
             }
         }
         return RecordFormViews.terms(
-            context: req.pageContext, input, partnership: (partnership.key, partnership.name), version: version,
-            errors: all,
-            action: RegisterPath.newTermsOfReference(partnership.key).href
+            TermsFormModel(
+                context: req.pageContext, action: RegisterPath.newTermsOfReference(partnership.key).href,
+                input: input, errors: all, partnership: (partnership.key, partnership.name), version: version)
         ).response(status: .unprocessableEntity)
     }
 

@@ -179,7 +179,53 @@ struct RecordChoices {
     }
 }
 
+/// The form to add or change an organisation, as typed, with what is wrong with it.
+struct OrganisationFormModel {
+    var context: PageContext
+    var title: String
+    var action: String
+    var cancel: String
+    var input: OrganisationFormInput
+    var errors: [FieldError]
+}
+
+/// The form to add or change a person, as typed, with what is wrong with it.
+struct PersonFormModel {
+    var context: PageContext
+    var title: String
+    var action: String
+    var cancel: String
+    var input: PersonFormInput
+    var errors: [FieldError]
+    /// The organisations a person may belong to.
+    var choices: RecordChoices
+}
+
+/// The form to add or change a member of a partnership, as typed, with what is wrong with it.
+struct MembershipFormModel {
+    var context: PageContext
+    var title: String
+    var action: String
+    var input: MembershipFormInput
+    var errors: [FieldError]
+    var partnership: (key: String, name: String)
+    /// The people and organisations who may be members, substitutes or represented.
+    var choices: RecordChoices
+}
+
+/// The form to add the next version of a partnership's terms of reference, as typed, with what is wrong with it.
+struct TermsFormModel {
+    var context: PageContext
+    var action: String
+    var input: TermsFormInput
+    var errors: [FieldError]
+    var partnership: (key: String, name: String)
+    /// The version the form adds.
+    var version: Int
+}
+
 enum RecordFormViews {
+    /// The frame every record form shares: the error summary, the heading, the post form and its Save and Cancel.
     static func page(
         context: PageContext, title: String, action: String, cancel: String, errors: [FieldError],
         breadcrumbs: [(String, String)], _ fields: Node<HTML.BodyContext>...
@@ -196,10 +242,9 @@ enum RecordFormViews {
                     .a(.href(cancel), .class("button button--secondary"), .text("Cancel")))))
     }
 
-    static func organisation(
-        context: PageContext, _ input: OrganisationFormInput, errors: [FieldError], action: String, cancel: String,
-        title: String
-    ) -> Layout {
+    static func organisation(_ model: OrganisationFormModel) -> Layout {
+        let (context, input, errors) = (model.context, model.input, model.errors)
+        let (title, action, cancel) = (model.title, model.action, model.cancel)
         let form = Form(errors: errors)
         return page(
             context: context, title: title, action: action, cancel: cancel, errors: errors,
@@ -210,10 +255,9 @@ enum RecordFormViews {
                 blank: "Select a sector"))
     }
 
-    static func person(
-        context: PageContext, _ input: PersonFormInput, choices: RecordChoices, errors: [FieldError], action: String,
-        cancel: String, title: String
-    ) -> Layout {
+    static func person(_ model: PersonFormModel) -> Layout {
+        let (context, input, choices, errors) = (model.context, model.input, model.choices, model.errors)
+        let (title, action, cancel) = (model.title, model.action, model.cancel)
         let form = Form(errors: errors)
         return page(
             context: context, title: title, action: action, cancel: cancel, errors: errors,
@@ -241,11 +285,9 @@ enum RecordFormViews {
                 single: true))
     }
 
-    static func membership(
-        context: PageContext, _ input: MembershipFormInput, partnership: (key: String, name: String),
-        choices: RecordChoices,
-        errors: [FieldError], action: String, title: String
-    ) -> Layout {
+    static func membership(_ model: MembershipFormModel) -> Layout {
+        let (context, input, partnership, choices) = (model.context, model.input, model.partnership, model.choices)
+        let (errors, action, title) = (model.errors, model.action, model.title)
         let form = Form(errors: errors)
         return page(
             context: context, title: title, action: action, cancel: RegisterPath.partnership(partnership.key).href,
@@ -273,10 +315,9 @@ enum RecordFormViews {
             form.select("substitute_key", "Named substitute", input.substituteKey, choices.persons, blank: "None"))
     }
 
-    static func terms(
-        context: PageContext, _ input: TermsFormInput, partnership: (key: String, name: String), version: Int,
-        errors: [FieldError], action: String
-    ) -> Layout {
+    static func terms(_ model: TermsFormModel) -> Layout {
+        let (context, input, partnership, version) = (model.context, model.input, model.partnership, model.version)
+        let (errors, action) = (model.errors, model.action)
         let form = Form(errors: errors)
         return page(
             context: context, title: "Add version \(version) of the terms of reference", action: action,

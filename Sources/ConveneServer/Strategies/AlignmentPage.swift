@@ -8,16 +8,11 @@ import Vapor
 /// downloads whole as CSV.
 enum AlignmentPage {
     @Sendable static func show(req: Request) async throws -> Response {
-        let model = try await StrategyPages.Model.load(in: req.scope)
-        let report = Alignment.run(
-            strategies: model.strategies, priorities: model.priorities,
-            partnershipNames: Dictionary(model.partnerships.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }),
-            organisationNames: Dictionary(
-                model.organisations.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        let model = try await AlignmentModel.load(context: req.pageContext, in: req.scope)
         if (try? req.query.get(String.self, at: "format")) == "csv" {
-            return AnalysisPages.csv(Data(csv(report).utf8), filename: "alignment.csv")
+            return AnalysisPages.csv(Data(csv(model.report).utf8), filename: "alignment.csv")
         }
-        return render(context: req.pageContext, report, model: model).response()
+        return render(model).response()
     }
 
     static func mark(_ cell: Alignment.Cell?) -> String {
@@ -35,7 +30,8 @@ enum AlignmentPage {
         return CSV.write(header: header, rows: rows)
     }
 
-    static func render(context: PageContext, _ r: Alignment.Report, model: StrategyPages.Model) -> Layout {
+    static func render(_ model: AlignmentModel) -> Layout {
+        let (context, r) = (model.context, model.report)
         let titles = Dictionary(
             (r.planRows + r.rows).map { ($0.priorityKey, "\($0.title) (\($0.strategyName))") },
             uniquingKeysWith: { a, _ in a })

@@ -20,70 +20,25 @@ enum StrategyPages {
         write.post(StrategyPath.editPriority(":key", priority: ":priority"), use: updatePriority)
     }
 
-    /// What the pages show of the register around strategies: names of owners, and the plan's priorities.
-    struct Model {
-        var strategies: [Strategy]
-        var priorities: [Priority]
-        var partnerships: [(key: String, name: String)]
-        var organisations: [(key: String, name: String)]
-        var isDemo: Bool
-
-        static func load(in scope: Scope) async throws -> Model {
-            let (strategies, priorities) = try await StrategyStore.all(in: scope)
-            async let partnerships = PartnershipRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name).all()
-            async let organisations = OrganisationRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name)
-                .all()
-            return Model(
-                strategies: strategies, priorities: priorities,
-                partnerships: try await partnerships.map { ($0.key, $0.name) },
-                organisations: try await organisations.map { ($0.key, $0.name) },
-                isDemo: try await RegisterQueries.hasDemoData(in: scope))
-        }
-
-        func strategy(_ key: String) throws -> Strategy {
-            guard let strategy = strategies.first(where: { $0.key == key }) else {
-                throw Problem.notFound("The strategy '\(key)'")
-            }
-            return strategy
-        }
-
-        func ownerName(_ s: Strategy) -> String {
-            if let key = s.ownerPartnershipKey { return partnerships.first { $0.key == key }?.name ?? key }
-            if let key = s.ownerOrganisationKey { return organisations.first { $0.key == key }?.name ?? key }
-            return "No owner"
-        }
-
-        func ownerLink(_ s: Strategy) -> String? {
-            s.ownerPartnershipKey.map { RegisterPath.partnership($0).href }
-                ?? s.ownerOrganisationKey.map { RegisterPath.organisation($0).href }
-        }
-
-        /// The Police and Crime Plan's priorities, for the links a priority can carry.
-        var planPriorities: [Priority] {
-            let plans = Set(strategies.filter { $0.kind == .policeAndCrimePlan }.map(\.key))
-            return priorities.filter { plans.contains($0.strategyKey) }
-        }
-    }
-
     @Sendable static func list(req: Request) async throws -> Response {
-        StrategyViews.list(
-            context: req.pageContext, try await Model.load(in: req.scope), mayEdit: req.pageContext.mayEdit
-        ).response()
+        StrategyViews.list(try await StrategyListModel.load(context: req.pageContext, in: req.scope)).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let model = try await Model.load(in: req.scope)
-        let strategy = try model.strategy(try req.parameters.require("key"))
-        return StrategyViews.show(context: req.pageContext, strategy, model: model, mayEdit: req.pageContext.mayEdit)
-            .response()
+        StrategyViews.show(
+            try await StrategyPageModel.load(
+                key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)
+        ).response()
     }
 
     // MARK: Strategies
 
     @Sendable static func newStrategy(req: Request) async throws -> Response {
         StrategyViews.strategyForm(
-            context: req.pageContext, StrategyFormInput(), model: try await Model.load(in: req.scope), errors: [],
-            action: StrategyPath.newStrategy.href, cancel: StrategyPath.strategies.href, title: "Add a strategy"
+            StrategyFormModel(
+                context: req.pageContext, title: "Add a strategy", action: StrategyPath.newStrategy.href,
+                cancel: StrategyPath.strategies.href, input: StrategyFormInput(), errors: [],
+                landscape: try await StrategyLandscape.load(in: req.scope))
         ).response()
     }
 
@@ -97,25 +52,27 @@ enum StrategyPages {
         if let strategy, errors.isEmpty { errors = try await StrategyStore.save(strategy, in: req.scope) }
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(key).href) }
         return StrategyViews.strategyForm(
-            context: req.pageContext, input, model: try await Model.load(in: req.scope), errors: errors,
-            action: StrategyPath.newStrategy.href,
-            cancel: StrategyPath.strategies.href, title: "Add a strategy"
+            StrategyFormModel(
+                context: req.pageContext, title: "Add a strategy", action: StrategyPath.newStrategy.href,
+                cancel: StrategyPath.strategies.href, input: input, errors: errors,
+                landscape: try await StrategyLandscape.load(in: req.scope))
         ).response(status: .unprocessableEntity)
     }
 
     @Sendable static func editStrategy(req: Request) async throws -> Response {
-        let model = try await Model.load(in: req.scope)
-        let strategy = try model.strategy(try req.parameters.require("key"))
+        let landscape = try await StrategyLandscape.load(in: req.scope)
+        let strategy = try landscape.strategy(try req.parameters.require("key"))
         return StrategyViews.strategyForm(
-            context: req.pageContext, StrategyFormInput(strategy), model: model, errors: [],
-            action: StrategyPath.editStrategy(strategy.key).href,
-            cancel: StrategyPath.strategy(strategy.key).href, title: "Change \(strategy.name)"
+            StrategyFormModel(
+                context: req.pageContext, title: "Change \(strategy.name)",
+                action: StrategyPath.editStrategy(strategy.key).href, cancel: StrategyPath.strategy(strategy.key).href,
+                input: StrategyFormInput(strategy), errors: [], landscape: landscape)
         ).response()
     }
 
     @Sendable static func updateStrategy(req: Request) async throws -> Response {
-        let model = try await Model.load(in: req.scope)
-        let old = try model.strategy(try req.parameters.require("key"))
+        let landscape = try await StrategyLandscape.load(in: req.scope)
+        let old = try landscape.strategy(try req.parameters.require("key"))
         let input = try req.content.decode(StrategyFormInput.self)
         let (strategy, parseErrors) = input.parse(key: old.key)
         var errors = parseErrors
@@ -124,26 +81,27 @@ enum StrategyPages {
         }
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(old.key).href) }
         return StrategyViews.strategyForm(
-            context: req.pageContext, input, model: model, errors: errors,
-            action: StrategyPath.editStrategy(old.key).href,
-            cancel: StrategyPath.strategy(old.key).href, title: "Change \(old.name)"
+            StrategyFormModel(
+                context: req.pageContext, title: "Change \(old.name)", action: StrategyPath.editStrategy(old.key).href,
+                cancel: StrategyPath.strategy(old.key).href, input: input, errors: errors, landscape: landscape)
         ).response(status: .unprocessableEntity)
     }
 
     // MARK: Priorities
 
     @Sendable static func newPriority(req: Request) async throws -> Response {
-        let model = try await Model.load(in: req.scope)
-        let strategy = try model.strategy(try req.parameters.require("key"))
+        let landscape = try await StrategyLandscape.load(in: req.scope)
+        let strategy = try landscape.strategy(try req.parameters.require("key"))
         return StrategyViews.priorityForm(
-            context: req.pageContext, PriorityFormInput(), strategy: strategy, model: model, errors: [],
-            action: StrategyPath.newPriority(strategy.key).href, title: "Add a priority"
+            PriorityFormModel(
+                context: req.pageContext, title: "Add a priority", action: StrategyPath.newPriority(strategy.key).href,
+                input: PriorityFormInput(), errors: [], strategy: strategy, landscape: landscape)
         ).response()
     }
 
     @Sendable static func createPriority(req: Request) async throws -> Response {
-        let model = try await Model.load(in: req.scope)
-        let strategy = try model.strategy(try req.parameters.require("key"))
+        let landscape = try await StrategyLandscape.load(in: req.scope)
+        let strategy = try landscape.strategy(try req.parameters.require("key"))
         let input = try req.content.decode(PriorityFormInput.self)
         let key = try await RegisterEdits.freshKey(for: Key.slug(strategy.key, input.title ?? "priority")) { key in
             try await PriorityRecord.query(in: req.scope).filter(\.$key == key).first() != nil
@@ -152,40 +110,37 @@ enum StrategyPages {
         let errors = try await StrategyStore.save(priority, in: req.scope)
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(strategy.key).href(fragment: "priorities")) }
         return StrategyViews.priorityForm(
-            context: req.pageContext, input, strategy: strategy, model: model, errors: errors,
-            action: StrategyPath.newPriority(strategy.key).href, title: "Add a priority"
-        )
-        .response(status: .unprocessableEntity)
+            PriorityFormModel(
+                context: req.pageContext, title: "Add a priority", action: StrategyPath.newPriority(strategy.key).href,
+                input: input, errors: errors, strategy: strategy, landscape: landscape)
+        ).response(status: .unprocessableEntity)
     }
 
     @Sendable static func editPriority(req: Request) async throws -> Response {
-        let model = try await Model.load(in: req.scope)
-        let strategy = try model.strategy(try req.parameters.require("key"))
-        let key = try req.parameters.require("priority")
-        guard let priority = model.priorities.first(where: { $0.key == key && $0.strategyKey == strategy.key }) else {
-            throw Problem.notFound("The priority '\(key)'")
-        }
+        let landscape = try await StrategyLandscape.load(in: req.scope)
+        let strategy = try landscape.strategy(try req.parameters.require("key"))
+        let priority = try landscape.priority(try req.parameters.require("priority"), of: strategy)
         return StrategyViews.priorityForm(
-            context: req.pageContext, PriorityFormInput(priority), strategy: strategy, model: model, errors: [],
-            action: StrategyPath.editPriority(strategy.key, priority: key).href, title: "Change \(priority.title)"
+            PriorityFormModel(
+                context: req.pageContext, title: "Change \(priority.title)",
+                action: StrategyPath.editPriority(strategy.key, priority: priority.key).href,
+                input: PriorityFormInput(priority), errors: [], strategy: strategy, landscape: landscape)
         ).response()
     }
 
     @Sendable static func updatePriority(req: Request) async throws -> Response {
-        let model = try await Model.load(in: req.scope)
-        let strategy = try model.strategy(try req.parameters.require("key"))
-        let key = try req.parameters.require("priority")
-        guard let old = model.priorities.first(where: { $0.key == key && $0.strategyKey == strategy.key }) else {
-            throw Problem.notFound("The priority '\(key)'")
-        }
+        let landscape = try await StrategyLandscape.load(in: req.scope)
+        let strategy = try landscape.strategy(try req.parameters.require("key"))
+        let old = try landscape.priority(try req.parameters.require("priority"), of: strategy)
         let input = try req.content.decode(PriorityFormInput.self)
-        let errors = try await StrategyStore.save(input.parse(key: key, strategyKey: strategy.key), in: req.scope)
+        let errors = try await StrategyStore.save(input.parse(key: old.key, strategyKey: strategy.key), in: req.scope)
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(strategy.key).href(fragment: "priorities")) }
         return StrategyViews.priorityForm(
-            context: req.pageContext, input, strategy: strategy, model: model, errors: errors,
-            action: StrategyPath.editPriority(strategy.key, priority: key).href, title: "Change \(old.title)"
-        )
-        .response(status: .unprocessableEntity)
+            PriorityFormModel(
+                context: req.pageContext, title: "Change \(old.title)",
+                action: StrategyPath.editPriority(strategy.key, priority: old.key).href, input: input, errors: errors,
+                strategy: strategy, landscape: landscape)
+        ).response(status: .unprocessableEntity)
     }
 }
 

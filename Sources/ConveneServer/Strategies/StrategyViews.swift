@@ -21,7 +21,8 @@ enum StrategyViews {
         Components.tag(status.label, status == .active ? "green" : status == .draft ? "blue" : "grey")
     }
 
-    static func list(context: PageContext, _ model: StrategyPages.Model, mayEdit: Bool) -> Layout {
+    static func list(_ page: StrategyListModel) -> Layout {
+        let (context, model, mayEdit) = (page.context, page.landscape, page.context.mayEdit)
         let counts = Dictionary(grouping: model.priorities, by: \.strategyKey).mapValues(\.count)
         return Layout(
             context: context, title: "Strategies", breadcrumbs: [("Overview", RegisterPath.overview.href)],
@@ -54,7 +55,8 @@ enum StrategyViews {
                         })))
     }
 
-    static func show(context: PageContext, _ s: Strategy, model: StrategyPages.Model, mayEdit: Bool) -> Layout {
+    static func show(_ page: StrategyPageModel) -> Layout {
+        let (context, s, model, mayEdit) = (page.context, page.strategy, page.landscape, page.context.mayEdit)
         let priorities = model.priorities.filter { $0.strategyKey == s.key }.sorted {
             ($0.position, $0.key) < ($1.position, $1.key)
         }
@@ -119,11 +121,9 @@ enum StrategyViews {
                     .p(.a(.href(StrategyPath.newPriority(s.key).href), .class("button"), .text("Add a priority"))))))
     }
 
-    static func strategyForm(
-        context: PageContext, _ input: StrategyFormInput, model: StrategyPages.Model, errors: [FieldError],
-        action: String, cancel: String,
-        title: String
-    ) -> Layout {
+    static func strategyForm(_ page: StrategyFormModel) -> Layout {
+        let (context, input, model, errors) = (page.context, page.input, page.landscape, page.errors)
+        let (title, action, cancel) = (page.title, page.action, page.cancel)
         let form = Form(errors: errors)
         let owners =
             model.partnerships.map { ("partnership:\($0.key)", "Partnership: \($0.name)") }
@@ -142,11 +142,9 @@ enum StrategyViews {
                 "document_url", "Web address of the document", input.documentURL, hint: "Starting with https://"))
     }
 
-    static func priorityForm(
-        context: PageContext, _ input: PriorityFormInput, strategy: Strategy, model: StrategyPages.Model,
-        errors: [FieldError],
-        action: String, title: String
-    ) -> Layout {
+    static func priorityForm(_ page: PriorityFormModel) -> Layout {
+        let (context, input, strategy, model) = (page.context, page.input, page.strategy, page.landscape)
+        let (errors, title, action) = (page.errors, page.title, page.action)
         let form = Form(errors: errors)
         let plan = strategy.kind == .policeAndCrimePlan ? [] : model.planPriorities.map { ($0.key, $0.title) }
         let objectives = NationalFrameworks.all.flatMap { framework in
