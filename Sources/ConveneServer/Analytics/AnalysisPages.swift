@@ -350,7 +350,7 @@ enum AnalysisPages {
             errors.append(
                 FieldError("salary", "Enter the salary in whole pounds a year, like 32000, or leave it empty"))
         }
-        let key = try await MeetingBusiness.nextKey("support", SupportCostRecord.self, key: \.$key, in: req.scope)
+        let key = try await req.scope.unusedKey("support", SupportCostRecord.self, key: \.$key, numbered: true)
         let cost = SupportCost(
             key: key, partnershipKey: partnership.key, label: input.label ?? "", minutesPerMeeting: minutes ?? 0,
             salary: salary)

@@ -7,18 +7,6 @@ import Vapor
 extension MeetingBusiness {
     // MARK: Agenda
 
-    /// A key for a new record: `prefix-N` with N one more than the largest in use.
-    static func nextKey<M: WorkspaceOwned>(
-        _ prefix: String, _ type: M.Type, key: KeyPath<M, FieldProperty<M, String>>,
-        in scope: Scope
-    ) async throws -> String {
-        let used = try await scope.query(M.self).filter(key, .custom("LIKE"), "\(prefix)-%").all().map {
-            $0[keyPath: key].value ?? ""
-        }
-        let numbers = used.compactMap { Int($0.dropFirst(prefix.count + 1)) }
-        return "\(prefix)-\((numbers.max() ?? 0) + 1)"
-    }
-
     struct ItemInput: Sendable {
         var title: String
         var kind: AgendaItemKind

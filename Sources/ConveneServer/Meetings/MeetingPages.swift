@@ -402,9 +402,10 @@ enum MeetingPages {
         switch try await MeetingBusiness.importCalendar(data, into: partnership, in: req.scope) {
         case .rejected(let issues):
             let rejected = ImportPage.rejected(
-                context: req.pageContext, name, issues,
-                retry: MeetingPath.importCalendar(partnership.key).href,
-                breadcrumbs: MeetingParts.crumbs(PartnershipRef(partnership)))
+                ImportPage.RejectedModel(
+                    context: req.pageContext, name: name, issues: issues,
+                    retry: MeetingPath.importCalendar(partnership.key).href,
+                    breadcrumbs: MeetingParts.crumbs(PartnershipRef(partnership))))
             return rejected.response(status: .unprocessableEntity)
         case .imported(let result):
             let model = CalendarImportedModel(

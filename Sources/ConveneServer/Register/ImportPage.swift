@@ -123,13 +123,6 @@ enum ImportPage {
     }
 
     /// The calendar import's rejection uses this page too; it calls with loose arguments until it builds the model.
-    static func rejected(
-        context: PageContext, _ name: String, _ issues: [ImportIssue], retry: String,
-        breadcrumbs: [(label: String, href: String)]
-    ) -> Layout {
-        rejected(RejectedModel(context: context, name: name, issues: issues, retry: retry, breadcrumbs: breadcrumbs))
-    }
-
     static func rejected(_ model: RejectedModel) -> Layout {
         let (name, issues, retry) = (model.name, model.issues, model.retry)
         let shown = issues.prefix(1_000)

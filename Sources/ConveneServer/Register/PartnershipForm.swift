@@ -126,17 +126,6 @@ struct PartnershipFormModel {
 }
 
 enum PartnershipFormView {
-    /// The register's partnership handlers call with loose arguments until they build the model.
-    static func render(
-        context: PageContext, title: String, action: String, input: PartnershipFormInput, errors: [FieldError],
-        choices: PartnershipFormChoices, cancel: String
-    ) -> Layout {
-        render(
-            PartnershipFormModel(
-                context: context, title: title, action: action, cancel: cancel, input: input, errors: errors,
-                choices: choices))
-    }
-
     static func render(_ model: PartnershipFormModel) -> Layout {
         let (context, title, action, cancel) = (model.context, model.title, model.action, model.cancel)
         let (input, errors, choices) = (model.input, model.errors, model.choices)

@@ -37,9 +37,7 @@ enum RecordFormPages {
 
     @Sendable static func createOrganisation(req: Request) async throws -> Response {
         let input = try req.content.decode(OrganisationFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: input.name ?? "") {
-            try await RegisterEdits.exists(RecordOrigin(.organisation, $0), in: req.scope)
-        }
+        let key = try await req.scope.unusedKey(Key.slug(input.name ?? ""), OrganisationRecord.self, key: \.$key)
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(organisations: [$0]) }
         if errors.isEmpty { return req.redirect(to: RegisterPath.organisation(key).href) }
         return RecordFormViews.organisation(
@@ -89,9 +87,7 @@ enum RecordFormPages {
 
     @Sendable static func createPerson(req: Request) async throws -> Response {
         let input = try req.content.decode(PersonFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: input.name ?? "") {
-            try await RegisterEdits.exists(RecordOrigin(.person, $0), in: req.scope)
-        }
+        let key = try await req.scope.unusedKey(Key.slug(input.name ?? ""), PersonRecord.self, key: \.$key)
         let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(persons: [$0]) }
         if errors.isEmpty {
             try await Publishing.setPublicOffice(key, input.publicOffice == "yes", in: req.scope)
@@ -157,9 +153,7 @@ enum RecordFormPages {
         let input = try req.content.decode(MembershipFormInput.self)
         let base = Key.slug(
             partnership.key, input.personKey ?? input.organisationKey ?? "member", input.role ?? "member")
-        let key = try await RegisterEdits.freshKey(for: base) {
-            try await RegisterEdits.exists(RecordOrigin(.membership, $0), in: req.scope)
-        }
+        let key = try await req.scope.unusedKey(base, MembershipRecord.self, key: \.$key)
         let errors = try await save(input.parse(key: key, partnershipKey: partnership.key), mode: .create, req: req) {
             Register(memberships: [$0])
         }

@@ -64,16 +64,4 @@ enum RegisterEdits {
         let rows = try await RelationRecord.query(in: scope).filter(\.$from.$id == record.id!).with(\.$to).all()
         return rows.map { PartnershipRelation(key, RelationKind(rawValue: $0.kind) ?? .reportsTo, $0.to.key) }
     }
-
-    /// A key for a new record from its name, with a number added when the name is taken.
-    static func freshKey(for name: String, exists: (String) async throws -> Bool) async throws -> String {
-        let base = Key.slug(name).isEmpty ? "record" : Key.slug(name)
-        var candidate = base
-        var n = 2
-        while try await exists(candidate) {
-            candidate = "\(base)-\(n)"
-            n += 1
-        }
-        return candidate
-    }
 }

@@ -45,9 +45,9 @@ enum RegisterPages {
         var input = PartnershipFormInput()
         input.status = PartnershipStatus.active.rawValue
         return PartnershipFormView.render(
-            context: req.pageContext, title: "Add a partnership", action: RegisterPath.newPartnership.href,
-            input: input,
-            errors: [], choices: choices, cancel: RegisterPath.partnerships.href
+            PartnershipFormModel(
+                context: req.pageContext, title: "Add a partnership", action: RegisterPath.newPartnership.href,
+                cancel: RegisterPath.partnerships.href, input: input, errors: [], choices: choices)
         ).response()
     }
 
@@ -67,9 +67,10 @@ enum RegisterPages {
             record.domain(keys), relations: try await RegisterEdits.relations(of: key, in: req.scope))
         let choices = try await PartnershipFormChoices.load(in: req.scope, excluding: key)
         return PartnershipFormView.render(
-            context: req.pageContext, title: "Change \(record.name)", action: RegisterPath.editPartnership(key).href,
-            input: input,
-            errors: [], choices: choices, cancel: RegisterPath.partnership(key).href
+            PartnershipFormModel(
+                context: req.pageContext, title: "Change \(record.name)",
+                action: RegisterPath.editPartnership(key).href,
+                cancel: RegisterPath.partnership(key).href, input: input, errors: [], choices: choices)
         ).response()
     }
 
@@ -96,8 +97,10 @@ enum RegisterPages {
         let title = mode == .create ? "Add a partnership" : "Change \(input.name ?? key)"
         let action = mode == .create ? RegisterPath.newPartnership.href : RegisterPath.editPartnership(key).href
         return PartnershipFormView.render(
-            context: req.pageContext, title: title, action: action, input: input, errors: errors, choices: choices,
-            cancel: mode == .create ? RegisterPath.partnerships.href : RegisterPath.partnership(key).href
+            PartnershipFormModel(
+                context: req.pageContext, title: title, action: action,
+                cancel: mode == .create ? RegisterPath.partnerships.href : RegisterPath.partnership(key).href,
+                input: input, errors: errors, choices: choices)
         )
         .response(status: .unprocessableEntity)
     }

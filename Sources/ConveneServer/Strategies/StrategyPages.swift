@@ -44,9 +44,7 @@ enum StrategyPages {
 
     @Sendable static func createStrategy(req: Request) async throws -> Response {
         let input = try req.content.decode(StrategyFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: input.name ?? "") { key in
-            try await StrategyRecord.query(in: req.scope).filter(\.$key == key).first() != nil
-        }
+        let key = try await req.scope.unusedKey(Key.slug(input.name ?? ""), StrategyRecord.self, key: \.$key)
         let (strategy, parseErrors) = input.parse(key: key)
         var errors = parseErrors
         if let strategy, errors.isEmpty { errors = try await StrategyStore.save(strategy, in: req.scope) }
@@ -103,9 +101,8 @@ enum StrategyPages {
         let landscape = try await StrategyLandscape.load(in: req.scope)
         let strategy = try landscape.strategy(try req.parameters.require("key"))
         let input = try req.content.decode(PriorityFormInput.self)
-        let key = try await RegisterEdits.freshKey(for: Key.slug(strategy.key, input.title ?? "priority")) { key in
-            try await PriorityRecord.query(in: req.scope).filter(\.$key == key).first() != nil
-        }
+        let base = Key.slug(strategy.key, input.title ?? "priority")
+        let key = try await req.scope.unusedKey(base, PriorityRecord.self, key: \.$key)
         let priority = input.parse(key: key, strategyKey: strategy.key)
         let errors = try await StrategyStore.save(priority, in: req.scope)
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(strategy.key).href(fragment: "priorities")) }
