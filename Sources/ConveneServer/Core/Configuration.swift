@@ -108,6 +108,7 @@ func routes(_ app: Application) throws {
     RegisterPages.register(read: read, write: write, business: business)
     RecordFormPages.register(write: write, business: business)
     MeetingPages.register(read: read, business: business)
+    ReportPages.register(read: read, business: business)
     PersonalPages.register(read: read, write: write)
     AnalysisPages.register(read: read, write: write)
     StrategyPages.register(read: read, write: write)

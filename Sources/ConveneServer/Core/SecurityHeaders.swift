@@ -1,6 +1,7 @@
 import Vapor
 
-/// Headers every response carries: no inline script or style, no framing, no content sniffing.
+/// Headers every response carries: no inline script or style, no framing, no content sniffing. A handler may set a
+/// policy of its own for its response (a paper downloaded, a report shown sandboxed); the rest get this one.
 struct SecurityHeaders: AsyncMiddleware {
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -9,7 +10,9 @@ struct SecurityHeaders: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        if !response.headers.contains(name: "Content-Security-Policy") {
+            response.headers.add(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

@@ -249,6 +249,9 @@ import VaporTesting
     /// A partnership's business, and the personal routes that go with it.
     static let meetingCases: [WriteCase] = onTheMeeting([
         .init(
+            route: "POST /partnerships/{key}/reports/new", path: "/partnerships/cdp/reports/new", form: "year=2025",
+            bad: (nil, "year=1999"), kind: "progress report"),
+        .init(
             route: "POST /partnerships/{key}/meetings/new", path: "/partnerships/cdp/meetings/new",
             form:
                 "name=CDP+board&date=2026-05-12&start=10:00&duration=120&format=in-person&place=County+Hall&status=scheduled",

@@ -59,6 +59,17 @@ import VaporTesting
             try await StrategyStore.save(
                 Priority(key: "secret-priority", strategyKey: "secret-strategy", title: "Secret priority title"),
                 in: theirs) == [])
+        // A progress report each: ours with a PDF on record, theirs naming their board.
+        let ours = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db, now: TestClock.now)
+        let year = ProgressReport.Year(startYear: 2025)
+        let report = try await ProgressReports.make(
+            RegisterQueries.partnership("cdp", in: ours), year: year, chromium: nil, threadPool: app.threadPool,
+            in: ours)
+        report.pdf = Data("%PDF-1.4 a report on record".utf8)
+        try await report.update(on: app.db)
+        _ = try await ProgressReports.make(
+            RegisterQueries.partnership("secret-board", in: theirs), year: year, chromium: nil,
+            threadPool: app.threadPool, in: theirs)
         return people
     }
 
@@ -148,6 +159,15 @@ import VaporTesting
             "/partnerships/secret-board/meetings/secret-meeting/papers/cdp-2026-03-10-item-1-paper-1"
         ),
         ("GET /partnerships/{key}/actions", "/partnerships/cdp/actions", "/partnerships/secret-board/actions"),
+        ("GET /partnerships/{key}/reports", "/partnerships/cdp/reports", "/partnerships/secret-board/reports"),
+        (
+            "GET /partnerships/{key}/reports/{report}", "/partnerships/cdp/reports/cdp-2025",
+            "/partnerships/secret-board/reports/secret-board-2025"
+        ),
+        (
+            "GET /partnerships/{key}/reports/{report}/pdf", "/partnerships/cdp/reports/cdp-2025/pdf",
+            "/partnerships/secret-board/reports/secret-board-2025/pdf"
+        ),
         (
             "GET /partnerships/{key}/actions/{action}", "/partnerships/cdp/actions/cdp-action-1",
             "/partnerships/secret-board/actions/cdp-action-1"
@@ -302,7 +322,7 @@ import VaporTesting
         "POST /partnerships/{key}/meetings/{meeting}/minutes/approve",
         "POST /partnerships/{key}/meetings/{meeting}/minutes/lock",
         "POST /partnerships/{key}/meetings/{meeting}/minutes/addenda", "POST /partnerships/{key}/actions/new",
-        "POST /partnerships/{key}/actions/{action}/updates"
+        "POST /partnerships/{key}/actions/{action}/updates", "POST /partnerships/{key}/reports/new"
     ]
 
     /// Whether `who` may use a route, when the secretariat has been given the partnership the request names.
