@@ -312,3 +312,51 @@ final class FeedTokenRecord: WorkspaceOwned, @unchecked Sendable {
 
     init() {}
 }
+
+extension AgendaItemRecord {
+    /// An agenda item's own fields, and the board's decision on it, onto its record; its partnership, meeting and
+    /// presenter are passed in as ids.
+    func fill(_ item: AgendaItem, decision: Decision?, partnershipID: UUID, meetingID: UUID?, presenterID: UUID?) {
+        key = item.key
+        $partnership.id = partnershipID
+        $meeting.id = meetingID
+        $presenter.id = presenterID
+        position = item.position
+        title = item.title
+        kind = item.kind.rawValue
+        durationMinutes = item.durationMinutes
+        themes = ListColumn.encode(item.themes)
+        self.decision = decision?.decision
+        rationale = decision?.rationale
+    }
+}
+
+extension MinutesRecord {
+    /// Minutes' own fields onto their record; their addenda are other rows.
+    func fill(_ minutes: Minutes, meetingID: UUID, approvedAtID: UUID?) {
+        $meeting.id = meetingID
+        text = minutes.text
+        state = minutes.state.rawValue
+        approvedOn = minutes.approvedOn?.description
+        $approvedAt.id = approvedAtID
+    }
+}
+
+extension ActionRecord {
+    /// An action's own fields onto its record; its updates are other rows.
+    func fill(
+        _ action: ActionItem, partnershipID: UUID, meetingID: UUID?, itemID: UUID?, ownerPersonID: UUID?,
+        ownerOrganisationID: UUID?
+    ) {
+        key = action.key
+        $partnership.id = partnershipID
+        $meeting.id = meetingID
+        $item.id = itemID
+        $ownerPerson.id = ownerPersonID
+        $ownerOrganisation.id = ownerOrganisationID
+        title = action.title
+        raisedOn = action.raisedOn.description
+        dueOn = action.dueOn?.description
+        status = action.status.rawValue
+    }
+}
