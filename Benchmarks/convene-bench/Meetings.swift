@@ -1,6 +1,8 @@
 // The meetings benchmark: "a workspace with 1,500 meetings a year for 80 partnerships and 10 years of
 // history; the meeting page, action log and a person's 'my meetings' page stay under 100 ms at the median."
-// Generates the history with `MeetingHistory`, then times those pages over HTTP on 127.0.0.1. Prints figures.
+// Generates the history with the demo's `MeetingHistory` (written by `GeneratedBusiness`), then times those pages
+// over HTTP on 127.0.0.1. Prints figures.
+import ConveneDemo
 import ConveneDomain
 import ConveneServer
 import Foundation

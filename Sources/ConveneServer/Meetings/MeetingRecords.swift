@@ -321,6 +321,22 @@ extension AgendaItemRecord {
             kind: AgendaItemKind(rawValue: kind) ?? .discussion, durationMinutes: durationMinutes,
             presenterKey: presenterKey, themes: ListColumn.decode(themes))
     }
+
+    /// An agenda item's own fields, and the board's decision on it, onto its record; its partnership, meeting and
+    /// presenter are passed in as ids.
+    func fill(_ item: AgendaItem, decision: Decision?, partnershipID: UUID, meetingID: UUID?, presenterID: UUID?) {
+        key = item.key
+        $partnership.id = partnershipID
+        $meeting.id = meetingID
+        $presenter.id = presenterID
+        position = item.position
+        title = item.title
+        kind = item.kind.rawValue
+        durationMinutes = item.durationMinutes
+        themes = ListColumn.encode(item.themes)
+        self.decision = decision?.decision
+        rationale = decision?.rationale
+    }
 }
 
 extension MinutesRecord {
@@ -330,6 +346,15 @@ extension MinutesRecord {
             meetingKey: meetingKey, text: text, state: MinutesState(rawValue: state) ?? .draft,
             approvedOn: approvedOn.flatMap(Day.init), approvedAtMeetingKey: nil,
             addenda: addenda.compactMap { a in Day(a.on).map { Addendum(on: $0, text: a.text) } })
+    }
+
+    /// Minutes' own fields onto their record; their addenda are other rows.
+    func fill(_ minutes: Minutes, meetingID: UUID, approvedAtID: UUID?) {
+        $meeting.id = meetingID
+        text = minutes.text
+        state = minutes.state.rawValue
+        approvedOn = minutes.approvedOn?.description
+        $approvedAt.id = approvedAtID
     }
 }
 
@@ -345,5 +370,22 @@ extension ActionRecord {
             ownerPersonKey: ownerPersonKey, ownerOrganisationKey: ownerOrganisationKey,
             raisedOn: Day(raisedOn) ?? Day(year: 1970, month: 1, day: 1)!, dueOn: dueOn.flatMap(Day.init),
             status: ActionStatus(rawValue: status) ?? .open, updates: updates)
+    }
+
+    /// An action's own fields onto its record; its updates are other rows.
+    func fill(
+        _ action: ActionItem, partnershipID: UUID, meetingID: UUID?, itemID: UUID?, ownerPersonID: UUID?,
+        ownerOrganisationID: UUID?
+    ) {
+        key = action.key
+        $partnership.id = partnershipID
+        $meeting.id = meetingID
+        $item.id = itemID
+        $ownerPerson.id = ownerPersonID
+        $ownerOrganisation.id = ownerOrganisationID
+        title = action.title
+        raisedOn = action.raisedOn.description
+        dueOn = action.dueOn?.description
+        status = action.status.rawValue
     }
 }
