@@ -36,6 +36,9 @@ enum PartnershipPageView {
                 .a(.href(MeetingPath.meetings(p.key).href), .class("button button--secondary"), .text("Meetings")),
                 .a(.href(MeetingPath.actions(p.key).href), .class("button button--secondary"), .text("Action log")),
                 .a(
+                    .href(ReportPath.reports(p.key).href), .class("button button--secondary"),
+                    .text("Progress reports")),
+                .a(
                     .href(RegisterPath.history.href(["kind": "partnership", "key": p.key])),
                     .class("button button--secondary"), .text("History")),
                 .if(

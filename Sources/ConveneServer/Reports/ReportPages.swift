@@ -50,14 +50,17 @@ enum ReportPages {
         return record
     }
 
-    /// The report as it was made. It carries its own style, so it is shown sandboxed: no script, nothing from elsewhere.
+    /// The report as it was made. It carries its own style, so it is shown under a policy of its own: its inline
+    /// style and pictures, and nothing else (no script, nothing from elsewhere, no form).
     @Sendable static func show(req: Request) async throws -> Response {
         let record = try await record(req)
         let response = Response(status: .ok, body: .init(string: record.html))
         response.headers.contentType = .html
         response.headers.replaceOrAdd(
             name: "Content-Security-Policy",
-            value: "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+            value:
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; "
+                + "frame-ancestors 'none'")
         return response
     }
 

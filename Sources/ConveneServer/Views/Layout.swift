@@ -19,7 +19,7 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) – Convene"),
-                .link(.rel(.stylesheet), .href("/assets/convene.css"))
+                .link(.rel(.stylesheet), .href(StaticAssets.stylesheet))
             ),
             .body(
                 .a(.href("#main-content"), .class("skip-link"), .text("Skip to main content")),
@@ -94,7 +94,7 @@ struct Layout {
                         .class("width-container"),
                         .p(
                             .text("Convene keeps the register of a police force area's partnerships. "),
-                            .a(.href("/api/v1/openapi.json"), .text("API description (OpenAPI)")))))
+                            .a(.href(APIPath.openAPI.href), .text("API description (OpenAPI)")))))
             )
         ).render()
     }

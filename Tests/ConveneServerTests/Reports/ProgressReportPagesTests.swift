@@ -7,7 +7,7 @@ import VaporTesting
 
 @testable import ConveneServer
 
-/// A demo CDP's progress report, made on its page: kept as made, shown sandboxed, printed to a PDF whose pages
+/// A demo CDP's progress report, made on its page: kept as made, shown under its own policy, printed to a PDF whose pages
 /// carry its figures.
 @Suite struct ProgressReportPagesTests {
     static let year = ProgressReport.Year(startYear: 2025)
@@ -56,7 +56,7 @@ import VaporTesting
             #expect(shown.text.contains("\(held) meetings held and"))
             for section in ProgressReportDocument.sections { #expect(shown.text.contains("href=\"#\(section.id)\"")) }
             #expect(shown.text.contains("<style>") && !shown.text.contains("<script"))
-            #expect(shown.headers.first(name: "Content-Security-Policy")?.hasPrefix("sandbox;") == true)
+            #expect(shown.headers.first(name: "Content-Security-Policy")?.hasPrefix("default-src 'none';") == true)
 
             // The PDF: printed by Chromium, more than one page, with the partnership's figures in its text.
             #expect(pdf.status == .ok && pdf.headers.contentType?.subType == "pdf")
