@@ -118,7 +118,8 @@ extension Day {
     public func advanced(months: Int) -> Day {
         let index = year * 12 + (month - 1) + months
         let (y, m) = (index / 12, index % 12 + 1)
-        for d in stride(from: day, through: 28, by: -1) {
+        // Only the 29th to the 31st can fall beyond a month's end.
+        for d in stride(from: day, through: min(day, 28), by: -1) {
             if let found = Day(year: y, month: m, day: d) { return found }
         }
         return Day(year: y, month: m, day: 28)!
