@@ -20,7 +20,8 @@ let package = Package(
     ],
     targets: [
         // The heart: rules, validation, importers, parsers. No Vapor, no database.
-        .target(name: "ConveneDomain"),
+        // The national guidance it ships is data: versioned JSON templates.
+        .target(name: "ConveneDomain", resources: [.copy("Guidance/Templates")]),
         // Persistence, pages and the JSON API.
         .target(
             name: "ConveneServer",
@@ -71,8 +72,8 @@ let package = Package(
             ],
             // Recorded page snapshots, read by SnapshotTesting beside the tests that made them.
             exclude: [
-                "Analytics/__Snapshots__", "Meetings/__Snapshots__", "Register/__Snapshots__",
-                "Strategies/__Snapshots__"
+                "Analytics/__Snapshots__", "Guidance/__Snapshots__", "Meetings/__Snapshots__",
+                "Register/__Snapshots__", "Strategies/__Snapshots__"
             ]
         )
     ]

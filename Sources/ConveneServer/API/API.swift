@@ -29,6 +29,7 @@ enum API {
         TermsOfReferenceRoutes.register(read: read, write: business(.path))
         MeetingAPI.register(read: read, business: business(.path))
         AnalysisAPI.register(read: read)
+        GuidanceAPI.register(read: read, business: business(.path), admin: api.grouped(Require(role: .admin)))
     }
 
     /// Ends a partnership: discontinued by default, or merged into another (which records the relation).

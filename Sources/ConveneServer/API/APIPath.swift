@@ -15,6 +15,8 @@ enum APIPath: SitePath {
     case actions(String), actionUpdates(String, action: String)
     case myMeetings, myActions
     case analysis(String)
+    case guidanceTemplates, milestones(String)
+    case milestoneEvidence(String, template: String, step: String, occurrence: String)
     case publicPartnerships, publicPartnership(workspace: String, String)
 
     var segments: [String] { ["api", "v1"] + tail }
@@ -55,6 +57,10 @@ enum APIPath: SitePath {
         case .myMeetings: ["me", "meetings"]
         case .myActions: ["me", "actions"]
         case .analysis(let name): ["analyses", name]
+        case .guidanceTemplates: ["guidance", "templates"]
+        case .milestones(let key): ["partnerships", key, "milestones"]
+        case .milestoneEvidence(let key, let template, let step, let occurrence):
+            ["partnerships", key, "milestones", template, step, occurrence, "evidence"]
         case .publicPartnerships: ["public", "partnerships"]
         case .publicPartnership(let workspace, let key): ["public", "partnerships", workspace, key]
         }

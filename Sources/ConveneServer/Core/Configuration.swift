@@ -112,6 +112,7 @@ func routes(_ app: Application) throws {
     PersonalPages.register(read: read, write: write)
     AnalysisPages.register(read: read, write: write)
     StrategyPages.register(read: read, write: write)
+    GuidancePages.register(read: read, business: business, admin: app.grouped(Require(role: .admin)))
     CalendarFeeds.register(open: app, read: read)
     ImportPage.register(on: write)
     HistoryPage.register(on: read)

@@ -17,6 +17,7 @@ enum Migrations {
         app.migrations.add(CreateAnalytics())
         app.migrations.add(CreateAnalysisIndexes())
         app.migrations.add(CreateStrategies())
+        app.migrations.add(CreateGuidance())
         app.migrations.add(CreateProgressReports())
     }
 }

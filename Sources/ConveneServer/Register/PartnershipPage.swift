@@ -29,6 +29,8 @@ struct PartnershipPageModel {
     var terms: [TermsOfReference]
     var today: Day
     var isPublished: Bool
+    /// Guidance applies to partnerships of its type: the page links to its task list.
+    var hasGuidance = false
 
     static func load(key: String, context: PageContext, in scope: Scope) async throws -> PartnershipPageModel {
         let today = scope.now.today
@@ -110,7 +112,8 @@ struct PartnershipPageModel {
             chain: try await chain(from: id, in: scope), outgoing: out, incoming: inc,
             footprint: footprint, footprintNames: footprintNames,
             terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today,
-            isPublished: record.publishedAt != nil)
+            isPublished: record.publishedAt != nil,
+            hasGuidance: try await GuidanceStore.hasTemplate(for: partnership.type, on: scope.db))
     }
 
     /// Follows "reports to" (or else "sub-group of") upwards; the cycle check guarantees it ends.

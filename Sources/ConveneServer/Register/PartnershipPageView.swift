@@ -67,6 +67,12 @@ enum PartnershipPageView {
                     ),
                     ("Identifier", .code(.text(p.key)))
                 ]),
+                .if(
+                    model.hasGuidance,
+                    .p(
+                        .a(
+                            .href(GuidancePath.milestones(p.key).href),
+                            .text("Guidance milestones for this partnership")))),
                 members(model, edit: may.edit),
                 structure(model),
                 footprint(model),

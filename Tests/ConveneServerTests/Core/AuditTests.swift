@@ -46,7 +46,15 @@ import VaporTesting
             form: "name=Police+and+Crime+Plan&kind=police-and-crime-plan&owner=organisation:council&status=active")
         _ = try await app.send(
             .POST, "/strategies/police-and-crime-plan/priorities/new", form: "title=Reduce+drug+harm")
+        // A file kept as evidence that the drugs partnership was formed (cdp-form-partnership-1).
+        _ = try await app.send(
+            .POST, "/partnerships/cdp/milestones/cdp-guidance-2022/form-partnership/0/evidence",
+            upload: Upload(fields: [], file: "name\nDirector of Public Health\n", name: "members.csv"))
     }
+
+    /// A guidance template file with one template, as an administrator imports it.
+    static let guidanceFile =
+        #"{"templates":[{"key":"svd-2022","title":"Serious Violence Duty","version":1,"partnership_type":"serious-violence","published_on":"2022-12-01","steps":[{"key":"strategy","title":"Publish a strategy","evidence":"The strategy","due":{"months":13}}]}]}"#
 
     /// The drugs partnership's business: a meeting whose minutes are locked (cdp-2026-01-13), one whose minutes are
     /// approved (cdp-2026-02-10), the one most cases work on (cdp-2026-03-10: draft minutes, an item with a paper,
@@ -379,6 +387,31 @@ import VaporTesting
             path: "/strategies/police-and-crime-plan/priorities/police-and-crime-plan-reduce-drug-harm/edit",
             form: "title=Reduce+drug+harm+and+deaths",
             bad: (nil, "title=&framework_objective_keys[]=no-such-objective"), kind: "priority"),
+        // Guidance: templates (administrators) and a partnership's evidence for its steps.
+        .init(
+            route: "POST /guidance/new", path: "/guidance/new",
+            form:
+                "title=Plan&key=plan-2023&version=1&partnership_type=vawg-board&published_on=2023-01-01&steps=%5B%7B%22key%22%3A%22a%22%2C%22title%22%3A%22A%22%2C%22evidence%22%3A%22E%22%2C%22due%22%3A%7B%22months%22%3A1%7D%7D%5D",
+            bad: (
+                nil,
+                "title=Plan&key=plan-2023&version=1&partnership_type=vawg-board&published_on=2023-01-01&steps=%5B%5D"
+            ),
+            kind: "guidance-template"),
+        .init(
+            route: "POST /guidance/import", path: "/guidance/import", upload: guidanceFile, bad: (nil, nil),
+            badUpload: "{}", kind: "guidance-template"),
+        .init(
+            route: "POST /api/v1/guidance/templates", path: "/api/v1/guidance/templates", json: guidanceFile,
+            bad: (#"{"templates":[{"key":"svd-2022"}]}"#, nil), kind: "guidance-template"),
+        .init(
+            route: "POST /partnerships/{key}/milestones/{template}/{step}/{occurrence}/evidence",
+            path: "/partnerships/cdp/milestones/cdp-guidance-2022/joint-needs-assessment/0/evidence",
+            upload: "area,deaths\nCounty,12\n", bad: (nil, nil), badUpload: "", kind: "guidance-evidence"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/milestones/{template}/{step}/{occurrence}/evidence",
+            path: "/api/v1/partnerships/cdp/milestones/cdp-guidance-2022/form-partnership/0/evidence",
+            json: #"{"note":"The board met","marks_done":true}"#, bad: (#"{"marks_done":true}"#, nil),
+            kind: "guidance-evidence"),
         // The same business through the API.
         .init(
             route: "POST /api/v1/partnerships/{key}/meetings", path: "/api/v1/partnerships/cdp/meetings",

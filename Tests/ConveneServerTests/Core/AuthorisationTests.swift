@@ -254,7 +254,26 @@ import VaporTesting
             "GET /api/v1/partnerships/{key}/actions", "/api/v1/partnerships/cdp/actions",
             "/api/v1/partnerships/secret-board/actions"
         ),
-        ("GET /api/v1/me/meetings", "/api/v1/me/meetings", nil), ("GET /api/v1/me/actions", "/api/v1/me/actions", nil)
+        ("GET /api/v1/me/meetings", "/api/v1/me/meetings", nil), ("GET /api/v1/me/actions", "/api/v1/me/actions", nil),
+        // Guidance: the templates, and a partnership's task list, its evidence form and its kept files.
+        ("GET /guidance", "/guidance", nil), ("GET /guidance/export", "/guidance/export", nil),
+        ("GET /guidance/new", "/guidance/new", nil), ("GET /guidance/import", "/guidance/import", nil),
+        ("GET /partnerships/{key}/milestones", "/partnerships/cdp/milestones", "/partnerships/secret-board/milestones"),
+        (
+            "GET /partnerships/{key}/milestones/{template}/{step}/{occurrence}/evidence",
+            "/partnerships/cdp/milestones/cdp-guidance-2022/form-partnership/0/evidence",
+            "/partnerships/secret-board/milestones/cdp-guidance-2022/form-partnership/0/evidence"
+        ),
+        (
+            "GET /partnerships/{key}/milestones/files/{evidence}",
+            "/partnerships/cdp/milestones/files/cdp-form-partnership-1",
+            "/partnerships/secret-board/milestones/files/cdp-form-partnership-1"
+        ),
+        ("GET /api/v1/guidance/templates", "/api/v1/guidance/templates", nil),
+        (
+            "GET /api/v1/partnerships/{key}/milestones", "/api/v1/partnerships/cdp/milestones",
+            "/api/v1/partnerships/secret-board/milestones"
+        )
     ]
 
     /// Routes anyone may use.
@@ -275,8 +294,9 @@ import VaporTesting
     /// Everyone signed in manages their own tokens, says which person they are and makes their own calendar feeds;
     /// the register needs an editor.
     static func writeRole(_ route: String) -> WorkspaceRole {
-        route.contains("/account/tokens") || route.contains("/account/person") || route.contains("/calendar/feeds")
-            ? .viewer : .editor
+        if route.contains(" /guidance") || route.contains("/api/v1/guidance") { return .admin }
+        return route.contains("/account/tokens") || route.contains("/account/person")
+            || route.contains("/calendar/feeds") ? .viewer : .editor
     }
 
     /// The pages with the forms of a partnership's business are read with the rule of what they post (an API list
@@ -285,6 +305,8 @@ import VaporTesting
         let form =
             !route.hasPrefix("GET /api/")
             && partnershipBusiness.contains(route.replacingOccurrences(of: "GET ", with: "POST "))
+        // Guidance templates are national: only administrators add them.
+        if route == "GET /guidance/new" || route == "GET /guidance/import" { return .admin }
         return route.hasSuffix("/new") || route.hasSuffix("/edit") || route == "GET /import" || form ? .editor : .viewer
     }
 
@@ -322,7 +344,11 @@ import VaporTesting
         "POST /partnerships/{key}/meetings/{meeting}/minutes/approve",
         "POST /partnerships/{key}/meetings/{meeting}/minutes/lock",
         "POST /partnerships/{key}/meetings/{meeting}/minutes/addenda", "POST /partnerships/{key}/actions/new",
-        "POST /partnerships/{key}/actions/{action}/updates", "POST /partnerships/{key}/reports/new"
+        "POST /partnerships/{key}/actions/{action}/updates",
+        // Its evidence for the guidance's steps.
+        "POST /partnerships/{key}/milestones/{template}/{step}/{occurrence}/evidence",
+        "POST /api/v1/partnerships/{key}/milestones/{template}/{step}/{occurrence}/evidence",
+        "POST /partnerships/{key}/reports/new"
     ]
 
     /// Whether `who` may use a route, when the secretariat has been given the partnership the request names.
