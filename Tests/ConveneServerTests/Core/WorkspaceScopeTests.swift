@@ -78,6 +78,7 @@ import VaporTesting
         // Check
         #expect(files.count > 20)
         #expect(owned.count > 25 && owned.contains("ProgressReportRecord") && owned.contains("MeetingRecord"))
-        #expect(offenders == [])
+        // One way in that is meant to cross workspaces: a user removed loses their grants in every workspace.
+        #expect(offenders == ["AccountTasks.swift: PartnershipGrantRecord.query(on:)"])
     }
 }
