@@ -134,7 +134,7 @@ public enum PCCInvolvement {
                         kind: .membership, cdp: NamedPartnership(cdp), partnership: NamedPartnership(p),
                         membershipKey: m.key, personKey: m.personKey, organisationKey: m.organisationKey,
                         holder: holder, roleTitle: person?.roleTitle, role: m.role, recordedRoles: [],
-                        detail: "\(holder ?? "A member") is \(m.role.label.lowercased()) of \(p.name)\(what)"))
+                        detail: "\(holder ?? "A member") is \(seatName(m.role)) of \(p.name)\(what)"))
             }
             for cdp in cdps {
                 for m in index.memberships(of: cdp.key, on: day) {
@@ -180,8 +180,8 @@ public enum PCCInvolvement {
                         kind: .recordedAnswer, cdp: NamedPartnership(cdp), partnership: NamedPartnership(cdp),
                         membershipKey: nil, personKey: nil, organisationKey: nil, holder: nil, roleTitle: nil,
                         role: nil, recordedRoles: roles,
-                        detail: "\(cdp.name) records the PCC's role as "
-                            + roles.map { $0.label.lowercased() }.joined(separator: " and "))
+                        detail: "\(cdp.name) records the PCC's role: "
+                            + roles.map { $0.label.lowercased() }.joined(separator: "; "))
                 }
                 return Answer(column: column, evidence: recorded)
             }
@@ -193,6 +193,16 @@ public enum PCCInvolvement {
         }
         return Report(
             day: day, rows: rows.sorted { ($0.forceAreaName, $0.forceAreaCode) < ($1.forceAreaName, $1.forceAreaCode) })
+    }
+
+    /// "the SRO", "the chair", "a member", "an adviser": a seat as a sentence names it.
+    static func seatName(_ role: MembershipRole) -> String {
+        switch role {
+        case .sro: "the SRO"
+        case .chair, .viceChair, .secretariat: "the \(role.label.lowercased())"
+        case .adviser, .observer: "an \(role.label.lowercased())"
+        case .member, .votingMember: "a \(role.label.lowercased())"
+        }
     }
 
     /// The PCC in person: a person whose role title is the PCC's, a deputy's, a PFCC's or a policing Deputy Mayor's.

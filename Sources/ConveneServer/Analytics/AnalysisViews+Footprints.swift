@@ -16,10 +16,10 @@ extension CDPViews {
                     .class("lead"),
                     .text(
                         "The national guidance asks for every upper-tier council to be covered by a Combating Drugs "
-                            + "Partnership (CDP). \(uncovered.count) are covered by none, and \(twice.count) by more "
-                            + "than one. Of \(r.cdps.count) CDPs, \(r.count("coterminous")) match an Integrated Care "
-                            + "Board (ICB), \(r.count("within-one-icb")) lie within one and \(r.count("crosses-icbs")) "
-                            + "cross ICB boundaries; for \(r.count("unknown")) it is not known.")),
+                            + "Partnership (CDP). Councils covered by no CDP: \(uncovered.count); by more than one: "
+                            + "\(twice.count). Of \(r.cdps.count) CDPs' footprints, matching an Integrated Care Board "
+                            + "(ICB): \(r.count("coterminous")); within one ICB: \(r.count("within-one-icb")); crossing "
+                            + "ICB boundaries: \(r.count("crosses-icbs")); not known: \(r.count("unknown")).")),
                 .p(
                     .text(
                         "Upper-tier councils and ICBs come from the ONS lookups imported into Convene; a CDP with no "
@@ -32,7 +32,10 @@ extension CDPViews {
                     ],
                     rows: r.forceAreas.map { f in
                         [
-                            .text("\(f.name) (\(f.code))"), partnerships(f.cdps), .text("\(f.authorities.count)"),
+                            .a(
+                                .href(RegisterPath.partnerships.href(["force_area": f.code])),
+                                .text("\(f.name) (\(f.code))")),
+                            partnerships(f.cdps), .text("\(f.authorities.count)"),
                             areas(f.uncovered.map(\.area)), authorities(f.coveredMoreThanOnce),
                             authorities(f.partlyCovered), partnerships(f.withoutFootprint)
                         ]

@@ -21,7 +21,8 @@ extension CDPViews {
                 .p(
                     .class("lead"),
                     .text(
-                        "\(r.rows.count) force areas have \(cdps) Combating Drugs Partnerships (CDPs) in the register. "
+                        "\(r.rows.count) force \(r.rows.count == 1 ? "area has" : "areas have") \(cdps) Combating Drugs "
+                            + "Partnerships (CDPs) in the register. "
                             + "The PCC is the Senior Responsible Owner (SRO) or a co-SRO in \(r.count(.sro)) of them, "
                             + "and the PCC or their office attends CDP meetings in \(r.count(.attends)).")),
                 .p(
@@ -42,14 +43,20 @@ extension CDPViews {
         let area: [Node<HTML.BodyContext>] = [
             .a(.href("#evidence-\(row.forceAreaCode)"), .text(row.forceAreaName)), .text("\(row.cdps.count)")
         ]
-        return area + involvementHeadings.map { column, _ in cell(row.answer(column), row.forceAreaCode) }
+        return area
+            + involvementHeadings.map { column, heading in
+                cell(row.answer(column), row.forceAreaCode, context: "\(row.forceAreaName), \(heading)")
+            }
     }
 
-    private static func cell(_ answer: PCCInvolvement.Answer, _ code: String) -> Node<HTML.BodyContext> {
+    private static func cell(_ answer: PCCInvolvement.Answer, _ code: String, context: String) -> Node<
+        HTML.BodyContext
+    > {
         guard answer.yes else { return .span(.class("secondary-text"), .text("No")) }
         let source = answer.source == .recordedAnswer ? "recorded answer" : "from the register"
         return .group(
-            .a(.href("#evidence-\(code)"), .text("Yes")), .br(), .span(.class("body-s"), .text(source)))
+            .a(.href("#evidence-\(code)"), .text("Yes"), .span(.class("visually-hidden"), .text(": \(context)"))),
+            .br(), .span(.class("body-s"), .text(source)))
     }
 
     private static func evidence(_ row: PCCInvolvement.Row) -> Node<HTML.BodyContext> {
