@@ -18,8 +18,9 @@ extension CDPViews {
                         "The national guidance asks for every upper-tier council to be covered by a Combating Drugs "
                             + "Partnership (CDP). Councils covered by no CDP: \(uncovered.count); by more than one: "
                             + "\(twice.count). Of \(r.cdps.count) CDPs' footprints, matching an Integrated Care Board "
-                            + "(ICB): \(r.count("coterminous")); within one ICB: \(r.count("within-one-icb")); crossing "
-                            + "ICB boundaries: \(r.count("crosses-icbs")); not known: \(r.count("unknown")).")),
+                            + "(ICB): \(r.count("coterminous")); within one ICB: \(r.count("within-one-icb")); "
+                            + "crossing ICB boundaries: \(r.count("crosses-icbs")); not known: \(r.count("unknown"))."
+                    )),
                 .p(
                     .text(
                         "Upper-tier councils and ICBs come from the ONS lookups imported into Convene; a CDP with no "

@@ -21,8 +21,8 @@ extension CDPViews {
                 .p(
                     .class("lead"),
                     .text(
-                        "\(r.rows.count) force \(r.rows.count == 1 ? "area has" : "areas have") \(cdps) Combating Drugs "
-                            + "Partnerships (CDPs) in the register. "
+                        "\(r.rows.count) force \(r.rows.count == 1 ? "area has" : "areas have") \(cdps) "
+                            + "Combating Drugs Partnerships (CDPs) in the register. "
                             + "The PCC is the Senior Responsible Owner (SRO) or a co-SRO in \(r.count(.sro)) of them, "
                             + "and the PCC or their office attends CDP meetings in \(r.count(.attends)).")),
                 .p(

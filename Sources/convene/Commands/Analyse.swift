@@ -18,8 +18,9 @@ struct Analyse: AsyncParsableCommand {
             + "memberships current on --to (today by default); footprints of the register as it stands."
     )
     @ArgumentParser.Argument(
-        help:
-            "cost, load, attendance, delivery, triage, overlap, duplicates, priorities, involvement, sros or footprints."
+        help: ArgumentHelp(
+            "cost, load, attendance, delivery, triage, overlap, duplicates, priorities, involvement, sros or "
+                + "footprints.")
     )
     var analysis: Analysis
     @ArgumentParser.Option(help: "The first day, yyyy-mm-dd.") var from: String?

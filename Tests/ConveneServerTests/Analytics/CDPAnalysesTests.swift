@@ -188,7 +188,8 @@ struct CDPFootprintsServerTests {
                 let created = try await app.send(
                     .POST, "/api/v1/partnerships",
                     json: """
-                        {"key":"\(key)","name":"\(key)","type":"cdp","force_area_code":"E23000016","footprint":\(footprint)}
+                        {"key":"\(key)","name":"\(key)","type":"cdp","force_area_code":"E23000016",
+                         "footprint":\(footprint)}
                         """)
                 #expect(created.status == .created)
             }
