@@ -31,6 +31,64 @@ public struct UpperTierCoverage: Hashable, Sendable {
     public var isComplete: Bool { partlyCovered.isEmpty && uncovered.isEmpty }
 }
 
+/// An upper-tier authority and the footprints that reach it; `partly` when they leave some of its districts out.
+public struct UpperTierReach: Hashable, Sendable {
+    public var authority: Area
+    public var footprintKeys: [String]
+    public var partly: Bool
+}
+
+/// A footprint against the ICB boundaries.
+public enum ICBFit: Hashable, Sendable {
+    /// The footprint's districts are exactly one ICB's.
+    case coterminous(Area)
+    /// Every district lies in this one ICB, which also covers others.
+    case within(Area)
+    /// The districts lie in more than one ICB.
+    case crossing([Area])
+    /// No footprint, or the ICB lookup does not reach its districts.
+    case unknown
+
+    /// "coterminous", "within-one-icb", "crosses-icbs" or "unknown".
+    public var verdict: String {
+        switch self {
+        case .coterminous: "coterminous"
+        case .within: "within-one-icb"
+        case .crossing: "crosses-icbs"
+        case .unknown: "unknown"
+        }
+    }
+
+    /// "Coterminous", "Within one ICB", "Crosses ICBs" or "Not known".
+    public var label: String {
+        switch self {
+        case .coterminous: "Coterminous"
+        case .within: "Within one ICB"
+        case .crossing: "Crosses ICBs"
+        case .unknown: "Not known"
+        }
+    }
+
+    public var boards: [Area] {
+        switch self {
+        case .coterminous(let a), .within(let a): [a]
+        case .crossing(let areas): areas
+        case .unknown: []
+        }
+    }
+
+    /// The verdict in a sentence, naming the ICBs.
+    public var sentence: String {
+        let names = boards.map(\.name)
+        return switch self {
+        case .coterminous: "Coterminous with \(names[0])"
+        case .within: "Within one ICB: \(names[0])"
+        case .crossing: "Crosses \(names.count) ICBs: " + names.joined(separator: ", ")
+        case .unknown: "Not known: no footprint, or no ICB lookup for its districts"
+        }
+    }
+}
+
 /// Footprints are chosen from districts and upper-tier authorities; everything else is derived
 /// from the areas and links that the ONS lookups give (see `ONSLookup`).
 public enum Footprint {
@@ -92,6 +150,43 @@ public enum Footprint {
             }
         }
         return coverage
+    }
+
+    /// Each upper-tier authority of a force area with the footprints (by key) that reach it, wholly or in part.
+    /// The force area's upper tiers are those of its districts, and any upper-tier authority nested in it.
+    public static func upperTierReach(
+        forceAreaCode: String, footprints: [(key: String, codes: [String])], areas: [Area], links: [AreaLink]
+    ) -> [UpperTierReach] {
+        let geography = Geography(areas: areas, links: links)
+        var upperTiers = Set(geography.districts(of: forceAreaCode).flatMap(geography.upperTiers(of:)))
+        for area in areas where area.kind == .upperTierAuthority && area.parentCode == forceAreaCode {
+            upperTiers.insert(area.code)
+        }
+        let resolved = footprints.map { (key: $0.key, resolution: resolve($0.codes, areas: areas, links: links)) }
+        let covered = Set(resolved.flatMap { $0.resolution.districts.map(\.code) })
+        return geography.sortedAreas(upperTiers).map { authority in
+            let keys = resolved.filter { $0.resolution.upperTierAuthorities.contains { $0.code == authority.code } }
+                .map(\.key)
+            let districts = geography.districts(of: authority.code)
+            return UpperTierReach(
+                authority: authority, footprintKeys: keys,
+                partly: !keys.isEmpty && !districts.isEmpty && !districts.isSubset(of: covered))
+        }
+    }
+
+    /// How a footprint sits against the ICBs: the same districts as one ICB, inside one, or across several.
+    public static func icbFit(_ codes: [String], areas: [Area], links: [AreaLink]) -> ICBFit {
+        let geography = Geography(areas: areas, links: links)
+        let resolution = resolve(codes, areas: areas, links: links)
+        let boards = resolution.integratedCareBoards
+        guard !resolution.districts.isEmpty, let board = boards.first else { return .unknown }
+        guard boards.count == 1 else { return .crossing(boards) }
+        let partly = links.contains { link in
+            link.areaCode == board.code && (link.share ?? 1) < 1
+                && resolution.districts.contains { $0.code == link.districtCode }
+        }
+        let same = geography.districts(of: board.code) == Set(resolution.districts.map(\.code))
+        return same && !partly ? .coterminous(board) : .within(board)
     }
 
     /// Unitary authorities, metropolitan districts, London boroughs and Welsh principal areas

@@ -127,7 +127,7 @@ extension Analyses {
                     ]
                 },
                 summary: r.summary)
-        case .cost, .load, .attendance, .delivery, .triage:
+        case .cost, .load, .attendance, .delivery, .triage, .involvement, .sros, .footprints:
             preconditionFailure("\(analysis) is not a duplication analysis")
         }
     }

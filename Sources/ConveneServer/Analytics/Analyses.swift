@@ -7,6 +7,12 @@ public enum Analysis: String, CaseIterable, Sendable {
     case cost, load, attendance, delivery, triage
     /// The duplication analyses: shared members, duplicate discussions and near-duplicate priorities.
     case overlap, duplicates, priorities
+    /// The Combating Drugs Partnerships' analyses, of the register alone: the PCC's involvement in each force
+    /// area's CDPs, who their SROs are, and their footprints against councils and ICBs.
+    case involvement, sros, footprints
+
+    /// Whether the analysis reads the register (with its reporting lines and geography) rather than the meetings.
+    public var readsTheRegister: Bool { [.involvement, .sros, .footprints].contains(self) }
 }
 
 public enum AnalysisFormat: String, CaseIterable, Sendable {
@@ -60,6 +66,14 @@ enum Analyses {
     static func run(_ analysis: Analysis, _ question: AnalysisQuestion, in scope: Scope) async throws -> AnalysisOutput
     {
         let started = ContinuousClock.now
+        if analysis.readsTheRegister {
+            let register = try await CDPStore.load(in: scope)
+            let read = ContinuousClock.now
+            var result = try cdpOutput(analysis, question, register: register, today: scope.now.today)
+            result.readSeconds = seconds(read - started)
+            result.workSeconds = seconds(ContinuousClock.now - read)
+            return result
+        }
         let data = try await AnalyticsStore.load(in: scope, period: question.period, needs: .of(analysis))
         let settings = try await AnalyticsStore.settings(in: scope)
         let priorities = analysis == .priorities ? try await StrategyStore.priorityTexts(in: scope) : []
@@ -71,14 +85,17 @@ enum Analyses {
         return result
     }
 
-    /// `priorities` are the workspace's strategies' priorities, which only the priorities analysis reads.
+    /// `priorities` are the workspace's strategies' priorities, which only the priorities analysis reads; `register`
+    /// is the register with its reporting lines and geography, which only the CDP analyses read.
     static func output(
         _ analysis: Analysis, _ question: AnalysisQuestion, data: AnalyticsData, settings: AnalyticsSettings,
-        today: Day, priorities: [PriorityText] = []
+        today: Day, priorities: [PriorityText] = [], register: Register = Register()
     ) throws -> AnalysisOutput {
         let period = question.period
         let organisationName = { (key: String) in data.organisationsByKey[key]?.name ?? "No organisation" }
         switch analysis {
+        case .involvement, .sros, .footprints:
+            return try cdpOutput(analysis, question, register: register, today: today)
         case .overlap, .duplicates, .priorities:
             return try duplicationOutput(
                 analysis, question, data: data, settings: settings, today: today, priorities: priorities)

@@ -116,3 +116,21 @@ struct PriorityDuplicatesModel {
     /// The strategies' names by key.
     var strategyNames: [String: String]
 }
+
+/// The PCC's involvement in each force area's CDPs, with the evidence of every yes.
+struct InvolvementPageModel {
+    var context: PageContext
+    var report: PCCInvolvement.Report
+}
+
+/// The CDPs' Senior Responsible Owners by role.
+struct SROsPageModel {
+    var context: PageContext
+    var report: SeniorResponsibleOwners.Report
+}
+
+/// The CDPs' footprints against councils and ICBs.
+struct FootprintsPageModel {
+    var context: PageContext
+    var report: CDPFootprints.Report
+}

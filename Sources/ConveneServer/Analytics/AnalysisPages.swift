@@ -23,6 +23,7 @@ enum AnalysisPages {
         write.post(AnalysisPath.settings, use: saveSettings)
         write.post(AnalysisPath.supportCosts, use: addSupportCost)
         DuplicationPages.register(read: read)
+        CDPPages.register(read: read)
     }
 
     // MARK: The period

@@ -97,6 +97,14 @@ enum AnalysisViews {
                                 .a(.href(AnalysisPath.analysis(page.0).href(asked.query)), .text(page.1))),
                             .p(.text(page.2)))
                     }),
+                .h2(.class("heading-l"), .text("Combating Drugs Partnerships (CDPs)")),
+                .ul(
+                    .class("list"),
+                    .forEach(CDPPages.pages) { page in
+                        .li(
+                            .h3(.class("heading-m"), .a(.href(AnalysisPath.analysis(page.0).href), .text(page.1))),
+                            .p(.text(page.2)))
+                    }),
                 .p(
                     .a(
                         .href(AnalysisPath.settings.href),

@@ -53,7 +53,7 @@ enum AnalyticsStore {
 
         static func of(_ analysis: Analysis) -> Needs {
             switch analysis {
-            case .overlap, .priorities: []
+            case .overlap, .priorities, .involvement, .sros, .footprints: []
             case .load, .attendance: .meetings
             case .cost: .items
             case .duplicates, .triage: [.items, .titles]

@@ -14,8 +14,8 @@ extension OpenAPIDocument {
                 "get": operation(
                     "analyse",
                     "Cost, load, attendance, delivery, triage, overlap, duplicates or priorities for a period (the 365 "
-                        + "days to today unless from and to are given); the same JSON as `convene analyse --format json`, "
-                        + "documented in the README",
+                        + "days to today unless from and to are given), or the CDPs' involvement, sros or footprints; "
+                        + "the same JSON as `convene analyse --format json`, documented in the README",
                     tag: "analyses",
                     parameters: [
                         parameter("from", requiredDay), parameter("to", requiredDay), parameter("person", key),
@@ -25,8 +25,8 @@ extension OpenAPIDocument {
                         (
                             "200",
                             response(
-                                "The analysis; all but overlap (measured on one day) and priorities (the active strategies') "
-                                    + "also carry from and to",
+                                "The analysis; all but overlap, involvement and sros (measured on one day), "
+                                    + "priorities (the active strategies') and footprints also carry from and to",
                                 ["oneOf": .array(Analysis.allCases.map { ref(analysisSchemaName($0)) })])
                         )
                     ])
@@ -53,6 +53,9 @@ extension OpenAPIDocument {
         case .overlap: overlapSchema
         case .duplicates: duplicatesSchema
         case .priorities: prioritiesSchema
+        case .involvement: involvementSchema
+        case .sros: srosSchema
+        case .footprints: footprintsSchema
         }
     }
 

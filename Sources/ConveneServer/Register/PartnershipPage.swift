@@ -26,6 +26,8 @@ struct PartnershipPageModel {
     var incoming: [Link]
     var footprint: FootprintResolution
     var footprintNames: [String]
+    /// A CDP's footprint against the ICB boundaries; nil for other partnerships.
+    var icbFit: ICBFit? = nil
     var terms: [TermsOfReference]
     var today: Day
     var isPublished: Bool
@@ -84,6 +86,7 @@ struct PartnershipPageModel {
         var footprint = FootprintResolution(
             policeForceAreas: [], upperTierAuthorities: [], integratedCareBoards: [], districts: [])
         var footprintNames: [String] = []
+        var icbFit: ICBFit? = partnership.type == .combatingDrugsPartnership ? .unknown : nil
         if !codes.isEmpty {
             let links = try await AreaLinkRecord.query(on: scope.db).group(.or) {
                 $0.filter(\.$districtCode ~~ codes).filter(\.$areaCode ~~ codes)
@@ -100,6 +103,10 @@ struct PartnershipPageModel {
             footprint = Footprint.resolve(codes, areas: areas + parentAreas, links: allLinks)
             let names = Dictionary((areas + parentAreas).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             footprintNames = codes.map { code in names[code].map { "\($0) (\(code))" } ?? code }
+            if partnership.type == .combatingDrugsPartnership {
+                icbFit = try await fitAgainstICBs(
+                    codes, areas: areas + parentAreas, links: allLinks, footprint, in: scope)
+            }
         }
         let forceArea = try await partnership.forceAreaCode.asyncMap {
             try await RegisterQueries.areaNames([$0], in: scope)[$0] ?? $0
@@ -110,10 +117,26 @@ struct PartnershipPageModel {
             secretariat: try await secretariat.map { ($0.name, RegisterPath.organisation($0.key).href) },
             forceArea: forceArea, current: current, past: past,
             chain: try await chain(from: id, in: scope), outgoing: out, incoming: inc,
-            footprint: footprint, footprintNames: footprintNames,
+            footprint: footprint, footprintNames: footprintNames, icbFit: icbFit,
             terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today,
             isPublished: record.publishedAt != nil,
             hasGuidance: try await GuidanceStore.hasTemplate(for: partnership.type, on: scope.db))
+    }
+
+    /// The footprint against the ICBs it touches, with every district of those ICBs read (to tell a footprint that
+    /// is an ICB's from one inside it).
+    private static func fitAgainstICBs(
+        _ codes: [String], areas: [Area], links: [AreaLink], _ footprint: FootprintResolution, in scope: Scope
+    ) async throws -> ICBFit {
+        let boards = footprint.integratedCareBoards.map(\.code)
+        guard !boards.isEmpty else { return .unknown }
+        let boardLinks = try await AreaLinkRecord.query(on: scope.db).filter(\.$areaCode ~~ boards).all().map(\.domain)
+        let known = Set(areas.map(\.code))
+        let missing = Set(boardLinks.map(\.districtCode)).subtracting(known)
+        let districts =
+            missing.isEmpty
+            ? [] : try await AreaRecord.query(on: scope.db).filter(\.$code ~~ missing).all().map(\.domain)
+        return Footprint.icbFit(codes, areas: areas + districts, links: Array(Set(links + boardLinks)))
     }
 
     /// Follows "reports to" (or else "sub-group of") upwards; the cycle check guarantees it ends.

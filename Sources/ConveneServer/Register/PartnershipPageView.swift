@@ -192,13 +192,29 @@ enum PartnershipPageView {
             .h2(.id("footprint"), .text("Footprint")),
             model.footprintNames.isEmpty
                 ? .p(.text("No footprint is recorded."))
-                : Components.summaryList([
-                    ("Chosen areas", .text(model.footprintNames.joined(separator: "; "))),
-                    ("Police force areas", names(f.policeForceAreas)),
-                    ("Upper-tier councils", names(f.upperTierAuthorities)),
-                    ("Integrated care boards (ICBs)", names(f.integratedCareBoards)),
-                    ("Districts", .text("\(f.districts.count)"))
-                ]))
+                : Components.summaryList(
+                    [
+                        ("Chosen areas", .text(model.footprintNames.joined(separator: "; "))),
+                        ("Police force areas", names(f.policeForceAreas)),
+                        ("Upper-tier councils", names(f.upperTierAuthorities)),
+                        ("Integrated care boards (ICBs)", names(f.integratedCareBoards)),
+                        ("Districts", .text("\(f.districts.count)"))
+                    ] + (model.icbFit.map { [("Against the ICB boundaries", icbFitNode($0))] } ?? [])))
+    }
+
+    /// A CDP's footprint against the ICBs, in words and as a tag, with the analysis of every CDP a link away.
+    private static func icbFitNode(_ fit: ICBFit) -> Node<HTML.BodyContext> {
+        let colour =
+            switch fit {
+            case .coterminous: "green"
+            case .within: "blue"
+            case .crossing: "yellow"
+            case .unknown: "grey"
+            }
+        return .group(
+            Components.tag(fit.label, colour),
+            .text(" \(fit.sentence). "),
+            .a(.href(AnalysisPath.analysis(.footprints).href), .text("Every CDP's footprint")))
     }
 
     private static func terms(_ model: PartnershipPageModel, edit: Bool) -> Node<HTML.BodyContext> {

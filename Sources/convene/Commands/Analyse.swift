@@ -10,12 +10,18 @@ struct Analyse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "Work out what the records say: cost, load, attendance, delivery, triage, overlap, duplicates or "
-            + "priorities (see the README for each output's fields).",
+            + "priorities; and of the Combating Drugs Partnerships, involvement, sros or footprints (see the README "
+            + "for each output's fields).",
         discussion:
             "The period is the 365 days to today unless --from and --to say otherwise. Triage is for --person (the "
-            + "PCC by default) and a --capacity in meetings a year (default 150)."
+            + "PCC by default) and a --capacity in meetings a year (default 150). Involvement and sros are of the "
+            + "memberships current on --to (today by default); footprints of the register as it stands."
     )
-    @ArgumentParser.Argument(help: "cost, load, attendance, delivery, triage, overlap, duplicates or priorities.")
+    @ArgumentParser.Argument(
+        help: ArgumentHelp(
+            "cost, load, attendance, delivery, triage, overlap, duplicates, priorities, involvement, sros or "
+                + "footprints.")
+    )
     var analysis: Analysis
     @ArgumentParser.Option(help: "The first day, yyyy-mm-dd.") var from: String?
     @ArgumentParser.Option(help: "The last day, yyyy-mm-dd.") var to: String?

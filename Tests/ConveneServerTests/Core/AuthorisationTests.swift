@@ -228,6 +228,9 @@ import VaporTesting
         // Strategies and the duplication analyses.
         ("GET /analysis/overlap", "/analysis/overlap", nil), ("GET /analysis/duplicates", "/analysis/duplicates", nil),
         ("GET /analysis/priorities", "/analysis/priorities", nil),
+        // The CDP analyses.
+        ("GET /analysis/involvement", "/analysis/involvement", nil), ("GET /analysis/sros", "/analysis/sros", nil),
+        ("GET /analysis/footprints", "/analysis/footprints", nil),
         ("GET /strategies", "/strategies", nil), ("GET /strategies/alignment", "/strategies/alignment", nil),
         ("GET /strategies/new", "/strategies/new", nil),
         ("GET /strategies/{key}", "/strategies/police-and-crime-plan", "/strategies/secret-strategy"),
