@@ -81,22 +81,23 @@ enum Graphviz {
     }
 
     /// Runs `dot -Tsvg` off the event loop; gives up after 20 seconds so a huge graph cannot hang a request. Nil when
-    /// it fails or gives up.
+    /// it fails or gives up. The graph goes in as a file: a `dot` that exits without reading a pipe would break it
+    /// under the writer (a broken pipe stopped the whole test process once).
     static func svg(_ source: String, dot: String, threadPool: NIOThreadPool) async throws -> String? {
         try await threadPool.runIfActive {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("convene-graph-\(UUID()).gv")
+            try Data(source.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: dot)
-            process.arguments = ["-Tsvg"]
-            let input = Pipe()
+            process.arguments = ["-Tsvg", file.path]
             let output = Pipe()
-            process.standardInput = input
+            process.standardInput = FileHandle.nullDevice
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
             let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
             DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: timer)
-            input.fileHandleForWriting.write(Data(source.utf8))
-            try input.fileHandleForWriting.close()
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             timer.cancel()

@@ -13,18 +13,31 @@ struct ProgressReportDocument {
         var objectives: [String]
     }
 
+    /// A step of the national guidance as it stands: its status, and the records and evidence behind it.
+    struct GuidanceLine: Hashable, Sendable {
+        var template: String
+        var title: String
+        var due: Day
+        var status: MilestoneStatus
+        var overdue: Bool
+        /// The register's records that show it done, and the evidence kept for it, in words.
+        var behind: [String]
+    }
+
     var report: ProgressReport
     var forceAreaName: String?
     /// The footprint's areas by name.
     var footprint: [String]
     var priorities: [PlanPriority]
+    var guidance: [GuidanceLine]
     var madeAt: Date
     var dataVersion: String
 
     static let sections: [(id: String, title: String)] = [
         ("about", "About this report"), ("membership", "Membership and Senior Responsible Owner"),
         ("meetings", "Meetings"), ("attendance", "Attendance by sector"), ("decisions", "Decisions"),
-        ("actions", "Actions"), ("footprint", "Footprint"), ("plan", "Delivery plan and national priorities"),
+        ("actions", "Actions"), ("guidance", "The national guidance's steps"), ("footprint", "Footprint"),
+        ("plan", "Delivery plan and national priorities"),
         ("funding", "Funding and indicators")
     ]
 
@@ -56,7 +69,9 @@ struct ProgressReportDocument {
                         .ariaLabel("Contents"), .class("report-contents"),
                         .h2(.class("heading-m"), .text("Contents")),
                         .ol(.forEach(Self.sections) { .li(.a(.href("#\($0.id)"), .text($0.title))) })),
-                    about, membership, meetings, attendance, decisions, actions, footprintSection, plan, funding
+                    about, membership, meetings, attendance, decisions, actions, guidanceSection, footprintSection,
+                    plan,
+                    funding
                 )
             )
         ).render()
@@ -211,13 +226,37 @@ struct ProgressReportDocument {
                     }))
     }
 
+    private var guidanceSection: Node<HTML.BodyContext> {
+        let done = guidance.filter { $0.status == .done }.count
+        let overdue = guidance.filter(\.overdue).count
+        return section(
+            "guidance",
+            guidance.isEmpty
+                ? .p(.text("No national guidance applies to this kind of partnership."))
+                : .group(
+                    .p(
+                        .text(
+                            "On \(report.asOf.longDescription): \(done) of \(guidance.count) steps done, "
+                                + "\(overdue) overdue.")),
+                    Components.table(
+                        caption: "Steps, their status and what shows it",
+                        headers: [.text("Step"), .text("Due"), .text("Status"), .text("Shown by")],
+                        rows: guidance.map { g in
+                            [
+                                .text(g.title), .text(g.due.longDescription),
+                                .text(g.status.label + (g.overdue ? " (overdue)" : "")),
+                                .text(g.behind.isEmpty ? "Nothing recorded" : g.behind.joined(separator: "; "))
+                            ]
+                        })))
+    }
+
     private var footprintSection: Node<HTML.BodyContext> {
         section(
             "footprint",
             footprint.isEmpty
                 ? .p(.text("The partnership's footprint is not recorded in the register."))
                 : .group(
-                    .p(.text("The partnership covers \(footprint.count) areas.")),
+                    .p(.text("The partnership covers \(Self.count(footprint.count, "area", "areas")).")),
                     .ul(.class("list"), .forEach(footprint) { .li(.text($0)) })))
     }
 
@@ -256,7 +295,7 @@ struct ProgressReportDocument {
         @media print {
           body { font-size: 11pt; }
           h2, h3 { break-after: avoid; }
-          tr, figure, table { break-inside: avoid; }
+          tr, figure { break-inside: avoid; }
           thead { display: table-header-group; }
           section { break-before: auto; }
           a { color: inherit; text-decoration: none; }

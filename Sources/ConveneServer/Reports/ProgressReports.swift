@@ -22,12 +22,15 @@ enum ProgressReports {
         async let data = AnalyticsStore.load(in: scope, period: year.period, needs: .everything)
         async let strategies = StrategyStore.all(in: scope)
         async let version = dataVersion(in: scope)
+        async let milestones = GuidanceStore.milestones(of: partnership.key, on: scope.now.today, in: scope)
         let made = try await data
         guard
-            let report = ProgressReport.make(made, partnershipKey: partnership.key, year: year, today: scope.now.today)
+            var report = ProgressReport.make(made, partnershipKey: partnership.key, year: year, today: scope.now.today)
         else {
             throw Problem.notFound("The partnership '\(partnership.key)'")
         }
+        // The analyses' packed read leaves the footprint out; the record has it.
+        report.partnership.footprint = ListColumn.decode(partnership.footprint)
         let codes = report.partnership.footprint + (report.partnership.forceAreaCode.map { [$0] } ?? [])
         let names = try await RegisterQueries.areaNames(codes, in: scope)
         let (plans, priorities) = try await strategies
@@ -39,10 +42,31 @@ enum ProgressReports {
                     objectives: p.frameworkObjectiveKeys.compactMap { NationalFrameworks.objective($0)?.title })
             }
         }
+        let steps = try await milestones.lists.flatMap { list in
+            list.tasks.filter { $0.task.due <= year.period.to }.map { t in
+                ProgressReportDocument.GuidanceLine(
+                    template: list.template.title, title: t.task.step.title, due: t.task.due, status: t.task.status,
+                    overdue: t.task.overdue,
+                    behind: t.records.map(\.label) + t.evidence.map(Self.describe))
+            }
+        }
         return ProgressReportDocument(
             report: report, forceAreaName: report.partnership.forceAreaCode.map { names[$0] ?? $0 },
             footprint: report.partnership.footprint.map { code in names[code].map { "\($0) (\(code))" } ?? code },
-            priorities: planPriorities, madeAt: scope.now(), dataVersion: try await version)
+            priorities: planPriorities, guidance: steps, madeAt: scope.now(), dataVersion: try await version)
+    }
+
+    /// Evidence in words: "paper …", "link …", "file …", with its date, who confirmed it and the note.
+    static func describe(_ e: GuidanceEvidence) -> String {
+        var parts: [String] = []
+        if let paper = e.paperKey { parts.append("paper \(paper)") }
+        if let url = e.url { parts.append("link \(url)") }
+        if let file = e.fileName { parts.append("file \(file)") }
+        if let on = e.evidenceOn { parts.append("dated \(on.longDescription)") }
+        if let who = e.confirmedBy { parts.append("confirmed by \(who)") }
+        if let note = e.note { parts.append("“\(note)”") }
+        if e.marksDone { parts.append("marked done") }
+        return parts.isEmpty ? "evidence recorded" : parts.joined(separator: ", ")
     }
 
     /// The register's version, as the audit log counts it: every change to it leaves one entry.
