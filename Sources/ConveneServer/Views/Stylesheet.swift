@@ -112,5 +112,11 @@ enum Stylesheet {
         .chart-axis-line { stroke: #484949; }
         .heat-0 { fill: #f3f2f1; } .heat-1 { fill: #d2e2f1; } .heat-2 { fill: #8eb8dc; } .heat-3 { fill: #2b6cb0; } .heat-4 { fill: #0c2d4a; }
         .heat-text { font-size: 11px; fill: #0b0c0c; } .heat-text-light { font-size: 11px; fill: #fff; }
+        .task-list { list-style: none; padding: 0; margin: 0 0 30px; border-top: 1px solid var(--border); }
+        .task-list__item { display: grid; grid-template-columns: 1fr auto; gap: 5px 20px; padding: 10px 0;
+          border-bottom: 1px solid var(--border); }
+        .task-list__name { grid-column: 1; }
+        .task-list__status { grid-column: 2; grid-row: 1; text-align: right; }
+        .task-list__item > p, .task-list__item > ul { grid-column: 1 / -1; margin: 0; }
         """
 }
