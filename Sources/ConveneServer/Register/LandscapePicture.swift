@@ -18,6 +18,9 @@ struct LandscapePictureModel {
     var isDemo: Bool
     /// Whether shared members are drawn over the structure (`?overlay=overlap`).
     var overlay: Bool
+    /// For one force area with CDPs: the councils its CDPs leave uncovered or cover twice, and their ICB fit.
+    var cdpFootprints: CDPFootprints.ForceArea? = nil
+    var cdpFits: [CDPFootprints.CDP] = []
 
     /// Pairs of partnerships sharing at least this share of the smaller one's people are drawn; fewer would crowd the picture.
     static let overlayThreshold = 0.5
@@ -66,11 +69,19 @@ struct LandscapePictureModel {
             svg = try await Graphviz.svg(
                 graph.dot { RegisterPath.partnership($0).href }, dot: dot, threadPool: threadPool)
         }
+        var cdpFootprints: CDPFootprints.ForceArea?
+        var cdpFits: [CDPFootprints.CDP] = []
+        if let forceArea, !forceArea.isEmpty, graph.nodes.contains(where: { $0.type == .combatingDrugsPartnership }) {
+            let report = CDPFootprints.run(try await CDPStore.load(in: scope))
+            cdpFootprints = report.forceAreas.first { $0.code == forceArea }
+            cdpFits = report.cdps.filter { $0.forceAreaCode == forceArea }
+        }
         return LandscapePictureModel(
             context: context, graph: graph, svg: svg, dotMissing: dot == nil,
             dotFailed: dot != nil && !graph.nodes.isEmpty && svg == nil, forceArea: forceArea,
             forceAreas: areas.map { ($0.code, $0.name) },
-            isDemo: try await RegisterQueries.hasDemoData(in: scope), overlay: overlay)
+            isDemo: try await RegisterQueries.hasDemoData(in: scope), overlay: overlay, cdpFootprints: cdpFootprints,
+            cdpFits: cdpFits)
     }
 }
 
@@ -110,6 +121,34 @@ enum Graphviz {
 }
 
 enum LandscapePictureView {
+    /// The force area's CDP footprints: councils covered by no CDP or by several, and each CDP against the ICBs.
+    static func cdpFootprints(_ area: CDPFootprints.ForceArea, _ cdps: [CDPFootprints.CDP]) -> Node<HTML.BodyContext> {
+        let named = { (a: CDPFootprints.Authority) in "\(a.area.name) (\(a.area.code))" }
+        let councils = { (list: [CDPFootprints.Authority]) in
+            list.isEmpty ? "None" : list.map(named).joined(separator: "; ")
+        }
+        return .group(
+            .h2(.id("cdp-footprints"), .text("CDP footprints")),
+            Components.summaryList([
+                ("Upper-tier councils covered by no CDP", .text(councils(area.uncovered))),
+                ("Covered by more than one CDP", .text(councils(area.coveredMoreThanOnce))),
+                (
+                    "CDPs with no footprint recorded",
+                    .text(
+                        area.withoutFootprint.isEmpty
+                            ? "None" : area.withoutFootprint.map(\.name).joined(separator: "; "))
+                )
+            ]),
+            .ul(
+                .class("list"),
+                .forEach(cdps) { cdp in
+                    .li(
+                        .a(.href(RegisterPath.partnership(cdp.partnership.key).href), .text(cdp.partnership.name)),
+                        .text(": \(cdp.fit.sentence)."))
+                }),
+            .p(.a(.href(AnalysisPath.analysis(.footprints).href), .text("Every force area's CDP footprints"))))
+    }
+
     static func render(_ model: LandscapePictureModel) -> Layout {
         let context = model.context
         func tree(_ trees: [LandscapeGraph.Tree]) -> Node<HTML.BodyContext> {
@@ -210,6 +249,7 @@ enum LandscapePictureView {
                             .a(
                                 .href(AnalysisPath.analysis(.overlap).href),
                                 .text("Every pair sharing members, with who they are"))))),
+                .unwrap(model.cdpFootprints) { area in cdpFootprints(area, model.cdpFits) },
                 .h2(.id("structure"), .text("Reporting structure")),
                 model.graph.nodes.isEmpty ? .p(.text("No partnerships to show.")) : tree(model.graph.forest())
             ))

@@ -197,6 +197,7 @@ struct CDPFootprintsServerTests {
             // Act
             let json = try await app.send(.GET, "/api/v1/analyses/footprints").json()
             let page = try await app.send(.GET, "/partnerships/hw-cdp")
+            let landscape = try await app.send(.GET, "/landscape?force_area=E23000016")
 
             // Check
             let areas = try #require(json["force_areas"] as? [[String: Any]])
@@ -210,6 +211,10 @@ struct CDPFootprintsServerTests {
             let footprint = page.text.components(separatedBy: "id=\"footprint\"").last ?? ""
             #expect(footprint.contains("Against the ICB boundaries"))
             #expect(footprint.contains("Coterminous with NHS Herefordshire and Worcestershire Integrated Care Board"))
+            // The force area's landscape says the same of its CDPs.
+            let area = landscape.text.components(separatedBy: "id=\"cdp-footprints\"").last ?? ""
+            #expect(landscape.status == .ok && area.contains("Telford and Wrekin (E06000020)"))
+            #expect(area.contains("Coterminous with NHS Herefordshire and Worcestershire Integrated Care Board"))
         }
     }
 }
