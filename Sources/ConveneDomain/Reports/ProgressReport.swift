@@ -56,7 +56,8 @@ public struct ProgressReport: Sendable, Hashable {
         }
     }
 
-    public struct HeldMeeting: Sendable, Hashable {
+    /// One of the year's meetings, held, cancelled or still to come.
+    public struct MeetingLine: Sendable, Hashable {
         public var key: String
         public var name: String
         public var day: Day
@@ -94,7 +95,7 @@ public struct ProgressReport: Sendable, Hashable {
     public var sros: [Member]
     /// Everyone with a seat on `asOf`, by role then name.
     public var members: [Member]
-    public var meetings: [HeldMeeting]
+    public var meetings: [MeetingLine]
     public var attendance: [SectorAttendance]
     public var decisions: [DecisionLine]
     public var actions: ActionFigures
@@ -131,7 +132,7 @@ public struct ProgressReport: Sendable, Hashable {
             grouping: data.decisions.filter { !$0.decision.isEmpty }, by: { items[$0.itemKey]?.meetingKey ?? "" })
         var bySector: [Sector?: SectorAttendance] = [:]
         var decisions: [DecisionLine] = []
-        let meetings = inYear.map { meeting -> HeldMeeting in
+        let meetings = inYear.map { meeting -> MeetingLine in
             let day = data.day(of: meeting)
             if meeting.status == .held {
                 for a in meeting.attendance {
@@ -155,7 +156,7 @@ public struct ProgressReport: Sendable, Hashable {
                         meetingKey: meeting.key, meetingDay: day, itemTitle: items[d.itemKey]?.title ?? d.itemKey,
                         decision: d.decision))
             }
-            return HeldMeeting(
+            return MeetingLine(
                 key: meeting.key, name: meeting.name, day: day, status: meeting.status,
                 attended: meeting.attendance.filter(\.attended).count, decisions: decided.count)
         }

@@ -143,7 +143,7 @@ import Testing
         #expect(report.total == one * 6 + one * 2 + q.plannedCost)
     }
 
-    @Test func organisationsAndThemesAddUpToTheHeldMeetingsExactly() {
+    @Test func organisationsAndThemesAddUpToTheMeetingLinesExactly() {
         // Setup
         let organisations = [
             Organisation(key: "police", name: "Police", sector: .police),
@@ -197,7 +197,7 @@ import Testing
         #expect(AnalyticsSettings(stored: settings.changed) == settings)
     }
 
-    @Test func supportCostsArePricedPerHeldMeeting() {
+    @Test func supportCostsArePricedPerMeetingLine() {
         let data = AnalyticsData(
             partnerships: [Partnership(key: "board", name: "Board", type: .forum)],
             meetings: [Self.meeting("m1", of: "board", on: "2025-06-10", attendance: [])],

@@ -98,7 +98,7 @@ import Testing
         #expect(report.members.map(\.membershipKey) == ["m-dph", "m-pcc", "m-acc"])
     }
 
-    @Test func attendanceIsCountedBySectorAtHeldMeetingsOnly() throws {
+    @Test func attendanceIsCountedBySectorAtMeetingLinesOnly() throws {
         // Act
         let report = try #require(
             ProgressReport.make(Self.cdp(), partnershipKey: "cdp", year: Self.year, today: Self.after))
