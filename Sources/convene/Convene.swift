@@ -37,6 +37,8 @@ struct Convene: AsyncParsableCommand {
                 var command = command
                 try command.run()
             }
+        } catch  where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            exit(withError: error)  // `convene help` and `--help` reach here: ArgumentParser prints the usage
         } catch {
             let failure = CommandFailure(error)
             FileHandle.standardError.write(Data("Error: \(failure.description)\n".utf8))
