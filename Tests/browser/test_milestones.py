@@ -73,3 +73,52 @@ def test_a_cdp_task_list_shows_the_register_and_takes_evidence(browser, settings
     item = b.by_id("task-form-partnership-0").text
     assert "Confirmed by Head of community safety" in item
     assert "Reason: The first board met and agreed its membership" in item
+
+
+def test_an_administrator_adds_a_template_step_by_step(browser, settings):
+    """An administrator writes the Serious Violence Duty's two steps into the template form: asks for a second step,
+    gives it months as a word (the form names that field), corrects it, and finds the template listed."""
+    b = browser
+    run = settings.run_id
+    b.sign_in(*settings.admin)
+    b.get("/guidance")
+    open_link(b, "Add a template")
+    assert b.h1() == "Add a guidance template"
+    title = f"Serious Violence Duty journey {run}"
+    fill_form(
+        b,
+        [
+            Field("title", "text", title),
+            Field("key", "text", f"svd-journey-{run}"),
+            Field("version", "text", "1"),
+            Field("partnership_type", "select", "serious-violence"),
+            Field("published_on", "text", "2022-12-01"),
+            Field("steps[0][title]", "text", "Prepare a strategic needs assessment"),
+            Field("steps[0][evidence]", "text", "The needs assessment"),
+            Field("steps[0][due_months]", "text", "13"),
+            Field("steps[0][due_end_of_month]", "checkbox", True),
+        ],
+        "Add another step",
+        keyboard=False,
+    )
+    assert b.h1() == "Add a guidance template" and b.error_summary_links() == []
+    assert b.by_id("steps[0][title]").get_attribute("value") == "Prepare a strategic needs assessment"
+    fill_form(
+        b,
+        [
+            Field("steps[1][title]", "text", "Publish a strategy"),
+            Field("steps[1][evidence]", "text", "The published strategy"),
+            Field("steps[1][due_months]", "text", "fourteen"),
+            Field("steps[1][repeats_every_months]", "text", "12"),
+            Field("steps[1][after]", "text", "prepare-a-strategic-needs-assessment"),
+        ],
+        "Add the template",
+        keyboard=False,
+    )
+    links = b.error_summary_links()
+    assert [text for text, _ in links] == ["Months after the start must be a whole number"], links
+    assert links[0][1].endswith("#steps[1][due_months]")
+    fill_form(b, [Field("steps[1][due_months]", "text", "14")], "Add the template", keyboard=False)
+    expect_page(b, "/guidance", "Guidance templates", "adding the template")
+    section = b.find((By.XPATH, f"//section[h2[contains(., '{title}')]]"))
+    assert "Publish a strategy" in section.text and "14 months after the start, then every 12 months" in section.text

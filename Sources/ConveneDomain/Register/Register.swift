@@ -96,6 +96,9 @@ public struct ImportBatch: Sendable {
     public var register = Register()
     public var origins: [RecordOrigin: String] = [:]
     public var issues: [ImportIssue] = []
+    /// What was read but not used, or read by a guess (an unknown kind of organisation, an area Convene has no place
+    /// for): reported with the import, never a reason to refuse the file.
+    public var warnings: [ImportIssue] = []
     /// Partnerships whose outgoing relations the file states in full, so the ones it leaves out are removed.
     public var relationsStatedFor: Set<String> = []
 

@@ -196,6 +196,11 @@ public enum Tasks {
                 lines.append("  … and \(summary.changes.count - listChanges) more changes")
             }
         }
+        if !summary.warnings.isEmpty {
+            lines.append("Warnings (\(summary.warnings.count); the rest of the file went in):")
+            for warning in summary.warnings.prefix(50) { lines.append("  - \(warning)") }
+            if summary.warnings.count > 50 { lines.append("  … and \(summary.warnings.count - 50) more warnings") }
+        }
         let head =
             dryRun
             ? "Dry run: nothing was written. Importing would make \(summary.changedCount) changes:"

@@ -39,6 +39,10 @@ enum GuidancePages {
 
     @Sendable static func createTemplate(req: Request) async throws -> Response {
         let input = try req.content.decode(TemplateFormModel.Input.self)
+        if input.addsStep {
+            return TemplatePagesView.form(TemplateFormModel(context: req.pageContext, input: input, errors: []))
+                .response()
+        }
         let (template, parseErrors) = input.parse()
         var errors = parseErrors
         if let template {

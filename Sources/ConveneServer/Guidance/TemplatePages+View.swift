@@ -61,18 +61,16 @@ enum TemplatePagesView {
 
     static func form(_ model: TemplateFormModel) -> Layout {
         let form = Form(errors: model.errors)
-        let example = """
-            [{"key": "nominate-sro", "title": "Nominate your local senior responsible owner (SRO)",
-              "evidence": "A member recorded as SRO", "due": {"months": 2}, "rule": "sro"},
-             {"key": "progress-report", "title": "Report progress", "evidence": "The report",
-              "due": {"months": 10, "end_of_month": true}, "repeats_every_months": 12}]
-            """
+        let rows = model.input.rows
         return Layout(
             context: model.context, title: "Add a guidance template",
             breadcrumbs: crumbs + [("Guidance templates", GuidancePath.templates.href)],
             content: .group(
                 form.errorSummary(),
                 .heading("Add a guidance template"),
+                .p(
+                    .text("A template with many steps is quicker to write as a file: "),
+                    .a(.href(GuidancePath.importTemplates.href), .text("import templates from JSON")), .text(".")),
                 .postForm(
                     action: GuidancePath.newTemplate.href, context: model.context,
                     form.textInput("title", "Title", model.input.title),
@@ -84,17 +82,62 @@ enum TemplatePagesView {
                         "partnership_type", "Applies to", model.input.partnershipType,
                         PartnershipType.allCases.map { ($0.rawValue, $0.label) }, blank: "Choose a type"),
                     form.textInput(
-                        "published_on", "Published on", model.input.publishedOn, hint: "For example 2022-06-01",
+                        "published_on", "Published on", model.input.publishedOn,
+                        hint: "For example 2022-06-01. A partnership that starts later counts from its own start.",
                         short: true),
                     form.textInput(
                         "source", "Source", model.input.source, hint: "Where a reader can find the guidance"),
-                    form.textArea(
-                        "steps", "Steps", model.input.steps,
-                        hint:
-                            "A JSON list, as a template file writes them. Due is months and days after the start (with end_of_month) or on a date; rule is one of \(StepRule.allCases.map(\.rawValue).joined(separator: ", ")). For example: \(example)"
-                    ),
-                    .button(.type(.submit), .class("button"), .text("Add the template")),
+                    .h2(.class("heading-m"), .text("Steps")),
+                    .p(
+                        .class("hint"),
+                        .text(
+                            "In the guidance's order. A step left wholly blank is not added; clear a step to take it out."
+                        )),
+                    .forEach(Array(rows.enumerated())) { row, step in stepFields(form, row: row, step: step) },
+                    .div(
+                        .button(
+                            .type(.submit), .class("button button--secondary"), .name("action"),
+                            .value("add-step"), .text("Add another step")),
+                        .button(.type(.submit), .class("button"), .text("Add the template"))),
                     .p(.a(.href(GuidancePath.templates.href), .text("Cancel"))))))
+    }
+
+    /// One step's fields in a fieldset of its own, named `steps[ROW][FIELD]`.
+    static func stepFields(_ form: Form, row: Int, step: TemplateFormModel.StepInput) -> Node<HTML.BodyContext> {
+        let field = { (name: String) in TemplateFormModel.Input.field(name, row: row) }
+        return .element(
+            named: "fieldset",
+            nodes: [
+                .class("fieldset"),
+                .element(
+                    named: "legend",
+                    nodes: [.class("fieldset__legend"), .text("Step \(row + 1)")]
+                        as [Node<HTML.BodyContext>]),
+                form.textArea(field("title"), "Title, in the guidance's words", step.title),
+                form.textInput(
+                    field("key"), "Key", step.key,
+                    hint: "Optional: made from the title when left blank. Other steps name it to follow it."),
+                form.textArea(field("evidence"), "What counts as evidence", step.evidence),
+                form.textInput(
+                    field("due_months"), "Due, months after the start", step.dueMonths, short: true),
+                form.textInput(field("due_days"), "and days", step.dueDays, short: true),
+                form.checkboxes(
+                    field("due_end_of_month"), "End of month", step.dueEndOfMonth.map { [$0] } ?? [],
+                    [("yes", "Due by the end of the month that many months reach")], single: true),
+                form.textInput(
+                    field("due_on"), "Or due on a date", step.dueOn,
+                    hint: "yyyy-mm-dd; instead of months and days, when the guidance gives a fixed date", short: true
+                ),
+                form.textInput(
+                    field("repeats_every_months"), "Repeats every so many months", step.repeatsEveryMonths,
+                    hint: "For a yearly report, 12; blank for a step done once", short: true),
+                form.textInput(
+                    field("after"), "Cannot start until", step.after,
+                    hint: "The keys of earlier steps, separated by commas"),
+                form.select(
+                    field("rule"), "Shown by the register", step.rule,
+                    StepRule.allCases.map { ($0.rawValue, $0.label) }, blank: "No: a person marks it done")
+            ] as [Node<HTML.BodyContext>])
     }
 
     static func importPage(_ model: TemplatesPageModel, errors: [FieldError]) -> Layout {

@@ -180,6 +180,20 @@ enum ImportPage {
                             .text("\(c.removed)"), .text("\(c.unchanged)")
                         ]
                     }),
+                .if(
+                    !summary.warnings.isEmpty,
+                    .group(
+                        .h2(.class("heading-m"), .text("Warnings")),
+                        .p(
+                            .text(
+                                "These parts of \(name) were skipped or read by a guess; the rest \(dryRun ? "would go" : "went") in."
+                            )),
+                        Components.table(
+                            caption: "Warnings for \(name)",
+                            headers: [.text("Where"), .text("Field"), .text("Warning")],
+                            rows: summary.warnings.prefix(1_000).map {
+                                [.text($0.location), Components.text($0.field, empty: "–"), .text($0.message)]
+                            }, captionVisible: false))),
                 .p(
                     dryRun
                         ? .a(.href(RegisterPath.importFile.href), .text("Import a file"))

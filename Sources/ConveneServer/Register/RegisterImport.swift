@@ -26,7 +26,8 @@ public enum RegisterImport {
                 if !issues.isEmpty { throw Rejected(issues: issues) }
                 progress?("checked \(batch.register.recordCount) records; writing")
                 var writer = RegisterWriter(scope: scope, progress: progress)
-                let summary = try await writer.write(batch)
+                var summary = try await writer.write(batch)
+                summary.warnings = batch.warnings
                 if dryRun { throw DryRunRollback(summary: summary) }
                 return summary
             }

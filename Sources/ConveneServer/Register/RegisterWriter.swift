@@ -21,6 +21,8 @@ public struct ChangeSummary: Sendable, Equatable, Codable {
     /// Counts per kind of record, in a fixed order for printing.
     public var counts: [String: Count] = [:]
     public var changes: [Change] = []
+    /// The file's warnings: what was skipped or guessed, each by its place in the file.
+    public var warnings: [ImportIssue] = []
 
     public var changedCount: Int { counts.values.reduce(0) { $0 + $1.created + $1.updated + $1.removed } }
     public var recordCount: Int { counts.values.reduce(0) { $0 + $1.created + $1.updated + $1.unchanged } }

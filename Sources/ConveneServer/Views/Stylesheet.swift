@@ -92,6 +92,8 @@ enum Stylesheet {
         .filters .form-group { margin-bottom: 15px; }
         .filters .button--secondary { background: #fff; }
         fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
+        .fieldset { border-left: 5px solid var(--border); padding-left: 15px; margin-bottom: 30px; }
+        .fieldset__legend { font-weight: 700; font-size: 24px; margin-bottom: 15px; }
         .inset { border-left: 10px solid var(--border); padding: 15px; margin: 20px 0; }
         .tree, .tree ul { list-style: none; padding-left: 20px; }
         .tree li { margin: 5px 0; border-left: 1px solid var(--border); padding-left: 10px; }

@@ -75,32 +75,55 @@ import VaporTesting
         }
     }
 
-    @Test func theFormSaysWhatIsWrongAndAddsAWholeTemplate() async throws {
+    @Test func theFormSaysWhatIsWrongAddsAStepOnAskingAndAddsAWholeTemplate() async throws {
         try await withConveneApp { app in
             // Setup
-            let steps = #"[{"key":"plan","title":"Publish a plan","evidence":"The plan","due":{"months":6}}]"#
-            let encoded = steps.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let head = "title=VAWG+plan&key=vawg-plan&version=1&partnership_type=vawg-board&published_on=2023-01-01"
+            func step(_ row: Int, _ fields: [(String, String)]) -> String {
+                fields.map { "steps%5B\(row)%5D%5B\($0.0)%5D=\($0.1)" }.joined(separator: "&")
+            }
+            let needs = step(
+                0, [("title", "Publish+a+needs+assessment"), ("evidence", "The+assessment"), ("due_months", "6")])
+            let plan = step(
+                1,
+                [
+                    ("title", "Publish+a+plan"), ("evidence", "The+plan"), ("due_months", "12"),
+                    ("due_end_of_month", "yes"), ("repeats_every_months", "12"),
+                    ("after", "publish-a-needs-assessment"), ("rule", "delivery-plan")
+                ])
 
             // Act
-            let empty = try await app.send(.POST, "/guidance/new", form: "title=&key=&version=x&steps=%5B%5D")
+            let empty = try await app.send(.POST, "/guidance/new", form: "title=&key=&version=x")
+            let another = try await app.send(.POST, "/guidance/new", form: "\(head)&\(needs)&action=add-step")
             let badStep = try await app.send(
                 .POST, "/guidance/new",
-                form:
-                    "title=Plan&key=vawg-plan&version=1&partnership_type=vawg-board&published_on=2023-01-01&steps=%5B%7B%22key%22%3A%22a%22%7D%5D"
-            )
-            let made = try await app.send(
-                .POST, "/guidance/new",
-                form:
-                    "title=VAWG+plan&key=vawg-plan&version=1&partnership_type=vawg-board&published_on=2023-01-01&steps=\(encoded)"
-            )
+                form: "\(head)&\(needs)&\(step(1, [("title", "Plan"), ("due_months", "six"), ("after", "nothing")]))")
+            let made = try await app.send(.POST, "/guidance/new", form: "\(head)&\(needs)&\(step(2, []))&\(plan)")
 
             // Check
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.text.contains("Choose the type of partnership"))
             #expect(empty.text.contains("Enter the version as a whole number"))
-            #expect(badStep.status == .unprocessableEntity && badStep.text.contains("steps[0].title"))
-            #expect(made.status == .seeOther)
-            #expect(try await GuidanceStore.latestTemplate("vawg-plan", on: app.db).steps.map(\.key) == ["plan"])
+            let summary = empty.text.components(separatedBy: "</h2>").dropFirst().first ?? ""
+            #expect(
+                summary.range(of: "Enter the version")!.lowerBound < summary.range(of: "Choose the type")!.lowerBound,
+                "the summary lists the errors in the fields' order")
+            #expect(empty.text.contains("href=\"#steps[0][title]\""), "no step: the first step's title is asked for")
+            #expect(another.status == .ok && another.text.contains("Step 2") && !another.text.contains("Step 3"))
+            #expect(another.text.contains("value=\"Publish a needs assessment\"") == false, "a title is a text area")
+            #expect(another.text.contains(">Publish a needs assessment</textarea>"), "what was typed is kept")
+            #expect(badStep.status == .unprocessableEntity)
+            #expect(badStep.text.contains("href=\"#steps[1][due_months]\""))
+            #expect(badStep.text.contains("Months after the start must be a whole number"))
+            #expect(badStep.text.contains("href=\"#steps[1][evidence]\""))
+            #expect(made.status == .seeOther, "\(made.text)")
+            let template = try await GuidanceStore.latestTemplate("vawg-plan", on: app.db)
+            #expect(
+                template.steps.map(\.key) == ["publish-a-needs-assessment", "publish-a-plan"], "the blank step left out"
+            )
+            #expect(template.steps.last?.due == .after(months: 12, days: 0, endOfMonth: true))
+            #expect(template.steps.last?.repeatsEveryMonths == 12 && template.steps.last?.rule == .deliveryPlan)
+            #expect(template.steps.last?.after == ["publish-a-needs-assessment"])
         }
     }
 }
