@@ -14,7 +14,7 @@ private let haveLookups = [cspFile, upperTierFile, icbFile].allSatisfy {
 
 private func readLookup(_ name: String) throws -> ImportBatch {
     let data = try Data(contentsOf: URL(fileURLWithPath: geographyFolder + name))
-    return ONSLookup.read(data, fileName: name)
+    return ONSLookup.read(data)
 }
 
 private func allLookups() throws -> ImportBatch {
@@ -22,7 +22,7 @@ private func allLookups() throws -> ImportBatch {
 }
 
 private func read(_ text: String) -> ImportBatch {
-    ONSLookup.read(Data(text.utf8), fileName: "test.csv")
+    ONSLookup.read(Data(text.utf8))
 }
 
 @Suite("Geography")
@@ -153,25 +153,75 @@ struct GeographyTests {
         #expect(batch.register.areaLinks.first { $0.districtCode == "E07000234" }?.share == nil)
     }
 
-    @Test func reportsFilesItCannotRead() {
+    @Test func namesFilesItCannotUseAsWarnings() {
         // Setup
         let unrecognised = "name,code\nWest Mercia,E23000016\n"
-        let noDistrict = "PFA24CD,PFA24NM\nE23000016,West Mercia\n"
         let notUTF8 = Data([0x6C, 0x61, 0x64, 0x32, 0x34, 0x63, 0x64, 0x0A, 0xFF, 0xFE, 0x0A])
 
         // Act
         let first = read(unrecognised)
-        let second = read(noDistrict)
-        let third = ONSLookup.read(notUTF8, fileName: "latin1.csv")
+        let second = ONSLookup.read(notUTF8)
 
         // Check
-        #expect(first.issues.map(\.location) == ["file"])
-        #expect(first.issues.first?.message.contains("no ONS area columns") == true)
-        #expect(second.issues.map(\.location) == ["file"])
-        #expect(second.issues.first?.message.contains("no district column") == true)
-        #expect(third.issues.map(\.location) == ["line 2"])
-        #expect(third.issues.first?.message.contains("UTF-8") == true)
-        #expect(first.register.areas.isEmpty && second.register.areas.isEmpty && third.register.areas.isEmpty)
+        #expect(first.issues.isEmpty && second.issues.isEmpty)
+        #expect(first.warnings.map(\.location) == ["file"])
+        #expect(first.warnings.first?.message.contains("This file has no ONS area columns, so it was left out") == true)
+        #expect(second.warnings.map(\.location) == ["line 2"])
+        #expect(second.warnings.first?.message.contains("This file cannot be used") == true)
+        #expect(second.warnings.first?.message.contains("UTF-8") == true)
+        #expect(first.register.areas.isEmpty && second.register.areas.isEmpty)
+    }
+
+    @Test func readsAListOfAreasWithoutADistrictColumn() {
+        // Setup: the force areas' list as the shared data has it, and a CSP list naming each one's force area.
+        let forces = "pfa24_code,pfa24_name,n_lad24\nE23000016,West Mercia,4\nW15000001,North Wales,6\n"
+        let csps =
+            "CSP24CD,CSP24NM,PFA24CD,PFA24NM\nE22000244,Worcestershire,E23000016,West Mercia\nE22000999,,E2300001X,\n"
+
+        // Act
+        let forceList = read(forces)
+        let cspList = read(csps)
+
+        // Check
+        #expect(forceList.issues.isEmpty && forceList.warnings.isEmpty)
+        #expect(
+            forceList.register.areas == [
+                Area(code: "E23000016", name: "West Mercia", kind: .policeForceArea),
+                Area(code: "W15000001", name: "North Wales", kind: .policeForceArea)
+            ])
+        #expect(forceList.register.areaLinks.isEmpty)
+        #expect(
+            cspList.register.areas.first { $0.code == "E22000244" }
+                == Area(
+                    code: "E22000244", name: "Worcestershire", kind: .communitySafetyPartnershipArea,
+                    parentCode: "E23000016"))
+        #expect(
+            cspList.issues.map(\.description) == [
+                "row 3, PFA24CD: 'E2300001X' is not an ONS code; expected a letter and eight digits, like E06000019"
+            ])
+    }
+
+    @Test func aDownloadIsReadWholeAndOnlyNoUsableFileIsAnError() {
+        // Setup
+        let lookup = (
+            "lookup.csv", Data("LAD24CD,LAD24NM,PFA24CD\nE06000019,\"Herefordshire, County of\",E23000016\n".utf8)
+        )
+        let list = ("pfa24.csv", Data("pfa24_code,pfa24_name\nE23000016,West Mercia (as listed)\n".utf8))
+        let other = ("boundaries.geojson", Data("{\"type\": \"FeatureCollection\"}\n".utf8))
+        let builtIn = [Area(code: "E23000016", name: "West Mercia", kind: .policeForceArea)]
+
+        // Act
+        let download = ONSLookup.read([lookup, list, other], first: builtIn)
+        let nothingUsable = ONSLookup.read([other], first: builtIn)
+
+        // Check
+        #expect(download.issues.isEmpty)
+        #expect(download.warnings.map(\.location) == ["boundaries.geojson file"])
+        #expect(
+            download.register.areas.map(\.name) == ["West Mercia", "Herefordshire, County of"], "the first name wins")
+        #expect(download.register.areaLinks.map(\.areaCode) == ["E23000016"])
+        #expect(download.register.areas.last?.parentCode == "E23000016")
+        #expect(nothingUsable.issues.map(\.location) == ["boundaries.geojson file"] && nothingUsable.warnings.isEmpty)
     }
 
     @Test func addsUpSharesOfRowsForTheSameArea() {
@@ -199,7 +249,7 @@ struct GeographyTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: geographyFolder + cspFile))
 
         // Act
-        let batch = ONSLookup.read(data, fileName: cspFile)
+        let batch = ONSLookup.read(data)
 
         // Check
         let register = batch.register

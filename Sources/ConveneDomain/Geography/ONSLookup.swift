@@ -11,6 +11,10 @@ import Foundation
 /// A unitary authority is one area of kind district: when a row's upper-tier code equals its
 /// district code, no upper-tier area and no link are made, so that no two areas share a code.
 /// A district with no upper-tier link is therefore its own upper tier (see `Footprint`).
+///
+/// A file without a district column is a list of areas (the force areas' list: code, name and a count): each row
+/// yields the areas in it, and no links. A file with no ONS area columns at all, or that is not CSV text, cannot be
+/// used: `read` names it with the reason as a warning, so that a whole ONS download can be given at once.
 public enum ONSLookup {
     /// What a column holds, read from its header.
     struct Header: Equatable {
@@ -75,32 +79,32 @@ public enum ONSLookup {
         var nameHeader: String?
     }
 
-    public static func read(_ data: Data, fileName: String) -> ImportBatch {
+    public static func read(_ data: Data) -> ImportBatch {
         var batch = ImportBatch()
         let table: CSV.Table
         do {
             table = try CSV.read(data)
         } catch {
-            batch.issues.append(issue(for: error))
+            let problem = issue(for: error)
+            batch.warnings.append(
+                ImportIssue(problem.location, "This file cannot be used, so it was left out: \(problem.message)"))
             return batch
         }
 
         let headers = table.header.map(header)
-        guard headers.contains(where: { $0 != nil }) else {
-            batch.issues.append(
+        let levels = chooseColumns(table.header, headers).filter { $0.level != .ignored }
+        guard !levels.isEmpty else {
+            batch.warnings.append(
                 ImportIssue(
                     "file",
-                    "\(fileName) has no ONS area columns; expected headers such as LAD24CD, ltla23_code or PFA24CD"))
+                    "This file has no ONS area columns, so it was left out; expected headers such as LAD24CD, "
+                        + "ltla23_code or PFA24CD"))
             return batch
         }
-        let levels = chooseColumns(table.header, headers)
         guard let district = levels.first(where: { $0.level == .district }) else {
-            batch.issues.append(
-                ImportIssue(
-                    "file", "\(fileName) has no district column; expected a header such as LAD24CD or ltla24_code"))
-            return batch
+            return readList(table, levels, into: batch)
         }
-        let others = levels.filter { $0.level != .district && $0.level != .ignored }
+        let others = levels.filter { $0.level != .district }
         let force = others.first { $0.level == .policeForce }
         let shareColumn = table.header.firstIndex { $0.lowercased().contains("share") }
 
@@ -155,6 +159,55 @@ public enum ONSLookup {
         return batch
     }
 
+    /// A list of areas (no district column): each row's areas, a CSP area's parent its row's force area.
+    private static func readList(_ table: CSV.Table, _ levels: [Columns], into batch: ImportBatch) -> ImportBatch {
+        var batch = batch
+        var reader = Reader()
+        let force = levels.first { $0.level == .policeForce }
+        for row in table.rows {
+            let location = "row \(row.number)"
+            var forceCode: String?
+            if let force, let code = table.value(row, force.code), Area.isValidCode(code) { forceCode = code }
+            for columns in levels {
+                guard let code = table.value(row, columns.code) else {
+                    batch.issues.append(ImportIssue(location, field: columns.codeHeader, "Enter the area's code"))
+                    continue
+                }
+                guard Area.isValidCode(code) else {
+                    batch.issues.append(ImportIssue(location, field: columns.codeHeader, invalidCode(code)))
+                    continue
+                }
+                reader.area(
+                    code, name: table.value(row, columns.name), kind: columns.level.kind!,
+                    parent: columns.level == .communitySafetyPartnership ? forceCode : nil,
+                    nameHeader: columns.nameHeader, location: location, batch: &batch)
+            }
+        }
+        batch.register.areas = reader.areas
+        return batch
+    }
+
+    /// Every file of a download read into one batch, each problem and warning named with its file; the areas given
+    /// first (the built-in force areas) keep their names. A file that cannot be used is a warning, unless none can.
+    public static func read(_ files: [(name: String, data: Data)], first: [Area] = []) -> ImportBatch {
+        var given = ImportBatch()
+        given.register.areas = first
+        let batches = files.map { file in
+            var batch = read(file.data)
+            batch.issues = batch.issues.map { ImportIssue("\(file.name) \($0.location)", field: $0.field, $0.message) }
+            batch.warnings = batch.warnings.map {
+                ImportIssue("\(file.name) \($0.location)", field: $0.field, $0.message)
+            }
+            return batch
+        }
+        var merged = merge([given] + batches)
+        if !files.isEmpty && batches.allSatisfy({ $0.register.areas.isEmpty && $0.issues.isEmpty }) {
+            merged.issues += merged.warnings
+            merged.warnings = []
+        }
+        return merged
+    }
+
     /// Several lookups read into one: areas by code (the first name wins, a known parent fills a
     /// missing one, a district stays a district), links by district and area.
     public static func merge(_ batches: [ImportBatch]) -> ImportBatch {
@@ -184,6 +237,7 @@ public enum ONSLookup {
             }
             merged.origins.merge(batch.origins) { first, _ in first }
             merged.issues += batch.issues
+            merged.warnings += batch.warnings
         }
         return merged
     }

@@ -118,36 +118,9 @@ public enum Tasks {
         progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> ImportOutcome {
         let scope = try await Scope.workspace(defaultWorkspace, on: db, actor: Tasks.actor)
-        var batch = ImportBatch()
-        batch.register.areas = PoliceForceAreas.all
-        for file in files {
-            progress?("reading \(file.name)")
-            let part = ONSLookup.read(file.data, fileName: file.name)
-            batch.issues += part.issues.map { ImportIssue("\(file.name) \($0.location)", field: $0.field, $0.message) }
-            batch.register.areas += part.register.areas
-            batch.register.areaLinks += part.register.areaLinks
-        }
-        batch.register.areas = mergeAreas(batch.register.areas)
-        batch.register.areaLinks = Array(Set(batch.register.areaLinks)).sorted {
-            ($0.districtCode, $0.areaCode) < ($1.districtCode, $1.areaCode)
-        }
+        progress?("reading \(files.count) file\(files.count == 1 ? "" : "s")")
+        let batch = ONSLookup.read(files, first: PoliceForceAreas.all)
         return try await RegisterImport.run(batch, in: scope, dryRun: dryRun, progress: progress)
-    }
-
-    /// The same area from several files: the first name wins, a known parent is kept.
-    static func mergeAreas(_ areas: [Area]) -> [Area] {
-        var merged: [String: Area] = [:]
-        var order: [String] = []
-        for area in areas {
-            if var existing = merged[area.code] {
-                if existing.parentCode == nil { existing.parentCode = area.parentCode }
-                merged[area.code] = existing
-            } else {
-                merged[area.code] = area
-                order.append(area.code)
-            }
-        }
-        return order.map { merged[$0]! }
     }
 
     /// Saves strategies and their priorities, each checked by the domain's rules; saving them again changes nothing.
@@ -197,7 +170,7 @@ public enum Tasks {
             }
         }
         if !summary.warnings.isEmpty {
-            lines.append("Warnings (\(summary.warnings.count); the rest of the file went in):")
+            lines.append("Warnings (\(summary.warnings.count); the rest went in):")
             for warning in summary.warnings.prefix(50) { lines.append("  - \(warning)") }
             if summary.warnings.count > 50 { lines.append("  … and \(summary.warnings.count - 50) more warnings") }
         }

@@ -27,6 +27,30 @@ struct GeographyImportTests {
         }
     }
 
+    @Test func everyCSVOfTheDownloadGoesInAndTheOneItCannotUseIsNamed() async throws {
+        try await withConveneApp { app in
+            // Setup: `convene geography import DIR/*.csv` on the shared folder, mySociety's council list included.
+            let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.geography.path)
+                .filter { $0.hasSuffix(".csv") }.sorted()
+            let files = try names.map(Fixtures.geographyFile)
+
+            // Act
+            let outcome = try await Tasks.importGeography(files, dryRun: false, on: app.db)
+            let forces = try await app.send(.GET, "/api/v1/areas?kind=police-force-area&per_page=1")
+
+            // Check
+            #expect(names.contains("pfa24_list_ew.csv") && names.contains("mysociety_uk_local_authorities_current.csv"))
+            guard case .applied(let summary, false) = outcome else { Issue.record("rejected: \(outcome)"); return }
+            #expect(
+                summary.warnings.map(\.location) == ["mysociety_uk_local_authorities_current.csv file"],
+                "the council list has no ONS area columns")
+            #expect(
+                Tasks.describe(summary, dryRun: false).contains(
+                    "mysociety_uk_local_authorities_current.csv file: This file has no ONS area columns"))
+            #expect(try forces.json()["total"] as? Int == 43)
+        }
+    }
+
     @Test func aCDPFootprintResolvesToForceAreaUpperTiersAndICBs() async throws {
         try await withConveneApp { app in
             // Setup
