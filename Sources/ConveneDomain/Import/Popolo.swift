@@ -1,70 +1,72 @@
-// Over 400 lines: one interchange format's reader, kept whole so its vocabulary is defined once.
+// Over 400 lines: one interchange format's records, read as any Popolo producer writes them, kept whole so that
+// what each Popolo record becomes in Convene is decided in one place.
 import Foundation
 
 /// Popolo JSON (popoloproject.com), the interchange vocabulary for people, organisations and their
 /// memberships. Convene's fields that Popolo lacks travel as "convene:" extension fields; the whole layout
-/// is described in docs/import-formats.md. The writer is in PopoloWriter.swift.
+/// is described in docs/import-formats.md. The writer is in PopoloWriter.swift, the field readers in
+/// PopoloFields.swift, and the file's ids become keys by PopoloIDs.swift.
 public enum Popolo {
-    /// Reads a Popolo file. Problems of format (broken JSON, wrong types, unknown values, posts that do not
-    /// exist) go into `issues`, each naming its record ("memberships[3]") and field; rules across records are
+    /// Reads a Popolo file from any producer. Problems of format (broken JSON, wrong types, posts that do not exist)
+    /// go into `issues`, each naming its record ("memberships[3]") and field; what Convene has no place for (a
+    /// constituency, a legislative term, a party, images) is left out with a warning; rules across records are
     /// `RegisterCheck`'s.
     public static func read(_ data: Data) -> ImportBatch {
         var reader = PopoloReader()
         reader.read(data)
         return reader.batch
     }
-}
 
-/// A JSON value as the file has it, so that each field's type is checked, and reported, on its own.
-private indirect enum JSONValue: Decodable {
-    case null, bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
+    /// Field names of the register as Popolo spells them, for problems found after reading.
+    static let fieldNames: [RecordOrigin.Kind: [String: String]] = [
+        .area: ["code": "id", "parent_code": "parent_id"],
+        .organisation: ["key": "id"],
+        .person: [
+            "key": "id", "organisation_key": "convene:organisation_id", "role_title": "convene:role_title",
+            "salary_band": "convene:salary_band"
+        ],
+        .partnership: [
+            "key": "id", "started_on": "founding_date", "ended_on": "dissolution_date", "force_area_code": "area_id",
+            "statutory_basis": "convene:statutory_basis", "purpose": "convene:purpose", "themes": "convene:themes",
+            "footprint": "convene:footprint", "pcc_roles": "convene:pcc_roles",
+            "secretariat_key": "convene:secretariat_id", "sub_group_of": "parent_id",
+            "reports_to": "convene:relations", "delivery_arm_of": "convene:relations",
+            "merged_into": "convene:relations", "replaced_by": "convene:relations"
+        ],
+        .membership: [
+            "key": "id", "partnership_key": "organization_id", "person_key": "person_id",
+            "organisation_key": "member", "represents_key": "on_behalf_of_id",
+            "substitute_key": "convene:substitute_id", "started_on": "start_date", "ended_on": "end_date"
+        ],
+        .termsOfReference: ["partnership_key": "id"],
+        .meeting: ["key": "id", "partnership_key": "organization_id", "ends_at": "end_date", "attendance": "attendees"]
+    ]
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    var kind: String {
-        switch self {
-        case .null: "null"
-        case .bool: "true or false"
-        case .int, .double: "a number"
-        case .string: "text"
-        case .array: "a list"
-        case .object: "an object"
-        }
-    }
-}
-
-/// One object of the file and its place in it ("memberships[3]").
-private struct Fields {
-    let location: String
-    let values: [String: JSONValue]
+    /// Popolo fields that Convene has no place for: read past, and named in a warning when a file has them.
+    static let unkept = [
+        "contact_details", "links", "other_names", "identifiers", "image", "images", "sources", "email"
+    ]
 }
 
 /// A post as the file defines it, for the memberships that name it.
-private struct Post {
+struct Post {
     var role: MembershipRole?
+    var roleText: String?
     var partnershipKey: String?
+    var startedOn: Day?
+    var endedOn: Day?
 }
 
-private struct PopoloReader {
+struct PopoloReader {
     var batch = ImportBatch()
+    var notes = Notes()
     var posts: [String: Post] = [:]
+    /// Every organisation id of the file, and whether it is a partnership.
+    var isPartnership: [String: Bool] = [:]
+    /// Area ids of the file → their ONS codes; nil for areas that were skipped.
+    var areaCodes: [String: String?] = [:]
+    /// Persons by id, to give a member of a plain organisation that organisation.
+    var personIndex: [String: Int] = [:]
 
     mutating func read(_ data: Data) {
         var bytes = [UInt8](data)
@@ -87,72 +89,138 @@ private struct PopoloReader {
             )
             return
         }
-        records(top, "areas").forEach { readArea($0) }
-        records(top, "organizations").forEach { readOrganization($0) }
+        let areas = records(top, "areas")
+        areas.forEach { noteAreaCode($0) }
+        areas.forEach { readArea($0) }
+        let organizations = records(top, "organizations")
+        organizations.forEach { classify($0) }
+        organizations.forEach { readOrganization($0) }
         records(top, "persons").forEach { readPerson($0) }
         records(top, "posts").forEach { readPost($0) }
         records(top, "memberships").forEach { readMembership($0) }
         records(top, "events").forEach { readEvent($0) }
+        finish()
     }
 
-    // MARK: Records
+    // MARK: Areas
+
+    /// An area's ONS code: its id, or an identifier with the scheme `gss` or `ons`; nil when it has none.
+    mutating func noteAreaCode(_ r: Fields) {
+        guard case .string(let id)? = r.values["id"] else { return }
+        if Area.isValidCode(id) {
+            areaCodes[id] = id
+            return
+        }
+        var code: String?
+        if case .array(let identifiers)? = r.values["identifiers"] {
+            for case .object(let entry) in identifiers {
+                if case .string(let scheme)? = entry["scheme"], ["gss", "ons"].contains(scheme.lowercased()),
+                    case .string(let value)? = entry["identifier"], Area.isValidCode(value)
+                {
+                    code = value
+                }
+            }
+        }
+        areaCodes[id] = .some(code)
+    }
 
     mutating func readArea(_ r: Fields) {
-        guard let code = id(r, "area") else { return }
-        guard let kind: AreaKind = required(r, "classification", "area kind") else { return }
-        batch.register.areas.append(
-            Area(code: code, name: text(r, "name") ?? "", kind: kind, parentCode: text(r, "parent_id")))
+        guard let id = id(r, "area") else { return }
+        let name = text(r, "name") ?? ""
+        let classification = text(r, "classification") ?? text(r, "type")
+        let kind = classification.flatMap(AreaKind.parse)
+        guard let kind, let code = areaCodes[id] ?? nil else {
+            let what = classification.map { "'\(name)' (\($0))" } ?? "'\(name)'"
+            let why =
+                kind == nil
+                ? "Convene keeps only areas of the kinds \(AreaKind.expectedList)"
+                : "it has no ONS code (as its id, or an identifier with the scheme gss)"
+            warn(r.location, "id", "Skipped the area '\(id)', \(what): \(why)")
+            areaCodes[id] = .some(nil)
+            return
+        }
+        var parent: String?
+        if let parentID = text(r, "parent_id") {
+            parent = areaCodes[parentID] ?? (Area.isValidCode(parentID) ? parentID : nil)
+            if parent == nil {
+                warn(r.location, "parent_id", "Not kept: the parent area has no ONS code, or was skipped")
+            }
+        }
+        batch.register.areas.append(Area(code: code, name: name, kind: kind, parentCode: parent))
         note(.area, code, r.location)
+        unkept(r)
         for link in objects(r, "convene:links") {
             guard let target = text(link, "area_id") else {
                 issue(link.location, "area_id", "Enter the code of the area that \(code) lies in")
                 continue
             }
             batch.register.areaLinks.append(
-                AreaLink(districtCode: code, areaCode: target, share: number(link, "share")))
+                AreaLink(
+                    districtCode: code, areaCode: areaCodes[target].flatMap { $0 } ?? target,
+                    share: number(link, "share")))
         }
+    }
+
+    // MARK: Organisations and partnerships
+
+    /// Partnership or partner body, decided before any membership or event asks.
+    mutating func classify(_ r: Fields) {
+        guard case .string(let id)? = r.values["id"] else { return }
+        var partnership = false
+        if case .string(let text)? = r.values["classification"], case .partnership? = Classification.read(text) {
+            partnership = true
+        }
+        isPartnership[id] = partnership
     }
 
     mutating func readOrganization(_ r: Fields) {
         guard let key = id(r, "organization") else { return }
         let name = text(r, "name") ?? ""
-        let expected =
-            "expected sector:<sector> for a partner body or partnership:<type> for a partnership, like sector:police or partnership:cdp"
-        guard let classification = text(r, "classification") else {
-            if r.values["classification"] == nil {
-                issue(r.location, "classification", "Enter the classification; \(expected)")
-            }
-            return
-        }
-        let parts = classification.split(separator: ":", maxSplits: 1).map(String.init)
-        switch (parts.first, parts.count) {
-        case ("sector", 2):
-            guard let sector = parse(Sector.self, parts[1], r, "classification", "sector") else { return }
-            batch.register.organisations.append(Organisation(key: key, name: name, sector: sector))
-            note(.organisation, key, r.location)
-        case ("partnership", 2):
-            guard let type = parse(PartnershipType.self, parts[1], r, "classification", "partnership type") else {
-                return
-            }
+        let classification = text(r, "classification")
+        switch classification.flatMap(Classification.read) {
+        case .partnership(let type)?:
             readPartnership(r, key: key, name: name, type: type)
-        default:
-            issue(r.location, "classification", "'\(classification)' is not a Convene classification; \(expected)")
+        case .organisation(let sector)?:
+            readPartnerBody(r, key: key, name: name, sector: sector)
+        case nil:
+            warn(
+                r.location, "classification",
+                classification.map {
+                    "'\($0)' is not a kind of organisation Convene knows; kept as an organisation of sector other"
+                }
+                    ?? "No classification; kept as an organisation of sector other")
+            readPartnerBody(r, key: key, name: name, sector: .other)
         }
     }
 
+    mutating func readPartnerBody(_ r: Fields, key: String, name: String, sector: Sector) {
+        batch.register.organisations.append(Organisation(key: key, name: name, sector: sector))
+        note(.organisation, key, r.location)
+        for field in ["founding_date", "dissolution_date", "parent_id", "area_id"] where r.values[field] != nil {
+            warn(r.location, field, "Not kept: Convene records this for partnerships, not for partner bodies")
+        }
+        unkept(r)
+    }
+
     mutating func readPartnership(_ r: Fields, key: String, name: String, type: PartnershipType) {
+        var forceArea: String?
+        if let area = text(r, "area_id") {
+            forceArea = areaCodes[area] ?? (Area.isValidCode(area) ? area : nil)
+            if forceArea == nil { warn(r.location, "area_id", "Not kept: the area has no ONS code, or was skipped") }
+        }
         batch.register.partnerships.append(
             Partnership(
                 key: key, name: name, type: type,
                 status: vocabulary(r, "convene:status", "status") ?? .active,
-                startedOn: day(r, "founding_date"), endedOn: day(r, "dissolution_date"),
+                startedOn: day(r, "founding_date"), endedOn: day(r, "dissolution_date", end: true),
                 statutoryBasis: text(r, "convene:statutory_basis"), purpose: text(r, "convene:purpose"),
                 themes: textList(r, "convene:themes"), footprint: textList(r, "convene:footprint"),
                 pccRoles: vocabularyList(r, "convene:pcc_roles", "PCC role"),
                 meetingFrequency: vocabulary(r, "convene:meeting_frequency", "meeting frequency"),
-                secretariatKey: text(r, "convene:secretariat_id"), forceAreaCode: text(r, "area_id"),
+                secretariatKey: text(r, "convene:secretariat_id"), forceAreaCode: forceArea,
                 isDemo: flag(r, "convene:is_demo") ?? false))
         note(.partnership, key, r.location)
+        unkept(r)
         batch.relationsStatedFor.insert(key)
 
         for relation in objects(r, "convene:relations") {
@@ -165,7 +233,13 @@ private struct PopoloReader {
         }
         // Popolo's parent is Convene's "sub-group of"; it is read last to keep the canonical order.
         if let parent = text(r, "parent_id") {
-            batch.register.relations.append(PartnershipRelation(key, .subGroupOf, parent))
+            if isPartnership[parent] == false {
+                warn(
+                    r.location, "parent_id",
+                    "Not kept: the parent is not a partnership (Convene keeps sub-groups of partnerships)")
+            } else {
+                batch.register.relations.append(PartnershipRelation(key, .subGroupOf, parent))
+            }
         }
         for terms in objects(r, "convene:terms_of_reference") {
             guard let version = integer(terms, "version") else {
@@ -184,8 +258,11 @@ private struct PopoloReader {
         }
     }
 
+    // MARK: People, posts and memberships
+
     mutating func readPerson(_ r: Fields) {
         guard let key = id(r, "person") else { return }
+        personIndex[key] = batch.register.persons.count
         batch.register.persons.append(
             Person(
                 key: key, name: text(r, "name") ?? "", roleTitle: text(r, "convene:role_title"),
@@ -193,15 +270,16 @@ private struct PopoloReader {
                 seniority: vocabulary(r, "convene:seniority", "seniority band"),
                 salaryBand: integer(r, "convene:salary_band")))
         note(.person, key, r.location)
+        unkept(r)
     }
 
     mutating func readPost(_ r: Fields) {
         guard let key = id(r, "post") else { return }
-        // A post's role may be given as Convene's value or only as the label Popolo readers show.
-        let role: MembershipRole? =
-            vocabulary(r, "role", "role")
-            ?? text(r, "label").flatMap { MembershipRole.parse($0) }
-        posts[key] = Post(role: role, partnershipKey: text(r, "organization_id"))
+        // A post's role may be Convene's value, a role's label with or without its abbreviation, or other words.
+        let stated = text(r, "role") ?? text(r, "label")
+        posts[key] = Post(
+            role: stated.flatMap(MembershipRole.parse), roleText: stated, partnershipKey: text(r, "organization_id"),
+            startedOn: day(r, "start_date"), endedOn: day(r, "end_date", end: true))
     }
 
     mutating func readMembership(_ r: Fields) {
@@ -242,21 +320,68 @@ private struct PopoloReader {
                 issue(member.location, "@type", "'\(other)' is not a member type; expected Organization (or Person)")
             }
         }
-        let role = vocabulary(r, "role", "role") ?? post?.role ?? .member
-        let key = text(r, "id") ?? Key.slug(partnershipKey, personKey ?? organisationKey ?? "", role.rawValue)
+        if isPartnership[partnershipKey] == false {
+            joinPlainOrganisation(r, partnershipKey, personKey: personKey)
+            return
+        }
+        let stated = text(r, "role")
+        var role = stated.flatMap(MembershipRole.parse) ?? post?.role
+        if role == nil, let words = stated ?? post?.roleText {
+            warn(r.location, "role", "'\(words)' is not a membership role Convene knows; read as member")
+        }
+        role = role ?? .member
+        let key = text(r, "id") ?? Key.slug(partnershipKey, personKey ?? organisationKey ?? "", role!.rawValue)
         batch.register.memberships.append(
             Membership(
                 key: key, partnershipKey: partnershipKey, personKey: personKey, organisationKey: organisationKey,
-                role: role, representsKey: text(r, "on_behalf_of_id"), votingRight: flag(r, "convene:voting") ?? false,
-                startedOn: day(r, "start_date"), endedOn: day(r, "end_date"),
+                role: role!, representsKey: text(r, "on_behalf_of_id"),
+                votingRight: flag(r, "convene:voting") ?? false,
+                startedOn: day(r, "start_date") ?? post?.startedOn,
+                endedOn: day(r, "end_date", end: true) ?? post?.endedOn,
                 substituteKey: text(r, "convene:substitute_id")))
         note(.membership, key, r.location)
+        for field in ["area_id", "legislative_period_id"] where r.values[field] != nil {
+            warn(r.location, field, "Not kept: Convene has no place for a membership's \(field)")
+        }
     }
+
+    /// A membership of an organisation that is not a partnership (a council, a legislature, a party): Convene's
+    /// place for it is the person's organisation, the first such one in the file when the person names none.
+    mutating func joinPlainOrganisation(_ r: Fields, _ organisationKey: String, personKey: String?) {
+        if let personKey, let i = personIndex[personKey], batch.register.persons[i].organisationKey == nil {
+            batch.register.persons[i].organisationKey = organisationKey
+            warn(
+                r.location, "organization_id",
+                "A membership of an organisation that is not a partnership: kept as the person's organisation; its role, dates and on_behalf_of_id are not kept"
+            )
+        } else {
+            warn(
+                r.location, "organization_id",
+                "Not kept: a membership of an organisation that is not a partnership, for a person who already has an organisation (or none in this file)"
+            )
+        }
+    }
+
+    // MARK: Events
 
     mutating func readEvent(_ r: Fields) {
         guard let key = id(r, "event") else { return }
+        let name = text(r, "name") ?? ""
+        if let classification = text(r, "classification"), !VocabularyText.fold(classification).contains("meeting") {
+            warn(
+                r.location, "classification",
+                "Skipped the event '\(key)', '\(name)' (\(classification)): Convene keeps only meetings")
+            return
+        }
         guard let partnershipKey = text(r, "organization_id") else {
             issue(r.location, "organization_id", "Enter the id of the partnership whose meeting this is")
+            return
+        }
+        if isPartnership[partnershipKey] == false {
+            warn(
+                r.location, "organization_id",
+                "Skipped the event '\(key)', '\(name)': Convene keeps the meetings of partnerships, and '\(partnershipKey)' is not one"
+            )
             return
         }
         guard let start = dateTime(r, "start_date") else {
@@ -267,10 +392,13 @@ private struct PopoloReader {
         }
         batch.register.meetings.append(
             Meeting(
-                key: key, partnershipKey: partnershipKey, name: text(r, "name") ?? "", startsAt: start,
+                key: key, partnershipKey: partnershipKey, name: name, startsAt: start,
                 endsAt: dateTime(r, "end_date"), status: vocabulary(r, "status", "meeting status") ?? .scheduled,
                 attendance: attendance(r)))
         note(.meeting, key, r.location)
+        for field in ["location", "sources", "identifiers"] where r.values[field] != nil {
+            warn(r.location, field, "Not kept: Convene has no place for an event's \(field) in a register file")
+        }
     }
 
     /// Attendees as objects with Convene's attendance status, or as bare person ids (present).
@@ -300,192 +428,39 @@ private struct PopoloReader {
         }
     }
 
-    // MARK: Fields
-
-    mutating func issue(_ location: String, _ field: String?, _ message: String) {
-        batch.issues.append(ImportIssue(location, field: field, message))
-    }
-
-    /// Records where a record came from; a key seen twice names both places, for the duplicate check's message.
-    mutating func note(_ kind: RecordOrigin.Kind, _ key: String, _ place: String) {
-        let origin = RecordOrigin(kind, key)
-        batch.origins[origin] = batch.origins[origin].map { "\($0) and \(place)" } ?? place
-    }
-
-    mutating func wrongType(_ r: Fields, _ key: String, _ expected: String, _ found: JSONValue) {
-        issue(r.location, key, "Expected \(expected); found \(found.kind)")
-    }
-
-    /// The objects of one top-level list; a missing list is an empty one.
-    mutating func records(_ top: [String: JSONValue], _ name: String) -> [Fields] {
-        objects(Fields(location: "file", values: top), name, prefix: "")
-    }
-
-    mutating func objects(_ r: Fields, _ key: String, prefix: String? = nil) -> [Fields] {
-        let place = prefix.map { "\($0)\(key)" } ?? "\(r.location).\(key)"
-        switch r.values[key] {
-        case nil, .null?: return []
-        case .array(let items)?:
-            return items.enumerated().compactMap { i, item in
-                guard case .object(let values) = item else {
-                    issue("\(place)[\(i)]", nil, "Expected an object; found \(item.kind)")
-                    return nil
-                }
-                return Fields(location: "\(place)[\(i)]", values: values)
-            }
-        case let other?:
-            wrongType(r, key, "a list of objects", other)
-            return []
+    /// Popolo fields Convene has no place for, named once per field for the whole file.
+    mutating func unkept(_ r: Fields) {
+        for field in Popolo.unkept where r.values[field] != nil {
+            if field == "identifiers", case .array(let list)? = r.values[field], list.isEmpty { continue }
+            warn(r.location, field, "Not kept: Convene has no place for \(field)")
         }
     }
 
-    mutating func object(_ r: Fields, _ key: String) -> Fields? {
-        switch r.values[key] {
-        case nil, .null?: return nil
-        case .object(let values)?: return Fields(location: "\(r.location).\(key)", values: values)
-        case let other?:
-            wrongType(r, key, "an object", other)
-            return nil
-        }
-    }
+    // MARK: Keys
 
-    mutating func text(_ r: Fields, _ key: String) -> String? {
-        switch r.values[key] {
-        case nil, .null?: return nil
-        case .string(let value)?: return value.isEmpty ? nil : value
-        case let other?:
-            wrongType(r, key, "text", other)
-            return nil
-        }
-    }
-
-    /// A record's id, without which it cannot be stored or referred to.
-    mutating func id(_ r: Fields, _ what: String) -> String? {
-        let value = text(r, "id")
-        if value == nil, r.values["id"] == nil {
-            issue(r.location, "id", "Enter the \(what)'s id; every \(what) needs one")
-        }
-        return value
-    }
-
-    mutating func flag(_ r: Fields, _ key: String) -> Bool? {
-        switch r.values[key] {
-        case nil, .null?: return nil
-        case .bool(let value)?: return value
-        case let other?:
-            wrongType(r, key, "true or false", other)
-            return nil
-        }
-    }
-
-    mutating func number(_ r: Fields, _ key: String) -> Double? {
-        switch r.values[key] {
-        case nil, .null?: return nil
-        case .int(let value)?: return Double(value)
-        case .double(let value)?: return value
-        case let other?:
-            wrongType(r, key, "a number", other)
-            return nil
-        }
-    }
-
-    mutating func integer(_ r: Fields, _ key: String) -> Int? {
-        switch r.values[key] {
-        case nil, .null?: return nil
-        case .int(let value)?: return value
-        case let other?:
-            wrongType(r, key, "a whole number", other)
-            return nil
-        }
-    }
-
-    mutating func textList(_ r: Fields, _ key: String) -> [String] {
-        switch r.values[key] {
-        case nil, .null?: return []
-        case .array(let items)?:
-            return items.enumerated().compactMap { i, item in
-                if case .string(let value) = item { return value }
-                issue(r.location, "\(key)[\(i)]", "Expected text; found \(item.kind)")
-                return nil
-            }
-        case let other?:
-            wrongType(r, key, "a list of text", other)
-            return []
-        }
-    }
-
-    mutating func parse<V: Vocabulary>(_: V.Type, _ value: String, _ r: Fields, _ key: String, _ what: String) -> V? {
-        if let parsed = V.parse(value) { return parsed }
-        issue(r.location, key, "'\(value)' is not a known \(what); expected one of \(V.expectedList)")
-        return nil
-    }
-
-    mutating func vocabulary<V: Vocabulary>(_ r: Fields, _ key: String, _ what: String) -> V? {
-        text(r, key).flatMap { parse(V.self, $0, r, key, what) }
-    }
-
-    /// A vocabulary field the record cannot do without.
-    mutating func required<V: Vocabulary>(_ r: Fields, _ key: String, _ what: String) -> V? {
-        if r.values[key] == nil { issue(r.location, key, "Enter the \(what); expected one of \(V.expectedList)") }
-        return vocabulary(r, key, what)
-    }
-
-    mutating func vocabularyList<V: Vocabulary>(_ r: Fields, _ key: String, _ what: String) -> [V] {
-        textList(r, key).compactMap { parse(V.self, $0, r, key, what) }
-    }
-
-    mutating func day(_ r: Fields, _ key: String) -> Day? {
-        guard let value = text(r, key) else { return nil }
-        if let day = Day(value) { return day }
-        issue(r.location, key, "'\(value)' is not a date; expected yyyy-mm-dd, like 2024-03-14")
-        return nil
-    }
-
-    /// Date-times are written in UTC with Z; a file may also give an offset, or a bare date (midnight UTC).
-    mutating func dateTime(_ r: Fields, _ key: String) -> Date? {
-        guard let value = text(r, key) else { return nil }
-        if !value.contains("T"), let day = Day(value) {
-            return Date(timeIntervalSince1970: TimeInterval(day.ordinal) * 86_400)
-        }
-        if let date = try? Date.ISO8601FormatStyle().parse(value) { return date }
-        issue(
-            r.location, key,
-            "'\(value)' is not a date and time with a time zone; expected UTC like 2024-03-14T10:00:00Z, an offset like 2024-03-14T10:00:00+01:00, or a date"
-        )
-        return nil
-    }
-
-    // MARK: File-level problems
-
-    /// JSONDecoder does not say where JSON breaks; JSONSerialization names a character offset, given here as line and column.
-    static func syntaxProblem(_ data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return "it could not be read"
-        } catch {
-            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-            guard let range = detail.range(of: "character "),
-                let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
-            else {
-                return detail.hasPrefix("Unexpected end of file") ? "the file ends before the JSON is complete" : detail
-            }
-            let before = data.prefix(offset)
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-            let what = detail[..<range.lowerBound].replacingOccurrences(of: " around", with: "")
-                .trimmingCharacters(in: .whitespaces).lowercased()
-            return "\(what) at line \(line), column \(column)"
-        }
-    }
-
-    static func firstBadLine(_ bytes: [UInt8]) -> Int {
-        var line = 1
-        var start = 0
-        for (i, byte) in bytes.enumerated() where byte == 0x0A {
-            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
-            line += 1
-            start = i + 1
-        }
-        return line
+    /// The file's ids become keys, kind by kind (organisations and partnerships share Popolo's organisation ids);
+    /// every reference follows, and each record keeps an id that is not its key.
+    mutating func finish() {
+        let r = batch.register
+        let organisationIDs =
+            r.organisations.map(\.key) + r.partnerships.map(\.key) + r.persons.compactMap(\.organisationKey)
+            + r.partnerships.compactMap(\.secretariatKey) + r.memberships.map(\.partnershipKey)
+            + r.memberships.compactMap(\.organisationKey) + r.memberships.compactMap(\.representsKey)
+            + r.relations.flatMap { [$0.fromKey, $0.toKey] } + r.termsOfReference.map(\.partnershipKey)
+            + r.meetings.flatMap { [$0.partnershipKey] + $0.jointWith }
+        let personIDs =
+            r.persons.map(\.key) + r.memberships.compactMap(\.personKey) + r.memberships.compactMap(\.substituteKey)
+            + r.meetings.flatMap { $0.attendance.flatMap { [$0.personKey] + [$0.substituteForKey].compactMap { $0 } } }
+        let organisations = PopoloIDs.keys(for: Set(organisationIDs))
+        let maps: [RecordOrigin.Kind: [String: String]] = [
+            .organisation: organisations, .partnership: organisations,
+            .person: PopoloIDs.keys(for: Set(personIDs)),
+            .membership: PopoloIDs.keys(for: Set(r.memberships.map(\.key))),
+            .meeting: PopoloIDs.keys(for: Set(r.meetings.map(\.key)))
+        ]
+        batch.popoloIDs = maps.mapValues { map in Dictionary(uniqueKeysWithValues: map.keys.map { ($0, $0) }) }
+        batch = batch.rekeyed(maps)
+        batch.fieldNames = Popolo.fieldNames
+        batch.warnings += notes.issues
     }
 }

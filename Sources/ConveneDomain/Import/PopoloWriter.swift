@@ -11,9 +11,9 @@ extension Popolo {
         return try! encoder.encode(Document(register))
     }
 
-    /// Popolo's posts are Convene's (partnership, role) pairs; this is the id of one.
-    static func postKey(_ partnershipKey: String, _ role: MembershipRole) -> String {
-        "\(partnershipKey)--\(role.rawValue)"
+    /// Popolo's posts are Convene's (partnership, role) pairs; this is the id of one, from the partnership's id.
+    static func postKey(_ partnershipID: String, _ role: MembershipRole) -> String {
+        "\(partnershipID)--\(role.rawValue)"
     }
 
     /// Meeting times are exchanged in UTC, to the second.
@@ -33,21 +33,37 @@ private struct Document: Encodable {
     var posts: [PostEntry] = []
 
     init(_ register: Register) {
+        let ids = IDs(register)
         let links = Dictionary(grouping: register.areaLinks, by: \.districtCode)
         areas = register.areas.map { AreaEntry($0, links[$0.code] ?? []) }
-        events = register.meetings.map(EventEntry.init)
-        memberships = register.memberships.map(MembershipEntry.init)
+        events = register.meetings.map { EventEntry($0, ids) }
+        memberships = register.memberships.map { MembershipEntry($0, ids) }
         let relations = Dictionary(grouping: register.relations, by: \.fromKey)
         let terms = Dictionary(grouping: register.termsOfReference, by: \.partnershipKey)
         organizations =
-            register.organisations.map(OrganizationEntry.init)
-            + register.partnerships.map { OrganizationEntry($0, relations[$0.key] ?? [], terms[$0.key] ?? []) }
-        persons = register.persons.map(PersonEntry.init)
-        let seats = register.memberships.map { PostEntry($0.partnershipKey, $0.role) }
+            register.organisations.map { OrganizationEntry($0, ids) }
+            + register.partnerships.map { OrganizationEntry($0, relations[$0.key] ?? [], terms[$0.key] ?? [], ids) }
+        persons = register.persons.map { PersonEntry($0, ids) }
+        let seats = register.memberships.map { PostEntry(ids.organisation($0.partnershipKey), $0.role) }
         posts = Dictionary(seats.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }).values.sorted {
             $0.id < $1.id
         }
     }
+}
+
+/// Each record's id in the file: the Popolo id it came with, or its key.
+private struct IDs {
+    var organisations: [String: String] = [:]
+    var persons: [String: String] = [:]
+
+    init(_ register: Register) {
+        for o in register.organisations { organisations[o.key] = o.popoloID }
+        for p in register.partnerships { organisations[p.key] = p.popoloID }
+        for p in register.persons { persons[p.key] = p.popoloID }
+    }
+
+    func organisation(_ key: String) -> String { organisations[key] ?? key }
+    func person(_ key: String) -> String { persons[key] ?? key }
 }
 
 private struct AreaEntry: Encodable {
@@ -96,33 +112,33 @@ private struct OrganizationEntry: Encodable {
         case termsOfReference = "convene:terms_of_reference"
     }
 
-    init(_ organisation: Organisation) {
-        id = organisation.key
+    init(_ organisation: Organisation, _ ids: IDs) {
+        id = organisation.popoloID ?? organisation.key
         name = organisation.name
         classification = "sector:\(organisation.sector.rawValue)"
     }
 
-    init(_ p: Partnership, _ relations: [PartnershipRelation], _ terms: [TermsOfReference]) {
-        id = p.key
+    init(_ p: Partnership, _ relations: [PartnershipRelation], _ terms: [TermsOfReference], _ ids: IDs) {
+        id = p.popoloID ?? p.key
         name = p.name
         classification = "partnership:\(p.type.rawValue)"
         foundingDate = p.startedOn
         dissolutionDate = p.endedOn
         // Popolo has one parent; a single "sub-group of" is it, and every other relation is an extension.
         let parents = relations.filter { $0.kind == .subGroupOf }
-        parentId = parents.count == 1 ? parents[0].toKey : nil
+        parentId = parents.count == 1 ? ids.organisation(parents[0].toKey) : nil
         areaId = p.forceAreaCode
         status = p.status.rawValue
         statutoryBasis = p.statutoryBasis
         purpose = p.purpose
         meetingFrequency = p.meetingFrequency?.rawValue
-        secretariatId = p.secretariatKey
+        secretariatId = p.secretariatKey.map(ids.organisation)
         themes = nonEmpty(p.themes)
         footprint = nonEmpty(p.footprint)
         pccRoles = nonEmpty(p.pccRoles.map(\.rawValue))
         self.relations = nonEmpty(
             relations.filter { parentId == nil || $0.kind != .subGroupOf }
-                .map { RelationEntry(kind: $0.kind.rawValue, to: $0.toKey) })
+                .map { RelationEntry(kind: $0.kind.rawValue, to: ids.organisation($0.toKey)) })
         isDemo = p.isDemo ? true : nil
         termsOfReference = nonEmpty(terms.map(TermsEntry.init))
     }
@@ -164,11 +180,11 @@ private struct PersonEntry: Encodable {
         case seniority = "convene:seniority", salaryBand = "convene:salary_band"
     }
 
-    init(_ person: Person) {
-        id = person.key
+    init(_ person: Person, _ ids: IDs) {
+        id = person.popoloID ?? person.key
         name = person.name
         roleTitle = person.roleTitle
-        organisationId = person.organisationKey
+        organisationId = person.organisationKey.map(ids.organisation)
         seniority = person.seniority?.rawValue
         salaryBand = person.salaryBand
     }
@@ -205,18 +221,18 @@ private struct MembershipEntry: Encodable {
         case voting = "convene:voting", substituteId = "convene:substitute_id"
     }
 
-    init(_ m: Membership) {
-        id = m.key
-        personId = m.personKey
-        member = m.organisationKey.map { MemberEntry(type: "Organization", id: $0) }
-        organizationId = m.partnershipKey
+    init(_ m: Membership, _ ids: IDs) {
+        id = m.popoloID ?? m.key
+        personId = m.personKey.map(ids.person)
+        member = m.organisationKey.map { MemberEntry(type: "Organization", id: ids.organisation($0)) }
+        organizationId = ids.organisation(m.partnershipKey)
         role = m.role.rawValue
-        postId = Popolo.postKey(m.partnershipKey, m.role)
-        onBehalfOfId = m.representsKey
+        postId = Popolo.postKey(organizationId, m.role)
+        onBehalfOfId = m.representsKey.map(ids.organisation)
         startDate = m.startedOn
         endDate = m.endedOn
         voting = m.votingRight
-        substituteId = m.substituteKey
+        substituteId = m.substituteKey.map(ids.person)
     }
 }
 
@@ -235,16 +251,18 @@ private struct EventEntry: Encodable {
         case organizationId = "organization_id", attendees
     }
 
-    init(_ meeting: Meeting) {
-        id = meeting.key
+    init(_ meeting: Meeting, _ ids: IDs) {
+        id = meeting.popoloID ?? meeting.key
         name = meeting.name
         startDate = Popolo.dateTimeText(meeting.startsAt)
         endDate = meeting.endsAt.map(Popolo.dateTimeText)
         status = meeting.status.rawValue
-        organizationId = meeting.partnershipKey
+        organizationId = ids.organisation(meeting.partnershipKey)
         attendees = nonEmpty(
             meeting.attendance.map {
-                AttendeeEntry(id: $0.personKey, attendance: $0.status.rawValue, substituteFor: $0.substituteForKey)
+                AttendeeEntry(
+                    id: ids.person($0.personKey), attendance: $0.status.rawValue,
+                    substituteFor: $0.substituteForKey.map(ids.person))
             })
     }
 }

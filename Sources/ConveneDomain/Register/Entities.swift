@@ -58,11 +58,14 @@ public struct Organisation: Hashable, Codable, Sendable {
     public var key: String
     public var name: String
     public var sector: Sector
+    /// The id a Popolo file gave the record, when it is not the key (`ocd-person/1`, `Q42`); exports write it back.
+    public var popoloID: String?
 
-    public init(key: String, name: String, sector: Sector) {
+    public init(key: String, name: String, sector: Sector, popoloID: String? = nil) {
         self.key = key
         self.name = name
         self.sector = sector
+        self.popoloID = popoloID
     }
 
     public func validate() -> [FieldError] {
@@ -82,11 +85,14 @@ public struct Person: Hashable, Codable, Sendable {
     public var seniority: SeniorityBand?
     /// Annual salary in whole pounds, the midpoint of the person's band; used only for cost estimates.
     public var salaryBand: Int?
+    /// The id a Popolo file gave the record, when it is not the key (`ocd-person/1`, `Q42`); exports write it back.
+    public var popoloID: String?
 
     public init(
         key: String, name: String, roleTitle: String? = nil, organisationKey: String? = nil,
-        seniority: SeniorityBand? = nil, salaryBand: Int? = nil
+        seniority: SeniorityBand? = nil, salaryBand: Int? = nil, popoloID: String? = nil
     ) {
+        self.popoloID = popoloID
         self.key = key
         self.name = name
         self.roleTitle = roleTitle
@@ -128,14 +134,17 @@ public struct Partnership: Hashable, Codable, Sendable {
     public var forceAreaCode: String?
     /// Demo records are marked so that nobody mistakes them for a real area's register.
     public var isDemo: Bool
+    /// The id a Popolo file gave the record, when it is not the key (`ocd-person/1`, `Q42`); exports write it back.
+    public var popoloID: String?
 
     public init(
         key: String, name: String, type: PartnershipType, status: PartnershipStatus = .active,
         startedOn: Day? = nil, endedOn: Day? = nil, statutoryBasis: String? = nil,
         purpose: String? = nil, themes: [String] = [], footprint: [String] = [],
         pccRoles: [PCCRole] = [], meetingFrequency: MeetingFrequency? = nil,
-        secretariatKey: String? = nil, forceAreaCode: String? = nil, isDemo: Bool = false
+        secretariatKey: String? = nil, forceAreaCode: String? = nil, isDemo: Bool = false, popoloID: String? = nil
     ) {
+        self.popoloID = popoloID
         self.key = key
         self.name = name
         self.type = type
@@ -195,12 +204,15 @@ public struct Membership: Hashable, Codable, Sendable {
     public var endedOn: Day?
     /// The person named to attend in the member's place.
     public var substituteKey: String?
+    /// The id a Popolo file gave the record, when it is not the key (`ocd-person/1`, `Q42`); exports write it back.
+    public var popoloID: String?
 
     public init(
         key: String, partnershipKey: String, personKey: String? = nil, organisationKey: String? = nil,
         role: MembershipRole = .member, representsKey: String? = nil, votingRight: Bool = false,
-        startedOn: Day? = nil, endedOn: Day? = nil, substituteKey: String? = nil
+        startedOn: Day? = nil, endedOn: Day? = nil, substituteKey: String? = nil, popoloID: String? = nil
     ) {
+        self.popoloID = popoloID
         self.key = key
         self.partnershipKey = partnershipKey
         self.personKey = personKey

@@ -22,13 +22,16 @@ public struct Meeting: Hashable, Codable, Sendable {
     public var seriesKey: String?
     /// The calendar event it was imported from (`UID`, or `UID/20240315T100000Z` for one occurrence).
     public var calendarKey: String?
+    /// The id a Popolo file gave the record, when it is not the key (`ocd-person/1`, `Q42`); exports write it back.
+    public var popoloID: String?
 
     public init(
         key: String, partnershipKey: String, name: String, startsAt: Date, endsAt: Date? = nil,
         status: MeetingStatus = .scheduled, attendance: [Attendance] = [], format: MeetingFormat? = nil,
         place: String? = nil, onlineURL: String? = nil, jointWith: [String] = [], seriesKey: String? = nil,
-        calendarKey: String? = nil
+        calendarKey: String? = nil, popoloID: String? = nil
     ) {
+        self.popoloID = popoloID
         self.key = key
         self.partnershipKey = partnershipKey
         self.name = name
@@ -78,7 +81,7 @@ extension Meeting {
             key: key, partnershipKey: partnershipKey, name: name, startsAt: startsAt, endsAt: endsAt, status: status,
             attendance: attendance.map {
                 Attendance(personKey: $0.personKey, status: $0.status, substituteForKey: $0.substituteForKey)
-            }.sorted { $0.personKey < $1.personKey })
+            }.sorted { $0.personKey < $1.personKey }, popoloID: popoloID)
     }
 
     /// This meeting after a register file that states `file` is imported: what the file says replaces what it can
@@ -91,6 +94,7 @@ extension Meeting {
         after.startsAt = file.startsAt
         after.endsAt = file.endsAt
         after.status = file.status
+        after.popoloID = file.popoloID ?? popoloID
         after.attendance = file.attendance.map { stated in
             var a = stated
             let before = spent[a.personKey]

@@ -101,10 +101,22 @@ public struct ImportBatch: Sendable {
     public var warnings: [ImportIssue] = []
     /// Partnerships whose outgoing relations the file states in full, so the ones it leaves out are removed.
     public var relationsStatedFor: Set<String> = []
+    /// For a format whose records carry their own ids (Popolo): kind → key → the file's id, for every key made from
+    /// one, referred to or defined. The import matches them to stored records; problems name the id, not the key.
+    public var popoloIDs: [RecordOrigin.Kind: [String: String]] = [:]
+    /// The file's names for the register's fields, kind by kind ("key" → "id"), so that a problem names the field
+    /// as the file spells it.
+    public var fieldNames: [RecordOrigin.Kind: [String: String]] = [:]
 
     public init() {}
 
     public func location(_ kind: RecordOrigin.Kind, _ key: String) -> String {
         origins[RecordOrigin(kind, key)] ?? "file"
     }
+
+    /// A record's identifier as the file wrote it.
+    public func name(_ kind: RecordOrigin.Kind, _ key: String) -> String { popoloIDs[kind]?[key] ?? key }
+
+    /// A field's name as the file spells it.
+    public func field(_ kind: RecordOrigin.Kind, _ field: String) -> String { fieldNames[kind]?[field] ?? field }
 }

@@ -27,7 +27,8 @@ public enum RegisterCheck {
         var issues: [ImportIssue] = []
         func add(_ kind: RecordOrigin.Kind, _ key: String, _ errors: [FieldError]) {
             for error in errors {
-                issues.append(ImportIssue(batch.location(kind, key), field: error.field, error.message))
+                issues.append(
+                    ImportIssue(batch.location(kind, key), field: batch.field(kind, error.field), error.message))
             }
         }
 
@@ -37,8 +38,8 @@ public enum RegisterCheck {
             for item in items where !seen.insert(key(item)).inserted {
                 issues.append(
                     ImportIssue(
-                        batch.location(kind, key(item)), field: "key",
-                        "The \(what) identifier '\(key(item))' is used more than once in this file"))
+                        batch.location(kind, key(item)), field: batch.field(kind, "key"),
+                        "The \(what) identifier '\(batch.name(kind, key(item)))' is used more than once in this file"))
             }
         }
         duplicates(register.areas, .area, "area", key: \.code)
@@ -63,7 +64,9 @@ public enum RegisterCheck {
         for person in register.persons {
             var errors = person.validate()
             if let org = person.organisationKey, !organisations.contains(org) {
-                errors.append(FieldError("organisation_key", "No organisation has the identifier '\(org)'"))
+                errors.append(
+                    FieldError(
+                        "organisation_key", "No organisation has the identifier '\(batch.name(.organisation, org))'"))
             }
             add(.person, person.key, errors)
         }
@@ -76,7 +79,9 @@ public enum RegisterCheck {
                 errors.append(FieldError("force_area_code", "No area has the code '\(code)'"))
             }
             if let org = partnership.secretariatKey, !organisations.contains(org) {
-                errors.append(FieldError("secretariat_key", "No organisation has the identifier '\(org)'"))
+                errors.append(
+                    FieldError(
+                        "secretariat_key", "No organisation has the identifier '\(batch.name(.organisation, org))'"))
             }
             add(.partnership, partnership.key, errors)
         }
@@ -84,18 +89,21 @@ public enum RegisterCheck {
             var errors = membership.validate()
             if !partnerships.contains(membership.partnershipKey) {
                 errors.append(
-                    FieldError("partnership_key", "No partnership has the identifier '\(membership.partnershipKey)'"))
+                    FieldError(
+                        "partnership_key",
+                        "No partnership has the identifier '\(batch.name(.partnership, membership.partnershipKey))'"))
             }
             for (field, key) in [("person_key", membership.personKey), ("substitute_key", membership.substituteKey)] {
                 if let key, !persons.contains(key) {
-                    errors.append(FieldError(field, "No person has the identifier '\(key)'"))
+                    errors.append(FieldError(field, "No person has the identifier '\(batch.name(.person, key))'"))
                 }
             }
             for (field, key) in [
                 ("organisation_key", membership.organisationKey), ("represents_key", membership.representsKey)
             ] {
                 if let key, !organisations.contains(key) {
-                    errors.append(FieldError(field, "No organisation has the identifier '\(key)'"))
+                    errors.append(
+                        FieldError(field, "No organisation has the identifier '\(batch.name(.organisation, key))'"))
                 }
             }
             add(.membership, membership.key, errors)
@@ -104,12 +112,12 @@ public enum RegisterCheck {
             var errors = relation.validate()
             for (field, key) in [("from_key", relation.fromKey), ("to_key", relation.toKey)]
             where !partnerships.contains(key) {
-                errors.append(FieldError(field, "No partnership has the identifier '\(key)'"))
+                errors.append(FieldError(field, "No partnership has the identifier '\(batch.name(.partnership, key))'"))
             }
             issues += errors.map {
                 ImportIssue(
                     batch.location(.partnership, relation.fromKey),
-                    field: $0.field == "to_key" ? relation.kind.field : $0.field, $0.message)
+                    field: batch.field(.partnership, $0.field == "to_key" ? relation.kind.field : $0.field), $0.message)
             }
         }
         var versions: Set<String> = []
@@ -118,7 +126,9 @@ public enum RegisterCheck {
             var errors = terms.validate()
             if !partnerships.contains(terms.partnershipKey) {
                 errors.append(
-                    FieldError("partnership_key", "No partnership has the identifier '\(terms.partnershipKey)'"))
+                    FieldError(
+                        "partnership_key",
+                        "No partnership has the identifier '\(batch.name(.partnership, terms.partnershipKey))'"))
             }
             if !versions.insert(id).inserted {
                 errors.append(FieldError("version", "Version \(terms.version) is listed more than once"))
@@ -131,12 +141,15 @@ public enum RegisterCheck {
             var errors = meeting.validate()
             if !partnerships.contains(meeting.partnershipKey) {
                 errors.append(
-                    FieldError("partnership_key", "No partnership has the identifier '\(meeting.partnershipKey)'"))
+                    FieldError(
+                        "partnership_key",
+                        "No partnership has the identifier '\(batch.name(.partnership, meeting.partnershipKey))'"))
             }
             for attendance in meeting.attendance {
                 for key in [attendance.personKey, attendance.substituteForKey].compactMap({ $0 })
                 where !persons.contains(key) {
-                    errors.append(FieldError("attendance", "No person has the identifier '\(key)'"))
+                    errors.append(
+                        FieldError("attendance", "No person has the identifier '\(batch.name(.person, key))'"))
                 }
             }
             add(.meeting, meeting.key, errors)
@@ -149,7 +162,7 @@ public enum RegisterCheck {
             let first = cycle.first ?? ""
             issues.append(
                 ImportIssue(
-                    batch.location(.partnership, first), field: "reports_to",
+                    batch.location(.partnership, first), field: batch.field(.partnership, "reports_to"),
                     "Reporting lines would loop: \(cycle.joined(separator: " → "))"))
         }
         return issues

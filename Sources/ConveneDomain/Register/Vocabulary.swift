@@ -9,10 +9,27 @@ public protocol Vocabulary: RawRepresentable<String>, CaseIterable, Codable, Sen
 }
 
 extension Vocabulary {
-    /// Parses a value as a person would type it: the identifier, or the label, in any case.
+    /// Parses a value as a person would type it, in any case and spacing: the identifier, the label, the label without
+    /// its abbreviation, or the abbreviation alone ("Senior Responsible Owner (SRO)", "Senior Responsible Owner",
+    /// "SRO"). CSV, Popolo, the forms and the API all read vocabularies here.
     public static func parse(_ text: String) -> Self? {
-        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
-        return allCases.first { $0.rawValue == wanted || $0.label.lowercased() == wanted }
+        let wanted = VocabularyText.fold(text)
+        guard !wanted.isEmpty else { return nil }
+        return allCases.first { VocabularyText.fold($0.rawValue) == wanted }
+            ?? allCases.first { $0.spellings.contains(wanted) }
+    }
+
+    /// Every way of writing the value that `parse` accepts, folded: the identifier, the label, and when the label
+    /// holds a parenthesised abbreviation ("(CDP)", one word in capitals), the label without it and the abbreviation.
+    public var spellings: Set<String> {
+        var forms: Set<String> = [VocabularyText.fold(rawValue), VocabularyText.fold(label)]
+        if let open = label.firstIndex(of: "("), let close = label[open...].firstIndex(of: ")") {
+            let inside = String(label[label.index(after: open)..<close])
+            forms.insert(
+                VocabularyText.fold(String(label[..<open]) + " " + String(label[label.index(after: close)...])))
+            if VocabularyText.isAbbreviation(inside) { forms.insert(VocabularyText.fold(inside)) }
+        }
+        return forms
     }
 
     /// Decoding names the allowed values, so an API client or a file gets an error it can act on.
@@ -30,6 +47,18 @@ extension Vocabulary {
     /// "one of a, b, c" for error messages.
     public static var expectedList: String {
         allCases.map(\.rawValue).joined(separator: ", ")
+    }
+}
+
+/// How typed vocabulary text is compared: lower case, hyphens and underscores as spaces, runs of spaces as one.
+public enum VocabularyText {
+    public static func fold(_ text: String) -> String {
+        text.lowercased().split { $0 == " " || $0 == "-" || $0 == "_" || $0.isWhitespace }.joined(separator: " ")
+    }
+
+    /// "CDP", "SRO", "VCSE": one word of two or more capitals; "(Wales)" or "(PCC and OPCC)" is not one.
+    static func isAbbreviation(_ text: String) -> Bool {
+        text.count >= 2 && text.allSatisfy { $0.isUppercase || $0.isNumber }
     }
 }
 

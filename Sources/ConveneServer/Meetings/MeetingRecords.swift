@@ -20,6 +20,8 @@ final class MeetingRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalParent(key: "series_id") var series: MeetingSeriesRecord?
     /// The calendar event it was imported from: importing the same file again finds it by this.
     @OptionalField(key: "calendar_key") var calendarKey: String?
+    /// The id a Popolo file gave the meeting, when it is not its key.
+    @OptionalField(key: "popolo_id") var popoloID: String?
 
     static var workspacePath: KeyPath<MeetingRecord, ParentProperty<MeetingRecord, WorkspaceRecord>> { \.$workspace }
 
@@ -56,7 +58,7 @@ extension MeetingRecord {
             key: key, partnershipKey: partnershipKey, name: name, startsAt: startsAt, endsAt: endsAt,
             status: MeetingStatus(rawValue: status) ?? .scheduled, attendance: attendance,
             format: format.flatMap(MeetingFormat.init(rawValue:)), place: place, onlineURL: onlineURL,
-            jointWith: jointWith, seriesKey: seriesKey, calendarKey: calendarKey)
+            jointWith: jointWith, seriesKey: seriesKey, calendarKey: calendarKey, popoloID: popoloID)
     }
 
     /// A meeting's own fields onto its record; its series, joint partnerships and attendance are other rows.
@@ -71,6 +73,8 @@ extension MeetingRecord {
         place = meeting.place
         onlineURL = meeting.onlineURL
         calendarKey = meeting.calendarKey
+        // Only a register file states a Popolo id; other writes leave the stored one.
+        if let id = meeting.popoloID { popoloID = id }
     }
 }
 

@@ -19,6 +19,7 @@ enum Migrations {
         app.migrations.add(CreateStrategies())
         app.migrations.add(CreateGuidance())
         app.migrations.add(CreateProgressReports())
+        app.migrations.add(AddPopoloIDs())
     }
 }
 

@@ -42,12 +42,15 @@ extension AreaLinkRecord {
 }
 
 extension OrganisationRecord {
-    var domain: Organisation { Organisation(key: key, name: name, sector: Sector(rawValue: sector) ?? .other) }
+    var domain: Organisation {
+        Organisation(key: key, name: name, sector: Sector(rawValue: sector) ?? .other, popoloID: popoloID)
+    }
 
     func fill(_ organisation: Organisation) {
         key = organisation.key
         name = organisation.name
         sector = organisation.sector.rawValue
+        popoloID = organisation.popoloID
     }
 }
 
@@ -56,7 +59,7 @@ extension PersonRecord {
         Person(
             key: key, name: name, roleTitle: roleTitle,
             organisationKey: $organisation.id.flatMap { keys.organisations[$0] },
-            seniority: seniority.flatMap(SeniorityBand.init(rawValue:)), salaryBand: salaryBand)
+            seniority: seniority.flatMap(SeniorityBand.init(rawValue:)), salaryBand: salaryBand, popoloID: popoloID)
     }
 
     func fill(_ person: Person, ids: IDIndex) {
@@ -66,6 +69,7 @@ extension PersonRecord {
         $organisation.id = person.organisationKey.flatMap { ids.organisations[$0] }
         seniority = person.seniority?.rawValue
         salaryBand = person.salaryBand
+        popoloID = person.popoloID
     }
 }
 
@@ -81,7 +85,7 @@ extension PartnershipRecord {
             pccRoles: ListColumn.decode(pccRoles).compactMap(PCCRole.init(rawValue:)),
             meetingFrequency: meetingFrequency.flatMap(MeetingFrequency.init(rawValue:)),
             secretariatKey: $secretariat.id.flatMap { keys.organisations[$0] },
-            forceAreaCode: forceAreaCode, isDemo: isDemo)
+            forceAreaCode: forceAreaCode, isDemo: isDemo, popoloID: popoloID)
     }
 
     func fill(_ partnership: Partnership, ids: IDIndex) {
@@ -100,6 +104,7 @@ extension PartnershipRecord {
         $secretariat.id = partnership.secretariatKey.flatMap { ids.organisations[$0] }
         forceAreaCode = partnership.forceAreaCode
         isDemo = partnership.isDemo
+        popoloID = partnership.popoloID
     }
 }
 
@@ -112,7 +117,7 @@ extension MembershipRecord {
             role: MembershipRole(rawValue: role) ?? .member,
             representsKey: $represents.id.flatMap { keys.organisations[$0] },
             votingRight: votingRight, startedOn: Day(stored: startedOn), endedOn: Day(stored: endedOn),
-            substituteKey: $substitute.id.flatMap { keys.persons[$0] })
+            substituteKey: $substitute.id.flatMap { keys.persons[$0] }, popoloID: popoloID)
     }
 
     func fill(_ membership: Membership, ids: IDIndex) {
@@ -126,6 +131,7 @@ extension MembershipRecord {
         startedOn = membership.startedOn?.description
         endedOn = membership.endedOn?.description
         $substitute.id = membership.substituteKey.flatMap { ids.persons[$0] }
+        popoloID = membership.popoloID
     }
 }
 

@@ -21,13 +21,19 @@ public enum RegisterImport {
         do {
             let summary = try await scope.transaction { scope in
                 // Checked inside the transaction so that the keys it resolves against cannot change under it.
-                let known = try await RegisterStore(scope: scope).knownKeys()
-                let issues = RegisterCheck.issues(in: batch, known: known)
+                let store = RegisterStore(scope: scope)
+                let known = try await store.knownKeys()
+                // A file's own ids (Popolo) find the records they made before, whatever keys those have.
+                var resolved = batch
+                if !batch.popoloIDs.isEmpty {
+                    resolved = PopoloIDs.resolve(batch, stored: try await store.popoloIdentities())
+                }
+                let issues = RegisterCheck.issues(in: resolved, known: known)
                 if !issues.isEmpty { throw Rejected(issues: issues) }
-                progress?("checked \(batch.register.recordCount) records; writing")
+                progress?("checked \(resolved.register.recordCount) records; writing")
                 var writer = RegisterWriter(scope: scope, progress: progress)
-                var summary = try await writer.write(batch)
-                summary.warnings = batch.warnings
+                var summary = try await writer.write(resolved)
+                summary.warnings = resolved.warnings
                 if dryRun { throw DryRunRollback(summary: summary) }
                 return summary
             }

@@ -39,6 +39,8 @@ final class OrganisationRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "key") var key: String
     @Field(key: "name") var name: String
     @Field(key: "sector") var sector: String
+    /// The id a Popolo file gave the record, when it is not its key; exports write it back.
+    @OptionalField(key: "popolo_id") var popoloID: String?
 
     static var workspacePath: KeyPath<OrganisationRecord, ParentProperty<OrganisationRecord, WorkspaceRecord>> {
         \.$workspace
@@ -62,6 +64,8 @@ final class PersonRecord: WorkspaceOwned, @unchecked Sendable {
     @OptionalField(key: "salary_band") var salaryBand: Int?
     /// A PCC, Deputy PCC or Deputy Mayor whom the public pages may name; everyone else stays private.
     @OptionalField(key: "public_office") var publicOffice: Bool?
+    /// The id a Popolo file gave the record, when it is not its key; exports write it back.
+    @OptionalField(key: "popolo_id") var popoloID: String?
 
     static var workspacePath: KeyPath<PersonRecord, ParentProperty<PersonRecord, WorkspaceRecord>> { \.$workspace }
 
@@ -92,6 +96,8 @@ final class PartnershipRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "is_demo") var isDemo: Bool
     /// Published partnerships appear on the public pages; nothing else does.
     @OptionalField(key: "published_at") var publishedAt: Date?
+    /// The id a Popolo file gave the record, when it is not its key; exports write it back.
+    @OptionalField(key: "popolo_id") var popoloID: String?
 
     static var workspacePath: KeyPath<PartnershipRecord, ParentProperty<PartnershipRecord, WorkspaceRecord>> {
         \.$workspace
@@ -117,6 +123,8 @@ final class MembershipRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "voting_right") var votingRight: Bool
     @OptionalField(key: "started_on") var startedOn: String?
     @OptionalField(key: "ended_on") var endedOn: String?
+    /// The id a Popolo file gave the record, when it is not its key; exports write it back.
+    @OptionalField(key: "popolo_id") var popoloID: String?
 
     static var workspacePath: KeyPath<MembershipRecord, ParentProperty<MembershipRecord, WorkspaceRecord>> {
         \.$workspace

@@ -57,6 +57,27 @@ struct RegisterStore {
             hierarchy: try await relations.map { $0.domain(keys) })
     }
 
+    /// Each kind's stored keys and Popolo ids, which a Popolo file's ids are matched to.
+    func popoloIdentities() async throws -> [RecordOrigin.Kind: PopoloIDs.Stored] {
+        func stored(_ rows: [(String, String?)]) -> PopoloIDs.Stored {
+            PopoloIDs.Stored(
+                keys: Set(rows.map(\.0)),
+                popoloIDs: Dictionary(rows.compactMap { key, id in id.map { (key, $0) } }, uniquingKeysWith: min))
+        }
+        async let organisations = OrganisationRecord.query(in: scope).field(\.$key).field(\.$popoloID).all()
+        async let persons = PersonRecord.query(in: scope).field(\.$key).field(\.$popoloID).all()
+        async let partnerships = PartnershipRecord.query(in: scope).field(\.$key).field(\.$popoloID).all()
+        async let memberships = MembershipRecord.query(in: scope).field(\.$key).field(\.$popoloID).all()
+        async let meetings = MeetingRecord.query(in: scope).field(\.$key).field(\.$popoloID).all()
+        return [
+            .organisation: stored(try await organisations.map { ($0.key, $0.popoloID) }),
+            .person: stored(try await persons.map { ($0.key, $0.popoloID) }),
+            .partnership: stored(try await partnerships.map { ($0.key, $0.popoloID) }),
+            .membership: stored(try await memberships.map { ($0.key, $0.popoloID) }),
+            .meeting: stored(try await meetings.map { ($0.key, $0.popoloID) })
+        ]
+    }
+
     private func index(
         organisations: [OrganisationRecord], persons: [PersonRecord],
         partnerships: [PartnershipRecord]

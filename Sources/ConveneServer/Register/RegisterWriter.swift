@@ -82,7 +82,7 @@ struct RegisterWriter {
         let newOrganisations = try await upsert(
             register.organisations, kind: "organisation", key: \.key,
             stored: Dictionary(organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain }, fill: { $0.fill($1) })
+            current: { $0.domain }, fill: { $0.fill($1) }, keep: { $1.keepingPopoloID(of: $0) })
         for record in newOrganisations {
             ids.organisations[record.key] = record.id; keys.organisations[record.id!] = record.key
         }
@@ -93,7 +93,8 @@ struct RegisterWriter {
         let newPersons = try await upsert(
             register.persons, kind: "person", key: \.key,
             stored: Dictionary(persons.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain(keySnapshot) }, fill: { $0.fill($1, ids: snapshot) })
+            current: { $0.domain(keySnapshot) }, fill: { $0.fill($1, ids: snapshot) },
+            keep: { $1.keepingPopoloID(of: $0) })
         for record in newPersons { ids.persons[record.key] = record.id; keys.persons[record.id!] = record.key }
 
         let partnerships = try await PartnershipRecord.query(in: scope).all()
@@ -102,7 +103,7 @@ struct RegisterWriter {
         let newPartnerships = try await upsert(
             register.partnerships, kind: "partnership", key: \.key,
             stored: Dictionary(partnerships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain(keys2) }, fill: { $0.fill($1, ids: ids2) })
+            current: { $0.domain(keys2) }, fill: { $0.fill($1, ids: ids2) }, keep: { $1.keepingPopoloID(of: $0) })
         for record in newPartnerships {
             ids.partnerships[record.key] = record.id; keys.partnerships[record.id!] = record.key
         }
@@ -115,7 +116,7 @@ struct RegisterWriter {
         try await upsert(
             register.memberships, kind: "membership", key: \.key,
             stored: Dictionary(memberships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
+            current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) }, keep: { $1.keepingPopoloID(of: $0) })
 
         let terms = try await TermsOfReferenceRecord.query(in: scope).all()
         try await upsert(
@@ -145,17 +146,20 @@ struct RegisterWriter {
         }
     }
 
-    /// Creates the new, updates the changed, keeps the rest; returns the records it created.
+    /// Creates the new, updates the changed, keeps the rest; returns the records it created. `keep` gives what a
+    /// stored record keeps of itself that the incoming value does not state (its Popolo id).
     @discardableResult
     private mutating func upsert<Value: Equatable & Encodable, Record: Model>(
         _ incoming: [Value], kind: String, key: (Value) -> String, stored: [String: Record],
-        current: (Record) -> Value, fill: (Record, Value) -> Void
+        current: (Record) -> Value, fill: (Record, Value) -> Void, keep: ((Value, Value) -> Value)? = nil
     ) async throws -> [Record] where Record.IDValue == UUID {
         var created: [Record] = []
-        for (n, value) in incoming.enumerated() {
+        for (n, stated) in incoming.enumerated() {
+            var value = stated
             let k = key(value)
             if let record = stored[k] {
                 let before = current(record)
+                if let keep { value = keep(before, value) }
                 if before == value {
                     summary.note("keep", kind, k)
                 } else {
