@@ -5,9 +5,11 @@ import Foundation
 /// import of the same calendar.
 ///
 /// Series are expanded on their own wall clock, so a weekly 10:00 London meeting stays at 10:00 in London when
-/// the clocks change; EXDATE removes occurrences, RECURRENCE-ID overrides move, rename or cancel one. Problems are
-/// collected in `issues`, each naming its line and property; a caller importing all or nothing imports nothing
-/// when there is any.
+/// the clocks change; EXDATE removes occurrences, RECURRENCE-ID overrides move, rename or cancel one (with
+/// RANGE=THISANDFUTURE, every later one too), and several RRULEs give the union of their occurrences. Problems
+/// are collected in `issues`, each naming its line and property; a caller importing all or nothing imports nothing
+/// when there is any. What mainstream parsers read from a file that breaks the standard (an empty RRULE, an event
+/// without a UID, a line that lost its fold space) is read the same way, and said in `warnings`.
 public struct CalendarImport: Sendable {
     /// X-WR-CALNAME, when the file names itself.
     public var name: String?
@@ -17,6 +19,8 @@ public struct CalendarImport: Sendable {
     public var events: [CalendarEvent]
     public var tasks: [CalendarTask]
     public var issues: [ImportIssue]
+    /// What was read by a guess, each naming its line: never a reason to refuse the file.
+    public var warnings: [ImportIssue] = []
 
     /// At most this many occurrences of one series are taken from a window; more is reported as an issue.
     public static let defaultLimit = 5_000
@@ -30,7 +34,7 @@ public struct CalendarImport: Sendable {
         let latest = Date(timeIntervalSince1970: 7_258_118_400)
         let lower = max(window.start, earliest)
         let range = lower..<max(lower, min(window.end, latest))
-        var result = CalendarImport(events: [], tasks: [], issues: document.issues)
+        var result = CalendarImport(events: [], tasks: [], issues: document.issues, warnings: document.warnings)
         for calendar in document.calendars {
             var reader = EventReader(calendar: calendar, window: range, limit: limit)
             result.name = result.name ?? calendar.first("X-WR-CALNAME")?.text
@@ -38,6 +42,7 @@ public struct CalendarImport: Sendable {
             result.events += reader.events()
             result.tasks += calendar.children("VTODO").compactMap { reader.task($0) }
             result.issues += reader.issues
+            result.warnings += reader.warnings
         }
         result.events.sort { ($0.startsAt, $0.key) < ($1.startsAt, $1.key) }
         return result
@@ -45,7 +50,7 @@ public struct CalendarImport: Sendable {
 }
 
 /// A date or time from the file with its zone applied.
-private struct Moment {
+struct Moment {
     var clock: LocalDateTime
     var zone: CalendarZone
     var isDate: Bool
@@ -53,13 +58,15 @@ private struct Moment {
 }
 
 /// One VEVENT as written, its times resolved.
-private struct Draft {
+struct Draft {
     var line: Int
     var uid: String
     var start: Moment
     var end: Moment?
     var duration: CalendarDuration?
     var recurrenceID: Moment?
+    /// RECURRENCE-ID;RANGE=THISANDFUTURE: the change holds for this occurrence and every later one.
+    var thisAndFuture = false
     var rules: [RecurrenceRule] = []
     var extraDates: [Moment] = []
     var excluded: [Moment] = []
@@ -76,9 +83,10 @@ private struct Draft {
 
     var repeats: Bool { !rules.isEmpty || !extraDates.isEmpty }
 
-    /// Whether an occurrence starting at `instant` (on `day` on its clock) is removed by EXDATE.
+    /// Whether an occurrence starting at `instant` (on `day` on its clock) is removed by EXDATE. An all-day
+    /// series' occurrences are removed by date, whatever the time and zone an EXDATE is written in.
     func excludes(_ instant: Date, day: Day) -> Bool {
-        excluded.contains { $0.isDate ? $0.clock.day == day : $0.instant == instant }
+        excluded.contains { $0.isDate || start.isDate ? $0.clock.day == day : $0.instant == instant }
     }
 
     /// The end of an occurrence that starts at `clock`: DTEND keeps the exact length (whole days for an all-day
@@ -96,13 +104,16 @@ private struct Draft {
     }
 }
 
-private struct EventReader {
+struct EventReader {
     var zones: CalendarZones
     let floating: CalendarZone
     let window: Range<Date>
     let limit: Int
     var issues: [ImportIssue] = []
+    var warnings: [ImportIssue] = []
     let calendar: ICalendar.Component
+    /// How many components without a UID made each derived one, so that two alike still get two keys.
+    private var derived: [String: Int] = [:]
 
     init(calendar: ICalendar.Component, window: Range<Date>, limit: Int) {
         self.calendar = calendar
@@ -114,8 +125,12 @@ private struct EventReader {
         self.zones = zones
     }
 
-    private mutating func issue(_ line: Int, _ field: String, _ message: String) {
+    mutating func issue(_ line: Int, _ field: String, _ message: String) {
         issues.append(ImportIssue("line \(line)", field: field, message))
+    }
+
+    mutating func warn(_ line: Int, _ field: String, _ message: String) {
+        warnings.append(ImportIssue("line \(line)", field: field, message))
     }
 
     /// A DATE or DATE-TIME property, its zone applied; nil, with an issue, when it cannot be read.
@@ -148,70 +163,8 @@ private struct EventReader {
 
     // MARK: Events
 
-    mutating func events() -> [CalendarEvent] {
-        var masters: [String: Draft] = [:]
-        var overrides: [String: [Date: Draft]] = [:]
-        // The same event twice (an export of an export): the later SEQUENCE wins, then the later in the file.
-        for draft in calendar.children("VEVENT").compactMap({ read($0) }) {
-            if let recurrence = draft.recurrenceID {
-                if let known = overrides[draft.uid]?[recurrence.instant], known.sequence > draft.sequence { continue }
-                overrides[draft.uid, default: [:]][recurrence.instant] = draft
-            } else {
-                if let known = masters[draft.uid], known.sequence > draft.sequence { continue }
-                masters[draft.uid] = draft
-            }
-        }
-        var events: [CalendarEvent] = []
-        for (uid, master) in masters {
-            let changed = overrides[uid] ?? [:]
-            for clock in occurrences(of: master) {
-                let instant = master.start.zone.instant(clock)
-                if master.excludes(instant, day: clock.day) || changed[instant] != nil { continue }
-                var event = self.event(master, startingAt: clock, master: nil)
-                if master.repeats { event.recurrenceID = instant }
-                events.append(event)
-            }
-        }
-        for (uid, changed) in overrides {
-            let master = masters[uid]
-            for draft in changed.values {
-                let recurrence = draft.recurrenceID!
-                if let master, master.excludes(recurrence.instant, day: recurrence.clock.day) { continue }
-                var event = self.event(draft, startingAt: draft.start.clock, master: master)
-                guard window.contains(event.startsAt) else { continue }
-                event.key = Self.key(uid, recurrence)
-                event.recurrenceID = recurrence.instant
-                event.isException = true
-                if master?.status == .cancelled { event.status = .cancelled }
-                events.append(event)
-            }
-        }
-        return events
-    }
-
-    /// The wall-clock starts of an event's occurrences in the window: DTSTART alone for a single event.
-    private mutating func occurrences(of draft: Draft) -> [LocalDateTime] {
-        let start = draft.start
-        guard draft.repeats else { return window.contains(start.instant) ? [start.clock] : [] }
-        var clocks: Set<LocalDateTime> = draft.rules.isEmpty && window.contains(start.instant) ? [start.clock] : []
-        for rule in draft.rules {
-            let expanded = rule.starts(from: start.clock, in: window, limit: limit, instant: start.zone.instant)
-            clocks.formUnion(expanded.starts)
-            if expanded.truncated {
-                issue(
-                    draft.line, "RRULE",
-                    "the series '\(draft.summary ?? draft.uid)' has more than \(limit) occurrences "
-                        + "in the period imported; give it an end (UNTIL or COUNT) or import a shorter period")
-            }
-        }
-        for date in draft.extraDates where window.contains(date.instant) {
-            clocks.insert(date.isDate ? start.clock.on(date.clock.day) : start.zone.clock(date.instant))
-        }
-        return clocks.sorted()
-    }
-
     /// An occurrence of `draft` starting at `clock`; what an override leaves out it takes from its series.
-    private func event(_ draft: Draft, startingAt clock: LocalDateTime, master: Draft?) -> CalendarEvent {
+    func event(_ draft: Draft, startingAt clock: LocalDateTime, master: Draft?) -> CalendarEvent {
         let startsAt = draft.start.zone.instant(clock)
         var endsAt = draft.end(startingAt: clock)
         if endsAt == nil, draft.end == nil, draft.duration == nil, let master,
@@ -239,24 +192,20 @@ private struct EventReader {
     }
 
     /// `UID/yyyymmddThhmmssZ`, or `UID/yyyymmdd` for an all-day occurrence.
-    private static func key(_ uid: String, _ original: Moment) -> String {
+    static func key(_ uid: String, _ original: Moment) -> String {
         uid + "/"
             + (original.isDate ? original.clock.day.icsDate : LocalDateTime(utc: original.instant).description + "Z")
     }
 
-    private mutating func read(_ component: ICalendar.Component) -> Draft? {
+    mutating func read(_ component: ICalendar.Component) -> Draft? {
         let before = issues.count
         let text = { (name: String) -> String? in component.first(name).map(\.text).flatMap { $0.isEmpty ? nil : $0 } }
-        guard let uid = text("UID") else {
-            issue(component.line, "UID", "the event has no UID, so a later import could not recognise it")
-            return nil
-        }
         guard let startProperty = component.first("DTSTART") else {
-            issue(
-                component.line, "DTSTART",
-                "the event '\(text("SUMMARY") ?? uid)' has no DTSTART; every meeting needs a start")
+            let name = text("SUMMARY") ?? text("UID") ?? "without a summary"
+            issue(component.line, "DTSTART", "the event '\(name)' has no DTSTART; every meeting needs a start")
             return nil
         }
+        let uid = text("UID") ?? derivedUID(component, start: startProperty, kind: "event")
         guard let start = moment(startProperty) else { return nil }
         var draft = Draft(line: component.line, uid: uid, start: start)
         if let property = component.first("DTEND") {
@@ -269,8 +218,15 @@ private struct EventReader {
                 issue(property.line, "DURATION", error.message)
             }
         }
-        draft.recurrenceID = component.first("RECURRENCE-ID").flatMap { moment($0) }
+        if let property = component.first("RECURRENCE-ID") {
+            draft.recurrenceID = moment(property)
+            draft.thisAndFuture = property.parameter("RANGE")?.uppercased() == "THISANDFUTURE"
+        }
         for property in component.all("RRULE") {
+            if property.value.trimmingCharacters(in: .whitespaces).isEmpty {
+                warn(property.line, "RRULE", "the rule is empty, so it adds no repeats; the event is read without it")
+                continue
+            }
             do { draft.rules.append(try RecurrenceRule(parsing: property.value)) } catch {
                 issue(property.line, "RRULE", error.message)
             }
@@ -308,10 +264,7 @@ private struct EventReader {
 
     mutating func task(_ component: ICalendar.Component) -> CalendarTask? {
         let text = { (name: String) -> String? in component.first(name).map(\.text).flatMap { $0.isEmpty ? nil : $0 } }
-        guard let uid = text("UID") else {
-            issue(component.line, "UID", "the to-do has no UID, so a later import could not recognise it")
-            return nil
-        }
+        let uid = text("UID") ?? derivedUID(component, start: component.first("DUE"), kind: "to-do")
         var task = CalendarTask(
             uid: uid, summary: text("SUMMARY") ?? "", description: text("DESCRIPTION"), line: component.line)
         if let property = component.first("DUE"), let due = moment(property) {
@@ -330,6 +283,32 @@ private struct EventReader {
         }
         task.stamp = component.first("DTSTAMP").flatMap { moment($0)?.instant }
         return task
+    }
+
+    /// A key for a component the file gives no UID (Outlook Web App writes none): made from its start, summary
+    /// and organiser as written, so the same file gives the same key on every import, with a number after it for a
+    /// second alike. Said in a warning, as the key changes if any of the three does.
+    private mutating func derivedUID(_ component: ICalendar.Component, start: ICalendar.Property?, kind: String)
+        -> String
+    {
+        let parts = [
+            start.map { ($0.parameter("TZID") ?? "") + ":" + $0.value.trimmingCharacters(in: .whitespaces) } ?? "",
+            component.first("SUMMARY")?.text ?? "", component.first("ORGANIZER")?.value ?? ""
+        ]
+        var hash: UInt64 = 14_695_981_039_346_656_037  // FNV-1a, 64 bits: the same on every machine and run
+        for byte in parts.joined(separator: "\n").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 1_099_511_628_211
+        }
+        var uid = "no-uid-" + String(format: "%016llx", hash)
+        derived[uid, default: 0] += 1
+        if let seen = derived[uid], seen > 1 { uid += "-\(seen)" }
+        let name = component.first("SUMMARY")?.text ?? ""
+        warn(
+            component.line, "UID",
+            "the \(kind)\(name.isEmpty ? "" : " '\(name)'") has no UID, so it is known by '\(uid)', made from its "
+                + "start, summary and organiser; a later import finds it again only while those three stay the same")
+        return uid
     }
 
     // MARK: Online meetings

@@ -208,7 +208,14 @@ struct CalendarZone: Sendable {
             ("(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", "Europe/Paris"),
             ("(UTC-05:00) Eastern Time (US & Canada)", "America/New_York"),
             ("(UTC-06:00) Central Time (US & Canada)", "America/Chicago"),
-            ("(UTC-08:00) Pacific Time (US & Canada)", "America/Los_Angeles")
+            ("(UTC-08:00) Pacific Time (US & Canada)", "America/Los_Angeles"),
+            ("(GMT+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin"),
+            ("(GMT+01:00) Brussels, Copenhagen, Madrid, Paris", "Europe/Paris"),
+            ("(GMT-05:00) Eastern Time (US & Canada)", "America/New_York"),
+            ("(GMT-06:00) Central Time (US & Canada)", "America/Chicago"),
+            ("(GMT-08:00) Pacific Time (US & Canada)", "America/Los_Angeles"),
+            ("(GMT+10:00) Canberra, Melbourne, Sydney", "Australia/Sydney"),
+            ("(UTC+10:00) Canberra, Melbourne, Sydney", "Australia/Sydney")
         ].map { ($0.0.lowercased(), $0.1) })
 }
 

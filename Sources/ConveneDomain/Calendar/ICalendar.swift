@@ -35,17 +35,19 @@ public enum ICalendar {
         public func children(_ name: String) -> [Component] { components.filter { $0.name == name } }
     }
 
-    /// What a file holds: its calendars (usually one) and every problem of grammar found on the way.
+    /// What a file holds: its calendars (usually one), every problem of grammar found on the way, and what was
+    /// read by a guess (a continuation line that lost its fold space).
     public struct Document: Sendable {
         public var calendars: [Component]
         public var issues: [ImportIssue]
+        public var warnings: [ImportIssue] = []
     }
 
     /// Reads a file's structure. Never fails: problems become issues naming their line, and the rest is kept.
     public static func parse(_ data: Data) -> Document {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let lines = unfold(bytes)
+        let (lines, warnings) = unfold(bytes)
         // Anything else (a spreadsheet, a web page) would otherwise give an issue on every line.
         let opening = lines.first.map { String(decoding: $0.bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
         guard opening?.uppercased() == "BEGIN:VCALENDAR" else {
@@ -116,7 +118,7 @@ public enum ICalendar {
                 open[open.count - 1].components.append(inner)
             }
         }
-        return Document(calendars: calendars, issues: issues)
+        return Document(calendars: calendars, issues: issues, warnings: warnings)
     }
 
     private static func unclosed(_ component: Component) -> ImportIssue {
@@ -128,24 +130,66 @@ public enum ICalendar {
     /// Logical lines with the number of the physical line each starts on. A line that begins with a space or a
     /// tab continues the one before (RFC 5545 §3.1). Joined as bytes, so a character that a producer split across
     /// two lines (Outlook folds by octets) comes back whole. Blank lines are skipped.
-    static func unfold(_ bytes: [UInt8]) -> [(line: Int, bytes: [UInt8])] {
+    ///
+    /// A line that lost its fold space (mail programs and hand edits strip it) is joined to the one before too,
+    /// as mainstream parsers read it, with a warning: one that cannot start a property, because what comes before
+    /// its first `:` or `;` is not a property's name (a URL, words of a description). Nothing is joined to a
+    /// BEGIN or END line.
+    static func unfold(_ bytes: [UInt8]) -> (lines: [(line: Int, bytes: [UInt8])], warnings: [ImportIssue]) {
         var lines: [(line: Int, bytes: [UInt8])] = []
+        var warnings: [ImportIssue] = []
         var number = 0
         var start = 0
         while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let end = bytes[start..<bytes.count].firstIndex(of: 0x0A) ?? bytes.count
             number += 1
             var line = bytes[start..<end]
             if line.last == 0x0D { line = line.dropLast() }
             if let first = line.first, first == 0x20 || first == 0x09, !lines.isEmpty {
                 lines[lines.count - 1].bytes += line.dropFirst()
+            } else if !line.isEmpty, let previous = lines.last, !startsProperty(line),
+                !["BEGIN", "END"].contains(propertyName(previous.bytes[...]))
+            {
+                lines[lines.count - 1].bytes += line
+                warnings.append(
+                    ImportIssue(
+                        "line \(number)",
+                        "the line does not start with a space but cannot start a property, so it is read as the rest "
+                            + "of line \(number - 1) (its fold space was lost)"))
             } else if !line.isEmpty {
                 lines.append((number, Array(line)))
             }
             start = end + 1
         }
-        return lines
+        return (lines, warnings)
     }
+
+    /// Whether a line starts a property RFC 5545 and its successors define, or an `X-` one.
+    private static func startsProperty(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let name = propertyName(line) else { return false }
+        return propertyNames.contains(name) || name.hasPrefix("X-")
+    }
+
+    /// What comes before a line's first `:` or `;`, upper-cased, when it has the form of a name.
+    private static func propertyName(_ line: ArraySlice<UInt8>) -> String? {
+        guard let stop = line.firstIndex(where: { $0 == 0x3A || $0 == 0x3B }), stop > line.startIndex,
+            line[..<stop].allSatisfy(isNameByte)
+        else { return nil }
+        return String(decoding: line[..<stop], as: UTF8.self).uppercased()
+    }
+
+    /// The properties of RFC 5545, 5546, 6638, 7808, 7953, 7986, 9073, 9074 and 9253, with BEGIN and END.
+    static let propertyNames: Set<String> = [
+        "BEGIN", "END", "CALSCALE", "METHOD", "PRODID", "VERSION", "ATTACH", "CATEGORIES", "CLASS", "COMMENT",
+        "DESCRIPTION", "GEO", "LOCATION", "PERCENT-COMPLETE", "PRIORITY", "RESOURCES", "STATUS", "SUMMARY",
+        "COMPLETED", "DTEND", "DUE", "DTSTART", "DURATION", "FREEBUSY", "TRANSP", "TZID", "TZNAME", "TZOFFSETFROM",
+        "TZOFFSETTO", "TZURL", "ATTENDEE", "CONTACT", "ORGANIZER", "RECURRENCE-ID", "RELATED-TO", "URL", "UID",
+        "EXDATE", "EXRULE", "RDATE", "RRULE", "ACTION", "REPEAT", "TRIGGER", "CREATED", "DTSTAMP", "LAST-MODIFIED",
+        "SEQUENCE", "REQUEST-STATUS", "ACKNOWLEDGED", "BUSYTYPE", "COLOR", "CONFERENCE", "IMAGE", "NAME",
+        "REFRESH-INTERVAL", "SOURCE", "TZUNTIL", "TZID-ALIAS-OF", "CALENDAR-ADDRESS", "LOCATION-TYPE",
+        "PARTICIPANT-TYPE", "RESOURCE-TYPE", "STRUCTURED-DATA", "STYLED-DESCRIPTION", "PROXIMITY", "CONCEPT",
+        "LINK", "REFID"
+    ]
 
     /// Splits `NAME;PARAM=a,"b;c":value`. Parameter values may be quoted (to hold `;`, `:` or `,`) and use
     /// RFC 6868's `^n`, `^'` and `^^`.

@@ -52,6 +52,10 @@ public struct MeetingSeries: Hashable, Codable, Sendable {
             check.require(
                 parsed.count != nil || parsed.until != nil, "rule",
                 "Say when the series ends: after a number of meetings (COUNT) or on a date (UNTIL)")
+            // A series' meetings are keyed by their day: one a day, at the series' start time.
+            check.require(
+                !parsed.repeatsWithinADay, "rule",
+                "A series meets once on each of its days, at its start time; leave out BYHOUR, BYMINUTE and BYSECOND")
         } catch {
             check.require(false, "rule", error.message)
         }

@@ -51,31 +51,50 @@ public enum Tasks {
 
     public enum CalendarImportOutcome: Sendable {
         case rejected([ImportIssue])
-        case imported(created: Int, updated: Int, unchanged: Int, skipped: Int)
+        /// `warnings`: what was read by a guess, each by its line; they never stop an import.
+        case imported(created: Int, updated: Int, unchanged: Int, skipped: Int, warnings: [ImportIssue])
     }
 
-    /// Imports a calendar file (.ics) into a partnership's meetings: all or nothing, idempotent by event.
+    /// Imports a calendar file (.ics) into a partnership's meetings: all or nothing, idempotent by event. `now`
+    /// places the window of occurrences taken (ten years back, five ahead).
     public static func importCalendar(
         _ data: Data, partnership: String, on db: Database,
-        workspace: String = defaultWorkspace
+        workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> CalendarImportOutcome {
-        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
+        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor, now: now)
         let record = try await RegisterQueries.partnership(partnership, in: scope)
         switch try await MeetingBusiness.importCalendar(data, into: record, in: scope) {
         case .rejected(let issues): return .rejected(issues)
         case .imported(let r):
             return .imported(
-                created: r.created.count, updated: r.updated.count, unchanged: r.unchanged, skipped: r.skipped)
+                created: r.created.count, updated: r.updated.count, unchanged: r.unchanged, skipped: r.skipped,
+                warnings: r.warnings)
         }
+    }
+
+    /// What `convene import ics` prints after an import: the counts, then each warning by its line.
+    public static func describeCalendarImport(
+        file: String, created: Int, updated: Int, unchanged: Int, skipped: Int, warnings: [ImportIssue]
+    ) -> String {
+        var lines = [
+            "\(file): \(created) meetings added, \(updated) changed, \(unchanged) already up to date"
+                + (skipped > 0 ? ", \(skipped) left alone (another partnership has them)" : "") + "."
+        ]
+        if !warnings.isEmpty {
+            lines.append("Warnings (\(warnings.count); the rest of the file went in):")
+            lines += warnings.prefix(50).map { "  - \($0)" }
+            if warnings.count > 50 { lines.append("  … and \(warnings.count - 50) more warnings") }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A partnership's meetings, or the whole workspace's, as a calendar file; with `includeAttendees` false, as the
     /// public feed has them (nobody named).
     public static func exportCalendar(
         partnership: String?, includeAttendees: Bool, on db: Database,
-        workspace: String = defaultWorkspace
+        workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> Data {
-        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor)
+        let scope = try await Scope.workspace(workspace, on: db, actor: Tasks.actor, now: now)
         var selection = CalendarFeeds.Selection(
             kind: .workspace, includeActions: false, includeAttendees: includeAttendees, name: "Convene")
         if let partnership {

@@ -173,7 +173,8 @@ enum MeetingAPI {
         case .imported(let r):
             return try APIResponse.json(
                 CalendarImportResponse(
-                    created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped))
+                    created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped,
+                    warnings: r.warnings.map(CalendarImportWarning.init)))
         }
     }
 

@@ -17,6 +17,9 @@ extension MeetingBusiness {
         var updated: [String] = []
         var unchanged = 0
         var skipped = 0
+        /// What the file said that was read by a guess (an empty RRULE, an event without a UID, a line that lost its
+        /// fold space), each by its line: shown with the result, never a reason to refuse the file.
+        var warnings: [ImportIssue] = []
     }
 
     /// Imports a calendar file into a partnership's meetings: all or nothing, and by event key, so the same file
@@ -53,7 +56,7 @@ extension MeetingBusiness {
         let byCalendarKey = Dictionary(stored.map { ($0.calendarKey ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let takenKeys = Set(try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
         let result = try await scope.audited { scope, audit in
-            var result = CalendarResult()
+            var result = CalendarResult(warnings: file.warnings)
             for meeting in meetings {
                 if let record = byCalendarKey[meeting.calendarKey ?? ""] {
                     let before = record.domain(partnershipKey: partnership.key)

@@ -266,14 +266,31 @@ struct SeriesScheduledResponse: Encodable, Sendable, WireType {
     }
 }
 
-/// What a calendar import changed: meetings made and changed (by key), events unchanged and skipped.
+/// What a calendar import changed: meetings made and changed (by key), events unchanged and skipped, and what was
+/// read by a guess.
 struct CalendarImportResponse: Encodable, Sendable, WireType {
     var created: [String]
     var updated: [String]
     var unchanged: Int
     var skipped: Int
+    var warnings: [CalendarImportWarning]
 
-    enum CodingKeys: CodingKey, CaseIterable { case created, updated, unchanged, skipped }
+    enum CodingKeys: CodingKey, CaseIterable { case created, updated, unchanged, skipped, warnings }
+}
+
+/// One warning of a calendar import: where in the file (`line 12`), the property, and what was done.
+struct CalendarImportWarning: Encodable, Sendable, WireType {
+    var location: String
+    var field: String?
+    var message: String
+
+    enum CodingKeys: CodingKey, CaseIterable { case location, field, message }
+
+    init(_ issue: ImportIssue) {
+        location = issue.location
+        field = issue.field
+        message = issue.message
+    }
 }
 
 /// The caller's meetings: the person they are, meetings to come, and a page of those attended.

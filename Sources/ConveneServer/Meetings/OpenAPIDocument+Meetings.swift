@@ -177,8 +177,13 @@ extension OpenAPIDocument {
             "CalendarImport",
             closed([
                 ("created", ["type": "array", "items": key]), ("updated", ["type": "array", "items": key]),
-                ("unchanged", ["type": "integer", "minimum": 0]), ("skipped", ["type": "integer", "minimum": 0])
+                ("unchanged", ["type": "integer", "minimum": 0]), ("skipped", ["type": "integer", "minimum": 0]),
+                ("warnings", ["type": "array", "items": ref("CalendarImportWarning")])
             ])
+        ),
+        (
+            "CalendarImportWarning",
+            closed([("location", string), ("field", string), ("message", string)], optional: ["field"])
         ),
         (
             "MyMeetings",

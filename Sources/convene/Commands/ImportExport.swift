@@ -44,10 +44,11 @@ struct Import: AsyncParsableCommand {
                     for issue in issues { FileHandle.standardError.write(Data("\(file): \(issue)\n".utf8)) }
                     throw CommandFailure(
                         "\(file) has \(issues.count) problem\(issues.count == 1 ? "" : "s"); nothing was imported.")
-                case .imported(let created, let updated, let unchanged, let skipped):
+                case .imported(let created, let updated, let unchanged, let skipped, let warnings):
                     say(
-                        "\(file): \(created) meetings added, \(updated) changed, \(unchanged) already up to date"
-                            + (skipped > 0 ? ", \(skipped) left alone (another partnership has them)" : "") + ".")
+                        Tasks.describeCalendarImport(
+                            file: file, created: created, updated: updated, unchanged: unchanged, skipped: skipped,
+                            warnings: warnings))
                 }
                 return
             }

@@ -234,6 +234,68 @@ import Testing
             "an override with no end keeps the series' length")
     }
 
+    @Test func aThisAndFutureChangeOnLondonsClockKeepsItsTimeAcrossTheClockChange() {
+        // Setup: Thursdays at 10:00 from 5 March 2026; from 19 March at 14:00 for an hour, in another room.
+        let text = """
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:board@example
+            DTSTART;TZID=Europe/London:20260305T100000
+            DTEND;TZID=Europe/London:20260305T120000
+            RRULE:FREQ=WEEKLY;COUNT=5
+            SUMMARY:Board
+            LOCATION:Room 1
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:board@example
+            RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:20260319T100000
+            DTSTART;TZID=Europe/London:20260319T140000
+            DTEND;TZID=Europe/London:20260319T150000
+            SUMMARY:Board
+            LOCATION:Room 2
+            SEQUENCE:1
+            END:VEVENT
+            END:VCALENDAR
+            """
+        // Act
+        let file = CalendarFixture.read(text: text, from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z")
+        // Check
+        #expect(file.issues.isEmpty)
+        #expect(
+            file.events.map { CalendarFixture.londonTime($0.startsAt) } == [
+                "10:00", "10:00", "14:00", "14:00", "14:00"
+            ],
+            "14:00 in London after the clocks go forward on 29 March, too")
+        #expect(file.events.map(\.location) == ["Room 1", "Room 1", "Room 2", "Room 2", "Room 2"])
+        #expect(
+            file.events.suffix(3).allSatisfy { $0.endsAt == $0.startsAt.addingTimeInterval(3_600) && $0.isException })
+        #expect(
+            file.events.map(\.key) == [
+                "board@example/20260305T100000Z", "board@example/20260312T100000Z", "board@example/20260319T100000Z",
+                "board@example/20260326T100000Z", "board@example/20260402T090000Z"
+            ], "each keeps the key of the occurrence it was")
+    }
+
+    @Test func anAllDaySeriesExcludesByDateWhateverTheZoneOfItsExdate() {
+        // Setup: Exchange writes an all-day series' EXDATE as midnight in its own zone.
+        let text = """
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:away@example
+            DTSTART;VALUE=DATE:20260219
+            DTEND;VALUE=DATE:20260220
+            RRULE:FREQ=WEEKLY;COUNT=3
+            EXDATE;TZID=W. Europe Standard Time:20260226T000000
+            SUMMARY:Away day
+            END:VEVENT
+            END:VCALENDAR
+            """
+        // Act
+        let file = CalendarFixture.read(text: text, from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z")
+        // Check
+        #expect(file.events.map { $0.allDay!.lowerBound.description } == ["2026-02-19", "2026-03-05"])
+    }
+
     @Test func vtodoAndCancelledSeries() {
         // Setup
         let text = """
@@ -381,11 +443,12 @@ import Testing
             END:VCALENDAR
             """
         // Act
-        let issues = CalendarFixture.read(text: text, to: "2024-03-10T00:00:00Z").issues.map(\.description)
+        let file = CalendarFixture.read(text: text, to: "2024-03-10T00:00:00Z")
+        let issues = file.issues.map(\.description)
         // Check
+        #expect(file.warnings.map(\.location) == ["line 2"], "an event without a UID is read, with a warning")
         #expect(
             issues == [
-                "line 2, UID: the event has no UID, so a later import could not recognise it",
                 "line 7, DTSTART: the time zone 'Mars/Olympus Mons' is not known and the file does not define it in a VTIMEZONE",
                 "line 12, DTEND: the event ends before it starts",
                 "line 13, STATUS: 'POSTPONED' is not an event status; expected CONFIRMED, TENTATIVE or CANCELLED"

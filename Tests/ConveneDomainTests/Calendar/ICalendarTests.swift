@@ -66,7 +66,7 @@ import Testing
         #expect(physical.count > 3)
         #expect(physical.allSatisfy { $0.utf8.count <= 75 })
         #expect(physical.dropFirst().allSatisfy { $0.hasPrefix(" ") })
-        let unfolded = ICalendar.unfold(Array(folded.utf8)).map { String(decoding: $0.bytes, as: UTF8.self) }
+        let unfolded = ICalendar.unfold(Array(folded.utf8)).lines.map { String(decoding: $0.bytes, as: UTF8.self) }
         #expect(unfolded == [line])
     }
 
@@ -110,6 +110,23 @@ import Testing
                 "line 2, BEGIN: 'VEVENT' is never closed; expected END:VEVENT",
                 "line 1, BEGIN: 'VCALENDAR' is never closed; expected END:VCALENDAR"
             ])
+    }
+
+    @Test func joinsALineThatLostItsFoldSpaceWithAWarning() {
+        // Setup: a URL and words that lost their fold space; a custom and a lower-case property that did not.
+        let text = [
+            "BEGIN:VCALENDAR", "BEGIN:VEVENT", "DESCRIPTION:Papers at", "https://example.org/papers", "and the minutes",
+            "X-CUSTOM:kept", "Summary:lower-case names are names", "END:VEVENT", "END:VCALENDAR"
+        ].joined(separator: "\r\n")
+        // Act
+        let document = ICalendar.parse(Data(text.utf8))
+        // Check
+        let event = document.calendars.first?.components.first
+        #expect(document.issues.isEmpty)
+        #expect(event?.first("DESCRIPTION")?.value == "Papers athttps://example.org/papersand the minutes")
+        #expect(event?.first("X-CUSTOM")?.value == "kept")
+        #expect(event?.first("SUMMARY")?.value == "lower-case names are names")
+        #expect(document.warnings.map(\.location) == ["line 4", "line 5"])
     }
 
     @Test func aFileThatIsNotACalendarSaysSo() {

@@ -7,12 +7,12 @@ import Testing
     /// The days a rule gives from `start` (a wall-clock time, read in UTC), over 2024–2030 unless a window is given.
     private func days(
         _ rule: String, from start: String, to end: String = "2031-01-01T00:00:00Z",
-        limit: Int = 5_000
+        limit: Int = 5_000, startCounts: Bool = true
     ) throws -> [String] {
         let first = try #require(try? CalendarTime.parse(start, tzid: nil)).clock
         let window = CalendarFixture.utc("1997-01-01T00:00:00Z")..<CalendarFixture.utc(end)
         let starts = try RecurrenceRule(parsing: rule).starts(
-            from: first, in: window, limit: limit,
+            from: first, in: window, limit: limit, startCounts: startCounts,
             instant: CalendarZone.utc.instant
         ).starts
         return starts.map { $0.day.description }
@@ -83,6 +83,74 @@ import Testing
                 == ["2024-01-01", "2024-01-03", "2024-01-10"])
     }
 
+    /// The starts a rule gives from `start`, as `yyyy-mm-ddThh:mm` on the wall clock.
+    private func times(_ rule: String, from start: String, startCounts: Bool = true) throws -> [String] {
+        let first = try #require(try? CalendarTime.parse(start, tzid: nil)).clock
+        let window = CalendarFixture.utc("1997-01-01T00:00:00Z")..<CalendarFixture.utc("2031-01-01T00:00:00Z")
+        return try RecurrenceRule(parsing: rule).starts(
+            from: first, in: window, limit: 5_000, startCounts: startCounts, instant: CalendarZone.utc.instant
+        ).starts.map { String(format: "%@T%02d:%02d", $0.day.description, $0.hour, $0.minute) }
+    }
+
+    @Test func byWeekNumberAsRFC5545sExamples() throws {
+        #expect(
+            try days("FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO;COUNT=3", from: "19970512T090000")
+                == ["1997-05-12", "1998-05-11", "1999-05-17"], "Monday of week 20")
+        // Week 1 of 2027 starts on Monday 4 January; the last week of 2026 (its 53rd) holds 1 January 2027.
+        #expect(
+            try days("FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO;COUNT=3", from: "20270104T090000")
+                == ["2027-01-04", "2028-01-03", "2029-01-01"])
+        #expect(
+            try days("FREQ=YEARLY;BYWEEKNO=-1;BYDAY=FR;COUNT=3", from: "20251226T090000")
+                == ["2025-12-26", "2027-01-01", "2027-12-31"])
+        // WKST moves the weeks: with Sunday starts, week 1 of 2026 runs from Sunday 4 January.
+        #expect(
+            try days("FREQ=YEARLY;BYWEEKNO=1;BYDAY=SU,MO;WKST=SU;COUNT=2", from: "20260104T090000")
+                == ["2026-01-04", "2026-01-05"])
+    }
+
+    @Test func byYearDayAsRFC5545sExample() throws {
+        #expect(
+            try days("FREQ=YEARLY;INTERVAL=3;COUNT=10;BYYEARDAY=1,100,200", from: "19970101T090000")
+                == [
+                    "1997-01-01", "1997-04-10", "1997-07-19", "2000-01-01", "2000-04-09", "2000-07-18", "2003-01-01",
+                    "2003-04-10", "2003-07-19", "2006-01-01"
+                ])
+        #expect(
+            try days("FREQ=YEARLY;BYYEARDAY=-1,-366;COUNT=3", from: "20231231T090000")
+                == ["2023-12-31", "2024-01-01", "2024-12-31"], "counted from the end, in a leap year too")
+    }
+
+    @Test func severalMeetingsOnADayByHourAndMinute() throws {
+        // RFC 5545: every 20 minutes from 9:00 to 16:40, here for one day.
+        let everyTwenty = try times(
+            "FREQ=DAILY;BYHOUR=9,10,11,12,13,14,15,16;BYMINUTE=0,20,40;COUNT=24", from: "19970902T090000")
+        #expect(
+            everyTwenty.count == 24 && everyTwenty.first == "1997-09-02T09:00" && everyTwenty.last == "1997-09-02T16:40"
+        )
+        #expect(
+            try times("FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=9,14;BYMINUTE=30;COUNT=5", from: "20260302T093000")
+                == ["2026-03-02T09:30", "2026-03-02T14:30", "2026-03-05T09:30", "2026-03-05T14:30", "2026-03-09T09:30"])
+        // A start later in the day than the first hour is not preceded by that hour's meeting.
+        #expect(
+            try times("FREQ=DAILY;BYHOUR=9,14;COUNT=3", from: "20260302T140000")
+                == ["2026-03-02T14:00", "2026-03-03T09:00", "2026-03-03T14:00"])
+        // BYSETPOS picks from the period's meetings, times included: the last of each month's first Monday's two.
+        #expect(
+            try times("FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10,15;BYSETPOS=-1;COUNT=2", from: "20260302T150000")
+                == ["2026-03-02T15:00", "2026-04-06T15:00"])
+    }
+
+    @Test func oneOfSeveralRulesCountsOnlyItsOwnOccurrences() throws {
+        // Thursday 12 January 2023: the second Monday of each month does not include it, so COUNT=2 gives two Mondays.
+        #expect(
+            try days("FREQ=MONTHLY;BYDAY=2MO;COUNT=2", from: "20230112T100000", startCounts: false)
+                == ["2023-02-13", "2023-03-13"])
+        #expect(
+            try days("FREQ=MONTHLY;BYDAY=2MO;COUNT=2", from: "20230112T100000")
+                == ["2023-01-12", "2023-02-13"], "alone, the rule counts DTSTART first, as RFC 5545 says")
+    }
+
     @Test func aRuleWithNoEndStopsAtTheWindowAndTheLimit() throws {
         // Setup
         let rule = try RecurrenceRule(parsing: "FREQ=DAILY")
@@ -106,16 +174,23 @@ import Testing
         #expect(
             message("FREQ=FORTNIGHTLY")
                 == "'FREQ=FORTNIGHTLY' is not a frequency; expected DAILY, WEEKLY, MONTHLY or YEARLY")
-        #expect(
-            message("FREQ=HOURLY")
-                == "'FREQ=HOURLY' repeats within a day, which meetings do not; expected DAILY, WEEKLY, MONTHLY or YEARLY"
-        )
+        for frequency in ["HOURLY", "MINUTELY", "SECONDLY"] {
+            #expect(
+                message("FREQ=\(frequency);COUNT=3")
+                    == "'FREQ=\(frequency)' repeats more often than daily, which Convene does not import as meetings; "
+                    + "expected DAILY, WEEKLY, MONTHLY or YEARLY (several meetings on a day: FREQ=DAILY;BYHOUR=9,14)")
+        }
         #expect(message("INTERVAL=2") == "the rule has no FREQ; expected FREQ=DAILY, WEEKLY, MONTHLY or YEARLY")
         #expect(
             message("FREQ=WEEKLY;BYDAY=XX") == "'XX' in BYDAY is not a weekday; expected forms such as MO, 2TU or -1FR")
         #expect(
-            message("FREQ=YEARLY;BYWEEKNO=20")
-                == "BYWEEKNO is not supported; meetings repeat by day, week, month or year")
+            message("FREQ=YEARLY;BYWEEKNO=0")
+                == "'BYWEEKNO=0' is not valid; each value must be a whole number from -53 to 53, not 0")
+        #expect(
+            message("FREQ=DAILY;BYHOUR=24")
+                == "'BYHOUR=24' is not valid; each value must be a whole number from 0 to 23")
+        #expect(message("FREQ=YEARLY;BYYEARDAY=367") != nil)
+        #expect(message("FREQ=DAILY;BYMINUTE=60") != nil)
         #expect(message("FREQ=WEEKLY;INTERVAL=0") != nil)
         #expect(
             message("FREQ=WEEKLY;UNTIL=2024-13-01")

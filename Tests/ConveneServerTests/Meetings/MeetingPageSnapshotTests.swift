@@ -209,4 +209,20 @@ import Testing
             itemTitle: "Harm reduction plan", today: Self.today, mayEdit: true)
         assertSnapshot(of: Self.html(ActionPageView.render(model)), as: .lines)
     }
+
+    @Test func calendarImportedWithWarnings() {
+        let path = MeetingPath.importCalendar("tv-cdp").href
+        var result = MeetingBusiness.CalendarResult(created: ["tv-cdp-2026-03-03-1a2b3c4d"], unchanged: 4)
+        result.warnings = [
+            ImportIssue(
+                "line 15", field: "RRULE", "the rule is empty, so it adds no repeats; the event is read without it"),
+            ImportIssue(
+                "line 27",
+                "the line does not start with a space but cannot start a property, so it is read as the rest of line 26 "
+                    + "(its fold space was lost)")
+        ]
+        let model = CalendarImportedModel(
+            context: Self.context(path), partnership: Self.partnership, name: "board.ics", result: result)
+        assertSnapshot(of: Self.html(CalendarImportView.render(model)), as: .lines)
+    }
 }

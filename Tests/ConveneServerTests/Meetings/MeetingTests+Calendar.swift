@@ -100,7 +100,10 @@ extension MeetingTests {
             #expect(moved.endsAt == moved.startsAt.addingTimeInterval(90 * 60))
 
             // Check: Google
-            guard case .imported(let created, 0, 0, 0) = task else { Issue.record("Google import: \(task)"); return }
+            guard case .imported(let created, 0, 0, 0, let warnings) = task else {
+                Issue.record("Google import: \(task)"); return
+            }
+            #expect(warnings.isEmpty, "\(warnings)")
             #expect(created == csp.count)
             let googleFound = Dictionary(
                 csp.map { ($0.calendarKey ?? "", (Self.wallClock($0.startsAt), MeetingStatus(rawValue: $0.status))) },
@@ -130,7 +133,7 @@ extension MeetingTests {
                     }) == [9, 10])
 
             // Check: the same files again change nothing
-            guard case .imported(0, 0, let unchanged, 0) = outlookAgain else {
+            guard case .imported(0, 0, let unchanged, 0, _) = outlookAgain else {
                 Issue.record("Outlook again: \(outlookAgain)"); return
             }
             #expect(unchanged == 10)

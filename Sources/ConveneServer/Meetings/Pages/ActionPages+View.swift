@@ -167,6 +167,17 @@ enum CalendarImportView {
                         .text(
                             "\(model.name): \(r.created.count) meetings added, \(r.updated.count) changed, "
                                 + "\(r.unchanged) already up to date" + skipped + "."))),
+                .if(
+                    !r.warnings.isEmpty,
+                    .group(
+                        .h2(.class("heading-m"), .text("Warnings")),
+                        .p(.text("These parts of \(model.name) were read by a guess; the rest went in as written.")),
+                        Components.table(
+                            caption: "Warnings for \(model.name)",
+                            headers: [.text("Where"), .text("Property"), .text("Warning")],
+                            rows: r.warnings.prefix(1_000).map {
+                                [.text($0.location), Components.text($0.field, empty: "–"), .text($0.message)]
+                            }, captionVisible: false))),
                 .p(.a(.href(MeetingPath.meetings(p.key).href), .text("See the meetings")))))
     }
 }
