@@ -180,6 +180,24 @@ func registerScenario(_ options: Options) async throws {
                 importSeconds, Double(csvRows) / importSeconds, Double(summary.recordCount) / importSeconds,
                 summary.changedCount))
 
+        // The same landscape in the other formats, each a first import into a workspace of its own.
+        for (format, data) in [(Tasks.FileFormat.popolo, Popolo.write(register))] {
+            let workspace = "bench-\(format.rawValue)"
+            try await Workspaces.add(key: workspace, name: workspace, kind: .forceArea, forceAreaCode: nil, on: app.db)
+            start = ContinuousClock.now
+            let outcome = try await Tasks.importFile(format, data, dryRun: false, on: app.db, workspace: workspace)
+            let took = seconds(start)
+            guard case .applied(let summary, _) = outcome else {
+                print("\(format.rawValue) import rejected: \(outcome)")
+                throw Abort(.internalServerError)
+            }
+            print(
+                String(
+                    format: "import (first, %@, %d KiB):  %.2f s, %.0f rows/s (the CSV's rows), %.0f records/s",
+                    format.rawValue, data.count / 1024, took, Double(csvRows) / took,
+                    Double(summary.recordCount) / took))
+        }
+
         start = ContinuousClock.now
         _ = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
         let againSeconds = seconds(start)

@@ -49,11 +49,9 @@ struct AuditLog {
         pending.append(event)
     }
 
-    /// Writes what was noted, in chunks so that a large import stays one transaction of few statements.
+    /// Writes what was noted in few statements, so that a large import stays one transaction.
     mutating func flush() async throws {
-        for chunk in stride(from: 0, to: pending.count, by: 500) {
-            try await Array(pending[chunk..<min(chunk + 500, pending.count)]).create(on: scope.db)
-        }
+        try await BatchInsert.run(pending, at: at, on: scope.db)
         pending.removeAll()
     }
 

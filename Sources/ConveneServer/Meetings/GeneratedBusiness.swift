@@ -63,8 +63,6 @@ public enum GeneratedBusiness {
         return try await MeetingRecord.query(in: scope).first() != nil
     }
 
-    /// Rows inserted in one statement.
-    private static let chunk = 500
     /// Values turned into records at a time, so that memory holds a few thousand records, not a whole history.
     private static let batch = 5_000
 
@@ -179,9 +177,9 @@ public enum GeneratedBusiness {
                         AttendanceRecord.row(a, meeting: ids.meetings[i], persons: ids.persons, in: scope))
                 }
             }
-            try await insert(records, on: scope.db)
-            try await insert(joint, on: scope.db)
-            try await insert(attendances, on: scope.db)
+            try await BatchInsert.run(records, at: scope.now(), on: scope.db)
+            try await BatchInsert.run(joint, at: scope.now(), on: scope.db)
+            try await BatchInsert.run(attendances, at: scope.now(), on: scope.db)
         }
     }
 
@@ -199,7 +197,7 @@ public enum GeneratedBusiness {
                     presenterID: item.presenterKey.flatMap { ids.persons[$0] })
                 return row
             }
-            try await insert(records, on: scope.db)
+            try await BatchInsert.run(records, at: scope.now(), on: scope.db)
         }
         for range in batches(business.papers.count) {
             let records = try business.papers[range].map { paper in
@@ -211,7 +209,7 @@ public enum GeneratedBusiness {
                 row.url = paper.url
                 return row
             }
-            try await insert(records, on: scope.db)
+            try await BatchInsert.run(records, at: scope.now(), on: scope.db)
         }
     }
 
@@ -236,8 +234,8 @@ public enum GeneratedBusiness {
                     addenda.append(row)
                 }
             }
-            try await insert(records, on: scope.db)
-            try await insert(addenda, on: scope.db)
+            try await BatchInsert.run(records, at: scope.now(), on: scope.db)
+            try await BatchInsert.run(addenda, at: scope.now(), on: scope.db)
         }
     }
 
@@ -267,19 +265,13 @@ public enum GeneratedBusiness {
                     updates.append(row)
                 }
             }
-            try await insert(records, on: scope.db)
-            try await insert(updates, on: scope.db)
+            try await BatchInsert.run(records, at: scope.now(), on: scope.db)
+            try await BatchInsert.run(updates, at: scope.now(), on: scope.db)
         }
     }
 
     private static func batches(_ count: Int) -> [Range<Int>] {
         stride(from: 0, to: count, by: batch).map { $0..<min($0 + batch, count) }
-    }
-
-    private static func insert<M: Model>(_ records: [M], on db: Database) async throws {
-        for start in stride(from: 0, to: records.count, by: chunk) {
-            try await Array(records[start..<min(start + chunk, records.count)]).create(on: db)
-        }
     }
 
     private static func keyed(_ pairs: [(String, UUID)]) -> [String: UUID] {

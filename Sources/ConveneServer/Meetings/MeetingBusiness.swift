@@ -122,9 +122,7 @@ enum MeetingBusiness {
                 audit.note("create", "meeting", meeting.key, before: nil as Meeting?, after: meeting)
                 return row
             }
-            for chunk in stride(from: 0, to: rows.count, by: 200) {
-                try await Array(rows[chunk..<min(chunk + 200, rows.count)]).create(on: scope.db)
-            }
+            try await BatchInsert.run(rows, at: scope.now(), on: scope.db)
         }
         return ([], fresh.count)
     }

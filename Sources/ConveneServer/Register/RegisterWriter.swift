@@ -179,10 +179,7 @@ struct RegisterWriter {
             }
             if n > 0 && n % 10_000 == 0 { progress?("\(kind): \(n) of \(incoming.count)") }
         }
-        // One INSERT per chunk keeps large imports fast on both databases.
-        for chunk in stride(from: 0, to: created.count, by: 500) {
-            try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: scope.db)
-        }
+        try await BatchInsert.run(created, at: scope.now(), on: scope.db)
         return created
     }
 
@@ -219,9 +216,7 @@ struct RegisterWriter {
             summary.note("create", "relation", label)
             audit.note("create", "relation", label, before: nil as PartnershipRelation?, after: relation)
         }
-        for chunk in stride(from: 0, to: created.count, by: 500) {
-            try await Array(created[chunk..<min(chunk + 500, created.count)]).create(on: scope.db)
-        }
+        try await BatchInsert.run(created, at: scope.now(), on: scope.db)
     }
 
     private mutating func writeMeetings(_ meetings: [Meeting]) async throws {

@@ -391,11 +391,8 @@ import VaporTesting
         .init(
             route: "POST /guidance/new", path: "/guidance/new",
             form:
-                "title=Plan&key=plan-2023&version=1&partnership_type=vawg-board&published_on=2023-01-01&steps=%5B%7B%22key%22%3A%22a%22%2C%22title%22%3A%22A%22%2C%22evidence%22%3A%22E%22%2C%22due%22%3A%7B%22months%22%3A1%7D%7D%5D",
-            bad: (
-                nil,
-                "title=Plan&key=plan-2023&version=1&partnership_type=vawg-board&published_on=2023-01-01&steps=%5B%5D"
-            ),
+                "title=Plan&key=plan-2023&version=1&partnership_type=vawg-board&published_on=2023-01-01&steps%5B0%5D%5Btitle%5D=A&steps%5B0%5D%5Bevidence%5D=E&steps%5B0%5D%5Bdue_months%5D=1",
+            bad: (nil, "title=Plan&key=plan-2023&version=1&partnership_type=vawg-board&published_on=2023-01-01"),
             kind: "guidance-template"),
         .init(
             route: "POST /guidance/import", path: "/guidance/import", upload: guidanceFile, bad: (nil, nil),
