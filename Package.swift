@@ -70,7 +70,11 @@ let package = Package(
             path: "Benchmarks/convene-bench"
         ),
         // The calendar fixtures are read through #filePath, not as resources.
-        .testTarget(name: "ConveneDomainTests", dependencies: ["ConveneDomain"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ConveneDomainTests",
+            dependencies: ["ConveneDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ConveneDemoTests", dependencies: ["ConveneDemo", "ConveneDomain"]),
         .testTarget(
             name: "ConveneServerTests",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import ConveneDomain
 
@@ -91,6 +92,40 @@ import Testing
         #expect(first == second, "the same register gives the same bytes")
         #expect(batch.location(.membership, "cdp-icb") == "Register, row 4")
     }
+
+    /// Excel writes a sheet on one line; on Linux, XMLParser(data:) refuses a line over 10 MB, its stream does not.
+    @Test func aSheetOfOverTenMegabytesOnOneLineIsRead() throws {
+        // Setup: Convene's own workbook with its sheet swapped for 16,000 rows of 650 bytes each, all on one line.
+        let small = try Archive(data: try RegisterWorkbook.write(Register()), accessMode: .read)
+        let purpose = String(repeating: "Cut drug-related harm. ", count: 24)
+        var sheet = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\#(Self.main)"><sheetData>"#
+        sheet += #"<row r="1"><c r="A1" t="inlineStr"><is><t>partnership_name</t></is></c>"#
+        sheet += #"<c r="B1" t="inlineStr"><is><t>type</t></is></c>"#
+        sheet += #"<c r="C1" t="inlineStr"><is><t>purpose</t></is></c></row>"#
+        for row in 2...16_001 {
+            sheet += #"<row r="\#(row)"><c r="A\#(row)" t="inlineStr"><is><t>Board \#(row % 100)</t></is></c>"#
+            sheet += #"<c r="B\#(row)" t="inlineStr"><is><t>forum</t></is></c>"#
+            sheet += #"<c r="C\#(row)" t="inlineStr"><is><t>\#(purpose)</t></is></c></row>"#
+        }
+        sheet += "</sheetData></worksheet>"
+        let large = try Archive(accessMode: .create)
+        for entry in small {
+            var data = Data()
+            _ = try small.extract(entry) { data.append($0) }
+            if entry.path == "xl/worksheets/sheet1.xml" { data = Data(sheet.utf8) }
+            try large.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        // Act
+        let batch = RegisterWorkbook.read(try #require(large.data))
+        // Check
+        #expect(sheet.utf8.count > 10_000_000)
+        #expect(batch.issues == [])
+        #expect(batch.register.partnerships.count == 100)
+    }
+
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
     @Test func theExportHasAHeaderRowDateCellsAndNumberCells() throws {
         // Setup

@@ -45,6 +45,10 @@ extension RegisterWorkbook {
     /// XMLEncoder, which escapes the text, as it comes, so that only one row is ever held as XML values.
     private static func worksheet(header columns: [String], rows: [[String]]) throws -> Data {
         let encoder = XMLEncoder()
+        // The attributes are the writer's own (references, style numbers, a type); only text needs escaping, and in
+        // element content only these three characters.
+        encoder.charactersEscapedInAttributes = []
+        encoder.charactersEscapedInElements = [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")]
         let dates = Set(columns.indices.filter { RegisterCSV.dateColumns.contains(columns[$0]) })
         let numbers = Set(columns.indices.filter { RegisterCSV.numberColumns.contains(columns[$0]) })
         let letters = columns.indices.map(WorkbookCells.letters)
