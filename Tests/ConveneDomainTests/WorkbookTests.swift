@@ -146,6 +146,59 @@ import ZIPFoundation
         #expect(package.styles.isDate(style: 1) && !package.styles.isDate(style: 0) && !package.styles.isDate(style: 2))
     }
 
+    @Test func sharedStringsJoinRichTextRunsAndLeaveOutPhoneticGuides() throws {
+        // Setup
+        let part = """
+            <sst xmlns="\(Self.main)" count="3"><si><t>Leicester CDP</t></si>\
+            <si><r><rPr><b/></rPr><t>Chair</t></r><r><t xml:space="preserve"> of the board</t></r></si>\
+            <si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si></sst>
+            """
+        // Act
+        let strings = try WorkbookCells.sharedStrings(Data(part.utf8), part: "xl/sharedStrings.xml")
+        // Check
+        #expect(strings == ["Leicester CDP", "Chair of the board", "東京"])
+    }
+
+    @Test func cellsOfEveryKindBecomeText() throws {
+        // Setup: style 1 shows dates; the row has a prefix on its names and cells without references, as some
+        // producers write them.
+        let styles = WorkbookStyles(
+            StylesPart(numFmts: nil, cellXfs: .init(xf: [.init(numFmtId: 0), .init(numFmtId: 14)])), date1904: false)
+        let part = """
+            <x:worksheet xmlns:x="\(Self.main)"><x:sheetData><x:row r="3">\
+            <x:c r="A3" t="s"><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>inline</x:t></x:is></x:c>\
+            <x:c t="str"><x:f>A1</x:f><x:v>formula text</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c>\
+            <x:c t="e"><x:v>#REF!</x:v></x:c><x:c t="d"><x:v>2024-03-14T00:00:00</x:v></x:c>\
+            <x:c s="1"><x:v>45365</x:v></x:c><x:c><x:v>52000</x:v></x:c><x:c><x:f>B2</x:f><x:v/></x:c>\
+            <x:c t="str"><x:f>""</x:f><x:v></x:v></x:c><x:c r="M3" t="s"><x:v>7</x:v></x:c>\
+            </x:row><x:row><x:c s="1"/></x:row></x:sheetData>\
+            <x:mergeCells><x:mergeCell ref="B5:C9"/></x:mergeCells></x:worksheet>
+            """
+        var rows: [WorkbookCells.Row] = []
+        // Act
+        let merges = try WorkbookCells.read(Data(part.utf8), part: "sheet", strings: ["zero", "one"], styles: styles) {
+            rows.append($0)
+        }
+        // Check
+        #expect(rows.map(\.number) == [3], "a row with no value is not handed on")
+        let cells = try #require(rows.first?.cells)
+        #expect(cells.map(\.column) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 12])
+        let values = cells.map(\.value)
+        #expect(
+            Array(values.prefix(4) + values[5...7]) == [
+                .text("one"), .text("inline"), .text("formula text"), .text("TRUE"), .text("2024-03-14"),
+                .text("2024-03-14"), .text("52000")
+            ])
+        guard case .problem(let error) = values[4], case .problem(let unsaved) = values[8],
+            case .problem(let missing) = values[9]
+        else {
+            Issue.record("expected problems, got \(values)")
+            return
+        }
+        #expect(error.contains("#REF!") && unsaved.contains("no saved value") && missing.contains("shared text 7"))
+        #expect(merges.map(\.rows) == [5...9] && merges.map(\.columns) == [1...2])
+    }
+
     @Test func serialNumbersAreDaysInEitherDateSystem() {
         // Setup
         let system1900 = WorkbookStyles(StylesPart(numFmts: nil, cellXfs: nil), date1904: false)
