@@ -16,12 +16,22 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
-        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7")
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2")
     ],
     targets: [
         // The heart: rules, validation, importers, parsers. No Vapor, no database.
-        // The national guidance it ships is data: versioned JSON templates.
-        .target(name: "ConveneDomain", resources: [.copy("Guidance/Templates")]),
+        // The national guidance it ships is data: versioned JSON templates. Workbooks (.xlsx) are zipped XML, read
+        // and written through ZIPFoundation and XMLCoder.
+        .target(
+            name: "ConveneDomain",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder")
+            ],
+            resources: [.copy("Guidance/Templates")]
+        ),
         // Persistence, pages and the JSON API.
         .target(
             name: "ConveneServer",
@@ -60,7 +70,11 @@ let package = Package(
             path: "Benchmarks/convene-bench"
         ),
         // The calendar fixtures are read through #filePath, not as resources.
-        .testTarget(name: "ConveneDomainTests", dependencies: ["ConveneDomain"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ConveneDomainTests",
+            dependencies: ["ConveneDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ConveneDemoTests", dependencies: ["ConveneDemo", "ConveneDomain"]),
         .testTarget(
             name: "ConveneServerTests",

@@ -1,6 +1,6 @@
 """Journey 5: import a register file at /import (docs/import-formats.md).
 
-The page's contract: GET /import shows a multipart form with radios `format` (csv, popolo), a file
+The page's contract: GET /import shows a multipart form with radios `format` (csv, xlsx, popolo), a file
 input `file`, a checkbox `dry_run` ("Check only") and an "Import" button. A good file leads to
 "Import complete" and a table of counts per kind of record; a bad one to a 422 page, "The file was
 not imported", with an error summary and a table naming each bad row and field, and nothing changes.
@@ -8,9 +8,12 @@ not imported", with an error summary and a table naming each bad row and field, 
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
+
+import openpyxl
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -91,7 +94,7 @@ def test_the_import_form_follows_its_contract(import_page):
     assert (form.get_attribute("method") or "").lower() == "post"
     assert form.get_attribute("enctype") == "multipart/form-data"
     formats = {r.get_attribute("value") for r in form.find_elements(By.CSS_SELECTOR, "input[type=radio][name=format]")}
-    assert formats == {"csv", "popolo"}, formats
+    assert formats == {"csv", "xlsx", "popolo"}, formats
     file_input = b.by_id("file")
     assert file_input.get_attribute("type") == "file" and file_input.get_attribute("name") == "file"
     dry_run = form.find_element(By.CSS_SELECTOR, "input[type=checkbox][name=dry_run]")
@@ -186,6 +189,42 @@ def test_import_a_popolo_file(import_page, settings, tmp_path):
     fill_form(b, [Field("popolo", "radio", name="format"), Field("file", "file", path)], "Import", keyboard=False)
     assert b.h1() == "Import complete", b.main_text()[:800]
     assert names_in_list(b, f"Browser Popolo board {run}") == [f"Browser Popolo board {run}"]
+
+
+def workbook(tmp_path: Path, name: str, run: str, role: str) -> Path:
+    """An office's workbook: a cover sheet, then the map under a merged title row, with a date cell."""
+    book = openpyxl.Workbook()
+    book.active.title = "About"
+    book.active["A1"] = "The partnership map is on the next sheet."
+    sheet = book.create_sheet("Partnership map")
+    sheet["A1"] = "Partnership map"
+    sheet.merge_cells("A1:E1")
+    sheet.append(["Partnership name", "Type", "Started on", "Member organisation name", "Role"])
+    sheet.append([f"Browser workbook board {run}", "strategic-board", datetime.date(2024, 4, 1),
+                  f"Browser workbook council {run}", role])
+    sheet["C3"].number_format = "dd/mm/yyyy"
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_import_an_excel_workbook(import_page, settings, tmp_path):
+    b = import_page
+    run = settings.run_id
+
+    # A bad cell: nothing changes, and the page names the sheet, the cell and the column.
+    bad = workbook(tmp_path, f"bad-{run}.xlsx", run, "Chairman")
+    fill_form(b, [Field("xlsx", "radio", name="format"), Field("file", "file", bad)], "Import", keyboard=False)
+    assert b.status == 422 and b.h1() == "The file was not imported", b.main_text()[:800]
+    assert any("Partnership map!E3" in " ".join(r) and "role" in " ".join(r) for r in b.table_rows()), b.table_rows()
+    assert names_in_list(b, f"Browser workbook board {run}") == []
+
+    good = workbook(tmp_path, f"good-{run}.xlsx", run, "chair")
+    b.get("/import")
+    fill_form(b, [Field("xlsx", "radio", name="format"), Field("file", "file", good)], "Import", keyboard=False)
+    assert b.h1() == "Import complete", b.main_text()[:800]
+    assert names_in_list(b, f"Browser workbook board {run}") == [f"Browser workbook board {run}"]
+    b.screenshot("import-workbook")
 
 
 def test_a_form_without_a_file_shows_its_errors(import_page):

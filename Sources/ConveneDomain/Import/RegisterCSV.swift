@@ -13,13 +13,42 @@ public enum RegisterCSV {
     /// Reads a sheet. Problems of format (unknown values, bad dates, rows that disagree) go into
     /// `issues`, each naming its row and column; rules across records are `RegisterCheck`'s.
     public static func read(_ data: Data) -> ImportBatch {
-        var reader = SheetReader()
-        reader.read(data)
+        do {
+            return read(try CSV.read(data), places: .csv)
+        } catch {
+            var batch = ImportBatch()
+            batch.issues.append(SheetReader.issue(for: error))
+            return batch
+        }
+    }
+
+    /// Reads a sheet already split into cells: a CSV file's, or a workbook's (`RegisterWorkbook`), whose problems
+    /// name their cells.
+    static func read(_ table: CSV.Table, places: SheetPlaces) -> ImportBatch {
+        var reader = SheetReader(places: places)
+        reader.read(table)
         return reader.batch
     }
 
+    /// The columns a sheet must have, so a workbook's header row can be told from its title rows.
+    static let requiredColumns = Column.required.map(\.rawValue)
+
+    /// The column a header names (ignoring case, spaces and underscores), or nil for a column the sheet does not know.
+    static func column(named header: String) -> String? {
+        Column.byName[CSV.normalise(header)]?.rawValue
+    }
+
+    /// The columns that hold dates and whole numbers, which a workbook writes as date and number cells.
+    static let dateColumns = Set([Column.startedOn, .endedOn, .memberStartedOn, .memberEndedOn].map(\.rawValue))
+    static let numberColumns: Set<String> = [Column.salaryBand.rawValue]
+
     /// Writes the layout `read` expects, so that reading the result gives the register back.
     public static func write(_ register: Register) -> String {
+        CSV.write(header: columns, rows: rows(register))
+    }
+
+    /// The cells of the layout, one row per membership, under the header `columns`.
+    static func rows(_ register: Register) -> [[String]] {
         let register = register.sorted()
         let organisations = Dictionary(register.organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let persons = Dictionary(register.persons.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -68,7 +97,7 @@ public enum RegisterCSV {
         for membership in register.memberships where !written.contains(membership.partnershipKey) {
             rows.append([membership.partnershipKey] + noPartnership + memberCells(membership))
         }
-        return CSV.write(header: columns, rows: rows)
+        return rows
     }
 }
 
@@ -93,6 +122,17 @@ private enum Column: String, CaseIterable {
     static let partnershipColumns = Array(allCases.prefix { $0 != .membershipId })
     static let memberColumns = Array(allCases.drop { $0 != .membershipId })
     static let required: [Column] = [.partnershipName, .type]
+    static let byName = Dictionary(allCases.map { (CSV.normalise($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
+}
+
+/// How a sheet's problems name where they are: "row 14" in a CSV file, "Partnership map!C14" in a workbook.
+struct SheetPlaces: Sendable {
+    /// A whole row, by its number.
+    var row: @Sendable (Int) -> String
+    /// One cell, by its row number and its column's position in the header (from 0).
+    var cell: @Sendable (Int, Int) -> String
+
+    static let csv = SheetPlaces(row: { "row \($0)" }, cell: { row, _ in "row \(row)" })
 }
 
 /// One cell read as a value, or the reasons it could not be.
@@ -117,14 +157,16 @@ private struct RowCells {
     let table: CSV.Table
     let row: CSV.Row
     let index: [Column: Int]
+    let places: SheetPlaces
     var issues: [ImportIssue] = []
 
-    var place: String { "row \(row.number)" }
+    var place: String { places.row(row.number) }
     func text(_ column: Column) -> String? { table.value(row, index[column]) }
     func has(_ columns: [Column]) -> Bool { columns.contains { text($0) != nil } }
 
     mutating func problem(_ column: Column, _ message: String) {
-        issues.append(ImportIssue(place, field: column.rawValue, message))
+        let location = index[column].map { places.cell(row.number, $0) } ?? place
+        issues.append(ImportIssue(location, field: column.rawValue, message))
     }
 
     func string(_ column: Column) -> Cell<String> {
@@ -247,6 +289,8 @@ private struct PersonDraft {
 }
 
 private struct SheetReader {
+    let places: SheetPlaces
+    var index: [Column: Int] = [:]
     var batch = ImportBatch()
     var partnerships: [String: PartnershipDraft] = [:]
     var organisations: [String: OrganisationDraft] = [:]
@@ -255,15 +299,7 @@ private struct SheetReader {
     /// Memberships as read, with whether the represented body must come from the person's employer.
     var memberships: [(membership: Membership, representsEmployer: Bool)] = []
 
-    mutating func read(_ data: Data) {
-        let table: CSV.Table
-        do {
-            table = try CSV.read(data)
-        } catch {
-            batch.issues.append(SheetReader.issue(for: error))
-            return
-        }
-        var index: [Column: Int] = [:]
+    mutating func read(_ table: CSV.Table) {
         for column in Column.allCases { index[column] = table.column(column.rawValue) }
         let missing = Column.required.filter { index[$0] == nil }
         for column in missing {
@@ -275,7 +311,7 @@ private struct SheetReader {
         guard missing.isEmpty else { return }
 
         for row in table.rows where row.fields.contains(where: { !CSV.trimmed($0).isEmpty }) {
-            var cells = RowCells(table: table, row: row, index: index)
+            var cells = RowCells(table: table, row: row, index: index, places: places)
             readRow(&cells)
             batch.issues += cells.issues
         }
@@ -414,7 +450,7 @@ private struct SheetReader {
             guard let draft = organisations[key] else { continue }
             batch.register.organisations.append(
                 Organisation(key: key, name: draft.name.value ?? "", sector: draft.sector.value ?? .other))
-            note(.organisation, key, "row \(draft.firstRow)")
+            note(.organisation, key, places.row(draft.firstRow))
         }
         for key in order.persons {
             guard let draft = persons[key], draft.isStated else { continue }
@@ -423,7 +459,7 @@ private struct SheetReader {
                     key: key, name: draft.name.value ?? "", roleTitle: draft.roleTitle.value,
                     organisationKey: draft.employer ?? draft.substituteFor,
                     seniority: draft.seniority.value, salaryBand: draft.salaryBand.value))
-            note(.person, key, "row \(draft.firstRow)")
+            note(.person, key, places.row(draft.firstRow))
         }
         for key in order.partnerships {
             guard let draft = partnerships[key], draft.isStated else { continue }
@@ -438,11 +474,11 @@ private struct SheetReader {
     }
 
     mutating func finishPartnership(_ key: String, _ draft: PartnershipDraft) {
-        let place = "row \(draft.firstRow)"
+        let place = places.row(draft.firstRow)
         if draft.type.value == nil && !draft.type.rejected {
             batch.issues.append(
                 ImportIssue(
-                    place, field: Column.type.rawValue,
+                    index[.type].map { places.cell(draft.firstRow, $0) } ?? place, field: Column.type.rawValue,
                     "Enter the partnership's type; expected one of \(PartnershipType.expectedList)"))
         }
         batch.register.partnerships.append(

@@ -5,7 +5,8 @@ import Vapor
 
 /// The jobs the `convene` executable runs, as plain functions over a booted application.
 public enum Tasks {
-    public enum FileFormat: String, CaseIterable, Sendable { case popolo, csv }
+    /// The register's file formats: Popolo JSON, the office sheet as CSV, and the same sheet as an Excel workbook.
+    public enum FileFormat: String, CaseIterable, Sendable { case popolo, csv, xlsx }
 
     /// Builds an application for a configuration and brings its database up to date.
     public static func application(
@@ -31,6 +32,7 @@ public enum Tasks {
         switch format {
         case .popolo: Popolo.read(data)
         case .csv: RegisterCSV.read(data)
+        case .xlsx: RegisterWorkbook.read(data)
         }
     }
 
@@ -127,6 +129,7 @@ public enum Tasks {
         switch format {
         case .popolo: return Popolo.write(register)
         case .csv: return Data(RegisterCSV.write(register).utf8)
+        case .xlsx: return try RegisterWorkbook.write(register)
         }
     }
 

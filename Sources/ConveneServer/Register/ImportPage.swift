@@ -9,6 +9,9 @@ enum ImportPage {
     /// The largest file the page accepts; a whole force area's register as CSV is well under 1 MB.
     static let maximumSize = 20 * 1024 * 1024
 
+    /// An .xlsx file's media type, for the file picker.
+    static let workbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
     static func register(on write: RoutesBuilder) {
         write.get(RegisterPath.importFile, use: form)
         write.on(
@@ -62,7 +65,9 @@ enum ImportPage {
         let upload = try req.content.decode(Upload.self)
         var errors: [FieldError] = []
         let format = upload.format.flatMap(Tasks.FileFormat.init(rawValue:))
-        if format == nil { errors.append(FieldError("format", "Select the kind of file: CSV or Popolo JSON")) }
+        if format == nil {
+            errors.append(FieldError("format", "Select the kind of file: CSV, Excel workbook or Popolo JSON"))
+        }
         let data = upload.file.map { Data(buffer: $0.data) } ?? Data()
         if data.isEmpty { errors.append(FieldError("file", "Select a file to import; the one chosen is empty")) }
         let dryRun = upload.dryRun != nil
@@ -96,7 +101,7 @@ enum ImportPage {
                     )),
                 .p(
                     .text(
-                        "A CSV file has one row per membership, with a header row naming its columns (partnership_id, partnership_name, type, membership_id, member_person_id, role and others). Convene's own CSV and Popolo exports can be imported as they are; the layouts are described in docs/import-formats.md."
+                        "A CSV file has one row per membership, with a header row naming its columns (partnership_id, partnership_name, type, membership_id, member_person_id, role and others). An Excel workbook has the same columns on its first sheet that has them, below any title rows. Convene's own CSV, workbook and Popolo exports can be imported as they are; the layouts are described in docs/import-formats.md."
                     )),
                 .postForm(
                     action: RegisterPath.importFile.href, context: context,
@@ -109,11 +114,15 @@ enum ImportPage {
                                 Tasks.FileFormat.csv.rawValue,
                                 "CSV, one row per membership (like the sheets offices keep)"
                             ),
+                            (
+                                Tasks.FileFormat.xlsx.rawValue,
+                                "Excel workbook (.xlsx) with the same columns"
+                            ),
                             (Tasks.FileFormat.popolo.rawValue, "Popolo JSON")
                         ]),
                     form.fileInput(
-                        "file", "Register file", hint: "A .csv or .json file, up to 20 MB",
-                        accept: ".csv,.json,text/csv,application/json"),
+                        "file", "Register file", hint: "A .csv, .xlsx or .json file, up to 20 MB",
+                        accept: ".csv,.xlsx,.json,text/csv,\(workbookType),application/json"),
                     form.checkboxes(
                         "dry_run", "Check only", dryRun ? ["yes"] : [],
                         [("yes", "Check the file and show what would change, without changing anything")],

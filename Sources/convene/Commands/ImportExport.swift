@@ -9,15 +9,22 @@ struct Import: AsyncParsableCommand {
         discussion:
             "The file is checked first; any problem is reported by row (or line) and field and nothing is written. "
             + "Importing the same file again changes nothing. See docs/import-formats.md for the layouts. A "
-            + "calendar file (ics) needs --partnership."
+            + "workbook (xlsx) is read from its first sheet with the CSV's columns. A calendar file (ics) needs "
+            + "--partnership."
     )
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case popolo, csv, ics }
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case popolo, csv, xlsx, ics
 
-    @ArgumentParser.Argument(help: "popolo, csv or ics") var format: Kind
+        /// The register's format, for every kind but a calendar.
+        var register: Tasks.FileFormat? { Tasks.FileFormat(rawValue: rawValue) }
+    }
+
+    @ArgumentParser.Argument(help: "popolo, csv, xlsx or ics") var format: Kind
     @ArgumentParser.Argument(help: "The file to import.") var file: String
     @ArgumentParser.Option(help: "For ics: the partnership whose meetings the calendar holds.") var partnership: String?
-    @ArgumentParser.Flag(help: "Show what would change without writing anything (popolo and csv).") var dryRun = false
+    @ArgumentParser.Flag(help: "Show what would change without writing anything (popolo, csv and xlsx).") var dryRun =
+        false
     @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
@@ -36,7 +43,8 @@ struct Import: AsyncParsableCommand {
             throw CommandFailure("Cannot read '\(file)': no such file, or it is not readable.")
         }
         try await withApplication(options) { app in
-            if format == .ics, let partnership {
+            guard let register = format.register else {
+                guard let partnership else { return }
                 switch try await Tasks.importCalendar(
                     data, partnership: partnership, on: app.db, workspace: workspace.workspace)
                 {
@@ -53,7 +61,7 @@ struct Import: AsyncParsableCommand {
                 return
             }
             let outcome = try await Tasks.importFile(
-                format == .csv ? .csv : .popolo, data, dryRun: dryRun, on: app.db,
+                register, data, dryRun: dryRun, on: app.db,
                 workspace: workspace.workspace, progress: progress)
             try report(outcome, file: file)
         }
@@ -73,13 +81,14 @@ func report(_ outcome: ImportOutcome, file: String) throws {
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the register as Popolo JSON or CSV, or meetings as a calendar file (ics).",
+        abstract: "Export the register as Popolo JSON, CSV or an Excel workbook, or meetings as a calendar file (ics).",
         discussion:
-            "A calendar file holds one partnership's meetings (--partnership) or the workspace's, from a year ago "
-            + "to two years ahead. With --public it names nobody, as the public feed does."
+            "A workbook (xlsx) needs --output. A calendar file holds one partnership's meetings (--partnership) or "
+            + "the workspace's, from a year ago to two years ahead. With --public it names nobody, as the public feed "
+            + "does."
     )
 
-    @ArgumentParser.Argument(help: "popolo, csv or ics") var format: Import.Kind
+    @ArgumentParser.Argument(help: "popolo, csv, xlsx or ics") var format: Import.Kind
     @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
     @ArgumentParser.Option(help: "For ics: only this partnership's meetings.") var partnership: String?
     @ArgumentParser.Flag(name: .customLong("public"), help: "For ics: leave out attendees, as a public feed does.")
@@ -87,13 +96,19 @@ struct Export: AsyncParsableCommand {
     @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
+    func validate() throws {
+        if format == .xlsx && output == nil {
+            throw ValidationError("A workbook is not text: add --output FILE.xlsx.")
+        }
+    }
+
     func run() async throws {
         let data = try await withApplication(options) { app in
-            if format == .ics {
+            guard let register = format.register else {
                 return try await Tasks.exportCalendar(
                     partnership: partnership, includeAttendees: !publicFeed, on: app.db, workspace: workspace.workspace)
             }
-            return try await Tasks.export(format == .csv ? .csv : .popolo, on: app.db, workspace: workspace.workspace)
+            return try await Tasks.export(register, on: app.db, workspace: workspace.workspace)
         }
         try emit(data, to: output)
     }

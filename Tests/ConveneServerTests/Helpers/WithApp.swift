@@ -136,10 +136,17 @@ struct TestIdentity: Sendable {
 struct Upload: Sendable {
     var fields: [(String, String)]
     var file: (field: String, name: String, content: String)
+    /// A file that is not text (a workbook), sent as it is in place of `file.content`.
+    var bytes: Data?
 
     init(fields: [(String, String)] = [("format", "csv")], file: String, name: String = "register.csv") {
         self.fields = fields
         self.file = ("file", name, file)
+    }
+
+    init(fields: [(String, String)], bytes: Data, name: String) {
+        self.init(fields: fields, file: "", name: name)
+        self.bytes = bytes
     }
 
     func body(csrf: String?) -> (contentType: String, body: ByteBuffer) {
@@ -149,8 +156,14 @@ struct Upload: Sendable {
             text += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
         }
         text += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
-        text += "Content-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
-        return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(string: text))
+        guard let bytes else {
+            text += "Content-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+            return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(string: text))
+        }
+        var buffer = ByteBuffer(string: text + "Content-Type: application/octet-stream\r\n\r\n")
+        buffer.writeBytes(bytes)
+        buffer.writeString("\r\n--\(boundary)--\r\n")
+        return ("multipart/form-data; boundary=\(boundary)", buffer)
     }
 }
 
