@@ -181,7 +181,8 @@ func registerScenario(_ options: Options) async throws {
                 summary.changedCount))
 
         // The same landscape in the other formats, each a first import into a workspace of its own.
-        for (format, data) in [(Tasks.FileFormat.popolo, Popolo.write(register))] {
+        let others = [(Tasks.FileFormat.xlsx, try RegisterWorkbook.write(register)), (.popolo, Popolo.write(register))]
+        for (format, data) in others {
             let workspace = "bench-\(format.rawValue)"
             try await Workspaces.add(key: workspace, name: workspace, kind: .forceArea, forceAreaCode: nil, on: app.db)
             start = ContinuousClock.now
