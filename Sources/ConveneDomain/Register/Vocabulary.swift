@@ -13,6 +13,8 @@ extension Vocabulary {
     /// its abbreviation, or the abbreviation alone ("Senior Responsible Owner (SRO)", "Senior Responsible Owner",
     /// "SRO"). CSV, Popolo, the forms and the API all read vocabularies here.
     public static func parse(_ text: String) -> Self? {
+        // The identifier as written, as Convene's own files and forms give it, needs no folding.
+        if let exact = Self(rawValue: text) { return exact }
         let wanted = VocabularyText.fold(text)
         guard !wanted.isEmpty else { return nil }
         return allCases.first { VocabularyText.fold($0.rawValue) == wanted }

@@ -24,12 +24,9 @@ enum BatchInsert {
         var order: [[FieldKey]] = []
         for record in records {
             if record.id == nil { record.id = UUID() }
-            for case let stamp as TimestampProperty<Record, DefaultTimestampFormat> in record.properties
-            where stamp.trigger != .delete {
-                stamp.wrappedValue = now
-            }
             let input = Input()
             record.input(to: input)
+            input.stamp(now)
             let columns = input.values.map(\.key)
             if byColumns[columns] == nil { order.append(columns) }
             byColumns[columns, default: []].append(try input.values.map { try expression($0.value) })
@@ -62,9 +59,22 @@ enum BatchInsert {
         var description: String { "A batch insert cannot write \(value); insert such records one by one" }
     }
 
-    /// The fields a record sets, in the order its model declares them.
+    /// The fields a record sets, in the order its model declares them. The created and updated times are set here
+    /// rather than on the model: reading a model's properties is reflection, which a large import cannot afford twice.
     private final class Input: DatabaseInput {
         var values: [(key: FieldKey, value: DatabaseQuery.Value)] = []
+        static let stamps: [FieldKey] = ["created_at", "updated_at"]
+        let wantsUnmodifiedKeys = true
+
+        /// Fields never set are `.default`: the created and updated times get `now`, the rest their column's default.
+        func stamp(_ now: Date) {
+            for i in values.indices {
+                guard case .default = values[i].value else { continue }
+                if Self.stamps.contains(values[i].key) { values[i].value = .bind(now) }
+            }
+            values.removeAll { if case .default = $0.value { true } else { false } }
+        }
+
         func set(_ value: DatabaseQuery.Value, at key: FieldKey) {
             if let i = values.firstIndex(where: { $0.key == key }) {
                 values[i].value = value
