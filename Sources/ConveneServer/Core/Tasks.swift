@@ -82,11 +82,7 @@ public enum Tasks {
             "\(file): \(created) meetings added, \(updated) changed, \(unchanged) already up to date"
                 + (skipped > 0 ? ", \(skipped) left alone (another partnership has them)" : "") + "."
         ]
-        if !warnings.isEmpty {
-            lines.append("Warnings (\(warnings.count); the rest of the file went in):")
-            lines += warnings.prefix(50).map { "  - \($0)" }
-            if warnings.count > 50 { lines.append("  … and \(warnings.count - 50) more warnings") }
-        }
+        lines += warningLines(warnings)
         return lines.joined(separator: "\n")
     }
 
@@ -177,6 +173,13 @@ public enum Tasks {
     }
 
     /// A summary a person can read: counts per kind and, when asked, each change.
+    /// An import's warnings as the command prints them: the first 50, and how many more.
+    static func warningLines(_ warnings: [ImportIssue]) -> [String] {
+        guard !warnings.isEmpty else { return [] }
+        return ["Warnings (\(warnings.count); the rest of the file went in):"] + warnings.prefix(50).map { "  - \($0)" }
+            + (warnings.count > 50 ? ["  … and \(warnings.count - 50) more warnings"] : [])
+    }
+
     public static func describe(_ summary: ChangeSummary, dryRun: Bool, listChanges: Int = 0) -> String {
         var lines: [String] = []
         for kind in ChangeSummary.kindOrder {
@@ -191,11 +194,7 @@ public enum Tasks {
                 lines.append("  … and \(summary.changes.count - listChanges) more changes")
             }
         }
-        if !summary.warnings.isEmpty {
-            lines.append("Warnings (\(summary.warnings.count); the rest went in):")
-            for warning in summary.warnings.prefix(50) { lines.append("  - \(warning)") }
-            if summary.warnings.count > 50 { lines.append("  … and \(summary.warnings.count - 50) more warnings") }
-        }
+        lines += warningLines(summary.warnings)
         let head =
             dryRun
             ? "Dry run: nothing was written. Importing would make \(summary.changedCount) changes:"
