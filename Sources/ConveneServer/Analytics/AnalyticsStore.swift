@@ -70,7 +70,7 @@ enum AnalyticsStore {
     /// has about 24,000 attendance records and 12,000 agenda items a year, and a row costs far more to hand over and
     /// decode than the text it carries. Ids become keys here, through dictionaries: a join in the database costs more.
     static func load(in scope: Scope, period: Period, needs: Needs = .everything) async throws -> AnalyticsData {
-        let sql = scope.db as! any SQLDatabase
+        let sql = scope.sql
         let dialect = Aggregation(sql)
         let workspace = scope.workspaceID
         let from = Self.instant(period.from.adding(days: -400))

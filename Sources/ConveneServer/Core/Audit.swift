@@ -1,6 +1,7 @@
 import ConveneDomain
 import Fluent
 import Foundation
+import SQLKit
 
 /// One change to the register: who, when, which record, and the record before and after (as JSON).
 final class AuditEventRecord: WorkspaceOwned, @unchecked Sendable {
@@ -27,8 +28,12 @@ final class AuditEventRecord: WorkspaceOwned, @unchecked Sendable {
 /// or rolls back leaves no entry, and no write happens without one.
 struct AuditLog {
     let scope: Scope
-    private(set) var pending: [AuditEventRecord] = []
+    /// The events noted and not yet written, as rows of `columns`.
+    private(set) var pending: [[any SQLExpression]] = []
     private let at: Date
+    private static let columns = [
+        "id", "workspace_id", "at", "actor", "action", "kind", "record_key", "before", "after"
+    ]
 
     init(scope: Scope) {
         self.scope = scope
@@ -37,21 +42,16 @@ struct AuditLog {
 
     mutating func note<Value: Encodable>(_ action: String, _ kind: String, _ key: String, before: Value?, after: Value?)
     {
-        let event = AuditEventRecord()
-        scope.claim(event)
-        event.at = at
-        event.actor = scope.actor
-        event.action = action
-        event.kind = kind
-        event.recordKey = key
-        event.before = before.flatMap(Self.json)
-        event.after = after.flatMap(Self.json)
-        pending.append(event)
+        let json = { (value: Value?) -> any SQLExpression in value.flatMap(Self.json).map { SQLBind($0) } ?? SQLLiteral.null }
+        pending.append([
+            SQLBind(UUID()), SQLBind(scope.workspaceID), SQLBind(at), SQLBind(scope.actor), SQLBind(action),
+            SQLBind(kind), SQLBind(key), json(before), json(after)
+        ])
     }
 
     /// Writes what was noted in few statements, so that a large import stays one transaction.
     mutating func flush() async throws {
-        try await BatchInsert.run(pending, at: at, on: scope.db)
+        try await BatchInsert.run(into: AuditEventRecord.schema, columns: Self.columns, rows: pending, on: scope.db)
         pending.removeAll()
     }
 

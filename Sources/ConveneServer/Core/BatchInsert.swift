@@ -2,44 +2,48 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Inserts many new records in few statements: each record's fields as its model holds them (set by its `fill`, the
-/// one mapping from the domain), sent as multi-row INSERTs of bound values. Fluent's own batch create runs a task and
-/// the middleware chain for every record and reads each model's fields twice; this writes the same rows directly.
+/// Inserts many new rows in few statements: multi-row INSERTs of bound values. Register imports and the audit log give
+/// rows mapped from domain values (`RowTable`); the demo's generated business gives Fluent models, whose fields are
+/// read once each. Fluent's own batch create runs a task and the middleware chain for every record and reads each
+/// model's fields twice.
 enum BatchInsert {
     /// Both databases allow far more bound values in one statement (SQLite 32,766; PostgreSQL 65,535).
     static let bindsPerStatement = 30_000
     static let rowsPerStatement = 1_000
 
+    /// Inserts `rows` into `table`, each holding a value for every one of `columns`, in their order.
+    static func run(into table: String, columns: [String], rows: [[any SQLExpression]], on db: any Database)
+        async throws
+    {
+        guard !rows.isEmpty else { return }
+        let sql = db as! any SQLDatabase
+        let perStatement = max(1, min(rowsPerStatement, bindsPerStatement / max(1, columns.count)))
+        let identifiers = columns.map { SQLIdentifier($0) }
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            var insert = sql.insert(into: SQLIdentifier(table)).columns(identifiers)
+            for row in rows[start..<min(start + perStatement, rows.count)] { insert = insert.values(row) }
+            try await insert.run()
+        }
+    }
+
     /// Inserts `records`, none of which is stored yet: one without an id gets a new one, and the timestamps are set to
     /// `now`, the caller's clock.
     static func run<Record: Model>(_ records: [Record], at now: Date, on db: any Database) async throws
     where Record.IDValue == UUID {
-        guard !records.isEmpty else { return }
-        guard let sql = db as? any SQLDatabase else {
-            try await records.create(on: db)
-            return
-        }
         // Rows that set the same fields share a statement (a record's `fill` sets every field, so there is one).
-        var byColumns: [[FieldKey]: [[any SQLExpression]]] = [:]
-        var order: [[FieldKey]] = []
+        var byColumns: [[String]: [[any SQLExpression]]] = [:]
+        var order: [[String]] = []
         for record in records {
             if record.id == nil { record.id = UUID() }
             let input = Input()
             record.input(to: input)
             input.stamp(now)
-            let columns = input.values.map(\.key)
+            let columns = input.values.map(\.key.description)
             if byColumns[columns] == nil { order.append(columns) }
             byColumns[columns, default: []].append(try input.values.map { try expression($0.value) })
         }
         for columns in order {
-            let rows = byColumns[columns]!
-            let perStatement = max(1, min(rowsPerStatement, bindsPerStatement / max(1, columns.count)))
-            for start in stride(from: 0, to: rows.count, by: perStatement) {
-                var insert = sql.insert(into: SQLIdentifier(Record.schema))
-                    .columns(columns.map { SQLIdentifier($0.description) })
-                for row in rows[start..<min(start + perStatement, rows.count)] { insert = insert.values(row) }
-                try await insert.run()
-            }
+            try await run(into: Record.schema, columns: columns, rows: byColumns[columns]!, on: db)
         }
         for record in records { record._$idExists = true }
     }

@@ -41,6 +41,9 @@ struct Scope: Sendable {
     /// The clock every write and every "as of today" of this scope reads.
     var now: Now = .system
 
+    /// The database as SQL: both kinds Convene runs on (SQLite and PostgreSQL) are. Raw SQL names its workspace itself.
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
     func query<M: WorkspaceOwned>(_ type: M.Type) -> QueryBuilder<M> {
         M.query(on: db).filter(M.workspacePath.appending(path: \.$id) == workspaceID)
     }

@@ -31,7 +31,7 @@ struct OverviewModel {
             var is_demo: Bool; var n: Int
         }
         // Raw SQL, so it names its workspace itself.
-        let groups = try await (scope.db as! any SQLDatabase)
+        let groups = try await scope.sql
             .select().column("type").column("status").column("pcc_roles").column("force_area_code").column("is_demo")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(PartnershipRecord.schema)

@@ -1,8 +1,8 @@
 import ConveneDomain
 import Foundation
 
-// Records ⇄ domain values. References travel as keys in the domain and as ids in the database;
-// `KeyIndex` translates between the two.
+// Records → domain values; the other direction, domain values → rows, is `RowTable` (RegisterRows.swift). References
+// travel as keys in the domain and as ids in the database; `KeyIndex` and `IDIndex` translate between the two.
 
 struct KeyIndex {
     var organisations: [UUID: String] = [:]
@@ -22,35 +22,15 @@ extension AreaRecord {
     var domain: Area {
         Area(code: code, name: name, kind: AreaKind(rawValue: kind) ?? .district, parentCode: parentCode)
     }
-
-    func fill(_ area: Area) {
-        code = area.code
-        name = area.name
-        kind = area.kind.rawValue
-        parentCode = area.parentCode
-    }
 }
 
 extension AreaLinkRecord {
     var domain: AreaLink { AreaLink(districtCode: districtCode, areaCode: areaCode, share: share) }
-
-    func fill(_ link: AreaLink) {
-        districtCode = link.districtCode
-        areaCode = link.areaCode
-        share = link.share
-    }
 }
 
 extension OrganisationRecord {
     var domain: Organisation {
         Organisation(key: key, name: name, sector: Sector(rawValue: sector) ?? .other, popoloID: popoloID)
-    }
-
-    func fill(_ organisation: Organisation) {
-        key = organisation.key
-        name = organisation.name
-        sector = organisation.sector.rawValue
-        popoloID = organisation.popoloID
     }
 }
 
@@ -60,16 +40,6 @@ extension PersonRecord {
             key: key, name: name, roleTitle: roleTitle,
             organisationKey: $organisation.id.flatMap { keys.organisations[$0] },
             seniority: seniority.flatMap(SeniorityBand.init(rawValue:)), salaryBand: salaryBand, popoloID: popoloID)
-    }
-
-    func fill(_ person: Person, ids: IDIndex) {
-        key = person.key
-        name = person.name
-        roleTitle = person.roleTitle
-        $organisation.id = person.organisationKey.flatMap { ids.organisations[$0] }
-        seniority = person.seniority?.rawValue
-        salaryBand = person.salaryBand
-        popoloID = person.popoloID
     }
 }
 
@@ -87,25 +57,6 @@ extension PartnershipRecord {
             secretariatKey: $secretariat.id.flatMap { keys.organisations[$0] },
             forceAreaCode: forceAreaCode, isDemo: isDemo, popoloID: popoloID)
     }
-
-    func fill(_ partnership: Partnership, ids: IDIndex) {
-        key = partnership.key
-        name = partnership.name
-        type = partnership.type.rawValue
-        status = partnership.status.rawValue
-        startedOn = partnership.startedOn?.description
-        endedOn = partnership.endedOn?.description
-        statutoryBasis = partnership.statutoryBasis
-        purpose = partnership.purpose
-        themes = ListColumn.encode(partnership.themes)
-        footprint = ListColumn.encode(partnership.footprint)
-        pccRoles = ListColumn.encode(partnership.pccRoles.map(\.rawValue))
-        meetingFrequency = partnership.meetingFrequency?.rawValue
-        $secretariat.id = partnership.secretariatKey.flatMap { ids.organisations[$0] }
-        forceAreaCode = partnership.forceAreaCode
-        isDemo = partnership.isDemo
-        popoloID = partnership.popoloID
-    }
 }
 
 extension MembershipRecord {
@@ -118,20 +69,6 @@ extension MembershipRecord {
             representsKey: $represents.id.flatMap { keys.organisations[$0] },
             votingRight: votingRight, startedOn: Day(stored: startedOn), endedOn: Day(stored: endedOn),
             substituteKey: $substitute.id.flatMap { keys.persons[$0] }, popoloID: popoloID)
-    }
-
-    func fill(_ membership: Membership, ids: IDIndex) {
-        key = membership.key
-        $partnership.id = ids.partnerships[membership.partnershipKey]!
-        $person.id = membership.personKey.flatMap { ids.persons[$0] }
-        $organisation.id = membership.organisationKey.flatMap { ids.organisations[$0] }
-        role = membership.role.rawValue
-        $represents.id = membership.representsKey.flatMap { ids.organisations[$0] }
-        votingRight = membership.votingRight
-        startedOn = membership.startedOn?.description
-        endedOn = membership.endedOn?.description
-        $substitute.id = membership.substituteKey.flatMap { ids.persons[$0] }
-        popoloID = membership.popoloID
     }
 }
 
@@ -149,16 +86,6 @@ extension TermsOfReferenceRecord {
             partnershipKey: keys.partnerships[$partnership.id] ?? "", version: version, purpose: purpose,
             quorum: quorum, meetingFrequency: meetingFrequency.flatMap(MeetingFrequency.init(rawValue:)),
             approvedOn: Day(stored: approvedOn), reviewDue: Day(stored: reviewDue))
-    }
-
-    func fill(_ terms: TermsOfReference, ids: IDIndex) {
-        $partnership.id = ids.partnerships[terms.partnershipKey]!
-        version = terms.version
-        purpose = terms.purpose
-        quorum = terms.quorum
-        meetingFrequency = terms.meetingFrequency?.rawValue
-        approvedOn = terms.approvedOn?.description
-        reviewDue = terms.reviewDue?.description
     }
 }
 

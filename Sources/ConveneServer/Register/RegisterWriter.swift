@@ -68,63 +68,53 @@ struct RegisterWriter {
 
         let areas = try await AreaRecord.query(on: scope.db).all()
         try await upsert(
-            register.areas, kind: "area", key: \.code,
-            stored: Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain }, fill: { $0.fill($1) })
+            register.areas, kind: "area", key: \.code, into: .areas,
+            stored: stored(areas, key: \.code, value: \.domain))
         let links = try await AreaLinkRecord.query(on: scope.db).all()
         try await upsert(
-            register.areaLinks, kind: "area link", key: { "\($0.districtCode)>\($0.areaCode)" },
-            stored: Dictionary(
-                links.map { ("\($0.districtCode)>\($0.areaCode)", $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain }, fill: { $0.fill($1) })
+            register.areaLinks, kind: "area link", key: { "\($0.districtCode)>\($0.areaCode)" }, into: .areaLinks,
+            stored: stored(links, key: { "\($0.districtCode)>\($0.areaCode)" }, value: \.domain))
 
         let organisations = try await OrganisationRecord.query(in: scope).all()
-        let newOrganisations = try await upsert(
-            register.organisations, kind: "organisation", key: \.key,
-            stored: Dictionary(organisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain }, fill: { $0.fill($1) }, keep: { $1.keepingPopoloID(of: $0) })
-        for record in newOrganisations {
-            ids.organisations[record.key] = record.id; keys.organisations[record.id!] = record.key
+        for (key, id) in try await upsert(
+            register.organisations, kind: "organisation", key: \.key, into: .organisations,
+            stored: stored(organisations, key: \.key, value: \.domain), keep: { $1.keepingPopoloID(of: $0) })
+        {
+            ids.organisations[key] = id; keys.organisations[id] = key
         }
 
         let persons = try await PersonRecord.query(in: scope).all()
-        let snapshot = ids
-        let keySnapshot = keys
-        let newPersons = try await upsert(
-            register.persons, kind: "person", key: \.key,
-            stored: Dictionary(persons.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain(keySnapshot) }, fill: { $0.fill($1, ids: snapshot) },
+        for (key, id) in try await upsert(
+            register.persons, kind: "person", key: \.key, into: .persons,
+            stored: stored(persons, key: \.key, value: { $0.domain(keys) }),
             keep: { $1.keepingPopoloID(of: $0) })
-        for record in newPersons { ids.persons[record.key] = record.id; keys.persons[record.id!] = record.key }
+        {
+            ids.persons[key] = id; keys.persons[id] = key
+        }
 
         let partnerships = try await PartnershipRecord.query(in: scope).all()
-        let ids2 = ids
-        let keys2 = keys
-        let newPartnerships = try await upsert(
-            register.partnerships, kind: "partnership", key: \.key,
-            stored: Dictionary(partnerships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain(keys2) }, fill: { $0.fill($1, ids: ids2) }, keep: { $1.keepingPopoloID(of: $0) })
-        for record in newPartnerships {
-            ids.partnerships[record.key] = record.id; keys.partnerships[record.id!] = record.key
+        for (key, id) in try await upsert(
+            register.partnerships, kind: "partnership", key: \.key, into: .partnerships,
+            stored: stored(partnerships, key: \.key, value: { $0.domain(keys) }),
+            keep: { $1.keepingPopoloID(of: $0) })
+        {
+            ids.partnerships[key] = id; keys.partnerships[id] = key
         }
 
         try await writeRelations(register.relations, statedFor: batch.relationsStatedFor)
 
         let memberships = try await MembershipRecord.query(in: scope).all()
-        let ids3 = ids
-        let keys3 = keys
         try await upsert(
-            register.memberships, kind: "membership", key: \.key,
-            stored: Dictionary(memberships.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) }, keep: { $1.keepingPopoloID(of: $0) })
+            register.memberships, kind: "membership", key: \.key, into: .memberships,
+            stored: stored(memberships, key: \.key, value: { $0.domain(keys) }),
+            keep: { $1.keepingPopoloID(of: $0) })
 
         let terms = try await TermsOfReferenceRecord.query(in: scope).all()
         try await upsert(
             register.termsOfReference, kind: "terms of reference", key: { "\($0.partnershipKey)#\($0.version)" },
-            stored: Dictionary(
-                terms.map { ("\(keys3.partnerships[$0.$partnership.id] ?? "")#\($0.version)", $0) },
-                uniquingKeysWith: { a, _ in a }),
-            current: { $0.domain(keys3) }, fill: { $0.fill($1, ids: ids3) })
+            into: .termsOfReference,
+            stored: stored(terms, key: { "\(keys.partnerships[$0.$partnership.id] ?? "")#\($0.version)" },
+                value: { $0.domain(keys) }))
 
         try await writeMeetings(register.meetings)
         try await audit.flush()
@@ -146,41 +136,45 @@ struct RegisterWriter {
         }
     }
 
-    /// Creates the new, updates the changed, keeps the rest; returns the records it created. `keep` gives what a
-    /// stored record keeps of itself that the incoming value does not state (its Popolo id).
+    /// Stored records by key, each as its id and its domain value.
+    private func stored<Record: Model, Value>(
+        _ records: [Record], key: (Record) -> String, value: (Record) -> Value
+    ) -> [String: (id: UUID, value: Value)] where Record.IDValue == UUID {
+        Dictionary(records.map { (key($0), ($0.id!, value($0))) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Creates the new, updates the changed, keeps the rest; returns the keys and ids of what it created. `keep` gives
+    /// what a stored record keeps of itself that the incoming value does not state (its Popolo id).
     @discardableResult
-    private mutating func upsert<Value: Equatable & Encodable, Record: Model>(
-        _ incoming: [Value], kind: String, key: (Value) -> String, stored: [String: Record],
-        current: (Record) -> Value, fill: (Record, Value) -> Void, keep: ((Value, Value) -> Value)? = nil
-    ) async throws -> [Record] where Record.IDValue == UUID {
-        var created: [Record] = []
+    private mutating func upsert<Value: Equatable & Encodable>(
+        _ incoming: [Value], kind: String, key: (Value) -> String, into table: RowTable<Value>,
+        stored: [String: (id: UUID, value: Value)], keep: ((Value, Value) -> Value)? = nil
+    ) async throws -> [(key: String, id: UUID)] {
+        var created: [(id: UUID, value: Value)] = []
+        var createdKeys: [(key: String, id: UUID)] = []
         for (n, stated) in incoming.enumerated() {
             var value = stated
             let k = key(value)
-            if let record = stored[k] {
-                let before = current(record)
+            if let (id, before) = stored[k] {
                 if let keep { value = keep(before, value) }
                 if before == value {
                     summary.note("keep", kind, k)
                 } else {
                     audit.note("update", kind, k, before: before, after: value)
-                    fill(record, value)
-                    try await record.update(on: scope.db)
+                    try await table.update(id, to: value, ids: ids, in: scope)
                     summary.note("update", kind, k)
                 }
             } else {
-                let record = Record()
-                record.id = UUID()
-                if let owned = record as? any WorkspaceOwned { scope.claim(owned) }
-                fill(record, value)
-                created.append(record)
+                let id = UUID()
+                created.append((id, value))
+                createdKeys.append((k, id))
                 summary.note("create", kind, k)
                 audit.note("create", kind, k, before: nil as Value?, after: value)
             }
             if n > 0 && n % 10_000 == 0 { progress?("\(kind): \(n) of \(incoming.count)") }
         }
-        try await BatchInsert.run(created, at: scope.now(), on: scope.db)
-        return created
+        try await table.insert(created, ids: ids, in: scope)
+        return createdKeys
     }
 
     private mutating func writeRelations(_ relations: [PartnershipRelation], statedFor: Set<String>) async throws {
@@ -199,24 +193,19 @@ struct RegisterWriter {
                 have.insert(relation)
             }
         }
-        var created: [RelationRecord] = []
+        var created: [(id: UUID, value: PartnershipRelation)] = []
         for relation in relations {
             let label = "\(relation.fromKey) \(relation.kind.rawValue) \(relation.toKey)"
             if have.contains(relation) {
                 summary.note("keep", "relation", label)
                 continue
             }
-            let record = RelationRecord()
-            scope.claim(record)
-            record.$from.id = ids.partnerships[relation.fromKey]!
-            record.$to.id = ids.partnerships[relation.toKey]!
-            record.kind = relation.kind.rawValue
-            created.append(record)
+            created.append((UUID(), relation))
             have.insert(relation)
             summary.note("create", "relation", label)
             audit.note("create", "relation", label, before: nil as PartnershipRelation?, after: relation)
         }
-        try await BatchInsert.run(created, at: scope.now(), on: scope.db)
+        try await RowTable.relations.insert(created, ids: ids, in: scope)
     }
 
     private mutating func writeMeetings(_ meetings: [Meeting]) async throws {
