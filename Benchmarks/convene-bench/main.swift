@@ -168,7 +168,11 @@ func registerScenario(_ options: Options) async throws {
                 tokenSeconds, parseSeconds, seconds(start)))
 
         start = ContinuousClock.now
-        let outcome = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db)
+        let began = start
+        // Each step of the first import, as the import reports it, at the time it began.
+        let outcome = try await Tasks.importFile(.csv, csv, dryRun: false, on: app.db) { step in
+            print(String(format: "    at %.2f s: %@", seconds(began), step))
+        }
         let importSeconds = seconds(start)
         guard case .applied(let summary, _) = outcome else {
             print("import rejected: \(outcome)")

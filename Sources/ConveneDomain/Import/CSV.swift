@@ -46,6 +46,12 @@ public enum CSV {
     /// Whitespace trimmed from both ends, in plain Swift: Foundation's trimming is the slowest step of
     /// reading a large sheet on Linux, and most cells need no trimming at all.
     static func trimmed(_ text: String) -> String {
+        // Most cells start and end with a visible ASCII character: no trimming, and no Unicode tables to ask.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20 && first < 0x7F && last > 0x20
+            && last < 0x7F
+        {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return text }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }

@@ -120,6 +120,8 @@ private enum Column: String, CaseIterable {
         (.mergedInto, .mergedInto), (.replacedBy, .replacedBy)
     ]
     static let partnershipColumns = Array(allCases.prefix { $0 != .membershipId })
+    /// The partnership's columns after its id: a row that fills none of them only refers to the partnership.
+    static let partnershipDetails = Array(partnershipColumns.dropFirst())
     static let memberColumns = Array(allCases.drop { $0 != .membershipId })
     static let required: [Column] = [.partnershipName, .type]
     static let byName = Dictionary(allCases.map { (CSV.normalise($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
@@ -170,7 +172,8 @@ private struct RowCells {
     }
 
     func string(_ column: Column) -> Cell<String> {
-        Cell(column: column, text: text(column), value: text(column))
+        let text = text(column)
+        return Cell(column: column, text: text, value: text)
     }
 
     func vocabulary<V: Vocabulary>(_ column: Column, _ what: String) -> Cell<V> {
@@ -240,7 +243,7 @@ private struct RowCells {
     }
 
     /// Adds a row's cell to a field that earlier rows may already have filled.
-    mutating func state<Value>(_ slot: inout Stated<Value>, _ cell: Cell<Value>, of record: String) {
+    mutating func state<Value>(_ slot: inout Stated<Value>, _ cell: Cell<Value>, of record: @autoclosure () -> String) {
         guard let text = cell.text else { return }
         guard let value = take(cell) else {
             slot.rejected = true
@@ -253,7 +256,7 @@ private struct RowCells {
         if earlier != value {
             problem(
                 cell.column,
-                "'\(text)' differs from '\(slot.text)' on row \(slot.row) for the same \(record); "
+                "'\(text)' differs from '\(slot.text)' on row \(slot.row) for the same \(record()); "
                     + "leave the cell empty to mean \"as above\", or make the rows agree")
         }
     }
@@ -354,13 +357,13 @@ private struct SheetReader {
 
         let personKey = cells.text(.personId) ?? cells.text(.personName).map { Key.slug($0, employerName) }
         if let personKey {
-            var person = persons[personKey] ?? newPerson(personKey, cells.row.number)
-            let record = "person '\(personKey)'"
+            var person = persons.removeValue(forKey: personKey) ?? newPerson(personKey, cells.row.number)
+            let record = { "person '\(personKey)'" }
             person.isStated = person.isStated || cells.has([.personName, .roleTitle, .seniority, .salaryBand])
-            cells.state(&person.name, cells.string(.personName), of: record)
-            cells.state(&person.roleTitle, cells.string(.roleTitle), of: record)
-            cells.state(&person.seniority, cells.vocabulary(.seniority, "seniority band"), of: record)
-            cells.state(&person.salaryBand, cells.pounds(.salaryBand), of: record)
+            cells.state(&person.name, cells.string(.personName), of: record())
+            cells.state(&person.roleTitle, cells.string(.roleTitle), of: record())
+            cells.state(&person.seniority, cells.vocabulary(.seniority, "seniority band"), of: record())
+            cells.state(&person.salaryBand, cells.pounds(.salaryBand), of: record())
             person.employer = person.employer ?? organisationKey
             persons[personKey] = person
         } else if cells.has([.roleTitle, .seniority, .salaryBand]) {
@@ -393,29 +396,30 @@ private struct SheetReader {
 
     mutating func readPartnership(_ key: String, _ cells: inout RowCells) {
         if partnerships[key] == nil { order.partnerships.append(key) }
-        var p = partnerships[key] ?? PartnershipDraft(firstRow: cells.row.number)
-        let record = "partnership '\(key)'"
-        p.isStated = p.isStated || cells.has(Array(Column.partnershipColumns.dropFirst()))
-        cells.state(&p.name, cells.string(.partnershipName), of: record)
-        cells.state(&p.type, cells.vocabulary(.type, "partnership type"), of: record)
-        cells.state(&p.status, cells.vocabulary(.status, "status"), of: record)
-        cells.state(&p.startedOn, cells.day(.startedOn), of: record)
-        cells.state(&p.endedOn, cells.day(.endedOn), of: record)
-        cells.state(&p.statutoryBasis, cells.string(.statutoryBasis), of: record)
-        cells.state(&p.purpose, cells.string(.purpose), of: record)
-        cells.state(&p.themes, cells.list(.themes), of: record)
-        cells.state(&p.footprint, cells.list(.footprint), of: record)
-        cells.state(&p.pccRoles, cells.vocabularyList(.pccRoles, "PCC role"), of: record)
-        cells.state(&p.meetingFrequency, cells.vocabulary(.meetingFrequency, "meeting frequency"), of: record)
-        cells.state(&p.isDemo, cells.flag(.isDemo), of: record)
-        cells.state(&p.forceArea, cells.string(.forceArea), of: record)
+        // Taken out and put back, so that its fields are changed in place rather than copied.
+        var p = partnerships.removeValue(forKey: key) ?? PartnershipDraft(firstRow: cells.row.number)
+        let record = { "partnership '\(key)'" }
+        p.isStated = p.isStated || cells.has(Column.partnershipDetails)
+        cells.state(&p.name, cells.string(.partnershipName), of: record())
+        cells.state(&p.type, cells.vocabulary(.type, "partnership type"), of: record())
+        cells.state(&p.status, cells.vocabulary(.status, "status"), of: record())
+        cells.state(&p.startedOn, cells.day(.startedOn), of: record())
+        cells.state(&p.endedOn, cells.day(.endedOn), of: record())
+        cells.state(&p.statutoryBasis, cells.string(.statutoryBasis), of: record())
+        cells.state(&p.purpose, cells.string(.purpose), of: record())
+        cells.state(&p.themes, cells.list(.themes), of: record())
+        cells.state(&p.footprint, cells.list(.footprint), of: record())
+        cells.state(&p.pccRoles, cells.vocabularyList(.pccRoles, "PCC role"), of: record())
+        cells.state(&p.meetingFrequency, cells.vocabulary(.meetingFrequency, "meeting frequency"), of: record())
+        cells.state(&p.isDemo, cells.flag(.isDemo), of: record())
+        cells.state(&p.forceArea, cells.string(.forceArea), of: record())
         for (column, kind) in Column.relations {
-            cells.state(&p.relations[kind, default: Stated()], cells.list(column), of: record)
+            cells.state(&p.relations[kind, default: Stated()], cells.list(column), of: record())
         }
         // The secretariat is an organisation, named here or on a member row.
         let secretariatName = cells.text(.secretariatName)
         if let secretariat = cells.text(.secretariatId) ?? secretariatName.map({ Key.slug($0) }) {
-            cells.state(&p.secretariat, Cell(column: .secretariatId, text: secretariat, value: secretariat), of: record)
+            cells.state(&p.secretariat, Cell(column: .secretariatId, text: secretariat, value: secretariat), of: record())
             if secretariatName != nil {
                 stateOrganisation(
                     secretariat, name: cells.string(.secretariatName), sector: Cell(column: .organisationSector), &cells

@@ -28,31 +28,62 @@ final class AuditEventRecord: WorkspaceOwned, @unchecked Sendable {
 /// or rolls back leaves no entry, and no write happens without one.
 struct AuditLog {
     let scope: Scope
-    /// The events noted and not yet written, as rows of `columns`.
-    private(set) var pending: [[any SQLExpression]] = []
     private let at: Date
+    private var ids: OrderedIDs
+    /// Events noted since the last batch was handed to a task to turn into JSON.
+    private var noted: [Event] = []
+    /// Each earlier batch of events, with its values' JSON being made beside the writes that go on meanwhile: a large
+    /// import notes tens of thousands, and their JSON would otherwise add to its time.
+    private var encoding: [(events: [Event], json: Task<[(before: String?, after: String?)], Never>)] = []
+    private static let eventsPerTask = 4_096
     private static let columns = [
         "id", "workspace_id", "at", "actor", "action", "kind", "record_key", "before", "after"
     ]
 
+    private struct Event: Sendable {
+        let id: UUID
+        let action: String
+        let kind: String
+        let key: String
+        let before: (any Encodable & Sendable)?
+        let after: (any Encodable & Sendable)?
+    }
+
     init(scope: Scope) {
         self.scope = scope
         at = scope.now()
+        ids = OrderedIDs(at: at)
     }
 
-    mutating func note<Value: Encodable>(_ action: String, _ kind: String, _ key: String, before: Value?, after: Value?)
-    {
-        let json = { (value: Value?) -> any SQLExpression in value.flatMap(Self.json).map { SQLBind($0) } ?? SQLLiteral.null }
-        pending.append([
-            SQLBind(UUID()), SQLBind(scope.workspaceID), SQLBind(at), SQLBind(scope.actor), SQLBind(action),
-            SQLBind(kind), SQLBind(key), json(before), json(after)
-        ])
+    mutating func note<Value: Encodable & Sendable>(
+        _ action: String, _ kind: String, _ key: String, before: Value?, after: Value?
+    ) {
+        noted.append(Event(id: ids.next(), action: action, kind: kind, key: key, before: before, after: after))
+        if noted.count == Self.eventsPerTask { encodeNoted() }
+    }
+
+    private mutating func encodeNoted() {
+        guard !noted.isEmpty else { return }
+        let events = noted
+        noted = []
+        encoding.append((events, Task { events.map { (Self.json(opening: $0.before), Self.json(opening: $0.after)) } }))
     }
 
     /// Writes what was noted in few statements, so that a large import stays one transaction.
     mutating func flush() async throws {
-        try await BatchInsert.run(into: AuditEventRecord.schema, columns: Self.columns, rows: pending, on: scope.db)
-        pending.removeAll()
+        encodeNoted()
+        var rows: [[any SQLExpression]] = []
+        for (events, json) in encoding {
+            for (event, (before, after)) in zip(events, await json.value) {
+                rows.append([
+                    SQLBind(event.id), SQLBind(scope.workspaceID), SQLBind(at), SQLBind(scope.actor),
+                    SQLBind(event.action), SQLBind(event.kind), SQLBind(event.key),
+                    before.map { SQLBind($0) } ?? SQLLiteral.null, after.map { SQLBind($0) } ?? SQLLiteral.null
+                ])
+            }
+        }
+        encoding.removeAll()
+        try await BatchInsert.run(into: AuditEventRecord.schema, columns: Self.columns, rows: rows, on: scope.db)
     }
 
     /// Deletes one record and records it, in one transaction.
@@ -64,6 +95,10 @@ struct AuditLog {
             try await record.delete(on: scope.db)
             audit.note("delete", kind, key, before: before, after: nil as Value?)
         }
+    }
+
+    private static func json(opening value: (any Encodable & Sendable)?) -> String? {
+        value.flatMap { json($0) }
     }
 
     static func json<Value: Encodable>(_ value: Value) -> String? {

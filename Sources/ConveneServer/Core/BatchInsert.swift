@@ -33,8 +33,9 @@ enum BatchInsert {
         // Rows that set the same fields share a statement (a record's `fill` sets every field, so there is one).
         var byColumns: [[String]: [[any SQLExpression]]] = [:]
         var order: [[String]] = []
+        var ids = OrderedIDs(at: now)
         for record in records {
-            if record.id == nil { record.id = UUID() }
+            if record.id == nil { record.id = ids.next() }
             let input = Input()
             record.input(to: input)
             input.stamp(now)

@@ -69,9 +69,25 @@ struct Scope: Sendable {
         let workspaceID = self.workspaceID
         let actor = self.actor
         let now = self.now
-        return try await db.transaction { db in
-            try await body(Scope(db: db, workspaceID: workspaceID, actor: actor, now: now))
+        if db.inTransaction {
+            return try await body(self)
         }
+        return try await db.withConnection { connection in
+            try await Self.prepareForWriting(connection)
+            return try await connection.transaction { db in
+                try await body(Scope(db: db, workspaceID: workspaceID, actor: actor, now: now))
+            }
+        }
+    }
+
+    /// On SQLite, a write keeps its statement journals (one for each multi-row INSERT) in memory rather than in a
+    /// temporary file per statement, and up to 64 MiB of changed pages in memory until it commits (the default, 2 MiB,
+    /// makes a large import write pages out and read them back before it ends). Set outside the transaction, since
+    /// SQLite refuses the first inside one; the connection keeps both, and setting them again costs nothing.
+    private static func prepareForWriting(_ connection: any Database) async throws {
+        guard let sql = connection as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA temp_store = MEMORY").run()
+        try await sql.raw("PRAGMA cache_size = -65536").run()
     }
 
     /// The scope of a workspace by key.

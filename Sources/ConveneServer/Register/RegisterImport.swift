@@ -17,6 +17,7 @@ public enum RegisterImport {
         _ batch: ImportBatch, in scope: Scope, dryRun: Bool = false,
         progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> ImportOutcome {
+        progress?("read \(batch.register.recordCount) records")
         if !batch.issues.isEmpty { return .rejected(batch.issues) }
         do {
             let summary = try await scope.transaction { scope in

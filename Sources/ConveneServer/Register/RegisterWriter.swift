@@ -55,10 +55,12 @@ struct RegisterWriter {
     private var audit: AuditLog
     private var ids = IDIndex()
     private var keys = KeyIndex()
+    private var newIDs: OrderedIDs
 
     init(scope: Scope, progress: (@Sendable (String) -> Void)? = nil) {
         self.scope = scope
         self.audit = AuditLog(scope: scope)
+        self.newIDs = OrderedIDs(at: scope.now())
         self.progress = progress
     }
 
@@ -117,6 +119,7 @@ struct RegisterWriter {
                 value: { $0.domain(keys) }))
 
         try await writeMeetings(register.meetings)
+        progress?("writing the audit log")
         try await audit.flush()
         return summary
     }
@@ -146,12 +149,13 @@ struct RegisterWriter {
     /// Creates the new, updates the changed, keeps the rest; returns the keys and ids of what it created. `keep` gives
     /// what a stored record keeps of itself that the incoming value does not state (its Popolo id).
     @discardableResult
-    private mutating func upsert<Value: Equatable & Encodable>(
+    private mutating func upsert<Value: Equatable & Encodable & Sendable>(
         _ incoming: [Value], kind: String, key: (Value) -> String, into table: RowTable<Value>,
         stored: [String: (id: UUID, value: Value)], keep: ((Value, Value) -> Value)? = nil
     ) async throws -> [(key: String, id: UUID)] {
         var created: [(id: UUID, value: Value)] = []
         var createdKeys: [(key: String, id: UUID)] = []
+        if !incoming.isEmpty { progress?("\(kind): \(incoming.count) in the file") }
         for (n, stated) in incoming.enumerated() {
             var value = stated
             let k = key(value)
@@ -165,7 +169,7 @@ struct RegisterWriter {
                     summary.note("update", kind, k)
                 }
             } else {
-                let id = UUID()
+                let id = newIDs.next()
                 created.append((id, value))
                 createdKeys.append((k, id))
                 summary.note("create", kind, k)
@@ -200,7 +204,7 @@ struct RegisterWriter {
                 summary.note("keep", "relation", label)
                 continue
             }
-            created.append((UUID(), relation))
+            created.append((newIDs.next(), relation))
             have.insert(relation)
             summary.note("create", "relation", label)
             audit.note("create", "relation", label, before: nil as PartnershipRelation?, after: relation)
@@ -245,7 +249,7 @@ struct RegisterWriter {
             record.fill(after, partnershipID: ids.partnerships[after.partnershipKey]!)
             scope.claim(record)
             if record.id == nil {
-                record.id = UUID()
+                record.id = newIDs.next()
                 try await record.create(on: scope.db)
             } else {
                 try await record.update(on: scope.db)
