@@ -47,9 +47,8 @@ public enum CSV {
     /// reading a large sheet on Linux, and most cells need no trimming at all.
     static func trimmed(_ text: String) -> String {
         // Most cells start and end with a visible ASCII character: no trimming, and no Unicode tables to ask.
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20 && first < 0x7F && last > 0x20
-            && last < 0x7F
-        {
+        let visible: ClosedRange<UInt8> = 0x21...0x7E
+        if let first = text.utf8.first, let last = text.utf8.last, visible.contains(first) && visible.contains(last) {
             return text
         }
         let scalars = text.unicodeScalars

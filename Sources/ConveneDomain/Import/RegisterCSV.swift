@@ -419,7 +419,8 @@ private struct SheetReader {
         // The secretariat is an organisation, named here or on a member row.
         let secretariatName = cells.text(.secretariatName)
         if let secretariat = cells.text(.secretariatId) ?? secretariatName.map({ Key.slug($0) }) {
-            cells.state(&p.secretariat, Cell(column: .secretariatId, text: secretariat, value: secretariat), of: record())
+            cells.state(
+                &p.secretariat, Cell(column: .secretariatId, text: secretariat, value: secretariat), of: record())
             if secretariatName != nil {
                 stateOrganisation(
                     secretariat, name: cells.string(.secretariatName), sector: Cell(column: .organisationSector), &cells

@@ -33,7 +33,9 @@ struct RowTable<Value>: Sendable {
     /// Writes a stored record's new value over its old one.
     func update(_ id: UUID, to value: Value, ids: IDIndex, in scope: Scope) async throws {
         var update = scope.sql.update(name)
-        for (column, value) in zip(columns, values(value, ids)) { update = update.set(SQLIdentifier(column), to: value) }
+        for (column, value) in zip(columns, values(value, ids)) {
+            update = update.set(SQLIdentifier(column), to: value)
+        }
         if updated { update = update.set(SQLIdentifier("updated_at"), to: SQLBind(scope.now())) }
         try await update.where(SQLIdentifier("id"), .equal, SQLBind(id)).run()
     }

@@ -115,7 +115,8 @@ struct RegisterWriter {
         try await upsert(
             register.termsOfReference, kind: "terms of reference", key: { "\($0.partnershipKey)#\($0.version)" },
             into: .termsOfReference,
-            stored: stored(terms, key: { "\(keys.partnerships[$0.$partnership.id] ?? "")#\($0.version)" },
+            stored: stored(
+                terms, key: { "\(keys.partnerships[$0.$partnership.id] ?? "")#\($0.version)" },
                 value: { $0.domain(keys) }))
 
         try await writeMeetings(register.meetings)
