@@ -72,13 +72,12 @@ struct AuditLog {
     /// Writes what was noted in few statements, so that a large import stays one transaction.
     mutating func flush() async throws {
         encodeNoted()
-        var rows: [[any SQLExpression]] = []
+        var rows: [[ColumnValue]] = []
         for (events, json) in encoding {
             for (event, (before, after)) in zip(events, await json.value) {
                 rows.append([
-                    SQLBind(event.id), SQLBind(scope.workspaceID), SQLBind(at), SQLBind(scope.actor),
-                    SQLBind(event.action), SQLBind(event.kind), SQLBind(event.key),
-                    before.map { SQLBind($0) } ?? SQLLiteral.null, after.map { SQLBind($0) } ?? SQLLiteral.null
+                    .id(event.id), .id(scope.workspaceID), .instant(at), .text(scope.actor), .text(event.action),
+                    .text(event.kind), .text(event.key), ColumnValue(before), ColumnValue(after)
                 ])
             }
         }

@@ -15,36 +15,37 @@ struct RowTable<Value>: Sendable {
     var owned = true
     var created = true
     var updated = true
-    let values: @Sendable (Value, IDIndex) -> [any SQLExpression]
+    let values: @Sendable (Value, IDIndex) -> [ColumnValue]
 
     /// Inserts new records, each under its id, in the scope's workspace, at the scope's time.
     func insert(_ rows: [(id: UUID, value: Value)], ids: IDIndex, in scope: Scope) async throws {
         let now = scope.now()
         let head =
             ["id"] + (owned ? ["workspace_id"] : []) + (created ? ["created_at"] : []) + (updated ? ["updated_at"] : [])
-        let stamps: [any SQLExpression] =
-            (owned ? [SQLBind(scope.workspaceID)] : []) + (created ? [SQLBind(now)] : [])
-            + (updated ? [SQLBind(now)] : [])
+        let stamps: [ColumnValue] =
+            (owned ? [.id(scope.workspaceID)] : []) + (created ? [.instant(now)] : []) + (updated ? [.instant(now)] : [])
         try await BatchInsert.run(
             into: name, columns: head + columns,
-            rows: rows.map { [SQLBind($0.id)] + stamps + values($0.value, ids) }, on: scope.db)
+            rows: rows.map { [.id($0.id)] + stamps + values($0.value, ids) }, on: scope.db)
     }
 
     /// Writes a stored record's new value over its old one.
     func update(_ id: UUID, to value: Value, ids: IDIndex, in scope: Scope) async throws {
         var update = scope.sql.update(name)
         for (column, value) in zip(columns, values(value, ids)) {
-            update = update.set(SQLIdentifier(column), to: value)
+            update = update.set(SQLIdentifier(column), to: value.expression)
         }
         if updated { update = update.set(SQLIdentifier("updated_at"), to: SQLBind(scope.now())) }
         try await update.where(SQLIdentifier("id"), .equal, SQLBind(id)).run()
     }
 }
 
-/// A value bound as a parameter; nothing is NULL.
-private func bind(_ value: (some Encodable & Sendable)?) -> any SQLExpression {
-    value.map { SQLBind($0) } ?? SQLLiteral.null
-}
+/// A column's value; nil is NULL.
+private func bind(_ value: String?) -> ColumnValue { ColumnValue(value) }
+private func bind(_ value: Int?) -> ColumnValue { ColumnValue(value) }
+private func bind(_ value: Double?) -> ColumnValue { ColumnValue(value) }
+private func bind(_ value: Bool) -> ColumnValue { ColumnValue(value) }
+private func bind(_ value: UUID?) -> ColumnValue { ColumnValue(value) }
 
 extension RowTable where Value == Area {
     static let areas = RowTable(
