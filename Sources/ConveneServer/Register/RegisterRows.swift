@@ -23,7 +23,8 @@ struct RowTable<Value>: Sendable {
         let head =
             ["id"] + (owned ? ["workspace_id"] : []) + (created ? ["created_at"] : []) + (updated ? ["updated_at"] : [])
         let stamps: [ColumnValue] =
-            (owned ? [.id(scope.workspaceID)] : []) + (created ? [.instant(now)] : []) + (updated ? [.instant(now)] : [])
+            (owned ? [.id(scope.workspaceID)] : []) + (created ? [.instant(now)] : [])
+            + (updated ? [.instant(now)] : [])
         try await BatchInsert.run(
             into: name, columns: head + columns,
             rows: rows.map { [.id($0.id)] + stamps + values($0.value, ids) }, on: scope.db)
