@@ -69,25 +69,24 @@ struct Scope: Sendable {
         let workspaceID = self.workspaceID
         let actor = self.actor
         let now = self.now
-        if db.inTransaction {
-            return try await body(self)
-        }
-        return try await db.withConnection { connection in
-            try await Self.prepareForWriting(connection)
-            return try await connection.transaction { db in
+        let run = { @Sendable (db: any Database) in
+            try await db.transaction { db in
                 try await body(Scope(db: db, workspaceID: workspaceID, actor: actor, now: now))
             }
         }
-    }
-
-    /// On SQLite, a write keeps its statement journals (one for each multi-row INSERT) in memory rather than in a
-    /// temporary file per statement, and up to 64 MiB of changed pages in memory until it commits (the default, 2 MiB,
-    /// makes a large import write pages out and read them back before it ends). Set outside the transaction, since
-    /// SQLite refuses the first inside one; the connection keeps both, and setting them again costs nothing.
-    private static func prepareForWriting(_ connection: any Database) async throws {
-        guard let sql = connection as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA temp_store = MEMORY").run()
-        try await sql.raw("PRAGMA cache_size = -65536").run()
+        // On SQLite, a write keeps its statement journals (one for each multi-row INSERT) in memory rather than in a
+        // temporary file per statement, and up to 64 MiB of changed pages in memory until it commits (the default,
+        // 2 MiB, makes a large import write pages out and read them back before it ends). Set on the connection
+        // before the transaction begins, since SQLite refuses the first inside one; the connection keeps both, and
+        // setting them again costs nothing. (Fluent's PostgreSQL driver takes any connection it hands out to be in a
+        // transaction already, so there the transaction is begun on the database.)
+        guard !db.inTransaction, sql.dialect.name == "sqlite" else { return try await run(db) }
+        return try await db.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            try await sql.raw("PRAGMA temp_store = MEMORY").run()
+            try await sql.raw("PRAGMA cache_size = -65536").run()
+            return try await run(connection)
+        }
     }
 
     /// The scope of a workspace by key.
