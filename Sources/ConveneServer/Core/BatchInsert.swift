@@ -101,12 +101,8 @@ enum BatchInsert {
                     + Array(repeating: row, count: chunk.count).joined(separator: ",")
                 _ = try await sqlite.query(statement, try chunk.flatMap { try $0.map { try $0.sqlite } })
             } else if let postgres = db as? any PostgresDatabase, let binds = postgresBindings(chunk) {
-                var n = 0
-                let values = chunk.map { row in
-                    "(" + row.map { _ in
-                        n += 1
-                        return "$\(n)"
-                    }.joined(separator: ",") + ")"
+                let values = (0..<chunk.count).map { row in
+                    "(" + (1...columns.count).map { "$\(row * columns.count + $0)" }.joined(separator: ",") + ")"
                 }
                 let statement =
                     "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
