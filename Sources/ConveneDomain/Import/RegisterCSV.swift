@@ -243,7 +243,7 @@ private struct RowCells {
     }
 
     /// Adds a row's cell to a field that earlier rows may already have filled.
-    mutating func state<Value>(_ slot: inout Stated<Value>, _ cell: Cell<Value>, of record: @autoclosure () -> String) {
+    mutating func state<Value>(_ slot: inout Stated<Value>, _ cell: Cell<Value>, of record: () -> String) {
         guard let text = cell.text else { return }
         guard let value = take(cell) else {
             slot.rejected = true
@@ -360,10 +360,10 @@ private struct SheetReader {
             var person = persons.removeValue(forKey: personKey) ?? newPerson(personKey, cells.row.number)
             let record = { "person '\(personKey)'" }
             person.isStated = person.isStated || cells.has([.personName, .roleTitle, .seniority, .salaryBand])
-            cells.state(&person.name, cells.string(.personName), of: record())
-            cells.state(&person.roleTitle, cells.string(.roleTitle), of: record())
-            cells.state(&person.seniority, cells.vocabulary(.seniority, "seniority band"), of: record())
-            cells.state(&person.salaryBand, cells.pounds(.salaryBand), of: record())
+            cells.state(&person.name, cells.string(.personName), of: record)
+            cells.state(&person.roleTitle, cells.string(.roleTitle), of: record)
+            cells.state(&person.seniority, cells.vocabulary(.seniority, "seniority band"), of: record)
+            cells.state(&person.salaryBand, cells.pounds(.salaryBand), of: record)
             person.employer = person.employer ?? organisationKey
             persons[personKey] = person
         } else if cells.has([.roleTitle, .seniority, .salaryBand]) {
@@ -374,7 +374,7 @@ private struct SheetReader {
         if let substituteKey, cells.text(.substituteName) != nil {
             var substitute = persons[substituteKey] ?? newPerson(substituteKey, cells.row.number)
             substitute.isStated = true
-            cells.state(&substitute.name, cells.string(.substituteName), of: "person '\(substituteKey)'")
+            cells.state(&substitute.name, cells.string(.substituteName), of: { "person '\(substituteKey)'" })
             substitute.substituteFor = substitute.substituteFor ?? organisationKey
             persons[substituteKey] = substitute
         }
@@ -400,27 +400,27 @@ private struct SheetReader {
         var p = partnerships.removeValue(forKey: key) ?? PartnershipDraft(firstRow: cells.row.number)
         let record = { "partnership '\(key)'" }
         p.isStated = p.isStated || cells.has(Column.partnershipDetails)
-        cells.state(&p.name, cells.string(.partnershipName), of: record())
-        cells.state(&p.type, cells.vocabulary(.type, "partnership type"), of: record())
-        cells.state(&p.status, cells.vocabulary(.status, "status"), of: record())
-        cells.state(&p.startedOn, cells.day(.startedOn), of: record())
-        cells.state(&p.endedOn, cells.day(.endedOn), of: record())
-        cells.state(&p.statutoryBasis, cells.string(.statutoryBasis), of: record())
-        cells.state(&p.purpose, cells.string(.purpose), of: record())
-        cells.state(&p.themes, cells.list(.themes), of: record())
-        cells.state(&p.footprint, cells.list(.footprint), of: record())
-        cells.state(&p.pccRoles, cells.vocabularyList(.pccRoles, "PCC role"), of: record())
-        cells.state(&p.meetingFrequency, cells.vocabulary(.meetingFrequency, "meeting frequency"), of: record())
-        cells.state(&p.isDemo, cells.flag(.isDemo), of: record())
-        cells.state(&p.forceArea, cells.string(.forceArea), of: record())
+        cells.state(&p.name, cells.string(.partnershipName), of: record)
+        cells.state(&p.type, cells.vocabulary(.type, "partnership type"), of: record)
+        cells.state(&p.status, cells.vocabulary(.status, "status"), of: record)
+        cells.state(&p.startedOn, cells.day(.startedOn), of: record)
+        cells.state(&p.endedOn, cells.day(.endedOn), of: record)
+        cells.state(&p.statutoryBasis, cells.string(.statutoryBasis), of: record)
+        cells.state(&p.purpose, cells.string(.purpose), of: record)
+        cells.state(&p.themes, cells.list(.themes), of: record)
+        cells.state(&p.footprint, cells.list(.footprint), of: record)
+        cells.state(&p.pccRoles, cells.vocabularyList(.pccRoles, "PCC role"), of: record)
+        cells.state(&p.meetingFrequency, cells.vocabulary(.meetingFrequency, "meeting frequency"), of: record)
+        cells.state(&p.isDemo, cells.flag(.isDemo), of: record)
+        cells.state(&p.forceArea, cells.string(.forceArea), of: record)
         for (column, kind) in Column.relations {
-            cells.state(&p.relations[kind, default: Stated()], cells.list(column), of: record())
+            cells.state(&p.relations[kind, default: Stated()], cells.list(column), of: record)
         }
         // The secretariat is an organisation, named here or on a member row.
         let secretariatName = cells.text(.secretariatName)
         if let secretariat = cells.text(.secretariatId) ?? secretariatName.map({ Key.slug($0) }) {
             cells.state(
-                &p.secretariat, Cell(column: .secretariatId, text: secretariat, value: secretariat), of: record())
+                &p.secretariat, Cell(column: .secretariatId, text: secretariat, value: secretariat), of: record)
             if secretariatName != nil {
                 stateOrganisation(
                     secretariat, name: cells.string(.secretariatName), sector: Cell(column: .organisationSector), &cells
@@ -434,8 +434,8 @@ private struct SheetReader {
         guard name.text != nil || sector.text != nil else { return }
         if organisations[key] == nil { order.organisations.append(key) }
         var organisation = organisations[key] ?? OrganisationDraft(firstRow: cells.row.number)
-        cells.state(&organisation.name, name, of: "organisation '\(key)'")
-        cells.state(&organisation.sector, sector, of: "organisation '\(key)'")
+        cells.state(&organisation.name, name, of: { "organisation '\(key)'" })
+        cells.state(&organisation.sector, sector, of: { "organisation '\(key)'" })
         organisations[key] = organisation
     }
 

@@ -17,12 +17,12 @@ enum ColumnValue: Sendable {
     case encodable(any Encodable & Sendable)
     case null
 
+    /// A column's value from a domain value's field; nil is NULL.
     init(_ value: String?) { self = value.map { .text($0) } ?? .null }
     init(_ value: Int?) { self = value.map { .integer($0) } ?? .null }
     init(_ value: Double?) { self = value.map { .real($0) } ?? .null }
     init(_ value: Bool) { self = .bool(value) }
     init(_ value: UUID?) { self = value.map { .id($0) } ?? .null }
-    init(_ value: Date) { self = .instant(value) }
 
     /// The value as SQLKit binds it, which is how Fluent writes it.
     var expression: any SQLExpression {
@@ -92,21 +92,20 @@ enum BatchInsert {
     static func run(into table: String, columns: [String], rows: [[ColumnValue]], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
         let perStatement = max(1, min(rowsPerStatement, bindsPerStatement / max(1, columns.count)))
+        let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
+        let sqliteRow = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let chunk = rows[start..<min(start + perStatement, rows.count)]
             if let sqlite = db as? any SQLiteDatabase {
-                let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-                let statement =
-                    "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
-                    + Array(repeating: row, count: chunk.count).joined(separator: ",")
+                let statement = head + Array(repeating: sqliteRow, count: chunk.count).joined(separator: ",")
                 _ = try await sqlite.query(statement, try chunk.flatMap { try $0.map { try $0.sqlite } })
             } else if let postgres = db as? any PostgresDatabase, let binds = postgresBindings(chunk) {
-                let values = (0..<chunk.count).map { row in
-                    "(" + (1...columns.count).map { "$\(row * columns.count + $0)" }.joined(separator: ",") + ")"
-                }
+                // PostgreSQL numbers its placeholders: $1, $2, … across the whole statement.
                 let statement =
-                    "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
-                    + values.joined(separator: ",")
+                    head
+                    + (0..<chunk.count).map { row in
+                        "(" + (1...columns.count).map { "$\(row * columns.count + $0)" }.joined(separator: ",") + ")"
+                    }.joined(separator: ",")
                 let query = PostgresQuery(unsafeSQL: statement, binds: binds)
                 _ = try await postgres.withConnection { $0.query(query, logger: postgres.logger) }.get()
             } else {

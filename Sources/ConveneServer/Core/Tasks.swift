@@ -172,7 +172,6 @@ public enum Tasks {
         for key in keys { try await Publishing.set(key, published: true, in: scope) }
     }
 
-    /// A summary a person can read: counts per kind and, when asked, each change.
     /// An import's warnings as the command prints them: the first 50, and how many more.
     static func warningLines(_ warnings: [ImportIssue]) -> [String] {
         guard !warnings.isEmpty else { return [] }
@@ -180,6 +179,7 @@ public enum Tasks {
             + (warnings.count > 50 ? ["  … and \(warnings.count - 50) more warnings"] : [])
     }
 
+    /// A summary a person can read: counts per kind and, when asked, each change.
     public static func describe(_ summary: ChangeSummary, dryRun: Bool, listChanges: Int = 0) -> String {
         var lines: [String] = []
         for kind in ChangeSummary.kindOrder {

@@ -41,31 +41,24 @@ struct RowTable<Value>: Sendable {
     }
 }
 
-/// A column's value; nil is NULL.
-private func bind(_ value: String?) -> ColumnValue { ColumnValue(value) }
-private func bind(_ value: Int?) -> ColumnValue { ColumnValue(value) }
-private func bind(_ value: Double?) -> ColumnValue { ColumnValue(value) }
-private func bind(_ value: Bool) -> ColumnValue { ColumnValue(value) }
-private func bind(_ value: UUID?) -> ColumnValue { ColumnValue(value) }
-
 extension RowTable where Value == Area {
     static let areas = RowTable(
         name: AreaRecord.schema, columns: ["code", "name", "kind", "parent_code"], owned: false, created: false,
         updated: false
-    ) { area, _ in [bind(area.code), bind(area.name), bind(area.kind.rawValue), bind(area.parentCode)] }
+    ) { area, _ in [.init(area.code), .init(area.name), .init(area.kind.rawValue), .init(area.parentCode)] }
 }
 
 extension RowTable where Value == AreaLink {
     static let areaLinks = RowTable(
         name: AreaLinkRecord.schema, columns: ["district_code", "area_code", "share"], owned: false, created: false,
         updated: false
-    ) { link, _ in [bind(link.districtCode), bind(link.areaCode), bind(link.share)] }
+    ) { link, _ in [.init(link.districtCode), .init(link.areaCode), .init(link.share)] }
 }
 
 extension RowTable where Value == Organisation {
     static let organisations = RowTable(
         name: OrganisationRecord.schema, columns: ["key", "name", "sector", "popolo_id"]
-    ) { o, _ in [bind(o.key), bind(o.name), bind(o.sector.rawValue), bind(o.popoloID)] }
+    ) { o, _ in [.init(o.key), .init(o.name), .init(o.sector.rawValue), .init(o.popoloID)] }
 }
 
 extension RowTable where Value == Person {
@@ -74,8 +67,8 @@ extension RowTable where Value == Person {
         columns: ["key", "name", "role_title", "organisation_id", "seniority", "salary_band", "popolo_id"]
     ) { p, ids in
         [
-            bind(p.key), bind(p.name), bind(p.roleTitle), bind(p.organisationKey.flatMap { ids.organisations[$0] }),
-            bind(p.seniority?.rawValue), bind(p.salaryBand), bind(p.popoloID)
+            .init(p.key), .init(p.name), .init(p.roleTitle), .init(p.organisationKey.flatMap { ids.organisations[$0] }),
+            .init(p.seniority?.rawValue), .init(p.salaryBand), .init(p.popoloID)
         ]
     }
 }
@@ -89,11 +82,12 @@ extension RowTable where Value == Partnership {
         ]
     ) { p, ids in
         [
-            bind(p.key), bind(p.name), bind(p.type.rawValue), bind(p.status.rawValue), bind(p.startedOn?.description),
-            bind(p.endedOn?.description), bind(p.statutoryBasis), bind(p.purpose), bind(ListColumn.encode(p.themes)),
-            bind(ListColumn.encode(p.footprint)), bind(ListColumn.encode(p.pccRoles.map(\.rawValue))),
-            bind(p.meetingFrequency?.rawValue), bind(p.secretariatKey.flatMap { ids.organisations[$0] }),
-            bind(p.forceAreaCode), bind(p.isDemo), bind(p.popoloID)
+            .init(p.key), .init(p.name), .init(p.type.rawValue), .init(p.status.rawValue),
+            .init(p.startedOn?.description), .init(p.endedOn?.description), .init(p.statutoryBasis), .init(p.purpose),
+            .init(ListColumn.encode(p.themes)), .init(ListColumn.encode(p.footprint)),
+            .init(ListColumn.encode(p.pccRoles.map(\.rawValue))),
+            .init(p.meetingFrequency?.rawValue), .init(p.secretariatKey.flatMap { ids.organisations[$0] }),
+            .init(p.forceAreaCode), .init(p.isDemo), .init(p.popoloID)
         ]
     }
 }
@@ -107,11 +101,11 @@ extension RowTable where Value == Membership {
         ]
     ) { m, ids in
         [
-            bind(m.key), bind(ids.partnerships[m.partnershipKey]!), bind(m.personKey.flatMap { ids.persons[$0] }),
-            bind(m.organisationKey.flatMap { ids.organisations[$0] }), bind(m.role.rawValue),
-            bind(m.representsKey.flatMap { ids.organisations[$0] }), bind(m.votingRight),
-            bind(m.startedOn?.description), bind(m.endedOn?.description),
-            bind(m.substituteKey.flatMap { ids.persons[$0] }), bind(m.popoloID)
+            .init(m.key), .init(ids.partnerships[m.partnershipKey]!), .init(m.personKey.flatMap { ids.persons[$0] }),
+            .init(m.organisationKey.flatMap { ids.organisations[$0] }), .init(m.role.rawValue),
+            .init(m.representsKey.flatMap { ids.organisations[$0] }), .init(m.votingRight),
+            .init(m.startedOn?.description), .init(m.endedOn?.description),
+            .init(m.substituteKey.flatMap { ids.persons[$0] }), .init(m.popoloID)
         ]
     }
 }
@@ -119,7 +113,7 @@ extension RowTable where Value == Membership {
 extension RowTable where Value == PartnershipRelation {
     static let relations = RowTable(
         name: RelationRecord.schema, columns: ["from_id", "to_id", "kind"], created: false, updated: false
-    ) { r, ids in [bind(ids.partnerships[r.fromKey]!), bind(ids.partnerships[r.toKey]!), bind(r.kind.rawValue)] }
+    ) { r, ids in [.init(ids.partnerships[r.fromKey]!), .init(ids.partnerships[r.toKey]!), .init(r.kind.rawValue)] }
 }
 
 extension RowTable where Value == TermsOfReference {
@@ -129,8 +123,8 @@ extension RowTable where Value == TermsOfReference {
         updated: false
     ) { t, ids in
         [
-            bind(ids.partnerships[t.partnershipKey]!), bind(t.version), bind(t.purpose), bind(t.quorum),
-            bind(t.meetingFrequency?.rawValue), bind(t.approvedOn?.description), bind(t.reviewDue?.description)
+            .init(ids.partnerships[t.partnershipKey]!), .init(t.version), .init(t.purpose), .init(t.quorum),
+            .init(t.meetingFrequency?.rawValue), .init(t.approvedOn?.description), .init(t.reviewDue?.description)
         ]
     }
 }
