@@ -190,7 +190,10 @@ func registerScenario(_ options: Options) async throws {
             let workspace = "bench-\(format.rawValue)"
             try await Workspaces.add(key: workspace, name: workspace, kind: .forceArea, forceAreaCode: nil, on: app.db)
             start = ContinuousClock.now
-            let outcome = try await Tasks.importFile(format, data, dryRun: false, on: app.db, workspace: workspace)
+            let began = start
+            let outcome = try await Tasks.importFile(format, data, dryRun: false, on: app.db, workspace: workspace) {
+                print(String(format: "    at %.2f s: %@", seconds(began), $0))
+            }
             let took = seconds(start)
             guard case .applied(let summary, _) = outcome else {
                 print("\(format.rawValue) import rejected: \(outcome)")
