@@ -18,17 +18,19 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2")
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0")
     ],
     targets: [
         // The heart: rules, validation, importers, parsers. No Vapor, no database.
         // The national guidance it ships is data: versioned JSON templates. Workbooks (.xlsx) are zipped XML, read
-        // and written through ZIPFoundation and XMLCoder.
+        // and written through ZIPFoundation and XMLCoder. A backup file's checksum is SHA-256, from swift-crypto.
         .target(
             name: "ConveneDomain",
             dependencies: [
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "XMLCoder", package: "XMLCoder")
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "Crypto", package: "swift-crypto")
             ],
             resources: [.copy("Guidance/Templates")]
         ),

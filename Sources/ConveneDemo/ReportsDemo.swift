@@ -8,11 +8,15 @@ import Foundation
 /// boards' business around today (`ReportsBusiness`).
 public enum ReportsDemo {
     /// Loads the demo landscape, and the first time its network and its year of business around `today`; running it
-    /// again changes nothing.
+    /// again changes nothing. All in one transaction: a demo stopped at any moment leaves the database as it was.
     public static func load(
         on db: Database, today: Day,
         workspace: String = Tasks.defaultWorkspace
     ) async throws -> ImportOutcome {
+        try await db.transaction { db in try await loadAll(on: db, today: today, workspace: workspace) }
+    }
+
+    private static func loadAll(on db: Database, today: Day, workspace: String) async throws -> ImportOutcome {
         let outcome = try await Tasks.importFile(
             .popolo, try DemoLandscape.popolo(), dryRun: false, on: db,
             workspace: workspace)

@@ -154,6 +154,30 @@ CONF
     export CONVENE_PG_URL="postgres://convene:convene@127.0.0.1:$port/convene_test"
 }
 
+# For fault tests: stop the running test cluster as an outage would (fast shutdown, every connection cut), and start
+# it again on the same port with its data.
+convene_pg_pause() {
+    local bindir
+    bindir=$(convene_pg_bindir) || return 1
+    _convene_pg_as "$bindir/pg_ctl" -D "$CONVENE_PG_DIR/data" -m fast -w stop >/dev/null
+}
+
+convene_pg_resume() {
+    local bindir
+    bindir=$(convene_pg_bindir) || return 1
+    _convene_pg_as "$bindir/pg_ctl" -D "$CONVENE_PG_DIR/data" -l "$CONVENE_PG_DIR/postgres-$CONVENE_PG_PORT.log" \
+        -o "-p $CONVENE_PG_PORT" -w -t 60 start >/dev/null
+}
+
+# A new empty database owned by the test role; prints its URL.
+convene_pg_createdb() {
+    local bindir
+    bindir=$(convene_pg_bindir) || return 1
+    _convene_pg_as "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$CONVENE_PG_DIR" -p "$CONVENE_PG_PORT" -U postgres \
+        -d postgres -c "CREATE DATABASE $1 OWNER convene" >/dev/null || return 1
+    echo "postgres://convene:convene@127.0.0.1:$CONVENE_PG_PORT/$1"
+}
+
 convene_pg_stop() {
     local dir=${CONVENE_PG_DIR:-}
     unset CONVENE_PG_DIR CONVENE_PG_PORT CONVENE_PG_URL CONVENE_PG_VERSION

@@ -215,6 +215,8 @@ public struct Minutes: Hashable, Codable, Sendable {
         case notApproved
         case notLocked
         case empty
+        case nothingToApprove
+        case approvedBeforeTheMeeting
 
         public var description: String {
             switch self {
@@ -223,8 +225,13 @@ public struct Minutes: Hashable, Codable, Sendable {
             case .notApproved: "Only approved minutes can be locked"
             case .notLocked: "An addendum corrects locked minutes; these can still be changed"
             case .empty: "Write the addendum's text"
+            case .nothingToApprove: "Write the minutes before they are approved"
+            case .approvedBeforeTheMeeting: "Minutes are approved at the meeting itself or a later one"
             }
         }
+
+        /// The field a form or the API names for it.
+        public var field: String { self == .approvedBeforeTheMeeting ? "at_meeting" : "minutes" }
     }
 
     public var isEditable: Bool { state == .draft }
@@ -234,8 +241,14 @@ public struct Minutes: Hashable, Codable, Sendable {
         self.text = text
     }
 
-    public mutating func approve(on day: Day, atMeeting meetingKey: String?) throws(Refusal) {
+    /// Approves a draft that says something, at the meeting itself or a later one (`approving` is when the approving
+    /// meeting starts, `held` when this one did).
+    public mutating func approve(
+        on day: Day, atMeeting meetingKey: String?, approving: Date? = nil, held: Date? = nil
+    ) throws(Refusal) {
         guard state == .draft else { throw .notADraft(state) }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .nothingToApprove }
+        if let approving, let held, approving < held { throw .approvedBeforeTheMeeting }
         state = .approved
         approvedOn = day
         approvedAtMeetingKey = meetingKey
@@ -374,4 +387,23 @@ public enum MattersArising {
 private extension Day {
     /// Sorts after every real date.
     static let noDate = Day(year: 9999, month: 12, day: 31)!
+}
+
+// MARK: Themes
+
+/// The themes a workspace tags agenda items with (the same discussion in different meetings is found by them).
+public enum Theme {
+    /// A theme's name: up to 60 characters, without the semicolons that separate themes in files.
+    public static func nameErrors(_ name: String) -> [FieldError] {
+        guard !name.isEmpty, name.count <= 60, !name.contains(";") else {
+            return [FieldError("name", "Enter a theme of up to 60 characters, without semicolons")]
+        }
+        return []
+    }
+
+    /// A new theme may not be a current one written another way.
+    public static func clash(_ name: String, with current: [String]) -> FieldError? {
+        current.contains { $0.lowercased() == name.lowercased() }
+            ? FieldError("name", "'\(name)' is already a theme") : nil
+    }
 }

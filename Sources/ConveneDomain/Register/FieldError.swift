@@ -22,6 +22,9 @@ struct Checker {
         if !condition { errors.append(FieldError(field, message)) }
     }
 
+    /// The errors of another rule.
+    mutating func add(_ more: [FieldError]) { errors += more }
+
     mutating func requireText(_ value: String, _ field: String, _ what: String, max: Int = 200) {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {

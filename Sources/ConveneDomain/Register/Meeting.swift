@@ -53,6 +53,12 @@ public struct Meeting: Hashable, Codable, Sendable {
     /// Its length in minutes, when it has an end.
     public var durationMinutes: Int? { endsAt.map { Int($0.timeIntervalSince(startsAt) / 60) } }
 
+    /// How long a meeting may last, in minutes.
+    public static let allowedMinutes = 5...1440
+
+    /// The rules of every meeting, whoever writes it (a form, the API, a calendar or register file, the demo): its
+    /// key and name, an end after its start, a joining link that is a web address, its joint partners and its
+    /// attendees.
     public func validate() -> [FieldError] {
         var check = Checker()
         check.requireKey(key)
@@ -68,11 +74,54 @@ public struct Meeting: Hashable, Codable, Sendable {
         for person in attendance.map(\.personKey) where !seen.insert(person).inserted {
             check.require(false, "attendance", "'\(person)' is listed more than once")
         }
+        for a in attendance {
+            for (minutes, what) in [
+                (a.preparationMinutes, "preparation"), (a.travelMinutes, "travel"), (a.attendedMinutes, "attended")
+            ] {
+                if let minutes {
+                    check.require(
+                        (0...1440).contains(minutes), "attendance",
+                        "The \(what) time of '\(a.personKey)' must be between 0 and 1,440 minutes")
+                }
+            }
+        }
         return check.errors
     }
 }
 
 extension Meeting {
+    /// The rules of a meeting a secretariat schedules (the meeting forms and the API, one meeting or a series):
+    /// those of every meeting, a length of 5 to 1,440 minutes, and where and how people meet. A file from another
+    /// system (a calendar, a register file) is kept as it was written: a holiday feed's all-day markers, a week-long
+    /// conference, a "Microsoft Teams Meeting" whose link the client left out.
+    public func validateAsScheduled() -> [FieldError] {
+        var errors = validate()
+        if let minutes = durationMinutes, minutes >= 0, !Self.allowedMinutes.contains(minutes) {
+            errors.append(FieldError("ends_at", "A meeting lasts between 5 and 1,440 minutes"))
+        }
+        return errors
+            + Self.venueErrors(format: format, place: place, onlineURL: onlineURL).filter { !errors.contains($0) }
+    }
+
+    /// Where and how people meet: a place to meet in person, a link (http or https) to join online, both for a
+    /// hybrid meeting. A meeting that does not say how it meets (as register files do not) needs neither. The same
+    /// rules hold for a series' meetings.
+    public static func venueErrors(format: MeetingFormat?, place: String?, onlineURL: String?) -> [FieldError] {
+        var check = Checker()
+        if let onlineURL {
+            check.require(
+                onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://"), "online_url",
+                "The joining link must start with https://")
+        }
+        if let format, format != .online {
+            check.require(place != nil, "place", "Say where people meet in person")
+        }
+        if let format, format != .inPerson {
+            check.require(onlineURL != nil, "online_url", "Give the link people join online by")
+        }
+        return check.errors
+    }
+
     /// The meeting as a register file (Popolo) states it: key, host, name, times, status, and who attended and for
     /// whom, in key order. Format, place, link, joint partners, series, calendar event and the minutes people spent
     /// are Convene's own and not in the file.

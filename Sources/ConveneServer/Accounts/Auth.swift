@@ -29,11 +29,16 @@ extension Request {
 enum SessionPolicy {
     static let idle: TimeInterval = 30 * 60
     static let absolute: TimeInterval = 12 * 60 * 60
+    /// How stale the last-seen time may be: the idle limit is kept to within a minute.
+    static let seenResolution: TimeInterval = 60
 }
 
 /// Finds the principal: a bearer token for the API, else the signed-in session. Everything it needs is in
 /// the database or the session (also in the database), so any instance can serve any request.
 struct AuthMiddleware: AsyncMiddleware {
+    /// The session's cookie; a request without it has no session to read (and gets none made for it).
+    static let sessionCookie = "convene-session"
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
             request.principal = try await Self.principal(token: bearer.token, on: request.db)
@@ -41,7 +46,9 @@ struct AuthMiddleware: AsyncMiddleware {
                 throw Problem(
                     title: "Unauthorized", status: 401, detail: "The API token is not valid or has been revoked")
             }
-        } else if let userID = request.session.data["user"].flatMap(UUID.init(uuidString:)) {
+        } else if request.cookies[Self.sessionCookie] != nil,
+            let userID = request.session.data["user"].flatMap(UUID.init(uuidString:))
+        {
             let now = request.now()
             let started = request.session.data["started"].flatMap(Double.init) ?? 0
             let seen = request.session.data["seen"].flatMap(Double.init) ?? 0
@@ -50,7 +57,10 @@ struct AuthMiddleware: AsyncMiddleware {
             {
                 request.session.destroy()
             } else {
-                request.session.data["seen"] = String(now.timeIntervalSince1970)
+                // Written at most once a minute: a session is written back only when it changes (`QuietSessions`).
+                if now.timeIntervalSince1970 - seen >= SessionPolicy.seenResolution {
+                    request.session.data["seen"] = String(now.timeIntervalSince1970)
+                }
                 request.principal = try await Self.principal(
                     user: userID, workspace: request.session.data["workspace"], on: request.db)
             }

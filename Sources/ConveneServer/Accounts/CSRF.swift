@@ -9,9 +9,13 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if request.url.path.hasPrefix("/api/") { return try await next.respond(to: request) }
-        let hasSession = request.session.id != nil || request.principal != nil
         let formPage =
             request.url.path == AccountPath.signIn.href || request.url.path.hasPrefix(AccountPath.setup("").href)
+        // A request with no session and no form to protect (a load balancer's, a public page's) makes no session.
+        let cookie = request.cookies[AuthMiddleware.sessionCookie] != nil
+        guard cookie || formPage || request.principal != nil || (request.method != .GET && request.method != .HEAD)
+        else { return try await next.respond(to: request) }
+        let hasSession = request.session.id != nil || request.principal != nil
         var token = request.session.data["csrf"]
         if token == nil && (hasSession || formPage) {
             token = Self.newToken()

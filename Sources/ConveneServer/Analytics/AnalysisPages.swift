@@ -351,11 +351,10 @@ enum AnalysisPages {
             errors.append(
                 FieldError("salary", "Enter the salary in whole pounds a year, like 32000, or leave it empty"))
         }
-        let key = try await req.scope.unusedKey("support", SupportCostRecord.self, key: \.$key, numbered: true)
-        let cost = SupportCost(
-            key: key, partnershipKey: partnership.key, label: input.label ?? "", minutesPerMeeting: minutes ?? 0,
+        let draft = SupportCost(
+            key: "support", partnershipKey: partnership.key, label: input.label ?? "", minutesPerMeeting: minutes ?? 0,
             salary: salary)
-        if errors.isEmpty { errors = cost.validate() }
+        if errors.isEmpty { errors = draft.validate() }
         guard errors.isEmpty else {
             // The partnership's cost page again, with the form as it was typed and what is wrong with it.
             let asked = Asked(
@@ -371,16 +370,20 @@ enum AnalysisPages {
             )
             .response(status: .unprocessableEntity)
         }
-        try await req.scope.audited { scope, audit in
-            let row = SupportCostRecord()
-            scope.claim(row)
-            row.$partnership.id = try partnership.requireID()
-            row.key = cost.key
-            row.label = cost.label
-            row.minutesPerMeeting = cost.minutesPerMeeting
-            row.salary = cost.salary
-            try await row.create(on: scope.db)
-            audit.note("create", "support cost", cost.key, before: nil as SupportCost?, after: cost)
+        try await req.scope.withUnusedKey("support", SupportCostRecord.self, key: \.$key, numbered: true) { key in
+            var cost = draft
+            cost.key = key
+            try await req.scope.audited { [cost] scope, audit in
+                let row = SupportCostRecord()
+                scope.claim(row)
+                row.$partnership.id = try partnership.requireID()
+                row.key = cost.key
+                row.label = cost.label
+                row.minutesPerMeeting = cost.minutesPerMeeting
+                row.salary = cost.salary
+                try await row.create(on: scope.db)
+                audit.note("create", "support cost", cost.key, before: nil as SupportCost?, after: cost)
+            }
         }
         return req.redirect(to: AnalysisPath.costMeetings.href(["partnership": partnership.key], fragment: "support"))
     }

@@ -108,6 +108,19 @@ struct AuditLog {
 extension Scope {
     /// Runs `body` in one transaction with an audit log, written at its end in that same transaction: the one way
     /// a change and its entries are written together.
+    /// `audited` for a write whose checks read state: they run inside the transaction, with what they read locked,
+    /// and refuse by throwing a `Refusal`, which rolls everything back; its field errors are returned.
+    func auditedChecking(_ body: @escaping @Sendable (Scope, inout AuditLog) async throws -> Void) async throws
+        -> [FieldError]
+    {
+        do {
+            try await audited(body)
+            return []
+        } catch let refusal as Refusal {
+            return refusal.errors
+        }
+    }
+
     func audited<T: Sendable>(_ body: @escaping @Sendable (Scope, inout AuditLog) async throws -> T) async throws -> T {
         try await transaction { scope in
             var audit = AuditLog(scope: scope)
@@ -116,4 +129,10 @@ extension Scope {
             return result
         }
     }
+}
+
+/// Field errors found inside a write's transaction (see `Scope.auditedChecking`).
+struct Refusal: Error {
+    var errors: [FieldError]
+    init(_ errors: [FieldError]) { self.errors = errors }
 }

@@ -78,11 +78,13 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
     Migrations.register(on: app)
     if app.environment == .testing { app.passwords.use(.bcrypt(cost: 4)) }
 
-    // Sessions live in the database, so several instances can share them.
+    // Sessions live in the database, so several instances can share them; each is written only when it changes.
     app.sessions.use(.fluent)
+    let fluentSessions = app.sessions.driver
+    app.sessions.use { _ in QuietSessions(base: fluentSessions) }
     let secure = configuration.secureCookies
     let now = configuration.now
-    app.sessions.configuration = SessionsConfiguration(cookieName: "convene-session") { id in
+    app.sessions.configuration = SessionsConfiguration(cookieName: AuthMiddleware.sessionCookie) { id in
         HTTPCookies.Value(
             string: id.string, expires: now().addingTimeInterval(SessionPolicy.absolute), maxAge: nil,
             domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
@@ -100,6 +102,7 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
 
 /// Every route is either open (sign-in, setup, the API description) or behind `Require` with the role it needs.
 func routes(_ app: Application) throws {
+    Health.register(on: app)
     SignInPages.register(on: app)
     PublicPages.register(on: app)
     let read = app.grouped(Require(role: .viewer))

@@ -40,6 +40,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             let problem = Self.problem(for: error, request: request)
             if request.url.path.hasPrefix("/api/") {
                 let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
+                if problem.status == 503 { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
                 response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
                 response.body = .init(data: try JSONEncoder.api.encode(problem))
                 return response
@@ -57,6 +58,11 @@ struct ProblemMiddleware: AsyncMiddleware {
         // Vapor makes DecodingError an AbortError too; it is matched above so that it names its field.
         case let abort as AbortError:
             return Problem(title: abort.status.reasonPhrase, status: Int(abort.status.code), detail: abort.reason)
+        case _ where KeyInUse(error) != nil:
+            return KeyInUse(error)!.problem
+        case _ where DatabaseUnavailable.matches(error):
+            request.logger.warning("The database is unavailable: \(String(reflecting: error))")
+            return DatabaseUnavailable.problem
         default:
             request.logger.report(error: error)
             return Problem(

@@ -1,6 +1,7 @@
 import ConveneDomain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -60,6 +61,61 @@ struct Scope: Sendable {
         return Key.unused(stem, taken: Set(taken), numbered: numbered)
     }
 
+    /// Writes a new record under a key the server chooses: the first unused key made from `base`, and, if another
+    /// writer takes it between the read and the write (the database's unique index decides, on either database and
+    /// across instances), the next unused one. A key the server chose is never the client's problem.
+    func withUnusedKey<M: WorkspaceOwned, T: Sendable>(
+        _ base: String, _ type: M.Type, key: KeyPath<M, FieldProperty<M, String>>, numbered: Bool = false,
+        _ write: (String) async throws -> T
+    ) async throws -> T {
+        try await retryingCollisions(on: [M()[keyPath: key].key.description]) {
+            try await write(try await unusedKey(base, type, key: key, numbered: numbered))
+        }
+    }
+
+    /// Runs a write that chooses a unique value itself (a key, a version number) again from the start when another
+    /// writer took the value first, so `write` must read what it chooses from and open its own transaction.
+    func retryingCollisions<T: Sendable>(on fields: Set<String>, _ write: () async throws -> T) async throws -> T {
+        precondition(!db.inTransaction, "A collision is retried by running its write again, in a new transaction")
+        for attempt in 1... {
+            do {
+                return try await write()
+            } catch let error
+                where attempt < Self.keyAttempts && KeyInUse(error).map({ fields.contains($0.field) }) == true
+            {
+                // Wait a moment that differs from the other writers', and choose again.
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * min(attempt, 10)))))
+            }
+        }
+        fatalError("unreachable")
+    }
+
+    /// How many times a server-chosen key is chosen again before the collision is reported: enough for every
+    /// request of a burst of writers on one stem to find its own.
+    static let keyAttempts = 200
+
+    /// Locks rows that a write's checks depend on until the transaction ends (`SELECT … FOR UPDATE` on PostgreSQL),
+    /// so that two writers cannot both pass a check that only one of them should. On SQLite a transaction holds the
+    /// database's one write lock from its start (see `transaction`), so there is nothing more to lock.
+    func lock<M: WorkspaceOwned>(_ type: M.Type, ids: [UUID]) async throws {
+        precondition(db.inTransaction, "A lock lasts until its transaction ends, so it needs one")
+        guard sql.dialect.name != "sqlite", !ids.isEmpty else { return }
+        _ = try await sql.raw(
+            """
+            SELECT 1 FROM \(ident: M.schema) WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: ids))
+            FOR UPDATE
+            """
+        ).all()
+    }
+
+    /// Locks the whole workspace for writing until the transaction ends: for writes whose checks read much of it
+    /// (the register's import, whose every key is resolved against what is stored), so that they run one at a time.
+    func lockWorkspace() async throws {
+        precondition(db.inTransaction, "A lock lasts until its transaction ends, so it needs one")
+        guard sql.dialect.name != "sqlite" else { return }
+        _ = try await sql.raw("SELECT 1 FROM workspaces WHERE id = \(bind: workspaceID) FOR UPDATE").all()
+    }
+
     /// Stamps a new record with this workspace.
     func claim<M: WorkspaceOwned>(_ record: M) {
         record[keyPath: M.workspacePath].id = workspaceID
@@ -71,7 +127,14 @@ struct Scope: Sendable {
         let now = self.now
         let run = { @Sendable (db: any Database) in
             try await db.transaction { db in
-                try await body(Scope(db: db, workspaceID: workspaceID, actor: actor, now: now))
+                let sql = db as! any SQLDatabase
+                if sql.dialect.name == "sqlite" {
+                    // A write as the first statement takes SQLite's one write lock before anything is read (as BEGIN
+                    // IMMEDIATE would), waiting for the busy timeout if another writer holds it. The transaction's
+                    // reads then see the state its writes change, and a concurrent writer cannot invalidate them.
+                    try await sql.raw("UPDATE workspaces SET key = key WHERE 0").run()
+                }
+                return try await body(Scope(db: db, workspaceID: workspaceID, actor: actor, now: now))
             }
         }
         // On SQLite, a write keeps its statement journals (one for each multi-row INSERT) in memory rather than in a
@@ -81,13 +144,25 @@ struct Scope: Sendable {
         // setting them again costs nothing. (Fluent's PostgreSQL driver takes any connection it hands out to be in a
         // transaction already, so there the transaction is begun on the database.)
         guard !db.inTransaction, sql.dialect.name == "sqlite" else { return try await run(db) }
+        // One writer at a time: a writer waits its turn here, holding neither a connection nor a thread, where
+        // SQLite's own wait (the busy timeout, for writers in other processes) would hold both.
+        let file = try await sql.raw("PRAGMA database_list").all().first {
+            (try? $0.decode(column: "name", as: String.self)) == "main"
+        }
+        let gate = SQLiteWriters.gate(try file?.decode(column: "file", as: String.self) ?? "")
+        await gate.enter()
+        defer { gate.leave() }
         return try await db.withConnection { connection in
             let sql = connection as! any SQLDatabase
+            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.busyMilliseconds))").run()
             try await sql.raw("PRAGMA temp_store = MEMORY").run()
             try await sql.raw("PRAGMA cache_size = -65536").run()
             return try await run(connection)
         }
     }
+
+    /// How long a writer on SQLite waits for another's transaction to end before giving up (503).
+    static let busyMilliseconds = 15_000
 
     /// The scope of a workspace by key.
     static func workspace(_ key: String, on db: Database, actor: String = "system", now: Now = .system) async throws
@@ -149,5 +224,49 @@ enum FeedTokens {
         try await FeedTokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token)).filter(
             \.$revokedAt == nil
         ).first()
+    }
+}
+
+/// The writers of each SQLite file in this process, one at a time, in the order they came.
+enum SQLiteWriters {
+    private static let gates = NIOLockedValueBox<[String: Gate]>([:])
+
+    static func gate(_ file: String) -> Gate {
+        gates.withLockedValue { gates in
+            if let gate = gates[file] { return gate }
+            let gate = Gate()
+            gates[file] = gate
+            return gate
+        }
+    }
+
+    /// A lock that is waited for without blocking a thread.
+    final class Gate: Sendable {
+        private let state = NIOLockedValueBox<(held: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+        func enter() async {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let now = state.withLockedValue { state in
+                    if state.held {
+                        state.waiting.append(continuation)
+                        return false
+                    }
+                    state.held = true
+                    return true
+                }
+                if now { continuation.resume() }
+            }
+        }
+
+        func leave() {
+            let next = state.withLockedValue { state in
+                if state.waiting.isEmpty {
+                    state.held = false
+                    return nil as CheckedContinuation<Void, Never>?
+                }
+                return state.waiting.removeFirst()
+            }
+            next?.resume()
+        }
     }
 }

@@ -135,14 +135,11 @@ enum GuidanceBusiness {
         }
         guard errors.isEmpty else { return errors }
 
-        let key = try await scope.unusedKey(
-            "\(partnership.key)-\(step.key)", GuidanceEvidenceRecord.self, key: \.$key, numbered: true)
         let evidence = GuidanceEvidenceRecord()
         scope.claim(evidence)
         evidence.$partnership.id = try partnership.requireID()
         evidence.recordedAt = scope.now()
         evidence.recordedBy = scope.actor
-        evidence.key = key
         evidence.templateKey = template.key
         evidence.stepKey = step.key
         evidence.occurrence = occurrence
@@ -158,16 +155,21 @@ enum GuidanceBusiness {
             evidence.size = file.data.count
             evidence.sha256 = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
         }
-        try await scope.audited { scope, audit in
-            try await evidence.create(on: scope.db)
-            if let file = input.file {
-                let content = GuidanceEvidenceFileRecord()
-                scope.claim(content)
-                content.$evidence.id = try evidence.requireID()
-                content.data = file.data
-                try await content.create(on: scope.db)
+        try await scope.withUnusedKey(
+            "\(partnership.key)-\(step.key)", GuidanceEvidenceRecord.self, key: \.$key, numbered: true
+        ) { key in
+            try await scope.audited { scope, audit in
+                evidence.key = key
+                try await evidence.create(on: scope.db)
+                if let file = input.file {
+                    let content = GuidanceEvidenceFileRecord()
+                    scope.claim(content)
+                    content.$evidence.id = try evidence.requireID()
+                    content.data = file.data
+                    try await content.create(on: scope.db)
+                }
+                audit.note("create", "guidance-evidence", key, before: nil as GuidanceEvidence?, after: evidence.domain)
             }
-            audit.note("create", "guidance-evidence", key, before: nil as GuidanceEvidence?, after: evidence.domain)
         }
         return []
     }

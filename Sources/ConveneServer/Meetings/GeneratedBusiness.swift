@@ -10,6 +10,13 @@ public enum GeneratedBusiness {
     /// A board's business as domain values: meetings (with their attendance and joint partners), agenda items,
     /// decisions, papers, minutes (with their addenda) and actions (with their updates).
     public struct Business: Sendable {
+        /// What breaks the domain's rules of a board's business: each meeting as scheduled, agenda item and action.
+        public func brokenRules() -> [String] {
+            meetings.flatMap { m in m.validateAsScheduled().map { "meeting \(m.key): \($0)" } }
+                + items.flatMap { i in i.validate().map { "agenda item \(i.key): \($0)" } }
+                + actions.flatMap { a in a.validate().map { "action \(a.key): \($0)" } }
+        }
+
         public var meetings: [Meeting]
         public var items: [AgendaItem]
         public var decisions: [Decision]
@@ -70,6 +77,13 @@ public enum GeneratedBusiness {
     /// a partnership or attendee not in the workspace, or a meeting or item of minutes and papers not in the business,
     /// stops the write; an item's or action's optional link (meeting, item, presenter, owner) not found is left empty.
     public static func write(_ business: Business, workspace: String, actor: String, on db: Database) async throws {
+        // Generated business keeps the rules a secretariat's does; a generator that breaks them writes nothing.
+        let broken = business.brokenRules()
+        guard broken.isEmpty else {
+            throw Problem(
+                title: "The generated business breaks the rules", status: 500,
+                detail: broken.prefix(5).joined(separator: "; "))
+        }
         let scope = try await Scope.workspace(workspace, on: db, actor: actor)
         let ids = IDs(
             partnerships: try await keyed(

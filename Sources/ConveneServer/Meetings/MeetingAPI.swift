@@ -131,17 +131,25 @@ enum MeetingAPI {
     @Sendable static func create(req: Request) async throws -> Response {
         let partnership = try await MeetingPages.partnership(req)
         let input = try body(NewMeeting.self, req)
-        var key = input.key ?? ""
-        if input.key == nil {
-            let day = WallClock.day(of: input.startsAt).description
-            key = try await req.scope.unusedKey(Key.slug(partnership.key, day), MeetingRecord.self, key: \.$key)
+        func make(_ key: String) async throws -> Meeting {
+            let meeting = Meeting(
+                key: key, partnershipKey: partnership.key, name: input.name, startsAt: input.startsAt,
+                endsAt: input.endsAt, status: input.status ?? .scheduled, format: input.format, place: input.place,
+                onlineURL: input.onlineUrl, jointWith: (input.jointWith ?? []).sorted())
+            try check(try await MeetingPages.jointErrors(meeting, before: nil, req))
+            try check(try await MeetingBusiness.createMeeting(meeting, in: req.scope))
+            return meeting
         }
-        let meeting = Meeting(
-            key: key, partnershipKey: partnership.key, name: input.name, startsAt: input.startsAt, endsAt: input.endsAt,
-            status: input.status ?? .scheduled, format: input.format, place: input.place, onlineURL: input.onlineUrl,
-            jointWith: (input.jointWith ?? []).sorted())
-        try check(try await MeetingPages.jointErrors(meeting, before: nil, req))
-        try check(try await MeetingBusiness.createMeeting(meeting, in: req.scope))
+        let meeting: Meeting
+        if let key = input.key {
+            meeting = try await make(key)
+        } else {
+            let day = WallClock.day(of: input.startsAt).description
+            meeting = try await req.scope.withUnusedKey(Key.slug(partnership.key, day), MeetingRecord.self, key: \.$key)
+            {
+                try await make($0)
+            }
+        }
         return try APIResponse.json(MeetingResponse(meeting), status: .created)
     }
 

@@ -11,9 +11,9 @@ extension MeetingBusiness {
         _ input: ActionItem, partnership: PartnershipRecord, meeting: MeetingRecord?, item: AgendaItemRecord?,
         in scope: Scope
     ) async throws -> (errors: [FieldError], key: String?) {
-        let key = try await scope.unusedKey("\(partnership.key)-action", ActionRecord.self, key: \.$key, numbered: true)
+        let stem = "\(partnership.key)-action"
         var action = input
-        action.key = key
+        action.key = stem
         var errors = action.validate()
         let owner = try await personID(action.ownerPersonKey, field: "owner", in: scope, errors: &errors)
         var organisation: UUID?
@@ -24,22 +24,29 @@ extension MeetingBusiness {
         guard errors.isEmpty else { return (errors, nil) }
         let organisationID = organisation
         let checked = action
-        try await scope.audited { scope, audit in
-            let action = checked
-            let record = ActionRecord()
-            scope.claim(record)
-            record.$partnership.id = try partnership.requireID()
-            record.$meeting.id = meeting?.id
-            record.$item.id = item?.id
-            record.$ownerPerson.id = owner
-            record.$ownerOrganisation.id = organisationID
-            record.key = key
-            record.title = action.title
-            record.raisedOn = action.raisedOn.description
-            record.dueOn = action.dueOn?.description
-            record.status = action.status.rawValue
-            try await record.create(on: scope.db)
-            audit.note("create", "action", key, before: nil as ActionItem?, after: action)
+        // The key is chosen with the partnership locked, so that actions raised at once each get their own.
+        let key = try await scope.retryingCollisions(on: ["key"]) {
+            try await scope.audited { scope, audit in
+                try await scope.lock(PartnershipRecord.self, ids: [partnership.requireID()])
+                var action = checked
+                action.key = try await scope.unusedKey(stem, ActionRecord.self, key: \.$key, numbered: true)
+                let key = action.key
+                let record = ActionRecord()
+                scope.claim(record)
+                record.$partnership.id = try partnership.requireID()
+                record.$meeting.id = meeting?.id
+                record.$item.id = item?.id
+                record.$ownerPerson.id = owner
+                record.$ownerOrganisation.id = organisationID
+                record.key = key
+                record.title = action.title
+                record.raisedOn = action.raisedOn.description
+                record.dueOn = action.dueOn?.description
+                record.status = action.status.rawValue
+                try await record.create(on: scope.db)
+                audit.note("create", "action", key, before: nil as ActionItem?, after: action)
+                return key
+            }
         }
         return ([], key)
     }

@@ -20,40 +20,45 @@ extension MeetingBusiness {
         async throws -> [FieldError]
     {
         let prefix = meeting.map { "\($0.key)-item" } ?? "\(partnership.key)-proposed"
-        let key = try await scope.unusedKey(prefix, AgendaItemRecord.self, key: \.$key, numbered: true)
-        let position: Int
-        if let meeting {
-            position =
-                (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(
-                    \.$position) ?? 0) + 1
-        } else {
-            position = 1
-        }
-        let item = AgendaItem(
-            key: key, partnershipKey: partnership.key, meetingKey: meeting?.key, position: position, title: input.title,
+        let draft = AgendaItem(
+            key: prefix, partnershipKey: partnership.key, meetingKey: meeting?.key, position: 1, title: input.title,
             kind: input.kind, durationMinutes: input.durationMinutes, presenterKey: input.presenterKey,
             themes: input.themes)
-        var errors = item.validate()
+        var errors = draft.validate()
         let presenter = try await personID(input.presenterKey, field: "presenter_key", in: scope, errors: &errors)
         errors += try await unknownThemes(input.themes, in: scope)
-        if let meeting, try await isSettled(meeting, in: scope) { errors.append(settled) }
         guard errors.isEmpty else { return errors }
-        try await scope.audited { scope, audit in
-            let record = AgendaItemRecord()
-            scope.claim(record)
-            record.$partnership.id = try partnership.requireID()
-            record.$meeting.id = meeting?.id
-            record.$presenter.id = presenter
-            record.key = key
-            record.position = position
-            record.title = item.title
-            record.kind = item.kind.rawValue
-            record.durationMinutes = item.durationMinutes
-            record.themes = ListColumn.encode(item.themes)
-            try await record.create(on: scope.db)
-            audit.note("create", "agenda item", key, before: nil as AgendaItem?, after: item)
+        // Whether the meeting is settled, the key and the position are read inside the write, with the meeting (or,
+        // for the backlog, the partnership) locked, so that items added at once each get their own, and none gets
+        // past minutes approved meanwhile.
+        return try await scope.retryingCollisions(on: ["key"]) {
+            try await scope.auditedChecking { scope, audit in
+                var item = draft
+                if let meeting {
+                    try await scope.lock(MeetingRecord.self, ids: [meeting.requireID()])
+                    if try await isSettled(meeting, in: scope) { throw Refusal([settled]) }
+                    item.position =
+                        (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(
+                            \.$position) ?? 0) + 1
+                } else {
+                    try await scope.lock(PartnershipRecord.self, ids: [partnership.requireID()])
+                }
+                item.key = try await scope.unusedKey(prefix, AgendaItemRecord.self, key: \.$key, numbered: true)
+                let record = AgendaItemRecord()
+                scope.claim(record)
+                record.$partnership.id = try partnership.requireID()
+                record.$meeting.id = meeting?.id
+                record.$presenter.id = presenter
+                record.key = item.key
+                record.position = item.position
+                record.title = item.title
+                record.kind = item.kind.rawValue
+                record.durationMinutes = item.durationMinutes
+                record.themes = ListColumn.encode(item.themes)
+                try await record.create(on: scope.db)
+                audit.note("create", "agenda item", item.key, before: nil as AgendaItem?, after: item)
+            }
         }
-        return []
     }
 
     static func updateItem(
@@ -69,13 +74,14 @@ extension MeetingBusiness {
         var errors = after.validate()
         let presenter = try await personID(input.presenterKey, field: "presenter_key", in: scope, errors: &errors)
         errors += try await unknownThemes(input.themes, in: scope)
-        if let meeting = try await record.$meeting.get(on: scope.db), try await isSettled(meeting, in: scope) {
-            errors.append(settled)
-        }
         guard errors.isEmpty else { return errors }
         guard after != before else { return [] }
         let changed = after
-        try await scope.audited { scope, audit in
+        return try await scope.auditedChecking { scope, audit in
+            if let meeting = try await record.$meeting.get(on: scope.db) {
+                try await scope.lock(MeetingRecord.self, ids: [meeting.requireID()])
+                if try await isSettled(meeting, in: scope) { throw Refusal([settled]) }
+            }
             let after = changed
             record.title = after.title
             record.kind = after.kind.rawValue
@@ -85,7 +91,6 @@ extension MeetingBusiness {
             try await record.update(on: scope.db)
             audit.note("update", "agenda item", record.key, before: before, after: after)
         }
-        return []
     }
 
     enum ItemMove: String, Sendable { case up, down, backlog, remove }
@@ -95,7 +100,6 @@ extension MeetingBusiness {
         async throws -> [FieldError]
     {
         let meeting = try await record.$meeting.get(on: scope.db)
-        if let meeting, try await isSettled(meeting, in: scope) { return [settled] }
         if move == .remove || move == .backlog, record.decision != nil {
             return [FieldError("item", "'\(record.title)' has a decision recorded; it stays on the agenda")]
         }
@@ -106,12 +110,18 @@ extension MeetingBusiness {
                 return [FieldError("item", "'\(record.title)' has papers or actions; move it to the backlog instead")]
             }
         }
-        let siblings =
-            meeting == nil
-            ? []
-            : try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting!.requireID())
-                .sort(\.$position).sort(\.$key).all()
-        try await scope.audited { scope, audit in
+        // Whether the meeting is settled and where its items stand are read inside the write, with the meeting
+        // locked: two moves at once take turns.
+        return try await scope.auditedChecking { scope, audit in
+            if let meeting {
+                try await scope.lock(MeetingRecord.self, ids: [meeting.requireID()])
+                if try await isSettled(meeting, in: scope) { throw Refusal([settled]) }
+            }
+            let siblings =
+                meeting == nil
+                ? []
+                : try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting!.requireID())
+                    .sort(\.$position).sort(\.$key).all()
             let before = try await itemValue(record, partnership: partnership, in: scope)
             switch move {
             case .up, .down:
@@ -141,7 +151,6 @@ extension MeetingBusiness {
                 audit.note("delete", "agenda item", record.key, before: before, after: nil as AgendaItem?)
             }
         }
-        return []
     }
 
     /// Puts a backlog item on a meeting's agenda, at the end.
@@ -151,11 +160,13 @@ extension MeetingBusiness {
         guard record.$meeting.id == nil else {
             return [FieldError("item", "'\(record.title)' is already on an agenda")]
         }
-        if try await isSettled(meeting, in: scope) { return [settled] }
-        let position =
-            (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(\.$position)
-                ?? 0) + 1
-        try await scope.audited { scope, audit in
+        // Settled or not, and the next place on the agenda, are read with the meeting locked.
+        return try await scope.auditedChecking { scope, audit in
+            try await scope.lock(MeetingRecord.self, ids: [meeting.requireID()])
+            if try await isSettled(meeting, in: scope) { throw Refusal([settled]) }
+            let position =
+                (try await AgendaItemRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).max(
+                    \.$position) ?? 0) + 1
             let before = try await itemValue(record, partnership: partnership, in: scope)
             record.$meeting.id = meeting.id
             record.position = position
@@ -164,7 +175,6 @@ extension MeetingBusiness {
                 "update", "agenda item", record.key, before: before,
                 after: try await itemValue(record, partnership: partnership, in: scope))
         }
-        return []
     }
 
     static func renumber(_ items: [AgendaItemRecord], in scope: Scope) async throws {
@@ -196,14 +206,15 @@ extension MeetingBusiness {
         guard let meeting = try await record.$meeting.get(on: scope.db) else {
             return [FieldError("decision", "A decision is recorded on an item of a meeting, not one in the backlog")]
         }
-        if try await isSettled(meeting, in: scope) { return [settled] }
         if decision == nil && rationale != nil {
             return [FieldError("decision", "Write the decision as well as its rationale")]
         }
         let before = record.decision.map { Decision(itemKey: record.key, decision: $0, rationale: record.rationale) }
         let after = decision.map { Decision(itemKey: record.key, decision: $0, rationale: rationale) }
         guard before != after else { return [] }
-        try await scope.audited { scope, audit in
+        return try await scope.auditedChecking { scope, audit in
+            try await scope.lock(MeetingRecord.self, ids: [meeting.requireID()])
+            if try await isSettled(meeting, in: scope) { throw Refusal([settled]) }
             record.decision = decision
             record.rationale = decision == nil ? nil : rationale
             try await record.update(on: scope.db)
@@ -211,7 +222,6 @@ extension MeetingBusiness {
                 after == nil ? "delete" : (before == nil ? "create" : "update"), "decision", record.key, before: before,
                 after: after)
         }
-        return []
     }
 
     // MARK: Papers
@@ -265,11 +275,9 @@ extension MeetingBusiness {
         let name = title ?? file?.name ?? url
         if name?.isEmpty ?? true { errors.append(FieldError("title", "Enter the paper's title")) }
         guard errors.isEmpty, let name else { return errors }
-        let key = try await scope.unusedKey("\(item.key)-paper", PaperRecord.self, key: \.$key, numbered: true)
         let paper = PaperRecord()
         scope.claim(paper)
         paper.$item.id = try item.requireID()
-        paper.key = key
         paper.title = String(name.prefix(200))
         paper.url = url
         if let file, let type {
@@ -279,18 +287,26 @@ extension MeetingBusiness {
             paper.sha256 = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
         }
         let summary = PaperSummary(
-            key: key, item: item.key, title: paper.title, url: url, fileName: paper.fileName,
+            key: "", item: item.key, title: paper.title, url: url, fileName: paper.fileName,
             contentType: paper.contentType, size: paper.size, sha256: paper.sha256)
-        try await scope.audited { scope, audit in
-            try await paper.create(on: scope.db)
-            if let file {
-                let content = PaperContentRecord()
-                scope.claim(content)
-                content.$paper.id = try paper.requireID()
-                content.data = file.data
-                try await content.create(on: scope.db)
+        try await scope.retryingCollisions(on: ["key"]) {
+            try await scope.audited { scope, audit in
+                // The key is chosen with the item locked, so that papers added to it at once each get their own.
+                try await scope.lock(AgendaItemRecord.self, ids: [item.requireID()])
+                paper.key = try await scope.unusedKey(
+                    "\(item.key)-paper", PaperRecord.self, key: \.$key, numbered: true)
+                var summary = summary
+                summary.key = paper.key
+                try await paper.create(on: scope.db)
+                if let file {
+                    let content = PaperContentRecord()
+                    scope.claim(content)
+                    content.$paper.id = try paper.requireID()
+                    content.data = file.data
+                    try await content.create(on: scope.db)
+                }
+                audit.note("create", "paper", paper.key, before: nil as PaperSummary?, after: summary)
             }
-            audit.note("create", "paper", key, before: nil as PaperSummary?, after: summary)
         }
         return []
     }

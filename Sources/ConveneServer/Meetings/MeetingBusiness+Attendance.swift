@@ -16,18 +16,8 @@ extension MeetingBusiness {
         var errors = Quorum.problems(members: Set(detail.members.map(\.person.key)), attendance: attendance)
         var probe = detail.meeting
         probe.attendance = attendance
+        // The meeting's rules about its attendees (each once, minutes within a day).
         errors += probe.validate().filter { $0.field == "attendance" }
-        for a in attendance {
-            for (minutes, field) in [
-                (a.preparationMinutes, "preparation"), (a.travelMinutes, "travel"), (a.attendedMinutes, "attended")
-            ] {
-                if let minutes, !(0...1440).contains(minutes) {
-                    errors.append(
-                        FieldError(
-                            "attendance", "The \(field) time of '\(a.personKey)' must be between 0 and 1,440 minutes"))
-                }
-            }
-        }
         let keys = Set(attendance.map(\.personKey) + attendance.compactMap(\.substituteForKey))
         let people = Dictionary(
             uniqueKeysWithValues: try await PersonRecord.query(in: scope).filter(\.$key ~~ Array(keys)).all().map {
@@ -41,7 +31,10 @@ extension MeetingBusiness {
         let sortedBefore = before.sorted { $0.personKey < $1.personKey }
         let sortedAfter = attendance.sorted { $0.personKey < $1.personKey }
         guard sortedBefore != sortedAfter else { return [] }
-        try await scope.audited { scope, audit in
+        // Settled is read again with the meeting locked: minutes approved meanwhile keep the register as it was.
+        return try await scope.auditedChecking { scope, audit in
+            try await scope.lock(MeetingRecord.self, ids: [meeting.requireID()])
+            if try await isSettled(meeting, in: scope) { throw Refusal([settled]) }
             try await AttendanceRecord.query(in: scope).filter(\.$meeting.$id == meeting.requireID()).delete()
             let rows = sortedAfter.map { AttendanceRecord.row($0, meeting: meeting.id!, persons: people, in: scope) }
             if !rows.isEmpty { try await rows.create(on: scope.db) }
@@ -54,7 +47,6 @@ extension MeetingBusiness {
                 try await meeting.update(on: scope.db)
             }
         }
-        return []
     }
 
     // MARK: Minutes
@@ -91,31 +83,25 @@ extension MeetingBusiness {
     static func changeMinutes(_ meeting: MeetingRecord, _ change: MinutesChange, in scope: Scope) async throws
         -> [FieldError]
     {
-        let record = try await minutesRecord(meeting, in: scope)
-        let addenda = try await addendaOf(record, in: scope)
-        let before = record.map { $0.domain(meetingKey: meeting.key, addenda: addenda) }
-        var minutes = before ?? Minutes(meetingKey: meeting.key)
-        do throws(Minutes.Refusal) {
-            switch change {
-            case .edit(let text): try minutes.edit(text)
-            case .approve(let day, let at):
-                if let at, at.startsAt < meeting.startsAt {
-                    return [FieldError("at_meeting", "Minutes are approved at the meeting itself or a later one")]
+        // The minutes as they stand are read with the meeting locked: two changes at once take turns.
+        return try await scope.auditedChecking { scope, audit in
+            try await scope.lock(MeetingRecord.self, ids: [meeting.requireID()])
+            let record = try await minutesRecord(meeting, in: scope)
+            let addenda = try await addendaOf(record, in: scope)
+            let before = record.map { $0.domain(meetingKey: meeting.key, addenda: addenda) }
+            var minutes = before ?? Minutes(meetingKey: meeting.key)
+            do throws(Minutes.Refusal) {
+                switch change {
+                case .edit(let text): try minutes.edit(text)
+                case .approve(let day, let at):
+                    try minutes.approve(on: day, atMeeting: at?.key, approving: at?.startsAt, held: meeting.startsAt)
+                case .lock: try minutes.lock()
+                case .addendum(let text, let day): try minutes.addAddendum(text, on: day)
                 }
-                try minutes.approve(on: day, atMeeting: at?.key)
-            case .lock: try minutes.lock()
-            case .addendum(let text, let day): try minutes.addAddendum(text, on: day)
+            } catch {
+                throw Refusal([FieldError(error.field, error.description)])
             }
-        } catch {
-            return [FieldError("minutes", error.description)]
-        }
-        if case .approve = change, minutes.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return [FieldError("minutes", "Write the minutes before they are approved")]
-        }
-        guard minutes != before else { return [] }
-        let changed = minutes
-        try await scope.audited { scope, audit in
-            let minutes = changed
+            guard minutes != before else { return }
             let row = record ?? MinutesRecord()
             if record == nil {
                 scope.claim(row)
@@ -136,6 +122,5 @@ extension MeetingBusiness {
             }
             audit.note(before == nil ? "create" : "update", "minutes", meeting.key, before: before, after: minutes)
         }
-        return []
     }
 }

@@ -49,40 +49,47 @@ extension MeetingBusiness {
             }
         }
         guard issues.isEmpty else { return .rejected(issues) }
-        let stored = try await MeetingRecord.query(in: scope).filter(
-            \.$calendarKey ~~ meetings.compactMap(\.calendarKey)
-        )
-        .filter(\.$partnership.$id == partnership.requireID()).all()
-        let byCalendarKey = Dictionary(stored.map { ($0.calendarKey ?? "", $0) }, uniquingKeysWith: { a, _ in a })
-        let takenKeys = Set(try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
-        let result = try await scope.audited { scope, audit in
-            var result = CalendarResult(warnings: file.warnings)
-            for meeting in meetings {
-                if let record = byCalendarKey[meeting.calendarKey ?? ""] {
-                    let before = record.domain(partnershipKey: partnership.key)
-                    var after = meeting
-                    after.key = record.key
-                    // What the file does not say (how people meet, if it names no place) is left as the secretariat set it.
-                    after.format = meeting.format ?? before.format
-                    if before.status == .held && after.status == .scheduled { after.status = .held }
-                    if before == after { result.unchanged += 1; continue }
-                    record.fill(after, partnershipID: partnership.id!)
-                    try await record.update(on: scope.db)
-                    audit.note("update", "meeting", record.key, before: before, after: after)
-                    result.updated.append(record.key)
-                } else if takenKeys.contains(meeting.key) {
-                    // Another partnership's meeting already has this key: the same event imported there.
-                    result.skipped += 1
-                } else {
-                    let record = MeetingRecord()
-                    scope.claim(record)
-                    record.fill(meeting, partnershipID: partnership.id!)
-                    try await record.create(on: scope.db)
-                    audit.note("create", "meeting", meeting.key, before: nil as Meeting?, after: meeting)
-                    result.created.append(meeting.key)
+        // What is stored is read inside the write, with the partnership locked: two imports at once take turns, and
+        // one that loses a race for a key to another partnership's import runs again and finds it taken.
+        let result = try await scope.retryingCollisions(on: ["key"]) {
+            try await scope.audited { scope, audit in
+                try await scope.lock(PartnershipRecord.self, ids: [partnership.requireID()])
+                let stored = try await MeetingRecord.query(in: scope).filter(
+                    \.$calendarKey ~~ meetings.compactMap(\.calendarKey)
+                )
+                .filter(\.$partnership.$id == partnership.requireID()).all()
+                let byCalendarKey = Dictionary(
+                    stored.map { ($0.calendarKey ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+                let takenKeys = Set(
+                    try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
+                var result = CalendarResult(warnings: file.warnings)
+                for meeting in meetings {
+                    if let record = byCalendarKey[meeting.calendarKey ?? ""] {
+                        let before = record.domain(partnershipKey: partnership.key)
+                        var after = meeting
+                        after.key = record.key
+                        // What the file does not say (how people meet, if it names no place) is left as the secretariat set it.
+                        after.format = meeting.format ?? before.format
+                        if before.status == .held && after.status == .scheduled { after.status = .held }
+                        if before == after { result.unchanged += 1; continue }
+                        record.fill(after, partnershipID: partnership.id!)
+                        try await record.update(on: scope.db)
+                        audit.note("update", "meeting", record.key, before: before, after: after)
+                        result.updated.append(record.key)
+                    } else if takenKeys.contains(meeting.key) {
+                        // Another partnership's meeting already has this key: the same event imported there.
+                        result.skipped += 1
+                    } else {
+                        let record = MeetingRecord()
+                        scope.claim(record)
+                        record.fill(meeting, partnershipID: partnership.id!)
+                        try await record.create(on: scope.db)
+                        audit.note("create", "meeting", meeting.key, before: nil as Meeting?, after: meeting)
+                        result.created.append(meeting.key)
+                    }
                 }
+                return result
             }
-            return result
         }
         return .imported(result)
     }
@@ -91,14 +98,12 @@ extension MeetingBusiness {
 
     static func addTheme(_ name: String, in scope: Scope) async throws -> [FieldError] {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 60, !name.contains(";") else {
-            return [FieldError("name", "Enter a theme of up to 60 characters, without semicolons")]
-        }
-        let current = try await MeetingStore.themes(in: scope)
-        if current.contains(where: { $0.lowercased() == name.lowercased() }) {
-            return [FieldError("name", "'\(name)' is already a theme")]
-        }
-        try await scope.audited { scope, audit in
+        let errors = Theme.nameErrors(name)
+        guard errors.isEmpty else { return errors }
+        // Checked against the current themes inside the write, with the workspace locked.
+        return try await scope.auditedChecking { scope, audit in
+            try await scope.lockWorkspace()
+            if let clash = Theme.clash(name, with: try await MeetingStore.themes(in: scope)) { throw Refusal([clash]) }
             let row = try await ThemeRecord.query(in: scope).filter(\.$name == name).first() ?? ThemeRecord()
             scope.claim(row)
             row.name = name
@@ -106,7 +111,6 @@ extension MeetingBusiness {
             try await row.save(on: scope.db)
             audit.note("create", "theme", name, before: nil as String?, after: name)
         }
-        return []
     }
 
     /// Takes a theme out of the list offered for new items; items already tagged keep it.

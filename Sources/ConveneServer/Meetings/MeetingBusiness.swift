@@ -11,11 +11,8 @@ enum MeetingBusiness {
     // MARK: Meetings
 
     static func createMeeting(_ meeting: Meeting, in scope: Scope) async throws -> [FieldError] {
-        var errors = meeting.validate()
+        var errors = meeting.validateAsScheduled()
         let partnerships = try await partnershipIDs(meeting.partnershipKeys, in: scope, errors: &errors)
-        if try await MeetingRecord.query(in: scope).filter(\.$key == meeting.key).count() > 0 {
-            errors.append(FieldError("key", "The identifier '\(meeting.key)' is already used; choose another"))
-        }
         guard errors.isEmpty else { return errors }
         try await scope.audited { scope, audit in
             let record = MeetingRecord()
@@ -31,7 +28,7 @@ enum MeetingBusiness {
     static func updateMeeting(_ record: MeetingRecord, from before: Meeting, to meeting: Meeting, in scope: Scope)
         async throws -> [FieldError]
     {
-        var errors = meeting.validate()
+        var errors = meeting.validateAsScheduled()
         let partnerships = try await partnershipIDs(meeting.partnershipKeys, in: scope, errors: &errors)
         guard errors.isEmpty else { return errors }
         guard before != meeting else { return [] }
@@ -75,15 +72,8 @@ enum MeetingBusiness {
         errors: [FieldError], created: Int
     ) {
         var errors = series.validate()
-        if let url = template.onlineURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            errors.append(FieldError("online_url", "The joining link must start with https://"))
-        }
+        errors += Meeting.venueErrors(format: template.format, place: template.place, onlineURL: template.onlineURL)
         let partnership = try await RegisterQueries.partnership(series.partnershipKey, in: scope)
-        if try await MeetingSeriesRecord.query(in: scope).filter(\.$key == series.key).count() > 0 {
-            errors.append(
-                FieldError("name", "This partnership already has a series called '\(series.name)'; choose another name")
-            )
-        }
         guard errors.isEmpty else { return (errors, 0) }
         let start = WallClock.instant(
             series.firstDay, minute: 0, zone: TimeZone(identifier: series.timeZone) ?? WallClock.london)
@@ -92,9 +82,30 @@ enum MeetingBusiness {
         guard !meetings.isEmpty else {
             return ([FieldError("rule", "The series has no meetings: check its first date and its end")], 0)
         }
-        let existing = Set(try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
-        let fresh = meetings.filter { !existing.contains($0.key) }
+        // Whether the series exists, and which of its meetings do, are read with the partnership locked: the same
+        // series scheduled twice at once is made once.
+        do {
+            return ([], try await scheduled(series, meetings, template: template, of: partnership, in: scope))
+        } catch let refusal as Refusal {
+            return (refusal.errors, 0)
+        }
+    }
+
+    private static func scheduled(
+        _ series: MeetingSeries, _ meetings: [Meeting], template: Meeting, of partnership: PartnershipRecord,
+        in scope: Scope
+    ) async throws -> Int {
         try await scope.audited { scope, audit in
+            try await scope.lock(PartnershipRecord.self, ids: [partnership.requireID()])
+            if try await MeetingSeriesRecord.query(in: scope).filter(\.$key == series.key).count() > 0 {
+                throw Refusal([
+                    FieldError(
+                        "name", "This partnership already has a series called '\(series.name)'; choose another name")
+                ])
+            }
+            let existing = Set(
+                try await MeetingRecord.query(in: scope).filter(\.$key ~~ meetings.map(\.key)).all(\.$key))
+            let fresh = meetings.filter { !existing.contains($0.key) }
             let record = MeetingSeriesRecord()
             scope.claim(record)
             record.$partnership.id = try partnership.requireID()
@@ -123,8 +134,8 @@ enum MeetingBusiness {
                 return row
             }
             try await BatchInsert.run(rows, at: scope.now(), on: scope.db)
+            return fresh.count
         }
-        return ([], fresh.count)
     }
 
     // MARK: Helpers

@@ -38,9 +38,6 @@ struct MeetingFormInput: Content {
             reader.errors.append(FieldError("start", "Enter the start time on the 24-hour clock, like 10:00"))
         }
         let length = reader.number(duration, "duration", "The length")
-        if let length, !(5...1440).contains(length) {
-            reader.errors.append(FieldError("duration", "A meeting lasts between 5 and 1,440 minutes"))
-        }
         let format: MeetingFormat? = reader.vocabulary(format, "format", "way of meeting", required: true)
         let status: MeetingStatus? = reader.vocabulary(status, "status", "status", required: true)
         guard let day, let minute, let format, let status else { return (nil, reader.errors) }
@@ -50,14 +47,11 @@ struct MeetingFormInput: Content {
             endsAt: length.map { startsAt.addingTimeInterval(TimeInterval($0 * 60)) }, status: status, format: format,
             place: reader.text(place), onlineURL: reader.text(onlineURL),
             jointWith: (jointWith ?? []).filter { !$0.isEmpty && $0 != partnershipKey }.sorted())
-        var errors = reader.errors + meeting.validate()
-        if format != .online && meeting.place == nil {
-            errors.append(FieldError("place", "Say where people meet in person"))
+        // The meeting's rules are the domain's; the form asks for a length where the rules speak of the end.
+        let errors = meeting.validateAsScheduled().map {
+            $0.field == "ends_at" ? FieldError("duration", $0.message) : $0
         }
-        if format != .inPerson && meeting.onlineURL == nil {
-            errors.append(FieldError("online_url", "Give the link people join online by"))
-        }
-        return (meeting, errors)
+        return (meeting, reader.errors + errors)
     }
 }
 
@@ -136,17 +130,14 @@ struct SeriesFormInput: Content {
         } else {
             reader.errors.append(FieldError("repeats", "Select how often the series meets"))
         }
-        // The template carries the series' format and place for checking; its start is never read.
+        // The template carries the series' format and place, which `MeetingBusiness.scheduleSeries` checks by the
+        // meeting rules; its start is never read.
         let template = Meeting(
             key: key, partnershipKey: partnershipKey, name: reader.text(name) ?? "",
             startsAt: Date(timeIntervalSince1970: 0),
             status: .scheduled, format: format, place: reader.text(place), onlineURL: reader.text(onlineURL))
-        if let format, format != .online, template.place == nil {
-            reader.errors.append(FieldError("place", "Say where people meet in person"))
-        }
-        if let format, format != .inPerson, template.onlineURL == nil {
-            reader.errors.append(FieldError("online_url", "Give the link people join online by"))
-        }
+        // Shown with the form's own errors; `MeetingBusiness.scheduleSeries` holds the API to the same rules.
+        reader.errors += Meeting.venueErrors(format: format, place: template.place, onlineURL: template.onlineURL)
         guard let day, let minute else { return (nil, template, reader.errors) }
         let series = MeetingSeries(
             key: key, partnershipKey: partnershipKey, name: reader.text(name) ?? "", firstDay: day,

@@ -135,10 +135,14 @@ enum MeetingPages {
         let partnership = try await partnership(req)
         let input = try req.content.decode(MeetingFormInput.self)
         let day = Day(input.date ?? "")?.description ?? "meeting"
-        let key = try await req.scope.unusedKey(Key.slug(partnership.key, day), MeetingRecord.self, key: \.$key)
-        var (meeting, errors) = input.parse(key: key, partnershipKey: partnership.key)
-        if let meeting, errors.isEmpty { errors = try await jointErrors(meeting, before: nil, req) }
-        if let meeting, errors.isEmpty { errors = try await MeetingBusiness.createMeeting(meeting, in: req.scope) }
+        let (key, errors) = try await req.scope.withUnusedKey(
+            Key.slug(partnership.key, day), MeetingRecord.self, key: \.$key
+        ) { key in
+            var (meeting, errors) = input.parse(key: key, partnershipKey: partnership.key)
+            if let meeting, errors.isEmpty { errors = try await jointErrors(meeting, before: nil, req) }
+            if let meeting, errors.isEmpty { errors = try await MeetingBusiness.createMeeting(meeting, in: req.scope) }
+            return (key, errors)
+        }
         if errors.isEmpty { return req.redirect(to: MeetingPath.meeting(partnership.key, key).href) }
         return try await meetingForm(partnership, nil, input, errors: errors, req)
             .response(status: .unprocessableEntity)

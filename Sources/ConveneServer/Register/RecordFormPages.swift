@@ -37,8 +37,11 @@ enum RecordFormPages {
 
     @Sendable static func createOrganisation(req: Request) async throws -> Response {
         let input = try req.content.decode(OrganisationFormInput.self)
-        let key = try await req.scope.unusedKey(Key.slug(input.name ?? ""), OrganisationRecord.self, key: \.$key)
-        let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(organisations: [$0]) }
+        let (key, errors) = try await req.scope.withUnusedKey(
+            Key.slug(input.name ?? ""), OrganisationRecord.self, key: \.$key
+        ) { key in
+            (key, try await save(input.parse(key: key), mode: .create, req: req) { Register(organisations: [$0]) })
+        }
         if errors.isEmpty { return req.redirect(to: RegisterPath.organisation(key).href) }
         return RecordFormViews.organisation(
             OrganisationFormModel(
@@ -87,8 +90,11 @@ enum RecordFormPages {
 
     @Sendable static func createPerson(req: Request) async throws -> Response {
         let input = try req.content.decode(PersonFormInput.self)
-        let key = try await req.scope.unusedKey(Key.slug(input.name ?? ""), PersonRecord.self, key: \.$key)
-        let errors = try await save(input.parse(key: key), mode: .create, req: req) { Register(persons: [$0]) }
+        let (key, errors) = try await req.scope.withUnusedKey(
+            Key.slug(input.name ?? ""), PersonRecord.self, key: \.$key
+        ) { key in
+            (key, try await save(input.parse(key: key), mode: .create, req: req) { Register(persons: [$0]) })
+        }
         if errors.isEmpty {
             try await Publishing.setPublicOffice(key, input.publicOffice == "yes", in: req.scope)
             return req.redirect(to: RegisterPath.person(key).href)
@@ -153,9 +159,10 @@ enum RecordFormPages {
         let input = try req.content.decode(MembershipFormInput.self)
         let base = Key.slug(
             partnership.key, input.personKey ?? input.organisationKey ?? "member", input.role ?? "member")
-        let key = try await req.scope.unusedKey(base, MembershipRecord.self, key: \.$key)
-        let errors = try await save(input.parse(key: key, partnershipKey: partnership.key), mode: .create, req: req) {
-            Register(memberships: [$0])
+        let errors = try await req.scope.withUnusedKey(base, MembershipRecord.self, key: \.$key) { key in
+            try await save(input.parse(key: key, partnershipKey: partnership.key), mode: .create, req: req) {
+                Register(memberships: [$0])
+            }
         }
         if errors.isEmpty {
             return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "members"))
@@ -230,18 +237,20 @@ enum RecordFormPages {
 
     @Sendable static func createTerms(req: Request) async throws -> Response {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
-        let version = try await nextVersion(partnership, in: req.scope)
         let input = try req.content.decode(TermsFormInput.self)
-        let (terms, errors) = input.parse(partnershipKey: partnership.key, version: version)
-        var all = errors
-        if let terms, errors.isEmpty {
-            all = try await RegisterEdits.write(
-                Register(termsOfReference: [terms]), mode: .create,
-                origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), in: req.scope)
-            if all.isEmpty {
-                return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "terms"))
-            }
+        // The next version is the server's choice: chosen again if another writer takes it first.
+        let (version, all) = try await req.scope.retryingCollisions(on: ["key", "version"]) {
+            let version = try await nextVersion(partnership, in: req.scope)
+            let (terms, errors) = input.parse(partnershipKey: partnership.key, version: version)
+            guard let terms, errors.isEmpty else { return (version, errors) }
+            return (
+                version,
+                try await RegisterEdits.write(
+                    Register(termsOfReference: [terms]), mode: .create,
+                    origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), in: req.scope)
+            )
         }
+        if all.isEmpty { return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "terms")) }
         return RecordFormViews.terms(
             TermsFormModel(
                 context: req.pageContext, action: RegisterPath.newTermsOfReference(partnership.key).href,

@@ -7,7 +7,8 @@ import Foundation
 enum RegisterEdits {
     enum Mode { case create, update }
 
-    /// Writes one record (and, for a partnership, its stated reporting lines); returns field errors or nothing.
+    /// Writes one record (and, for a partnership, its stated reporting lines); returns field errors or nothing, and
+    /// throws `KeyInUse` when a record to be created already exists.
     static func write(
         _ register: Register, relationsStatedFor: Set<String> = [], mode: Mode,
         origin: RecordOrigin, in scope: Scope
@@ -16,16 +17,9 @@ enum RegisterEdits {
         batch.register = register
         batch.origins[origin] = "request"
         batch.relationsStatedFor = relationsStatedFor
-        let exists = try await exists(origin, in: scope)
-        if mode == .create && exists {
-            return [
-                FieldError(
-                    origin.kind == .area ? "code" : "key",
-                    "The identifier '\(origin.key)' is already used; choose another")
-            ]
-        }
-        if mode == .update && !exists { throw Problem.notFound("'\(origin.key)'") }
-        switch try await RegisterImport.run(batch, in: scope) {
+        if mode == .update, try await !exists(origin, in: scope) { throw Problem.notFound("'\(origin.key)'") }
+        // A new record's key is checked inside the write's transaction; if it is taken, `KeyInUse` is thrown.
+        switch try await RegisterImport.run(batch, in: scope, creating: mode == .create ? origin : nil) {
         case .rejected(let issues):
             return issues.map { FieldError($0.field ?? "key", $0.message) }
         case .applied:

@@ -14,14 +14,20 @@ public enum RegisterImport {
     private struct DryRunRollback: Error { let summary: ChangeSummary }
 
     static func run(
-        _ batch: ImportBatch, in scope: Scope, dryRun: Bool = false,
+        _ batch: ImportBatch, in scope: Scope, dryRun: Bool = false, creating new: RecordOrigin? = nil,
         progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> ImportOutcome {
         progress?("read \(batch.register.recordCount) records")
         if !batch.issues.isEmpty { return .rejected(batch.issues) }
         do {
             let summary = try await scope.transaction { scope in
-                // Checked inside the transaction so that the keys it resolves against cannot change under it.
+                // Checked inside the transaction, with the workspace locked, so that the keys it resolves against
+                // cannot change under it.
+                try await scope.lockWorkspace()
+                // A record the write means to create must not exist when the write begins: else it is `KeyInUse`.
+                if let new, try await RegisterEdits.exists(new, in: scope) {
+                    throw KeyInUse(field: new.kind == .area ? "code" : "key", value: new.key)
+                }
                 let store = RegisterStore(scope: scope)
                 let known = try await store.knownKeys()
                 // A file's own ids (Popolo) find the records they made before, whatever keys those have.

@@ -53,8 +53,9 @@ enum RegisterPages {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(PartnershipFormInput.self)
-        let key = try await req.scope.unusedKey(Key.slug(input.name ?? ""), PartnershipRecord.self, key: \.$key)
-        return try await save(input, key: key, mode: .create, req: req)
+        return try await req.scope.withUnusedKey(Key.slug(input.name ?? ""), PartnershipRecord.self, key: \.$key) {
+            try await save(input, key: $0, mode: .create, req: req)
+        }
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {

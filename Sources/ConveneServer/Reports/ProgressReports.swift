@@ -89,24 +89,26 @@ enum ProgressReports {
         let html = document.render()
         let pdf = try await chromium.asyncMap { try await Chromium.pdf(html, chromium: $0, threadPool: threadPool) }
         let base = "\(partnership.key)-\(year.startYear)"
-        return try await scope.audited { scope, audit in
-            let record = ProgressReportRecord()
-            scope.claim(record)
-            record.$partnership.id = try partnership.requireID()
-            record.key = try await scope.unusedKey(base, ProgressReportRecord.self, key: \.$key)
-            record.yearStart = year.startYear
-            record.madeAt = document.madeAt
-            record.madeBy = scope.actor
-            record.dataVersion = document.dataVersion
-            record.html = html
-            record.pdf = pdf ?? nil
-            try await record.create(on: scope.db)
-            audit.note(
-                "create", "progress report", record.key, before: nil as Made?,
-                after: Made(
-                    partnership: partnership.key, year: year.label, dataVersion: document.dataVersion,
-                    pdf: record.pdf != nil))
-            return record
+        return try await scope.retryingCollisions(on: ["key"]) {
+            try await scope.audited { scope, audit in
+                let record = ProgressReportRecord()
+                scope.claim(record)
+                record.$partnership.id = try partnership.requireID()
+                record.key = try await scope.unusedKey(base, ProgressReportRecord.self, key: \.$key)
+                record.yearStart = year.startYear
+                record.madeAt = document.madeAt
+                record.madeBy = scope.actor
+                record.dataVersion = document.dataVersion
+                record.html = html
+                record.pdf = pdf ?? nil
+                try await record.create(on: scope.db)
+                audit.note(
+                    "create", "progress report", record.key, before: nil as Made?,
+                    after: Made(
+                        partnership: partnership.key, year: year.label, dataVersion: document.dataVersion,
+                        pdf: record.pdf != nil))
+                return record
+            }
         }
     }
 }

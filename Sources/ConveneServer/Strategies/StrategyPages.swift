@@ -44,10 +44,13 @@ enum StrategyPages {
 
     @Sendable static func createStrategy(req: Request) async throws -> Response {
         let input = try req.content.decode(StrategyFormInput.self)
-        let key = try await req.scope.unusedKey(Key.slug(input.name ?? ""), StrategyRecord.self, key: \.$key)
-        let (strategy, parseErrors) = input.parse(key: key)
-        var errors = parseErrors
-        if let strategy, errors.isEmpty { errors = try await StrategyStore.save(strategy, in: req.scope) }
+        let (key, errors) = try await req.scope.withUnusedKey(
+            Key.slug(input.name ?? ""), StrategyRecord.self, key: \.$key
+        ) { key in
+            let (strategy, errors) = input.parse(key: key)
+            guard let strategy, errors.isEmpty else { return (key, errors) }
+            return (key, try await StrategyStore.save(strategy, creating: true, in: req.scope))
+        }
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(key).href) }
         return StrategyViews.strategyForm(
             StrategyFormModel(
@@ -102,9 +105,10 @@ enum StrategyPages {
         let strategy = try landscape.strategy(try req.parameters.require("key"))
         let input = try req.content.decode(PriorityFormInput.self)
         let base = Key.slug(strategy.key, input.title ?? "priority")
-        let key = try await req.scope.unusedKey(base, PriorityRecord.self, key: \.$key)
-        let priority = input.parse(key: key, strategyKey: strategy.key)
-        let errors = try await StrategyStore.save(priority, in: req.scope)
+        let errors = try await req.scope.withUnusedKey(base, PriorityRecord.self, key: \.$key) { key in
+            try await StrategyStore.save(
+                input.parse(key: key, strategyKey: strategy.key), creating: true, in: req.scope)
+        }
         if errors.isEmpty { return req.redirect(to: StrategyPath.strategy(strategy.key).href(fragment: "priorities")) }
         return StrategyViews.priorityForm(
             PriorityFormModel(

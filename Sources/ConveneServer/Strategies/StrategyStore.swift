@@ -54,8 +54,8 @@ enum StrategyStore {
     }
 
     /// Creates or replaces a strategy by key. Errors name the form's fields; nothing is written when there are any.
-    static func save(_ strategy: Strategy, replacing oldKey: String? = nil, in scope: Scope) async throws
-        -> [FieldError]
+    static func save(_ strategy: Strategy, replacing oldKey: String? = nil, creating: Bool = false, in scope: Scope)
+        async throws -> [FieldError]
     {
         var errors = strategy.validate()
         let partnership =
@@ -80,6 +80,7 @@ enum StrategyStore {
             errors.append(FieldError("key", "There is already a strategy with the identifier '\(strategy.key)'"))
         }
         guard errors.isEmpty else { return errors }
+        if creating, existing != nil { throw KeyInUse(field: "key", value: strategy.key) }
         let before = existing.map(domain)
         guard before != strategy else { return [] }
         try await scope.audited { scope, audit in
@@ -102,7 +103,7 @@ enum StrategyStore {
 
     /// Creates or replaces a priority by key, at the end of its strategy's list when new. Its links must name plan
     /// priorities and framework objectives that exist.
-    static func save(_ priority: Priority, in scope: Scope) async throws -> [FieldError] {
+    static func save(_ priority: Priority, creating: Bool = false, in scope: Scope) async throws -> [FieldError] {
         var errors = priority.validate()
         guard let strategy = try await scope.query(StrategyRecord.self).filter(\.$key == priority.strategyKey).first()
         else {
@@ -126,6 +127,7 @@ enum StrategyStore {
                     "key", "There is already a priority with the identifier '\(priority.key)' in another strategy"))
         }
         guard errors.isEmpty else { return errors }
+        if creating, existing != nil { throw KeyInUse(field: "key", value: priority.key) }
         let before = existing.map { domain($0, strategyKey: priority.strategyKey) }
         // The position is the store's to keep (a priority saved again stays where it is), so it is not compared.
         if var unchanged = before {

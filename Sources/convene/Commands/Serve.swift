@@ -13,6 +13,9 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Load the demo landscape from the source reports first.") var demo = false
     @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
     @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
+    @ArgumentParser.Flag(
+        help: "Do not migrate the database on starting: where `convene migrate` is the deploy step, run once.")
+    var noMigrate = false
 
     func run() async throws {
         var env = try Environment.detect(arguments: ["convene"])
@@ -21,7 +24,16 @@ struct Serve: AsyncParsableCommand {
         do {
             app.logger.logLevel = env.isRelease ? .notice : .info
             try configure(app, options.configuration)
-            try await app.autoMigrate()
+            if noMigrate {
+                let pending = try await Migrations.pending(on: app.db)
+                if !pending.isEmpty {
+                    throw CommandFailure(
+                        "The database is not up to date (\(pending.count) migrations to run); run `convene migrate` first."
+                    )
+                }
+            } else {
+                try await Migrations.run(on: app)
+            }
             let base = "http://\(hostname):\(port)"
             if demo {
                 if case .rejected(let issues) = try await ReportsDemo.load(on: app.db, today: Convene.now.today) {

@@ -77,6 +77,48 @@ import Testing
         #expect(Quorum.check(required: 2, members: members, attendance: attendance).counted == ["chair"])
     }
 
+    @Test func minutesAreApprovedOnlyWhenWrittenAndAtTheirMeetingOrALaterOne() throws {
+        let held = Date(timeIntervalSince1970: 1_800_000_000)
+        var blank = Minutes(meetingKey: "m1", text: "  \n")
+        #expect(throws: Minutes.Refusal.nothingToApprove) {
+            try blank.approve(on: Self.day("2026-03-01"), atMeeting: "m1", approving: held, held: held)
+        }
+        var minutes = Minutes(meetingKey: "m1", text: "The board agreed the plan")
+        #expect(throws: Minutes.Refusal.approvedBeforeTheMeeting) {
+            try minutes.approve(
+                on: Self.day("2026-03-01"), atMeeting: "m0", approving: held.addingTimeInterval(-86_400), held: held)
+        }
+        #expect(Minutes.Refusal.approvedBeforeTheMeeting.field == "at_meeting")
+        try minutes.approve(on: Self.day("2026-03-01"), atMeeting: "m1", approving: held, held: held)
+        #expect(minutes.state == .approved)
+    }
+
+    @Test func aMeetingsRulesHoldWhoeverWritesIt() {
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        func fields(_ meeting: Meeting) -> Set<String> { Set(meeting.validateAsScheduled().map(\.field)) }
+        var meeting = Meeting(
+            key: "m1", partnershipKey: "cdp", name: "Board", startsAt: start, endsAt: start.addingTimeInterval(60),
+            format: .inPerson)
+        #expect(fields(meeting) == ["ends_at", "place"])
+        meeting.endsAt = start.addingTimeInterval(2 * 86_400)
+        meeting.format = .hybrid
+        meeting.place = "Hall"
+        meeting.onlineURL = "teams"
+        #expect(fields(meeting) == ["ends_at", "online_url"])
+        meeting.endsAt = start.addingTimeInterval(3600)
+        meeting.onlineURL = "https://example.org/join"
+        meeting.attendance = [Attendance(personKey: "p", status: .present, attendedMinutes: 2000)]
+        #expect(fields(meeting) == ["attendance"])
+        // A register file's meeting says nothing of how it meets, and needs neither place nor link; a file's
+        // times are kept as it states them.
+        #expect(
+            Meeting(key: "m3", partnershipKey: "cdp", name: "Holiday", startsAt: start, endsAt: start).validate()
+                .isEmpty)
+        #expect(fields(Meeting(key: "m2", partnershipKey: "cdp", name: "Board", startsAt: start)).isEmpty)
+        #expect(Theme.nameErrors("Housing; health").map(\.field) == ["name"])
+        #expect(Theme.clash("housing", with: ["Housing"])?.field == "name")
+    }
+
     @Test func minutesGoFromDraftToApprovedToLockedAndThenOnlyTakeAddenda() throws {
         // Setup
         var minutes = Minutes(meetingKey: "m1", text: "Draft text")

@@ -281,7 +281,8 @@ import VaporTesting
 
     /// Routes anyone may use.
     static let open: Set<String> = [
-        "GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /setup/{token}", "POST /setup/{token}",
+        "GET /healthz", "GET /readyz", "GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /setup/{token}",
+        "POST /setup/{token}",
         "GET /api/v1/openapi.json", "GET /public", "GET /public/{workspace}/{key}",
         "GET /api/v1/public/partnerships", "GET /api/v1/public/partnerships/{workspace}/{key}",
         // A calendar feed's token is its key; a published partnership's feed names nobody.

@@ -58,7 +58,7 @@ actor TestDatabases {
             app.logger.logLevel = .warning
             do {
                 try configure(app, Configuration(database: database))
-                try await app.autoMigrate()
+                try await Migrations.run(on: app)
                 try await app.asyncShutdown()
             } catch {
                 try? await app.asyncShutdown()

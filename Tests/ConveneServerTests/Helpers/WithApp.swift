@@ -14,6 +14,10 @@ import VaporTesting
 func withConveneApp<T>(dotPath: String? = nil, now: Now = TestClock.now, _ test: (Application) async throws -> T)
     async throws -> T
 {
+    // Tests run all at once; each application holds its own database connections, so that many at a time is the
+    // limit (PostgreSQL's test cluster has 600 connection slots).
+    await TestSlots.shared.enter()
+    defer { Task { await TestSlots.shared.leave() } }
     let copy = try await TestDatabases.shared.copy()
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -32,6 +36,28 @@ func withConveneApp<T>(dotPath: String? = nil, now: Now = TestClock.now, _ test:
     // The copy lives in a throwaway folder or cluster: failing to remove it does not fail the test.
     try? await copy.remove()
     return result
+}
+
+/// How many tests have an application and a database at once.
+actor TestSlots {
+    static let shared = TestSlots(64)
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func enter() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
 }
 
 /// The suite's own today: every test's dates are worked out from it, never from the machine's clock.
