@@ -64,11 +64,7 @@ public struct Meeting: Hashable, Codable, Sendable {
         check.requireKey(key)
         check.requireText(name, "name", "the meeting's name")
         if let endsAt { check.require(endsAt >= startsAt, "ends_at", "The meeting must end after it starts") }
-        if let onlineURL {
-            check.require(
-                onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://"), "online_url",
-                "The joining link must start with https://")
-        }
+        check.add(Self.linkErrors(onlineURL))
         for other in jointWith { check.requireKey(other, "joint_with") }
         var seen: Set<String> = []
         for person in attendance.map(\.personKey) where !seen.insert(person).inserted {
@@ -99,20 +95,24 @@ extension Meeting {
         if let minutes = durationMinutes, minutes >= 0, !Self.allowedMinutes.contains(minutes) {
             errors.append(FieldError("ends_at", "A meeting lasts between 5 and 1,440 minutes"))
         }
-        return errors
-            + Self.venueErrors(format: format, place: place, onlineURL: onlineURL).filter { !errors.contains($0) }
+        return errors + Self.presenceErrors(format: format, place: place, onlineURL: onlineURL)
     }
 
-    /// Where and how people meet: a place to meet in person, a link (http or https) to join online, both for a
-    /// hybrid meeting. A meeting that does not say how it meets (as register files do not) needs neither. The same
-    /// rules hold for a series' meetings.
+    /// Where and how a series' meetings meet, by the same rules as one meeting's (`validateAsScheduled`).
     public static func venueErrors(format: MeetingFormat?, place: String?, onlineURL: String?) -> [FieldError] {
+        linkErrors(onlineURL) + presenceErrors(format: format, place: place, onlineURL: onlineURL)
+    }
+
+    /// A joining link is a web address.
+    private static func linkErrors(_ onlineURL: String?) -> [FieldError] {
+        guard let onlineURL, !(onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://")) else { return [] }
+        return [FieldError("online_url", "The joining link must start with https://")]
+    }
+
+    /// A place to meet in person, a link to join online, both for a hybrid meeting; a meeting that does not say how
+    /// it meets (as register files do not) needs neither.
+    private static func presenceErrors(format: MeetingFormat?, place: String?, onlineURL: String?) -> [FieldError] {
         var check = Checker()
-        if let onlineURL {
-            check.require(
-                onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://"), "online_url",
-                "The joining link must start with https://")
-        }
         if let format, format != .online {
             check.require(place != nil, "place", "Say where people meet in person")
         }

@@ -1,6 +1,7 @@
 import ConveneDomain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 import VaporTesting
 
@@ -118,6 +119,33 @@ import VaporTesting
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.lowercased().contains("samesite=lax"))
             #expect(idle.status == .seeOther, "an idle session is signed out")
+        }
+    }
+
+    @Test func theLastSeenTimeIsWrittenAtMostOnceAMinuteAndAnonymousRequestsMakeNoSession() async throws {
+        let later = NIOLockedValueBox<TimeInterval>(0)
+        let start = TestClock.now()
+        try await withConveneApp(now: Now { start.addingTimeInterval(later.withLockedValue { $0 }) }) { app in
+            // Setup
+            let sessions = try await SessionRecord.query(on: app.db).count()
+            func seen() async throws -> String? {
+                try await SessionRecord.query(on: app.db).all().compactMap { $0.data["seen"] }.first
+            }
+            let signedIn = try await seen()
+
+            // Act and check: half a minute on, nothing is written; a minute on, the time is.
+            later.withLockedValue { $0 = 30 }
+            #expect(try await app.send(.GET, "/partnerships").status == .ok)
+            #expect(try await seen() == signedIn)
+            later.withLockedValue { $0 = 61 }
+            #expect(try await app.send(.GET, "/partnerships").status == .ok)
+            #expect(try await seen() == String(start.addingTimeInterval(61).timeIntervalSince1970))
+            // A load balancer's questions, the API and public pages make no session.
+            #expect(try await app.send(.GET, "/healthz", signedIn: false).status == .ok)
+            #expect(try await app.send(.GET, "/readyz", signedIn: false).status == .ok)
+            #expect(try await app.send(.GET, "/api/v1/partnerships").status == .ok)
+            #expect(try await app.send(.GET, "/public", signedIn: false).status == .ok)
+            #expect(try await SessionRecord.query(on: app.db).count() == sessions)
         }
     }
 

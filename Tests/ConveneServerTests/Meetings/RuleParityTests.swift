@@ -86,7 +86,17 @@ import VaporTesting
             name: "an action with no owner, due before it was raised",
             form: ("/partnerships/cdp/actions/new", "title=Write+the+plan&owner=&due_on=2020-01-01"),
             api: ("/api/v1/partnerships/cdp/actions", #"{"title":"Write the plan","due_on":"2020-01-01"}"#),
-            fields: ["owner", "due_on"])
+            fields: ["owner", "due_on"]),
+        Case(
+            name: "minutes approved with nothing written",
+            form: ("/partnerships/cdp/meetings/cdp-board/minutes/approve", "at_meeting="),
+            api: ("/api/v1/partnerships/cdp/meetings/cdp-board/minutes/approve", "{}"),
+            fields: ["minutes"]),
+        Case(
+            name: "minutes approved at a meeting before their own",
+            form: ("/partnerships/cdp/meetings/cdp-written/minutes/approve", "at_meeting=cdp-board"),
+            api: ("/api/v1/partnerships/cdp/meetings/cdp-written/minutes/approve", #"{"at_meeting":"cdp-board"}"#),
+            fields: ["at_meeting"])
     ]
 
     /// The errors a form page shows in its summary: `<a href="#FIELD">MESSAGE</a>`.
@@ -110,6 +120,14 @@ import VaporTesting
                 .POST, Self.meetingsAPI,
                 json: #"{"key":"cdp-board","name":"Board","starts_at":"2027-06-01T08:00:00Z"}"#)
             #expect(board.status == .created, "\(board.text)")
+            // A later meeting whose minutes are written.
+            let written = try await app.send(
+                .POST, Self.meetingsAPI,
+                json: #"{"key":"cdp-written","name":"Board","starts_at":"2027-07-01T08:00:00Z"}"#)
+            #expect(written.status == .created, "\(written.text)")
+            let minutes = try await app.send(
+                .PUT, "/api/v1/partnerships/cdp/meetings/cdp-written/minutes", json: #"{"text":"The board agreed"}"#)
+            #expect(minutes.status == .ok, "\(minutes.text)")
 
             let page = try await app.send(.POST, refusal.form.path, form: refusal.form.body)
             #expect(page.status == .unprocessableEntity, "\(refusal.name): the form answered \(page.status)")
