@@ -1,6 +1,7 @@
 import ConveneDomain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Who is making a request, in which workspace, with which role.
@@ -61,8 +62,9 @@ struct AuthMiddleware: AsyncMiddleware {
                 if now.timeIntervalSince1970 - seen >= SessionPolicy.seenResolution {
                     request.session.data["seen"] = String(now.timeIntervalSince1970)
                 }
-                request.principal = try await Self.principal(
-                    user: userID, workspace: request.session.data["workspace"], on: request.db)
+                // Read with the session, in the same query (`QuietSessions`).
+                request.principal = request.storage[Asker.Key.self]?.principal(
+                    user: userID, workspace: request.session.data["workspace"])
             }
         }
         if let principal = request.principal {
@@ -71,42 +73,31 @@ struct AuthMiddleware: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 
+    /// The principal of an API token, in one query: the token, its user, their role in the token's workspace (a
+    /// token never carries more than its user's current role) and the workspace.
     static func principal(token: String, on db: Database) async throws -> Principal? {
         guard
-            let record = try await APITokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token))
-                .filter(\.$revokedAt == nil).with(\.$user).with(\.$workspace).first(),
-            let role = WorkspaceRole(rawValue: record.role)
-        else { return nil }
-        // A token never carries more than its user's current role.
-        guard
-            let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == record.$user.id)
-                .filter(\.$workspace.$id == record.$workspace.id).first(),
-            let memberRole = WorkspaceRole(rawValue: member.role)
+            let row = try await (db as! any SQLDatabase).raw(
+                """
+                SELECT t.role AS token_role, m.role AS member_role, u.id AS user_id, u.email, w.id AS workspace_id,
+                    w.name, w.kind
+                FROM api_tokens t
+                JOIN users u ON u.id = t.user_id
+                JOIN workspace_members m ON m.user_id = t.user_id AND m.workspace_id = t.workspace_id
+                JOIN workspaces w ON w.id = t.workspace_id
+                WHERE t.token_hash = \(bind: APITokenRecord.hash(token)) AND t.revoked_at IS NULL
+                """
+            ).first(),
+            let role = WorkspaceRole(rawValue: try row.decode(column: "token_role", as: String.self)),
+            let memberRole = WorkspaceRole(rawValue: try row.decode(column: "member_role", as: String.self))
         else { return nil }
         return Principal(
-            userID: record.$user.id, email: record.user.email, workspaceID: record.$workspace.id,
-            workspaceName: record.workspace.name, workspaceKind: record.workspace.workspaceKind,
+            userID: try row.decode(column: "user_id", as: UUID.self),
+            email: try row.decode(column: "email", as: String.self),
+            workspaceID: try row.decode(column: "workspace_id", as: UUID.self),
+            workspaceName: try row.decode(column: "name", as: String.self),
+            workspaceKind: WorkspaceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .forceArea,
             role: min(role, memberRole), viaToken: true)
-    }
-
-    static func principal(user: UUID, workspace: String?, on db: Database) async throws -> Principal? {
-        guard let user = try await UserRecord.find(user, on: db) else { return nil }
-        // The workspace chosen in this session, else the oldest, so that a sign-in always lands in the same one.
-        let memberships = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(
-            \.$workspace
-        ).all()
-            .sorted {
-                ($0.workspace.createdAt ?? .distantPast, $0.workspace.key) < (
-                    $1.workspace.createdAt ?? .distantPast, $1.workspace.key
-                )
-            }
-        guard let member = memberships.first(where: { $0.$workspace.id.uuidString == workspace }) ?? memberships.first,
-            let role = WorkspaceRole(rawValue: member.role)
-        else { return nil }
-        return Principal(
-            userID: try user.requireID(), email: user.email, workspaceID: member.$workspace.id,
-            workspaceName: member.workspace.name, workspaceKind: member.workspace.workspaceKind, role: role,
-            viaToken: false, workspaceCount: memberships.count)
     }
 }
 

@@ -105,7 +105,8 @@ enum SignInPages {
         attempt.succeeded = valid
         try await attempt.create(on: req.db)
         guard valid, let user,
-            let principal = try await AuthMiddleware.principal(user: user.requireID(), workspace: nil, on: req.db)
+            let principal = try await Asker.of(user: user.requireID(), on: req.db).principal(
+                user: user.requireID(), workspace: nil)
         else {
             // One message whether the email or the password was wrong, so accounts cannot be discovered.
             return page(
