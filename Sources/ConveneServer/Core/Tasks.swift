@@ -8,10 +8,10 @@ public enum Tasks {
     /// The register's file formats: Popolo JSON, the office sheet as CSV, and the same sheet as an Excel workbook.
     public enum FileFormat: String, CaseIterable, Sendable { case popolo, csv, xlsx }
 
-    /// Builds an application for a configuration and, unless told not to, brings its database up to date.
+    /// Builds an application for a configuration and brings its database up to date.
     public static func application(
         _ configuration: Configuration, environment: Environment = .production,
-        logLevel: Logger.Level = .notice, migrate: Bool = true
+        logLevel: Logger.Level = .notice
     ) async throws -> Application {
         var env = environment
         env.arguments = [env.arguments.first ?? "convene"]
@@ -19,7 +19,7 @@ public enum Tasks {
         app.logger.logLevel = logLevel
         do {
             try configure(app, configuration)
-            if migrate { try await Migrations.run(on: app) }
+            try await Migrations.run(on: app)
             try await PlannerStatistics.refreshOnOpening(app.db)
         } catch {
             try? await app.asyncShutdown()
