@@ -15,6 +15,8 @@ struct Principal: Sendable {
     var viaToken: Bool
     /// How many workspaces the user has a role in; the header offers a switch when more than one.
     var workspaceCount = 1
+    /// The workspace's data version as this request found it: every write moves it on (`DataVersion`).
+    var dataVersion: Int64 = 0
 }
 
 extension Request {
@@ -80,7 +82,7 @@ struct AuthMiddleware: AsyncMiddleware {
             let row = try await (db as! any SQLDatabase).raw(
                 """
                 SELECT t.role AS token_role, m.role AS member_role, u.id AS user_id, u.email, w.id AS workspace_id,
-                    w.name, w.kind
+                    w.name, w.kind, w.version
                 FROM api_tokens t
                 JOIN users u ON u.id = t.user_id
                 JOIN workspace_members m ON m.user_id = t.user_id AND m.workspace_id = t.workspace_id
@@ -97,7 +99,8 @@ struct AuthMiddleware: AsyncMiddleware {
             workspaceID: try row.decode(column: "workspace_id", as: UUID.self),
             workspaceName: try row.decode(column: "name", as: String.self),
             workspaceKind: WorkspaceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .forceArea,
-            role: min(role, memberRole), viaToken: true)
+            role: min(role, memberRole), viaToken: true,
+            dataVersion: try row.decode(column: "version", as: Int64.self))
     }
 }
 

@@ -27,7 +27,7 @@ struct QuietSessions: AsyncSessionDriver {
         let rows = try await sql.raw(
             """
             SELECT s.data, u.id AS user_id, u.email, m.role, w.id AS workspace_id, w.name, w.kind, w.key,
-                w.created_at
+                w.created_at, w.version
             FROM _fluent_sessions s
             LEFT JOIN users u ON u.id = \(user)
             LEFT JOIN workspace_members m ON m.user_id = u.id
@@ -63,6 +63,7 @@ struct Asker: Sendable {
         var key: String
         var createdAt: Date?
         var role: WorkspaceRole
+        var version: Int64
     }
 
     var userID: UUID?
@@ -80,7 +81,8 @@ struct Asker: Sendable {
                 workspaceID: id, name: try row.decode(column: "name", as: String.self),
                 kind: WorkspaceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .forceArea,
                 key: try row.decode(column: "key", as: String.self),
-                createdAt: try row.decode(column: "created_at", as: Date?.self), role: role)
+                createdAt: try row.decode(column: "created_at", as: Date?.self), role: role,
+                version: try row.decode(column: "version", as: Int64.self))
         }
         // The oldest first, so that a sign-in always lands in the same one.
         memberships.sort { ($0.createdAt ?? .distantPast, $0.key) < ($1.createdAt ?? .distantPast, $1.key) }
@@ -91,7 +93,8 @@ struct Asker: Sendable {
         try Asker(
             try await (db as! any SQLDatabase).raw(
                 """
-                SELECT u.id AS user_id, u.email, m.role, w.id AS workspace_id, w.name, w.kind, w.key, w.created_at
+                SELECT u.id AS user_id, u.email, m.role, w.id AS workspace_id, w.name, w.kind, w.key, w.created_at,
+                    w.version
                 FROM users u
                 LEFT JOIN workspace_members m ON m.user_id = u.id
                 LEFT JOIN workspaces w ON w.id = m.workspace_id
@@ -107,6 +110,7 @@ struct Asker: Sendable {
         else { return nil }
         return Principal(
             userID: user, email: email, workspaceID: member.workspaceID, workspaceName: member.name,
-            workspaceKind: member.kind, role: member.role, viaToken: false, workspaceCount: memberships.count)
+            workspaceKind: member.kind, role: member.role, viaToken: false, workspaceCount: memberships.count,
+            dataVersion: member.version)
     }
 }

@@ -88,12 +88,15 @@ enum AnalysisPages {
     }
 
     @Sendable static func cost(req: Request) async throws -> Response {
-        let asked = asked(req)
-        let (data, settings) = try await data(req, asked, for: .cost)
-        if let csv = try download(.cost, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
-        let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
-        return AnalysisViews.cost(CostPageModel(context: req.pageContext, asked: asked, report: report, data: data))
-            .response()
+        try await AnalysisResults.page(.cost, req) { context in
+            let asked = asked(req)
+            let (data, settings) = try await data(req, asked, for: .cost)
+            if let csv = try download(.cost, asked, AnalysisQuestion(period: asked.period), data, settings) {
+                return .file(csv)
+            }
+            let report = CostAudit.run(data, period: asked.period, settings: settings, today: req.now.today)
+            return .page(AnalysisViews.cost(CostPageModel(context: context, asked: asked, report: report, data: data)))
+        }
     }
 
     /// The meetings behind a cost figure: of a partnership, an organisation's people or a theme.
@@ -119,12 +122,15 @@ enum AnalysisPages {
     }
 
     @Sendable static func load(req: Request) async throws -> Response {
-        let asked = asked(req)
-        let (data, settings) = try await data(req, asked, for: .load)
-        if let csv = try download(.load, asked, AnalysisQuestion(period: asked.period), data, settings) { return csv }
-        let report = Load.run(data, period: asked.period, settings: settings)
-        return AnalysisViews.load(LoadPageModel(context: req.pageContext, asked: asked, report: report, data: data))
-            .response()
+        try await AnalysisResults.page(.load, req) { context in
+            let asked = asked(req)
+            let (data, settings) = try await data(req, asked, for: .load)
+            if let csv = try download(.load, asked, AnalysisQuestion(period: asked.period), data, settings) {
+                return .file(csv)
+            }
+            let report = Load.run(data, period: asked.period, settings: settings)
+            return .page(AnalysisViews.load(LoadPageModel(context: context, asked: asked, report: report, data: data)))
+        }
     }
 
     @Sendable static func personLoad(req: Request) async throws -> Response {
@@ -141,64 +147,74 @@ enum AnalysisPages {
     }
 
     @Sendable static func attendance(req: Request) async throws -> Response {
-        let asked = asked(req)
-        let (data, settings) = try await data(req, asked, for: .attendance)
-        if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) {
-            return csv
+        try await AnalysisResults.page(.attendance, req) { context in
+            let asked = asked(req)
+            let (data, settings) = try await data(req, asked, for: .attendance)
+            if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) {
+                return .file(csv)
+            }
+            let report = AttendanceQuality.run(data, period: asked.period, today: req.now.today)
+            return .page(AnalysisViews.attendance(AttendancePageModel(context: context, asked: asked, report: report)))
         }
-        let report = AttendanceQuality.run(data, period: asked.period, today: req.now.today)
-        return AnalysisViews.attendance(AttendancePageModel(context: req.pageContext, asked: asked, report: report))
-            .response()
     }
 
     @Sendable static func delivery(req: Request) async throws -> Response {
-        let asked = asked(req)
-        let (data, settings) = try await data(req, asked, for: .delivery)
-        if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) {
-            return csv
+        try await AnalysisResults.page(.delivery, req) { context in
+            let asked = asked(req)
+            let (data, settings) = try await data(req, asked, for: .delivery)
+            if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) {
+                return .file(csv)
+            }
+            let report = Delivery.run(data, period: asked.period, today: req.now.today)
+            return .page(
+                AnalysisViews.delivery(
+                    DeliveryPageModel(context: context, asked: asked, report: report, data: data)
+                ))
         }
-        let report = Delivery.run(data, period: asked.period, today: req.now.today)
-        return AnalysisViews.delivery(
-            DeliveryPageModel(context: req.pageContext, asked: asked, report: report, data: data)
-        ).response()
     }
 
     // MARK: Triage
 
     @Sendable static func triage(req: Request) async throws -> Response {
-        var asked = asked(req)
-        let (data, settings) = try await data(req, asked, for: .triage)
-        let personKey =
-            (try? req.query.get(String.self, at: "person")).flatMap { $0.isEmpty ? nil : $0 } ?? data.pcc?.key
-        let capacityText = try? req.query.get(String.self, at: "capacity")
-        var capacity = Triage.defaultCapacity
-        if let capacityText, !capacityText.isEmpty {
-            do { capacity = try Triage.capacity(capacityText) } catch { asked.errors.append(error) }
+        try await AnalysisResults.page(.triage, req) { context in
+            var asked = asked(req)
+            let (data, settings) = try await data(req, asked, for: .triage)
+            let personKey =
+                (try? req.query.get(String.self, at: "person")).flatMap { $0.isEmpty ? nil : $0 } ?? data.pcc?.key
+            let capacityText = try? req.query.get(String.self, at: "capacity")
+            var capacity = Triage.defaultCapacity
+            if let capacityText, !capacityText.isEmpty {
+                do { capacity = try Triage.capacity(capacityText) } catch let error as FieldError {
+                    asked.errors.append(error)
+                }
+            }
+            if let personKey, data.personsByKey[personKey] == nil {
+                asked.errors.append(FieldError("person", "There is no person '\(personKey)'"))
+            }
+            let person = personKey.flatMap { data.personsByKey[$0] }
+            if let person,
+                let csv = try download(
+                    .triage, asked, AnalysisQuestion(period: asked.period, personKey: person.key, capacity: capacity),
+                    data,
+                    settings)
+            {
+                return .file(csv)
+            }
+            let report = person.map {
+                Analyses.triage(
+                    data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings,
+                    today: req.now.today)
+            }
+            let plan = try await person.asyncMap { try await savedPlan(of: $0.key, in: req.scope) } ?? nil
+            let people = data.persons.sorted { $0.name < $1.name }.map { ($0.key, $0.name) }
+            return .page(
+                AnalysisViews.triage(
+                    TriagePageModel(
+                        context: context, asked: asked, report: report, person: person, people: people,
+                        capacity: capacityText ?? String(capacity), plan: plan,
+                        saved: (try? req.query.get(Bool.self, at: "saved")) == true)
+                ))
         }
-        if let personKey, data.personsByKey[personKey] == nil {
-            asked.errors.append(FieldError("person", "There is no person '\(personKey)'"))
-        }
-        let person = personKey.flatMap { data.personsByKey[$0] }
-        if let person,
-            let csv = try download(
-                .triage, asked, AnalysisQuestion(period: asked.period, personKey: person.key, capacity: capacity), data,
-                settings)
-        {
-            return csv
-        }
-        let report = person.map {
-            Analyses.triage(
-                data, personKey: $0.key, capacity: capacity, period: asked.period, settings: settings,
-                today: req.now.today)
-        }
-        let plan = try await person.asyncMap { try await savedPlan(of: $0.key, in: req.scope) } ?? nil
-        let people = data.persons.sorted { $0.name < $1.name }.map { ($0.key, $0.name) }
-        return AnalysisViews.triage(
-            TriagePageModel(
-                context: req.pageContext, asked: asked, report: report, person: person, people: people,
-                capacity: capacityText ?? String(capacity), plan: plan,
-                saved: (try? req.query.get(Bool.self, at: "saved")) == true)
-        ).response()
     }
 
     struct SavedPlan {

@@ -45,24 +45,30 @@ enum CDPPages {
     }
 
     @Sendable static func involvement(req: Request) async throws -> Response {
-        let (register, download) = try await read(req, .involvement)
-        if let download { return download }
-        let report = PCCInvolvement.run(register, on: req.now.today)
-        return CDPViews.involvement(InvolvementPageModel(context: req.pageContext, report: report)).response()
+        try await AnalysisResults.page(.involvement, req) { context in
+            let (register, download) = try await read(req, .involvement)
+            if let download { return .file(download) }
+            let report = PCCInvolvement.run(register, on: req.now.today)
+            return .page(CDPViews.involvement(InvolvementPageModel(context: context, report: report)))
+        }
     }
 
     @Sendable static func sros(req: Request) async throws -> Response {
-        let (register, download) = try await read(req, .sros)
-        if let download { return download }
-        let report = SeniorResponsibleOwners.run(register, on: req.now.today)
-        return CDPViews.sros(SROsPageModel(context: req.pageContext, report: report)).response()
+        try await AnalysisResults.page(.sros, req) { context in
+            let (register, download) = try await read(req, .sros)
+            if let download { return .file(download) }
+            let report = SeniorResponsibleOwners.run(register, on: req.now.today)
+            return .page(CDPViews.sros(SROsPageModel(context: context, report: report)))
+        }
     }
 
     @Sendable static func footprints(req: Request) async throws -> Response {
-        let (register, download) = try await read(req, .footprints)
-        if let download { return download }
-        return CDPViews.footprints(FootprintsPageModel(context: req.pageContext, report: CDPFootprints.run(register)))
-            .response()
+        try await AnalysisResults.page(.footprints, req) { context in
+            let (register, download) = try await read(req, .footprints)
+            if let download { return .file(download) }
+            return .page(
+                CDPViews.footprints(FootprintsPageModel(context: context, report: CDPFootprints.run(register))))
+        }
     }
 }
 

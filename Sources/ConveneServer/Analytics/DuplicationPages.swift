@@ -16,49 +16,59 @@ enum DuplicationPages {
     typealias Asked = AnalysisPages.Asked
 
     @Sendable static func overlap(req: Request) async throws -> Response {
-        let asked = AnalysisPages.asked(req)
-        let (data, settings) = try await AnalysisPages.data(req, asked, for: .overlap)
-        if let csv = try AnalysisPages.download(.overlap, asked, AnalysisQuestion(period: asked.period), data, settings)
-        {
-            return csv
+        try await AnalysisResults.page(.overlap, req) { context in
+            let asked = AnalysisPages.asked(req)
+            let (data, settings) = try await AnalysisPages.data(req, asked, for: .overlap)
+            if let csv = try AnalysisPages.download(
+                .overlap, asked, AnalysisQuestion(period: asked.period), data, settings)
+            {
+                return .file(csv)
+            }
+            let report = MembershipOverlap.run(data, on: Analyses.overlapDay(asked.period, today: req.now.today))
+            return .page(
+                DuplicationViews.overlap(
+                    OverlapPageModel(context: context, asked: asked, report: report, data: data)
+                ))
         }
-        let report = MembershipOverlap.run(data, on: Analyses.overlapDay(asked.period, today: req.now.today))
-        return DuplicationViews.overlap(
-            OverlapPageModel(context: req.pageContext, asked: asked, report: report, data: data)
-        ).response()
     }
 
     @Sendable static func duplicates(req: Request) async throws -> Response {
-        let asked = AnalysisPages.asked(req)
-        let (data, settings) = try await AnalysisPages.data(req, asked, for: .duplicates)
-        if let csv = try AnalysisPages.download(
-            .duplicates, asked, AnalysisQuestion(period: asked.period), data, settings)
-        {
-            return csv
+        try await AnalysisResults.page(.duplicates, req) { context in
+            let asked = AnalysisPages.asked(req)
+            let (data, settings) = try await AnalysisPages.data(req, asked, for: .duplicates)
+            if let csv = try AnalysisPages.download(
+                .duplicates, asked, AnalysisQuestion(period: asked.period), data, settings)
+            {
+                return .file(csv)
+            }
+            let report = DuplicateDiscussions.run(data, period: asked.period, settings: settings, today: req.now.today)
+            return .page(
+                DuplicationViews.duplicates(
+                    DuplicateDiscussionsModel(context: context, asked: asked, report: report, data: data)
+                ))
         }
-        let report = DuplicateDiscussions.run(data, period: asked.period, settings: settings, today: req.now.today)
-        return DuplicationViews.duplicates(
-            DuplicateDiscussionsModel(context: req.pageContext, asked: asked, report: report, data: data)
-        ).response()
     }
 
     @Sendable static func priorities(req: Request) async throws -> Response {
-        let asked = AnalysisPages.asked(req)
-        let settings = try await AnalyticsStore.settings(in: req.scope)
-        let texts = try await StrategyStore.priorityTexts(in: req.scope)
-        if let csv = try AnalysisPages.download(
-            .priorities, asked, AnalysisQuestion(period: asked.period), AnalyticsData(), settings,
-            priorities: texts)
-        {
-            return csv
+        try await AnalysisResults.page(.priorities, req) { context in
+            let asked = AnalysisPages.asked(req)
+            let settings = try await AnalyticsStore.settings(in: req.scope)
+            let texts = try await StrategyStore.priorityTexts(in: req.scope)
+            if let csv = try AnalysisPages.download(
+                .priorities, asked, AnalysisQuestion(period: asked.period), AnalyticsData(), settings,
+                priorities: texts)
+            {
+                return .file(csv)
+            }
+            let (strategies, _) = try await StrategyStore.all(in: req.scope)
+            let names = Dictionary(strategies.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return .page(
+                DuplicationViews.priorities(
+                    PriorityDuplicatesModel(
+                        context: context, asked: asked, report: PriorityDuplicates.run(texts, settings: settings),
+                        strategyNames: names)
+                ))
         }
-        let (strategies, _) = try await StrategyStore.all(in: req.scope)
-        let names = Dictionary(strategies.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return DuplicationViews.priorities(
-            PriorityDuplicatesModel(
-                context: req.pageContext, asked: asked, report: PriorityDuplicates.run(texts, settings: settings),
-                strategyNames: names)
-        ).response()
     }
 }
 

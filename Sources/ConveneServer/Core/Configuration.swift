@@ -97,6 +97,9 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(AuthMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(EntityTags())
+    // HTML, JSON, CSV and the stylesheet compressed for clients that accept it.
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     try routes(app)
 }
 

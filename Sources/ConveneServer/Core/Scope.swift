@@ -127,13 +127,13 @@ struct Scope: Sendable {
         let now = self.now
         let run = { @Sendable (db: any Database) in
             try await db.transaction { db in
-                let sql = db as! any SQLDatabase
-                if sql.dialect.name == "sqlite" {
-                    // A write as the first statement takes SQLite's one write lock before anything is read (as BEGIN
-                    // IMMEDIATE would), waiting for the busy timeout if another writer holds it. The transaction's
-                    // reads then see the state its writes change, and a concurrent writer cannot invalidate them.
-                    try await sql.raw("UPDATE workspaces SET key = key WHERE 0").run()
-                }
+                // The first statement moves the workspace's data version on (`DataVersion`), so that what was worked
+                // out from the data before this write is not served after it. On SQLite, a write as the first
+                // statement also takes the one write lock before anything is read (as BEGIN IMMEDIATE would), waiting
+                // for the busy timeout if another writer holds it: the transaction's reads then see the state its
+                // writes change, and a concurrent writer cannot invalidate them. On PostgreSQL it locks the
+                // workspace's row, so the workspace's writers take their turns, each taking that lock first.
+                try await DataVersion.bump(workspaceID, on: db as! any SQLDatabase)
                 return try await body(Scope(db: db, workspaceID: workspaceID, actor: actor, now: now))
             }
         }

@@ -46,6 +46,8 @@ enum GuidanceBusiness {
         guard !fresh.isEmpty else { return report }
         let adding = fresh
         try await scope.audited { scope, audit in
+            // Templates are every workspace's: each one's task lists change with them.
+            try await DataVersion.bumpAll(on: scope.sql)
             for template in adding {
                 try await GuidanceTemplateRecord(template).create(on: scope.db)
                 audit.note(

@@ -42,6 +42,10 @@ public enum RegisterImport {
                 var summary = try await writer.write(resolved)
                 summary.warnings = resolved.warnings
                 if dryRun { throw DryRunRollback(summary: summary) }
+                // Areas are every workspace's: what each worked out from them is out of date.
+                if !resolved.register.areas.isEmpty || !resolved.register.areaLinks.isEmpty {
+                    try await DataVersion.bumpAll(on: scope.sql)
+                }
                 return summary
             }
             if summary.changedCount >= 1_000 {

@@ -198,9 +198,9 @@ extension Application {
     /// JSON goes with the API token; forms go with the session cookie and its form token.
     func send(
         _ method: HTTPMethod, _ path: String, json: String? = nil, form: String? = nil, upload: Upload? = nil,
-        signedIn: Bool = true
+        signedIn: Bool = true, headers extra: HTTPHeaders = [:]
     ) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+        var headers = extra
         var body: ByteBuffer?
         let identity = signedIn ? TestIdentity.current(self) : nil
         if let identity {

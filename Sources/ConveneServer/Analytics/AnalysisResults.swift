@@ -1,0 +1,138 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import Plot
+import SQLKit
+import Vapor
+
+/// An analysis's page as it was worked out, kept against the workspace's data version (`DataVersion`): the
+/// analysis, what was asked of it (the query, the day, the role asking) and the version name one kept page; it is
+/// served while the workspace's version is still the one it was worked out at, by any instance.
+final class AnalysisResultRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "analysis_results"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Field(key: "analysis") var analysis: String
+    @Field(key: "parameters") var parameters: String
+    @Field(key: "version") var version: Int64
+    /// The page without who is asking (a `KeptPage` as JSON).
+    @Field(key: "page") var page: String
+
+    static var workspacePath: KeyPath<AnalysisResultRecord, ParentProperty<AnalysisResultRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
+
+    init() {}
+}
+
+/// What an analysis's handler answers: its page, or a file (CSV or JSON) that was asked for instead.
+enum AnalysisAnswer {
+    case page(Layout)
+    case file(Response)
+}
+
+enum AnalysisResults {
+    /// The page of an analysis: the kept one when the workspace's data has not changed since it was worked out,
+    /// else worked out by `make` and kept. The first time costs what it did before, plus one write.
+    ///
+    /// `make` is given the context to build the page with: the request's own for a file, and for a page one whose
+    /// form token is `tokenStandIn`, which the request's token replaces as the page is served (the kept page is
+    /// every reader's). What a page shows depends on the query, the day and the role asking, which name it with the
+    /// analysis; the settings, plans and costs it reads are data, so a change to them moves the version on.
+    static func page(
+        _ analysis: Analysis, _ req: Request, make: (PageContext) async throws -> AnalysisAnswer
+    ) async throws -> Response {
+        let context = req.pageContext
+        guard let principal = context.principal, (try? req.query.get(String.self, at: "format")) == nil else {
+            return try await make(context).response
+        }
+        let scope = req.scope
+        let parameters = Self.parameters(req, principal: principal)
+        if let kept = try await AnalysisResultRecord.query(in: scope).filter(\.$analysis == analysis.rawValue)
+            .filter(\.$parameters == parameters).filter(\.$version == principal.dataVersion).field(\.$page).first(),
+            let page = try? JSONDecoder().decode(KeptPage.self, from: Data(kept.page.utf8))
+        {
+            return page.layout(context).response()
+        }
+        var standIn = context
+        standIn.csrfToken = Self.tokenStandIn
+        let answer = try await make(standIn)
+        guard case .page(let layout) = answer else { return answer.response }
+        let page = KeptPage(layout)
+        try? await keep(page, analysis: analysis, parameters: parameters, version: principal.dataVersion, in: scope)
+        return page.layout(context).response()
+    }
+
+    /// Stands for the reader's form token in a kept page.
+    static let tokenStandIn = "convene-form-token-stand-in"
+
+    /// What the page was asked: the query's items in order, the day (the figures are as of today), the role.
+    private static func parameters(_ req: Request, principal: Principal) -> String {
+        var items = URLComponents(string: req.url.string)?.queryItems ?? []
+        items.sort { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
+        var components = URLComponents()
+        components.queryItems =
+            [
+                URLQueryItem(name: "@day", value: req.now.today.description),
+                URLQueryItem(name: "@role", value: principal.role.rawValue)
+            ] + items
+        return components.percentEncodedQuery ?? ""
+    }
+
+    /// Keeps a page, replacing what was kept for the same question at an older version, and drops the workspace's
+    /// pages of older versions. Best effort: a page that cannot be kept (another writer holds SQLite's lock, say) is
+    /// worked out again next time.
+    private static func keep(
+        _ page: KeptPage, analysis: Analysis, parameters: String, version: Int64, in scope: Scope
+    ) async throws {
+        let json = String(decoding: try JSONEncoder().encode(page), as: UTF8.self)
+        let table = AnalysisResultRecord.schema
+        try await scope.sql.raw(
+            """
+            DELETE FROM \(ident: table) WHERE workspace_id = \(bind: scope.workspaceID) AND version < \(bind: version)
+            """
+        ).run()
+        try await scope.sql.raw(
+            """
+            INSERT INTO \(ident: table) (id, workspace_id, analysis, parameters, version, page)
+            VALUES (\(bind: UUID()), \(bind: scope.workspaceID), \(bind: analysis.rawValue), \(bind: parameters),
+                \(bind: version), \(bind: json))
+            ON CONFLICT (workspace_id, analysis, parameters) DO UPDATE SET version = excluded.version,
+                page = excluded.page
+            WHERE \(ident: table).version < excluded.version
+            """
+        ).run()
+    }
+
+    /// A page as kept: everything of its layout but who is asking.
+    struct KeptPage: Codable {
+        var title: String
+        var breadcrumbs: [[String]]
+        var isDemo: Bool
+        var content: String
+
+        init(_ layout: Layout) {
+            title = layout.title
+            breadcrumbs = layout.breadcrumbs.map { [$0.label, $0.href] }
+            isDemo = layout.isDemo
+            content = layout.content.render()
+        }
+
+        func layout(_ context: PageContext) -> Layout {
+            Layout(
+                context: context, title: title, breadcrumbs: breadcrumbs.map { (label: $0[0], href: $0[1]) },
+                isDemo: isDemo,
+                content: .raw(content.replacingOccurrences(of: tokenStandIn, with: context.csrfToken ?? "")))
+        }
+    }
+}
+
+extension AnalysisAnswer {
+    var response: Response {
+        switch self {
+        case .page(let layout): layout.response()
+        case .file(let response): response
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Fluent
+import SQLKit
+
+/// Each workspace's data version, which every write to it moves on (in the write's transaction), and the analyses'
+/// results kept against it: a result is served while the version it was computed at is the workspace's.
+struct AddDataVersions: AsyncMigration {
+    var name: String { "2026-12-21-add-data-versions" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema("workspaces").field("version", .int64, .required, .sql(.default(0))).update()
+        try await database.schema(AnalysisResultRecord.schema)
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id", onDelete: .cascade))
+            .field("analysis", .string, .required)
+            .field("parameters", .string, .required)
+            .field("version", .int64, .required)
+            .field("page", .string, .required)
+            .unique(on: "workspace_id", "analysis", "parameters")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(AnalysisResultRecord.schema).delete()
+        try await database.schema("workspaces").deleteField("version").update()
+    }
+}
