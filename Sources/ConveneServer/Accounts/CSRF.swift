@@ -3,12 +3,15 @@ import Foundation
 import Vapor
 
 /// Every state-changing form carries the session's token in `csrf_token`; a post without it is refused.
-/// The JSON API is exempt: it authenticates with bearer tokens, which a browser never sends on its own.
+/// The JSON API is exempt, and so is any request with a bearer token: a browser never sends one on its own (and such
+/// a request makes no session).
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "csrf_token"
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        if request.url.path.hasPrefix("/api/") { return try await next.respond(to: request) }
+        if request.url.path.hasPrefix("/api/") || request.principal?.viaToken == true {
+            return try await next.respond(to: request)
+        }
         let formPage =
             request.url.path == AccountPath.signIn.href || request.url.path.hasPrefix(AccountPath.setup("").href)
         // A request with no session and no form to protect (a load balancer's, a public page's) makes no session.
