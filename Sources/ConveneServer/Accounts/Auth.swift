@@ -17,6 +17,8 @@ struct Principal: Sendable {
     var workspaceCount = 1
     /// The workspace's data version as this request found it: every write moves it on (`DataVersion`).
     var dataVersion: Int64 = 0
+    /// Whether the workspace holds the demo's data (every page says so), read with who is asking.
+    var hasDemoData = false
 }
 
 extension Request {
@@ -82,7 +84,7 @@ struct AuthMiddleware: AsyncMiddleware {
             let row = try await (db as! any SQLDatabase).raw(
                 """
                 SELECT t.role AS token_role, m.role AS member_role, u.id AS user_id, u.email, w.id AS workspace_id,
-                    w.name, w.kind, w.version
+                    w.name, w.kind, w.version, \(Asker.hasDemoData)
                 FROM api_tokens t
                 JOIN users u ON u.id = t.user_id
                 JOIN workspace_members m ON m.user_id = t.user_id AND m.workspace_id = t.workspace_id
@@ -100,7 +102,8 @@ struct AuthMiddleware: AsyncMiddleware {
             workspaceName: try row.decode(column: "name", as: String.self),
             workspaceKind: WorkspaceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .forceArea,
             role: min(role, memberRole), viaToken: true,
-            dataVersion: try row.decode(column: "version", as: Int64.self))
+            dataVersion: try row.decode(column: "version", as: Int64.self),
+            hasDemoData: try row.decode(column: "has_demo", as: Bool.self))
     }
 }
 

@@ -27,7 +27,7 @@ struct QuietSessions: AsyncSessionDriver {
         let rows = try await sql.raw(
             """
             SELECT s.data, u.id AS user_id, u.email, m.role, w.id AS workspace_id, w.name, w.kind, w.key,
-                w.created_at, w.version
+                w.created_at, w.version, \(Asker.hasDemoData)
             FROM _fluent_sessions s
             LEFT JOIN users u ON u.id = \(user)
             LEFT JOIN workspace_members m ON m.user_id = u.id
@@ -64,7 +64,12 @@ struct Asker: Sendable {
         var createdAt: Date?
         var role: WorkspaceRole
         var version: Int64
+        var hasDemoData: Bool
     }
+
+    /// Whether the workspace `w` holds the demo's data, as a column of who is asking.
+    static let hasDemoData: SQLQueryString =
+        "EXISTS (SELECT 1 FROM partnerships d WHERE d.workspace_id = w.id AND d.is_demo) AS has_demo"
 
     var userID: UUID?
     var email: String?
@@ -82,7 +87,8 @@ struct Asker: Sendable {
                 kind: WorkspaceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .forceArea,
                 key: try row.decode(column: "key", as: String.self),
                 createdAt: try row.decode(column: "created_at", as: Date?.self), role: role,
-                version: try row.decode(column: "version", as: Int64.self))
+                version: try row.decode(column: "version", as: Int64.self),
+                hasDemoData: try row.decode(column: "has_demo", as: Bool?.self) ?? false)
         }
         // The oldest first, so that a sign-in always lands in the same one.
         memberships.sort { ($0.createdAt ?? .distantPast, $0.key) < ($1.createdAt ?? .distantPast, $1.key) }
@@ -94,7 +100,7 @@ struct Asker: Sendable {
             try await (db as! any SQLDatabase).raw(
                 """
                 SELECT u.id AS user_id, u.email, m.role, w.id AS workspace_id, w.name, w.kind, w.key, w.created_at,
-                    w.version
+                    w.version, \(Asker.hasDemoData)
                 FROM users u
                 LEFT JOIN workspace_members m ON m.user_id = u.id
                 LEFT JOIN workspaces w ON w.id = m.workspace_id
@@ -111,6 +117,6 @@ struct Asker: Sendable {
         return Principal(
             userID: user, email: email, workspaceID: member.workspaceID, workspaceName: member.name,
             workspaceKind: member.kind, role: member.role, viaToken: false, workspaceCount: memberships.count,
-            dataVersion: member.version)
+            dataVersion: member.version, hasDemoData: member.hasDemoData)
     }
 }

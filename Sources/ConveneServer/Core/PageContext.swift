@@ -12,6 +12,8 @@ struct PageContext: Sendable {
     /// Whether the page may offer the workspace-wide edit controls (adding records); a page about one
     /// partnership asks `PartnershipGrants.mayEdit` instead.
     var mayEdit: Bool { (principal?.role ?? .viewer) >= .editor }
+    /// Whether the workspace holds the demo's data: the pages say so.
+    var isDemo: Bool { principal?.hasDemoData ?? false }
 }
 
 extension Request {

@@ -80,7 +80,7 @@ struct LandscapePictureModel {
             context: context, graph: graph, svg: svg, dotMissing: dot == nil,
             dotFailed: dot != nil && !graph.nodes.isEmpty && svg == nil, forceArea: forceArea,
             forceAreas: areas.map { ($0.code, $0.name) },
-            isDemo: try await RegisterQueries.hasDemoData(in: scope), overlay: overlay, cdpFootprints: cdpFootprints,
+            isDemo: context.isDemo, overlay: overlay, cdpFootprints: cdpFootprints,
             cdpFits: cdpFits)
     }
 }

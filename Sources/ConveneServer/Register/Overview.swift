@@ -25,19 +25,44 @@ struct OverviewModel {
     var isDemo: Bool
 
     static func load(context: PageContext, in scope: Scope) async throws -> OverviewModel {
-        // One grouped query: a large register collapses into a few hundred distinct combinations.
+        // Two statements, run together. One grouped query: a large register collapses into a few hundred distinct
+        // combinations, each with its force area's name.
         struct Group: Decodable {
             var type: String; var status: String; var pcc_roles: String; var force_area_code: String?;
-            var is_demo: Bool; var n: Int
+            var force_area_name: String?; var is_demo: Bool; var n: Int
+        }
+        // The Senior Responsible Owners of CDPs: the SRO memberships that are current, with who holds them.
+        struct SRO: Decodable {
+            var partnership_key: String; var partnership_name: String; var force_area_name: String?
+            var person_key: String?; var person_name: String?; var role_title: String?
+            var organisation_key: String?; var organisation_name: String?
         }
         // Raw SQL, so it names its workspace itself.
-        let groups = try await scope.sql
-            .select().column("type").column("status").column("pcc_roles").column("force_area_code").column("is_demo")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(PartnershipRecord.schema)
-            .where("workspace_id", .equal, scope.workspaceID)
-            .groupBy("type").groupBy("status").groupBy("pcc_roles").groupBy("force_area_code").groupBy("is_demo")
-            .all(decoding: Group.self)
+        async let grouped = scope.sql.raw(
+            """
+            SELECT p.type, p.status, p.pcc_roles, p.force_area_code, a.name AS force_area_name, p.is_demo,
+                COUNT(*) AS n
+            FROM partnerships p LEFT JOIN areas a ON a.code = p.force_area_code
+            WHERE p.workspace_id = \(bind: scope.workspaceID)
+            GROUP BY p.type, p.status, p.pcc_roles, p.force_area_code, a.name, p.is_demo
+            """
+        ).all(decoding: Group.self)
+        async let owners = scope.sql.raw(
+            """
+            SELECT p.key AS partnership_key, p.name AS partnership_name, a.name AS force_area_name,
+                pe.key AS person_key, pe.name AS person_name, pe.role_title, o.key AS organisation_key,
+                o.name AS organisation_name
+            FROM memberships m
+            JOIN partnerships p ON p.id = m.partnership_id
+            LEFT JOIN areas a ON a.code = p.force_area_code
+            LEFT JOIN persons pe ON pe.id = m.person_id
+            LEFT JOIN organisations o ON o.id = m.organisation_id
+            WHERE m.workspace_id = \(bind: scope.workspaceID) AND m.role = \(bind: MembershipRole.sro.rawValue)
+                AND (m.ended_on IS NULL OR m.ended_on >= \(bind: scope.now.today.description))
+                AND p.type = \(bind: PartnershipType.combatingDrugsPartnership.rawValue)
+            """
+        ).all(decoding: SRO.self)
+        let groups = try await grouped
         var types: [PartnershipType: Int] = [:]
         var statuses: [PartnershipStatus: Int] = [:]
         var roles: [PCCRole: Int] = [:]
@@ -49,37 +74,25 @@ struct OverviewModel {
             let pcc = ListColumn.decode(group.pcc_roles).compactMap(PCCRole.init(rawValue:))
             for role in pcc { roles[role, default: 0] += group.n }
             if let code = group.force_area_code {
-                var area = areas[code] ?? ForceAreaRow(code: code, name: code, partnerships: 0, cdps: 0, pccRoles: [])
+                var area =
+                    areas[code]
+                    ?? ForceAreaRow(
+                        code: code, name: group.force_area_name ?? code, partnerships: 0, cdps: 0, pccRoles: [])
                 area.partnerships += group.n
                 if type == .combatingDrugsPartnership { area.cdps += group.n }
                 area.pccRoles = PCCRole.allCases.filter { area.pccRoles.contains($0) || pcc.contains($0) }
                 areas[code] = area
             }
         }
-        let names = try await RegisterQueries.areaNames(Array(areas.keys), in: scope)
-        for code in areas.keys { areas[code]!.name = names[code] ?? code }
-
-        // Senior Responsible Owners of CDPs: the SRO memberships that are current.
-        let today = scope.now.today.description
-        let sros = try await MembershipRecord.query(in: scope)
-            .filter(\.$role == MembershipRole.sro.rawValue)
-            .group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= today) }
-            .join(PartnershipRecord.self, on: \MembershipRecord.$partnership.$id == \PartnershipRecord.$id)
-            .filter(PartnershipRecord.self, \.$type == PartnershipType.combatingDrugsPartnership.rawValue)
-            .with(\.$person).with(\.$organisation)
-            .all()
-        var senior: [SRORow] = []
-        for membership in sros {
-            let partnership = try membership.joined(PartnershipRecord.self)
-            let who = membership.person.map { $0.roleTitle ?? $0.name } ?? membership.organisation?.name ?? "Unknown"
-            senior.append(
-                SRORow(
-                    partnershipKey: partnership.key, partnershipName: partnership.name,
-                    forceArea: partnership.forceAreaCode.flatMap { names[$0] },
-                    sro: who,
-                    sroKey: membership.person.map { RegisterPath.person($0.key).href } ?? membership.organisation.map {
-                        RegisterPath.organisation($0.key).href
-                    } ?? "#"))
+        let senior = try await owners.map { sro in
+            SRORow(
+                partnershipKey: sro.partnership_key, partnershipName: sro.partnership_name,
+                forceArea: sro.force_area_name,
+                sro: sro.person_key != nil
+                    ? sro.role_title ?? sro.person_name ?? "" : sro.organisation_name ?? "Unknown",
+                sroKey: sro.person_key.map { RegisterPath.person($0).href } ?? sro.organisation_key.map {
+                    RegisterPath.organisation($0).href
+                } ?? "#")
         }
         return OverviewModel(
             context: context, total: groups.reduce(0) { $0 + $1.n },

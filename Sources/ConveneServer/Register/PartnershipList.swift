@@ -31,7 +31,6 @@ struct PartnershipListModel {
         async let areas = AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(
             \.$name
         ).all()
-        async let demo = RegisterQueries.hasDemoData(in: scope)
         let forceAreas = try await areas.map { (code: $0.code, name: $0.name) }
         let names = Dictionary(forceAreas.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return try await PartnershipListModel(
@@ -43,7 +42,7 @@ struct PartnershipListModel {
                     forceArea: r.forceAreaCode.map { names[$0] ?? $0 },
                     pccRoles: ListColumn.decode(r.pccRoles).compactMap(PCCRole.init(rawValue:)))
             },
-            total: total, page: page, forceAreas: forceAreas, isDemo: demo)
+            total: total, page: page, forceAreas: forceAreas, isDemo: context.isDemo)
     }
 }
 

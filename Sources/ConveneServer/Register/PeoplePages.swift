@@ -76,7 +76,7 @@ struct OrganisationPageModel {
             context: context, organisation: record.domain,
             people: try await people.map { ($0.key, $0.name, $0.roleTitle) },
             seats: seats, secretariatOf: try await secretariat.map { ($0.key, $0.name) },
-            isDemo: try await RegisterQueries.hasDemoData(in: scope), today: scope.now.today)
+            isDemo: context.isDemo, today: scope.now.today)
     }
 }
 
@@ -109,7 +109,7 @@ struct PersonPageModel {
         let keys = KeyIndex(organisations: org.map { [$0.id!: $0.key] } ?? [:])
         return PersonPageModel(
             context: context, person: record.domain(keys), organisation: org.map { ($0.key, $0.name) }, seats: seats,
-            isDemo: try await RegisterQueries.hasDemoData(in: scope), today: scope.now.today)
+            isDemo: context.isDemo, today: scope.now.today)
     }
 }
 

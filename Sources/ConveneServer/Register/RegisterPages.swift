@@ -34,10 +34,9 @@ enum RegisterPages {
     @Sendable static func show(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
         async let model = PartnershipPageModel.load(key: key, context: req.pageContext, in: req.scope)
-        async let demo = RegisterQueries.hasDemoData(in: req.scope)
         async let edit = PartnershipGrants.mayEdit(key, req)
         let may = PartnershipPageView.Permissions(edit: try await edit, publish: req.pageContext.mayEdit)
-        return PartnershipPageView.render(try await model, isDemo: try await demo, may: may).response()
+        return PartnershipPageView.render(try await model, isDemo: req.pageContext.isDemo, may: may).response()
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
@@ -126,7 +125,7 @@ enum RegisterPages {
             rows: try await rows.map {
                 (RegisterPath.organisation($0.key).href, $0.name, Sector(rawValue: $0.sector)?.label ?? $0.sector)
             },
-            isDemo: try await RegisterQueries.hasDemoData(in: req.scope)
+            isDemo: context.isDemo
         ).response()
     }
 
@@ -146,7 +145,7 @@ enum RegisterPages {
             context: context, title: "People", path: RegisterPath.persons.href, add: "Add a person", q: query.q,
             page: page, total: try await total,
             rows: try await rows.map { (RegisterPath.person($0.key).href, $0.name, $0.roleTitle ?? "") },
-            isDemo: try await RegisterQueries.hasDemoData(in: req.scope)
+            isDemo: context.isDemo
         ).response()
     }
 

@@ -20,6 +20,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var env = try Environment.detect(arguments: ["convene"])
         env.arguments = ["convene", "serve", "--hostname", hostname, "--port", String(port)]
+        // LOG_LEVEL=debug logs every SQL statement a request runs (scripts/bench-pages counts them so on SQLite).
+        try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
         do {
             app.logger.logLevel = env.isRelease ? .notice : .info
