@@ -38,11 +38,8 @@ struct PartnershipPageModel {
         let today = scope.now.today
         let record = try await RegisterQueries.partnership(key, in: scope)
         let id = try record.requireID()
-        async let memberships = MembershipRecord.query(in: scope).filter(\.$partnership.$id == id)
-            .with(\.$person) { $0.with(\.$organisation) }.with(\.$organisation).with(\.$represents).with(\.$substitute)
-            .all()
-        async let outgoing = RelationRecord.query(in: scope).filter(\.$from.$id == id).with(\.$to).all()
-        async let incoming = RelationRecord.query(in: scope).filter(\.$to.$id == id).with(\.$from).all()
+        async let memberships = members(of: id, in: scope)
+        async let relations = relations(of: id, in: scope)
         async let terms = TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).sort(
             \.$version, .descending
         ).all()
@@ -54,32 +51,13 @@ struct PartnershipPageModel {
 
         var current: [Member] = []
         var past: [Member] = []
-        for m in try await memberships {
-            let member = Member(
-                key: m.key,
-                name: m.person?.name ?? m.organisation?.name ?? "Unknown",
-                href: m.person.map { RegisterPath.person($0.key).href } ?? m.organisation.map {
-                    RegisterPath.organisation($0.key).href
-                } ?? "#",
-                roleTitle: m.person?.roleTitle, role: MembershipRole(rawValue: m.role) ?? .member,
-                represents: (m.represents ?? m.person?.organisation).map {
-                    ($0.name, RegisterPath.organisation($0.key).href)
-                },
-                voting: m.votingRight,
-                substitute: m.substitute.map { ($0.name, RegisterPath.person($0.key).href) },
-                startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
+        for member in try await memberships {
             if member.endedOn.map({ $0 < today }) ?? false { past.append(member) } else { current.append(member) }
         }
         let roleOrder = Dictionary(uniqueKeysWithValues: MembershipRole.allCases.enumerated().map { ($1, $0) })
         current.sort { (roleOrder[$0.role]!, $0.name) < (roleOrder[$1.role]!, $1.name) }
         past.sort { ($0.endedOn ?? today) > ($1.endedOn ?? today) }
-
-        let out = try await outgoing.map {
-            Link(key: $0.to.key, name: $0.to.name, kind: RelationKind(rawValue: $0.kind) ?? .reportsTo)
-        }
-        let inc = try await incoming.map {
-            Link(key: $0.from.key, name: $0.from.name, kind: RelationKind(rawValue: $0.kind) ?? .reportsTo)
-        }
+        let (out, inc) = try await relations
 
         // The footprint's districts and every area they lie in.
         let codes = partnership.footprint
@@ -123,6 +101,75 @@ struct PartnershipPageModel {
             hasGuidance: try await GuidanceStore.hasTemplate(for: partnership.type, on: scope.db))
     }
 
+    /// A partnership's members, past and present, with who each is, whom they represent and their substitute: one
+    /// statement.
+    private static func members(of id: UUID, in scope: Scope) async throws -> [Member] {
+        struct Row: Decodable {
+            var key: String; var role: String; var voting_right: Bool; var started_on: String?; var ended_on: String?
+            var person_key: String?; var person_name: String?; var role_title: String?
+            var organisation_key: String?; var organisation_name: String?
+            var represents_key: String?; var represents_name: String?
+            var employer_key: String?; var employer_name: String?
+            var substitute_key: String?; var substitute_name: String?
+        }
+        let rows = try await scope.sql.raw(
+            """
+            SELECT m.key, m.role, m.voting_right, m.started_on, m.ended_on,
+                pe.key AS person_key, pe.name AS person_name, pe.role_title,
+                o.key AS organisation_key, o.name AS organisation_name,
+                r.key AS represents_key, r.name AS represents_name,
+                e.key AS employer_key, e.name AS employer_name,
+                s.key AS substitute_key, s.name AS substitute_name
+            FROM memberships m
+            LEFT JOIN persons pe ON pe.id = m.person_id
+            LEFT JOIN organisations e ON e.id = pe.organisation_id
+            LEFT JOIN organisations o ON o.id = m.organisation_id
+            LEFT JOIN organisations r ON r.id = m.represents_id
+            LEFT JOIN persons s ON s.id = m.substitute_id
+            WHERE m.workspace_id = \(bind: scope.workspaceID) AND m.partnership_id = \(bind: id)
+            """
+        ).all(decoding: Row.self)
+        return rows.map { m in
+            let represents =
+                m.represents_key.map { ($0, m.represents_name ?? "") }
+                ?? m.employer_key.map { ($0, m.employer_name ?? "") }
+            return Member(
+                key: m.key,
+                name: m.person_name ?? m.organisation_name ?? "Unknown",
+                href: m.person_key.map { RegisterPath.person($0).href } ?? m.organisation_key.map {
+                    RegisterPath.organisation($0).href
+                } ?? "#",
+                roleTitle: m.role_title, role: MembershipRole(rawValue: m.role) ?? .member,
+                represents: represents.map { ($0.1, RegisterPath.organisation($0.0).href) },
+                voting: m.voting_right,
+                substitute: m.substitute_key.map { (m.substitute_name ?? "", RegisterPath.person($0).href) },
+                startedOn: Day(stored: m.started_on), endedOn: Day(stored: m.ended_on))
+        }
+    }
+
+    /// The partnership's relations both ways, with the name of the partnership at the other end: one statement.
+    private static func relations(of id: UUID, in scope: Scope) async throws -> (outgoing: [Link], incoming: [Link]) {
+        struct Row: Decodable {
+            var kind: String; var outgoing: Bool; var key: String; var name: String
+        }
+        let rows = try await scope.sql.raw(
+            """
+            SELECT r.kind, r.from_id = \(bind: id) AS outgoing,
+                CASE WHEN r.from_id = \(bind: id) THEN t.key ELSE f.key END AS key,
+                CASE WHEN r.from_id = \(bind: id) THEN t.name ELSE f.name END AS name
+            FROM partnership_relations r
+            JOIN partnerships f ON f.id = r.from_id
+            JOIN partnerships t ON t.id = r.to_id
+            WHERE r.workspace_id = \(bind: scope.workspaceID) AND (r.from_id = \(bind: id) OR r.to_id = \(bind: id))
+            ORDER BY name, key, r.kind
+            """
+        ).all(decoding: Row.self)
+        func link(_ row: Row) -> Link {
+            Link(key: row.key, name: row.name, kind: RelationKind(rawValue: row.kind) ?? .reportsTo)
+        }
+        return (rows.filter(\.outgoing).map(link), rows.filter { !$0.outgoing }.map(link))
+    }
+
     /// The footprint against the ICBs it touches, with every district of those ICBs read (to tell a footprint that
     /// is an ICB's from one inside it).
     private static func fitAgainstICBs(
@@ -139,18 +186,24 @@ struct PartnershipPageModel {
         return Footprint.icbFit(codes, areas: areas + districts, links: Array(Set(links + boardLinks)))
     }
 
-    /// Follows "reports to" (or else "sub-group of") upwards; the cycle check guarantees it ends.
+    /// Follows "reports to" (or else "sub-group of") upwards, one statement a step; the cycle check guarantees it ends.
     private static func chain(from id: UUID, in scope: Scope) async throws -> [Link] {
+        struct Up: Decodable { var kind: String; var to_id: UUID; var key: String; var name: String }
         var chain: [Link] = []
         var seen: Set<UUID> = [id]
         var node = id
         while true {
-            let ups = try await RelationRecord.query(in: scope).filter(\.$from.$id == node)
-                .filter(\.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]).with(\.$to)
-                .all()
-            guard let up = ups.sorted(by: { $0.kind > $1.kind }).first, seen.insert(up.$to.id).inserted else { break }
-            chain.append(Link(key: up.to.key, name: up.to.name, kind: RelationKind(rawValue: up.kind) ?? .reportsTo))
-            node = up.$to.id
+            let ups = try await scope.sql.raw(
+                """
+                SELECT r.kind, r.to_id, t.key, t.name FROM partnership_relations r
+                JOIN partnerships t ON t.id = r.to_id
+                WHERE r.workspace_id = \(bind: scope.workspaceID) AND r.from_id = \(bind: node)
+                    AND r.kind IN (\(bind: RelationKind.reportsTo.rawValue), \(bind: RelationKind.subGroupOf.rawValue))
+                """
+            ).all(decoding: Up.self)
+            guard let up = ups.sorted(by: { $0.kind > $1.kind }).first, seen.insert(up.to_id).inserted else { break }
+            chain.append(Link(key: up.key, name: up.name, kind: RelationKind(rawValue: up.kind) ?? .reportsTo))
+            node = up.to_id
         }
         return chain
     }

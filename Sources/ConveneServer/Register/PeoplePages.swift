@@ -1,6 +1,7 @@
 import ConveneDomain
 import Fluent
 import Plot
+import SQLKit
 import Vapor
 
 /// A seat on a partnership, as the organisation and person pages list it (past seats included).
@@ -21,6 +22,26 @@ struct SeatRow {
             let bEnded = b.endedOn != nil
             return aEnded != bEnded ? !aEnded : a.partnershipName < b.partnershipName
         }
+    }
+
+    /// A membership as the seat tables need it: its partnership and the person who holds it.
+    struct Stored: Decodable {
+        var partnership_key: String; var partnership_name: String; var role: String
+        var started_on: String?; var ended_on: String?; var person_id: UUID?; var person_name: String?
+    }
+
+    /// The memberships that `condition` (on `m`, the memberships) picks, with their partnerships: one statement.
+    static func query(_ condition: SQLQueryString, in scope: Scope) async throws -> [Stored] {
+        try await scope.sql.raw(
+            """
+            SELECT p.key AS partnership_key, p.name AS partnership_name, m.role, m.started_on, m.ended_on,
+                m.person_id, pe.name AS person_name
+            FROM memberships m
+            JOIN partnerships p ON p.id = m.partnership_id
+            LEFT JOIN persons pe ON pe.id = m.person_id
+            WHERE m.workspace_id = \(bind: scope.workspaceID) AND (\(condition))
+            """
+        ).all(decoding: Stored.self)
     }
 
     static func table(_ rows: [SeatRow], caption: String, today: Day) -> Node<HTML.BodyContext> {
@@ -45,6 +66,15 @@ struct SeatRow {
     }
 }
 
+extension SeatRow {
+    init(_ m: Stored, how: String) {
+        self.init(
+            partnershipKey: m.partnership_key, partnershipName: m.partnership_name,
+            role: MembershipRole(rawValue: m.role) ?? .member, how: how,
+            startedOn: Day(stored: m.started_on), endedOn: Day(stored: m.ended_on))
+    }
+}
+
 struct OrganisationPageModel {
     /// Who is asking, and the form token of the page's forms.
     var context: PageContext
@@ -59,23 +89,30 @@ struct OrganisationPageModel {
     static func load(key: String, context: PageContext, in scope: Scope) async throws -> OrganisationPageModel {
         let record = try await RegisterQueries.organisation(key, in: scope)
         let id = try record.requireID()
-        async let people = PersonRecord.query(in: scope).filter(\.$organisation.$id == id).sort(\.$name).all()
-        async let memberships = MembershipRecord.query(in: scope)
-            .group(.or) { $0.filter(\.$organisation.$id == id).filter(\.$represents.$id == id) }
-            .with(\.$partnership).with(\.$person).all()
-        async let secretariat = PartnershipRecord.query(in: scope).filter(\.$secretariat.$id == id).sort(\.$name).all()
+        // Its people and the partnerships it is secretariat of, in one statement; its seats in another.
+        // `list` is 0 for a person, 1 for a partnership.
+        struct Listed: Decodable { var list: Int; var key: String; var name: String; var role_title: String? }
+        async let listed = scope.sql.raw(
+            """
+            SELECT 0 AS list, key, name, role_title FROM persons
+            WHERE workspace_id = \(bind: scope.workspaceID) AND organisation_id = \(bind: id)
+            UNION ALL
+            SELECT 1 AS list, key, name, NULL FROM partnerships
+            WHERE workspace_id = \(bind: scope.workspaceID) AND secretariat_id = \(bind: id)
+            ORDER BY list, name
+            """
+        ).all(decoding: Listed.self)
+        async let memberships = SeatRow.query(
+            "m.organisation_id = \(bind: id) OR m.represents_id = \(bind: id)", in: scope)
         let seats = SeatRow.sorted(
             try await memberships.map { m in
-                let how = m.person.map { "Represented by \($0.name)" } ?? "As an organisation"
-                return SeatRow(
-                    partnershipKey: m.partnership.key, partnershipName: m.partnership.name,
-                    role: MembershipRole(rawValue: m.role) ?? .member, how: how,
-                    startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
+                SeatRow(m, how: m.person_name.map { "Represented by \($0)" } ?? "As an organisation")
             })
+        let rows = try await listed
         return OrganisationPageModel(
             context: context, organisation: record.domain,
-            people: try await people.map { ($0.key, $0.name, $0.roleTitle) },
-            seats: seats, secretariatOf: try await secretariat.map { ($0.key, $0.name) },
+            people: rows.filter { $0.list == 0 }.map { ($0.key, $0.name, $0.role_title) },
+            seats: seats, secretariatOf: rows.filter { $0.list == 1 }.map { ($0.key, $0.name) },
             isDemo: context.isDemo, today: scope.now.today)
     }
 }
@@ -94,16 +131,10 @@ struct PersonPageModel {
         let record = try await RegisterQueries.person(key, in: scope)
         let id = try record.requireID()
         async let organisation = record.$organisation.get(on: scope.db)
-        async let memberships = MembershipRecord.query(in: scope)
-            .group(.or) { $0.filter(\.$person.$id == id).filter(\.$substitute.$id == id) }
-            .with(\.$partnership).with(\.$person).all()
+        async let memberships = SeatRow.query("m.person_id = \(bind: id) OR m.substitute_id = \(bind: id)", in: scope)
         let seats = SeatRow.sorted(
             try await memberships.map { m in
-                let how: String = m.$person.id == id ? "Member" : "Named substitute for \(m.person?.name ?? "a member")"
-                return SeatRow(
-                    partnershipKey: m.partnership.key, partnershipName: m.partnership.name,
-                    role: MembershipRole(rawValue: m.role) ?? .member, how: how,
-                    startedOn: Day(stored: m.startedOn), endedOn: Day(stored: m.endedOn))
+                SeatRow(m, how: m.person_id == id ? "Member" : "Named substitute for \(m.person_name ?? "a member")")
             })
         let org = try await organisation
         let keys = KeyIndex(organisations: org.map { [$0.id!: $0.key] } ?? [:])
