@@ -26,11 +26,17 @@ struct PartnershipListModel {
     {
         let window = PageWindow(clamping: filter.page, perPage: perPage)
         let page = window.page
+        struct Listed: Decodable {
+            var key: String; var name: String; var type: String; var status: String; var force_area_code: String?
+            var pcc_roles: String
+        }
+        struct Area: Decodable { var code: String; var name: String }
         async let total = filter.apply(to: PartnershipRecord.query(in: scope)).count()
-        async let records = filter.apply(to: PartnershipRecord.query(in: scope)).window(window).all()
+        async let records = filter.apply(to: PartnershipRecord.query(in: scope)).window(window).plainRows(
+            Listed.self, ["key", "name", "type", "status", "force_area_code", "pcc_roles"])
         async let areas = AreaRecord.query(on: scope.db).filter(\.$kind == AreaKind.policeForceArea.rawValue).sort(
             \.$name
-        ).all()
+        ).plainRows(Area.self, ["code", "name"])
         let forceAreas = try await areas.map { (code: $0.code, name: $0.name) }
         let names = Dictionary(forceAreas.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return try await PartnershipListModel(
@@ -39,8 +45,8 @@ struct PartnershipListModel {
                 Row(
                     key: r.key, name: r.name, type: PartnershipType(rawValue: r.type) ?? .forum,
                     status: PartnershipStatus(rawValue: r.status) ?? .active,
-                    forceArea: r.forceAreaCode.map { names[$0] ?? $0 },
-                    pccRoles: ListColumn.decode(r.pccRoles).compactMap(PCCRole.init(rawValue:)))
+                    forceArea: r.force_area_code.map { names[$0] ?? $0 },
+                    pccRoles: ListColumn.decode(r.pcc_roles).compactMap(PCCRole.init(rawValue:)))
             },
             total: total, page: page, forceAreas: forceAreas, isDemo: context.isDemo)
     }

@@ -117,8 +117,9 @@ enum RegisterPages {
             if let text = query.q, !text.isEmpty { q.filter(\.$name, .contains(inverse: false, .anywhere), text) }
             return q
         }
+        struct Listed: Decodable { var key: String; var name: String; var sector: String }
         async let total = base().count()
-        async let rows = base().sort(\.$name).window(window).all()
+        async let rows = base().sort(\.$name).window(window).plainRows(Listed.self, ["key", "name", "sector"])
         return PeopleViews.list(
             context: context, title: "Organisations", path: RegisterPath.organisations.href, add: "Add an organisation",
             q: query.q, page: page, total: try await total,
@@ -139,12 +140,13 @@ enum RegisterPages {
             if let text = query.q, !text.isEmpty { q.filter(\.$name, .contains(inverse: false, .anywhere), text) }
             return q
         }
+        struct Listed: Decodable { var key: String; var name: String; var role_title: String? }
         async let total = base().count()
-        async let rows = base().sort(\.$name).window(window).all()
+        async let rows = base().sort(\.$name).window(window).plainRows(Listed.self, ["key", "name", "role_title"])
         return PeopleViews.list(
             context: context, title: "People", path: RegisterPath.persons.href, add: "Add a person", q: query.q,
             page: page, total: try await total,
-            rows: try await rows.map { (RegisterPath.person($0.key).href, $0.name, $0.roleTitle ?? "") },
+            rows: try await rows.map { (RegisterPath.person($0.key).href, $0.name, $0.role_title ?? "") },
             isDemo: context.isDemo
         ).response()
     }
