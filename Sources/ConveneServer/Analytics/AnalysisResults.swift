@@ -16,8 +16,13 @@ final class AnalysisResultRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "analysis") var analysis: String
     @Field(key: "parameters") var parameters: String
     @Field(key: "version") var version: Int64
-    /// The page without who is asking (a `KeptPage` as JSON).
-    @Field(key: "page") var page: String
+    /// The page without who is asking: its layout's title, breadcrumbs (as JSON) and demo banner, and its content as
+    /// HTML, with `AnalysisResults.tokenStandIn` for the form token when it has forms.
+    @Field(key: "title") var title: String
+    @Field(key: "breadcrumbs") var breadcrumbs: String
+    @Field(key: "is_demo") var isDemo: Bool
+    @Field(key: "has_forms") var hasForms: Bool
+    @Field(key: "content") var content: String
 
     static var workspacePath: KeyPath<AnalysisResultRecord, ParentProperty<AnalysisResultRecord, WorkspaceRecord>> {
         \.$workspace
@@ -50,10 +55,10 @@ enum AnalysisResults {
         let scope = req.scope
         let parameters = Self.parameters(req, principal: principal)
         if let kept = try await AnalysisResultRecord.query(in: scope).filter(\.$analysis == analysis.rawValue)
-            .filter(\.$parameters == parameters).filter(\.$version == principal.dataVersion).field(\.$page).first(),
-            let page = try? JSONDecoder().decode(KeptPage.self, from: Data(kept.page.utf8))
+            .filter(\.$parameters == parameters).filter(\.$version == principal.dataVersion)
+            .plainRows(KeptPage.self, ["title", "breadcrumbs", "is_demo", "has_forms", "content"]).first
         {
-            return page.layout(context).response()
+            return kept.layout(context).response()
         }
         var standIn = context
         standIn.csrfToken = Self.tokenStandIn
@@ -86,7 +91,6 @@ enum AnalysisResults {
     private static func keep(
         _ page: KeptPage, analysis: Analysis, parameters: String, version: Int64, in scope: Scope
     ) async throws {
-        let json = String(decoding: try JSONEncoder().encode(page), as: UTF8.self)
         let table = AnalysisResultRecord.schema
         try await scope.sql.raw(
             """
@@ -95,35 +99,47 @@ enum AnalysisResults {
         ).run()
         try await scope.sql.raw(
             """
-            INSERT INTO \(ident: table) (id, workspace_id, analysis, parameters, version, page)
+            INSERT INTO \(ident: table)
+                (id, workspace_id, analysis, parameters, version, title, breadcrumbs, is_demo, has_forms, content)
             VALUES (\(bind: UUID()), \(bind: scope.workspaceID), \(bind: analysis.rawValue), \(bind: parameters),
-                \(bind: version), \(bind: json))
+                \(bind: version), \(bind: page.title), \(bind: page.breadcrumbs), \(bind: page.is_demo),
+                \(bind: page.has_forms), \(bind: page.content))
             ON CONFLICT (workspace_id, analysis, parameters) DO UPDATE SET version = excluded.version,
-                page = excluded.page
+                title = excluded.title, breadcrumbs = excluded.breadcrumbs, is_demo = excluded.is_demo,
+                has_forms = excluded.has_forms, content = excluded.content
             WHERE \(ident: table).version < excluded.version
             """
         ).run()
     }
 
     /// A page as kept: everything of its layout but who is asking.
-    struct KeptPage: Codable {
+    struct KeptPage: Decodable {
         var title: String
-        var breadcrumbs: [[String]]
-        var isDemo: Bool
+        /// Label and link of each, as JSON.
+        var breadcrumbs: String
+        var is_demo: Bool
+        var has_forms: Bool
         var content: String
 
         init(_ layout: Layout) {
             title = layout.title
-            breadcrumbs = layout.breadcrumbs.map { [$0.label, $0.href] }
-            isDemo = layout.isDemo
+            breadcrumbs = String(
+                decoding: (try? JSONEncoder().encode(layout.breadcrumbs.map { [$0.label, $0.href] }))
+                    ?? Data("[]".utf8),
+                as: UTF8.self)
+            is_demo = layout.isDemo
             content = layout.content.render()
+            has_forms = content.contains(tokenStandIn)
         }
 
         func layout(_ context: PageContext) -> Layout {
-            Layout(
-                context: context, title: title, breadcrumbs: breadcrumbs.map { (label: $0[0], href: $0[1]) },
-                isDemo: isDemo,
-                content: .raw(content.replacingOccurrences(of: tokenStandIn, with: context.csrfToken ?? "")))
+            let crumbs = (try? JSONDecoder().decode([[String]].self, from: Data(breadcrumbs.utf8))) ?? []
+            return Layout(
+                context: context, title: title, breadcrumbs: crumbs.map { (label: $0[0], href: $0[1]) },
+                isDemo: is_demo,
+                content: .raw(
+                    has_forms ? content.replacingOccurrences(of: tokenStandIn, with: context.csrfToken ?? "") : content)
+            )
         }
     }
 }

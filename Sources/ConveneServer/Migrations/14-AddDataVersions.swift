@@ -14,7 +14,11 @@ struct AddDataVersions: AsyncMigration {
             .field("analysis", .string, .required)
             .field("parameters", .string, .required)
             .field("version", .int64, .required)
-            .field("page", .string, .required)
+            .field("title", .string, .required)
+            .field("breadcrumbs", .string, .required)
+            .field("is_demo", .bool, .required)
+            .field("has_forms", .bool, .required)
+            .field("content", .string, .required)
             .unique(on: "workspace_id", "analysis", "parameters")
             .create()
     }

@@ -43,10 +43,11 @@ struct PartnershipPageModel {
         async let terms = TermsOfReferenceRecord.query(in: scope).filter(\.$partnership.$id == id).sort(
             \.$version, .descending
         ).all()
-        async let secretariat = record.$secretariat.get(on: scope.db)
+        async let around = around(record, in: scope)
 
         let keys = KeyIndex(
-            organisations: try await secretariat.map { [$0.id!: $0.key] } ?? [:], partnerships: [id: record.key])
+            organisations: try await around.secretariat_key.map { [record.$secretariat.id!: $0] } ?? [:],
+            partnerships: [id: record.key])
         let partnership = record.domain(keys)
 
         var current: [Member] = []
@@ -86,19 +87,39 @@ struct PartnershipPageModel {
                     codes, areas: areas + parentAreas, links: allLinks, footprint, in: scope)
             }
         }
-        let forceArea = try await partnership.forceAreaCode.asyncMap {
-            try await RegisterQueries.areaNames([$0], in: scope)[$0] ?? $0
-        }
+        let named = try await around
+        let forceArea = partnership.forceAreaCode.map { named.force_area_name ?? $0 }
 
         return PartnershipPageModel(
             context: context, partnership: partnership,
-            secretariat: try await secretariat.map { ($0.name, RegisterPath.organisation($0.key).href) },
+            secretariat: named.secretariat_key.map {
+                (named.secretariat_name ?? "", RegisterPath.organisation($0).href)
+            },
             forceArea: forceArea, current: current, past: past,
             chain: try await chain(from: id, in: scope), outgoing: out, incoming: inc,
             footprint: footprint, footprintNames: footprintNames, icbFit: icbFit,
             terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today,
             isPublished: record.publishedAt != nil,
-            hasGuidance: try await GuidanceStore.hasTemplate(for: partnership.type, on: scope.db))
+            hasGuidance: named.has_guidance)
+    }
+
+    /// What the page says around the record: its secretariat, its force area's name and whether guidance applies to
+    /// its type, in one statement.
+    private struct Around: Decodable {
+        var secretariat_key: String?; var secretariat_name: String?; var force_area_name: String?
+        var has_guidance: Bool
+    }
+
+    private static func around(_ record: PartnershipRecord, in scope: Scope) async throws -> Around {
+        let secretariat = record.$secretariat.id
+        return try await scope.sql.raw(
+            """
+            SELECT (SELECT key FROM organisations WHERE id = \(bind: secretariat)) AS secretariat_key,
+                (SELECT name FROM organisations WHERE id = \(bind: secretariat)) AS secretariat_name,
+                (SELECT name FROM areas WHERE code = \(bind: record.forceAreaCode)) AS force_area_name,
+                EXISTS (SELECT 1 FROM guidance_templates WHERE partnership_type = \(bind: record.type)) AS has_guidance
+            """
+        ).first(decoding: Around.self)!
     }
 
     /// A partnership's members, past and present, with who each is, whom they represent and their substitute: one

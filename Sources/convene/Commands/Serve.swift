@@ -24,7 +24,8 @@ struct Serve: AsyncParsableCommand {
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
         do {
-            app.logger.logLevel = env.isRelease ? .notice : .info
+            app.logger.logLevel =
+                Environment.get("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? (env.isRelease ? .notice : .info)
             try configure(app, options.configuration)
             if noMigrate {
                 let pending = try await Migrations.pending(on: app.db)
