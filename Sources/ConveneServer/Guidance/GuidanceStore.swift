@@ -59,11 +59,6 @@ enum GuidanceStore {
         return found
     }
 
-    /// Whether any template applies to partnerships of this type (the partnership page links to the task list).
-    static func hasTemplate(for type: PartnershipType, on db: Database) async throws -> Bool {
-        try await GuidanceTemplateRecord.query(on: db).filter(\.$partnershipType == type.rawValue).count() > 0
-    }
-
     static func milestones(of key: String, on day: Day? = nil, in scope: Scope) async throws -> PartnershipMilestones {
         let today = day ?? scope.now.today
         let record = try await RegisterQueries.partnership(key, in: scope)
