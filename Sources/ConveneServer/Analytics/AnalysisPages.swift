@@ -88,7 +88,7 @@ enum AnalysisPages {
     }
 
     @Sendable static func cost(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.cost, req) { context in
+        try await KeptPages.page("analysis/cost", req) { context in
             let asked = asked(req)
             let (data, settings) = try await data(req, asked, for: .cost)
             if let csv = try download(.cost, asked, AnalysisQuestion(period: asked.period), data, settings) {
@@ -122,7 +122,7 @@ enum AnalysisPages {
     }
 
     @Sendable static func load(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.load, req) { context in
+        try await KeptPages.page("analysis/load", req) { context in
             let asked = asked(req)
             let (data, settings) = try await data(req, asked, for: .load)
             if let csv = try download(.load, asked, AnalysisQuestion(period: asked.period), data, settings) {
@@ -147,7 +147,7 @@ enum AnalysisPages {
     }
 
     @Sendable static func attendance(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.attendance, req) { context in
+        try await KeptPages.page("analysis/attendance", req) { context in
             let asked = asked(req)
             let (data, settings) = try await data(req, asked, for: .attendance)
             if let csv = try download(.attendance, asked, AnalysisQuestion(period: asked.period), data, settings) {
@@ -159,7 +159,7 @@ enum AnalysisPages {
     }
 
     @Sendable static func delivery(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.delivery, req) { context in
+        try await KeptPages.page("analysis/delivery", req) { context in
             let asked = asked(req)
             let (data, settings) = try await data(req, asked, for: .delivery)
             if let csv = try download(.delivery, asked, AnalysisQuestion(period: asked.period), data, settings) {
@@ -176,7 +176,7 @@ enum AnalysisPages {
     // MARK: Triage
 
     @Sendable static func triage(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.triage, req) { context in
+        try await KeptPages.page("analysis/triage", req) { context in
             var asked = asked(req)
             let (data, settings) = try await data(req, asked, for: .triage)
             let personKey =

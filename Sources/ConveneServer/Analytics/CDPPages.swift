@@ -45,7 +45,7 @@ enum CDPPages {
     }
 
     @Sendable static func involvement(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.involvement, req) { context in
+        try await KeptPages.page("analysis/involvement", req) { context in
             let (register, download) = try await read(req, .involvement)
             if let download { return .file(download) }
             let report = PCCInvolvement.run(register, on: req.now.today)
@@ -54,7 +54,7 @@ enum CDPPages {
     }
 
     @Sendable static func sros(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.sros, req) { context in
+        try await KeptPages.page("analysis/sros", req) { context in
             let (register, download) = try await read(req, .sros)
             if let download { return .file(download) }
             let report = SeniorResponsibleOwners.run(register, on: req.now.today)
@@ -63,7 +63,7 @@ enum CDPPages {
     }
 
     @Sendable static func footprints(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.footprints, req) { context in
+        try await KeptPages.page("analysis/footprints", req) { context in
             let (register, download) = try await read(req, .footprints)
             if let download { return .file(download) }
             return .page(

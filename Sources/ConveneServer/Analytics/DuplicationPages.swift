@@ -16,7 +16,7 @@ enum DuplicationPages {
     typealias Asked = AnalysisPages.Asked
 
     @Sendable static func overlap(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.overlap, req) { context in
+        try await KeptPages.page("analysis/overlap", req) { context in
             let asked = AnalysisPages.asked(req)
             let (data, settings) = try await AnalysisPages.data(req, asked, for: .overlap)
             if let csv = try AnalysisPages.download(
@@ -33,7 +33,7 @@ enum DuplicationPages {
     }
 
     @Sendable static func duplicates(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.duplicates, req) { context in
+        try await KeptPages.page("analysis/duplicates", req) { context in
             let asked = AnalysisPages.asked(req)
             let (data, settings) = try await AnalysisPages.data(req, asked, for: .duplicates)
             if let csv = try AnalysisPages.download(
@@ -50,7 +50,7 @@ enum DuplicationPages {
     }
 
     @Sendable static func priorities(req: Request) async throws -> Response {
-        try await AnalysisResults.page(.priorities, req) { context in
+        try await KeptPages.page("analysis/priorities", req) { context in
             let asked = AnalysisPages.asked(req)
             let settings = try await AnalyticsStore.settings(in: req.scope)
             let texts = try await StrategyStore.priorityTexts(in: req.scope)

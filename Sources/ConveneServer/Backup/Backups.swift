@@ -5,10 +5,10 @@ import Foundation
 import SQLKit
 
 /// The whole database to one `BackupFile` and back, on either kind: every workspace, account, audit event, meeting
-/// and setting. Sessions are left out (a restore signs everyone out), so are the analyses' kept results (worked out
-/// again from the records) and the migrations' own log (the target runs the same migrations itself).
+/// and setting. Sessions are left out (a restore signs everyone out), so are the kept pages (worked out again from
+/// the records) and the migrations' own log (the target runs the same migrations itself).
 enum Backups {
-    static let skipped: Set<String> = [MigrationLog.schema, "_fluent_sessions", AnalysisResultRecord.schema]
+    static let skipped: Set<String> = [MigrationLog.schema, "_fluent_sessions", KeptPageRecord.schema]
 
     /// A table as the database describes it: its columns' logical types and the types it stores them as.
     struct TableShape {

@@ -1,17 +1,17 @@
 import Fluent
 import SQLKit
 
-/// Each workspace's data version, which every write to it moves on (in the write's transaction), and the analyses'
-/// results kept against it: a result is served while the version it was computed at is the workspace's.
+/// Each workspace's data version, which every write to it moves on (in the write's transaction), and the pages kept
+/// against it: a page is served while the version it was worked out at is the workspace's.
 struct AddDataVersions: AsyncMigration {
     var name: String { "2026-12-21-add-data-versions" }
 
     func prepare(on database: Database) async throws {
         try await database.schema("workspaces").field("version", .int64, .required, .sql(.default(0))).update()
-        try await database.schema(AnalysisResultRecord.schema)
+        try await database.schema("kept_pages")
             .id()
             .field("workspace_id", .uuid, .required, .references("workspaces", "id", onDelete: .cascade))
-            .field("analysis", .string, .required)
+            .field("page", .string, .required)
             .field("parameters", .string, .required)
             .field("version", .int64, .required)
             .field("title", .string, .required)
@@ -19,12 +19,12 @@ struct AddDataVersions: AsyncMigration {
             .field("is_demo", .bool, .required)
             .field("has_forms", .bool, .required)
             .field("content", .string, .required)
-            .unique(on: "workspace_id", "analysis", "parameters")
+            .unique(on: "workspace_id", "page", "parameters")
             .create()
     }
 
     func revert(on database: Database) async throws {
-        try await database.schema(AnalysisResultRecord.schema).delete()
+        try await database.schema("kept_pages").delete()
         try await database.schema("workspaces").deleteField("version").update()
     }
 }

@@ -20,23 +20,31 @@ enum RegisterPages {
         read.get(RegisterPath.landscape, use: landscape)
     }
 
+    // The register's pages are kept against the data version (`KeptPages`): they show the register as of the day.
+
     @Sendable static func overview(req: Request) async throws -> Response {
-        OverviewView.render(try await OverviewModel.load(context: req.pageContext, in: req.scope)).response()
+        try await KeptPages.page("overview", req) { context in
+            .page(OverviewView.render(try await OverviewModel.load(context: context, in: req.scope)))
+        }
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
         let filter = try req.query.decode(PartnershipFilter.self)
-        return PartnershipListView.render(
-            try await PartnershipListModel.load(filter, context: req.pageContext, in: req.scope)
-        ).response()
+        return try await KeptPages.page("partnerships", req) { context in
+            .page(
+                PartnershipListView.render(try await PartnershipListModel.load(filter, context: context, in: req.scope))
+            )
+        }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        async let model = PartnershipPageModel.load(key: key, context: req.pageContext, in: req.scope)
-        async let edit = PartnershipGrants.mayEdit(key, req)
-        let may = PartnershipPageView.Permissions(edit: try await edit, publish: req.pageContext.mayEdit)
-        return PartnershipPageView.render(try await model, isDemo: req.pageContext.isDemo, may: may).response()
+        let may = PartnershipPageView.Permissions(
+            edit: try await PartnershipGrants.mayEdit(key, req), publish: req.pageContext.mayEdit)
+        return try await KeptPages.page("partnership", req, varying: ["edit=\(may.edit)"]) { context in
+            let model = try await PartnershipPageModel.load(key: key, context: context, in: req.scope)
+            return .page(PartnershipPageView.render(model, isDemo: context.isDemo, may: may))
+        }
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
@@ -152,17 +160,19 @@ enum RegisterPages {
     }
 
     @Sendable static func organisation(req: Request) async throws -> Response {
-        PeopleViews.organisation(
-            try await OrganisationPageModel.load(
-                key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)
-        ).response()
+        let key = try req.parameters.require("key")
+        return try await KeptPages.page("organisation", req) { context in
+            .page(
+                PeopleViews.organisation(
+                    try await OrganisationPageModel.load(key: key, context: context, in: req.scope)))
+        }
     }
 
     @Sendable static func person(req: Request) async throws -> Response {
-        PeopleViews.person(
-            try await PersonPageModel.load(
-                key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)
-        ).response()
+        let key = try req.parameters.require("key")
+        return try await KeptPages.page("person", req) { context in
+            .page(PeopleViews.person(try await PersonPageModel.load(key: key, context: context, in: req.scope)))
+        }
     }
 
     @Sendable static func landscape(req: Request) async throws -> Response {

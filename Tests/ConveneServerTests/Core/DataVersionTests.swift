@@ -20,9 +20,9 @@ import VaporTesting
             .decode(column: "version", as: Int64.self)
     }
 
-    static func kept(_ app: Application) async throws -> [(analysis: String, version: Int64)] {
-        try await (app.db as! any SQLDatabase).raw("SELECT analysis, version FROM analysis_results").all().map {
-            (try $0.decode(column: "analysis", as: String.self), try $0.decode(column: "version", as: Int64.self))
+    static func kept(_ app: Application) async throws -> [(page: String, version: Int64)] {
+        try await (app.db as! any SQLDatabase).raw("SELECT page, version FROM kept_pages").all().map {
+            (try $0.decode(column: "page", as: String.self), try $0.decode(column: "version", as: Int64.self))
         }
     }
 
@@ -49,7 +49,7 @@ import VaporTesting
             let first = try await app.send(.GET, "/analysis/sros")
             #expect(first.text.contains(">Drugs Partnership<"))
             let version = try await Self.version(app)
-            #expect(try await Self.kept(app).map(\.analysis) == ["sros"])
+            #expect(try await Self.kept(app).map(\.page) == ["analysis/sros"])
             #expect(try await Self.kept(app).map(\.version) == [version])
             let second = try await app.send(.GET, "/analysis/sros")
             #expect(second.text == first.text)
@@ -58,8 +58,8 @@ import VaporTesting
             _ = try await app.send(.GET, "/analysis/triage?person=dph")
             let triage = try await app.send(.GET, "/analysis/triage?person=dph")
             #expect(triage.text.components(separatedBy: "name=\"csrf_token\" value=\"\(csrf)\"").count == 3)
-            #expect(!triage.text.contains(AnalysisResults.tokenStandIn))
-            #expect(try await Self.kept(app).map(\.analysis).sorted() == ["sros", "triage"])
+            #expect(!triage.text.contains(KeptPages.tokenStandIn))
+            #expect(try await Self.kept(app).map(\.page).sorted() == ["analysis/sros", "analysis/triage"])
 
             _ = try await app.send(.PATCH, "/api/v1/partnerships/cdp", json: #"{"name":"Drugs Board"}"#)
             let after = try await app.send(.GET, "/analysis/sros")
@@ -71,6 +71,22 @@ import VaporTesting
             let csv = try await app.send(.GET, "/analysis/sros?format=csv")
             #expect(csv.status == .ok)
             #expect(try await Self.kept(app).count == 1)
+        }
+    }
+
+    @Test func keptRegisterPagesAreEachTheirPathsAndQuerys() async throws {
+        try await withConveneApp { app in
+            _ = try await app.importCSV(
+                Self.register + "\nboard,Strategic Board,strategic-board,2024-01-01,,,,,,,")
+            for _ in 0..<2 {
+                let cdp = try await app.send(.GET, "/partnerships/cdp")
+                #expect(cdp.text.contains("<h1 class=\"heading-xl\">Drugs Partnership</h1>"))
+                let board = try await app.send(.GET, "/partnerships/board")
+                #expect(board.text.contains("<h1 class=\"heading-xl\">Strategic Board</h1>"))
+                let cdps = try await app.send(.GET, "/partnerships?type=cdp")
+                #expect(cdps.text.contains("Drugs Partnership") && !cdps.text.contains("Strategic Board"))
+            }
+            #expect(try await Self.kept(app).map(\.page).sorted() == ["partnership", "partnership", "partnerships"])
         }
     }
 

@@ -5,56 +5,61 @@ import Plot
 import SQLKit
 import Vapor
 
-/// An analysis's page as it was worked out, kept against the workspace's data version (`DataVersion`): the
-/// analysis, what was asked of it (the query, the day, the role asking) and the version name one kept page; it is
-/// served while the workspace's version is still the one it was worked out at, by any instance.
-final class AnalysisResultRecord: WorkspaceOwned, @unchecked Sendable {
-    static let schema = "analysis_results"
+/// A page as it was worked out, kept against the workspace's data version (`DataVersion`): the page, what was asked
+/// of it (the path, the query, the day, the role asking and what else it varies with) and the version name one kept
+/// page; it is served while the workspace's version is still the one it was worked out at, by any instance.
+final class KeptPageRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "kept_pages"
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "workspace_id") var workspace: WorkspaceRecord
-    @Field(key: "analysis") var analysis: String
+    /// Which page: an analysis (`analysis/cost`), the overview, a partnership's page, ….
+    @Field(key: "page") var page: String
     @Field(key: "parameters") var parameters: String
     @Field(key: "version") var version: Int64
     /// The page without who is asking: its layout's title, breadcrumbs (as JSON) and demo banner, and its content as
-    /// HTML, with `AnalysisResults.tokenStandIn` for the form token when it has forms.
+    /// HTML, with `KeptPages.tokenStandIn` for the form token when it has forms.
     @Field(key: "title") var title: String
     @Field(key: "breadcrumbs") var breadcrumbs: String
     @Field(key: "is_demo") var isDemo: Bool
     @Field(key: "has_forms") var hasForms: Bool
     @Field(key: "content") var content: String
 
-    static var workspacePath: KeyPath<AnalysisResultRecord, ParentProperty<AnalysisResultRecord, WorkspaceRecord>> {
+    static var workspacePath: KeyPath<KeptPageRecord, ParentProperty<KeptPageRecord, WorkspaceRecord>> {
         \.$workspace
     }
 
     init() {}
 }
 
-/// What an analysis's handler answers: its page, or a file (CSV or JSON) that was asked for instead.
-enum AnalysisAnswer {
+/// What a kept page's handler answers: its page, or a file (an analysis's CSV or JSON) that was asked for instead.
+enum PageAnswer {
     case page(Layout)
     case file(Response)
 }
 
-enum AnalysisResults {
-    /// The page of an analysis: the kept one when the workspace's data has not changed since it was worked out,
-    /// else worked out by `make` and kept. The first time costs what it did before, plus one write.
+/// Pages kept against the data version: what is worked out from a workspace's data once is served from the database
+/// until a write moves the version on. For pages that show the workspace's data as of the day (the register's pages,
+/// the analyses); not for those that say what is upcoming as of the minute (meetings) or read beyond the workspace.
+enum KeptPages {
+    /// The page: the kept one when the workspace's data has not changed since it was worked out, else worked out by
+    /// `make` and kept. The first time costs what it did before, plus one write.
     ///
-    /// `make` is given the context to build the page with: the request's own for a file, and for a page one whose
-    /// form token is `tokenStandIn`, which the request's token replaces as the page is served (the kept page is
-    /// every reader's). What a page shows depends on the query, the day and the role asking, which name it with the
-    /// analysis; the settings, plans and costs it reads are data, so a change to them moves the version on.
+    /// `make` is given the context to build the page with: the request's own for a file (a query with `format`), and
+    /// for a page one whose form token is `tokenStandIn`, which the request's token replaces as the page is served
+    /// (the kept page is every reader's). What a page shows depends on its path and query, the day and the role
+    /// asking, and on what the caller names in `varying` (whether this reader may edit this partnership, say); the
+    /// data it reads moves the version on when it changes.
     static func page(
-        _ analysis: Analysis, _ req: Request, make: (PageContext) async throws -> AnalysisAnswer
+        _ page: String, _ req: Request, varying: [String] = [], make: (PageContext) async throws -> PageAnswer
     ) async throws -> Response {
         let context = req.pageContext
         guard let principal = context.principal, (try? req.query.get(String.self, at: "format")) == nil else {
             return try await make(context).response
         }
         let scope = req.scope
-        let parameters = Self.parameters(req, principal: principal)
-        if let kept = try await AnalysisResultRecord.query(in: scope).filter(\.$analysis == analysis.rawValue)
+        let parameters = Self.parameters(req, principal: principal, varying: varying)
+        if let kept = try await KeptPageRecord.query(in: scope).filter(\.$page == page)
             .filter(\.$parameters == parameters).filter(\.$version == principal.dataVersion)
             .plainRows(KeptPage.self, ["title", "breadcrumbs", "is_demo", "has_forms", "content"]).first
         {
@@ -64,24 +69,26 @@ enum AnalysisResults {
         standIn.csrfToken = Self.tokenStandIn
         let answer = try await make(standIn)
         guard case .page(let layout) = answer else { return answer.response }
-        let page = KeptPage(layout)
-        try? await keep(page, analysis: analysis, parameters: parameters, version: principal.dataVersion, in: scope)
-        return page.layout(context).response()
+        let kept = KeptPage(layout)
+        try? await keep(kept, as: page, parameters: parameters, version: principal.dataVersion, in: scope)
+        return kept.layout(context).response()
     }
 
     /// Stands for the reader's form token in a kept page.
     static let tokenStandIn = "convene-form-token-stand-in"
 
-    /// What the page was asked: the query's items in order, the day (the figures are as of today), the role.
-    private static func parameters(_ req: Request, principal: Principal) -> String {
+    /// What the page was asked: its path, the query's items in order, the day (the figures are as of today), the role
+    /// and what else it varies with.
+    private static func parameters(_ req: Request, principal: Principal, varying: [String]) -> String {
         var items = URLComponents(string: req.url.string)?.queryItems ?? []
         items.sort { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
         var components = URLComponents()
         components.queryItems =
             [
+                URLQueryItem(name: "@path", value: req.url.path),
                 URLQueryItem(name: "@day", value: req.now.today.description),
                 URLQueryItem(name: "@role", value: principal.role.rawValue)
-            ] + items
+            ] + varying.map { URLQueryItem(name: "@varying", value: $0) } + items
         return components.percentEncodedQuery ?? ""
     }
 
@@ -89,9 +96,9 @@ enum AnalysisResults {
     /// pages of older versions. Best effort: a page that cannot be kept (another writer holds SQLite's lock, say) is
     /// worked out again next time.
     private static func keep(
-        _ page: KeptPage, analysis: Analysis, parameters: String, version: Int64, in scope: Scope
+        _ kept: KeptPage, as page: String, parameters: String, version: Int64, in scope: Scope
     ) async throws {
-        let table = AnalysisResultRecord.schema
+        let table = KeptPageRecord.schema
         try await scope.sql.raw(
             """
             DELETE FROM \(ident: table) WHERE workspace_id = \(bind: scope.workspaceID) AND version < \(bind: version)
@@ -100,11 +107,11 @@ enum AnalysisResults {
         try await scope.sql.raw(
             """
             INSERT INTO \(ident: table)
-                (id, workspace_id, analysis, parameters, version, title, breadcrumbs, is_demo, has_forms, content)
-            VALUES (\(bind: UUID()), \(bind: scope.workspaceID), \(bind: analysis.rawValue), \(bind: parameters),
-                \(bind: version), \(bind: page.title), \(bind: page.breadcrumbs), \(bind: page.is_demo),
-                \(bind: page.has_forms), \(bind: page.content))
-            ON CONFLICT (workspace_id, analysis, parameters) DO UPDATE SET version = excluded.version,
+                (id, workspace_id, page, parameters, version, title, breadcrumbs, is_demo, has_forms, content)
+            VALUES (\(bind: UUID()), \(bind: scope.workspaceID), \(bind: page), \(bind: parameters),
+                \(bind: version), \(bind: kept.title), \(bind: kept.breadcrumbs), \(bind: kept.is_demo),
+                \(bind: kept.has_forms), \(bind: kept.content))
+            ON CONFLICT (workspace_id, page, parameters) DO UPDATE SET version = excluded.version,
                 title = excluded.title, breadcrumbs = excluded.breadcrumbs, is_demo = excluded.is_demo,
                 has_forms = excluded.has_forms, content = excluded.content
             WHERE \(ident: table).version < excluded.version
@@ -144,7 +151,7 @@ enum AnalysisResults {
     }
 }
 
-extension AnalysisAnswer {
+extension PageAnswer {
     var response: Response {
         switch self {
         case .page(let layout): layout.response()
