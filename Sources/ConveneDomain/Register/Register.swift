@@ -120,3 +120,40 @@ public struct ImportBatch: Sendable {
     /// A field's name as the file spells it.
     public func field(_ kind: RecordOrigin.Kind, _ field: String) -> String { fieldNames[kind]?[field] ?? field }
 }
+
+/// Every key a register's records state or refer to, by kind: what a write of it needs to look up, and no more.
+public struct NamedKeys: Hashable, Sendable {
+    public var areaCodes: Set<String> = []
+    public var organisations: Set<String> = []
+    public var persons: Set<String> = []
+    public var partnerships: Set<String> = []
+
+    public init(_ register: Register) {
+        for area in register.areas { areaCodes.insert(area.code); area.parentCode.map { areaCodes.insert($0) } }
+        for link in register.areaLinks { areaCodes.formUnion([link.districtCode, link.areaCode]) }
+        organisations.formUnion(register.organisations.map(\.key))
+        for person in register.persons {
+            persons.insert(person.key)
+            person.organisationKey.map { organisations.insert($0) }
+        }
+        for partnership in register.partnerships {
+            partnerships.insert(partnership.key)
+            areaCodes.formUnion(partnership.footprint)
+            partnership.forceAreaCode.map { areaCodes.insert($0) }
+            partnership.secretariatKey.map { organisations.insert($0) }
+        }
+        for membership in register.memberships {
+            partnerships.insert(membership.partnershipKey)
+            persons.formUnion([membership.personKey, membership.substituteKey].compactMap { $0 })
+            organisations.formUnion([membership.organisationKey, membership.representsKey].compactMap { $0 })
+        }
+        for relation in register.relations { partnerships.formUnion([relation.fromKey, relation.toKey]) }
+        partnerships.formUnion(register.termsOfReference.map(\.partnershipKey))
+        for meeting in register.meetings {
+            partnerships.insert(meeting.partnershipKey)
+            for attendance in meeting.attendance {
+                persons.formUnion([attendance.personKey, attendance.substituteForKey].compactMap { $0 })
+            }
+        }
+    }
+}

@@ -90,14 +90,17 @@ enum ResourceRoutes<R: APIResource> {
         enum CodingKeys: String, CodingKey { case page, perPage = "per_page" }
     }
 
+    /// A page of the list, kept against the data version as the register's pages are (`KeptPages`).
     @Sendable static func list(req: Request) async throws -> Response {
         let paging = try req.query.decode(Paging.self)
         let window = try PageWindow.strict(page: paging.page, perPage: paging.perPage)
-        let (items, total) = try await R.list(req, window: window)
-        return try APIResponse.json(
-            Page(
-                items: items.map(R.ResponseBody.init), page: window.page, perPage: window.perPage,
-                total: total))
+        return try await KeptPages.json("api/" + R.path, req) {
+            let (items, total) = try await R.list(req, window: window)
+            return try APIResponse.json(
+                Page(
+                    items: items.map(R.ResponseBody.init), page: window.page, perPage: window.perPage,
+                    total: total))
+        }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

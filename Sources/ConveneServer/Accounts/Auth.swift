@@ -19,6 +19,8 @@ struct Principal: Sendable {
     var dataVersion: Int64 = 0
     /// Whether the workspace holds the demo's data (every page says so), read with who is asking.
     var hasDemoData = false
+    /// The person in the workspace's register the user said they are ("my meetings"), if any.
+    var personID: UUID? = nil
 }
 
 extension Request {
@@ -83,8 +85,8 @@ struct AuthMiddleware: AsyncMiddleware {
         guard
             let row = try await (db as! any SQLDatabase).raw(
                 """
-                SELECT t.role AS token_role, m.role AS member_role, u.id AS user_id, u.email, w.id AS workspace_id,
-                    w.name, w.kind, w.version, \(Asker.hasDemoData)
+                SELECT t.role AS token_role, m.role AS member_role, m.person_id, u.id AS user_id, u.email,
+                    w.id AS workspace_id, w.name, w.kind, w.version, \(Asker.hasDemoData)
                 FROM api_tokens t
                 JOIN users u ON u.id = t.user_id
                 JOIN workspace_members m ON m.user_id = t.user_id AND m.workspace_id = t.workspace_id
@@ -103,7 +105,8 @@ struct AuthMiddleware: AsyncMiddleware {
             workspaceKind: WorkspaceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .forceArea,
             role: min(role, memberRole), viaToken: true,
             dataVersion: try row.decode(column: "version", as: Int64.self),
-            hasDemoData: try row.decode(column: "has_demo", as: Bool.self))
+            hasDemoData: try row.decode(column: "has_demo", as: Bool.self),
+            personID: try row.decode(column: "person_id", as: UUID?.self))
     }
 }
 

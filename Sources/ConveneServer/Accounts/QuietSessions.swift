@@ -26,7 +26,7 @@ struct QuietSessions: AsyncSessionDriver {
             ? SQLQueryString("json_extract(s.data, '$.user')") : SQLQueryString("(s.data->>'user')::uuid")
         let rows = try await sql.raw(
             """
-            SELECT s.data, u.id AS user_id, u.email, m.role, w.id AS workspace_id, w.name, w.kind, w.key,
+            SELECT s.data, u.id AS user_id, u.email, m.role, m.person_id, w.id AS workspace_id, w.name, w.kind, w.key,
                 w.created_at, w.version, \(Asker.hasDemoData)
             FROM _fluent_sessions s
             LEFT JOIN users u ON u.id = \(user)
@@ -65,6 +65,7 @@ struct Asker: Sendable {
         var role: WorkspaceRole
         var version: Int64
         var hasDemoData: Bool
+        var personID: UUID?
     }
 
     /// Whether the workspace `w` holds the demo's data, as a column of who is asking.
@@ -88,7 +89,8 @@ struct Asker: Sendable {
                 key: try row.decode(column: "key", as: String.self),
                 createdAt: try row.decode(column: "created_at", as: Date?.self), role: role,
                 version: try row.decode(column: "version", as: Int64.self),
-                hasDemoData: try row.decode(column: "has_demo", as: Bool?.self) ?? false)
+                hasDemoData: try row.decode(column: "has_demo", as: Bool?.self) ?? false,
+                personID: try row.decode(column: "person_id", as: UUID?.self))
         }
         // The oldest first, so that a sign-in always lands in the same one.
         memberships.sort { ($0.createdAt ?? .distantPast, $0.key) < ($1.createdAt ?? .distantPast, $1.key) }
@@ -99,8 +101,8 @@ struct Asker: Sendable {
         try Asker(
             try await (db as! any SQLDatabase).raw(
                 """
-                SELECT u.id AS user_id, u.email, m.role, w.id AS workspace_id, w.name, w.kind, w.key, w.created_at,
-                    w.version, \(Asker.hasDemoData)
+                SELECT u.id AS user_id, u.email, m.role, m.person_id, w.id AS workspace_id, w.name, w.kind, w.key,
+                    w.created_at, w.version, \(Asker.hasDemoData)
                 FROM users u
                 LEFT JOIN workspace_members m ON m.user_id = u.id
                 LEFT JOIN workspaces w ON w.id = m.workspace_id
@@ -117,6 +119,6 @@ struct Asker: Sendable {
         return Principal(
             userID: user, email: email, workspaceID: member.workspaceID, workspaceName: member.name,
             workspaceKind: member.kind, role: member.role, viaToken: false, workspaceCount: memberships.count,
-            dataVersion: member.version, hasDemoData: member.hasDemoData)
+            dataVersion: member.version, hasDemoData: member.hasDemoData, personID: member.personID)
     }
 }

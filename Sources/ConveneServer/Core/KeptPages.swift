@@ -40,7 +40,8 @@ enum PageAnswer {
 
 /// Pages kept against the data version: what is worked out from a workspace's data once is served from the database
 /// until a write moves the version on. For pages that show the workspace's data as of the day (the register's pages,
-/// the analyses); not for those that say what is upcoming as of the minute (meetings) or read beyond the workspace.
+/// the analyses, a meeting, API lists); not for those that say what is upcoming as of the minute (a partnership's meetings,
+/// "my meetings") or read beyond the workspace.
 enum KeptPages {
     /// The page: the kept one when the workspace's data has not changed since it was worked out, else worked out by
     /// `make` and kept. The first time costs what it did before, plus one write.
@@ -73,6 +74,29 @@ enum KeptPages {
         try? await keep(kept, as: page, parameters: parameters, version: principal.dataVersion, in: scope)
         return kept.layout(context).response()
     }
+
+    /// An API read's JSON kept as a page is: the same question at the same data version is answered with the kept
+    /// body. Only a `200` is kept; there is no reader's part to put back.
+    static func json(_ page: String, _ req: Request, make: () async throws -> Response) async throws -> Response {
+        guard let principal = req.principal else { return try await make() }
+        let scope = req.scope
+        let parameters = Self.parameters(req, principal: principal, varying: [])
+        if let kept = try await KeptPageRecord.query(in: scope).filter(\.$page == page)
+            .filter(\.$parameters == parameters).filter(\.$version == principal.dataVersion)
+            .plainRows(KeptBody.self, ["content"]).first
+        {
+            let response = Response(status: .ok, body: .init(string: kept.content))
+            response.headers.contentType = .json
+            return response
+        }
+        let response = try await make()
+        guard response.status == .ok, let body = response.body.string else { return response }
+        let kept = KeptPage(title: "", breadcrumbs: "[]", is_demo: false, has_forms: false, content: body)
+        try? await keep(kept, as: page, parameters: parameters, version: principal.dataVersion, in: scope)
+        return response
+    }
+
+    private struct KeptBody: Decodable { var content: String }
 
     /// Stands for the reader's form token in a kept page.
     static let tokenStandIn = "convene-form-token-stand-in"
@@ -127,6 +151,11 @@ enum KeptPages {
         var is_demo: Bool
         var has_forms: Bool
         var content: String
+
+        init(title: String, breadcrumbs: String, is_demo: Bool, has_forms: Bool, content: String) {
+            (self.title, self.breadcrumbs, self.is_demo, self.has_forms) = (title, breadcrumbs, is_demo, has_forms)
+            self.content = content
+        }
 
         init(_ layout: Layout) {
             title = layout.title

@@ -101,7 +101,7 @@ enum MeetingAPI {
                     attended: Page(items: [], page: window.page, perPage: window.perPage, total: 0)))
         }
         let (upcoming, past, total) = try await MeetingStore.meetings(
-            ofPerson: person, from: req.now(), page: window.page, per: window.perPage, in: req.scope)
+            ofPerson: try person.requireID(), from: req.now(), page: window.page, per: window.perPage, in: req.scope)
         return try APIResponse.json(
             MyMeetingsResponse(
                 person: person.key, upcoming: upcoming.map { MeetingResponse($0.meeting) },

@@ -200,10 +200,16 @@ enum MeetingPages {
 
     // MARK: One meeting
 
+    /// A meeting's page shows its business as of the day, so it is kept against the data version (`KeptPages`).
     @Sendable static func meeting(req: Request) async throws -> Response {
-        let c = try await context(req)
-        let model = try await MeetingPageModel.load(c.partnership, c.meeting, context: req.pageContext, in: req.scope)
-        return MeetingPageView.render(model).response()
+        let mayEdit = try await MeetingAccess.mayEdit(
+            try req.parameters.require("key"), context: req.pageContext, in: req.scope)
+        return try await KeptPages.page("meeting", req, varying: ["edit=\(mayEdit)"]) { pageContext in
+            let c = try await context(req)
+            let model = try await MeetingPageModel.load(
+                c.partnership, c.meeting, mayEdit: mayEdit, context: pageContext, in: req.scope)
+            return .page(MeetingPageView.render(model))
+        }
     }
 
     @Sendable static func paper(req: Request) async throws -> Response {

@@ -1,6 +1,8 @@
 import ConveneDomain
 import Fluent
+import FluentSQL
 import Foundation
+import SQLKit
 
 /// Reads of a board's business: its meetings, one meeting with everything on it, its actions, and a person's
 /// meetings and actions across all their partnerships. Everything goes through `Scope`.
@@ -58,36 +60,54 @@ enum MeetingStore {
         of partnership: PartnershipRecord, upcoming: Bool, from: Date, page: Int, per: Int,
         in scope: Scope
     ) async throws -> (meetings: [Listed], total: Int) {
-        let joint = try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id == partnership.requireID())
-            .all(\.$meeting.$id)
-        let query = MeetingRecord.query(in: scope).group(.or) { or in
-            or.filter(\.$partnership.$id == partnership.id!)
-            if !joint.isEmpty { or.filter(\.$id ~~ joint) }
-        }
-        if upcoming {
-            query.filter(\.$startsAt >= from).sort(\.$startsAt)
-        } else {
-            query.filter(\.$startsAt < from).sort(\.$startsAt, .descending)
-        }
-        let total = try await query.copy().count()
-        let records = try await query.with(\.$partnership).range((page - 1) * per..<page * per).all()
-        return (try await listed(records, in: scope), total)
+        let id = try partnership.requireID()
+        let joint = JointMeetingRecord.schema
+        return try await listed(
+            """
+            (mt.partnership_id = \(bind: id)
+                OR mt.id IN (SELECT j.meeting_id FROM \(ident: joint) j WHERE j.partnership_id = \(bind: id)))
+            AND mt.starts_at \(unsafeRaw: upcoming ? ">=" : "<") \(bind: from)
+            """, latestFirst: !upcoming, page: page, per: per, in: scope)
     }
 
-    static func listed(_ records: [MeetingRecord], in scope: Scope) async throws -> [Listed] {
-        let ids = records.compactMap(\.id)
-        let minutes =
-            ids.isEmpty
-            ? [:]
-            : Dictionary(
-                try await MinutesRecord.query(in: scope).filter(\.$meeting.$id ~~ ids).all()
-                    .map { ($0.$meeting.id, MinutesState(rawValue: $0.state) ?? .draft) },
-                uniquingKeysWith: { a, _ in a })
-        return records.map {
-            Listed(
-                meeting: $0.domain(partnershipKey: $0.partnership.key), partnershipName: $0.partnership.name,
-                minutes: $0.id.flatMap { minutes[$0] })
+    /// The meetings `condition` picks (on `mt`, the meetings table), in order of start or latest first, a page at a
+    /// time: each with its host partnership and its minutes' state, and how many there are, in one statement.
+    static func listed(
+        _ condition: SQLQueryString, latestFirst: Bool, page: Int, per: Int, in scope: Scope
+    ) async throws -> (meetings: [Listed], total: Int) {
+        let order: SQLQueryString = latestFirst ? "mt.starts_at DESC, mt.key DESC" : "mt.starts_at, mt.key"
+        let rows = try await scope.sql.raw(
+            """
+            SELECT mt.*, p.key AS partnership_key, p.name AS partnership_name, mi.state AS minutes_state,
+                COUNT(*) OVER () AS total
+            FROM \(ident: MeetingRecord.schema) mt
+            JOIN \(ident: PartnershipRecord.schema) p ON p.id = mt.partnership_id
+            LEFT JOIN \(ident: MinutesRecord.schema) mi ON mi.meeting_id = mt.id
+            WHERE mt.workspace_id = \(bind: scope.workspaceID) AND (\(condition))
+            ORDER BY \(order) LIMIT \(unsafeRaw: String(per)) OFFSET \(unsafeRaw: String((page - 1) * per))
+            """
+        ).all()
+        var total = try rows.first?.decode(column: "total", as: Int.self) ?? 0
+        if rows.isEmpty, page > 1 {
+            // Past the last page: the window count has no row to ride on.
+            total =
+                try await scope.sql.raw(
+                    """
+                    SELECT COUNT(*) AS total FROM \(ident: MeetingRecord.schema) mt
+                    WHERE mt.workspace_id = \(bind: scope.workspaceID) AND (\(condition))
+                    """
+                ).first()?.decode(column: "total", as: Int.self) ?? 0
         }
+        let listed = try rows.map { row in
+            Listed(
+                meeting: try row.decode(fluentModel: MeetingRecord.self).domain(
+                    partnershipKey: try row.decode(column: "partnership_key", as: String.self)),
+                partnershipName: try row.decode(column: "partnership_name", as: String.self),
+                minutes: try row.decode(column: "minutes_state", as: String?.self).map {
+                    MinutesState(rawValue: $0) ?? .draft
+                })
+        }
+        return (listed, total)
     }
 
     // MARK: One meeting
@@ -325,38 +345,35 @@ enum MeetingStore {
     /// Being there: in the room, online, or in someone's place.
     static let attendedStatuses = [AttendanceStatus.present, .presentOnline, .substitute].map(\.rawValue)
 
-    /// The meetings of every partnership the person is a current member of from `from` on, and the meetings they
-    /// were recorded at before it (latest first, a page at a time).
+    /// The meetings of every partnership the person is a current member of from `from` on (the next 50), and the
+    /// meetings they were recorded at before it (latest first, a page at a time): two statements.
     static func meetings(
-        ofPerson person: PersonRecord, from: Date, page: Int, per: Int,
+        ofPerson personID: UUID, from: Date, page: Int, per: Int,
         in scope: Scope
     ) async throws -> (upcoming: [Listed], past: [Listed], pastTotal: Int) {
-        let partnershipIDs = try await partnershipIDs(ofMember: person, on: WallClock.day(of: from), in: scope)
-        let jointIDs =
-            partnershipIDs.isEmpty
-            ? []
-            : try await JointMeetingRecord.query(in: scope).filter(\.$partnership.$id ~~ partnershipIDs).all(
-                \.$meeting.$id)
-        var upcoming: [MeetingRecord] = []
-        if !partnershipIDs.isEmpty {
-            upcoming = try await MeetingRecord.query(in: scope).group(.or) { or in
-                or.filter(\.$partnership.$id ~~ partnershipIDs)
-                if !jointIDs.isEmpty { or.filter(\.$id ~~ jointIDs) }
-            }.filter(\.$startsAt >= from).sort(\.$startsAt).limit(50).with(\.$partnership).all()
-        }
-        let attended = AttendanceRecord.query(in: scope).filter(\.$person.$id == (try person.requireID()))
-            .filter(\.$status ~~ attendedStatuses)
-            .join(MeetingRecord.self, on: \AttendanceRecord.$meeting.$id == \MeetingRecord.$id)
-            .filter(MeetingRecord.self, \.$startsAt < from)
-        let pastTotal = try await attended.copy().count()
-        let pastIDs = try await attended.sort(MeetingRecord.self, \.$startsAt, .descending)
-            .range((page - 1) * per..<page * per).all().map { $0.$meeting.id }
-        let past =
-            pastIDs.isEmpty
-            ? []
-            : try await MeetingRecord.query(in: scope).filter(\.$id ~~ pastIDs)
-                .sort(\.$startsAt, .descending).with(\.$partnership).all()
-        return (try await listed(upcoming, in: scope), try await listed(past, in: scope), pastTotal)
+        let day = WallClock.day(of: from).description
+        let partnerships: SQLQueryString = """
+            SELECT ms.partnership_id FROM \(ident: MembershipRecord.schema) ms
+            WHERE ms.workspace_id = \(bind: scope.workspaceID) AND ms.person_id = \(bind: personID)
+                AND (ms.started_on IS NULL OR ms.started_on <= \(bind: day))
+                AND (ms.ended_on IS NULL OR ms.ended_on >= \(bind: day))
+            """
+        let attended = attendedStatuses.map { "'\($0)'" }.joined(separator: ", ")
+        async let upcoming = listed(
+            """
+            mt.starts_at >= \(bind: from)
+            AND (mt.partnership_id IN (\(partnerships))
+                OR mt.id IN (SELECT j.meeting_id FROM \(ident: JointMeetingRecord.schema) j
+                    WHERE j.partnership_id IN (\(partnerships))))
+            """, latestFirst: false, page: 1, per: 50, in: scope)
+        async let past = listed(
+            """
+            mt.starts_at < \(bind: from)
+            AND mt.id IN (SELECT a.meeting_id FROM \(ident: AttendanceRecord.schema) a
+                WHERE a.person_id = \(bind: personID) AND a.status IN (\(unsafeRaw: attended)))
+            """, latestFirst: true, page: page, per: per, in: scope)
+        let (u, p) = try await (upcoming, past)
+        return (u.meetings, p.meetings, p.total)
     }
 
     /// The partnerships the person is a member of on `day`.
@@ -368,12 +385,9 @@ enum MeetingStore {
             }
     }
 
-    /// The person the signed-in user is in this workspace, if linked.
+    /// The person the signed-in user is in this workspace, if linked (who is asking says which).
     static func person(of principal: Principal, in scope: Scope) async throws -> PersonRecord? {
-        guard
-            let member = try await WorkspaceMemberRecord.query(on: scope.db).filter(\.$user.$id == principal.userID)
-                .filter(\.$workspace.$id == scope.workspaceID).first(), let personID = member.$person.id
-        else { return nil }
+        guard let personID = principal.personID else { return nil }
         return try await PersonRecord.query(in: scope).filter(\.$id == personID).first()
     }
 

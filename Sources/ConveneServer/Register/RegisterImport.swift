@@ -29,12 +29,14 @@ public enum RegisterImport {
                     throw KeyInUse(field: new.kind == .area ? "code" : "key", value: new.key)
                 }
                 let store = RegisterStore(scope: scope)
-                let known = try await store.knownKeys()
                 // A file's own ids (Popolo) find the records they made before, whatever keys those have.
                 var resolved = batch
                 if !batch.popoloIDs.isEmpty {
                     resolved = PopoloIDs.resolve(batch, stored: try await store.popoloIdentities())
                 }
+                let known = try await store.knownKeys(
+                    of: NamedKeys(resolved.register),
+                    hierarchy: resolved.register.relations.contains(where: \.kind.isHierarchical))
                 let issues = RegisterCheck.issues(in: resolved, known: known)
                 if !issues.isEmpty { throw Rejected(issues: issues) }
                 progress?("checked \(resolved.register.recordCount) records; writing")

@@ -38,23 +38,30 @@ struct RegisterStore {
         ).sorted()
     }
 
-    /// The identifiers a file's references may resolve to, and the stored reporting lines.
-    func knownKeys() async throws -> RegisterCheck.KnownKeys {
-        async let areas = AreaRecord.query(on: scope.db).field(\.$code).all()
-        async let organisations = OrganisationRecord.query(in: scope).field(\.$key).all()
-        async let persons = PersonRecord.query(in: scope).field(\.$key).all()
-        async let partnerships = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).all()
-        async let relations = RelationRecord.query(in: scope).filter(
-            \.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]
-        ).all()
-        var keys = KeyIndex()
-        for p in try await partnerships { keys.partnerships[p.id!] = p.key }
-        return RegisterCheck.KnownKeys(
+    /// Which of the keys a batch names are stored, and the stored reporting lines when the batch states some (for
+    /// the cycle check): a form's save looks up its own few keys, not every key of the workspace.
+    func knownKeys(of named: NamedKeys, hierarchy: Bool) async throws -> RegisterCheck.KnownKeys {
+        async let areas = AreaRecord.query(on: scope.db).field(\.$code).all(\.$code, in: named.areaCodes)
+        async let organisations = OrganisationRecord.query(in: scope).field(\.$key).all(\.$key, in: named.organisations)
+        async let persons = PersonRecord.query(in: scope).field(\.$key).all(\.$key, in: named.persons)
+        async let partnerships = PartnershipRecord.query(in: scope).field(\.$key).all(\.$key, in: named.partnerships)
+        var known = RegisterCheck.KnownKeys(
             areaCodes: Set(try await areas.map(\.code)),
             organisations: Set(try await organisations.map(\.key)),
             persons: Set(try await persons.map(\.key)),
-            partnerships: Set(keys.partnerships.values),
-            hierarchy: try await relations.map { $0.domain(keys) })
+            partnerships: Set(try await partnerships.map(\.key)))
+        if hierarchy {
+            let relations = try await RelationRecord.query(in: scope).filter(
+                \.$kind ~~ [RelationKind.reportsTo.rawValue, RelationKind.subGroupOf.rawValue]
+            ).all()
+            var keys = KeyIndex()
+            let ids = Set(relations.flatMap { [$0.$from.id, $0.$to.id] })
+            for p in try await PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).all(\.$id, in: ids) {
+                keys.partnerships[p.id!] = p.key
+            }
+            known.hierarchy = relations.map { $0.domain(keys) }
+        }
+        return known
     }
 
     /// Each kind's stored keys and Popolo ids, which a Popolo file's ids are matched to.

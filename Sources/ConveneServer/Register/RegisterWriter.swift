@@ -64,20 +64,33 @@ struct RegisterWriter {
         self.progress = progress
     }
 
+    /// Reads only the stored records the batch names and the keys they and it refer to: a form's save of one record
+    /// reads a few rows, whatever the size of the workspace.
     mutating func write(_ batch: ImportBatch) async throws -> ChangeSummary {
         let register = batch.register
-        try await loadIndexes()
+        let areas = try await AreaRecord.query(on: scope.db).all(\.$code, in: Set(register.areas.map(\.code)))
+        let links = try await AreaLinkRecord.query(on: scope.db).all(
+            \.$districtCode, in: Set(register.areaLinks.map(\.districtCode)))
+        let organisations = try await OrganisationRecord.query(in: scope).all(
+            \.$key, in: register.organisations.map(\.key))
+        let persons = try await PersonRecord.query(in: scope).all(\.$key, in: register.persons.map(\.key))
+        let partnerships = try await PartnershipRecord.query(in: scope).all(
+            \.$key, in: register.partnerships.map(\.key))
+        let memberships = try await MembershipRecord.query(in: scope).all(\.$key, in: register.memberships.map(\.key))
+        try await learn(NamedKeys(register))
+        try await learn(
+            organisations: persons.compactMap { $0.$organisation.id } + partnerships.compactMap { $0.$secretariat.id }
+                + memberships.flatMap { [$0.$organisation.id, $0.$represents.id].compactMap { $0 } },
+            persons: memberships.flatMap { [$0.$person.id, $0.$substitute.id].compactMap { $0 } },
+            partnerships: memberships.map { $0.$partnership.id })
 
-        let areas = try await AreaRecord.query(on: scope.db).all()
         try await upsert(
             register.areas, kind: "area", key: \.code, into: .areas,
             stored: stored(areas, key: \.code, value: \.domain))
-        let links = try await AreaLinkRecord.query(on: scope.db).all()
         try await upsert(
             register.areaLinks, kind: "area link", key: { "\($0.districtCode)>\($0.areaCode)" }, into: .areaLinks,
             stored: stored(links, key: { "\($0.districtCode)>\($0.areaCode)" }, value: \.domain))
 
-        let organisations = try await OrganisationRecord.query(in: scope).all()
         for (key, id) in try await upsert(
             register.organisations, kind: "organisation", key: \.key, into: .organisations,
             stored: stored(organisations, key: \.key, value: \.domain), keep: { $1.keepingPopoloID(of: $0) })
@@ -85,7 +98,6 @@ struct RegisterWriter {
             ids.organisations[key] = id; keys.organisations[id] = key
         }
 
-        let persons = try await PersonRecord.query(in: scope).all()
         for (key, id) in try await upsert(
             register.persons, kind: "person", key: \.key, into: .persons,
             stored: stored(persons, key: \.key, value: { $0.domain(keys) }),
@@ -94,7 +106,6 @@ struct RegisterWriter {
             ids.persons[key] = id; keys.persons[id] = key
         }
 
-        let partnerships = try await PartnershipRecord.query(in: scope).all()
         for (key, id) in try await upsert(
             register.partnerships, kind: "partnership", key: \.key, into: .partnerships,
             stored: stored(partnerships, key: \.key, value: { $0.domain(keys) }),
@@ -105,13 +116,13 @@ struct RegisterWriter {
 
         try await writeRelations(register.relations, statedFor: batch.relationsStatedFor)
 
-        let memberships = try await MembershipRecord.query(in: scope).all()
         try await upsert(
             register.memberships, kind: "membership", key: \.key, into: .memberships,
             stored: stored(memberships, key: \.key, value: { $0.domain(keys) }),
             keep: { $1.keepingPopoloID(of: $0) })
 
-        let terms = try await TermsOfReferenceRecord.query(in: scope).all()
+        let terms = try await TermsOfReferenceRecord.query(in: scope).all(
+            \.$partnership.$id, in: Set(register.termsOfReference.compactMap { ids.partnerships[$0.partnershipKey] }))
         try await upsert(
             register.termsOfReference, kind: "terms of reference", key: { "\($0.partnershipKey)#\($0.version)" },
             into: .termsOfReference,
@@ -125,18 +136,43 @@ struct RegisterWriter {
         return summary
     }
 
-    private mutating func loadIndexes() async throws {
-        for o in try await OrganisationRecord.query(in: scope).field(\.$id).field(\.$key).all() {
-            ids.organisations[o.key] = o.id
-            keys.organisations[o.id!] = o.key
+    /// Learns the ids of the stored records `named` names.
+    private mutating func learn(_ named: NamedKeys) async throws {
+        for o in try await OrganisationRecord.query(in: scope).field(\.$id).field(\.$key)
+            .all(\.$key, in: named.organisations.filter { ids.organisations[$0] == nil })
+        {
+            ids.organisations[o.key] = o.id; keys.organisations[o.id!] = o.key
         }
-        for p in try await PersonRecord.query(in: scope).field(\.$id).field(\.$key).all() {
-            ids.persons[p.key] = p.id
-            keys.persons[p.id!] = p.key
+        for p in try await PersonRecord.query(in: scope).field(\.$id).field(\.$key)
+            .all(\.$key, in: named.persons.filter { ids.persons[$0] == nil })
+        {
+            ids.persons[p.key] = p.id; keys.persons[p.id!] = p.key
         }
-        for p in try await PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).all() {
-            ids.partnerships[p.key] = p.id
-            keys.partnerships[p.id!] = p.key
+        for p in try await PartnershipRecord.query(in: scope).field(\.$id).field(\.$key)
+            .all(\.$key, in: named.partnerships.filter { ids.partnerships[$0] == nil })
+        {
+            ids.partnerships[p.key] = p.id; keys.partnerships[p.id!] = p.key
+        }
+    }
+
+    /// Learns the keys of the records stored records refer to by id.
+    private mutating func learn(
+        organisations: [UUID] = [], persons: [UUID] = [], partnerships: [UUID] = []
+    ) async throws {
+        for o in try await OrganisationRecord.query(in: scope).field(\.$id).field(\.$key)
+            .all(\.$id, in: Set(organisations.filter { keys.organisations[$0] == nil }))
+        {
+            ids.organisations[o.key] = o.id; keys.organisations[o.id!] = o.key
+        }
+        for p in try await PersonRecord.query(in: scope).field(\.$id).field(\.$key)
+            .all(\.$id, in: Set(persons.filter { keys.persons[$0] == nil }))
+        {
+            ids.persons[p.key] = p.id; keys.persons[p.id!] = p.key
+        }
+        for p in try await PartnershipRecord.query(in: scope).field(\.$id).field(\.$key)
+            .all(\.$id, in: Set(partnerships.filter { keys.partnerships[$0] == nil }))
+        {
+            ids.partnerships[p.key] = p.id; keys.partnerships[p.id!] = p.key
         }
     }
 
@@ -183,7 +219,10 @@ struct RegisterWriter {
     }
 
     private mutating func writeRelations(_ relations: [PartnershipRelation], statedFor: Set<String>) async throws {
-        let stored = try await RelationRecord.query(in: scope).all()
+        // The stored relations of the partnerships the batch states relations for or from.
+        let from = statedFor.union(relations.map(\.fromKey)).compactMap { ids.partnerships[$0] }
+        let stored = try await RelationRecord.query(in: scope).all(\.$from.$id, in: Set(from))
+        try await learn(partnerships: stored.map { $0.$to.id })
         let wanted = Set(relations)
         var have: Set<PartnershipRelation> = []
         for record in stored {
@@ -215,21 +254,13 @@ struct RegisterWriter {
 
     private mutating func writeMeetings(_ meetings: [Meeting]) async throws {
         guard !meetings.isEmpty else { return }
-        // Only the meetings the file names, and their attendance, a chunk of keys at a time.
-        var stored: [MeetingRecord] = []
-        var attendanceRows: [AttendanceRecord] = []
-        let wanted = meetings.map(\.key)
-        for start in stride(from: 0, to: wanted.count, by: 500) {
-            let found = try await MeetingRecord.query(in: scope).filter(
-                \.$key ~~ Array(wanted[start..<min(start + 500, wanted.count)])
-            ).all()
-            stored += found
-            if !found.isEmpty {
-                attendanceRows += try await AttendanceRecord.query(in: scope).filter(
-                    \.$meeting.$id ~~ found.compactMap(\.id)
-                ).all()
-            }
-        }
+        // Only the meetings the file names, and their attendance.
+        let stored = try await MeetingRecord.query(in: scope).all(\.$key, in: Set(meetings.map(\.key)))
+        let attendanceRows = try await AttendanceRecord.query(in: scope).all(
+            \.$meeting.$id, in: stored.compactMap(\.id))
+        try await learn(
+            persons: attendanceRows.flatMap { [$0.$person.id, $0.$substituteFor.id].compactMap { $0 } },
+            partnerships: stored.map { $0.$partnership.id })
         let byKey = Dictionary(stored.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let attendances = Dictionary(grouping: attendanceRows, by: { $0.$meeting.id })
         let ids = self.ids

@@ -90,6 +90,36 @@ import VaporTesting
         }
     }
 
+    @Test func aMeetingsPageAndAnAPIListAreKeptUntilAWrite() async throws {
+        try await withConveneApp { app in
+            _ = try await app.importCSV(Self.register)
+            let key = try await MeetingTests.schedule(app, "cdp", on: "2030-03-06", name: "Spring board")
+            let path = MeetingPath.meeting("cdp", key).href
+            for _ in 0..<2 {
+                #expect(try await app.send(.GET, path).text.contains("Spring board"))
+                let list = try await app.send(.GET, "/api/v1/partnerships?per_page=5")
+                #expect(list.headers.contentType == .json)
+                #expect(list.text.contains(#""name":"Drugs Partnership""#), "\(list.text)")
+            }
+            #expect(try await Self.kept(app).map(\.page).sorted() == ["api/partnerships", "meeting"])
+            let edited = try await app.send(
+                .POST, MeetingPath.meeting("cdp", key, .edit).href,
+                form:
+                    "name=Summer+board&date=2030-03-06&start=10:00&duration=120&format=in-person&place=Hall&status=scheduled"
+            )
+            #expect(edited.status == .seeOther, "\(edited.text.prefix(400))")
+            _ = try await app.send(.PATCH, "/api/v1/partnerships/cdp", json: #"{"name":"Drugs Board"}"#)
+            let meeting = try await app.send(.GET, path)
+            #expect(meeting.text.contains("Summer board") && !meeting.text.contains("Spring board"))
+            let list = try await app.send(.GET, "/api/v1/partnerships?per_page=5")
+            #expect(list.text.contains(#""name":"Drugs Board""#), "\(list.text)")
+            // A refused read (a filter naming no type) is not kept.
+            let refused = try await app.send(.GET, "/api/v1/partnerships?type=no-such-type")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await Self.kept(app).map(\.page).sorted() == ["api/partnerships", "meeting"])
+        }
+    }
+
     @Test func pagesAndAPIReadsAnswer304UntilTheDataChanges() async throws {
         try await withConveneApp { app in
             _ = try await app.importCSV(Self.register)

@@ -9,13 +9,12 @@ struct MeetingPageModel {
     var mayEdit: Bool
 
     static func load(
-        _ partnership: PartnershipRecord, _ meeting: MeetingRecord, context: PageContext,
+        _ partnership: PartnershipRecord, _ meeting: MeetingRecord, mayEdit: Bool, context: PageContext,
         in scope: Scope
     ) async throws -> MeetingPageModel {
-        async let detail = MeetingDetail.load(partnership: partnership, meeting: meeting, in: scope)
-        async let mayEdit = MeetingAccess.mayEdit(partnership.key, context: context, in: scope)
-        return MeetingPageModel(
-            context: context, detail: try await detail, today: scope.now.today,
-            mayEdit: try await mayEdit)
+        MeetingPageModel(
+            context: context,
+            detail: try await MeetingDetail.load(partnership: partnership, meeting: meeting, in: scope),
+            today: scope.now.today, mayEdit: mayEdit)
     }
 }

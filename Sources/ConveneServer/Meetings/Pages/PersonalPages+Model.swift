@@ -25,7 +25,7 @@ struct MyMeetingsModel {
     static func load(page: Int, context: PageContext, in scope: Scope) async throws -> MyMeetingsModel? {
         guard let person = try await PersonalAccess.me(context, in: scope) else { return nil }
         let (upcoming, past, total) = try await MeetingStore.meetings(
-            ofPerson: person, from: scope.now(), page: page,
+            ofPerson: try person.requireID(), from: scope.now(), page: page,
             per: perPage, in: scope)
         return MyMeetingsModel(
             context: context, personName: person.name, upcoming: upcoming, past: past, total: total,
