@@ -65,6 +65,7 @@ extension Application {
 /// Sets up an application: database, migrations, middleware and routes. Tests call it with their own configuration.
 public func configure(_ app: Application, _ configuration: Configuration) throws {
     app.convene = configuration
+    app.recentPages = RecentPages()
     switch configuration.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)

@@ -1,6 +1,7 @@
 import ConveneDomain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Plot
 import SQLKit
 import Vapor
@@ -58,20 +59,14 @@ enum KeptPages {
         guard let principal = context.principal, (try? req.query.get(String.self, at: "format")) == nil else {
             return try await make(context).response
         }
-        let scope = req.scope
-        let parameters = Self.parameters(req, principal: principal, varying: varying)
-        if let kept = try await KeptPageRecord.query(in: scope).filter(\.$page == page)
-            .filter(\.$parameters == parameters).filter(\.$version == principal.dataVersion)
-            .plainRows(KeptPage.self, ["title", "breadcrumbs", "is_demo", "has_forms", "content"]).first
-        {
-            return kept.layout(context).response()
-        }
+        let question = Question(req, page: page, principal: principal, varying: varying)
+        if let kept = try await kept(question, req) { return kept.layout(context).response() }
         var standIn = context
         standIn.csrfToken = Self.tokenStandIn
         let answer = try await make(standIn)
         guard case .page(let layout) = answer else { return answer.response }
         let kept = KeptPage(layout)
-        try? await keep(kept, as: page, parameters: parameters, version: principal.dataVersion, in: scope)
+        await keep(kept, question, req)
         return kept.layout(context).response()
     }
 
@@ -79,24 +74,60 @@ enum KeptPages {
     /// body. Only a `200` is kept; there is no reader's part to put back.
     static func json(_ page: String, _ req: Request, make: () async throws -> Response) async throws -> Response {
         guard let principal = req.principal else { return try await make() }
-        let scope = req.scope
-        let parameters = Self.parameters(req, principal: principal, varying: [])
-        if let kept = try await KeptPageRecord.query(in: scope).filter(\.$page == page)
-            .filter(\.$parameters == parameters).filter(\.$version == principal.dataVersion)
-            .plainRows(KeptBody.self, ["content"]).first
-        {
+        let question = Question(req, page: page, principal: principal, varying: [])
+        if let kept = try await kept(question, req) {
             let response = Response(status: .ok, body: .init(string: kept.content))
             response.headers.contentType = .json
             return response
         }
         let response = try await make()
         guard response.status == .ok, let body = response.body.string else { return response }
-        let kept = KeptPage(title: "", breadcrumbs: "[]", is_demo: false, has_forms: false, content: body)
-        try? await keep(kept, as: page, parameters: parameters, version: principal.dataVersion, in: scope)
+        await keep(
+            KeptPage(title: "", breadcrumbs: "[]", is_demo: false, has_forms: false, content: body), question, req)
         return response
     }
 
-    private struct KeptBody: Decodable { var content: String }
+    /// What was asked of a page, at which data version.
+    struct Question: Sendable {
+        var workspaceID: UUID
+        var page: String
+        var parameters: String
+        var version: Int64
+
+        init(workspaceID: UUID, page: String, parameters: String, version: Int64) {
+            (self.workspaceID, self.page, self.parameters, self.version) = (workspaceID, page, parameters, version)
+        }
+
+        init(_ req: Request, page: String, principal: Principal, varying: [String]) {
+            self.init(
+                workspaceID: principal.workspaceID, page: page,
+                parameters: KeptPages.parameters(req, principal: principal, varying: varying),
+                version: principal.dataVersion)
+        }
+
+        /// Names the question in this instance's recent pages.
+        var name: String { "\(workspaceID)\n\(page)\n\(parameters)" }
+    }
+
+    /// The page kept for the question: from this instance's recent pages, else from the database.
+    private static func kept(_ question: Question, _ req: Request) async throws -> KeptPage? {
+        let recent = req.application.recentPages
+        if let kept = recent.page(question) { return kept }
+        guard
+            let kept = try await KeptPageRecord.query(in: req.scope).filter(\.$page == question.page)
+                .filter(\.$parameters == question.parameters).filter(\.$version == question.version)
+                .plainRows(KeptPage.self, ["title", "breadcrumbs", "is_demo", "has_forms", "content"]).first
+        else { return nil }
+        recent.keep(kept, question)
+        return kept
+    }
+
+    /// Keeps the page in the database and in this instance's recent pages.
+    private static func keep(_ kept: KeptPage, _ question: Question, _ req: Request) async {
+        try? await keep(
+            kept, as: question.page, parameters: question.parameters, version: question.version, in: req.scope)
+        req.application.recentPages.keep(kept, question)
+    }
 
     /// Stands for the reader's form token in a kept page.
     static let tokenStandIn = "convene-form-token-stand-in"
@@ -144,7 +175,7 @@ enum KeptPages {
     }
 
     /// A page as kept: everything of its layout but who is asking.
-    struct KeptPage: Decodable {
+    struct KeptPage: Decodable, Sendable {
         var title: String
         /// Label and link of each, as JSON.
         var breadcrumbs: String
@@ -186,5 +217,57 @@ extension PageAnswer {
         case .page(let layout): layout.response()
         case .file(let response): response
         }
+    }
+}
+
+/// The pages this instance kept or read last, each with the data version it was kept at: a page asked again at the same
+/// version is served without a second statement. A shortcut, never the record: who is asking reads the version from
+/// the database on every request, so nothing here is served after a write on any instance, and no instance needs
+/// another's. At most `capacity` bytes of pages are held; room is made by dropping any.
+final class RecentPages: Sendable {
+    private struct Entry {
+        var version: Int64
+        var page: KeptPages.KeptPage
+        var bytes: Int
+    }
+
+    let capacity: Int
+    private let state = NIOLockedValueBox<(entries: [String: Entry], bytes: Int)>(([:], 0))
+
+    init(capacity: Int = 32 << 20) { self.capacity = capacity }
+
+    /// How many pages, and how many bytes of them, are held.
+    var held: (pages: Int, bytes: Int) { state.withLockedValue { ($0.entries.count, $0.bytes) } }
+
+    func page(_ question: KeptPages.Question) -> KeptPages.KeptPage? {
+        state.withLockedValue { state in
+            state.entries[question.name].flatMap { $0.version == question.version ? $0.page : nil }
+        }
+    }
+
+    func keep(_ page: KeptPages.KeptPage, _ question: KeptPages.Question) {
+        let bytes = page.content.utf8.count + page.title.utf8.count + page.breadcrumbs.utf8.count
+        guard bytes <= capacity else { return }
+        state.withLockedValue { state in
+            if let old = state.entries.removeValue(forKey: question.name) {
+                state.bytes -= old.bytes
+            }
+            while state.bytes + bytes > capacity, let (name, entry) = state.entries.first {
+                state.entries.removeValue(forKey: name)
+                state.bytes -= entry.bytes
+            }
+            state.entries[question.name] = Entry(version: question.version, page: page, bytes: bytes)
+            state.bytes += bytes
+        }
+    }
+}
+
+extension Application {
+    private struct RecentPagesKey: StorageKey { typealias Value = RecentPages }
+
+    /// This instance's recent pages (`RecentPages`), made as the application is configured.
+    var recentPages: RecentPages {
+        get { storage[RecentPagesKey.self]! }
+        set { storage[RecentPagesKey.self] = newValue }
     }
 }

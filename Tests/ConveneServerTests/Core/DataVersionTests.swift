@@ -120,6 +120,28 @@ import VaporTesting
         }
     }
 
+    @Test func anInstancesRecentPagesServeOnlyTheirVersionAndHoldNoMoreThanTheirCapacity() throws {
+        let recent = RecentPages(capacity: 100)
+        func page(_ content: String) -> KeptPages.KeptPage {
+            .init(title: "", breadcrumbs: "", is_demo: false, has_forms: false, content: content)
+        }
+        func question(_ page: String, version: Int64) -> KeptPages.Question {
+            .init(
+                workspaceID: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!, page: page, parameters: "",
+                version: version)
+        }
+        recent.keep(page(String(repeating: "a", count: 40)), question("a", version: 1))
+        #expect(recent.page(question("a", version: 1))?.content.count == 40)
+        #expect(recent.page(question("a", version: 2)) == nil, "another version is another page")
+        recent.keep(page(String(repeating: "b", count: 40)), question("b", version: 1))
+        recent.keep(page(String(repeating: "c", count: 40)), question("c", version: 1))
+        #expect(recent.held.bytes <= 100)
+        #expect(recent.held.pages == 2)
+        #expect(recent.page(question("c", version: 1)) != nil)
+        recent.keep(page(String(repeating: "d", count: 101)), question("d", version: 1))
+        #expect(recent.page(question("d", version: 1)) == nil, "a page larger than the whole is not held")
+    }
+
     @Test func pagesAndAPIReadsAnswer304UntilTheDataChanges() async throws {
         try await withConveneApp { app in
             _ = try await app.importCSV(Self.register)
