@@ -25,6 +25,8 @@ final class KeptPageRecord: WorkspaceOwned, @unchecked Sendable {
     @Field(key: "is_demo") var isDemo: Bool
     @Field(key: "has_forms") var hasForms: Bool
     @Field(key: "content") var content: String
+    /// When the page stops being true whatever the data (the next meeting starts, for a page of what is upcoming).
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
     static var workspacePath: KeyPath<KeptPageRecord, ParentProperty<KeptPageRecord, WorkspaceRecord>> {
         \.$workspace
@@ -41,8 +43,8 @@ enum PageAnswer {
 
 /// Pages kept against the data version: what is worked out from a workspace's data once is served from the database
 /// until a write moves the version on. For pages that show the workspace's data as of the day (the register's pages,
-/// the analyses, a meeting, API lists); not for those that say what is upcoming as of the minute (a partnership's meetings,
-/// "my meetings") or read beyond the workspace.
+/// the analyses, a meeting, API lists), and those that say what is upcoming until the next meeting starts (a
+/// partnership's meetings, "my meetings"); not for those that read beyond the workspace.
 enum KeptPages {
     /// The page: the kept one when the workspace's data has not changed since it was worked out, else worked out by
     /// `make` and kept. The first time costs what it did before, plus one write.
@@ -51,9 +53,11 @@ enum KeptPages {
     /// for a page one whose form token is `tokenStandIn`, which the request's token replaces as the page is served
     /// (the kept page is every reader's). What a page shows depends on its path and query, the day and the role
     /// asking, and on what the caller names in `varying` (whether this reader may edit this partnership, say); the
-    /// data it reads moves the version on when it changes.
+    /// data it reads moves the version on when it changes. A page that also changes with the time (what is upcoming)
+    /// says with `expires` when it next will, as of now; it is asked before the page is worked out.
     static func page(
-        _ page: String, _ req: Request, varying: [String] = [], make: (PageContext) async throws -> PageAnswer
+        _ page: String, _ req: Request, varying: [String] = [], expires: (() async throws -> Date?)? = nil,
+        make: (PageContext) async throws -> PageAnswer
     ) async throws -> Response {
         let context = req.pageContext
         guard let principal = context.principal, (try? req.query.get(String.self, at: "format")) == nil else {
@@ -61,11 +65,13 @@ enum KeptPages {
         }
         let question = Question(req, page: page, principal: principal, varying: varying)
         if let kept = try await kept(question, req) { return kept.layout(context).response() }
+        let expiresAt = try await expires?()
         var standIn = context
         standIn.csrfToken = Self.tokenStandIn
         let answer = try await make(standIn)
         guard case .page(let layout) = answer else { return answer.response }
-        let kept = KeptPage(layout)
+        var kept = KeptPage(layout)
+        kept.expires_at = expiresAt
         await keep(kept, question, req)
         return kept.layout(context).response()
     }
@@ -109,14 +115,17 @@ enum KeptPages {
         var name: String { "\(workspaceID)\n\(page)\n\(parameters)" }
     }
 
-    /// The page kept for the question: from this instance's recent pages, else from the database.
+    /// The page kept for the question, while it holds: from this instance's recent pages, else from the database.
     private static func kept(_ question: Question, _ req: Request) async throws -> KeptPage? {
         let recent = req.application.recentPages
-        if let kept = recent.page(question) { return kept }
+        let now = req.now()
+        if let kept = recent.page(question), kept.holds(at: now) { return kept }
         guard
             let kept = try await KeptPageRecord.query(in: req.scope).filter(\.$page == question.page)
                 .filter(\.$parameters == question.parameters).filter(\.$version == question.version)
-                .plainRows(KeptPage.self, ["title", "breadcrumbs", "is_demo", "has_forms", "content"]).first
+                .plainRows(KeptPage.self, ["title", "breadcrumbs", "is_demo", "has_forms", "content", "expires_at"])
+                .first,
+            kept.holds(at: now)
         else { return nil }
         recent.keep(kept, question)
         return kept
@@ -162,14 +171,15 @@ enum KeptPages {
         try await scope.sql.raw(
             """
             INSERT INTO \(ident: table)
-                (id, workspace_id, page, parameters, version, title, breadcrumbs, is_demo, has_forms, content)
+                (id, workspace_id, page, parameters, version, title, breadcrumbs, is_demo, has_forms, content,
+                expires_at)
             VALUES (\(bind: UUID()), \(bind: scope.workspaceID), \(bind: page), \(bind: parameters),
                 \(bind: version), \(bind: kept.title), \(bind: kept.breadcrumbs), \(bind: kept.is_demo),
-                \(bind: kept.has_forms), \(bind: kept.content))
+                \(bind: kept.has_forms), \(bind: kept.content), \(bind: kept.expires_at))
             ON CONFLICT (workspace_id, page, parameters) DO UPDATE SET version = excluded.version,
                 title = excluded.title, breadcrumbs = excluded.breadcrumbs, is_demo = excluded.is_demo,
-                has_forms = excluded.has_forms, content = excluded.content
-            WHERE \(ident: table).version < excluded.version
+                has_forms = excluded.has_forms, content = excluded.content, expires_at = excluded.expires_at
+            WHERE \(ident: table).version <= excluded.version
             """
         ).run()
     }
@@ -182,11 +192,15 @@ enum KeptPages {
         var is_demo: Bool
         var has_forms: Bool
         var content: String
+        var expires_at: Date?
 
         init(title: String, breadcrumbs: String, is_demo: Bool, has_forms: Bool, content: String) {
             (self.title, self.breadcrumbs, self.is_demo, self.has_forms) = (title, breadcrumbs, is_demo, has_forms)
             self.content = content
         }
+
+        /// Whether the page is still true at `now` (its data version aside).
+        func holds(at now: Date) -> Bool { expires_at.map { now < $0 } ?? true }
 
         init(_ layout: Layout) {
             title = layout.title

@@ -89,13 +89,19 @@ enum MeetingPages {
 
     // MARK: Meetings of a partnership
 
+    /// Kept against the data version until the next meeting of the workspace starts.
     @Sendable static func meetings(req: Request) async throws -> Response {
-        let partnership = try await partnership(req)
-        var model = try await MeetingListModel.load(
-            partnership, page: page(req), context: req.pageContext,
-            in: req.scope)
-        model.scheduled = (try? req.query.get(Int.self, at: "scheduled")).flatMap { $0 >= 0 ? $0 : nil }
-        return MeetingListView.render(model).response()
+        let mayEdit = try await MeetingAccess.mayEdit(
+            try req.parameters.require("key"), context: req.pageContext, in: req.scope)
+        return try await KeptPages.page(
+            "meetings", req, varying: ["edit=\(mayEdit)"],
+            expires: { try await MeetingStore.nextStart(after: req.now(), in: req.scope) },
+            make: { context in
+                var model = try await MeetingListModel.load(
+                    try await partnership(req), page: page(req), mayEdit: mayEdit, context: context, in: req.scope)
+                model.scheduled = (try? req.query.get(Int.self, at: "scheduled")).flatMap { $0 >= 0 ? $0 : nil }
+                return .page(MeetingListView.render(model))
+            })
     }
 
     @Sendable static func proposeItem(req: Request) async throws -> Response {
@@ -106,7 +112,9 @@ enum MeetingPages {
             errors = try await MeetingBusiness.addItem(parsed, partnership: partnership, meeting: nil, in: req.scope)
         }
         if errors.isEmpty { return req.redirect(to: MeetingPath.meetings(partnership.key).href(fragment: "backlog")) }
-        var model = try await MeetingListModel.load(partnership, page: 1, context: req.pageContext, in: req.scope)
+        let mayEdit = try await MeetingAccess.mayEdit(partnership.key, context: req.pageContext, in: req.scope)
+        var model = try await MeetingListModel.load(
+            partnership, page: 1, mayEdit: mayEdit, context: req.pageContext, in: req.scope)
         (model.input, model.errors) = (input, errors)
         return MeetingListView.render(model).response(status: .unprocessableEntity)
     }

@@ -70,6 +70,12 @@ enum MeetingStore {
             """, latestFirst: !upcoming, page: page, per: per, in: scope)
     }
 
+    /// When the next meeting of the workspace starts after `now`: until then, every list of what is upcoming and what
+    /// is past stays as it is (`KeptPages`' expiry for such pages).
+    static func nextStart(after now: Date, in scope: Scope) async throws -> Date? {
+        try await MeetingRecord.query(in: scope).filter(\.$startsAt > now).min(\.$startsAt)
+    }
+
     /// The meetings `condition` picks (on `mt`, the meetings table), in order of start or latest first, a page at a
     /// time: each with its host partnership and its minutes' state, and how many there are, in one statement.
     static func listed(

@@ -25,13 +25,19 @@ enum PersonalPages {
         PersonalPagesView.render(NotLinkedModel(context: req.pageContext, title: title)).response()
     }
 
+    /// Kept against the data version for the person asking, until the next meeting of the workspace starts.
     @Sendable static func myMeetings(req: Request) async throws -> Response {
-        guard
-            let model = try await MyMeetingsModel.load(
-                page: MeetingPages.page(req), context: req.pageContext,
-                in: req.scope)
-        else { return notLinked(req, "My meetings") }
-        return PersonalPagesView.render(model).response()
+        let person = req.principal?.personID.map(\.uuidString) ?? "none"
+        return try await KeptPages.page(
+            "my-meetings", req, varying: ["person=\(person)"],
+            expires: { try await MeetingStore.nextStart(after: req.now(), in: req.scope) },
+            make: { context in
+                guard
+                    let model = try await MyMeetingsModel.load(
+                        page: MeetingPages.page(req), context: context, in: req.scope)
+                else { return .page(PersonalPagesView.render(NotLinkedModel(context: context, title: "My meetings"))) }
+                return .page(PersonalPagesView.render(model))
+            })
     }
 
     @Sendable static func myActions(req: Request) async throws -> Response {

@@ -12,7 +12,8 @@ public enum Migrations {
             CreateRegister(), CreateDefaultWorkspace(), CreateAuditLog(), CreateAccounts(),
             SessionRecord.migration,  // 05: Vapor's own sessions table
             CreateGrantsAndWorkspaceKinds(), CreateMeetingBusiness(), CreateAnalytics(), CreateAnalysisIndexes(),
-            CreateStrategies(), CreateGuidance(), CreateProgressReports(), AddPopoloIDs(), AddDataVersions()
+            CreateStrategies(), CreateGuidance(), CreateProgressReports(), AddPopoloIDs(), AddDataVersions(),
+            AddKeptPageExpiry()
         ]
     }
 

@@ -1,5 +1,6 @@
 import ConveneDomain
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import VaporTesting
@@ -117,6 +118,29 @@ import VaporTesting
             let refused = try await app.send(.GET, "/api/v1/partnerships?type=no-such-type")
             #expect(refused.status == .unprocessableEntity)
             #expect(try await Self.kept(app).map(\.page).sorted() == ["api/partnerships", "meeting"])
+        }
+    }
+
+    @Test func pagesOfWhatIsUpcomingAreKeptUntilTheNextMeetingStarts() async throws {
+        let clock = NIOLockedValueBox(WallClock.instant(TestClock.today, minute: 10 * 60))
+        try await withConveneApp(now: Now { clock.withLockedValue { $0 } }) { app in
+            try await MeetingTests.setUp(app)
+            let day = TestClock.today.description
+            _ = try await MeetingTests.schedule(app, "cdp", on: day, name: "Afternoon board", start: "10:20")
+            _ = try await app.send(.POST, "/account/person", form: "person_key=dph")
+            for _ in 0..<2 {
+                #expect(try await app.send(.GET, "/my/meetings").text.contains("Afternoon board"))
+                #expect(try await app.send(.GET, "/partnerships/cdp/meetings").status == .ok)
+            }
+            let version = try await Self.version(app)
+            #expect(try await Self.kept(app).map(\.page).sorted() == ["meetings", "my-meetings"])
+
+            // Nothing written, but the meeting has begun: it is no longer to come.
+            clock.withLockedValue { $0 = WallClock.instant(TestClock.today, minute: 10 * 60 + 21) }
+            let later = try await app.send(.GET, "/my/meetings")
+            #expect(later.status == .ok && later.text.contains("My meetings"))
+            #expect(!later.text.contains("Afternoon board"))
+            #expect(try await Self.version(app) == version)
         }
     }
 

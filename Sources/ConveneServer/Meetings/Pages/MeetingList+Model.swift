@@ -24,9 +24,9 @@ struct MeetingListModel {
     static let upcomingShown = 12
     static let perPage = 20
 
-    static func load(_ partnership: PartnershipRecord, page: Int, context: PageContext, in scope: Scope) async throws
-        -> MeetingListModel
-    {
+    static func load(
+        _ partnership: PartnershipRecord, page: Int, mayEdit: Bool, context: PageContext, in scope: Scope
+    ) async throws -> MeetingListModel {
         let now = scope.now()
         async let upcoming = MeetingStore.meetings(
             of: partnership, upcoming: true, from: now, page: 1,
@@ -36,12 +36,11 @@ struct MeetingListModel {
             of: partnership, upcoming: false, from: now, page: page, per: perPage,
             in: scope)
         async let backlog = MeetingAccess.backlog(of: partnership, in: scope)
-        async let mayEdit = MeetingAccess.mayEdit(partnership.key, context: context, in: scope)
         let (u, p) = (try await upcoming, try await past)
         var model = MeetingListModel(
             context: context, partnership: PartnershipRef(partnership),
             upcoming: u.meetings, upcomingTotal: u.total, past: p.meetings, pastTotal: p.total,
-            page: page, backlog: try await backlog, mayEdit: try await mayEdit)
+            page: page, backlog: try await backlog, mayEdit: mayEdit)
         if model.mayEdit {
             async let themes = MeetingStore.themes(in: scope)
             async let persons = RecordChoices.load(in: scope).persons
