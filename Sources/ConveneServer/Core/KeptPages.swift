@@ -64,7 +64,7 @@ enum KeptPages {
             return try await make(context).response
         }
         let question = Question(req, page: page, principal: principal, varying: varying)
-        if let kept = try await kept(question, req) { return kept.layout(context).response() }
+        if let served = try await kept(question, req) { return served.layout(context).response() }
         let expiresAt = try await expires?()
         var standIn = context
         standIn.csrfToken = Self.tokenStandIn
@@ -72,8 +72,7 @@ enum KeptPages {
         guard case .page(let layout) = answer else { return answer.response }
         var kept = KeptPage(layout)
         kept.expires_at = expiresAt
-        await keep(kept, question, req)
-        return kept.layout(context).response()
+        return await keep(kept, question, req).layout(context).response()
     }
 
     /// An API read's JSON kept as a page is: the same question at the same data version is answered with the kept
@@ -81,14 +80,14 @@ enum KeptPages {
     static func json(_ page: String, _ req: Request, make: () async throws -> Response) async throws -> Response {
         guard let principal = req.principal else { return try await make() }
         let question = Question(req, page: page, principal: principal, varying: [])
-        if let kept = try await kept(question, req) {
-            let response = Response(status: .ok, body: .init(string: kept.content))
+        if let served = try await kept(question, req) {
+            let response = Response(status: .ok, body: .init(string: served.parts.joined()))
             response.headers.contentType = .json
             return response
         }
         let response = try await make()
         guard response.status == .ok, let body = response.body.string else { return response }
-        await keep(
+        _ = await keep(
             KeptPage(title: "", breadcrumbs: "[]", is_demo: false, has_forms: false, content: body), question, req)
         return response
     }
@@ -116,26 +115,29 @@ enum KeptPages {
     }
 
     /// The page kept for the question, while it holds: from this instance's recent pages, else from the database.
-    private static func kept(_ question: Question, _ req: Request) async throws -> KeptPage? {
+    private static func kept(_ question: Question, _ req: Request) async throws -> ServedPage? {
         let recent = req.application.recentPages
         let now = req.now()
-        if let kept = recent.page(question), kept.holds(at: now) { return kept }
+        if let served = recent.page(question), served.holds(at: now) { return served }
         guard
             let kept = try await KeptPageRecord.query(in: req.scope).filter(\.$page == question.page)
                 .filter(\.$parameters == question.parameters).filter(\.$version == question.version)
                 .plainRows(KeptPage.self, ["title", "breadcrumbs", "is_demo", "has_forms", "content", "expires_at"])
-                .first,
-            kept.holds(at: now)
+                .first
         else { return nil }
-        recent.keep(kept, question)
-        return kept
+        let served = ServedPage(kept)
+        guard served.holds(at: now) else { return nil }
+        recent.keep(served, question)
+        return served
     }
 
-    /// Keeps the page in the database and in this instance's recent pages.
-    private static func keep(_ kept: KeptPage, _ question: Question, _ req: Request) async {
+    /// Keeps the page in the database and in this instance's recent pages, and gives it ready to serve.
+    private static func keep(_ kept: KeptPage, _ question: Question, _ req: Request) async -> ServedPage {
         try? await keep(
             kept, as: question.page, parameters: question.parameters, version: question.version, in: req.scope)
-        req.application.recentPages.keep(kept, question)
+        let served = ServedPage(kept)
+        req.application.recentPages.keep(served, question)
+        return served
     }
 
     /// Stands for the reader's form token in a kept page.
@@ -199,9 +201,6 @@ enum KeptPages {
             self.content = content
         }
 
-        /// Whether the page is still true at `now` (its data version aside).
-        func holds(at now: Date) -> Bool { expires_at.map { now < $0 } ?? true }
-
         init(_ layout: Layout) {
             title = layout.title
             breadcrumbs = String(
@@ -212,15 +211,36 @@ enum KeptPages {
             content = layout.content.render()
             has_forms = content.contains(tokenStandIn)
         }
+    }
+
+    /// A kept page ready to serve: its breadcrumbs read and its content cut where the form token goes, so that serving
+    /// it to a reader is joining the parts with their token. Made once per instance and version (`RecentPages`).
+    struct ServedPage: Sendable {
+        var title: String
+        var breadcrumbs: [(label: String, href: String)]
+        var isDemo: Bool
+        var parts: [String]
+        var expiresAt: Date?
+
+        init(_ kept: KeptPage) {
+            title = kept.title
+            let crumbs = (try? JSONDecoder().decode([[String]].self, from: Data(kept.breadcrumbs.utf8))) ?? []
+            breadcrumbs = crumbs.map { (label: $0[0], href: $0[1]) }
+            isDemo = kept.is_demo
+            parts = kept.has_forms ? kept.content.components(separatedBy: tokenStandIn) : [kept.content]
+            expiresAt = kept.expires_at
+        }
+
+        /// The bytes it holds.
+        var bytes: Int { parts.reduce(title.utf8.count) { $0 + $1.utf8.count } }
+
+        /// Whether the page is still true at `now` (its data version aside).
+        func holds(at now: Date) -> Bool { expiresAt.map { now < $0 } ?? true }
 
         func layout(_ context: PageContext) -> Layout {
-            let crumbs = (try? JSONDecoder().decode([[String]].self, from: Data(breadcrumbs.utf8))) ?? []
-            return Layout(
-                context: context, title: title, breadcrumbs: crumbs.map { (label: $0[0], href: $0[1]) },
-                isDemo: is_demo,
-                content: .raw(
-                    has_forms ? content.replacingOccurrences(of: tokenStandIn, with: context.csrfToken ?? "") : content)
-            )
+            Layout(
+                context: context, title: title, breadcrumbs: breadcrumbs, isDemo: isDemo,
+                content: .raw(parts.count == 1 ? parts[0] : parts.joined(separator: context.csrfToken ?? "")))
         }
     }
 }
@@ -241,7 +261,7 @@ extension PageAnswer {
 final class RecentPages: Sendable {
     private struct Entry {
         var version: Int64
-        var page: KeptPages.KeptPage
+        var page: KeptPages.ServedPage
         var bytes: Int
     }
 
@@ -253,14 +273,14 @@ final class RecentPages: Sendable {
     /// How many pages, and how many bytes of them, are held.
     var held: (pages: Int, bytes: Int) { state.withLockedValue { ($0.entries.count, $0.bytes) } }
 
-    func page(_ question: KeptPages.Question) -> KeptPages.KeptPage? {
+    func page(_ question: KeptPages.Question) -> KeptPages.ServedPage? {
         state.withLockedValue { state in
             state.entries[question.name].flatMap { $0.version == question.version ? $0.page : nil }
         }
     }
 
-    func keep(_ page: KeptPages.KeptPage, _ question: KeptPages.Question) {
-        let bytes = page.content.utf8.count + page.title.utf8.count + page.breadcrumbs.utf8.count
+    func keep(_ page: KeptPages.ServedPage, _ question: KeptPages.Question) {
+        let bytes = page.bytes
         guard bytes <= capacity else { return }
         state.withLockedValue { state in
             if let old = state.entries.removeValue(forKey: question.name) {
