@@ -132,10 +132,6 @@ enum RegisterQueries {
         }
         return keys
     }
-
-    static func hasDemoData(in scope: Scope) async throws -> Bool {
-        try await PartnershipRecord.query(in: scope).filter(\.$isDemo == true).first() != nil
-    }
 }
 
 /// One page of a list: which rows to fetch. Pages past the last come back empty; the page number is

@@ -88,7 +88,7 @@ enum AlignmentPage {
                     }))
         }
         return Layout(
-            context: context, title: "Alignment", breadcrumbs: StrategyViews.crumbs, isDemo: model.isDemo,
+            context: context, title: "Alignment", breadcrumbs: StrategyViews.crumbs, isDemo: context.isDemo,
             content: .group(
                 .heading("Alignment with the plan and the national frameworks"),
                 .p(.class("lead"), .text(r.summary + ".")),

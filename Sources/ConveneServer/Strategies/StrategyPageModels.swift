@@ -8,20 +8,17 @@ struct StrategyLandscape {
     var priorities: [Priority]
     var partnerships: [(key: String, name: String)]
     var organisations: [(key: String, name: String)]
-    var isDemo: Bool
 
     static func load(in scope: Scope) async throws -> StrategyLandscape {
         async let all = StrategyStore.all(in: scope)
         async let partnerships = PartnershipRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name).all()
         async let organisations = OrganisationRecord.query(in: scope).field(\.$key).field(\.$name).sort(\.$name)
             .all()
-        async let isDemo = RegisterQueries.hasDemoData(in: scope)
         let (strategies, priorities) = try await all
         return StrategyLandscape(
             strategies: strategies, priorities: priorities,
             partnerships: try await partnerships.map { ($0.key, $0.name) },
-            organisations: try await organisations.map { ($0.key, $0.name) },
-            isDemo: try await isDemo)
+            organisations: try await organisations.map { ($0.key, $0.name) })
     }
 
     func strategy(_ key: String) throws -> Strategy {
@@ -107,7 +104,6 @@ struct PriorityFormModel {
 struct AlignmentModel {
     var context: PageContext
     var report: Alignment.Report
-    var isDemo: Bool
 
     static func load(context: PageContext, in scope: Scope) async throws -> AlignmentModel {
         let landscape = try await StrategyLandscape.load(in: scope)
@@ -117,6 +113,6 @@ struct AlignmentModel {
                 landscape.partnerships.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }),
             organisationNames: Dictionary(
                 landscape.organisations.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }))
-        return AlignmentModel(context: context, report: report, isDemo: landscape.isDemo)
+        return AlignmentModel(context: context, report: report)
     }
 }

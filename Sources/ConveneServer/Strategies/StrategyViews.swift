@@ -26,7 +26,7 @@ enum StrategyViews {
         let counts = Dictionary(grouping: model.priorities, by: \.strategyKey).mapValues(\.count)
         return Layout(
             context: context, title: "Strategies", breadcrumbs: [("Overview", RegisterPath.overview.href)],
-            isDemo: model.isDemo,
+            isDemo: context.isDemo,
             content: .group(
                 .heading("Strategies"),
                 .p(
@@ -72,7 +72,7 @@ enum StrategyViews {
                 : .ul(.class("list"), .forEach(all) { .li(.text($0)) })
         }
         return Layout(
-            context: context, title: s.name, breadcrumbs: crumbs, isDemo: model.isDemo,
+            context: context, title: s.name, breadcrumbs: crumbs, isDemo: context.isDemo,
             content: .group(
                 .heading(s.name, caption: s.kind.label),
                 Components.summaryList([

@@ -30,7 +30,7 @@ import Testing
                 Priority(key: "drugs-treatment", strategyKey: "drugs", title: "More people in treatment", position: 2)
             ],
             partnerships: [("mersey-cdp", "Merseyside Combating Drugs Partnership")],
-            organisations: [("opcc", "Office of the PCC")], isDemo: false)
+            organisations: [("opcc", "Office of the PCC")])
     }
 
     static func context(_ role: WorkspaceRole) -> PageContext { RegisterPageSnapshotTests.context(role: role) }
@@ -101,7 +101,7 @@ import Testing
             strategies: landscape.strategies, priorities: landscape.priorities,
             partnershipNames: ["mersey-cdp": "Merseyside Combating Drugs Partnership"],
             organisationNames: ["opcc": "Office of the PCC"])
-        let model = AlignmentModel(context: Self.context(.viewer), report: report, isDemo: false)
+        let model = AlignmentModel(context: Self.context(.viewer), report: report)
 
         // Act
         let html = AlignmentPage.render(model).render()
