@@ -79,7 +79,7 @@ public struct BackupFile: Equatable, Sendable {
             for row in ordered { line(try encoder.encode(row.map(Wire.init))) }
             total += table.rows.count
         }
-        let digest = SHA256.hash(data: out).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: out).lowercaseHex
         line(try encoder.encode(End(end: .init(tables: tables.count, rows: total, sha256: digest))))
         return out
     }
@@ -106,7 +106,7 @@ public struct BackupFile: Equatable, Sendable {
             throw BackupProblem("The file was cut short: its last line is not the end of a Convene backup")
         }
         let body = data.prefix(data.count - lines.last!.count - 1)
-        let digest = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: body).lowercaseHex
         guard digest == end.end.sha256 else {
             throw BackupProblem("The file has been changed or damaged since it was made: its checksum does not match")
         }

@@ -75,7 +75,7 @@ final class APITokenRecord: Model, @unchecked Sendable {
     init() {}
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).lowercaseHex
     }
 
     /// 32 random bytes, URL-safe; shown once, never stored.

@@ -45,7 +45,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }.lowercaseHex
     }
 
     /// Compares in constant time, so the comparison does not leak how much of a guess was right.

@@ -49,7 +49,7 @@ struct EntityTags: AsyncMiddleware {
             request.url.string, String(minute)
         ]
         let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
-        return "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        return "\"" + digest.prefix(16).lowercaseHex + "\""
     }
 
     /// This build: the executable's size and time, so that a new build never answers with an old one's tags.

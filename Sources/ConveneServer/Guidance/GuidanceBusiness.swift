@@ -155,7 +155,7 @@ enum GuidanceBusiness {
             evidence.fileName = PaperType.safeName(file.name)
             evidence.contentType = type.contentType
             evidence.size = file.data.count
-            evidence.sha256 = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
+            evidence.sha256 = SHA256.hash(data: file.data).lowercaseHex
         }
         try await scope.withUnusedKey(
             "\(partnership.key)-\(step.key)", GuidanceEvidenceRecord.self, key: \.$key, numbered: true

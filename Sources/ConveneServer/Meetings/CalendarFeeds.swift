@@ -109,7 +109,7 @@ enum CalendarFeeds {
 
     static func response(_ text: String, _ req: Request) -> Response {
         let tag =
-            "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+            "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).lowercaseHex + "\""
         if req.headers.first(name: .ifNoneMatch) == tag { return Response(status: .notModified) }
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")

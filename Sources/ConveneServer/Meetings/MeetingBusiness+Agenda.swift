@@ -284,7 +284,7 @@ extension MeetingBusiness {
             paper.fileName = PaperType.safeName(file.name)
             paper.contentType = type.contentType
             paper.size = file.data.count
-            paper.sha256 = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
+            paper.sha256 = SHA256.hash(data: file.data).lowercaseHex
         }
         let summary = PaperSummary(
             key: "", item: item.key, title: paper.title, url: url, fileName: paper.fileName,

@@ -8,8 +8,7 @@ import Vapor
 struct StaticAssets: AsyncMiddleware {
     /// The stylesheet's path, which the layout links to: its content's digest in its name.
     static let stylesheet: String = {
-        let digest = SHA256.hash(data: Data(Stylesheet.css.utf8)).prefix(6).map { String(format: "%02x", $0) }
-        return "/assets/convene-\(digest.joined()).css"
+        "/assets/convene-\(SHA256.hash(data: Data(Stylesheet.css.utf8)).prefix(6).lowercaseHex).css"
     }()
     static let plainStylesheet = "/assets/convene.css"
 
