@@ -99,17 +99,6 @@ enum KeptPages {
         var parameters: String
         var version: Int64
 
-        init(workspaceID: UUID, page: String, parameters: String, version: Int64) {
-            (self.workspaceID, self.page, self.parameters, self.version) = (workspaceID, page, parameters, version)
-        }
-
-        init(_ req: Request, page: String, principal: Principal, varying: [String]) {
-            self.init(
-                workspaceID: principal.workspaceID, page: page,
-                parameters: KeptPages.parameters(req, principal: principal, varying: varying),
-                version: principal.dataVersion)
-        }
-
         /// Names the question in this instance's recent pages.
         var name: String { "\(workspaceID)\n\(page)\n\(parameters)" }
     }
@@ -145,7 +134,7 @@ enum KeptPages {
 
     /// What the page was asked: its path, the query's items in order, the day (the figures are as of today), the role
     /// and what else it varies with.
-    private static func parameters(_ req: Request, principal: Principal, varying: [String]) -> String {
+    fileprivate static func parameters(_ req: Request, principal: Principal, varying: [String]) -> String {
         var items = URLComponents(string: req.url.string)?.queryItems ?? []
         items.sort { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
         var components = URLComponents()
@@ -195,22 +184,6 @@ enum KeptPages {
         var has_forms: Bool
         var content: String
         var expires_at: Date?
-
-        init(title: String, breadcrumbs: String, is_demo: Bool, has_forms: Bool, content: String) {
-            (self.title, self.breadcrumbs, self.is_demo, self.has_forms) = (title, breadcrumbs, is_demo, has_forms)
-            self.content = content
-        }
-
-        init(_ layout: Layout) {
-            title = layout.title
-            breadcrumbs = String(
-                decoding: (try? JSONEncoder().encode(layout.breadcrumbs.map { [$0.label, $0.href] }))
-                    ?? Data("[]".utf8),
-                as: UTF8.self)
-            is_demo = layout.isDemo
-            content = layout.content.render()
-            has_forms = content.contains(tokenStandIn)
-        }
     }
 
     /// A kept page ready to serve: its breadcrumbs read and its content cut where the form token goes, so that serving
@@ -303,5 +276,27 @@ extension Application {
     var recentPages: RecentPages {
         get { storage[RecentPagesKey.self]! }
         set { storage[RecentPagesKey.self] = newValue }
+    }
+}
+
+extension KeptPages.Question {
+    init(_ req: Request, page: String, principal: Principal, varying: [String]) {
+        self.init(
+            workspaceID: principal.workspaceID, page: page,
+            parameters: KeptPages.parameters(req, principal: principal, varying: varying),
+            version: principal.dataVersion)
+    }
+}
+
+extension KeptPages.KeptPage {
+    init(_ layout: Layout) {
+        title = layout.title
+        breadcrumbs = String(
+            decoding: (try? JSONEncoder().encode(layout.breadcrumbs.map { [$0.label, $0.href] }))
+                ?? Data("[]".utf8),
+            as: UTF8.self)
+        is_demo = layout.isDemo
+        content = layout.content.render()
+        has_forms = content.contains(KeptPages.tokenStandIn)
     }
 }
