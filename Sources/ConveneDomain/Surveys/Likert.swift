@@ -28,7 +28,8 @@ public enum LikertPoint: String, CaseIterable, Codable, Sendable {
     }
 
     public static func read(_ text: String) -> Reading {
-        let words = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        // A form posts a point's value ("strongly_agree"), a person writes its label: both read the same.
+        let words = text.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "_", with: " ")
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ".")))
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         switch words {

@@ -30,6 +30,8 @@ enum API {
         MeetingAPI.register(read: read, business: business(.path))
         AnalysisAPI.register(read: read)
         GuidanceAPI.register(read: read, business: business(.path), admin: api.grouped(Require(role: .admin)))
+        SurveyAPI.register(read: read, write: write)
+        ReviewAPI.register(read: read)
     }
 
     /// Ends a partnership: discontinued by default, or merged into another (which records the relation).

@@ -18,6 +18,8 @@ enum APIPath: SitePath {
     case guidanceTemplates, milestones(String)
     case milestoneEvidence(String, template: String, step: String, occurrence: String)
     case publicPartnerships, publicPartnership(workspace: String, String)
+    case surveys, survey(String), surveyResults(String), surveyResponses(String)
+    case reviews, review(String), reviewReport(String)
 
     var segments: [String] { ["api", "v1"] + tail }
 
@@ -58,6 +60,13 @@ enum APIPath: SitePath {
         case .myActions: ["me", "actions"]
         case .analysis(let name): ["analyses", name]
         case .guidanceTemplates: ["guidance", "templates"]
+        case .surveys: ["surveys"]
+        case .survey(let key): ["surveys", key]
+        case .surveyResults(let key): ["surveys", key, "results"]
+        case .surveyResponses(let key): ["surveys", key, "responses"]
+        case .reviews: ["reviews"]
+        case .review(let key): ["reviews", key]
+        case .reviewReport(let key): ["reviews", key, "report"]
         case .milestones(let key): ["partnerships", key, "milestones"]
         case .milestoneEvidence(let key, let template, let step, let occurrence):
             ["partnerships", key, "milestones", template, step, occurrence, "evidence"]

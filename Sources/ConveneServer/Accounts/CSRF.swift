@@ -9,7 +9,10 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let field = "csrf_token"
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        if request.url.path.hasPrefix("/api/") || request.principal?.viaToken == true {
+        // A survey's answer form is posted to an address holding the link's secret, which no other site can know.
+        if request.url.path.hasPrefix("/api/") || request.principal?.viaToken == true
+            || request.url.path.hasPrefix(SurveyPath.respondPrefix)
+        {
             return try await next.respond(to: request)
         }
         let formPage =

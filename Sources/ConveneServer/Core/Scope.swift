@@ -182,6 +182,24 @@ enum PublicRegister {
         PartnershipRecord.query(on: db).filter(\.$publishedAt != nil)
     }
 
+    /// Published reviews, newest first, with their workspaces' keys.
+    static func reviews(on db: Database) async throws -> [(workspace: String, review: ReviewRecord)] {
+        let reviews = try await ReviewRecord.query(on: db).filter(\.$status == ReviewStatus.published.rawValue)
+            .sort(\.$publishedAt, .descending).all()
+        let keys = Dictionary(
+            try await WorkspaceRecord.query(on: db).all().map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
+        return reviews.map { (keys[$0.$workspace.id] ?? "", $0) }
+    }
+
+    /// One published review; nil for one unpublished or missing alike.
+    static func review(workspace: String, key: String, on db: Database) async throws -> ReviewRecord? {
+        guard let space = try await WorkspaceRecord.query(on: db).filter(\.$key == workspace).first() else {
+            return nil
+        }
+        return try await ReviewRecord.query(on: db).filter(\.$workspace.$id == space.requireID())
+            .filter(\.$key == key).filter(\.$status == ReviewStatus.published.rawValue).first()
+    }
+
     /// The members of a published partnership, with their people and organisations.
     static func memberships(of partnership: PartnershipRecord, on db: Database) async throws -> [MembershipRecord] {
         guard partnership.publishedAt != nil, let id = partnership.id else { return [] }
@@ -224,6 +242,13 @@ enum FeedTokens {
         try await FeedTokenRecord.query(on: db).filter(\.$tokenHash == APITokenRecord.hash(token)).filter(
             \.$revokedAt == nil
         ).first()
+    }
+}
+
+/// A survey's personal link is opened by its secret alone, before any workspace is known: the link names its workspace.
+enum SurveyLinkSecrets {
+    static func find(secret: String, on db: Database) async throws -> SurveyLinkRecord? {
+        try await SurveyLinkRecord.query(on: db).filter(\.$secretHash == SurveyLinks.hash(secret)).first()
     }
 }
 

@@ -27,11 +27,13 @@ struct LandscapePictureModel {
 
     static func load(
         forceArea: String?, overlay: Bool = false, dotPath: String?, context: PageContext, in scope: Scope,
-        threadPool: NIOThreadPool
+        threadPool: NIOThreadPool, only: Set<String>? = nil,
+        link: (String) -> String = { RegisterPath.partnership($0).href }
     ) async throws -> LandscapePictureModel {
         var query = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
             .field(\.$forceAreaCode)
         if let forceArea, !forceArea.isEmpty { query = query.filter(\.$forceAreaCode == forceArea) }
+        if let only { query = query.filter(\.$key ~~ Array(only)) }
         let records = try await query.all()
         let keys = Dictionary(records.map { ($0.id!, $0.key) }, uniquingKeysWith: { a, _ in a })
         let relations = try await RelationRecord.query(in: scope).all().compactMap { r -> PartnershipRelation? in
@@ -67,7 +69,7 @@ struct LandscapePictureModel {
         var svg: String?
         if let dot, !graph.nodes.isEmpty {
             svg = try await Graphviz.svg(
-                graph.dot { RegisterPath.partnership($0).href }, dot: dot, threadPool: threadPool)
+                graph.dot(link: link), dot: dot, threadPool: threadPool)
         }
         var cdpFootprints: CDPFootprints.ForceArea?
         var cdpFits: [CDPFootprints.CDP] = []

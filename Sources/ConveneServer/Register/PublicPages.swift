@@ -94,6 +94,7 @@ enum PublicPages {
     @Sendable static func list(req: Request) async throws -> Response {
         let context = req.pageContext
         let items = try await published(req)
+        let reviews = try await PublicRegister.reviews(on: req.db)
         return Layout(
             context: context, title: "Published partnerships",
             content: .group(
@@ -109,7 +110,18 @@ enum PublicPages {
                                     .href(RegisterPath.publishedPartnership(workspace: p.workspace, p.key).href),
                                     .text(p.name)), .text(p.type.label), .text(p.status.label)
                             ]
-                        }, captionVisible: false)
+                        }, captionVisible: false),
+                .h2(.class("heading-l"), .text("Published reviews of the partnership system")),
+                reviews.isEmpty
+                    ? .p(.text("No review has been published yet."))
+                    : .ul(
+                        .class("list list--bullet"),
+                        .forEach(reviews) { r in
+                            .li(
+                                .a(
+                                    .href(ReviewPath.published(workspace: r.workspace, r.review.key).href),
+                                    .text(r.review.title)))
+                        })
             )
         ).response()
     }

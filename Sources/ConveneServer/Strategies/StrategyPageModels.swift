@@ -106,13 +106,17 @@ struct AlignmentModel {
     var report: Alignment.Report
 
     static func load(context: PageContext, in scope: Scope) async throws -> AlignmentModel {
+        AlignmentModel(context: context, report: try await report(in: scope))
+    }
+
+    /// The workspace's priorities against the plan's and the national frameworks' (a review reads it too).
+    static func report(in scope: Scope) async throws -> Alignment.Report {
         let landscape = try await StrategyLandscape.load(in: scope)
-        let report = Alignment.run(
+        return Alignment.run(
             strategies: landscape.strategies, priorities: landscape.priorities,
             partnershipNames: Dictionary(
                 landscape.partnerships.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }),
             organisationNames: Dictionary(
                 landscape.organisations.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a }))
-        return AlignmentModel(context: context, report: report)
     }
 }

@@ -127,7 +127,7 @@ enum Charts {
             id: id, title: title, description: description, width: width, height: height, body: body, note: nil)
     }
 
-    private static func figure(
+    static func figure(
         id: String, title: String, description: String, width: Int, height: Int, body: String,
         note: String?
     ) -> Node<HTML.BodyContext> {

@@ -50,6 +50,13 @@ import VaporTesting
         _ = try await app.send(
             .POST, "/partnerships/cdp/milestones/cdp-guidance-2022/form-partnership/0/evidence",
             upload: Upload(fields: [], file: "name\nDirector of Public Health\n", name: "members.csv"))
+        // A draft survey (partners-survey) and an open one (open-survey), both from the reports' template.
+        for title in ["Partners+survey", "Open+survey"] {
+            _ = try await app.send(.POST, "/surveys/new", form: "title=\(title)&template=partnership-system")
+        }
+        _ = try await app.send(.POST, "/surveys/open-survey/status", form: "status=open")
+        // A review of the landscape ("review"), a draft.
+        _ = try await app.send(.POST, "/reviews/new", form: "title=Review&from=2026-01-01&to=2026-03-31")
     }
 
     /// A guidance template file with one template, as an administrator imports it.
@@ -409,6 +416,48 @@ import VaporTesting
             path: "/api/v1/partnerships/cdp/milestones/cdp-guidance-2022/form-partnership/0/evidence",
             json: #"{"note":"The board met","marks_done":true}"#, bad: (#"{"marks_done":true}"#, nil),
             kind: "guidance-evidence"),
+        // Surveys: made, their questions, opened, their links, and a respondent's answers through a link.
+        .init(
+            route: "POST /surveys/new", path: "/surveys/new", form: "title=Another+survey&template=",
+            bad: (nil, "title=&template="), kind: "survey"),
+        .init(
+            route: "POST /surveys/{key}/questions/new", path: "/surveys/partners-survey/questions/new",
+            form: "text=Anything+else%3F&kind=free_text", bad: (nil, "text=&kind=free_text"), kind: "survey"),
+        .init(
+            route: "POST /surveys/{key}/questions/{question}/remove",
+            path: "/surveys/partners-survey/questions/q19/remove", bad: (nil, nil), kind: "survey"),
+        .init(
+            route: "POST /surveys/{key}/status", path: "/surveys/partners-survey/status", form: "status=open",
+            bad: (nil, "status=draft"), kind: "survey"),
+        .init(
+            route: "POST /surveys/import", path: "/surveys/import",
+            upload: "ID,Too many partnerships are talking shops\n1,Agree\n2,Strongly disagree\n", bad: (nil, nil),
+            badUpload: "", kind: "survey"),
+        .init(
+            route: "POST /api/v1/surveys", path: "/api/v1/surveys",
+            json: #"{"title":"API survey","template":"partnership-system","anonymous":true}"#,
+            bad: (#"{"title":"","template":"nope"}"#, nil), kind: "survey"),
+        .init(
+            route: "POST /surveys/{key}/links", path: "/surveys/open-survey/links", form: "persons%5B%5D=dph",
+            bad: (nil, "persons%5B%5D=nobody"), kind: "survey-link"),
+        .init(
+            route: "POST /respond/{secret}/{page}", path: "/respond/{secret}/1",
+            form: "q1=agree&q2=agree&q3=neither&q4=disagree&q5=strongly_agree&q6=dont_know",
+            bad: (nil, "q1=sometimes"), kind: "survey-response"),
+        .init(
+            route: "POST /respond/{secret}/check", path: "/respond/{answered}/check", bad: (nil, nil),
+            kind: "survey-response"),
+        // Reviews: made, their steps, and the reviewer's decision on a recommendation.
+        .init(
+            route: "POST /reviews/new", path: "/reviews/new", form: "title=Second+review&from=2026-01-01&to=2026-03-31",
+            bad: (nil, "title=&from=2026-01-01&to=x"), kind: "review"),
+        .init(
+            route: "POST /reviews/{key}/status", path: "/reviews/review/status", form: "status=in-consultation",
+            bad: (nil, "status=final"), kind: "review"),
+        .init(
+            route: "POST /reviews/{key}/partnerships/{partnership}", path: "/reviews/review/partnerships/cdp",
+            form: "decision=reform&rationale=Too+many+meetings", bad: (nil, "decision=reform&rationale="),
+            kind: "review-recommendation"),
         // The same business through the API.
         .init(
             route: "POST /api/v1/partnerships/{key}/meetings", path: "/api/v1/partnerships/cdp/meetings",
@@ -475,6 +524,22 @@ import VaporTesting
 
     /// The setup link exists only while nobody has an account, so its case removes the test's own user first.
     static func resolve(_ path: String, _ app: Application) async throws -> String {
+        if path.contains("{secret}") || path.contains("{answered}") {
+            // A personal link to the open survey; for "{answered}", with every question already answered.
+            let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
+            let made = try await SurveyBusiness.makeLinks("open-survey", persons: ["dph"], organisations: [], in: scope)
+            let secret = try made.get()[0].secret
+            if path.contains("{answered}") {
+                let opened = try await SurveyLinks.open(secret, on: app.db, now: app.convene.now)
+                let answers = Dictionary(
+                    uniqueKeysWithValues: opened.survey.questions.map {
+                        ($0.key, $0.kind == .likert ? SurveyAnswer.likert(.agree) : .text("Fine"))
+                    })
+                #expect(try await SurveyLinks.save(answers, submit: false, opened, secret: secret) == [])
+            }
+            return path.replacingOccurrences(of: "{secret}", with: secret).replacingOccurrences(
+                of: "{answered}", with: secret)
+        }
         if path.contains("{feed}") {
             _ = try await app.send(.POST, "/calendar/feeds", form: "kind=workspace")
             let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
