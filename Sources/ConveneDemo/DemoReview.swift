@@ -50,8 +50,13 @@ enum DemoReview {
         return Data(CSV.write(header: rows[0], rows: Array(rows.dropFirst())).utf8)
     }
 
-    /// Imports the survey and makes the review of the year to `today`, the first time only.
-    static func load(on db: Database, today: Day, workspace: String) async throws {
+    /// The office whose partnerships the demo reviews: Merseyside's, where the reports' Violence Reduction
+    /// Partnership works beside boards of the same people.
+    static let forceArea = "E23000004"
+
+    /// Imports the survey and makes the review of the office's partnerships over the year to `today`, the first
+    /// time only.
+    static func load(_ register: Register, on db: Database, today: Day, workspace: String) async throws {
         let title = "\(reviewTitle) \(today.year)"
         guard try await !Tasks.hasReview(titled: title, db: db, workspace: workspace) else { return }
         _ = try await Tasks.importSurvey(
@@ -59,6 +64,8 @@ enum DemoReview {
             workspace: workspace, now: Now.fixed(today))
         _ = try await Tasks.makeReview(
             title: title, period: Period(from: today.adding(days: -365), to: today.adding(days: -1)),
+            partnerships: register.partnerships.filter { $0.forceAreaCode == forceArea && !$0.status.hasEnded }.map(
+                \.key),
             survey: surveyKey, db: db, workspace: workspace, now: Now.fixed(today))
     }
 }

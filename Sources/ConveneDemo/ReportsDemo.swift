@@ -17,7 +17,9 @@ public enum ReportsDemo {
         let outcome = try await db.transaction { db in try await loadAll(on: db, today: today, workspace: workspace) }
         // The survey and the review read the year's business, each written whole by itself; a run stopped between
         // them finishes them next time.
-        if case .applied = outcome { try await DemoReview.load(on: db, today: today, workspace: workspace) }
+        if case .applied = outcome {
+            try await DemoReview.load(try DemoLandscape.register(), on: db, today: today, workspace: workspace)
+        }
         return outcome
     }
 

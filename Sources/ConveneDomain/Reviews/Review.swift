@@ -218,8 +218,8 @@ public enum ReviewRules {
         guard discussions >= mergeDiscussions || alike, let why = givesWay(f, o) else { return nil }
         let other = the(o.otherName)
         var shared =
-            "\(o.sharedPeople) people sit on both it and \(other): "
-            + "\(percent(o.overlap)) of the smaller board's \(min(o.members, o.otherMembers)) members"
+            "\(o.sharedPeople == 1 ? "1 person sits" : "\(o.sharedPeople) people sit") on both it and \(other): "
+            + "\(percent(o.overlap)) of the smaller board's \(count(min(o.members, o.otherMembers), "member"))"
         var evidence = o.evidence
         if discussions >= mergeDiscussions, let together {
             shared += ", and \(discussions) of their discussions in the period were the same, with the same people"

@@ -77,9 +77,10 @@ extension ReviewRules {
             ])
     }
 
-    /// Poor on any of seniority, empty seats and quoracy; unknown without a held meeting.
+    /// Poor on any of seniority, empty seats and quoracy; unknown without a held meeting, or with no member seats to
+    /// fill (a partnership whose members the register does not record says nothing of its attendance).
     static func attendance(_ f: ReviewFindings) -> Signal? {
-        guard let a = f.attendance.figures, a.meetings > 0 else { return nil }
+        guard let a = f.attendance.figures, a.meetings > 0, a.seats > 0 else { return nil }
         let evidence = f.attendance.evidence
         let of = a.meetings == 1 ? "its one meeting" : "its \(a.meetings) meetings"
         let senior = "someone of director rank or above was at \(a.seniorPresent) of \(of)"

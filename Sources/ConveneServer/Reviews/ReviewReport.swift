@@ -353,6 +353,9 @@ struct ReviewReport {
         .title-page { min-height: 60vh; }
         .landscape svg { max-width: 100%; height: auto; }
         @media print {
+          .table { font-size: 9pt; }
+          .table th, .table td { padding: 4px 8px 4px 0; }
+          .table--small th[scope="row"] { min-width: 0; width: 32%; }
           .title-page { break-after: page; }
           #recommendations, #survey { break-before: page; }
         }

@@ -45,14 +45,15 @@ extension Tasks {
         return data
     }
 
-    /// Makes a review of the whole landscape over `period`, drawing on `survey`; its key. The demo's way in.
+    /// Makes a review of `partnerships` (none: the whole landscape) over `period`, drawing on `survey`; its key. The
+    /// demo's way in.
     public static func makeReview(
-        title: String, period: Period, survey: String?, db: Database, workspace: String = defaultWorkspace,
-        now: Now = .system
+        title: String, period: Period, partnerships: [String] = [], survey: String?, db: Database,
+        workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> String {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
         switch try await ReviewBusiness.create(
-            .init(title: title, period: period, partnershipKeys: [], surveyKey: survey), in: scope)
+            .init(title: title, period: period, partnershipKeys: partnerships, surveyKey: survey), in: scope)
         {
         case .success(let key): return key
         case .failure(let refusal):

@@ -18,23 +18,26 @@ extension Charts {
         -> Node<HTML.BodyContext>
     {
         let row = 34
-        let labelWidth = 250
+        let labelWidth = 290
         let top = 34
-        let plot = Double(width - labelWidth - 40)
-        let centre = Double(labelWidth + 20) + plot / 2
+        // Room beside the bars for the disagree and agree shares.
+        let margin = 52
+        let plot = Double(width - labelWidth - 2 * margin)
+        let centre = Double(labelWidth + margin) + plot / 2
         let height = top + max(1, rows.count) * row + 6
         var body = ""
         // The legend, left to right as the bars run.
-        var x = labelWidth
+        var x = 10
         for point in LikertPoint.allCases.reversed() {
             body +=
                 #"<rect x="\#(x)" y="6" width="12" height="12" fill="\#(likertColours[point]!)"/><text x="\#(x + 16)" y="16" class="chart-value">\#(escape(point.label))</text>"#
-            x += point == .neither ? 180 : 92
+            // 13px text runs about 7px a character.
+            x += 16 + point.label.count * 7 + 18
         }
         for (i, r) in rows.enumerated() {
             let y = top + i * row
             body +=
-                #"<text x="\#(labelWidth - 8)" y="\#(y + row / 2 + 4)" text-anchor="end" class="chart-label">\#(escape(shortened(r.label, 36)))</text>"#
+                #"<text x="\#(labelWidth - 8)" y="\#(y + row / 2 + 4)" text-anchor="end" class="chart-label">\#(escape(shortened(r.label, 38)))</text>"#
             let answered = Double(max(1, r.counts.answered))
             func width(_ point: LikertPoint) -> Double { plot / 2 * Double(r.counts[point]) / answered }
             var start = centre - width(.neither) / 2 - width(.disagree) - width(.stronglyDisagree)

@@ -64,6 +64,8 @@ struct Layout {
                                     .li(.a(.href(PersonalPath.myMeetings.href), .text("My meetings"))),
                                     .li(.a(.href(StrategyPath.strategies.href), .text("Strategies"))),
                                     .li(.a(.href(AnalysisPath.index.href), .text("Analysis"))),
+                                    .li(.a(.href(SurveyPath.surveys.href), .text("Surveys"))),
+                                    .li(.a(.href(ReviewPath.reviews.href), .text("Reviews"))),
                                     .if(context.mayEdit, .li(.a(.href(RegisterPath.importFile.href), .text("Import")))),
                                     .li(.a(.href(RegisterPath.history.href), .text("History")))
                                 )

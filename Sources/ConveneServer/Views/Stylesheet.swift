@@ -62,6 +62,9 @@ enum Stylesheet {
         .table th, .table td { text-align: left; border-bottom: 1px solid var(--border); padding: 10px 20px 10px 0; vertical-align: top; }
         .table th { font-weight: 700; }
         .table td.numeric, .table th.numeric { text-align: right; }
+        .table--small { font-size: 14px; }
+        .table--small th, .table--small td { padding: 6px 10px 6px 0; }
+        .table--small th[scope="row"] { min-width: 16em; font-weight: 400; }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .grid { display: flex; flex-wrap: wrap; gap: 30px; }
         .grid > * { flex: 1 1 300px; }

@@ -50,6 +50,16 @@ import VaporTesting
             // A figure in a reason is a figure of the records: the cost sentence names the meetings held.
             let measures = try #require(ending[0].measures)
             #expect(ending[0].reasons.contains { $0.sentence.contains("Met \(measures.meetings) time") })
+
+            // Carried out in the register, the recommendation links to the change.
+            let ended = try await app.send(.POST, "/api/v1/partnerships/\(ending[0].partnershipKey)/end", json: "{}")
+            let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
+            let after = try await ReviewStore.review(review.summary.key, in: scope)
+            let page = try await app.send(.GET, "/reviews/\(review.summary.key)")
+            #expect(ended.status == .ok)
+            #expect(after.changes[ending[0].partnershipKey] != nil)
+            #expect(page.text.contains("Carried out: see the change"))
+            #expect(review.changes.isEmpty)
         }
     }
 
