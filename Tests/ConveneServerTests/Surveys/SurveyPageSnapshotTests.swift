@@ -48,8 +48,8 @@ import Testing
                 answers: ["q1": .likert(a.0), "q2": .likert(a.1), "q3": .choices([a.2]), "q4": .text("More data")],
                 sector: a.3)
         }
-        let model = ResultsPageModel(
-            context: MilestonesPageSnapshotTests.context, results: SurveyResults(survey: Self.survey, responses: responses))
+        let results = SurveyResults(survey: Self.survey, responses: responses)
+        let model = ResultsPageModel(context: MilestonesPageSnapshotTests.context, results: results)
 
         let html = Self.html(ResultsView.render(model))
 
