@@ -25,12 +25,7 @@ struct ReportCDP: AsyncParsableCommand {
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let pdf: Bool
-        switch URL(fileURLWithPath: output).pathExtension.lowercased() {
-        case "pdf": pdf = true
-        case "html", "htm": pdf = false
-        default: throw CommandFailure("--output: Name a .pdf or an .html file")
-        }
+        let pdf = try isPDF(output)
         let data = try await withApplication(options) { app in
             try await Tasks.progressReport(
                 key, yearStart: year, pdf: pdf, on: app.db, threadPool: app.threadPool, workspace: workspace.workspace,

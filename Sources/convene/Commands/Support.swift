@@ -64,3 +64,12 @@ struct WorkspaceOption: ParsableArguments {
     @ArgumentParser.Option(help: "The workspace's key (see 'convene workspace list').") var workspace = Tasks
         .defaultWorkspace
 }
+
+/// Whether a report's `--output` names a PDF (or else an HTML file); any other name is refused.
+func isPDF(_ output: String) throws -> Bool {
+    switch URL(fileURLWithPath: output).pathExtension.lowercased() {
+    case "pdf": return true
+    case "html", "htm": return false
+    default: throw CommandFailure("--output: Name a .pdf or an .html file")
+    }
+}
