@@ -256,7 +256,9 @@ public struct SurveyResponse: Hashable, Codable, Sendable {
     /// The required questions among `questions` left unanswered, as errors a form shows.
     public func missing(_ questions: [SurveyQuestion]) -> [FieldError] {
         questions.filter { $0.required && self[$0.key].isNone }.map {
-            FieldError($0.key, $0.kind == .freeText ? "Enter an answer" : "Choose an answer")
+            let text = $0.text.count <= 80 ? $0.text : String($0.text.prefix(79)) + "…"
+            return FieldError(
+                $0.key, ($0.kind == .freeText ? "Enter an answer to" : "Choose an answer to") + " ‘\(text)’")
         }
     }
 }

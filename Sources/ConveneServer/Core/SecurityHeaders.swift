@@ -8,6 +8,12 @@ struct SecurityHeaders: AsyncMiddleware {
         "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'"
     ].joined(separator: "; ")
 
+    /// A report shown as its own document: its style is inside it; it runs nothing, loads nothing and posts nothing.
+    static let documentPolicy = [
+        "default-src 'none'", "style-src 'unsafe-inline'", "img-src data:", "form-action 'none'", "base-uri 'none'",
+        "frame-ancestors 'none'"
+    ].joined(separator: "; ")
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         if !response.headers.contains(name: "Content-Security-Policy") {

@@ -27,8 +27,7 @@ struct LandscapePictureModel {
 
     static func load(
         forceArea: String?, overlay: Bool = false, dotPath: String?, context: PageContext, in scope: Scope,
-        threadPool: NIOThreadPool, only: Set<String>? = nil,
-        link: (String) -> String = { RegisterPath.partnership($0).href }
+        threadPool: NIOThreadPool, only: Set<String>? = nil
     ) async throws -> LandscapePictureModel {
         var query = PartnershipRecord.query(in: scope).field(\.$id).field(\.$key).field(\.$name).field(\.$type)
             .field(\.$forceAreaCode)
@@ -69,7 +68,7 @@ struct LandscapePictureModel {
         var svg: String?
         if let dot, !graph.nodes.isEmpty {
             svg = try await Graphviz.svg(
-                graph.dot(link: link), dot: dot, threadPool: threadPool)
+                graph.dot { RegisterPath.partnership($0).href }, dot: dot, threadPool: threadPool)
         }
         var cdpFootprints: CDPFootprints.ForceArea?
         var cdpFits: [CDPFootprints.CDP] = []

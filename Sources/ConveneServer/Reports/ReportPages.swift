@@ -56,11 +56,7 @@ enum ReportPages {
         let record = try await record(req)
         let response = Response(status: .ok, body: .init(string: record.html))
         response.headers.contentType = .html
-        response.headers.replaceOrAdd(
-            name: "Content-Security-Policy",
-            value:
-                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; "
-                + "frame-ancestors 'none'")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeaders.documentPolicy)
         return response
     }
 

@@ -122,7 +122,7 @@ enum ReviewPagesView {
         let form = Form(errors: model.errors)
         let input = model.input
         return Layout(
-            context: model.context, title: "Start a review", breadcrumbs: crumbs,
+            context: model.context, title: form.title("Start a review"), breadcrumbs: crumbs,
             content: .group(
                 form.errorSummary(),
                 .heading("Start a review"),
@@ -159,7 +159,7 @@ enum ReviewPagesView {
         let mayDecide = model.context.mayEdit && [.draft, .consultation].contains(s.status)
         let undecided = r.items.filter { $0.decided == nil }.count
         return Layout(
-            context: model.context, title: s.title, breadcrumbs: crumbs,
+            context: model.context, title: form.title(s.title), breadcrumbs: crumbs,
             content: .group(
                 form.errorSummary(),
                 .heading(s.title, caption: "Review"),
@@ -264,7 +264,7 @@ enum ReviewPagesView {
         let r = model.review
         let name = r.names[model.item.partnershipKey] ?? model.item.partnershipKey
         return Layout(
-            context: model.context, title: "Decide: \(name)",
+            context: model.context, title: form.title("Decide: \(name)"),
             breadcrumbs: crumbs + [(r.summary.title, ReviewPath.review(r.summary.key).href)],
             content: .group(
                 form.errorSummary(),

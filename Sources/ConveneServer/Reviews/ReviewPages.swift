@@ -115,9 +115,11 @@ enum ReviewPages {
             threadPool: req.application.threadPool, in: scope)
     }
 
+    /// A report as its own document: its style is inside it, so it has the policy of a document, not of a page.
     static func html(_ text: String) -> Response {
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeaders.documentPolicy)
         return response
     }
 

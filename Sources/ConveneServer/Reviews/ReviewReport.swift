@@ -31,8 +31,19 @@ struct ReviewReport {
         let office = try await WorkspaceRecord.find(scope.workspaceID, on: scope.db)?.name ?? "Convene"
         let picture = try await LandscapePictureModel.load(
             forceArea: nil, dotPath: dotPath, context: PageContext(principal: nil, csrfToken: nil, path: ""),
-            in: scope, threadPool: threadPool, only: Set(review.items.map(\.partnershipKey)), link: { "#p-\($0)" })
-        return ReviewReport(review: review, office: office, landscapeSVG: picture.svg, published: published)
+            in: scope, threadPool: threadPool, only: Set(review.items.map(\.partnershipKey)))
+        return ReviewReport(
+            review: review, office: office, landscapeSVG: picture.svg.map(Self.withoutLinks), published: published)
+    }
+
+    /// The picture without its links (a picture holds nothing to focus: the list after it names every partnership)
+    /// and with a title of its own.
+    static func withoutLinks(_ svg: String) -> String {
+        svg.replacingOccurrences(of: #"<a [^>]*>"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: "</a>", with: "")
+            .replacingOccurrences(
+                of: #"(<svg[^>]*>)"#, with: "$1<title>The partnerships reviewed and their reporting lines</title>",
+                options: .regularExpression)
     }
 
     var title: String { review.summary.title }

@@ -149,7 +149,7 @@ enum RespondView {
         let form = Form(errors: model.errors)
         let questions = model.pages[page - 1]
         return Layout(
-            context: model.context, title: (model.errors.isEmpty ? "" : "Error: ") + s.title,
+            context: model.context, title: form.title(s.title),
             content: .group(
                 form.errorSummary(),
                 .span(.class("caption-l"), .text("Page \(page) of \(model.pages.count)")),
@@ -206,7 +206,7 @@ enum RespondView {
         let form = Form(errors: model.errors)
         let s = model.survey
         return Layout(
-            context: model.context, title: (model.errors.isEmpty ? "" : "Error: ") + "Check your answers",
+            context: model.context, title: form.title("Check your answers"),
             content: .group(
                 form.errorSummary(),
                 .heading("Check your answers", caption: s.title),

@@ -52,7 +52,7 @@ enum SurveyPagesView {
         let form = Form(errors: model.errors)
         let mayEdit = model.context.mayEdit
         return Layout(
-            context: model.context, title: s.title, breadcrumbs: crumbs,
+            context: model.context, title: form.title(s.title), breadcrumbs: crumbs,
             content: .group(
                 form.errorSummary(),
                 .heading(s.title, caption: "Survey"),
@@ -143,11 +143,13 @@ enum SurveyPagesView {
     static func madeLinks(_ model: SurveyPageModel) -> Node<HTML.BodyContext> {
         .div(
             .class("panel panel--confirmation"),
-            .h2(.class("heading-m"), .text("\(model.made.count) personal links made")),
+            .h2(
+                .class("heading-m"),
+                .text(model.made.count == 1 ? "1 personal link made" : "\(model.made.count) personal links made")),
             .p(
                 .strong(
                     .text(
-                        "Copy them now and send each to its person: Convene keeps only a fingerprint of each link and cannot show them again."
+                        "Copy them now and send each to its person: Convene keeps only a fingerprint of each link and cannot show it again."
                     ))),
             Components.table(
                 caption: "Personal links", headers: [.text("To"), .text("Link")],
@@ -161,7 +163,7 @@ enum SurveyPagesView {
         let form = Form(errors: model.errors)
         let input = model.input
         return Layout(
-            context: model.context, title: "Start a survey", breadcrumbs: crumbs,
+            context: model.context, title: form.title("Start a survey"), breadcrumbs: crumbs,
             content: .group(
                 form.errorSummary(),
                 .heading("Start a survey"),
@@ -207,7 +209,7 @@ enum SurveyPagesView {
         let form = Form(errors: model.errors)
         let input = model.input
         return Layout(
-            context: model.context, title: "Add a question",
+            context: model.context, title: form.title("Add a question"),
             breadcrumbs: crumbs + [(model.survey.title, SurveyPath.survey(model.survey.key).href)],
             content: .group(
                 form.errorSummary(),
@@ -236,7 +238,7 @@ enum SurveyPagesView {
         let form = Form(errors: model.errors)
         let s = model.survey
         return Layout(
-            context: model.context, title: "Send personal links",
+            context: model.context, title: form.title("Send personal links"),
             breadcrumbs: crumbs + [(s.title, SurveyPath.survey(s.key).href)],
             content: .group(
                 form.errorSummary(),
@@ -262,7 +264,7 @@ enum SurveyPagesView {
                 ["file", "survey"].contains(e.field) ? e : FieldError("file", "\(e.field): \(e.message)")
             })
         return Layout(
-            context: model.context, title: "Import answers", breadcrumbs: crumbs,
+            context: model.context, title: form.title("Import answers"), breadcrumbs: crumbs,
             content: .group(
                 form.errorSummary(),
                 .heading("Import answers from a file"),

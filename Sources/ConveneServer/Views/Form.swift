@@ -24,14 +24,17 @@ struct Form {
         .div(.class(error(name) == nil ? "form-group" : "form-group form-group--error"), .group(content))
     }
 
-    private func described(_ name: String, hint: String?) -> Attribute<HTML.InputContext> {
-        let ids = [hint.map { _ in "\(name)-hint" }, error(name).map { _ in "\(name)-error" }].compactMap { $0 }
-        return Attribute(name: "aria-describedby", value: ids.joined(separator: " "), ignoreIfValueIsEmpty: true)
+    /// The page's title, "Error: " first when the form has errors, as GOV.UK pages say it.
+    func title(_ title: String) -> String { errors.isEmpty ? title : "Error: \(title)" }
+
+    /// The ids of a field's hint and error message, for its `aria-describedby`.
+    private func describedBy(_ name: String, hint: String?) -> String {
+        [hint.map { _ in "\(name)-hint" }, error(name).map { _ in "\(name)-error" }].compactMap { $0 }
+            .joined(separator: " ")
     }
 
-    private func describedSelect(_ name: String, hint: String?) -> Attribute<HTML.SelectContext> {
-        let ids = [hint.map { _ in "\(name)-hint" }, error(name).map { _ in "\(name)-error" }].compactMap { $0 }
-        return Attribute(name: "aria-describedby", value: ids.joined(separator: " "), ignoreIfValueIsEmpty: true)
+    private func described<Context>(_ name: String, hint: String?) -> Attribute<Context> {
+        Attribute(name: "aria-describedby", value: describedBy(name, hint: hint), ignoreIfValueIsEmpty: true)
     }
 
     private func hintAndError(_ name: String, _ hint: String?) -> Node<HTML.BodyContext> {
@@ -64,7 +67,9 @@ struct Form {
             name,
             .label(.for(name), .class("label"), .text(label)),
             hintAndError(name, hint),
-            .textarea(.id(name), .name(name), .class("textarea"), .rows(4), .text(value ?? "")))
+            .textarea(
+                .id(name), .name(name), .class("textarea"), .rows(4), .attribute(described(name, hint: hint)),
+                .text(value ?? "")))
     }
 
     func select(
@@ -78,7 +83,7 @@ struct Form {
             .select(
                 .id(name), .attribute(named: "name", value: name),
                 .class(error(name) == nil ? "select" : "select input--error"),
-                .attribute(describedSelect(name, hint: hint)),
+                .attribute(described(name, hint: hint)),
                 .unwrap(blank) { .choice("", $0, selected: value == nil) },
                 .forEach(options) { .choice($0.0, $0.1, selected: $0.0 == value) }))
     }
@@ -95,7 +100,7 @@ struct Form {
             .select(
                 .id(name), .attribute(named: "name", value: "\(name)[]"),
                 .class(error(name) == nil ? "select" : "select input--error"),
-                .attribute(named: "multiple", value: "multiple"), .attribute(describedSelect(name, hint: hint)),
+                .attribute(named: "multiple", value: "multiple"), .attribute(described(name, hint: hint)),
                 .forEach(groups) { g in
                     .choiceGroup(g.group, g.areas.map { .choice($0.code, $0.name, selected: chosen.contains($0.code)) })
                 }))
@@ -111,7 +116,7 @@ struct Form {
                 named: "fieldset",
                 nodes: [
                     .attribute(
-                        named: "aria-describedby", value: hint == nil ? "" : "\(name)-hint", ignoreIfValueIsEmpty: true),
+                        named: "aria-describedby", value: describedBy(name, hint: hint), ignoreIfValueIsEmpty: true),
                     .element(named: "legend", nodes: [.class("label"), .text(legend)] as [Node<HTML.BodyContext>]),
                     hintAndError(name, hint),
                     .ul(
@@ -148,6 +153,8 @@ struct Form {
             .element(
                 named: "fieldset",
                 nodes: [
+                    .attribute(
+                        named: "aria-describedby", value: describedBy(name, hint: nil), ignoreIfValueIsEmpty: true),
                     .element(named: "legend", nodes: [.class("label"), .text(legend)] as [Node<HTML.BodyContext>]),
                     hintAndError(name, nil),
                     .ul(
