@@ -38,6 +38,12 @@ public struct Survey: Hashable, Codable, Sendable {
         status == .open && (closesOn.map { day <= $0 } ?? true)
     }
 
+    /// The status as it stands on `day`: an open survey past its closing day is closed, whether or not anyone has
+    /// said so.
+    public func status(on day: Day) -> SurveyStatus {
+        status == .open && !takesAnswers(on: day) ? .closed : status
+    }
+
     public func question(_ key: String) -> SurveyQuestion? { questions.first { $0.key == key } }
 
     /// The questions asked on page `page` (from 1): a survey is answered a few questions at a time, each page ending at

@@ -26,10 +26,11 @@ enum SurveyAPI {
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
-        try APIResponse.json(
+        let today = req.scope.now.today
+        return try APIResponse.json(
             try await SurveyStore.list(in: req.scope).map {
                 Listed(
-                    key: $0.survey.key, title: $0.survey.title, status: $0.survey.status,
+                    key: $0.survey.key, title: $0.survey.title, status: $0.survey.status(on: today),
                     anonymous: $0.survey.anonymous, closesOn: $0.survey.closesOn, links: $0.links,
                     respondents: $0.responses)
             })

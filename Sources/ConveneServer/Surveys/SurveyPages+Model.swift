@@ -6,9 +6,10 @@ import Vapor
 struct SurveyListModel {
     var context: PageContext
     var surveys: [SurveyStore.Listed]
+    var today: Day
 
     static func load(context: PageContext, in scope: Scope) async throws -> SurveyListModel {
-        SurveyListModel(context: context, surveys: try await SurveyStore.list(in: scope))
+        SurveyListModel(context: context, surveys: try await SurveyStore.list(in: scope), today: scope.now.today)
     }
 }
 

@@ -39,7 +39,7 @@ enum SurveyPagesView {
                             [
                                 .a(.href(SurveyPath.survey(s.survey.key).href), .text(s.survey.title)),
                                 .group(
-                                    statusTag(s.survey.status),
+                                    statusTag(s.survey.status(on: model.today)),
                                     .if(s.survey.anonymous, .group(.text(" "), Components.tag("Anonymous", "purple")))),
                                 .text("\(s.links)"), .text("\(s.responses)"),
                                 .a(.href(SurveyPath.results(s.survey.key).href), .text("Results of \(s.survey.title)"))
@@ -57,7 +57,7 @@ enum SurveyPagesView {
                 form.errorSummary(),
                 .heading(s.title, caption: "Survey"),
                 Components.summaryList([
-                    ("Status", statusTag(s.status)),
+                    ("Status", statusTag(s.status(on: model.today))),
                     (
                         "Anonymous",
                         .text(

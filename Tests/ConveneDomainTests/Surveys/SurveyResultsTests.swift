@@ -62,4 +62,12 @@ import Testing
         }
         #expect(SurveyResponse(answers: [:]).missing([Self.statement]).map(\.field) == ["q1"])
     }
+
+    @Test func anOpenSurveyPastItsClosingDayIsClosed() {
+        let survey = Survey(
+            key: "s", title: "S", status: .open, closesOn: Day("2026-03-31"), questions: [Self.statement])
+        #expect(survey.status(on: Day("2026-03-31")!) == .open && survey.takesAnswers(on: Day("2026-03-31")!))
+        #expect(survey.status(on: Day("2026-04-01")!) == .closed && !survey.takesAnswers(on: Day("2026-04-01")!))
+        #expect(Survey(key: "d", title: "D", questions: []).status(on: Day("2030-01-01")!) == .draft)
+    }
 }
