@@ -37,9 +37,6 @@ public enum SurveyFile {
         "Which sector do you work in?"
     ]
 
-    /// At most this many errors are listed, then one saying how many more there are.
-    static let errorCap = 200
-
     /// Reads a file; `fileName` decides the format (.csv or .xlsx, in any case). A new survey (`existing` nil) is made
     /// from the header with key `key` and title `title`, or the file's name without its extension.
     public static func read(_ data: Data, fileName: String, key: String, title: String?, existing: Survey?) -> Read {
@@ -49,10 +46,10 @@ public enum SurveyFile {
         var read = Read(
             survey: existing ?? Survey(key: key, title: given ?? stem, questions: []), created: existing == nil,
             rows: [], errors: [])
-        switch table(data, fileName: name) {
+        switch Sheet.table(data, fileName: name) {
         case .failure(let error): read.errors = [error]
         case .success(let table):
-            var problems = Problems()
+            var problems = Sheet.Problems()
             let columns = Columns(table, existing: existing, problems: &problems)
             if existing == nil { read.survey.questions = columns.questions.map(\.question) }
             read.rows = table.rows.compactMap { columns.response($0, problems: &problems) }
@@ -62,95 +59,6 @@ public enum SurveyFile {
         return read
     }
 
-    /// A sheet as text: the header and the rows below it, each with its row number as the spreadsheet shows it.
-    struct Table {
-        struct Line {
-            var number: Int
-            var fields: [String]
-            /// Cells of a workbook that could not be read, by column.
-            var problems: [Int: String] = [:]
-
-            func field(_ column: Int) -> String { column < fields.count ? CSV.trimmed(fields[column]) : "" }
-        }
-        var header: [String]
-        var rows: [Line]
-    }
-
-    static func table(_ data: Data, fileName: String) -> Result<Table, FieldError> {
-        let lowered = fileName.lowercased()
-        guard lowered.hasSuffix(".csv") || lowered.hasSuffix(".xlsx") else {
-            return .failure(
-                FieldError(
-                    "file", "'\(fileName)' is not a CSV or Excel (.xlsx) file; export the answers as CSV or Excel"))
-        }
-        guard !data.isEmpty else {
-            return .failure(FieldError("file", "The file is empty; expected a header row and a row per respondent"))
-        }
-        guard lowered.hasSuffix(".csv") else {
-            do {
-                return .success(try workbook(data))
-            } catch {
-                return .failure(FieldError("file", error.message))
-            }
-        }
-        do {
-            let csv = try CSV.read(data)
-            return .success(
-                Table(header: csv.header, rows: csv.rows.map { Table.Line(number: $0.number, fields: $0.fields) }))
-        } catch {
-            // The reader's description starts with where the problem is: "row 4: …".
-            let parts = error.description.split(separator: ": ", maxSplits: 1).map(String.init)
-            return .failure(parts.count == 2 ? FieldError(parts[0], parts[1]) : FieldError("file", error.description))
-        }
-    }
-
-    /// The workbook's first sheet: its first row with a value is the header.
-    static func workbook(_ data: Data) throws(WorkbookPackage.Failure) -> Table {
-        let package = try WorkbookPackage(data)
-        guard let sheet = package.sheets.first else { throw WorkbookPackage.Failure("The workbook has no sheets") }
-        let strings = try package.sharedStringsPath.map { path throws(WorkbookPackage.Failure) in
-            try WorkbookCells.sharedStrings(package.data(path), part: path)
-        }
-        var rows: [WorkbookCells.Row] = []
-        _ = try WorkbookCells.read(
-            package.data(sheet.path), part: sheet.path, strings: strings ?? [], styles: package.styles
-        ) { rows.append($0) }
-        guard let first = rows.first else {
-            throw WorkbookPackage.Failure("The sheet \(sheet.name) is empty; expected a header row")
-        }
-        func line(_ row: WorkbookCells.Row) -> Table.Line {
-            var line = Table.Line(
-                number: row.number, fields: Array(repeating: "", count: (row.cells.map(\.column).max() ?? -1) + 1))
-            for cell in row.cells {
-                switch cell.value {
-                case .text(let text): line.fields[cell.column] = text
-                case .problem(let message): line.problems[cell.column] = message
-                }
-            }
-            return line
-        }
-        return Table(header: line(first).fields.map(CSV.trimmed), rows: rows.dropFirst().map(line))
-    }
-
-    /// Errors collected up to the cap.
-    struct Problems {
-        private(set) var listed: [FieldError] = []
-        private var more = 0
-
-        mutating func add(_ error: FieldError) {
-            if listed.count < SurveyFile.errorCap { listed.append(error) } else { more += 1 }
-        }
-
-        mutating func add(_ field: String, _ message: String) { add(FieldError(field, message)) }
-
-        var all: [FieldError] {
-            guard more > 0 else { return listed }
-            return listed + [FieldError("file", "\(more) more problems are not listed; fix those above and try again")]
-        }
-    }
-
-    static func place(_ row: Int, _ column: Int) -> String { "row \(row), column \(WorkbookCells.letters(column))" }
-
     /// What each column of the header is: the questions it asks, where the sector and response ids are.
     struct Columns {
         var width: Int
@@ -159,7 +67,7 @@ public enum SurveyFile {
         /// Response id columns, the preferred first.
         var ids: [Int] = []
 
-        init(_ table: Table, existing: Survey?, problems: inout Problems) {
+        init(_ table: Sheet.Table, existing: Survey?, problems: inout Sheet.Problems) {
             let header = table.header
             width = header.count
             let idNames = responseIDColumns.map(CSV.normalise)
@@ -197,7 +105,7 @@ public enum SurveyFile {
                     guard let match = existing.questions.first(where: { Self.same($0.text, text) }) else {
                         problems.add(
                             "column \(letter)",
-                            "'\(SurveyFile.shortened(text))' is not a question of the survey '\(existing.title)'; "
+                            "'\(Sheet.shortened(text))' is not a question of the survey '\(existing.title)'; "
                                 + "head the column with the question's text, or remove it")
                         continue
                     }
@@ -211,7 +119,7 @@ public enum SurveyFile {
                 if let other = seen[folded] {
                     problems.add(
                         "column \(letter)",
-                        "'\(SurveyFile.shortened(text))' is the same question as column \(WorkbookCells.letters(other))"
+                        "'\(Sheet.shortened(text))' is the same question as column \(WorkbookCells.letters(other))"
                     )
                     continue
                 }
@@ -229,7 +137,7 @@ public enum SurveyFile {
         }
 
         /// A row's response, or nil for a row with no answer to any question (or one too long to read).
-        func response(_ line: Table.Line, problems: inout Problems) -> Imported? {
+        func response(_ line: Sheet.Table.Line, problems: inout Sheet.Problems) -> Imported? {
             let extra = line.fields.indices.filter { $0 >= width && !line.field($0).isEmpty }
             if !extra.isEmpty {
                 problems.add(
@@ -268,7 +176,7 @@ public enum SurveyFile {
                 }
             }
             for (column, message) in wrong.sorted(by: { $0.column < $1.column }) {
-                problems.add(place(line.number, column), message)
+                problems.add(Sheet.place(line.number, column), message)
             }
             let source = ids.lazy.map(line.field).first { !$0.isEmpty } ?? "row \(line.number)"
             return Imported(source: source, response: response)
@@ -325,7 +233,7 @@ public enum SurveyFile {
 
     /// A question's own message about an answer, saying which question: "this statement" becomes its text.
     static func naming(_ message: String, _ question: SurveyQuestion) -> String {
-        let quoted = "'\(shortened(question.text))'"
+        let quoted = "'\(Sheet.shortened(question.text))'"
         let phrases = [
             ("this statement", quoted), ("the choices:", "the choices of \(quoted):"),
             ("The answer must", "The answer to \(quoted) must")
@@ -334,16 +242,5 @@ public enum SurveyFile {
             return message.replacingOccurrences(of: phrase, with: replacement)
         }
         return "\(quoted): \(message)"
-    }
-
-    /// The text cut at a word to about `limit` characters, with "…".
-    static func shortened(_ text: String, to limit: Int = 60) -> String {
-        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard words.count > limit else { return words }
-        var cut = String(words.prefix(limit))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= limit / 2 {
-            cut = String(cut[..<space])
-        }
-        return cut + " …"
     }
 }
