@@ -8,19 +8,18 @@ import Foundation
 /// boards' business around today (`ReportsBusiness`).
 public enum ReportsDemo {
     /// Loads the demo landscape, and the first time its network and its year of business around `today`; running it
-    /// again changes nothing. The register and its business in one transaction: a demo stopped at any moment leaves
-    /// them as they were.
+    /// again changes nothing. All in one transaction: a demo stopped at any moment leaves the database as it was.
     public static func load(
         on db: Database, today: Day,
         workspace: String = Tasks.defaultWorkspace
     ) async throws -> ImportOutcome {
-        let outcome = try await db.transaction { db in try await loadAll(on: db, today: today, workspace: workspace) }
-        // The survey and the review read the year's business, each written whole by itself; a run stopped between
-        // them finishes them next time.
-        if case .applied = outcome {
-            try await DemoReview.load(try DemoLandscape.register(), on: db, today: today, workspace: workspace)
+        try await db.transaction { db in
+            let outcome = try await loadAll(on: db, today: today, workspace: workspace)
+            if case .applied = outcome {
+                try await DemoReview.load(try DemoLandscape.register(), on: db, today: today, workspace: workspace)
+            }
+            return outcome
         }
-        return outcome
     }
 
     private static func loadAll(on db: Database, today: Day, workspace: String) async throws -> ImportOutcome {

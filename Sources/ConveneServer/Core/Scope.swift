@@ -76,7 +76,9 @@ struct Scope: Sendable {
     /// Runs a write that chooses a unique value itself (a key, a version number) again from the start when another
     /// writer took the value first, so `write` must read what it chooses from and open its own transaction.
     func retryingCollisions<T: Sendable>(on fields: Set<String>, _ write: () async throws -> T) async throws -> T {
-        precondition(!db.inTransaction, "A collision is retried by running its write again, in a new transaction")
+        // Inside a caller's transaction a collision cannot be retried (it fails that transaction): the write runs once,
+        // and a collision fails the caller's whole write, as it must.
+        if db.inTransaction { return try await write() }
         for attempt in 1... {
             do {
                 return try await write()
