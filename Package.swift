@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "XMLCoder", package: "XMLCoder"),
                 .product(name: "Crypto", package: "swift-crypto")
             ],
-            resources: [.copy("Guidance/Templates")]
+            resources: [.copy("Guidance/Templates"), .copy("Outcomes/Frameworks")]
         ),
         // Persistence, pages and the JSON API.
         .target(

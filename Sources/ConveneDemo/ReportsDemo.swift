@@ -17,6 +17,7 @@ public enum ReportsDemo {
             let outcome = try await loadAll(on: db, today: today, workspace: workspace)
             if case .applied = outcome {
                 try await DemoReview.load(try DemoLandscape.register(), on: db, today: today, workspace: workspace)
+                try await DemoOutcomes.load(on: db, today: today, workspace: workspace)
             }
             return outcome
         }

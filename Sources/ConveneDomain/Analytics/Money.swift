@@ -58,3 +58,22 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
         a >= 0 ? (2 * a + b) / (2 * b) : -((2 * -a + b) / (2 * b))
     }
 }
+
+extension Money {
+    /// Pence from an amount as a person writes it: "£100,000", "1234.5", "£12.07"; nil when it is not an amount of
+    /// pounds and at most two decimal places, or is negative.
+    public static func pence(reading text: String) -> Int? {
+        var t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        if t.hasPrefix("£") { t.removeFirst() }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard !t.isEmpty, parts.count <= 2, let pounds = Int(parts[0].isEmpty ? "0" : parts[0]), pounds >= 0,
+            parts[0].allSatisfy(\.isNumber)
+        else { return nil }
+        guard parts.count == 2 else { return pounds * 100 }
+        let fraction = parts[1]
+        guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isNumber), let p = Int(fraction) else {
+            return nil
+        }
+        return pounds * 100 + (fraction.count == 1 ? p * 10 : p)
+    }
+}

@@ -143,6 +143,8 @@ public enum StepRule: String, Vocabulary {
     case termsOfReference = "terms-of-reference"
     /// An active delivery plan of the partnership's, with priorities.
     case deliveryPlan = "delivery-plan"
+    /// A performance framework of the partnership's with at least one indicator that has a value.
+    case performanceFramework = "performance-framework"
 
     public var label: String {
         switch self {
@@ -150,6 +152,7 @@ public enum StepRule: String, Vocabulary {
         case .footprint: "The footprint wholly covers every upper-tier authority it touches"
         case .termsOfReference: "A version of the terms of reference has been approved"
         case .deliveryPlan: "An active delivery plan with priorities"
+        case .performanceFramework: "A performance framework with at least one measured indicator"
         }
     }
 }

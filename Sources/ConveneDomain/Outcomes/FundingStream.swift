@@ -48,7 +48,11 @@ public struct FundingStream: Hashable, Codable, Sendable {
         var check = Checker()
         check.requireKey(key)
         check.add(funder.validate())
-        check.requireKey(recipientKey, "recipient_key")
+        if recipientKey.isEmpty {
+            check.require(false, "recipient_key", "Choose the organisation the money is paid to")
+        } else {
+            check.requireKey(recipientKey, "recipient_key")
+        }
         check.require(!partnershipKeys.isEmpty, "partnership_keys", "Choose at least one partnership the money serves")
         for partnership in partnershipKeys { check.requireKey(partnership, "partnership_keys") }
         check.require(

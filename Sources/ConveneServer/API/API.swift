@@ -32,6 +32,9 @@ enum API {
         GuidanceAPI.register(read: read, business: business(.path), admin: api.grouped(Require(role: .admin)))
         SurveyAPI.register(read: read, write: write)
         ReviewAPI.register(read: read)
+        OutcomeAPI.register(
+            read: read, write: write, business: business(.path), admin: api.grouped(Require(role: .admin)))
+        FundingAPI.register(read: read, write: write)
     }
 
     /// Ends a partnership: discontinued by default, or merged into another (which records the relation).

@@ -20,6 +20,9 @@ enum APIPath: SitePath {
     case publicPartnerships, publicPartnership(workspace: String, String)
     case surveys, survey(String), surveyResults(String), surveyResponses(String)
     case reviews, review(String), reviewReport(String)
+    case indicators, indicator(String), indicatorMeasurements(String), measurements, targets
+    case framework(String), outcomesAnalysis
+    case fundingStreams, fundingStream(String), fundingAnalysis
 
     var segments: [String] { ["api", "v1"] + tail }
 
@@ -67,6 +70,16 @@ enum APIPath: SitePath {
         case .reviews: ["reviews"]
         case .review(let key): ["reviews", key]
         case .reviewReport(let key): ["reviews", key, "report"]
+        case .indicators: ["indicators"]
+        case .indicator(let id): ["indicators", id]
+        case .indicatorMeasurements(let id): ["indicators", id, "measurements"]
+        case .measurements: ["measurements"]
+        case .targets: ["targets"]
+        case .framework(let key): ["partnerships", key, "framework"]
+        case .outcomesAnalysis: ["analyses", "outcomes"]
+        case .fundingStreams: ["funding-streams"]
+        case .fundingStream(let key): ["funding-streams", key]
+        case .fundingAnalysis: ["analyses", "funding"]
         case .milestones(let key): ["partnerships", key, "milestones"]
         case .milestoneEvidence(let key, let template, let step, let occurrence):
             ["partnerships", key, "milestones", template, step, occurrence, "evidence"]

@@ -438,11 +438,12 @@ enum OpenAPIDocument {
             "description":
                 "The register of a police force area's partnerships: areas, organisations, people, partnerships, memberships, reporting lines and terms of reference; and the business of its boards: meetings, agendas, attendance, minutes and actions. Errors are RFC 9457 problem details."
         ],
-        "paths": .object(paths + meetingPaths + analysisPaths + guidancePaths + surveyPaths + reviewPaths),
+        "paths": .object(
+            paths + meetingPaths + analysisPaths + guidancePaths + surveyPaths + reviewPaths + outcomePaths),
         "components": [
             "schemas": .object(
                 schemas + requestSchemas + meetingSchemas + analysisSchemas + guidanceSchemas + surveySchemas
-                    + reviewSchemas)
+                    + reviewSchemas + outcomeSchemas)
         ]
     ]
 }

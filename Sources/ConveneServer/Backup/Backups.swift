@@ -264,8 +264,10 @@ enum Backups {
         return order
     }
 
-    /// What the migrations make: the first workspace and the shipped guidance template.
-    static let madeByMigrations = [WorkspaceRecord.schema: 1, GuidanceTemplateRecord.schema: 1]
+    /// What the migrations make: the first workspace and the shipped guidance templates.
+    static let madeByMigrations = [
+        WorkspaceRecord.schema: 1, GuidanceTemplateRecord.schema: (try? GuidanceTemplateFile.shipped().count) ?? 1
+    ]
 
     /// The tables that hold more than the migrations made.
     private static func heldRows(_ sql: any SQLDatabase, tables: [String]) async throws -> [String] {

@@ -123,6 +123,8 @@ func routes(_ app: Application) throws {
     SurveyPages.register(read: read, write: write)
     RespondPages.register(on: app)
     ReviewPages.register(read: read, write: write, open: app)
+    OutcomePages.register(read: read, write: write, business: business, admin: app.grouped(Require(role: .admin)))
+    FundingPages.register(read: read, write: write)
     CalendarFeeds.register(open: app, read: read)
     ImportPage.register(on: write)
     HistoryPage.register(on: read)

@@ -124,6 +124,7 @@ enum RuleRecords {
             .filter(\.$kind == StrategyKind.deliveryPlan.rawValue).filter(\.$status == StrategyStatus.active.rawValue)
             .all()
         async let footprint = footprintCovers(ListColumn.decode(partnership.footprint), in: scope)
+        async let framework = measuredFramework(of: partnership, in: scope)
 
         var found: [StepRule: [PartnershipMilestones.RecordLink]] = [:]
         found[.seniorResponsibleOwner] = try await sros.filter { member in
@@ -157,7 +158,24 @@ enum RuleRecords {
                 PartnershipMilestones.RecordLink(
                     label: "The footprint", href: RegisterPath.partnership(partnership.key).href(fragment: "footprint"))
             ] : []
+        found[.performanceFramework] = try await framework
         return found
+    }
+
+    /// The partnership's dashboard, when its performance framework has an indicator with a value.
+    static func measuredFramework(of partnership: PartnershipRecord, in scope: Scope) async throws
+        -> [PartnershipMilestones.RecordLink]
+    {
+        guard let framework = try await OutcomeStore.framework(of: partnership, in: scope) else { return [] }
+        let areas = [framework.areaCode] + (framework.comparisonAreaCode.map { [$0] } ?? [])
+        let measured = try await MeasurementRecord.query(in: scope).filter(\.$indicatorKey ~~ framework.indicatorIDs)
+            .filter(\.$areaCode ~~ areas).first()?.domain
+        guard let measured, framework.isMeasured(by: [measured]) else { return [] }
+        return [
+            PartnershipMilestones.RecordLink(
+                label: "The performance framework, \(framework.entries.count) indicators",
+                href: OutcomePath.dashboard(partnership.key).href)
+        ]
     }
 
     /// Reads the geography the footprint rule needs: the footprint's districts, the upper-tier authorities they lie

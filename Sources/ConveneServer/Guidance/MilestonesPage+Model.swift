@@ -11,6 +11,8 @@ struct MilestonesPageModel {
     var mayEdit: Bool
     /// Pages of the papers the evidence names, by paper key.
     var paperLinks: [String: (title: String, href: String)]
+    /// The reports due to funders on the money that serves the partnership, in date order.
+    var fundingReports: [FundingReport]
 
     static func load(key: String, context: PageContext, mayEdit: Bool, in scope: Scope) async throws
         -> MilestonesPageModel
@@ -19,7 +21,8 @@ struct MilestonesPageModel {
         let keys = Set(milestones.lists.flatMap { $0.tasks.flatMap { $0.evidence.compactMap(\.paperKey) } })
         return MilestonesPageModel(
             context: context, milestones: milestones, mayEdit: mayEdit,
-            paperLinks: try await EvidenceFormModel.papers(of: key, keys: keys, in: scope))
+            paperLinks: try await EvidenceFormModel.papers(of: key, keys: keys, in: scope),
+            fundingReports: FundingReport.due(try await FundingStore.streams(serving: key, in: scope)))
     }
 }
 

@@ -42,7 +42,33 @@ enum MilestonesPageView {
                 .if(
                     model.milestones.lists.isEmpty,
                     .p(.text("No guidance template applies to this type of partnership."))),
-                .forEach(model.milestones.lists) { list in taskList(list, model) }))
+                .forEach(model.milestones.lists) { list in taskList(list, model) },
+                fundingReports(model)))
+    }
+
+    /// The reports due to funders on the money that serves the partnership (its funding streams' reporting dates).
+    static func fundingReports(_ model: MilestonesPageModel) -> Node<HTML.BodyContext> {
+        let today = model.milestones.today
+        return .if(
+            !model.fundingReports.isEmpty,
+            .section(
+                .h2(.class("heading-l"), .text("Reports to funders")),
+                .p(.text("The reporting dates of the funding streams that serve the partnership.")),
+                .ul(
+                    .class("task-list"),
+                    .forEach(model.fundingReports) { report in
+                        .li(
+                            .class("task-list__item"),
+                            .div(
+                                .class("task-list__name"),
+                                .a(.href(FundingPath.stream(report.streamKey).href), .text(report.title)),
+                                .div(.class("hint"), .text("Due by \(report.day.longDescription)."))),
+                            .div(
+                                .class("task-list__status"),
+                                report.day < today
+                                    ? Components.tag("Date passed", "grey")
+                                    : Components.tag("Due in \(report.day.ordinal - today.ordinal) days", "blue")))
+                    })))
     }
 
     static func taskList(_ list: PartnershipMilestones.TaskList, _ model: MilestonesPageModel) -> Node<HTML.BodyContext>

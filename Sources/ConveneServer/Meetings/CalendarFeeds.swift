@@ -99,6 +99,16 @@ enum CalendarFeeds {
                     status: a.status == ActionStatus.inProgress.rawValue ? .inProcess : .needsAction)
             }
         }
+        if s.includeActions && s.kind != .person {
+            // Reports due to funders on the money that serves the partnership (or any), in the meetings' window.
+            let window = WallClock.day(of: from)...WallClock.day(of: to)
+            tasks += FundingReport.due(try await FundingStore.streams(serving: s.partnership?.key, in: scope))
+                .filter { window.contains($0.day) }.map { report in
+                    CalendarTask(
+                        uid: "\(report.streamKey)-report-\(report.day)@convene", summary: report.title,
+                        dueDay: report.day, status: .needsAction)
+                }
+        }
         // DTSTAMP: the workspace's latest change, so the same register always gives the same bytes.
         let stamp =
             try await AuditEventRecord.query(in: scope).sort(\.$at, .descending).first()?.at

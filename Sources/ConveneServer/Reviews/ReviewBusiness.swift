@@ -87,7 +87,7 @@ enum ReviewBusiness {
                 record.periodFrom = request.period.from.description
                 record.periodTo = request.period.to.description
                 record.partnershipKeys =
-                    request.partnershipKeys.isEmpty ? nil : SurveyRecord.json(request.partnershipKeys.sorted())
+                    request.partnershipKeys.isEmpty ? nil : StoredJSON.write(request.partnershipKeys.sorted())
                 record.surveyKey = request.surveyKey
                 record.status = ReviewStatus.draft.rawValue
                 record.createdAt = scope.now()
@@ -102,9 +102,9 @@ enum ReviewBusiness {
                     let choice = ReviewChoice(proposal.proposal)
                     item.proposed = choice.identifier
                     item.proposedWith = choice.other
-                    item.reasons = SurveyRecord.json(
+                    item.reasons = StoredJSON.write(
                         proposal.reasons.map { ReviewItem.Reason(sentence: $0.sentence, evidence: $0.evidence) })
-                    item.measures = SurveyRecord.json(measures)
+                    item.measures = StoredJSON.write(measures)
                     try await item.create(on: scope.db)
                 }
                 audit.note("create", "review", key, before: nil as Audited?, after: audited(record))

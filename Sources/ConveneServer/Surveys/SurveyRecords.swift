@@ -38,13 +38,7 @@ final class SurveyRecord: WorkspaceOwned, @unchecked Sendable {
         status = survey.status.rawValue
         closesOn = survey.closesOn?.description
         previousKey = survey.previousKey
-        questions = Self.json(survey.questions)
-    }
-
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+        questions = StoredJSON.write(survey.questions)
     }
 }
 
@@ -108,6 +102,6 @@ final class SurveyResponseRecord: WorkspaceOwned, @unchecked Sendable {
     }
 
     static func json(_ answers: [String: SurveyAnswer]) -> String {
-        SurveyRecord.json(answers.filter { !$0.value.isNone }.mapValues(\.values))
+        StoredJSON.write(answers.filter { !$0.value.isNone }.mapValues(\.values))
     }
 }

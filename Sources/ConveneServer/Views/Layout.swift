@@ -66,6 +66,8 @@ struct Layout {
                                     .li(.a(.href(AnalysisPath.index.href), .text("Analysis"))),
                                     .li(.a(.href(SurveyPath.surveys.href), .text("Surveys"))),
                                     .li(.a(.href(ReviewPath.reviews.href), .text("Reviews"))),
+                                    .li(.a(.href(OutcomePath.outcomes.href), .text("Outcomes"))),
+                                    .li(.a(.href(FundingPath.funding.href), .text("Funding"))),
                                     .if(context.mayEdit, .li(.a(.href(RegisterPath.importFile.href), .text("Import")))),
                                     .li(.a(.href(RegisterPath.history.href), .text("History")))
                                 )

@@ -115,6 +115,13 @@ enum Stylesheet {
         .chart-line { fill: none; stroke: #1d70b8; stroke-width: 3; }
         .chart-point { fill: #0b0c0c; }
         .chart-axis-line { stroke: #484949; }
+        .chart-line--comparison { stroke: #6f777b; stroke-dasharray: 8 5; }
+        .chart-line--target { stroke: #0b0c0c; stroke-width: 2; stroke-dasharray: 2 4; }
+        .chart-point--comparison { fill: #6f777b; }
+        .chart-target { fill: #ffffff; stroke: #0b0c0c; stroke-width: 2; }
+        .chart-flow { fill: #1d70b8; fill-opacity: 0.3; }
+        .chart-heading { font-weight: 700; }
+        .chart-flow-label { paint-order: stroke; stroke: #ffffff; stroke-width: 4px; stroke-linejoin: round; }
         .heat-0 { fill: #f3f2f1; } .heat-1 { fill: #d2e2f1; } .heat-2 { fill: #8eb8dc; } .heat-3 { fill: #2b6cb0; } .heat-4 { fill: #0c2d4a; }
         .heat-text { font-size: 11px; fill: #0b0c0c; } .heat-text-light { font-size: 11px; fill: #fff; }
         .task-list { list-style: none; padding: 0; margin: 0 0 30px; border-top: 1px solid var(--border); }

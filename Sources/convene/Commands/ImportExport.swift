@@ -5,26 +5,33 @@ import Foundation
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a register file, or a calendar file into a partnership's meetings: all of it, or nothing.",
+        abstract:
+            "Import a register file, a calendar file into a partnership's meetings, or a file of indicators, "
+            + "measurements or targets: all of it, or nothing.",
         discussion:
             "The file is checked first; any problem is reported by row (or line) and field and nothing is written. "
             + "Importing the same file again changes nothing. See docs/import-formats.md for the layouts. A "
             + "workbook (xlsx) is read from its first sheet with the CSV's columns. A calendar file (ics) needs "
-            + "--partnership."
+            + "--partnership. Indicators: indicator_id,name,unit,polarity,source,frequency,geography. Measurements "
+            + "(.csv or .xlsx): indicator_id,area_code,period,value with optional numerator,denominator,published_on,"
+            + "source, or a column per period; a period is 2023, 2023-24, 2023-Q2 or 2023-05; a revised value is kept "
+            + "beside the one it revises. Targets: indicator_id,area_code,period,target."
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case popolo, csv, xlsx, ics
+        case indicators, measurements, targets
 
-        /// The register's format, for every kind but a calendar.
+        /// The register's format, for the register's files.
         var register: Tasks.FileFormat? { Tasks.FileFormat(rawValue: rawValue) }
+        /// The outcomes file, for indicators, measurements and targets.
+        var outcomes: OutcomeFileKind? { OutcomeFileKind(rawValue: rawValue) }
     }
 
-    @ArgumentParser.Argument(help: "popolo, csv, xlsx or ics") var format: Kind
+    @ArgumentParser.Argument(help: "popolo, csv, xlsx, ics, indicators, measurements or targets") var format: Kind
     @ArgumentParser.Argument(help: "The file to import.") var file: String
     @ArgumentParser.Option(help: "For ics: the partnership whose meetings the calendar holds.") var partnership: String?
-    @ArgumentParser.Flag(help: "Show what would change without writing anything (popolo, csv and xlsx).") var dryRun =
-        false
+    @ArgumentParser.Flag(help: "Show what would change without writing anything (all but ics).") var dryRun = false
     @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
@@ -43,6 +50,13 @@ struct Import: AsyncParsableCommand {
             throw CommandFailure("Cannot read '\(file)': no such file, or it is not readable.")
         }
         try await withApplication(options) { app in
+            if let outcomes = format.outcomes {
+                say(
+                    try await Tasks.importOutcomes(
+                        outcomes, data, fileName: URL(fileURLWithPath: file).lastPathComponent, dryRun: dryRun,
+                        db: app.db, workspace: workspace.workspace, now: Convene.now))
+                return
+            }
             guard let register = format.register else {
                 guard let partnership else { return }
                 switch try await Tasks.importCalendar(

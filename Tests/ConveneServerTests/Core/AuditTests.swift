@@ -18,7 +18,12 @@ import VaporTesting
         var bad: (json: String?, form: String?)
         var badUpload: String? = nil
         var kind: String
+        /// The form's fields beside an upload.
+        var fields: [(String, String)] = [("format", "csv")]
         var testDescription: String { route }
+
+        var uploaded: Upload? { upload.map { Upload(fields: fields, file: $0) } }
+        var badUploaded: Upload? { badUpload.map { Upload(fields: fields, file: $0) } }
     }
 
     /// A base register every case starts from: an organisation, two people, two partnerships,
@@ -57,7 +62,25 @@ import VaporTesting
         _ = try await app.send(.POST, "/surveys/open-survey/status", form: "status=open")
         // A review of the landscape ("review"), a draft.
         _ = try await app.send(.POST, "/reviews/new", form: "title=Review&from=2026-01-01&to=2026-03-31")
+        // The drugs partnership's performance framework, and a funding stream for it ("initial-grant").
+        _ = try await app.send(
+            .POST, "/partnerships/cdp/framework", form: "area_code=E10000003&indicators%5B%5D=cdof-drug-misuse-deaths")
+        _ = try await app.send(.POST, "/funding/new", form: streamForm("Initial+grant"))
     }
+
+    /// A funding stream's form: from the spare organisation to the council, for the drugs partnership.
+    static func streamForm(_ purpose: String) -> String {
+        "funder=spare-org&recipient_key=council&partnership_keys%5B%5D=cdp&purpose=\(purpose)&year_1=2026-27"
+            + "&amount_1=1000"
+    }
+
+    /// A stream in the API's JSON, with its purpose.
+    static func streamJSON(_ purpose: String) -> String {
+        #"{"funder":{"name":"Home Office"},"recipient_key":"council","partnership_keys":["cdp"],"purpose":""#
+            + purpose + #"","amounts":[{"financial_year":"2026-27","pence":100}]}"#
+    }
+
+    static let measurementsFile = "indicator_id,area_code,period,value\ncdof-drug-misuse-deaths,E10000003,2023,4.2\n"
 
     /// A guidance template file with one template, as an administrator imports it.
     static let guidanceFile =
@@ -458,6 +481,58 @@ import VaporTesting
             route: "POST /reviews/{key}/partnerships/{partnership}", path: "/reviews/review/partnerships/cdp",
             form: "decision=reform&rationale=Too+many+meetings", bad: (nil, "decision=reform&rationale="),
             kind: "review-recommendation"),
+        // Outcomes: files of values and targets, a local indicator, a partnership's framework, funding streams.
+        .init(
+            route: "POST /outcomes/import", path: "/outcomes/import", upload: measurementsFile, bad: (nil, nil),
+            badUpload: "indicator_id,area_code,period,value\nnope,E10000003,2023,4.2\n", kind: "measurements",
+            fields: [("kind", "measurements")]),
+        .init(
+            route: "POST /outcomes/indicators/new", path: "/outcomes/indicators/new",
+            form:
+                "indicator_id=local-kits&name=Naloxone+kits&unit=count&polarity=higher-is-better&source=Plan"
+                + "&frequency=quarterly&geography=upper-tier-authority",
+            bad: (nil, "indicator_id=&name="), kind: "indicator"),
+        .init(
+            route: "POST /api/v1/indicators", path: "/api/v1/indicators",
+            json:
+                #"{"id":"api-kits","name":"Kits","unit":"count","polarity":"higher-is-better","source":"Plan","#
+                + #""frequency":"annual","geography":"upper-tier-authority","outcomes":[]}"#,
+            bad: (
+                #"{"id":"cdof-drug-misuse-deaths","name":"Kits","unit":"count","polarity":"higher-is-better","#
+                    + #""source":"Plan","frequency":"annual","geography":"upper-tier-authority","outcomes":[]}"#, nil
+            ), kind: "indicator"),
+        .init(
+            route: "POST /api/v1/measurements", path: "/api/v1/measurements", json: measurementsFile,
+            bad: ("indicator_id,area_code\n", nil), kind: "measurements"),
+        .init(
+            route: "POST /api/v1/targets", path: "/api/v1/targets",
+            json: "indicator_id,area_code,period,target\ncdof-drug-misuse-deaths,E10000003,2023,4.5\n",
+            bad: ("indicator_id,area_code,period,target\ncdof-drug-misuse-deaths,E10000003,2023,lots\n", nil),
+            kind: "target"),
+        .init(
+            route: "POST /partnerships/{key}/framework", path: "/partnerships/cdp/framework",
+            form: "area_code=E10000003&indicators%5B%5D=cdof-numbers-in-treatment", bad: (nil, "area_code=x"),
+            kind: "performance-framework"),
+        .init(
+            route: "PUT /api/v1/partnerships/{key}/framework", path: "/api/v1/partnerships/cdp/framework",
+            json:
+                #"{"area_code":"E10000003","indicators":[{"indicator_id":"cdof-numbers-in-treatment","priority_keys":[]}]}"#,
+            bad: (#"{"area_code":"x","indicators":[]}"#, nil), kind: "performance-framework"),
+        .init(
+            route: "POST /funding/new", path: "/funding/new", form: streamForm("Treatment+grant"),
+            bad: (nil, streamForm("")), kind: "funding-stream"),
+        .init(
+            route: "POST /funding/{key}/edit", path: "/funding/initial-grant/edit", form: streamForm("First+grant"),
+            bad: (nil, streamForm("Initial+grant").replacingOccurrences(of: "2026-27", with: "2026")),
+            kind: "funding-stream"),
+        .init(
+            route: "POST /api/v1/funding-streams", path: "/api/v1/funding-streams", json: streamJSON("Drug testing"),
+            bad: (streamJSON(""), nil), kind: "funding-stream"),
+        .init(
+            route: "PUT /api/v1/funding-streams/{key}", path: "/api/v1/funding-streams/initial-grant",
+            json: streamJSON("First grant"),
+            bad: (streamJSON("First grant").replacingOccurrences(of: "council", with: "nobody"), nil),
+            kind: "funding-stream"),
         // The same business through the API.
         .init(
             route: "POST /api/v1/partnerships/{key}/meetings", path: "/api/v1/partnerships/cdp/meetings",
@@ -573,7 +648,7 @@ import VaporTesting
             // Act
             let response = try await app.send(
                 Self.method(write.route), path, json: write.json, form: write.form,
-                upload: write.upload.map { Upload(file: $0) })
+                upload: write.uploaded)
 
             // Check
             #expect((200..<400).contains(Int(response.status.code)), "\(response.status): \(response.text.prefix(300))")
@@ -595,7 +670,7 @@ import VaporTesting
             // Act
             let response = try await app.send(
                 Self.method(write.route), path, json: write.bad.json, form: write.bad.form,
-                upload: write.badUpload.map { Upload(file: $0) })
+                upload: write.badUploaded)
 
             // Check
             #expect(response.status.code >= 400, "\(response.status)")

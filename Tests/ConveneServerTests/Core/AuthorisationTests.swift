@@ -75,7 +75,7 @@ import VaporTesting
 
     static func send(
         _ app: Application, _ who: Who, _ people: [Who: Credentials], _ method: HTTPMethod, _ path: String,
-        json: String? = nil, form: String? = nil, upload: String? = nil
+        json: String? = nil, form: String? = nil, upload: Upload? = nil
     ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         var body: ByteBuffer?
@@ -88,7 +88,7 @@ import VaporTesting
             }
         }
         if let upload {
-            let (type, multipart) = Upload(file: upload).body(csrf: person?.csrf ?? "")
+            let (type, multipart) = upload.body(csrf: person?.csrf ?? "")
             headers.replaceOrAdd(name: .contentType, value: type)
             body = multipart
         } else if let json {
@@ -294,7 +294,32 @@ import VaporTesting
         (
             "GET /api/v1/partnerships/{key}/milestones", "/api/v1/partnerships/cdp/milestones",
             "/api/v1/partnerships/secret-board/milestones"
-        )
+        ),
+        // Outcomes: the indicators, their files, a partnership's framework and dashboard; funding streams.
+        ("GET /outcomes", "/outcomes", nil), ("GET /outcomes/import", "/outcomes/import", nil),
+        ("GET /outcomes/indicators/new", "/outcomes/indicators/new", nil),
+        ("GET /outcomes/indicators/{id}", "/outcomes/indicators/cdof-drug-misuse-deaths", nil),
+        ("GET /partnerships/{key}/framework", "/partnerships/cdp/framework", "/partnerships/secret-board/framework"),
+        ("GET /partnerships/{key}/dashboard", "/partnerships/cdp/dashboard", "/partnerships/secret-board/dashboard"),
+        (
+            "GET /partnerships/{key}/dashboard/{indicator}", "/partnerships/cdp/dashboard/cdof-drug-misuse-deaths.csv",
+            "/partnerships/secret-board/dashboard/cdof-drug-misuse-deaths.csv"
+        ),
+        ("GET /api/v1/indicators", "/api/v1/indicators", nil),
+        ("GET /api/v1/indicators/{id}", "/api/v1/indicators/cdof-drug-misuse-deaths", nil),
+        ("GET /api/v1/indicators/{id}/measurements", "/api/v1/indicators/cdof-drug-misuse-deaths/measurements", nil),
+        ("GET /api/v1/targets", "/api/v1/targets", nil),
+        (
+            "GET /api/v1/partnerships/{key}/framework", "/api/v1/partnerships/cdp/framework",
+            "/api/v1/partnerships/secret-board/framework"
+        ),
+        ("GET /api/v1/analyses/outcomes", "/api/v1/analyses/outcomes", nil),
+        ("GET /funding", "/funding", nil), ("GET /funding/new", "/funding/new", nil),
+        ("GET /funding/{key}", "/funding/initial-grant", nil),
+        ("GET /funding/{key}/edit", "/funding/initial-grant/edit", nil),
+        ("GET /api/v1/funding-streams", "/api/v1/funding-streams", nil),
+        ("GET /api/v1/funding-streams/{key}", "/api/v1/funding-streams/initial-grant", nil),
+        ("GET /api/v1/analyses/funding", "/api/v1/analyses/funding", nil)
     ]
 
     /// Routes anyone may use.
@@ -322,6 +347,8 @@ import VaporTesting
     /// the register needs an editor.
     static func writeRole(_ route: String) -> WorkspaceRole {
         if route.contains(" /guidance") || route.contains("/api/v1/guidance") { return .admin }
+        // A workspace's own indicators: its administrators add them.
+        if route == "POST /outcomes/indicators/new" || route == "POST /api/v1/indicators" { return .admin }
         return route.contains("/account/tokens") || route.contains("/account/person")
             || route.contains("/calendar/feeds") ? .viewer : .editor
     }
@@ -334,10 +361,12 @@ import VaporTesting
             && partnershipBusiness.contains(route.replacingOccurrences(of: "GET ", with: "POST "))
         // Guidance templates are national: only administrators add them.
         if route == "GET /guidance/new" || route == "GET /guidance/import" { return .admin }
+        if route == "GET /outcomes/indicators/new" { return .admin }
         return route.hasSuffix("/new") || route.hasSuffix("/edit") || route == "GET /import"
             || route == "GET /surveys/{key}/links" || route == "GET /surveys/import"
             || route == "GET /reviews/{key}/partnerships/{partnership}"
-            || route == "GET /api/v1/surveys/{key}/responses" || form ? .editor : .viewer
+            || route == "GET /api/v1/surveys/{key}/responses" || route == "GET /outcomes/import" || form
+            ? .editor : .viewer
     }
 
     /// A partnership's own business: its secretariat may do these to the partnerships it is given, and nothing else
@@ -378,7 +407,9 @@ import VaporTesting
         // Its evidence for the guidance's steps.
         "POST /partnerships/{key}/milestones/{template}/{step}/{occurrence}/evidence",
         "POST /api/v1/partnerships/{key}/milestones/{template}/{step}/{occurrence}/evidence",
-        "POST /partnerships/{key}/reports/new"
+        "POST /partnerships/{key}/reports/new",
+        // Its performance framework.
+        "POST /partnerships/{key}/framework", "PUT /api/v1/partnerships/{key}/framework"
     ]
 
     /// Whether `who` may use a route, when the secretariat has been given the partnership the request names.
@@ -469,7 +500,7 @@ import VaporTesting
                 let people = try await Self.setUp(app)
                 let response = try await Self.send(
                     app, who, people, AuditTests.method(write.route), write.path, json: write.json, form: write.form,
-                    upload: write.upload)
+                    upload: write.uploaded)
                 if Self.allowed(who, write.route, needs: Self.writeRole(write.route)) {
                     #expect(
                         (200..<400).contains(Int(response.status.code)), "\(who) \(write.route): \(response.status)")
@@ -491,7 +522,7 @@ import VaporTesting
                 let response = try await Self.send(
                     app, .secretariat, people, AuditTests.method(write.route), write.path,
                     json: write.json, form: write.form,
-                    upload: write.upload)
+                    upload: write.uploaded)
                 #expect(response.status == .forbidden, "\(write.route): \(response.status)")
                 #expect(try await AuditTests.auditCount(app) == before)
             }

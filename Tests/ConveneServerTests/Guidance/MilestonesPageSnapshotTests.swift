@@ -63,6 +63,9 @@ import Testing
                 "wm-cdp-2024-02-01-item-1-paper-1": (
                     "Membership and terms", "/partnerships/wm-cdp/meetings/wm-cdp-2024-02-01/papers/p-1"
                 )
+            ],
+            fundingReports: [
+                FundingReport(streamKey: "treatment-grant", purpose: "Treatment grant", day: Day("2024-04-30")!)
             ])
 
         // The call under test
@@ -70,6 +73,7 @@ import Testing
 
         // Validation
         #expect(html.contains("Overdue"))
+        #expect(html.contains("Report to the funder: Treatment grant"))
         #expect(html.contains("Director of Public Health, SRO"))
         assertSnapshot(of: html, as: .lines)
     }
