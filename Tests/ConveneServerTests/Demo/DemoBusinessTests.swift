@@ -63,7 +63,9 @@ import VaporTesting
                     try await AttendanceRecord.query(in: scope).count(),
                     try await AgendaItemRecord.query(in: scope).count(),
                     try await ActionRecord.query(in: scope).count(),
-                    try await PartnershipRecord.query(in: scope).count()
+                    try await PartnershipRecord.query(in: scope).count(),
+                    try await MeasurementRecord.query(in: scope).count(),
+                    try await FundingStreamRecord.query(in: scope).count()
                 ]
             }
             let first = try await counts()
