@@ -26,6 +26,9 @@ import VaporTesting
         var badUploaded: Upload? { badUpload.map { Upload(fields: fields, file: $0) } }
     }
 
+    /// The base register, made once per run.
+    static let seed = TestSeed(name: "audit") { app in try await setUp(app) }
+
     /// A base register every case starts from: an organisation, two people, two partnerships,
     /// a membership, a reporting line and a version of terms of reference.
     static func setUp(_ app: Application) async throws {
@@ -639,9 +642,8 @@ import VaporTesting
     }
 
     @Test(arguments: cases) func aWriteLeavesAnAuditEntry(_ write: WriteCase) async throws {
-        try await withConveneApp { app in
-            // Setup
-            try await Self.setUp(app)
+        try await withConveneApp(seed: Self.seed) { app, _ in
+            // Setup: the base register (`seed`)
             let path = try await Self.resolve(write.path, app)
             let before = try await Self.auditCount(app)
 
@@ -661,9 +663,8 @@ import VaporTesting
 
     @Test(arguments: cases.filter { $0.bad.json != nil || $0.bad.form != nil || $0.badUpload != nil })
     func aFailedWriteLeavesNone(_ write: WriteCase) async throws {
-        try await withConveneApp { app in
-            // Setup
-            try await Self.setUp(app)
+        try await withConveneApp(seed: Self.seed) { app, _ in
+            // Setup: the base register (`seed`)
             let path = try await Self.resolve(write.path, app)
             let before = try await Self.auditCount(app)
 
@@ -701,9 +702,8 @@ import VaporTesting
     }
 
     @Test func importsAreAuditedAndExported() async throws {
-        try await withConveneApp { app in
-            // Setup
-            try await Self.setUp(app)
+        try await withConveneApp(seed: Self.seed) { app, _ in
+            // Setup: the base register (`seed`)
 
             // Act
             let lines = String(decoding: try await Tasks.exportAudit(on: app.db), as: UTF8.self).split(separator: "\n")

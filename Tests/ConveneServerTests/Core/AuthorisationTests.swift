@@ -13,6 +13,12 @@ import VaporTesting
 
     struct Credentials: Sendable { var token: String; var cookie: String; var csrf: String }
 
+    /// The set-up of most tests, made once per run; and the one whose secretariat runs another partnership's business.
+    static let seed = TestSeed(name: "authorisation") { app in try await setUp(app) }
+    static let sparesSeed = TestSeed(name: "authorisation_spare") { app in
+        try await setUp(app, secretariatOf: ["spare-board"])
+    }
+
     /// Users of every role in the default workspace, and another workspace with a record of its own.
     /// The secretariat user runs the business of `secretariatOf`; the write cases touch "cdp" and "board".
     static func setUp(_ app: Application, secretariatOf: [String] = ["cdp", "board"]) async throws -> [Who: Credentials]
@@ -437,8 +443,7 @@ import VaporTesting
     }
 
     @Test(arguments: Who.allCases) func readsInTheOwnWorkspace(_ who: Who) async throws {
-        try await withConveneApp { app in
-            let people = try await Self.setUp(app)
+        try await withConveneApp(seed: Self.seed) { app, people in
             for read in Self.reads {
                 let response = try await Self.send(app, who, people, .GET, read.own)
                 if Self.allowed(who, read.route, needs: Self.readRole(read.route)) {
@@ -458,8 +463,7 @@ import VaporTesting
     }
 
     @Test(arguments: Who.allCases) func anotherWorkspacesRecordsAreNotFound(_ who: Who) async throws {
-        try await withConveneApp { app in
-            let people = try await Self.setUp(app)
+        try await withConveneApp(seed: Self.seed) { app, people in
             for read in Self.reads {
                 guard let other = read.other else { continue }
                 let response = try await Self.send(app, who, people, .GET, other)
@@ -496,8 +500,7 @@ import VaporTesting
         where write.route != "POST /setup/{token}" && !write.route.contains("{id}/revoke")
             && !Self.open.contains(write.route)
         {
-            try await withConveneApp { app in
-                let people = try await Self.setUp(app)
+            try await withConveneApp(seed: Self.seed) { app, people in
                 let response = try await Self.send(
                     app, who, people, AuditTests.method(write.route), write.path, json: write.json, form: write.form,
                     upload: write.uploaded)
@@ -516,8 +519,7 @@ import VaporTesting
     /// A secretariat given only another partnership can do none of the writes: each names "cdp" or "board".
     @Test func aSecretariatWritesOnlyToThePartnershipsItIsGiven() async throws {
         for write in AuditTests.cases where Self.partnershipBusiness.contains(write.route) {
-            try await withConveneApp { app in
-                let people = try await Self.setUp(app, secretariatOf: ["spare-board"])
+            try await withConveneApp(seed: Self.sparesSeed) { app, people in
                 let before = try await AuditTests.auditCount(app)
                 let response = try await Self.send(
                     app, .secretariat, people, AuditTests.method(write.route), write.path,
@@ -531,8 +533,7 @@ import VaporTesting
 
     /// Choosing a workspace changes the session, not a record: it needs a signed-in user and a role in the workspace.
     @Test(arguments: Who.allCases) func switchingWorkspaceNeedsARoleThere(_ who: Who) async throws {
-        try await withConveneApp { app in
-            let people = try await Self.setUp(app)
+        try await withConveneApp(seed: Self.seed) { app, people in
             let response = try await Self.send(
                 app, who, people, .POST, "/account/workspaces", form: "workspace=other-force")
             // Anonymous posts fail the form-token check before they reach the route.

@@ -15,11 +15,67 @@ actor TestDatabases {
         var remove: @Sendable () async throws -> Void
     }
 
+    /// A set-up run once into a template of its own: the template, the test identity signed in there, and what
+    /// the set-up returned.
+    struct Seeded: Sendable {
+        var template: String
+        var identity: TestIdentity
+        var value: any Sendable
+    }
+
     private let postgresURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     private var template: Task<String, any Error>?
+    private var seeds: [String: Task<Seeded, any Error>] = [:]
 
     func copy() async throws -> Copy {
-        let template = try await madeTemplate()
+        try await copy(of: try await madeTemplate())
+    }
+
+    /// A copy of the template `name`'s set-up made, running `setUp` (signed in as the test identity, on the suite's
+    /// clock) the first time a test asks for it; with the identity and what `setUp` returned.
+    func seeded(_ name: String, _ setUp: @escaping @Sendable (Application) async throws -> any Sendable) async throws
+        -> (copy: Copy, identity: TestIdentity, value: any Sendable)
+    {
+        // The task is kept before anything is awaited, so that tests asking at once share the one set-up.
+        if seeds[name] == nil {
+            let postgresURL = self.postgresURL
+            seeds[name] = Task<Seeded, any Error> {
+                let base = try await self.madeTemplate()
+                let tag = "convene_seed_\(name)_\(ProcessInfo.processInfo.processIdentifier)"
+                let made: String
+                let database: DatabaseChoice
+                if let postgresURL {
+                    try await Self.admin(postgresURL, "DROP DATABASE IF EXISTS \(tag)")
+                    try await Self.admin(postgresURL, "CREATE DATABASE \(tag) TEMPLATE \(base)")
+                    made = tag
+                    database = .postgres(url: Self.url(postgresURL, database: tag), searchPath: nil)
+                } else {
+                    made = Self.folder.appendingPathComponent("\(tag).sqlite").path
+                    try? FileManager.default.removeItem(atPath: made)
+                    try FileManager.default.copyItem(atPath: base, toPath: made)
+                    database = .sqliteFile(made)
+                }
+                let app = try await Application.make(.testing)
+                app.logger.logLevel = .warning
+                do {
+                    try configure(app, Configuration(database: database, now: TestClock.now))
+                    try await TestIdentity.signIn(app)
+                    let value = try await setUp(app)
+                    let identity = TestIdentity.current(app)!
+                    try await app.asyncShutdown()
+                    return Seeded(template: made, identity: identity, value: value)
+                } catch {
+                    try? await app.asyncShutdown()
+                    throw error
+                }
+            }
+        }
+        let seed = try await seeds[name]!.value
+        return (try await copy(of: seed.template), seed.identity, seed.value)
+    }
+
+    /// A test's own copy of a template.
+    private func copy(of template: String) async throws -> Copy {
         let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         if let postgresURL {
             try await Self.admin(postgresURL, "CREATE DATABASE \(name) TEMPLATE \(template)")

@@ -18,13 +18,49 @@ func withConveneApp<T>(dotPath: String? = nil, now: Now = TestClock.now, _ test:
     // limit (PostgreSQL's test cluster has 600 connection slots).
     await TestSlots.shared.enter()
     defer { Task { await TestSlots.shared.leave() } }
-    let copy = try await TestDatabases.shared.copy()
+    return try await run(try await TestDatabases.shared.copy(), dotPath: dotPath, now: now, identity: nil, test)
+}
+
+/// A set-up many tests start from (a register, users, records of another workspace), run once per run into a
+/// template of its own; `value` is what it returns for the tests (the users' credentials, say). It runs signed in as
+/// the test identity, on the suite's clock.
+struct TestSeed<Value: Sendable>: Sendable {
+    /// Lower-case letters, digits and underscores: the template's name.
+    var name: String
+    var setUp: @Sendable (Application) async throws -> Value
+}
+
+/// Runs a test against its own copy of the seed's database, as `withConveneApp` does with the migrated template;
+/// the seed is made the first time a test asks for it. The test gets what the seed's set-up returned.
+func withConveneApp<Value: Sendable, T>(
+    seed: TestSeed<Value>, _ test: (Application, Value) async throws -> T
+) async throws -> T {
+    await TestSlots.shared.enter()
+    defer { Task { await TestSlots.shared.leave() } }
+    let setUp = seed.setUp
+    let seeded = try await TestDatabases.shared.seeded(seed.name) { app in try await setUp(app) }
+    guard let value = seeded.value as? Value else { throw EscapedError(description: "The seed \(seed.name) changed") }
+    return try await run(seeded.copy, dotPath: nil, now: TestClock.now, identity: seeded.identity) { app in
+        try await test(app, value)
+    }
+}
+
+/// Runs `test` on an application over `copy`, signed in as `identity` (held in the copy already) or as a new test
+/// identity, and removes the copy afterwards.
+private func run<T>(
+    _ copy: TestDatabases.Copy, dotPath: String?, now: Now, identity: TestIdentity?,
+    _ test: (Application) async throws -> T
+) async throws -> T {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     let result: T
     do {
         try configure(app, Configuration(database: copy.database, dotPath: dotPath, now: now))
-        try await TestIdentity.signIn(app)
+        if let identity {
+            TestIdentity.use(identity, in: app)
+        } else {
+            try await TestIdentity.signIn(app)
+        }
         result = try await test(app)
     } catch {
         try? await app.asyncShutdown()
@@ -118,6 +154,9 @@ struct TestIdentity: Sendable {
     private struct Key: StorageKey { typealias Value = TestIdentity }
 
     static func current(_ app: Application) -> TestIdentity? { app.storage[Key.self] }
+
+    /// Signs in as an identity whose user, token and session the application's database holds already.
+    static func use(_ identity: TestIdentity, in app: Application) { app.storage[Key.self] = identity }
 
     static func signIn(_ app: Application) async throws {
         try await Accounts.addUser(
