@@ -8,7 +8,7 @@ extension AnalysisViews {
         let (context, asked, r) = (model.context, model.asked, model.report)
         let title = "Attendance quality"
         return Layout(
-            context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(),
+            context: context, title: Form(errors: asked.errors).title(title), breadcrumbs: crumbs(),
             content: .group(
                 header(.attendance, title, asked, path: AnalysisPath.analysis(.attendance)),
                 Components.summaryList([

@@ -9,7 +9,7 @@ extension AnalysisViews {
         let q = asked.query
         let title = "Cost of meetings"
         return Layout(
-            context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(),
+            context: context, title: Form(errors: asked.errors).title(title), breadcrumbs: crumbs(),
             content: .group(
                 header(.cost, title, asked, path: AnalysisPath.analysis(.cost)),
                 Components.summaryList([
@@ -135,7 +135,7 @@ extension AnalysisViews {
         let total = meetings.map(\.cost).reduce(.zero, +)
         let form = Form(errors: errors)
         return Layout(
-            context: context, title: (errors.isEmpty ? "" : "Error: ") + "Cost: \(what)",
+            context: context, title: Form(errors: errors).title("Cost: \(what)"),
             breadcrumbs: crumbs() + [("Cost", AnalysisPath.analysis(.cost).href(asked.query))],
             content: .group(
                 form.errorSummary(),

@@ -23,7 +23,7 @@ extension AnalysisViews {
         let series = everyMonth(months)
         let itemMeetings = Dictionary(data.items.map { ($0.key, $0.meetingKey) }, uniquingKeysWith: { a, _ in a })
         return Layout(
-            context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(),
+            context: context, title: Form(errors: asked.errors).title(title), breadcrumbs: crumbs(),
             content: .group(
                 header(.delivery, title, asked, path: AnalysisPath.analysis(.delivery)),
                 Components.summaryList([

@@ -12,7 +12,7 @@ extension AnalysisViews {
         let opcc = data.opccKeys
         let opccPeople = r.persons.filter { $0.organisationKey.map(opcc.contains) == true }.prefix(25)
         return Layout(
-            context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(),
+            context: context, title: Form(errors: asked.errors).title(title), breadcrumbs: crumbs(),
             content: .group(
                 header(.load, title, asked, path: AnalysisPath.analysis(.load)),
                 .p(

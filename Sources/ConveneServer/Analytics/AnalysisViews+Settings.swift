@@ -10,7 +10,7 @@ extension AnalysisViews {
         let form = Form(errors: errors)
         let defaults = AnalyticsSettings()
         return Layout(
-            context: context, title: errors.isEmpty ? "Analysis settings" : "Error: Analysis settings",
+            context: context, title: Form(errors: errors).title("Analysis settings"),
             breadcrumbs: crumbs(),
             content: .group(
                 form.errorSummary(),

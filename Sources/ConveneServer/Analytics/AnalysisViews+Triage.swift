@@ -14,7 +14,7 @@ extension AnalysisViews {
             form.textInput(
                 "capacity", "Meetings a year they can attend", capacity, hint: "For example, 150", short: true))
         return Layout(
-            context: context, title: asked.errors.isEmpty ? title : "Error: \(title)", breadcrumbs: crumbs(),
+            context: context, title: Form(errors: asked.errors).title(title), breadcrumbs: crumbs(),
             content: .group(
                 .if(
                     saved,

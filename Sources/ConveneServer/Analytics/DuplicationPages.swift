@@ -86,7 +86,7 @@ enum DuplicationViews {
         let title = "Shared members"
         let close = r.pairs.filter { $0.people.overlap >= 0.5 }
         return Layout(
-            context: context, title: asked.errors.isEmpty ? title : "Error: \(title)",
+            context: context, title: Form(errors: asked.errors).title(title),
             breadcrumbs: AnalysisViews.crumbs(),
             content: .group(
                 AnalysisViews.header(.overlap, title, asked, path: AnalysisPath.analysis(.overlap)),
@@ -145,7 +145,7 @@ enum DuplicationViews {
                 .br(), .span(.class("body-s secondary-text"), .text("\(s.partnershipName), \(s.day.longDescription)")))
         }
         return Layout(
-            context: context, title: asked.errors.isEmpty ? title : "Error: \(title)",
+            context: context, title: Form(errors: asked.errors).title(title),
             breadcrumbs: AnalysisViews.crumbs(),
             content: .group(
                 AnalysisViews.header(.duplicates, title, asked, path: AnalysisPath.analysis(.duplicates)),

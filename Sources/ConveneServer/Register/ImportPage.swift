@@ -90,7 +90,7 @@ enum ImportPage {
         let (context, format, dryRun, errors) = (model.context, model.format, model.dryRun, model.errors)
         let form = Form(errors: errors)
         return Layout(
-            context: context, title: errors.isEmpty ? "Import a register file" : "Error: Import a register file",
+            context: context, title: Form(errors: errors).title("Import a register file"),
             breadcrumbs: [("Overview", RegisterPath.overview.href)],
             content: .group(
                 form.errorSummary(),

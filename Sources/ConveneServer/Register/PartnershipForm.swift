@@ -131,7 +131,7 @@ enum PartnershipFormView {
         let (input, errors, choices) = (model.input, model.errors, model.choices)
         let form = Form(errors: errors)
         return Layout(
-            context: context, title: errors.isEmpty ? title : "Error: \(title)",
+            context: context, title: form.title(title),
             breadcrumbs: [("Overview", RegisterPath.overview.href), ("Partnerships", RegisterPath.partnerships.href)],
             content: .group(
                 form.errorSummary(),

@@ -231,7 +231,7 @@ enum RecordFormViews {
         breadcrumbs: [(String, String)], _ fields: Node<HTML.BodyContext>...
     ) -> Layout {
         Layout(
-            context: context, title: errors.isEmpty ? title : "Error: \(title)", breadcrumbs: breadcrumbs,
+            context: context, title: Form(errors: errors).title(title), breadcrumbs: breadcrumbs,
             content: .group(
                 Form(errors: errors).errorSummary(),
                 .heading(title),

@@ -132,7 +132,7 @@ enum ReportListView {
         let form = Form(errors: model.errors)
         let title = "Progress reports"
         return Layout(
-            context: model.context, title: model.errors.isEmpty ? title : "Error: \(title)",
+            context: model.context, title: Form(errors: model.errors).title(title),
             breadcrumbs: MeetingParts.crumbs(p),
             content: .group(
                 form.errorSummary(),

@@ -44,7 +44,7 @@ enum ActionPageView {
                     .unwrap(model.itemTitle) { .text(", item: \($0)") })
             } ?? Components.text(nil, empty: "Not from a meeting")
         return Layout(
-            context: context, title: model.errors.isEmpty ? a.title : "Error: \(a.title)",
+            context: context, title: Form(errors: model.errors).title(a.title),
             breadcrumbs: Array(MeetingParts.crumbs(p).dropLast()) + [
                 (
                     "Action log",
@@ -98,7 +98,7 @@ enum ActionFormView {
         let input = model.input
         let form = Form(errors: model.errors)
         return Layout(
-            context: context, title: model.errors.isEmpty ? "Add an action" : "Error: Add an action",
+            context: context, title: Form(errors: model.errors).title("Add an action"),
             breadcrumbs: MeetingParts.crumbs(p),
             content: .group(
                 form.errorSummary(),
@@ -128,7 +128,7 @@ enum CalendarImportView {
         let form = Form(errors: model.errors)
         let title = "Import a calendar file"
         return Layout(
-            context: context, title: model.errors.isEmpty ? title : "Error: \(title)",
+            context: context, title: Form(errors: model.errors).title(title),
             breadcrumbs: MeetingParts.crumbs(p),
             content: .group(
                 form.errorSummary(),

@@ -21,7 +21,7 @@ enum AgendaEditorView {
                     .span(.class("visually-hidden"), .text(": \(item.title)"))))
         }
         return Layout(
-            context: context, title: model.errors.isEmpty ? title : "Error: \(title)",
+            context: context, title: Form(errors: model.errors).title(title),
             breadcrumbs: MeetingParts.crumbs(d.partnership) + [(d.meeting.name, base)],
             content: .group(
                 form.errorSummary(),
@@ -108,7 +108,7 @@ enum ItemFormView {
         let base = MeetingPath.meeting(pk, mk).href
         let agenda = MeetingPath.meeting(pk, mk, .agenda).href
         return Layout(
-            context: context, title: model.errors.isEmpty ? "Change an item" : "Error: Change an item",
+            context: context, title: Form(errors: model.errors).title("Change an item"),
             breadcrumbs: MeetingParts.crumbs(place.partnership) + [
                 (place.meeting.name, base),
                 (
@@ -152,7 +152,7 @@ enum DecisionFormView {
         let base = MeetingPath.meeting(pk, mk).href
         return Layout(
             context: context,
-            title: model.errors.isEmpty ? "Record the decision" : "Error: Record the decision",
+            title: Form(errors: model.errors).title("Record the decision"),
             breadcrumbs: MeetingParts.crumbs(place.partnership) + [(place.meeting.name, base)],
             content: .group(
                 form.errorSummary(),

@@ -24,7 +24,7 @@ enum AttendanceFormView {
         let others = d.others.filter { $0.attendance?.status != .substitute }
         let whole = "Minutes there, if not the whole meeting"
         return Layout(
-            context: context, title: model.errors.isEmpty ? "Record attendance" : "Error: Record attendance",
+            context: context, title: Form(errors: model.errors).title("Record attendance"),
             breadcrumbs: MeetingParts.crumbs(d.partnership) + [(d.meeting.name, base)],
             content: .group(
                 form.errorSummary(),
@@ -117,7 +117,7 @@ enum MinutesFormView {
         let state = d.minutes?.state ?? .draft
         let later = model.laterMeetings
         return Layout(
-            context: context, title: model.errors.isEmpty ? "Minutes" : "Error: Minutes",
+            context: context, title: Form(errors: model.errors).title("Minutes"),
             breadcrumbs: MeetingParts.crumbs(d.partnership) + [(d.meeting.name, base)],
             content: .group(
                 form.errorSummary(),

@@ -9,7 +9,7 @@ enum CalendarFeedsView {
         let form = Form(errors: model.errors)
         let myMeetings = model.me.map { "My meetings (\($0))" } ?? "My meetings (say who you are in the register first)"
         return Layout(
-            context: context, title: model.errors.isEmpty ? "Calendar feeds" : "Error: Calendar feeds",
+            context: context, title: Form(errors: model.errors).title("Calendar feeds"),
             breadcrumbs: [("Overview", RegisterPath.overview.href)],
             content: .group(
                 form.errorSummary(),

@@ -9,7 +9,7 @@ enum MeetingFormView {
         let title = model.title
         let form = Form(errors: model.errors)
         return Layout(
-            context: context, title: model.errors.isEmpty ? title : "Error: \(title)",
+            context: context, title: Form(errors: model.errors).title(title),
             breadcrumbs: MeetingParts.crumbs(p),
             content: .group(
                 form.errorSummary(),
@@ -44,7 +44,7 @@ enum SeriesFormView {
         let form = Form(errors: model.errors)
         let title = "Schedule a series of meetings"
         return Layout(
-            context: context, title: model.errors.isEmpty ? title : "Error: \(title)",
+            context: context, title: Form(errors: model.errors).title(title),
             breadcrumbs: MeetingParts.crumbs(p),
             content: .group(
                 form.errorSummary(),

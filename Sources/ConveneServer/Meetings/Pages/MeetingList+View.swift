@@ -9,7 +9,7 @@ enum MeetingListView {
         let pages = max(1, (model.pastTotal + MeetingListModel.perPage - 1) / MeetingListModel.perPage)
         let title = "Meetings of \(p.name)"
         return Layout(
-            context: context, title: model.errors.isEmpty ? title : "Error: \(title)",
+            context: context, title: Form(errors: model.errors).title(title),
             breadcrumbs: Array(MeetingParts.crumbs(p).dropLast()), isDemo: p.isDemo,
             content: .group(
                 form.errorSummary(),

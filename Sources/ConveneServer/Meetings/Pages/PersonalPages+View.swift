@@ -73,7 +73,7 @@ enum PersonalPagesView {
         let form = Form(errors: model.errors)
         let title = "Who you are in the register"
         return Layout(
-            context: model.context, title: model.errors.isEmpty ? title : "Error: \(title)",
+            context: model.context, title: Form(errors: model.errors).title(title),
             breadcrumbs: [("Overview", RegisterPath.overview.href)],
             content: .group(
                 form.errorSummary(),
@@ -94,7 +94,7 @@ enum PersonalPagesView {
         let context = model.context
         let form = Form(errors: model.errors)
         return Layout(
-            context: context, title: model.errors.isEmpty ? "Themes" : "Error: Themes",
+            context: context, title: Form(errors: model.errors).title("Themes"),
             breadcrumbs: [("Overview", RegisterPath.overview.href)],
             content: .group(
                 form.errorSummary(),
