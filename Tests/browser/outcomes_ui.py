@@ -203,13 +203,9 @@ def check_error_summary(b: Browser, expected: list[tuple[str, str]], own_message
             for text, f in links:
                 if f == field and text not in message:
                     problems.append(f"{b.path}: #{field}'s own message {message!r} does not say the summary's {text!r}")
-            element = b.by_id(field)
-            described = (element.get_attribute("aria-describedby") or "").split()
-            for fieldset in element.find_elements(By.XPATH, "ancestor::fieldset[1]"):
-                described += (fieldset.get_attribute("aria-describedby") or "").split()
-            if f"{field}-error" not in described:
-                problems.append(f"{b.path}: #{field} ({element.tag_name}) is not described by its error message "
-                                f"#{field}-error (aria-describedby of the field and its fieldset: {described})")
+            problem = b.undescribed_error(field)
+            if problem:
+                problems.append(problem)
 
     # Following each link (within the page: no new page loads) puts focus on its field.
     for index, field in enumerate(fields):

@@ -380,6 +380,18 @@ class Browser:
         if summary is not None:
             raise AssertionError(f"{what} failed ({self.status}): {' | '.join(summary.text.splitlines())}")
 
+    def undescribed_error(self, field: str) -> str | None:
+        """A problem, if the field (or, for radios and checkboxes, their fieldset) is not described by its own error
+        message #field-error, so that a screen reader hears the message with the field."""
+        element = self.by_id(field)
+        described = (element.get_attribute("aria-describedby") or "").split()
+        for fieldset in element.find_elements(By.XPATH, "ancestor::fieldset[1]"):
+            described += (fieldset.get_attribute("aria-describedby") or "").split()
+        if f"{field}-error" in described:
+            return None
+        return (f"{self.path}: #{field} ({element.tag_name}) is not described by its error message "
+                f"#{field}-error (aria-describedby of the field and its fieldset: {described})")
+
     def error_summary_links(self) -> list[tuple[str, str]]:
         summary = self.error_summary()
         if summary is None:

@@ -87,15 +87,10 @@ def check_error_summary(b: Browser, field: str, message_starts: str, own_message
     if own_message:
         message = b.by_id(f"{field}-error").text
         assert text in message, f"#{field}'s own message {message!r} differs from the summary's {text!r}"
-        # A screen reader hears the message with the field: the field (or, for radios, their fieldset) is
-        # described by it, as test_form_errors expects of Convene's other forms.
-        element = b.by_id(field)
-        described = (element.get_attribute("aria-describedby") or "").split()
-        for fieldset in element.find_elements(By.XPATH, "ancestor::fieldset[1]"):
-            described += (fieldset.get_attribute("aria-describedby") or "").split()
-        if f"{field}-error" not in described:
-            problems.append(f"{b.path}: #{field} ({element.tag_name}) is not described by its error message "
-                            f"#{field}-error (aria-describedby of the field and its fieldset: {described})")
+        # A screen reader hears the message with the field, as test_form_errors expects of Convene's other forms.
+        problem = b.undescribed_error(field)
+        if problem:
+            problems.append(problem)
 
     summary.find_element(By.CSS_SELECTOR, "a").click()  # a link within the page: no new page loads
     try:
