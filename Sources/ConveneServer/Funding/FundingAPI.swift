@@ -69,7 +69,10 @@ enum FundingAPI {
 
     @Sendable static func analysis(req: Request) async throws -> Response {
         let report = try await FundingStore.analysis(
-            partnership: try? req.query.get(String.self, at: "partnership"), in: req.scope)
+            only: try await FundingStore.focus(
+                partnership: try? req.query.get(String.self, at: "partnership"),
+                forceArea: try? req.query.get(String.self, at: "force_area"), in: req.scope),
+            in: req.scope)
         if (try? req.query.get(String.self, at: "format")) == "csv" {
             return AnalysisPages.csv(Data(FundingAnalysis.csv(report).utf8), filename: "funding.csv")
         }

@@ -7,8 +7,14 @@ import Vapor
 /// funders through recipients to partnerships and the streams behind every figure.
 struct FundingModel {
     var context: PageContext
-    /// The partnership asked about, by key; nil for every partnership of the workspace.
+    /// The partnership asked about, by key, or the force area by its ONS code; neither for every partnership of the
+    /// workspace.
     var partnership: String?
+    var forceArea: String?
+    /// The partnerships the view is about; nil for all.
+    var only: Set<String>?
+    /// The force areas of the workspace's partnerships: code and name.
+    var forceAreas: [(code: String, name: String)] = []
     var streams: [FundingStream]
     var report: FundingAnalysis.Report
     var organisations: [String: String]
@@ -25,7 +31,7 @@ struct FundingModel {
         var order: [String] = []
         var secondOrder: [String] = []
         for stream in streams {
-            for share in FundingAnalysis.split(stream) where partnership == nil || share.partnershipKey == partnership {
+            for share in FundingAnalysis.split(stream) where only?.contains(share.partnershipKey) ?? true {
                 let a = "\(funderName(stream.funder))\u{1F}\(organisationName(stream.recipientKey))"
                 let b = "\(organisationName(stream.recipientKey))\u{1F}\(partnershipName(share.partnershipKey))"
                 if first[a] == nil { order.append(a) }
@@ -41,15 +47,23 @@ struct FundingModel {
         return [order.map { flow($0, first[$0]!) }, secondOrder.map { flow($0, second[$0]!) }]
     }
 
-    static func load(partnership: String?, context: PageContext, in scope: Scope) async throws -> FundingModel {
-        if let partnership { _ = try await RegisterQueries.partnership(partnership, in: scope) }
-        async let streams = FundingStore.streams(serving: partnership, in: scope)
-        async let report = FundingStore.analysis(partnership: partnership, in: scope)
+    static func load(partnership: String?, forceArea: String?, context: PageContext, in scope: Scope) async throws
+        -> FundingModel
+    {
+        let only = try await FundingStore.focus(partnership: partnership, forceArea: forceArea, in: scope)
+        async let streams = FundingStore.streams(servingAny: only, in: scope)
+        async let report = FundingStore.analysis(only: only, in: scope)
         async let names = FundingStore.names(in: scope)
+        let codes = Set(
+            try await PartnershipRecord.query(in: scope).filter(\.$forceAreaCode != nil).all(\.$forceAreaCode)
+                .compactMap { $0 })
+        let areas = try await OutcomeStore.areaNames(Array(codes), on: scope.db)
         let (organisations, partnerships) = try await names
         return FundingModel(
-            context: context, partnership: partnership, streams: try await streams, report: try await report,
-            organisations: organisations, partnerships: partnerships)
+            context: context, partnership: partnership, forceArea: partnership == nil ? forceArea : nil, only: only,
+            forceAreas: codes.map { ($0, areas[$0] ?? $0) }.sorted { $0.name < $1.name },
+            streams: try await streams, report: try await report, organisations: organisations,
+            partnerships: partnerships)
     }
 }
 

@@ -10,13 +10,17 @@ enum FundingPagesView {
 
     static func overview(_ model: FundingModel) -> Layout {
         let report = model.report
-        let title = model.partnership.map { "Funding: \(model.partnershipName($0))" } ?? "Funding"
+        let area = model.forceArea.map { code in model.forceAreas.first { $0.code == code }?.name ?? code }
+        let title =
+            model.partnership.map { "Funding: \(model.partnershipName($0))" } ?? area.map { "Funding: \($0)" }
+            ?? "Funding"
         func funder(_ amount: FundingAnalysis.FunderAmount) -> String {
             amount.funderName ?? amount.funderKey.map(model.organisationName) ?? ""
         }
         let flows = model.flows
         return Layout(
-            context: model.context, title: title, breadcrumbs: model.partnership == nil ? [crumbs[0]] : crumbs,
+            context: model.context, title: title,
+            breadcrumbs: model.partnership == nil && model.forceArea == nil ? [crumbs[0]] : crumbs,
             content: .group(
                 .heading(title),
                 .p(
@@ -29,6 +33,9 @@ enum FundingPagesView {
                         "partnership", "Partnership", model.partnership,
                         model.partnerships.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 },
                         blank: "Every partnership"),
+                    Form(errors: []).select(
+                        "force_area", "Or a police force area's partnerships", model.forceArea,
+                        model.forceAreas.map { ($0.code, $0.name) }, blank: "Every force area"),
                     .button(.type(.submit), .class("button button--secondary"), .text("Show"))),
                 .if(
                     model.context.mayEdit,

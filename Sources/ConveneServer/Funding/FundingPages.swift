@@ -14,9 +14,12 @@ enum FundingPages {
     }
 
     @Sendable static func overview(req: Request) async throws -> Response {
-        let partnership = (try? req.query.get(String.self, at: "partnership")).flatMap(FormReader().text)
+        let reader = FormReader()
+        let partnership = (try? req.query.get(String.self, at: "partnership")).flatMap(reader.text)
+        let forceArea = (try? req.query.get(String.self, at: "force_area")).flatMap(reader.text)
         return FundingPagesView.overview(
-            try await FundingModel.load(partnership: partnership, context: req.pageContext, in: req.scope)
+            try await FundingModel.load(
+                partnership: partnership, forceArea: forceArea, context: req.pageContext, in: req.scope)
         ).response()
     }
 

@@ -18,9 +18,21 @@ enum FundingStore {
 
     /// The streams serving `partnership` (all when nil).
     static func streams(serving partnership: String?, in scope: Scope) async throws -> [FundingStream] {
+        try await streams(servingAny: partnership.map { [$0] }, in: scope)
+    }
+
+    /// The streams serving any of `partnerships` (all when nil).
+    static func streams(servingAny partnerships: Set<String>?, in scope: Scope) async throws -> [FundingStream] {
         let all = try await streams(in: scope)
-        guard let partnership else { return all }
-        return all.filter { $0.partnershipKeys.contains(partnership) }
+        guard let partnerships else { return all }
+        return all.filter { !partnerships.isDisjoint(with: $0.partnershipKeys) }
+    }
+
+    /// The partnerships a view of funding is about: one, those of a force area, or (nil) all.
+    static func focus(partnership: String?, forceArea: String?, in scope: Scope) async throws -> Set<String>? {
+        if let partnership { return [try await RegisterQueries.partnership(partnership, in: scope).key] }
+        guard let forceArea else { return nil }
+        return Set(try await PartnershipRecord.query(in: scope).filter(\.$forceAreaCode == forceArea).all(\.$key))
     }
 
     /// What each partnership's meetings cost in each financial year asked for it (held and planned, by the cost
@@ -43,17 +55,16 @@ enum FundingStore {
         return cost
     }
 
-    /// The funding analysis of every stream, or of those serving `partnership`; the meeting cost is of each
-    /// partnership the money serves, in each year it has money.
-    static func analysis(partnership: String?, in scope: Scope) async throws -> FundingAnalysis.Report {
-        let streams = try await streams(serving: partnership, in: scope)
+    /// The funding analysis of every stream, or of those serving the partnerships `only` names (one, or a force
+    /// area's); the meeting cost is of each partnership the money serves, in each year it has money.
+    static func analysis(only: Set<String>?, in scope: Scope) async throws -> FundingAnalysis.Report {
+        let streams = try await streams(servingAny: only, in: scope)
         var asked: [ReportingPeriod: Set<String>] = [:]
-        for share in streams.flatMap(FundingAnalysis.split)
-        where partnership == nil || share.partnershipKey == partnership {
+        for share in streams.flatMap(FundingAnalysis.split) where only?.contains(share.partnershipKey) ?? true {
             asked[share.financialYear, default: []].insert(share.partnershipKey)
         }
         let cost = try await meetingCost(of: asked, scope: scope)
-        return FundingAnalysis.run(streams: streams, meetingCost: cost, only: partnership.map { Set([$0]) })
+        return FundingAnalysis.run(streams: streams, meetingCost: cost, only: only)
     }
 
     /// The names of the organisations and partnerships the streams name, by key.

@@ -138,7 +138,7 @@ extension OpenAPIDocument {
                     "analyse-funding",
                     "Money in by funder and financial year beside the meetings' cost, in pence: the same JSON as "
                         + "`convene analyse funding --format json`", tag: "funding",
-                    parameters: [parameter("partnership", key)],
+                    parameters: [parameter("partnership", key), parameter("force_area", onsCode)],
                     responses: [("200", response("The analysis", ref("FundingAnalysis")))])
             ]
         )

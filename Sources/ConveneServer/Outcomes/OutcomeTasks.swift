@@ -49,16 +49,20 @@ extension Tasks {
         }
     }
 
-    /// The funding analysis: money in by funder and year beside the meetings' cost, in pence.
+    /// The funding analysis: money in by funder and year beside the meetings' cost, in pence; of a partnership, of
+    /// a force area's partnerships (`forceArea`, an ONS code), or of all.
     public static func analyseFunding(
-        partnership: String?, format: OutcomeOutputFormat, db: Database, workspace: String = defaultWorkspace,
-        now: Now = .system
+        partnership: String?, forceArea: String? = nil, format: OutcomeOutputFormat, db: Database,
+        workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> Data {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
-        if let partnership, try await PartnershipRecord.query(in: scope).filter(\.$key == partnership).count() == 0 {
-            throw Failure("There is no partnership '\(partnership)' in the workspace '\(workspace)'")
+        let only: Set<String>?
+        do {
+            only = try await FundingStore.focus(partnership: partnership, forceArea: forceArea, in: scope)
+        } catch let problem as Problem {
+            throw Failure("\(problem.detail ?? problem.title) in the workspace '\(workspace)'")
         }
-        let report = try await FundingStore.analysis(partnership: partnership, in: scope)
+        let report = try await FundingStore.analysis(only: only, in: scope)
         switch format {
         case .json: return try FundingAnalysis.json(report) + Data("\n".utf8)
         case .csv: return Data(FundingAnalysis.csv(report).utf8)

@@ -34,8 +34,8 @@ struct Analyse: AsyncParsableCommand {
             + "PCC by default) and a --capacity in meetings a year (default 150). Involvement and sros are of the "
             + "memberships current on --to (today by default); footprints of the register as it stands. Outcomes "
             + "are of --partnership's performance framework (or every indicator with a value), for --area; funding "
-            + "is money in by funder and financial year beside the meetings' cost, in pence, of --partnership or "
-            + "all. Both write json or csv (text is the csv)."
+            + "is money in by funder and financial year beside the meetings' cost, in pence, of --partnership, "
+            + "of the force area --area's partnerships, or of all. Both write json or csv (text is the csv)."
     )
     @ArgumentParser.Argument(
         help: ArgumentHelp(
@@ -49,7 +49,7 @@ struct Analyse: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Triage: the person's key.") var person: String?
     @ArgumentParser.Option(help: "Triage: meetings a year the person can attend.") var capacity: Int?
     @ArgumentParser.Option(help: "Outcomes and funding: the partnership's key.") var partnership: String?
-    @ArgumentParser.Option(help: "Outcomes: the area's ONS code.") var area: String?
+    @ArgumentParser.Option(help: "Outcomes: the area's ONS code; funding: a police force area's.") var area: String?
     @ArgumentParser.OptionGroup var workspace: WorkspaceOption
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
@@ -65,7 +65,8 @@ struct Analyse: AsyncParsableCommand {
                         partnership: partnership, area: area, format: chosen, db: app.db,
                         workspace: workspace.workspace, now: Convene.now)
                     : try await Tasks.analyseFunding(
-                        partnership: partnership, format: chosen, db: app.db, workspace: workspace.workspace,
+                        partnership: partnership, forceArea: area, format: chosen, db: app.db,
+                        workspace: workspace.workspace,
                         now: Convene.now)
             }
             FileHandle.standardOutput.write(output)

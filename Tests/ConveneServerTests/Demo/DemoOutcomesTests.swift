@@ -54,6 +54,15 @@ import VaporTesting
             }
             #expect(westMercia.map { $0["money_in_pence"] as? Int } == [5_000_000, 5_000_000])
             #expect(page.status == .ok && page.text.contains("Where the money flows"))
+            // The force area's view: Cambridgeshire's partnerships only, so not West Mercia's £100,000.
+            let area = try await app.send(.GET, "/api/v1/analyses/funding?force_area=E23000023")
+            let areaPartnerships = try #require(try area.json()["partnerships"] as? [[String: Any]])
+            #expect(areaPartnerships.map { $0["partnership"] as? String } == [cdp])
+            #expect(try area.json()["money_in_pence"] as? Int == cambs["money_in_pence"] as? Int)
+            let areaPage = try await app.send(.GET, "/funding?force_area=E23000023")
+            #expect(
+                areaPage.status == .ok
+                    && areaPage.text.contains("<h1 class=\"heading-xl\">Funding: Cambridgeshire</h1>"))
         }
     }
 }
