@@ -125,6 +125,7 @@ func routes(_ app: Application) throws {
     ReviewPages.register(read: read, write: write, open: app)
     OutcomePages.register(read: read, write: write, business: business, admin: app.grouped(Require(role: .admin)))
     FundingPages.register(read: read, write: write)
+    SharingPages.register(read: read, write: write)
     CalendarFeeds.register(open: app, read: read)
     ImportPage.register(on: write)
     HistoryPage.register(on: read)

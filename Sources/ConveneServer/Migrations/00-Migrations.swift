@@ -13,7 +13,7 @@ public enum Migrations {
             SessionRecord.migration,  // 05: Vapor's own sessions table
             CreateGrantsAndWorkspaceKinds(), CreateMeetingBusiness(), CreateAnalytics(), CreateAnalysisIndexes(),
             CreateStrategies(), CreateGuidance(), CreateProgressReports(), AddPopoloIDs(), AddDataVersions(),
-            AddKeptPageExpiry(), CreateSurveys(), CreateReviews(), CreateOutcomes()
+            AddKeptPageExpiry(), CreateSurveys(), CreateReviews(), CreateOutcomes(), CreateSharing()
         ]
     }
 

@@ -33,6 +33,8 @@ struct PartnershipPageModel {
     var isPublished: Bool
     /// Guidance applies to partnerships of its type: the page links to its task list.
     var hasGuidance = false
+    /// The data-sharing agreements that serve it.
+    var agreements: [DataSharingAgreement] = []
 
     static func load(key: String, context: PageContext, in scope: Scope) async throws -> PartnershipPageModel {
         let today = scope.now.today
@@ -44,6 +46,7 @@ struct PartnershipPageModel {
             \.$version, .descending
         ).all()
         async let around = around(record, in: scope)
+        async let agreements = SharingStore.agreements(serving: key, in: scope)
 
         let keys = KeyIndex(
             organisations: try await around.secretariat_key.map { [record.$secretariat.id!: $0] } ?? [:],
@@ -100,7 +103,7 @@ struct PartnershipPageModel {
             footprint: footprint, footprintNames: footprintNames, icbFit: icbFit,
             terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today,
             isPublished: record.publishedAt != nil,
-            hasGuidance: named.has_guidance)
+            hasGuidance: named.has_guidance, agreements: try await agreements)
     }
 
     /// What the page says around the record: its secretariat, its force area's name and whether guidance applies to

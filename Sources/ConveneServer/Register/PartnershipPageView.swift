@@ -76,7 +76,8 @@ enum PartnershipPageView {
                 members(model, edit: may.edit),
                 structure(model),
                 footprint(model),
-                terms(model, edit: may.edit)
+                terms(model, edit: may.edit),
+                SharingPagesView.section(model.agreements, on: model.today)
             ))
     }
 

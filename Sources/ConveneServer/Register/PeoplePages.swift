@@ -85,6 +85,8 @@ struct OrganisationPageModel {
     var isDemo: Bool
     /// Seats that ended before this day are past.
     var today: Day
+    /// The data-sharing agreements it is party to.
+    var agreements: [DataSharingAgreement] = []
 
     static func load(key: String, context: PageContext, in scope: Scope) async throws -> OrganisationPageModel {
         let record = try await RegisterQueries.organisation(key, in: scope)
@@ -113,7 +115,8 @@ struct OrganisationPageModel {
             context: context, organisation: record.domain,
             people: rows.filter { $0.list == 0 }.map { ($0.key, $0.name, $0.role_title) },
             seats: seats, secretariatOf: rows.filter { $0.list == 1 }.map { ($0.key, $0.name) },
-            isDemo: context.isDemo, today: scope.now.today)
+            isDemo: context.isDemo, today: scope.now.today,
+            agreements: try await SharingStore.agreements(party: key, in: scope))
     }
 }
 
@@ -166,6 +169,7 @@ enum PeopleViews {
                 Components.summaryList([("Sector", .text(o.sector.label)), ("Identifier", .code(.text(o.key)))]),
                 .h2(.text("Member of")), SeatRow.table(current, caption: "Current seats", today: today),
                 .h2(.text("Past memberships")), SeatRow.table(past, caption: "Past seats", today: today),
+                SharingPagesView.section(model.agreements, on: today),
                 .h2(.text("Secretariat for")),
                 model.secretariatOf.isEmpty
                     ? .p(.text("None recorded."))

@@ -68,6 +68,7 @@ struct Layout {
                                     .li(.a(.href(ReviewPath.reviews.href), .text("Reviews"))),
                                     .li(.a(.href(OutcomePath.outcomes.href), .text("Outcomes"))),
                                     .li(.a(.href(FundingPath.funding.href), .text("Funding"))),
+                                    .li(.a(.href(SharingPath.agreements.href), .text("Data sharing"))),
                                     .if(context.mayEdit, .li(.a(.href(RegisterPath.importFile.href), .text("Import")))),
                                     .li(.a(.href(RegisterPath.history.href), .text("History")))
                                 )

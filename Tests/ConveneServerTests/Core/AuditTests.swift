@@ -69,6 +69,22 @@ import VaporTesting
         _ = try await app.send(
             .POST, "/partnerships/cdp/framework", form: "area_code=E10000003&indicators%5B%5D=cdof-drug-misuse-deaths")
         _ = try await app.send(.POST, "/funding/new", form: streamForm("Initial+grant"))
+        // A data-sharing agreement ("drug-data") and a request for data under it ("arrest-figures").
+        _ = try await app.send(.POST, "/sharing/agreements/new", form: agreementForm("Drug+data"))
+        _ = try await app.send(.POST, "/sharing/requests/new", form: requestForm("Arrest+figures"))
+    }
+
+    /// An agreement between the council and the spare organisation for the drugs partnership.
+    static func agreementForm(_ title: String) -> String {
+        "title=\(title)&party_keys%5B%5D=council&party_keys%5B%5D=spare-org&partnership_keys%5B%5D=cdp"
+            + "&purpose=Needs+assessment&data_categories%5B%5D=aggregate&lawful_basis=public-task"
+            + "&legal_gateway=Crime+and+Disorder+Act+1998%2C+section+115&status=draft"
+    }
+
+    /// A request the council makes of the spare organisation.
+    static func requestForm(_ what: String) -> String {
+        "requester=organisation%3Acouncil&partner_key=spare-org&what=\(what)&purpose=The+plan"
+            + "&gateway=Consent&asked_on=2026-05-01&due_by=2026-05-31"
     }
 
     /// A funding stream's form: from the spare organisation to the council, for the drugs partnership.
@@ -484,6 +500,21 @@ import VaporTesting
             route: "POST /reviews/{key}/partnerships/{partnership}", path: "/reviews/review/partnerships/cdp",
             form: "decision=reform&rationale=Too+many+meetings", bad: (nil, "decision=reform&rationale="),
             kind: "review-recommendation"),
+        // Data sharing: agreements and requests for data.
+        .init(
+            route: "POST /sharing/agreements/new", path: "/sharing/agreements/new", form: agreementForm("Health+data"),
+            bad: (nil, agreementForm("Health+data").replacingOccurrences(of: "public-task", with: "whim")),
+            kind: "agreement"),
+        .init(
+            route: "POST /sharing/agreements/{key}/edit", path: "/sharing/agreements/drug-data/edit",
+            form: agreementForm("Drug+data+2026"), bad: (nil, agreementForm("")), kind: "agreement"),
+        .init(
+            route: "POST /sharing/requests/new", path: "/sharing/requests/new", form: requestForm("Admissions"),
+            bad: (nil, requestForm("")), kind: "data-request"),
+        .init(
+            route: "POST /sharing/requests/{key}/answer", path: "/sharing/requests/arrest-figures/answer",
+            form: "answered_on=2026-05-20&outcome=provided", bad: (nil, "answered_on=2026-05-20&outcome=refused"),
+            kind: "data-request"),
         // Outcomes: files of values and targets, a local indicator, a partnership's framework, funding streams.
         .init(
             route: "POST /outcomes/import", path: "/outcomes/import", upload: measurementsFile, bad: (nil, nil),

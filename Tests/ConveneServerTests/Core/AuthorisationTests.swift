@@ -325,7 +325,14 @@ import VaporTesting
         ("GET /funding/{key}/edit", "/funding/initial-grant/edit", nil),
         ("GET /api/v1/funding-streams", "/api/v1/funding-streams", nil),
         ("GET /api/v1/funding-streams/{key}", "/api/v1/funding-streams/initial-grant", nil),
-        ("GET /api/v1/analyses/funding", "/api/v1/analyses/funding", nil)
+        ("GET /api/v1/analyses/funding", "/api/v1/analyses/funding", nil),
+        // Data sharing: agreements and the log of requests, and their forms.
+        ("GET /sharing", "/sharing", nil), ("GET /sharing/agreements/new", "/sharing/agreements/new", nil),
+        ("GET /sharing/agreements/{key}", "/sharing/agreements/drug-data", nil),
+        ("GET /sharing/agreements/{key}/edit", "/sharing/agreements/drug-data/edit", nil),
+        ("GET /sharing/requests", "/sharing/requests", nil),
+        ("GET /sharing/requests/new", "/sharing/requests/new", nil),
+        ("GET /sharing/requests/{key}", "/sharing/requests/arrest-figures", nil)
     ]
 
     /// Routes anyone may use.

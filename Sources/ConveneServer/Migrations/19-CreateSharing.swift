@@ -1,0 +1,36 @@
+import Fluent
+
+/// Data-sharing agreements and requests for data.
+struct CreateSharing: AsyncMigration {
+    var name: String { "2026-12-25-create-sharing" }
+
+    func prepare(on database: Database) async throws {
+        try await database.schema("sharing_agreements")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("key", .string, .required)
+            .field("status", .string, .required)
+            .field("parties", .string, .required)
+            .field("partnerships", .string, .required)
+            .field("agreement", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "workspace_id", "key")
+            .create()
+        try await database.schema("data_requests")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("key", .string, .required)
+            .field("partner_key", .string, .required)
+            .field("due_by", .string, .required)
+            .field("answered_on", .string)
+            .field("request", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "workspace_id", "key")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("data_requests").delete()
+        try await database.schema("sharing_agreements").delete()
+    }
+}

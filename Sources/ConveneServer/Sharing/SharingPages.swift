@@ -1,0 +1,134 @@
+import ConveneDomain
+import Fluent
+import Vapor
+
+/// The data-sharing pages: read by everyone in the workspace, written by editors.
+enum SharingPages {
+    static func register(read: RoutesBuilder, write: RoutesBuilder) {
+        read.get(SharingPath.agreements, use: agreements)
+        write.get(SharingPath.newAgreement, use: newAgreement)
+        write.post(SharingPath.newAgreement, use: createAgreement)
+        read.get(SharingPath.agreement(":key"), use: agreement)
+        write.get(SharingPath.editAgreement(":key"), use: editAgreement)
+        write.post(SharingPath.editAgreement(":key"), use: updateAgreement)
+        read.get(SharingPath.requests, use: requests)
+        write.get(SharingPath.newRequest, use: newRequest)
+        write.post(SharingPath.newRequest, use: createRequest)
+        read.get(SharingPath.request(":key"), use: request)
+        write.post(SharingPath.answerRequest(":key"), use: answerRequest)
+    }
+
+    @Sendable static func agreements(req: Request) async throws -> Response {
+        SharingPagesView.agreements(try await AgreementsModel.load(context: req.pageContext, in: req.scope)).response()
+    }
+
+    @Sendable static func agreement(req: Request) async throws -> Response {
+        SharingPagesView.agreement(
+            try await AgreementModel.load(
+                key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)
+        ).response()
+    }
+
+    @Sendable static func newAgreement(req: Request) async throws -> Response {
+        SharingPagesView.form(try await AgreementFormModel.load(key: nil, context: req.pageContext, in: req.scope))
+            .response()
+    }
+
+    @Sendable static func editAgreement(req: Request) async throws -> Response {
+        SharingPagesView.form(
+            try await AgreementFormModel.load(
+                key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)
+        ).response()
+    }
+
+    @Sendable static func createAgreement(req: Request) async throws -> Response {
+        let input = try req.content.decode(AgreementFormModel.Input.self)
+        let (agreement, formErrors) = input.agreement(key: "")
+        var errors = formErrors
+        if errors.isEmpty {
+            switch try await SharingBusiness.createAgreement(agreement, in: req.scope) {
+            case .success(let key): return req.redirect(to: SharingPath.agreement(key).href)
+            case .failure(let refusal): errors = refusal.errors
+            }
+        } else {
+            errors += try await SharingBusiness.check(agreement, in: req.scope)
+        }
+        return SharingPagesView.form(
+            try await AgreementFormModel.load(
+                key: nil, input: input, errors: errors, context: req.pageContext, in: req.scope)
+        ).response(status: .unprocessableEntity)
+    }
+
+    @Sendable static func updateAgreement(req: Request) async throws -> Response {
+        let key = try req.parameters.require("key")
+        _ = try await SharingStore.agreement(key, in: req.scope)
+        let input = try req.content.decode(AgreementFormModel.Input.self)
+        let (agreement, formErrors) = input.agreement(key: key)
+        var errors = formErrors
+        if errors.isEmpty {
+            errors = try await SharingBusiness.updateAgreement(key, with: agreement, in: req.scope)
+        } else {
+            errors += try await SharingBusiness.check(agreement, in: req.scope)
+        }
+        if errors.isEmpty { return req.redirect(to: SharingPath.agreement(key).href) }
+        return SharingPagesView.form(
+            try await AgreementFormModel.load(
+                key: key, input: input, errors: errors, context: req.pageContext, in: req.scope)
+        ).response(status: .unprocessableEntity)
+    }
+
+    @Sendable static func requests(req: Request) async throws -> Response {
+        SharingPagesView.requests(try await RequestsModel.load(context: req.pageContext, in: req.scope)).response()
+    }
+
+    @Sendable static func newRequest(req: Request) async throws -> Response {
+        SharingPagesView.newRequest(try await RequestFormModel.load(key: nil, context: req.pageContext, in: req.scope))
+            .response()
+    }
+
+    @Sendable static func createRequest(req: Request) async throws -> Response {
+        let input = try req.content.decode(RequestFormModel.Input.self)
+        let (request, formErrors) = input.request()
+        var errors = formErrors
+        if errors.isEmpty {
+            switch try await SharingBusiness.createRequest(request, in: req.scope) {
+            case .success(let key): return req.redirect(to: SharingPath.request(key).href)
+            case .failure(let refusal): errors = refusal.errors
+            }
+        } else {
+            errors += try await SharingBusiness.check(request, in: req.scope).filter {
+                !["asked_on", "due_by"].contains($0.field)
+            }
+        }
+        return SharingPagesView.newRequest(
+            try await RequestFormModel.load(
+                key: nil, context: req.pageContext, input: input, errors: errors, in: req.scope)
+        ).response(status: .unprocessableEntity)
+    }
+
+    @Sendable static func request(req: Request) async throws -> Response {
+        SharingPagesView.request(
+            try await RequestFormModel.load(
+                key: try req.parameters.require("key"), context: req.pageContext, in: req.scope)
+        ).response()
+    }
+
+    @Sendable static func answerRequest(req: Request) async throws -> Response {
+        let key = try req.parameters.require("key")
+        let answer = try req.content.decode(RequestFormModel.Answer.self)
+        guard var request = try await SharingStore.request(key, in: req.scope).domain else {
+            throw Problem.notFound("The data request '\(key)'")
+        }
+        var reader = FormReader()
+        request.answeredOn = reader.day(answer.answeredOn, "answered_on", "The day it was answered")
+        request.outcome = reader.text(answer.outcome).flatMap(RequestOutcome.init(rawValue:))
+        request.refusalReason = reader.text(answer.refusalReason)
+        var errors = reader.errors
+        if errors.isEmpty { errors = try await SharingBusiness.updateRequest(key, with: request, in: req.scope) }
+        if errors.isEmpty { return req.redirect(to: SharingPath.request(key).href) }
+        return SharingPagesView.request(
+            try await RequestFormModel.load(
+                key: key, context: req.pageContext, answer: answer, errors: errors, in: req.scope)
+        ).response(status: .unprocessableEntity)
+    }
+}

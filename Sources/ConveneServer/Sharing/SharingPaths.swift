@@ -1,0 +1,18 @@
+/// Data sharing: the agreements and the log of requests for data.
+enum SharingPath: SitePath {
+    case agreements, newAgreement, agreement(String), editAgreement(String)
+    case requests, newRequest, request(String), answerRequest(String)
+
+    var segments: [String] {
+        switch self {
+        case .agreements: ["sharing"]
+        case .newAgreement: ["sharing", "agreements", "new"]
+        case .agreement(let key): ["sharing", "agreements", key]
+        case .editAgreement(let key): ["sharing", "agreements", key, "edit"]
+        case .requests: ["sharing", "requests"]
+        case .newRequest: ["sharing", "requests", "new"]
+        case .request(let key): ["sharing", "requests", key]
+        case .answerRequest(let key): ["sharing", "requests", key, "answer"]
+        }
+    }
+}
