@@ -18,6 +18,7 @@ public enum ReportsDemo {
             if case .applied = outcome {
                 try await DemoReview.load(try DemoLandscape.register(), on: db, today: today, workspace: workspace)
                 try await DemoOutcomes.load(on: db, today: today, workspace: workspace)
+                try await DemoSharing.load(on: db, today: today, workspace: workspace)
             }
             return outcome
         }

@@ -23,6 +23,7 @@ enum APIPath: SitePath {
     case indicators, indicator(String), indicatorMeasurements(String), measurements, targets
     case framework(String), outcomesAnalysis
     case fundingStreams, fundingStream(String), fundingAnalysis
+    case agreements, agreement(String), dataRequests, dataRequest(String), requestsAnalysis
 
     var segments: [String] { ["api", "v1"] + tail }
 
@@ -80,6 +81,11 @@ enum APIPath: SitePath {
         case .fundingStreams: ["funding-streams"]
         case .fundingStream(let key): ["funding-streams", key]
         case .fundingAnalysis: ["analyses", "funding"]
+        case .agreements: ["agreements"]
+        case .agreement(let key): ["agreements", key]
+        case .dataRequests: ["data-requests"]
+        case .dataRequest(let key): ["data-requests", key]
+        case .requestsAnalysis: ["analyses", "requests"]
         case .milestones(let key): ["partnerships", key, "milestones"]
         case .milestoneEvidence(let key, let template, let step, let occurrence):
             ["partnerships", key, "milestones", template, step, occurrence, "evidence"]

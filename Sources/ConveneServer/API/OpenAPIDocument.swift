@@ -439,11 +439,12 @@ enum OpenAPIDocument {
                 "The register of a police force area's partnerships: areas, organisations, people, partnerships, memberships, reporting lines and terms of reference; and the business of its boards: meetings, agendas, attendance, minutes and actions. Errors are RFC 9457 problem details."
         ],
         "paths": .object(
-            paths + meetingPaths + analysisPaths + guidancePaths + surveyPaths + reviewPaths + outcomePaths),
+            paths + meetingPaths + analysisPaths + guidancePaths + surveyPaths + reviewPaths + outcomePaths
+                + sharingPaths),
         "components": [
             "schemas": .object(
                 schemas + requestSchemas + meetingSchemas + analysisSchemas + guidanceSchemas + surveySchemas
-                    + reviewSchemas + outcomeSchemas)
+                    + reviewSchemas + outcomeSchemas + sharingSchemas)
         ]
     ]
 }

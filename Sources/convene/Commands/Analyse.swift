@@ -8,19 +8,20 @@ extension AnalysisFormat: ExpressibleByArgument {}
 /// An analysis by name: one of the meetings' and the register's, or outcomes or funding.
 enum AnalysisName: ExpressibleByArgument, Equatable {
     case records(Analysis)
-    case outcomes, funding
+    case outcomes, funding, requests
 
     init?(argument: String) {
         switch argument {
         case "outcomes": self = .outcomes
         case "funding": self = .funding
+        case "requests": self = .requests
         default:
             guard let analysis = Analysis(rawValue: argument) else { return nil }
             self = .records(analysis)
         }
     }
 
-    static var allValueStrings: [String] { Analysis.allCases.map(\.rawValue) + ["outcomes", "funding"] }
+    static var allValueStrings: [String] { Analysis.allCases.map(\.rawValue) + ["outcomes", "funding", "requests"] }
 }
 
 struct Analyse: AsyncParsableCommand {
@@ -57,17 +58,23 @@ struct Analyse: AsyncParsableCommand {
         let analysis: Analysis
         switch self.analysis {
         case .records(let named): analysis = named
-        case .outcomes, .funding:
+        case .outcomes, .funding, .requests:
             let chosen: OutcomeOutputFormat = format == .json ? .json : .csv
+            let named = self.analysis
             let output = try await withApplication(options) { app in
-                self.analysis == .outcomes
-                    ? try await Tasks.analyseOutcomes(
+                switch named {
+                case .outcomes:
+                    try await Tasks.analyseOutcomes(
                         partnership: partnership, area: area, format: chosen, db: app.db,
                         workspace: workspace.workspace, now: Convene.now)
-                    : try await Tasks.analyseFunding(
+                case .funding:
+                    try await Tasks.analyseFunding(
                         partnership: partnership, forceArea: area, format: chosen, db: app.db,
-                        workspace: workspace.workspace,
-                        now: Convene.now)
+                        workspace: workspace.workspace, now: Convene.now)
+                default:
+                    try await Tasks.analyseRequests(
+                        format: chosen, db: app.db, workspace: workspace.workspace, now: Convene.now)
+                }
             }
             FileHandle.standardOutput.write(output)
             return

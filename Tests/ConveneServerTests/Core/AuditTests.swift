@@ -81,6 +81,19 @@ import VaporTesting
             + "&legal_gateway=Crime+and+Disorder+Act+1998%2C+section+115&status=draft"
     }
 
+    static func agreementJSON(_ title: String) -> String {
+        #"{"title":""# + title
+            + #"","party_keys":["council","spare-org"],"partnership_keys":["cdp"],"purpose":"Needs","#
+            + #""data_categories":["aggregate"],"lawful_basis":"public-task","legal_gateway":"Consent","#
+            + #""status":"draft","documents":[]}"#
+    }
+
+    static func requestJSON(_ what: String, answer: String = "") -> String {
+        #"{"requester_organisation_key":"council","partner_key":"spare-org","what":""# + what
+            + #"","purpose":"The plan","gateway":"Consent","asked_on":"2026-05-01","due_by":"2026-05-31""# + answer
+            + "}"
+    }
+
     /// A request the council makes of the spare organisation.
     static func requestForm(_ what: String) -> String {
         "requester=organisation%3Acouncil&partner_key=spare-org&what=\(what)&purpose=The+plan"
@@ -514,6 +527,22 @@ import VaporTesting
         .init(
             route: "POST /sharing/requests/{key}/answer", path: "/sharing/requests/arrest-figures/answer",
             form: "answered_on=2026-05-20&outcome=provided", bad: (nil, "answered_on=2026-05-20&outcome=refused"),
+            kind: "data-request"),
+        .init(
+            route: "POST /api/v1/agreements", path: "/api/v1/agreements", json: agreementJSON("API agreement"),
+            bad: (agreementJSON(""), nil), kind: "agreement"),
+        .init(
+            route: "PUT /api/v1/agreements/{key}", path: "/api/v1/agreements/drug-data",
+            json: agreementJSON("Drug data"),
+            bad: (agreementJSON("Drug data").replacingOccurrences(of: "spare-org", with: "nobody"), nil),
+            kind: "agreement"),
+        .init(
+            route: "POST /api/v1/data-requests", path: "/api/v1/data-requests", json: requestJSON("Stops"),
+            bad: (requestJSON(""), nil), kind: "data-request"),
+        .init(
+            route: "PUT /api/v1/data-requests/{key}", path: "/api/v1/data-requests/arrest-figures",
+            json: requestJSON("Arrest figures", answer: #","answered_on":"2026-05-20","outcome":"provided""#),
+            bad: (requestJSON("Arrest figures", answer: #","answered_on":"2026-05-20","outcome":"refused""#), nil),
             kind: "data-request"),
         // Outcomes: files of values and targets, a local indicator, a partnership's framework, funding streams.
         .init(

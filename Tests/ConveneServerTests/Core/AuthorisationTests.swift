@@ -332,7 +332,12 @@ import VaporTesting
         ("GET /sharing/agreements/{key}/edit", "/sharing/agreements/drug-data/edit", nil),
         ("GET /sharing/requests", "/sharing/requests", nil),
         ("GET /sharing/requests/new", "/sharing/requests/new", nil),
-        ("GET /sharing/requests/{key}", "/sharing/requests/arrest-figures", nil)
+        ("GET /sharing/requests/{key}", "/sharing/requests/arrest-figures", nil),
+        ("GET /api/v1/agreements", "/api/v1/agreements", nil),
+        ("GET /api/v1/agreements/{key}", "/api/v1/agreements/drug-data", nil),
+        ("GET /api/v1/data-requests", "/api/v1/data-requests", nil),
+        ("GET /api/v1/data-requests/{key}", "/api/v1/data-requests/arrest-figures", nil),
+        ("GET /api/v1/analyses/requests", "/api/v1/analyses/requests", nil)
     ]
 
     /// Routes anyone may use.
