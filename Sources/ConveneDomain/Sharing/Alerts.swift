@@ -119,11 +119,11 @@ public enum AlertRules {
             link: link)
     }
 
-    /// Due first, then by kind and title; one alert per kind and record.
+    /// Due first, then by kind and title; an alert found twice (the same kind, record and title) once.
     public static func ordered(_ alerts: [Alert]) -> [Alert] {
         var seen: Set<String> = []
         return alerts.sorted { ($0.due, $0.kind.rawValue, $0.title) < ($1.due, $1.kind.rawValue, $1.title) }
-            .filter { seen.insert("\($0.kind.rawValue)|\($0.record.type)|\($0.record.id)").inserted }
+            .filter { seen.insert("\($0.kind.rawValue)|\($0.record.type)|\($0.record.id)|\($0.title)").inserted }
     }
 
     /// The contract of `convene alerts --format json`: `{"on","alerts":[{"kind","title","due","record":{"type","id"},

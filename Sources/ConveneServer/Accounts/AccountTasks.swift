@@ -258,7 +258,8 @@ public enum Accounts {
     public static let demoAdmin = "demo-admin@convene.invalid"
 
     /// The demo's administrator, with a fresh password each time (printed, never stored in clear), and a viewer
-    /// of the demo's national workspace, so that switching between workspaces can be tried.
+    /// of the demo's national workspace, so that switching between workspaces can be tried. They have chosen the
+    /// weekly digest of alerts.
     public static func demoAdmin(on db: Database, passwords: AsyncPasswordHasher) async throws -> String {
         let password = Credentials.generatedPassword()
         if try await UserRecord.query(on: db).filter(\.$email == demoAdmin).first() != nil {
@@ -269,6 +270,12 @@ public enum Accounts {
         }
         if try await WorkspaceRecord.query(on: db).filter(\.$key == Tasks.demoNational).first() != nil {
             try await setRole(email: demoAdmin, role: .viewer, workspace: Tasks.demoNational, on: db)
+        }
+        if let user = try await UserRecord.query(on: db).filter(\.$email == demoAdmin).first()?.id {
+            let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: db, actor: Tasks.actor)
+            if try await !Digests.chosen(by: user, in: scope) {
+                try await Digests.choose(true, user: user, email: demoAdmin, in: scope)
+            }
         }
         return password
     }

@@ -126,6 +126,7 @@ func routes(_ app: Application) throws {
     OutcomePages.register(read: read, write: write, business: business, admin: app.grouped(Require(role: .admin)))
     FundingPages.register(read: read, write: write)
     SharingPages.register(read: read, write: write)
+    AlertPages.register(read: read)
     CalendarFeeds.register(open: app, read: read)
     ImportPage.register(on: write)
     HistoryPage.register(on: read)

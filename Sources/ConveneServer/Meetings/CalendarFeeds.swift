@@ -24,6 +24,8 @@ enum CalendarFeeds {
 
     struct Selection: Sendable {
         var kind: Kind
+        /// Whose alerts a personal feed carries as tasks (with its actions).
+        var alertsFor: AlertAudience? = nil
         var partnership: PartnershipRecord?
         var person: PersonRecord?
         var includeActions: Bool
@@ -99,6 +101,14 @@ enum CalendarFeeds {
                     status: a.status == ActionStatus.inProgress.rawValue ? .inProcess : .needsAction)
             }
         }
+        if s.includeActions, let audience = s.alertsFor {
+            // The person's alerts, but for their actions, which are tasks already.
+            let today = WallClock.day(of: now)
+            tasks += try await AlertStore.alerts(for: audience, on: today, in: scope).filter { $0.kind != .action }.map
+            {
+                CalendarTask(uid: "\($0.uid)@convene", summary: $0.title, dueDay: $0.due, status: .needsAction)
+            }
+        }
         if s.includeActions && s.kind != .person {
             // Reports due to funders on the money that serves the partnership (or any), in the meetings' window.
             let window = WallClock.day(of: from)...WallClock.day(of: to)
@@ -156,6 +166,7 @@ enum CalendarFeeds {
             else { throw Problem.notFound("The feed's person") }
             selection.person = person
             selection.name = "My meetings (Convene)"
+            selection.alertsFor = try await AlertAudience.of(user: record.$user.id, in: scope)
         case .workspace:
             selection.name = try await WorkspaceRecord.find(record.$workspace.id, on: req.db)?.name ?? "Convene"
         }

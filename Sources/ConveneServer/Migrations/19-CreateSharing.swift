@@ -1,6 +1,7 @@
 import Fluent
 
-/// Data-sharing agreements and requests for data.
+/// Data-sharing agreements and requests for data; who chose the weekly digest, and the digests sent, a row a user and
+/// week.
 struct CreateSharing: AsyncMigration {
     var name: String { "2026-12-25-create-sharing" }
 
@@ -27,9 +28,25 @@ struct CreateSharing: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "workspace_id", "key")
             .create()
+        try await database.schema("digest_choices")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("user_id", .uuid, .required, .references("users", "id"))
+            .unique(on: "workspace_id", "user_id")
+            .create()
+        try await database.schema("digests_sent")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("user_id", .uuid, .required, .references("users", "id"))
+            .field("week", .string, .required)
+            .field("sent_at", .datetime, .required)
+            .unique(on: "workspace_id", "user_id", "week")
+            .create()
     }
 
     func revert(on database: Database) async throws {
+        try await database.schema("digests_sent").delete()
+        try await database.schema("digest_choices").delete()
         try await database.schema("data_requests").delete()
         try await database.schema("sharing_agreements").delete()
     }

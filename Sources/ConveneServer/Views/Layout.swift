@@ -62,6 +62,7 @@ struct Layout {
                                     .li(.a(.href(RegisterPath.landscape.href), .text("Landscape picture"))),
                                     .li(.a(.href(RegisterPath.network.href), .text("Network"))),
                                     .li(.a(.href(PersonalPath.myMeetings.href), .text("My meetings"))),
+                                    .li(.a(.href(AlertPath.alerts.href), .text("Alerts"))),
                                     .li(.a(.href(StrategyPath.strategies.href), .text("Strategies"))),
                                     .li(.a(.href(AnalysisPath.index.href), .text("Analysis"))),
                                     .li(.a(.href(SurveyPath.surveys.href), .text("Surveys"))),

@@ -513,6 +513,10 @@ import VaporTesting
             route: "POST /reviews/{key}/partnerships/{partnership}", path: "/reviews/review/partnerships/cdp",
             form: "decision=reform&rationale=Too+many+meetings", bad: (nil, "decision=reform&rationale="),
             kind: "review-recommendation"),
+        // The weekly digest of alerts, chosen by the user.
+        .init(
+            route: "POST /alerts/digest", path: "/alerts/digest", form: "weekly=yes", bad: (nil, nil),
+            kind: "digest-choice"),
         // Data sharing: agreements and requests for data.
         .init(
             route: "POST /sharing/agreements/new", path: "/sharing/agreements/new", form: agreementForm("Health+data"),

@@ -337,7 +337,8 @@ import VaporTesting
         ("GET /api/v1/agreements/{key}", "/api/v1/agreements/drug-data", nil),
         ("GET /api/v1/data-requests", "/api/v1/data-requests", nil),
         ("GET /api/v1/data-requests/{key}", "/api/v1/data-requests/arrest-figures", nil),
-        ("GET /api/v1/analyses/requests", "/api/v1/analyses/requests", nil)
+        ("GET /api/v1/analyses/requests", "/api/v1/analyses/requests", nil),
+        ("GET /alerts", "/alerts", nil)
     ]
 
     /// Routes anyone may use.
@@ -368,7 +369,7 @@ import VaporTesting
         // A workspace's own indicators: its administrators add them.
         if route == "POST /outcomes/indicators/new" || route == "POST /api/v1/indicators" { return .admin }
         return route.contains("/account/tokens") || route.contains("/account/person")
-            || route.contains("/calendar/feeds") ? .viewer : .editor
+            || route.contains("/calendar/feeds") || route == "POST /alerts/digest" ? .viewer : .editor
     }
 
     /// The pages with the forms of a partnership's business are read with the rule of what they post (an API list

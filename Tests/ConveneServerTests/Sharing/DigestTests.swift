@@ -1,0 +1,98 @@
+import ConveneDomain
+import Fluent
+import Foundation
+import NIOPosix
+import Testing
+import VaporTesting
+
+@testable import ConveneServer
+
+/// The weekly digest over a real SMTP server on 127.0.0.1 (aiosmtpd, which `scripts/test` starts and names in
+/// CONVENE_TEST_SMTP_URL, delivering into the Maildir CONVENE_TEST_MAILDIR): an agreement past its review date is an
+/// alert on the responsible user's page, in their calendar feed and in their digest, and a second run that week
+/// sends nothing.
+@Suite struct DigestTests {
+    static let environment = ProcessInfo.processInfo.environment
+    static var available: Bool {
+        environment["CONVENE_TEST_SMTP_URL"] != nil && environment["CONVENE_TEST_MAILDIR"] != nil
+    }
+
+    static let register = """
+        partnership_id,partnership_name,type,membership_id,member_person_id,member_person_name,member_organisation_id,member_organisation_name,member_organisation_sector,role
+        cdp,Combating Drugs Partnership,cdp,m1,lead,Partnership Lead,council,County Council,local-government,member
+        cdp,Combating Drugs Partnership,cdp,m2,,,police,Police Force,police,member
+        """
+
+    /// The messages the server has delivered to `address`.
+    static func delivered(to address: String) throws -> [String] {
+        let folder = URL(fileURLWithPath: environment["CONVENE_TEST_MAILDIR"]!).appendingPathComponent("new")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+            .filter { $0.contains("To: \(address)") }
+    }
+
+    @Test(.enabled(if: available, "needs the test SMTP server scripts/test starts"))
+    func anAgreementPastItsReviewIsAnAlertOnThePageInTheFeedAndInOneDigestAWeek() async throws {
+        try await withConveneApp { app in
+            // Setup: the test's user is the partnership lead, chooses the digest, and records an agreement whose
+            // review fell due on 1 June (the suite's day is 16 June 2026).
+            _ = try await app.importCSV(Self.register)
+            #expect(try await app.send(.POST, "/account/person", form: "person_key=lead").status == .seeOther)
+            #expect(try await app.send(.POST, "/alerts/digest", form: "weekly=yes").status == .seeOther)
+            let made = try await app.send(
+                .POST, "/sharing/agreements/new",
+                form: "title=Drug+harm+data&party_keys%5B%5D=council&party_keys%5B%5D=police"
+                    + "&partnership_keys%5B%5D=cdp&purpose=Needs&data_categories%5B%5D=aggregate&lawful_basis=public-task"
+                    + "&legal_gateway=Consent&signed_on=2025-06-01&review_on=2026-06-01&status=active")
+            #expect(made.status == .seeOther)
+            let feed = try await app.send(.POST, "/calendar/feeds", form: "kind=person&include_actions=yes")
+            let address = feed.text.components(separatedBy: "/feeds/").dropFirst().first.map {
+                String($0.prefix { $0 != "\"" && $0 != "<" })
+            }
+            let settings = try SMTPSettings.parse(
+                url: Self.environment["CONVENE_TEST_SMTP_URL"]!, from: "convene@example.org"
+            ).get()
+            let email = TestIdentity.email
+
+            // Act
+            let page = try await app.send(.GET, "/alerts")
+            let calendar = try await app.send(.GET, "/feeds/\(address ?? "")", signedIn: false)
+            let first = try await Digests.send(
+                on: TestClock.today, settings: settings, site: "https://convene.example", db: app.db,
+                group: MultiThreadedEventLoopGroup.singleton, now: TestClock.now())
+            let second = try await Digests.send(
+                on: TestClock.today.adding(days: 2), settings: settings, site: "https://convene.example", db: app.db,
+                group: MultiThreadedEventLoopGroup.singleton, now: TestClock.now())
+            let nextWeek = try await Digests.send(
+                on: TestClock.today.adding(days: 7), settings: settings, site: "https://convene.example", db: app.db,
+                group: MultiThreadedEventLoopGroup.singleton, now: TestClock.now())
+
+            // Check
+            let title = "Agreement past its review date: Drug harm data"
+            #expect(page.status == .ok && page.text.contains(title))
+            #expect(calendar.status == .ok && calendar.text.contains("SUMMARY:\(title)"))
+            #expect(calendar.text.contains("DUE;VALUE=DATE:20260601"))
+            #expect(first == 1 && second == 0 && nextWeek == 1)
+            let messages = try Self.delivered(to: email).filter { $0.contains("Drug harm data") }
+            #expect(messages.count >= 2)
+            let message = try #require(messages.first)
+            #expect(message.contains("Subject: Convene: "))
+            #expect(message.contains("- \(title), was due 1 June 2026"))
+            #expect(message.contains("https://convene.example/sharing/agreements/drug-harm-data"))
+        }
+    }
+
+    @Test func theMailServerIsNamedByAURL() throws {
+        #expect(
+            try SMTPSettings.parse(url: "smtp://user:p%40ss@mail.example.org:587?starttls=1", from: "a@b.c").get()
+                == SMTPSettings(
+                    host: "mail.example.org", port: 587, user: "user", password: "p@ss", security: .startTLS,
+                    from: "a@b.c"))
+        #expect(try SMTPSettings.parse(url: "smtps://mail.example.org", from: "a@b.c").get().port == 465)
+        #expect(throws: SMTPError.self) { try SMTPSettings.parse(url: "http://x", from: "a@b.c").get() }
+        #expect(throws: SMTPError.self) { try SMTPSettings.parse(url: "smtp://x", from: "nobody").get() }
+        let message = Mail(to: "a@b.c", subject: "Réunion", body: ".hidden\nline").message(
+            from: "c@d.e", date: Date(timeIntervalSince1970: 0), id: "x")
+        #expect(message.contains("Subject: =?UTF-8?B?") && message.contains("\r\n..hidden\r\nline"))
+    }
+}
