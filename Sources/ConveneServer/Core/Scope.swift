@@ -202,6 +202,16 @@ enum PublicRegister {
             .filter(\.$key == key).filter(\.$status == ReviewStatus.published.rawValue).first()
     }
 
+    /// The members of these partnerships, those published only, with their people and organisations.
+    static func memberships(ofPublished partnerships: [PartnershipRecord], on db: Database) async throws
+        -> [MembershipRecord]
+    {
+        let ids = partnerships.filter { $0.publishedAt != nil }.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        return try await MembershipRecord.query(on: db).filter(\.$partnership.$id ~~ ids)
+            .with(\.$person).with(\.$organisation).with(\.$represents).all()
+    }
+
     /// The members of a published partnership, with their people and organisations.
     static func memberships(of partnership: PartnershipRecord, on db: Database) async throws -> [MembershipRecord] {
         guard partnership.publishedAt != nil, let id = partnership.id else { return [] }

@@ -12,11 +12,13 @@ struct NetworkModel {
     var context: PageContext
     var rows: [Row]
     var isNational: Bool
+    var tables: NetworkTables.Report
 
     /// Every workspace, with what it has published; the one read across workspaces, of published records only.
     static func load(_ req: Request) async throws -> NetworkModel {
         async let everyPublished = PublicPages.published(req)
         async let workspaces = WorkspaceRecord.query(on: req.db).sort(\.$name).all()
+        async let tables = NetworkTablesStore.report(on: req.db, today: req.now.today)
         let published = Dictionary(grouping: try await everyPublished, by: \.workspace)
         let context = req.pageContext
         return NetworkModel(
@@ -24,7 +26,7 @@ struct NetworkModel {
             rows: try await workspaces.map {
                 Row(key: $0.key, name: $0.name, kind: $0.workspaceKind, published: published[$0.key] ?? [])
             },
-            isNational: context.principal?.workspaceKind == .national)
+            isNational: context.principal?.workspaceKind == .national, tables: try await tables)
     }
 }
 
@@ -68,6 +70,7 @@ enum NetworkPage {
                     .text(
                         "\(total) published partnership\(total == 1 ? "" : "s") from \(publishing.count) workspace\(publishing.count == 1 ? "" : "s")."
                     )),
+                NetworkTablesView.section(model.tables),
                 .forEach(publishing) { row in
                     .section(
                         .attribute(named: "aria-labelledby", value: "ws-\(row.key)"),

@@ -8,20 +8,23 @@ extension AnalysisFormat: ExpressibleByArgument {}
 /// An analysis by name: one of the meetings' and the register's, or outcomes or funding.
 enum AnalysisName: ExpressibleByArgument, Equatable {
     case records(Analysis)
-    case outcomes, funding, requests
+    case outcomes, funding, requests, network
 
     init?(argument: String) {
         switch argument {
         case "outcomes": self = .outcomes
         case "funding": self = .funding
         case "requests": self = .requests
+        case "network": self = .network
         default:
             guard let analysis = Analysis(rawValue: argument) else { return nil }
             self = .records(analysis)
         }
     }
 
-    static var allValueStrings: [String] { Analysis.allCases.map(\.rawValue) + ["outcomes", "funding", "requests"] }
+    static var allValueStrings: [String] {
+        Analysis.allCases.map(\.rawValue) + ["outcomes", "funding", "requests", "network"]
+    }
 }
 
 struct Analyse: AsyncParsableCommand {
@@ -58,7 +61,7 @@ struct Analyse: AsyncParsableCommand {
         let analysis: Analysis
         switch self.analysis {
         case .records(let named): analysis = named
-        case .outcomes, .funding, .requests:
+        case .outcomes, .funding, .requests, .network:
             let chosen: OutcomeOutputFormat = format == .json ? .json : .csv
             let named = self.analysis
             let output = try await withApplication(options) { app in
@@ -71,6 +74,8 @@ struct Analyse: AsyncParsableCommand {
                     try await Tasks.analyseFunding(
                         partnership: partnership, forceArea: area, format: chosen, db: app.db,
                         workspace: workspace.workspace, now: Convene.now)
+                case .network:
+                    try await Tasks.analyseNetwork(format: chosen, db: app.db, now: Convene.now)
                 default:
                     try await Tasks.analyseRequests(
                         format: chosen, db: app.db, workspace: workspace.workspace, now: Convene.now)
