@@ -46,7 +46,8 @@ enum NetworkTablesView {
     static func section(_ report: NetworkTables.Report) -> Node<HTML.BodyContext> {
         let types = PartnershipType.allCases.filter { (report.total.byType[$0.rawValue] ?? 0) > 0 }
         let rows = report.forceAreas + [report.total]
-        func money(_ pence: Int) -> String { Money(pence: pence).wholePounds }
+        // To the penny, so that the total is the sum of the rows as shown.
+        func money(_ pence: Int) -> String { Money.format(pence: pence) }
         return .section(
             .attribute(named: "aria-labelledby", value: "national-tables"),
             .h2(.id("national-tables"), .class("heading-l"), .text("The national tables")),
@@ -84,7 +85,7 @@ enum NetworkTablesView {
             .h3(.class("heading-m"), .text("Force areas that publish nothing (\(report.missing.count))")),
             report.missing.isEmpty
                 ? .p(.text("None: every force area publishes."))
-                : .p(.text(report.missing.map(\.name).joined(separator: ", ") + ".")))
+                : .ul(.class("list"), .forEach(report.missing) { .li(.text($0.name)) }))
     }
 }
 
