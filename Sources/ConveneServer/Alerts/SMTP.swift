@@ -166,9 +166,11 @@ enum SMTPClient {
             try await say("EHLO convene", expect: [250])
             if settings.security == .startTLS {
                 try await say("STARTTLS", expect: [220])
-                try await channel.pipeline.addHandler(
-                    try NIOSSLClientHandler(context: tls, serverHostname: host), position: .first
-                ).get()
+                // The TLS handler is made and added on the channel's own event loop: it is not Sendable.
+                try await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(
+                        try NIOSSLClientHandler(context: tls, serverHostname: host), position: .first)
+                }.get()
                 try await say("EHLO convene", expect: [250])
             }
             if let user = settings.user {
