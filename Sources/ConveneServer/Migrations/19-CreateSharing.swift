@@ -1,6 +1,6 @@
 import Fluent
 
-/// Data-sharing agreements and requests for data; who chose the weekly digest, and the digests sent, a row a user and
+/// Data-sharing agreements and requests for data; declarations of interest; who chose the weekly digest, and the digests sent, a row a user and
 /// week.
 struct CreateSharing: AsyncMigration {
     var name: String { "2026-12-25-create-sharing" }
@@ -28,6 +28,15 @@ struct CreateSharing: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "workspace_id", "key")
             .create()
+        try await database.schema("interest_declarations")
+            .id()
+            .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
+            .field("key", .string, .required)
+            .field("person_id", .uuid, .required, .references("persons", "id"))
+            .field("declaration", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "workspace_id", "key")
+            .create()
         try await database.schema("digest_choices")
             .id()
             .field("workspace_id", .uuid, .required, .references("workspaces", "id"))
@@ -46,6 +55,7 @@ struct CreateSharing: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await database.schema("digests_sent").delete()
+        try await database.schema("interest_declarations").delete()
         try await database.schema("digest_choices").delete()
         try await database.schema("data_requests").delete()
         try await database.schema("sharing_agreements").delete()

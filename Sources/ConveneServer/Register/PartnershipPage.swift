@@ -35,6 +35,25 @@ struct PartnershipPageModel {
     var hasGuidance = false
     /// The data-sharing agreements that serve it.
     var agreements: [DataSharingAgreement] = []
+    /// Its current members' current declarations of interest, each with its person.
+    var interests: [((name: String, href: String)?, InterestDeclaration)] = []
+
+    /// The current declarations of the people who are members on `day`, by person name.
+    static func memberInterests(of partnership: UUID, on day: Day, in scope: Scope) async throws
+        -> [((name: String, href: String)?, InterestDeclaration)]
+    {
+        let seats = try await MembershipRecord.query(in: scope).filter(\.$partnership.$id == partnership)
+            .filter(\.$person.$id != nil).with(\.$person).all()
+            .filter { seat in seat.endedOn.map { $0 >= day.description } ?? true }
+        let people = Dictionary(
+            seats.compactMap { s in s.person.map { ($0.id!, $0) } }, uniquingKeysWith: { a, _ in a })
+        let declared = try await SharingStore.declarations(of: Array(people.keys), in: scope)
+        return people.values.sorted { $0.name < $1.name }.flatMap { person in
+            (declared[person.id!] ?? []).filter { $0.isCurrent(on: day) }.map {
+                ((person.name, RegisterPath.person(person.key).href(fragment: "interests")), $0)
+            }
+        }
+    }
 
     static func load(key: String, context: PageContext, in scope: Scope) async throws -> PartnershipPageModel {
         let today = scope.now.today
@@ -47,6 +66,7 @@ struct PartnershipPageModel {
         ).all()
         async let around = around(record, in: scope)
         async let agreements = SharingStore.agreements(serving: key, in: scope)
+        async let interests = memberInterests(of: id, on: today, in: scope)
 
         let keys = KeyIndex(
             organisations: try await around.secretariat_key.map { [record.$secretariat.id!: $0] } ?? [:],
@@ -103,7 +123,7 @@ struct PartnershipPageModel {
             footprint: footprint, footprintNames: footprintNames, icbFit: icbFit,
             terms: try await terms.map { $0.domain(KeyIndex(partnerships: [id: record.key])) }, today: today,
             isPublished: record.publishedAt != nil,
-            hasGuidance: named.has_guidance, agreements: try await agreements)
+            hasGuidance: named.has_guidance, agreements: try await agreements, interests: try await interests)
     }
 
     /// What the page says around the record: its secretariat, its force area's name and whether guidance applies to

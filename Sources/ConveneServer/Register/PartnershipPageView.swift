@@ -77,7 +77,10 @@ enum PartnershipPageView {
                 structure(model),
                 footprint(model),
                 terms(model, edit: may.edit),
-                SharingPagesView.section(model.agreements, on: model.today)
+                SharingPagesView.section(model.agreements, on: model.today),
+                .section(
+                    .h2(.id("interests"), .text("Declared interests of its members (\(model.interests.count))")),
+                    SharingPagesView.interestList(model.interests, names: [:], on: model.today))
             ))
     }
 

@@ -129,6 +129,10 @@ struct PersonPageModel {
     var isDemo: Bool
     /// Seats that ended before this day are past.
     var today: Day
+    /// Their declarations of interest, and the organisations one may name.
+    var interests: [InterestDeclaration] = []
+    var organisations: [(String, String)] = []
+    var errors: [FieldError] = []
 
     static func load(key: String, context: PageContext, in scope: Scope) async throws -> PersonPageModel {
         let record = try await RegisterQueries.person(key, in: scope)
@@ -143,7 +147,9 @@ struct PersonPageModel {
         let keys = KeyIndex(organisations: org.map { [$0.id!: $0.key] } ?? [:])
         return PersonPageModel(
             context: context, person: record.domain(keys), organisation: org.map { ($0.key, $0.name) }, seats: seats,
-            isDemo: context.isDemo, today: scope.now.today)
+            isDemo: context.isDemo, today: scope.now.today,
+            interests: try await SharingStore.declarations(of: [id], in: scope)[id] ?? [],
+            organisations: context.mayEdit ? try await SharingNames.load(in: scope).organisationChoices : [])
     }
 }
 
@@ -218,7 +224,8 @@ enum PeopleViews {
                     ("Identifier", .code(.text(p.key)))
                 ]),
                 .h2(.text("Member of")), SeatRow.table(current, caption: "Current seats", today: today),
-                .h2(.text("Past memberships")), SeatRow.table(past, caption: "Past seats", today: today)
+                .h2(.text("Past memberships")), SeatRow.table(past, caption: "Past seats", today: today),
+                SharingPagesView.interests(model)
             ))
     }
 

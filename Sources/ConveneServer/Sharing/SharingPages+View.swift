@@ -313,4 +313,51 @@ enum SharingPagesView {
                             "refusal_reason", "Why it was refused", model.answer.refusalReason ?? r.refusalReason),
                         .button(.type(.submit), .class("button"), .text("Save the answer"))))))
     }
+
+    /// A person's declarations of interest, kept once and shown on every partnership they sit on, and the form
+    /// that records another.
+    static func interests(_ model: PersonPageModel) -> Node<HTML.BodyContext> {
+        let form = Form(errors: model.errors)
+        return .section(
+            .h2(.id("interests"), .text("Declared interests (\(model.interests.count))")),
+            form.errorSummary(),
+            interestList(
+                model.interests.map { (nil, $0) }, names: Dictionary(uniqueKeysWithValues: model.organisations),
+                on: model.today),
+            .if(
+                model.context.mayEdit,
+                .postForm(
+                    action: SharingPath.declare(model.person.key).href, context: model.context,
+                    .h3(.class("heading-m"), .text("Record a declaration")),
+                    form.select(
+                        "kind", "Kind of interest", nil, InterestKind.allCases.map { ($0.rawValue, $0.label) },
+                        blank: "Choose"),
+                    form.select(
+                        "organisation_key", "The organisation it is in (if any)", nil, model.organisations,
+                        blank: "No organisation in the register"),
+                    form.textInput(
+                        "matter", "The interest", nil, hint: "Such as: Trustee of a local drug and alcohol charity"),
+                    form.textInput("from", "From", nil, hint: "For example, 2025-04-01", short: true),
+                    form.textInput("to", "To (if it has ended)", nil, short: true),
+                    .button(.type(.submit), .class("button button--secondary"), .text("Record the declaration")))))
+    }
+
+    /// Declarations, each with its person when given, current ones marked.
+    static func interestList(
+        _ rows: [((name: String, href: String)?, InterestDeclaration)], names: [String: String], on day: Day
+    ) -> Node<HTML.BodyContext> {
+        rows.isEmpty
+            ? .p(.text("None declared."))
+            : .ul(
+                .class("list"),
+                .forEach(rows) { person, d in
+                    .li(
+                        .unwrap(person) { .group(.a(.href($0.href), .text($0.name)), .text(": ")) },
+                        .text("\(d.kind.label): \(d.matter)"),
+                        .unwrap(d.organisationKey) { .text(" (\(names[$0] ?? $0))") },
+                        .text(", from \(d.from.longDescription)"),
+                        .unwrap(d.to) { .text(" to \($0.longDescription)") },
+                        .if(!d.isCurrent(on: day), .group(.text(" "), Components.tag("Ended", "grey"))))
+                })
+    }
 }

@@ -16,6 +16,47 @@ enum SharingPages {
         write.post(SharingPath.newRequest, use: createRequest)
         read.get(SharingPath.request(":key"), use: request)
         write.post(SharingPath.answerRequest(":key"), use: answerRequest)
+        write.post(SharingPath.declare(":key"), use: declare)
+    }
+
+    /// Records a person's declaration of interest, then back to their page (with its errors, if any).
+    @Sendable static func declare(req: Request) async throws -> Response {
+        struct Input: Content {
+            var kind: String?
+            var organisationKey: String?
+            var matter: String?
+            var from: String?
+            var to: String?
+            enum CodingKeys: String, CodingKey {
+                case kind, matter, from, to
+                case organisationKey = "organisation_key"
+            }
+        }
+        let key = try req.parameters.require("key")
+        let input = try req.content.decode(Input.self)
+        var reader = FormReader()
+        let kind = reader.text(input.kind).flatMap(InterestKind.init(rawValue:))
+        if kind == nil { reader.errors.append(FieldError("kind", "Choose the kind of interest")) }
+        let from = reader.day(input.from, "from", "The day it began")
+        if reader.text(input.from) == nil { reader.errors.append(FieldError("from", "Enter the day it began")) }
+        let to = reader.day(input.to, "to", "The day it ended")
+        if reader.text(input.matter) == nil { reader.errors.append(FieldError("matter", "Enter the interest")) }
+        // In the order of the form's fields.
+        let order = ["kind", "organisation_key", "matter", "from", "to"]
+        var errors = reader.errors.sorted {
+            (order.firstIndex(of: $0.field) ?? 9) < (order.firstIndex(of: $1.field) ?? 9)
+        }
+        if errors.isEmpty, let kind, let from {
+            errors = try await SharingBusiness.declare(
+                InterestDeclaration(
+                    key: "", personKey: key, kind: kind, organisationKey: reader.text(input.organisationKey),
+                    matter: reader.text(input.matter) ?? "", from: from, to: to),
+                in: req.scope)
+        }
+        if errors.isEmpty { return req.redirect(to: RegisterPath.person(key).href(fragment: "interests")) }
+        var model = try await PersonPageModel.load(key: key, context: req.pageContext, in: req.scope)
+        model.errors = errors
+        return PeopleViews.person(model).response(status: .unprocessableEntity)
     }
 
     @Sendable static func agreements(req: Request) async throws -> Response {

@@ -2,6 +2,8 @@
 enum SharingPath: SitePath {
     case agreements, newAgreement, agreement(String), editAgreement(String)
     case requests, newRequest, request(String), answerRequest(String)
+    /// A person's declarations of interest: the form posts here.
+    case declare(String)
 
     var segments: [String] {
         switch self {
@@ -13,6 +15,7 @@ enum SharingPath: SitePath {
         case .newRequest: ["sharing", "requests", "new"]
         case .request(let key): ["sharing", "requests", key]
         case .answerRequest(let key): ["sharing", "requests", key, "answer"]
+        case .declare(let person): ["persons", person, "interests"]
         }
     }
 }

@@ -63,3 +63,23 @@ final class DataRequestRecord: WorkspaceOwned, @unchecked Sendable {
         request = StoredJSON.write(r)
     }
 }
+
+/// A person's declared interest, kept once in the workspace and shown on every partnership they sit on.
+final class InterestRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "interest_declarations"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Field(key: "key") var key: String
+    @Parent(key: "person_id") var person: PersonRecord
+    @Field(key: "declaration") var declaration: String
+    @Field(key: "created_at") var createdAt: Date
+
+    static var workspacePath: KeyPath<InterestRecord, ParentProperty<InterestRecord, WorkspaceRecord>> {
+        \.$workspace
+    }
+
+    init() {}
+
+    var domain: InterestDeclaration? { StoredJSON.read(InterestDeclaration.self, declaration) }
+}

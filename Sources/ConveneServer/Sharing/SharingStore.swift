@@ -53,8 +53,48 @@ enum SharingStore {
     }
 }
 
+/// Declarations of interest.
+extension SharingStore {
+    /// The declarations of these people, by person id, oldest first.
+    static func declarations(of people: [UUID], in scope: Scope) async throws -> [UUID: [InterestDeclaration]] {
+        guard !people.isEmpty else { return [:] }
+        let rows = try await InterestRecord.query(in: scope).filter(\.$person.$id ~~ people).sort(\.$createdAt).all()
+        return Dictionary(grouping: rows, by: \.$person.id).mapValues { $0.compactMap(\.domain) }
+    }
+}
+
 /// Writes of data sharing, each audited in one transaction.
 enum SharingBusiness {
+    /// Records a person's declaration of interest; its key is made from the person and the matter.
+    static func declare(_ d: InterestDeclaration, in scope: Scope) async throws -> [FieldError] {
+        var errors = d.validate().filter { $0.field != "key" }
+        let person = try await PersonRecord.query(in: scope).filter(\.$key == d.personKey).first()
+        if person == nil { errors.append(FieldError("person_key", "There is no person '\(d.personKey)'")) }
+        if let organisation = d.organisationKey,
+            try await OrganisationRecord.query(in: scope).filter(\.$key == organisation).count() == 0
+        {
+            errors.append(FieldError("organisation_key", "There is no organisation '\(organisation)' in the register"))
+        }
+        guard errors.isEmpty, let personID = person?.id else { return errors }
+        return try await scope.withUnusedKey(
+            Key.slug("\(d.personKey) \(d.matter)"), InterestRecord.self, key: \.$key
+        ) { key in
+            try await scope.audited { scope, audit in
+                var kept = d
+                kept.key = key
+                let record = InterestRecord()
+                scope.claim(record)
+                record.key = key
+                record.$person.id = personID
+                record.declaration = StoredJSON.write(kept)
+                record.createdAt = scope.now()
+                try await record.create(on: scope.db)
+                audit.note("create", "interest", key, before: nil as InterestDeclaration?, after: kept)
+                return []
+            }
+        }
+    }
+
     /// The problems of an agreement: its own, and the organisations and partnerships it names that the register
     /// does not have.
     static func check(_ a: DataSharingAgreement, in scope: Scope) async throws -> [FieldError] {

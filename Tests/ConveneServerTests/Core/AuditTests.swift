@@ -513,6 +513,11 @@ import VaporTesting
             route: "POST /reviews/{key}/partnerships/{partnership}", path: "/reviews/review/partnerships/cdp",
             form: "decision=reform&rationale=Too+many+meetings", bad: (nil, "decision=reform&rationale="),
             kind: "review-recommendation"),
+        // A declaration of interest, by a person, kept once.
+        .init(
+            route: "POST /persons/{key}/interests", path: "/persons/dph/interests",
+            form: "kind=directorship&organisation_key=spare-org&matter=Trustee&from=2025-01-01",
+            bad: (nil, "kind=directorship&matter=&from=2025-01-01"), kind: "interest"),
         // The weekly digest of alerts, chosen by the user.
         .init(
             route: "POST /alerts/digest", path: "/alerts/digest", form: "weekly=yes", bad: (nil, nil),

@@ -90,4 +90,36 @@ import VaporTesting
                 "\(log.text)")
         }
     }
+
+    @Test func aDeclarationIsKeptOnceAndShownOnEveryBoardTheMemberSitsOn() async throws {
+        try await withConveneApp { app in
+            _ = try await app.importCSV(
+                """
+                partnership_id,partnership_name,type,membership_id,member_person_id,member_person_name,member_organisation_id,member_organisation_name,member_organisation_sector,role
+                cdp,Combating Drugs Partnership,cdp,m1,lead,Partnership Lead,council,County Council,local-government,member
+                csp,Community Safety Partnership,csp,m2,lead,Partnership Lead,council,County Council,local-government,member
+                vrp,Violence Reduction Partnership,strategic-board,m3,other,Someone Else,police,Police Force,police,member
+                """)
+
+            // Act
+            let refused = try await app.send(.POST, "/persons/lead/interests", form: "kind=directorship&matter=&from=x")
+            let declared = try await app.send(
+                .POST, "/persons/lead/interests",
+                form: "kind=directorship&organisation_key=police&matter=Trustee+of+a+drug+charity&from=2025-01-01")
+            let pages = try await ["cdp", "csp", "vrp"].asyncMap { try await app.send(.GET, "/partnerships/\($0)") }
+            let person = try await app.send(.GET, "/persons/lead")
+
+            // Check: refused with each field named; then on both boards the lead sits on, not on the third.
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("href=\"#matter\"") && refused.text.contains("href=\"#from\""))
+            #expect(declared.status == .seeOther)
+            #expect(try await InterestRecord.query(on: app.db).count() == 1)
+            #expect(
+                pages[0].text.contains("Trustee of a drug charity")
+                    && pages[1].text.contains("Trustee of a drug charity"))
+            #expect(!pages[2].text.contains("Trustee of a drug charity"))
+            #expect(pages[0].text.contains("Declared interests of its members (1)"))
+            #expect(person.text.contains("Declared interests (1)") && person.text.contains("(Police Force)"))
+        }
+    }
 }
