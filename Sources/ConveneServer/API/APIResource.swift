@@ -54,6 +54,21 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable, WireType {
 }
 
 enum APIResponse {
+    /// A body of one of the domain's own JSON shapes, whose keys are already as the API spells them.
+    static func domainBody<T: Decodable>(_ type: T.Type, _ req: Request) throws -> T {
+        guard let buffer = req.body.data else { throw Problem.badRequest("The request needs a JSON object body") }
+        return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+    }
+
+    /// JSON as the domain writes it: keys sorted, as they are.
+    static func domainJSON<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let response = Response(status: status, body: .init(data: try encoder.encode(value)))
+        response.headers.contentType = .json
+        return response
+    }
+
     static func json<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
         let response = Response(status: status, body: .init(data: try JSONEncoder.api.encode(value)))
         response.headers.contentType = .json

@@ -13,15 +13,9 @@ struct AlertAudience: Sendable {
     static let everything = AlertAudience(role: .admin, personKey: nil, partnerships: nil)
 
     static func of(_ principal: Principal, in scope: Scope) async throws -> AlertAudience {
-        let person = try await MeetingStore.person(of: principal, in: scope)?.key
-        switch principal.role {
-        case .editor, .admin: return AlertAudience(role: principal.role, personKey: person, partnerships: nil)
-        case .secretariat:
-            return AlertAudience(
-                role: principal.role, personKey: person,
-                partnerships: try await PartnershipGrants.keysGiven(to: principal.userID, in: scope))
-        default: return AlertAudience(role: principal.role, personKey: person, partnerships: [])
-        }
+        try await of(
+            role: principal.role, person: try await MeetingStore.person(of: principal, in: scope)?.key,
+            user: principal.userID, in: scope)
     }
 
     /// The audience of a user in the workspace: their role and the person they are there.
@@ -34,13 +28,18 @@ struct AlertAudience: Sendable {
         let person = try await member.$person.id.asyncMap { id in
             try await PersonRecord.query(in: scope).filter(\.$id == id).first()?.key
         }
+        return try await of(role: role, person: person ?? nil, user: user, in: scope)
+    }
+
+    /// Editors and administrators see the workspace; a secretariat the partnerships it is given; others only their
+    /// own actions.
+    static func of(role: WorkspaceRole, person: String?, user: UUID, in scope: Scope) async throws -> AlertAudience {
         switch role {
-        case .editor, .admin: return AlertAudience(role: role, personKey: person ?? nil, partnerships: nil)
+        case .editor, .admin: AlertAudience(role: role, personKey: person, partnerships: nil)
         case .secretariat:
-            return AlertAudience(
-                role: role, personKey: person ?? nil,
-                partnerships: try await PartnershipGrants.keysGiven(to: user, in: scope))
-        default: return AlertAudience(role: role, personKey: person ?? nil, partnerships: [])
+            AlertAudience(
+                role: role, personKey: person, partnerships: try await PartnershipGrants.keysGiven(to: user, in: scope))
+        default: AlertAudience(role: role, personKey: person, partnerships: [])
         }
     }
 

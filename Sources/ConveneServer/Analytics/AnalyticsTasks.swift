@@ -36,5 +36,7 @@ extension Tasks {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
         init(_ description: String) { self.description = description }
+        /// A write's field errors, each with its field.
+        init(_ errors: [FieldError]) { self.init(errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")) }
     }
 }

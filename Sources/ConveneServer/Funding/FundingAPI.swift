@@ -15,11 +15,11 @@ enum FundingAPI {
 
     @Sendable static func list(req: Request) async throws -> Response {
         let partnership = try? req.query.get(String.self, at: "partnership")
-        return try OutcomeAPI.json(try await FundingStore.streams(serving: partnership, in: req.scope))
+        return try APIResponse.domainJSON(try await FundingStore.streams(serving: partnership, in: req.scope))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        try OutcomeAPI.json(try await FundingStore.find(try req.parameters.require("key"), in: req.scope).domain)
+        try APIResponse.domainJSON(try await FundingStore.find(try req.parameters.require("key"), in: req.scope).domain)
     }
 
     /// A stream as the API takes it: the stream's own JSON, its key chosen by the server.
@@ -48,10 +48,11 @@ enum FundingAPI {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let body = try OutcomeAPI.body(StreamBody.self, req)
+        let body = try APIResponse.domainBody(StreamBody.self, req)
         switch try await FundingBusiness.create(body.stream(key: ""), in: req.scope) {
         case .success(let key):
-            let response = try OutcomeAPI.json(try await FundingStore.find(key, in: req.scope).domain, status: .created)
+            let response = try APIResponse.domainJSON(
+                try await FundingStore.find(key, in: req.scope).domain, status: .created)
             response.headers.replaceOrAdd(name: .location, value: APIPath.fundingStream(key).href)
             return response
         case .failure(let refusal): throw Problem.invalid(refusal.errors)
@@ -61,10 +62,10 @@ enum FundingAPI {
     @Sendable static func update(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
         _ = try await FundingStore.find(key, in: req.scope)
-        let body = try OutcomeAPI.body(StreamBody.self, req)
+        let body = try APIResponse.domainBody(StreamBody.self, req)
         let errors = try await FundingBusiness.update(key, with: body.stream(key: key), in: req.scope)
         guard errors.isEmpty else { throw Problem.invalid(errors) }
-        return try OutcomeAPI.json(try await FundingStore.find(key, in: req.scope).domain)
+        return try APIResponse.domainJSON(try await FundingStore.find(key, in: req.scope).domain)
     }
 
     @Sendable static func analysis(req: Request) async throws -> Response {

@@ -25,34 +25,19 @@ enum OutcomeAPI {
         read.get(APIPath.outcomesAnalysis, use: analysis)
     }
 
-    /// A body of one of the domain's own JSON shapes, whose keys are already as the API spells them.
-    static func body<T: Decodable>(_ type: T.Type, _ req: Request) throws -> T {
-        guard let buffer = req.body.data else { throw Problem.badRequest("The request needs a JSON object body") }
-        return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
-    }
-
-    /// JSON as the domain writes it: keys sorted, as they are.
-    static func json<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let response = Response(status: status, body: .init(data: try encoder.encode(value)))
-        response.headers.contentType = .json
-        return response
-    }
-
     @Sendable static func indicators(req: Request) async throws -> Response {
-        try json(try await OutcomeStore.indicators(in: req.scope))
+        try APIResponse.domainJSON(try await OutcomeStore.indicators(in: req.scope))
     }
 
     @Sendable static func indicator(req: Request) async throws -> Response {
-        try json(try await OutcomeStore.indicator(try req.parameters.require("id"), in: req.scope))
+        try APIResponse.domainJSON(try await OutcomeStore.indicator(try req.parameters.require("id"), in: req.scope))
     }
 
     @Sendable static func addIndicator(req: Request) async throws -> Response {
-        let indicator = try body(Indicator.self, req)
+        let indicator = try APIResponse.domainBody(Indicator.self, req)
         let errors = try await OutcomeBusiness.addIndicator(indicator, in: req.scope)
         guard errors.isEmpty else { throw Problem.invalid(errors) }
-        let response = try json(indicator, status: .created)
+        let response = try APIResponse.domainJSON(indicator, status: .created)
         response.headers.replaceOrAdd(name: .location, value: APIPath.indicator(indicator.id).href)
         return response
     }
@@ -79,7 +64,7 @@ enum OutcomeAPI {
         let id = try req.parameters.require("id")
         _ = try await OutcomeStore.indicator(id, in: req.scope)
         let histories = MeasurementHistory.histories(try await OutcomeStore.measurements(of: [id], scope: req.scope))
-        return try json(
+        return try APIResponse.domainJSON(
             histories.values.sorted { $0.key < $1.key }.flatMap { history in
                 let current = history.current
                 return history.revisions.enumerated().map { index, m in
@@ -90,7 +75,7 @@ enum OutcomeAPI {
 
     @Sendable static func targets(req: Request) async throws -> Response {
         let indicator = try? req.query.get(String.self, at: "indicator")
-        return try json(try await OutcomeStore.targets(of: indicator.map { [$0] }, scope: req.scope))
+        return try APIResponse.domainJSON(try await OutcomeStore.targets(of: indicator.map { [$0] }, scope: req.scope))
     }
 
     /// The body is the file; `file_name` says whether it is .csv or .xlsx (a CSV when not given), `dry_run=true`
@@ -109,7 +94,7 @@ enum OutcomeAPI {
                 detail: report.errors.prefix(20).map { "\($0.field): \($0.message)" }.joined(separator: "; "),
                 errors: report.errors)
         }
-        return try json(report)
+        return try APIResponse.domainJSON(report)
     }
 
     @Sendable static func framework(req: Request) async throws -> Response {
@@ -118,7 +103,7 @@ enum OutcomeAPI {
         guard let framework = try await OutcomeStore.framework(of: partnership, in: req.scope) else {
             throw Problem.notFound("A performance framework of '\(key)'")
         }
-        return try json(framework)
+        return try APIResponse.domainJSON(framework)
     }
 
     /// The framework in the body, without its partnership (the path names it).
@@ -136,13 +121,13 @@ enum OutcomeAPI {
 
     @Sendable static func setFramework(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        let given = try body(FrameworkBody.self, req)
+        let given = try APIResponse.domainBody(FrameworkBody.self, req)
         let framework = PerformanceFramework(
             partnershipKey: key, areaCode: given.areaCode, comparisonAreaCode: given.comparisonAreaCode,
             entries: given.indicators)
         let errors = try await OutcomeBusiness.setFramework(framework, in: req.scope)
         guard errors.isEmpty else { throw Problem.invalid(errors) }
-        return try json(framework)
+        return try APIResponse.domainJSON(framework)
     }
 
     @Sendable static func analysis(req: Request) async throws -> Response {

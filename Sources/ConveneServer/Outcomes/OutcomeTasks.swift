@@ -79,7 +79,7 @@ extension Tasks {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
         let errors = try await OutcomeBusiness.setFramework(framework, in: scope)
         if !errors.isEmpty {
-            throw Failure(errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            throw Failure(errors)
         }
     }
 
@@ -99,7 +99,7 @@ extension Tasks {
         switch try await FundingBusiness.create(stream, in: scope) {
         case .success(let key): return key
         case .failure(let refusal):
-            throw Failure(refusal.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            throw Failure(refusal.errors)
         }
     }
 }

@@ -57,7 +57,7 @@ extension Tasks {
         {
         case .success(let key): return key
         case .failure(let refusal):
-            throw Failure(refusal.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            throw Failure(refusal.errors)
         }
     }
 

@@ -59,7 +59,7 @@ enum SharingAPI {
 
     @Sendable static func agreements(req: Request) async throws -> Response {
         let today = req.scope.now.today
-        return try OutcomeAPI.json(
+        return try APIResponse.domainJSON(
             try await SharingStore.agreements(in: req.scope).map { AgreementWire($0, on: today) })
     }
 
@@ -68,7 +68,7 @@ enum SharingAPI {
         guard let agreement = try await SharingStore.agreement(key, in: req.scope).domain else {
             throw Problem.notFound("The data-sharing agreement '\(key)'")
         }
-        return try OutcomeAPI.json(AgreementWire(agreement, on: req.scope.now.today))
+        return try APIResponse.domainJSON(AgreementWire(agreement, on: req.scope.now.today))
     }
 
     /// The body of an agreement or a request: its own JSON, with no key (the server chooses it, or the path names it).
@@ -85,7 +85,7 @@ enum SharingAPI {
         switch try await SharingBusiness.createAgreement(agreement, in: req.scope) {
         case .success(let key):
             let made = try await SharingStore.agreement(key, in: req.scope).domain!
-            let response = try OutcomeAPI.json(AgreementWire(made, on: req.scope.now.today), status: .created)
+            let response = try APIResponse.domainJSON(AgreementWire(made, on: req.scope.now.today), status: .created)
             response.headers.replaceOrAdd(name: .location, value: APIPath.agreement(key).href)
             return response
         case .failure(let refusal): throw Problem.invalid(refusal.errors)
@@ -103,7 +103,7 @@ enum SharingAPI {
 
     @Sendable static func requests(req: Request) async throws -> Response {
         let today = req.scope.now.today
-        return try OutcomeAPI.json(
+        return try APIResponse.domainJSON(
             try await SharingStore.requests(in: req.scope).map {
                 RequestWire(request: $0, overdue: $0.isOverdue(on: today))
             })
@@ -114,14 +114,15 @@ enum SharingAPI {
         guard let request = try await SharingStore.request(key, in: req.scope).domain else {
             throw Problem.notFound("The data request '\(key)'")
         }
-        return try OutcomeAPI.json(RequestWire(request: request, overdue: request.isOverdue(on: req.scope.now.today)))
+        return try APIResponse.domainJSON(
+            RequestWire(request: request, overdue: request.isOverdue(on: req.scope.now.today)))
     }
 
     @Sendable static func createRequest(req: Request) async throws -> Response {
         switch try await SharingBusiness.createRequest(try body(DataRequest.self, req), in: req.scope) {
         case .success(let key):
             let made = try await SharingStore.request(key, in: req.scope).domain!
-            let response = try OutcomeAPI.json(
+            let response = try APIResponse.domainJSON(
                 RequestWire(request: made, overdue: made.isOverdue(on: req.scope.now.today)), status: .created)
             response.headers.replaceOrAdd(name: .location, value: APIPath.dataRequest(key).href)
             return response

@@ -25,7 +25,7 @@ extension Tasks {
         switch try await SharingBusiness.createAgreement(agreement, in: scope) {
         case .success(let key): return key
         case .failure(let refusal):
-            throw Failure(refusal.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            throw Failure(refusal.errors)
         }
     }
 
@@ -38,7 +38,7 @@ extension Tasks {
         switch try await SharingBusiness.createRequest(request, in: scope) {
         case .success(let key): return key
         case .failure(let refusal):
-            throw Failure(refusal.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            throw Failure(refusal.errors)
         }
     }
 
