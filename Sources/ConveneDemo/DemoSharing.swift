@@ -4,9 +4,11 @@ import Fluent
 import Foundation
 
 /// The demo's data sharing, around the Cambridgeshire and Peterborough CDP: the agreement its partners share drug
-/// harm data under, signed two years before the demo's day and now past its review date; and a year of the
-/// Commissioner's office's requests for data, one unanswered past its due day. The reports name no agreement or
-/// request: these are illustrative, and say so.
+/// harm data under, signed two years before the demo's day and now past its review date; a year of the
+/// Commissioner's office's requests for data, one unanswered past its due day; the Director of Public Health's
+/// declared interest, which flags the mental health items on the agendas of every board they sit on; and what the
+/// office shares with the network: its partnership lead (the Director for Strategic Partnerships, by role title)
+/// and its partners' survey. The reports name no agreement, request or interest: these are illustrative, and say so.
 enum DemoSharing {
     static let opcc = "office-of-the-police-and-crime-commissioner-for-cambridgeshire"
 
@@ -52,5 +54,20 @@ enum DemoSharing {
                     outcome: outcome),
                 db: db, workspace: workspace, now: now)
         }
+        try await Tasks.declareInterest(
+            InterestDeclaration(
+                key: "", personKey: "director-of-public-health-cambridgeshire-county-council", kind: .directorship,
+                matter: "Non-executive director of the area's mental health trust (illustrative, for the demo)",
+                from: today.adding(days: -400)),
+            db: db, workspace: workspace, now: now)
+        try await Tasks.nameLead(
+            PartnershipLead(
+                forceAreaCode: "E23000023", office: "Director for Strategic Partnerships",
+                organisation: "Office of the Police and Crime Commissioner for Cambridgeshire and Peterborough"),
+            db: db, workspace: workspace, now: now)
+        try await Tasks.shareTemplate(
+            "survey:\(DemoReview.surveyKey)",
+            note: "The APCC's statements, asked of our partners in 2026; 30 answered (illustrative, for the demo).",
+            db: db, workspace: workspace, now: now)
     }
 }

@@ -12,10 +12,13 @@ public struct InterestDeclaration: Hashable, Codable, Sendable {
     public var matter: String
     public var from: Day
     public var to: Day?
+    /// Whether the workspace publishes it. It is shown on the public pages only while the person holds a public
+    /// office (a PCC, Deputy PCC or Deputy Mayor whom the public pages may name); everyone else's stay private.
+    public var published: Bool
 
     public init(
         key: String, personKey: String, kind: InterestKind, organisationKey: String? = nil, matter: String,
-        from: Day, to: Day? = nil
+        from: Day, to: Day? = nil, published: Bool = false
     ) {
         self.key = key
         self.personKey = personKey
@@ -24,6 +27,7 @@ public struct InterestDeclaration: Hashable, Codable, Sendable {
         self.matter = matter
         self.from = from
         self.to = to
+        self.published = published
     }
 
     enum CodingKeys: String, CodingKey {
@@ -31,7 +35,18 @@ public struct InterestDeclaration: Hashable, Codable, Sendable {
         case personKey = "person_key"
         case kind
         case organisationKey = "organisation_key"
-        case matter, from, to
+        case matter, from, to, published
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            key: try c.decode(String.self, forKey: .key), personKey: try c.decode(String.self, forKey: .personKey),
+            kind: try c.decode(InterestKind.self, forKey: .kind),
+            organisationKey: try c.decodeIfPresent(String.self, forKey: .organisationKey),
+            matter: try c.decode(String.self, forKey: .matter), from: try c.decode(Day.self, forKey: .from),
+            to: try c.decodeIfPresent(Day.self, forKey: .to),
+            published: try c.decodeIfPresent(Bool.self, forKey: .published) ?? false)
     }
 
     public func isCurrent(on day: Day) -> Bool { from <= day && (to.map { day <= $0 } ?? true) }
@@ -61,6 +76,62 @@ public enum InterestKind: String, Vocabulary {
         case .giftOrHospitality: "Gift or hospitality"
         case .family: "A family member's interest"
         case .other: "Other"
+        }
+    }
+}
+
+/// A declaration of interest made at a meeting, as its minutes record it: who, on which item, the interest, and
+/// what they did about it.
+public struct MeetingDeclaration: Hashable, Codable, Sendable {
+    public var key: String
+    public var meetingKey: String
+    public var personKey: String
+    /// The agenda item it was made on; none for a declaration at the start of the meeting.
+    public var itemKey: String?
+    public var matter: String
+    public var action: DeclarationAction
+
+    public init(
+        key: String, meetingKey: String, personKey: String, itemKey: String? = nil, matter: String,
+        action: DeclarationAction
+    ) {
+        self.key = key
+        self.meetingKey = meetingKey
+        self.personKey = personKey
+        self.itemKey = itemKey
+        self.matter = matter
+        self.action = action
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key
+        case meetingKey = "meeting_key"
+        case personKey = "person_key"
+        case itemKey = "item_key"
+        case matter, action
+    }
+
+    public func validate() -> [FieldError] {
+        var check = Checker()
+        check.requireKey(key)
+        check.requireKey(personKey, "person_key")
+        if let itemKey { check.requireKey(itemKey, "item_key") }
+        check.requireText(matter, "matter", "the interest", max: 500)
+        return check.errors
+    }
+}
+
+/// What a person did about an interest they declared at a meeting.
+public enum DeclarationAction: String, Vocabulary {
+    case leftTheRoom = "left-the-room"
+    case tookNoPart = "took-no-part"
+    case remained
+
+    public var label: String {
+        switch self {
+        case .leftTheRoom: "Left the room for the item"
+        case .tookNoPart: "Stayed but took no part in the discussion or decision"
+        case .remained: "Stayed and took part, the interest not being prejudicial"
         }
     }
 }

@@ -35,7 +35,8 @@ enum API {
         OutcomeAPI.register(
             read: read, write: write, business: business(.path), admin: api.grouped(Require(role: .admin)))
         FundingAPI.register(read: read, write: write)
-        SharingAPI.register(read: read, write: write)
+        SharingAPI.register(read: read, write: write, business: business(.path))
+        NetworkAPI.register(read: read, write: write)
     }
 
     /// Ends a partnership: discontinued by default, or merged into another (which records the relation).

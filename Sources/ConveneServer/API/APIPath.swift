@@ -24,6 +24,8 @@ enum APIPath: SitePath {
     case framework(String), outcomesAnalysis
     case fundingStreams, fundingStream(String), fundingAnalysis
     case agreements, agreement(String), dataRequests, dataRequest(String), requestsAnalysis
+    case interests(String), meetingDeclarations(String, meeting: String)
+    case networkLeads, networkLead, library, libraryCopy(workspace: String, String)
 
     var segments: [String] { ["api", "v1"] + tail }
 
@@ -86,6 +88,12 @@ enum APIPath: SitePath {
         case .dataRequests: ["data-requests"]
         case .dataRequest(let key): ["data-requests", key]
         case .requestsAnalysis: ["analyses", "requests"]
+        case .interests(let person): ["persons", person, "interests"]
+        case .meetingDeclarations(let p, let m): ["partnerships", p, "meetings", m, "declarations"]
+        case .networkLeads: ["network", "leads"]
+        case .networkLead: ["network", "leads", "ours"]
+        case .library: ["network", "library"]
+        case .libraryCopy(let workspace, let key): ["network", "library", workspace, key, "copy"]
         case .milestones(let key): ["partnerships", key, "milestones"]
         case .milestoneEvidence(let key, let template, let step, let occurrence):
             ["partnerships", key, "milestones", template, step, occurrence, "evidence"]

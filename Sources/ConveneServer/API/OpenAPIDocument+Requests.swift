@@ -13,7 +13,10 @@ extension OpenAPIDocument {
 
     static let publicPartnership: JSONValue = {
         let member = object(
-            [("role", string), ("name", string), ("role_title", string), ("organisation", string)],
+            [
+                ("role", string), ("name", string), ("role_title", string), ("organisation", string),
+                ("declared_interests", ["type": "array", "items": string])
+            ],
             required: ["role"])
         return object(
             [

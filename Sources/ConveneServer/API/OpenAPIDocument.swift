@@ -440,11 +440,11 @@ enum OpenAPIDocument {
         ],
         "paths": .object(
             paths + meetingPaths + analysisPaths + guidancePaths + surveyPaths + reviewPaths + outcomePaths
-                + sharingPaths),
+                + sharingPaths + networkPaths),
         "components": [
             "schemas": .object(
                 schemas + requestSchemas + meetingSchemas + analysisSchemas + guidanceSchemas + surveySchemas
-                    + reviewSchemas + outcomeSchemas + sharingSchemas)
+                    + reviewSchemas + outcomeSchemas + sharingSchemas + networkSchemas)
         ]
     ]
 }

@@ -136,3 +136,11 @@ struct Refusal: Error {
     var errors: [FieldError]
     init(_ errors: [FieldError]) { self.errors = errors }
 }
+
+extension Result where Failure == Refusal {
+    /// A refused write's field errors; none when it was done.
+    var errors: [FieldError] {
+        if case .failure(let refusal) = self { return refusal.errors }
+        return []
+    }
+}

@@ -125,7 +125,7 @@ func routes(_ app: Application) throws {
     ReviewPages.register(read: read, write: write, open: app)
     OutcomePages.register(read: read, write: write, business: business, admin: app.grouped(Require(role: .admin)))
     FundingPages.register(read: read, write: write)
-    SharingPages.register(read: read, write: write)
+    SharingPages.register(read: read, write: write, business: business)
     AlertPages.register(read: read)
     CalendarFeeds.register(open: app, read: read)
     ImportPage.register(on: write)
@@ -133,6 +133,7 @@ func routes(_ app: Application) throws {
     TokenPages.register(on: read)
     WorkspacePages.register(on: read)
     NetworkPage.register(on: read)
+    NetworkPages.register(read: read, write: write)
     Publishing.register(pages: write, api: app.grouped(Require(role: .editor)))
     API.register(on: app)
 }

@@ -212,6 +212,19 @@ enum PublicRegister {
             .with(\.$person).with(\.$organisation).with(\.$represents).all()
     }
 
+    /// The declarations of interest a workspace publishes, current on the day, of these people: those who hold a public
+    /// office only, by person id.
+    static func declarations(of people: [PersonRecord], on day: Day, on db: Database) async throws
+        -> [UUID: [InterestDeclaration]]
+    {
+        let ids = people.filter { $0.publicOffice == true }.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await InterestRecord.query(on: db).filter(\.$person.$id ~~ ids).sort(\.$createdAt).all()
+        return Dictionary(grouping: rows, by: \.$person.id).mapValues {
+            $0.compactMap(\.domain).filter { $0.published && $0.isCurrent(on: day) }
+        }
+    }
+
     /// The members of a published partnership, with their people and organisations.
     static func memberships(of partnership: PartnershipRecord, on db: Database) async throws -> [MembershipRecord] {
         guard partnership.publishedAt != nil, let id = partnership.id else { return [] }

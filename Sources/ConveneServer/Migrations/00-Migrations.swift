@@ -13,7 +13,8 @@ public enum Migrations {
             SessionRecord.migration,  // 05: Vapor's own sessions table
             CreateGrantsAndWorkspaceKinds(), CreateMeetingBusiness(), CreateAnalytics(), CreateAnalysisIndexes(),
             CreateStrategies(), CreateGuidance(), CreateProgressReports(), AddPopoloIDs(), AddDataVersions(),
-            AddKeptPageExpiry(), CreateSurveys(), CreateReviews(), CreateOutcomes(), CreateSharing()
+            AddKeptPageExpiry(), CreateSurveys(), CreateReviews(), CreateOutcomes(), CreateSharing(),
+            CreateNetworkSharing()
         ]
     }
 
@@ -35,9 +36,9 @@ public enum Migrations {
                 on: app.eventLoopGroup.any(), configuration: configuration.coreConfiguration, id: 0,
                 logger: app.logger)
             do {
-                try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: app.logger).get()
+                _ = try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: app.logger).get()
                 try await app.autoMigrate()
-                try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: app.logger).get()
+                _ = try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: app.logger).get()
             } catch {
                 try? await connection.close()
                 throw error

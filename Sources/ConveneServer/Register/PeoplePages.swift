@@ -132,6 +132,8 @@ struct PersonPageModel {
     /// Their declarations of interest, and the organisations one may name.
     var interests: [InterestDeclaration] = []
     var organisations: [(String, String)] = []
+    /// Whether they hold a public office, so that their declarations may be published.
+    var publicOffice = false
     var errors: [FieldError] = []
 
     static func load(key: String, context: PageContext, in scope: Scope) async throws -> PersonPageModel {
@@ -149,7 +151,8 @@ struct PersonPageModel {
             context: context, person: record.domain(keys), organisation: org.map { ($0.key, $0.name) }, seats: seats,
             isDemo: context.isDemo, today: scope.now.today,
             interests: try await SharingStore.declarations(of: [id], in: scope)[id] ?? [],
-            organisations: context.mayEdit ? try await SharingNames.load(in: scope).organisationChoices : [])
+            organisations: context.mayEdit ? try await SharingNames.load(in: scope).organisationChoices : [],
+            publicOffice: record.publicOffice == true)
     }
 }
 

@@ -13,6 +13,8 @@ struct PublicPartnership: Content {
         var name: String?
         var roleTitle: String?
         var organisation: String?
+        /// A person in public office's declarations of interest that the workspace publishes.
+        var declaredInterests: [String]?
     }
 
     var workspace: String
@@ -30,7 +32,10 @@ struct PublicPartnership: Content {
     var forceAreaCode: String?
     var members: [Member]?
 
-    init(_ record: PartnershipRecord, workspace: String, members: [MembershipRecord]?, today: Day) {
+    init(
+        _ record: PartnershipRecord, workspace: String, members: [MembershipRecord]?,
+        interests: [UUID: [InterestDeclaration]] = [:], today: Day
+    ) {
         let p = record.domain(KeyIndex())
         self.workspace = workspace
         key = p.key; name = p.name; type = p.type; status = p.status; startedOn = p.startedOn; endedOn = p.endedOn
@@ -42,7 +47,11 @@ struct PublicPartnership: Content {
                 role: MembershipRole(rawValue: m.role)?.label ?? m.role,
                 name: inOffice ? m.person?.name : (m.person == nil ? m.organisation?.name : nil),
                 roleTitle: inOffice ? m.person?.roleTitle : nil,
-                organisation: (m.represents ?? m.organisation)?.name)
+                organisation: (m.represents ?? m.organisation)?.name,
+                declaredInterests: inOffice
+                    ? m.$person.id.flatMap { interests[$0] }.flatMap { list in
+                        list.isEmpty ? nil : list.map { "\($0.kind.label): \($0.matter)" }
+                    } : nil)
         }
     }
 }
@@ -77,8 +86,11 @@ enum PublicPages {
             // The same answer for unpublished and missing, so the public cannot tell which.
             throw Problem.notFound("The partnership '\(key)'")
         }
+        let members = try await PublicRegister.memberships(of: record, on: req.db)
         return PublicPartnership(
-            record, workspace: workspace, members: try await PublicRegister.memberships(of: record, on: req.db),
+            record, workspace: workspace, members: members,
+            interests: try await PublicRegister.declarations(
+                of: members.compactMap(\.person), on: req.now.today, on: req.db),
             today: req.now.today)
     }
 
@@ -156,7 +168,18 @@ enum PublicPages {
                                     m.name.map { n in m.roleTitle.map { "\(n), \($0)" } ?? n }, empty: "A member"),
                                 Components.text(m.organisation, empty: "–")
                             ]
-                        }, captionVisible: false)
+                        }, captionVisible: false),
+                .h2(.text("Declared interests")),
+                .p(.text("The interests that members in public office have declared and the office publishes.")),
+                (p.members ?? []).allSatisfy({ $0.declaredInterests == nil })
+                    ? .p(.text("None published."))
+                    : .ul(
+                        .class("list list--bullet"),
+                        .forEach((p.members ?? []).filter { $0.declaredInterests != nil }) { m in
+                            .li(
+                                .text("\(m.name ?? "A member"): "),
+                                .text((m.declaredInterests ?? []).joined(separator: "; ")))
+                        })
             )
         ).response()
     }

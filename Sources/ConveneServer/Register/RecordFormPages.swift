@@ -217,6 +217,25 @@ enum RecordFormPages {
 
     // MARK: Terms of reference
 
+    /// Adds the next version of a partnership's terms of reference, made by `make` from its number. The number is the
+    /// server's choice: chosen again if another writer takes it first.
+    static func addTerms(
+        to partnership: PartnershipRecord, in scope: Scope,
+        _ make: @escaping @Sendable (Int) -> (TermsOfReference?, [FieldError])
+    ) async throws -> (version: Int, errors: [FieldError]) {
+        try await scope.retryingCollisions(on: ["key", "version"]) {
+            let version = try await nextVersion(partnership, in: scope)
+            let (terms, errors) = make(version)
+            guard let terms, errors.isEmpty else { return (version, errors) }
+            return (
+                version,
+                try await RegisterEdits.write(
+                    Register(termsOfReference: [terms]), mode: .create,
+                    origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), in: scope)
+            )
+        }
+    }
+
     private static func nextVersion(_ partnership: PartnershipRecord, in scope: Scope) async throws -> Int {
         let versions = try await TermsOfReferenceRecord.query(in: scope).filter(
             \.$partnership.$id == partnership.requireID()
@@ -238,17 +257,8 @@ enum RecordFormPages {
     @Sendable static func createTerms(req: Request) async throws -> Response {
         let partnership = try await RegisterQueries.partnership(try req.parameters.require("key"), in: req.scope)
         let input = try req.content.decode(TermsFormInput.self)
-        // The next version is the server's choice: chosen again if another writer takes it first.
-        let (version, all) = try await req.scope.retryingCollisions(on: ["key", "version"]) {
-            let version = try await nextVersion(partnership, in: req.scope)
-            let (terms, errors) = input.parse(partnershipKey: partnership.key, version: version)
-            guard let terms, errors.isEmpty else { return (version, errors) }
-            return (
-                version,
-                try await RegisterEdits.write(
-                    Register(termsOfReference: [terms]), mode: .create,
-                    origin: RecordOrigin(.termsOfReference, "\(partnership.key)#\(version)"), in: req.scope)
-            )
+        let (version, all) = try await addTerms(to: partnership, in: req.scope) { version in
+            input.parse(partnershipKey: partnership.key, version: version)
         }
         if all.isEmpty { return req.redirect(to: RegisterPath.partnership(partnership.key).href(fragment: "terms")) }
         return RecordFormViews.terms(

@@ -59,6 +59,35 @@ extension OpenAPIDocument {
                         + "requests --format json`", tag: "sharing",
                     responses: [("200", response("The analysis", ref("RequestsAnalysis")))])
             ]
+        ),
+        (
+            "/api/v1/persons/{key}/interests",
+            [
+                "parameters": [parameter("key", in: "path", key)],
+                "get": operation(
+                    "list-interests", "A person's declarations of interest, oldest first", tag: "sharing",
+                    responses: [("200", response("The declarations", list(ref("InterestDeclaration"))))]),
+                "post": operation(
+                    "declare-interest",
+                    "Record a declaration; it may be published only for a person in public office", tag: "sharing",
+                    body: ref("InterestDeclarationBody"),
+                    responses: [("201", response("Recorded", ref("InterestDeclaration")))])
+            ]
+        ),
+        (
+            "/api/v1/partnerships/{key}/meetings/{meeting}/declarations",
+            [
+                "parameters": [parameter("key", in: "path", key), parameter("meeting", in: "path", key)],
+                "get": operation(
+                    "meeting-interests",
+                    "The agenda items that touch a declared interest of someone at the meeting, and the declarations "
+                        + "its minutes record", tag: "sharing",
+                    responses: [("200", response("The meeting's interests", ref("MeetingInterests")))]),
+                "post": operation(
+                    "declare-at-meeting", "Record in the minutes, while a draft, a declaration made at the meeting",
+                    tag: "sharing", body: ref("MeetingDeclarationBody"),
+                    responses: [("201", response("Recorded", ref("MeetingDeclaration")))])
+            ]
         )
     ]
 
@@ -86,7 +115,36 @@ extension OpenAPIDocument {
         ("median_days", optionalNumber), ("on_time_share", share), ("refused_share", share)
     ])
 
+    static let interestFields: [(String, JSONValue)] = [
+        ("kind", vocabulary(InterestKind.self)), ("organisation_key", key), ("matter", string), ("from", requiredDay),
+        ("to", requiredDay), ("published", ["type": "boolean"])
+    ]
+    static let meetingDeclarationFields: [(String, JSONValue)] = [
+        ("person_key", key), ("item_key", key), ("matter", string), ("action", vocabulary(DeclarationAction.self))
+    ]
+
     static let sharingSchemas: [(String, JSONValue)] = [
+        (
+            "InterestDeclaration",
+            closed([("key", key), ("person_key", key)] + interestFields, optional: ["organisation_key", "to"])
+        ),
+        ("InterestDeclarationBody", closed(interestFields, optional: ["organisation_key", "to", "published"])),
+        (
+            "MeetingDeclaration",
+            closed([("key", key), ("meeting_key", key)] + meetingDeclarationFields, optional: ["item_key"])
+        ),
+        ("MeetingDeclarationBody", closed(meetingDeclarationFields, optional: ["item_key"])),
+        (
+            "MeetingInterests",
+            closed([
+                (
+                    "flags",
+                    list(
+                        closed([("item_key", key), ("person_key", key), ("matter", string), ("reason", string)]))
+                ),
+                ("declarations", list(ref("MeetingDeclaration")))
+            ])
+        ),
         (
             "Agreement",
             closed(

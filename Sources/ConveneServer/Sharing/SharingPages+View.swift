@@ -339,6 +339,11 @@ enum SharingPagesView {
                         "matter", "The interest", nil, hint: "Such as: Trustee of a local drug and alcohol charity"),
                     form.textInput("from", "From", nil, hint: "For example, 2025-04-01", short: true),
                     form.textInput("to", "To (if it has ended)", nil, short: true),
+                    .if(
+                        model.publicOffice,
+                        form.checkboxes(
+                            "published", "Publishing", [],
+                            [("yes", "Publish it on the public pages of the partnerships they sit on")], single: true)),
                     .button(.type(.submit), .class("button button--secondary"), .text("Record the declaration")))))
     }
 
@@ -357,7 +362,8 @@ enum SharingPagesView {
                         .unwrap(d.organisationKey) { .text(" (\(names[$0] ?? $0))") },
                         .text(", from \(d.from.longDescription)"),
                         .unwrap(d.to) { .text(" to \($0.longDescription)") },
-                        .if(!d.isCurrent(on: day), .group(.text(" "), Components.tag("Ended", "grey"))))
+                        .if(!d.isCurrent(on: day), .group(.text(" "), Components.tag("Ended", "grey"))),
+                        .if(d.published, .group(.text(" "), Components.tag("Published", "blue"))))
                 })
     }
 }

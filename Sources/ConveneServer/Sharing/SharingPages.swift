@@ -4,7 +4,7 @@ import Vapor
 
 /// The data-sharing pages: read by everyone in the workspace, written by editors.
 enum SharingPages {
-    static func register(read: RoutesBuilder, write: RoutesBuilder) {
+    static func register(read: RoutesBuilder, write: RoutesBuilder, business: RoutesBuilder) {
         read.get(SharingPath.agreements, use: agreements)
         write.get(SharingPath.newAgreement, use: newAgreement)
         write.post(SharingPath.newAgreement, use: createAgreement)
@@ -17,6 +17,45 @@ enum SharingPages {
         read.get(SharingPath.request(":key"), use: request)
         write.post(SharingPath.answerRequest(":key"), use: answerRequest)
         write.post(SharingPath.declare(":key"), use: declare)
+        business.get(SharingPath.meetingDeclaration(":key", ":meeting"), use: meetingDeclarationForm)
+        business.post(SharingPath.meetingDeclaration(":key", ":meeting"), use: recordMeetingDeclaration)
+    }
+
+    @Sendable static func meetingDeclarationForm(req: Request) async throws -> Response {
+        let c = try await MeetingPages.context(req)
+        let input = MeetingDeclarationFormModel.Input(
+            personKey: try? req.query.get(String.self, at: "person_key"),
+            itemKey: try? req.query.get(String.self, at: "item_key"))
+        let model = try await MeetingDeclarationFormModel.load(
+            c.partnership, c.meeting, input: input, context: req.pageContext, in: req.scope)
+        return MeetingInterestsView.form(model).response()
+    }
+
+    /// Records a declaration made at a meeting in its minutes, then back to the meeting's minutes.
+    @Sendable static func recordMeetingDeclaration(req: Request) async throws -> Response {
+        let c = try await MeetingPages.context(req)
+        let input = try req.content.decode(MeetingDeclarationFormModel.Input.self)
+        let reader = FormReader()
+        let action = reader.text(input.action).flatMap(DeclarationAction.init(rawValue:))
+        var errors: [FieldError] = []
+        if reader.text(input.personKey) == nil { errors.append(FieldError("person_key", "Choose who declared it")) }
+        if reader.text(input.matter) == nil { errors.append(FieldError("matter", "Enter the interest")) }
+        if action == nil { errors.append(FieldError("action", "Choose what they did")) }
+        if errors.isEmpty, let action {
+            errors = try await SharingBusiness.recordAtMeeting(
+                MeetingDeclaration(
+                    key: "", meetingKey: c.meeting.key, personKey: reader.text(input.personKey) ?? "",
+                    itemKey: reader.text(input.itemKey), matter: reader.text(input.matter) ?? "", action: action),
+                meeting: c.meeting, in: req.scope
+            ).errors
+        }
+        if errors.isEmpty {
+            return req.redirect(
+                to: MeetingPath.meeting(c.partnership.key, c.meeting.key).href(fragment: "declarations"))
+        }
+        let model = try await MeetingDeclarationFormModel.load(
+            c.partnership, c.meeting, input: input, errors: errors, context: req.pageContext, in: req.scope)
+        return MeetingInterestsView.form(model).response(status: .unprocessableEntity)
     }
 
     /// Records a person's declaration of interest, then back to their page (with its errors, if any).
@@ -27,8 +66,9 @@ enum SharingPages {
             var matter: String?
             var from: String?
             var to: String?
+            var published: String?
             enum CodingKeys: String, CodingKey {
-                case kind, matter, from, to
+                case kind, matter, from, to, published
                 case organisationKey = "organisation_key"
             }
         }
@@ -42,7 +82,7 @@ enum SharingPages {
         let to = reader.day(input.to, "to", "The day it ended")
         if reader.text(input.matter) == nil { reader.errors.append(FieldError("matter", "Enter the interest")) }
         // In the order of the form's fields.
-        let order = ["kind", "organisation_key", "matter", "from", "to"]
+        let order = ["kind", "organisation_key", "matter", "from", "to", "published"]
         var errors = reader.errors.sorted {
             (order.firstIndex(of: $0.field) ?? 9) < (order.firstIndex(of: $1.field) ?? 9)
         }
@@ -50,8 +90,10 @@ enum SharingPages {
             errors = try await SharingBusiness.declare(
                 InterestDeclaration(
                     key: "", personKey: key, kind: kind, organisationKey: reader.text(input.organisationKey),
-                    matter: reader.text(input.matter) ?? "", from: from, to: to),
-                in: req.scope)
+                    matter: reader.text(input.matter) ?? "", from: from, to: to,
+                    published: input.published == "yes"),
+                in: req.scope
+            ).errors
         }
         if errors.isEmpty { return req.redirect(to: RegisterPath.person(key).href(fragment: "interests")) }
         var model = try await PersonPageModel.load(key: key, context: req.pageContext, in: req.scope)

@@ -4,6 +4,8 @@ enum SharingPath: SitePath {
     case requests, newRequest, request(String), answerRequest(String)
     /// A person's declarations of interest: the form posts here.
     case declare(String)
+    /// The form that records, in a meeting's minutes, a declaration made at it: a partnership's key, then the meeting's.
+    case meetingDeclaration(String, String)
 
     var segments: [String] {
         switch self {
@@ -16,6 +18,7 @@ enum SharingPath: SitePath {
         case .request(let key): ["sharing", "requests", key]
         case .answerRequest(let key): ["sharing", "requests", key, "answer"]
         case .declare(let person): ["persons", person, "interests"]
+        case .meetingDeclaration(let p, let m): ["partnerships", p, "meetings", m, "declarations"]
         }
     }
 }

@@ -83,3 +83,26 @@ final class InterestRecord: WorkspaceOwned, @unchecked Sendable {
 
     var domain: InterestDeclaration? { StoredJSON.read(InterestDeclaration.self, declaration) }
 }
+
+/// A declaration of interest made at a meeting (`MeetingDeclaration`), part of its minutes.
+final class MeetingDeclarationRecord: WorkspaceOwned, @unchecked Sendable {
+    static let schema = "meeting_declarations"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "workspace_id") var workspace: WorkspaceRecord
+    @Field(key: "key") var key: String
+    @Parent(key: "meeting_id") var meeting: MeetingRecord
+    @Parent(key: "person_id") var person: PersonRecord
+    @Field(key: "declaration") var declaration: String
+    @Field(key: "created_at") var createdAt: Date
+
+    static var workspacePath:
+        KeyPath<MeetingDeclarationRecord, ParentProperty<MeetingDeclarationRecord, WorkspaceRecord>>
+    {
+        \.$workspace
+    }
+
+    init() {}
+
+    var domain: MeetingDeclaration? { StoredJSON.read(MeetingDeclaration.self, declaration) }
+}

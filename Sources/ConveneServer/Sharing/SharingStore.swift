@@ -66,7 +66,7 @@ extension SharingStore {
 /// Writes of data sharing, each audited in one transaction.
 enum SharingBusiness {
     /// Records a person's declaration of interest; its key is made from the person and the matter.
-    static func declare(_ d: InterestDeclaration, in scope: Scope) async throws -> [FieldError] {
+    static func declare(_ d: InterestDeclaration, in scope: Scope) async throws -> Result<String, Refusal> {
         var errors = d.validate().filter { $0.field != "key" }
         let person = try await PersonRecord.query(in: scope).filter(\.$key == d.personKey).first()
         if person == nil { errors.append(FieldError("person_key", "There is no person '\(d.personKey)'")) }
@@ -75,24 +75,30 @@ enum SharingBusiness {
         {
             errors.append(FieldError("organisation_key", "There is no organisation '\(organisation)' in the register"))
         }
-        guard errors.isEmpty, let personID = person?.id else { return errors }
-        return try await scope.withUnusedKey(
-            Key.slug("\(d.personKey) \(d.matter)"), InterestRecord.self, key: \.$key
-        ) { key in
-            try await scope.audited { scope, audit in
-                var kept = d
-                kept.key = key
-                let record = InterestRecord()
-                scope.claim(record)
-                record.key = key
-                record.$person.id = personID
-                record.declaration = StoredJSON.write(kept)
-                record.createdAt = scope.now()
-                try await record.create(on: scope.db)
-                audit.note("create", "interest", key, before: nil as InterestDeclaration?, after: kept)
-                return []
-            }
+        if d.published, person?.publicOffice != true {
+            errors.append(
+                FieldError(
+                    "published",
+                    "Only the declarations of a person in public office can be published; this person's stay private"))
         }
+        guard errors.isEmpty, let personID = person?.id else { return .failure(Refusal(errors)) }
+        return .success(
+            try await scope.withUnusedKey(Key.slug("\(d.personKey) \(d.matter)"), InterestRecord.self, key: \.$key) {
+                key in
+                try await scope.audited { scope, audit in
+                    var kept = d
+                    kept.key = key
+                    let record = InterestRecord()
+                    scope.claim(record)
+                    record.key = key
+                    record.$person.id = personID
+                    record.declaration = StoredJSON.write(kept)
+                    record.createdAt = scope.now()
+                    try await record.create(on: scope.db)
+                    audit.note("create", "interest", key, before: nil as InterestDeclaration?, after: kept)
+                    return key
+                }
+            })
     }
 
     /// The problems of an agreement: its own, and the organisations and partnerships it names that the register

@@ -42,6 +42,18 @@ extension Tasks {
         }
     }
 
+    /// Records a person's declaration of interest and gives its key; a failure names each problem.
+    @discardableResult
+    public static func declareInterest(
+        _ declaration: InterestDeclaration, db: Database, workspace: String = defaultWorkspace, now: Now = .system
+    ) async throws -> String {
+        let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
+        switch try await SharingBusiness.declare(declaration, in: scope) {
+        case .success(let key): return key
+        case .failure(let refusal): throw Failure(refusal.errors)
+        }
+    }
+
     /// Whether the workspace has any data-sharing agreement.
     public static func hasAgreements(db: Database, workspace: String = defaultWorkspace) async throws -> Bool {
         try await AgreementRecord.query(in: try await Scope.workspace(workspace, on: db)).count() > 0

@@ -72,6 +72,14 @@ import VaporTesting
         // A data-sharing agreement ("drug-data") and a request for data under it ("arrest-figures").
         _ = try await app.send(.POST, "/sharing/agreements/new", form: agreementForm("Drug+data"))
         _ = try await app.send(.POST, "/sharing/requests/new", form: requestForm("Arrest+figures"))
+        // The office's partnership lead for the network's directory, and two templates in the library: the draft
+        // survey ("partners-survey") and the drugs partnership's terms ("terms-of-reference-of-the-drugs-partnership").
+        _ = try await app.send(
+            .POST, "/network/leads/ours",
+            form: "force_area_code=E23000023&office=Head+of+Partnerships&organisation=OPCC")
+        for source in ["survey:partners-survey", "terms:cdp"] {
+            _ = try await app.send(.POST, "/network/library/share", form: "source=\(source)")
+        }
     }
 
     /// An agreement between the council and the spare organisation for the drugs partnership.
@@ -390,6 +398,10 @@ import VaporTesting
             form: "at_meeting=cdp-2026-04-14",
             bad: (nil, "at_meeting=cdp-2026-01-13"), kind: "minutes"),
         .init(
+            route: "POST /partnerships/{key}/meetings/{meeting}/declarations", path: "MEETING/declarations",
+            form: "person_key=dph&item_key=cdp-2026-03-10-item-1&matter=Trustee+of+a+charity&action=left-the-room",
+            bad: (nil, "person_key=dph&matter=+&action=left-the-room"), kind: "meeting-declaration"),
+        .init(
             route: "POST /partnerships/{key}/meetings/{meeting}/minutes/lock",
             path: "/partnerships/cdp/meetings/cdp-2026-02-10/minutes/lock",
             form: "", bad: (nil, nil), kind: "minutes"),
@@ -553,6 +565,45 @@ import VaporTesting
             json: requestJSON("Arrest figures", answer: #","answered_on":"2026-05-20","outcome":"provided""#),
             bad: (requestJSON("Arrest figures", answer: #","answered_on":"2026-05-20","outcome":"refused""#), nil),
             kind: "data-request"),
+        // Declarations of interest in the API: a person's, and one made at a meeting.
+        .init(
+            route: "POST /api/v1/persons/{key}/interests", path: "/api/v1/persons/dph/interests",
+            json: #"{"kind":"directorship","matter":"Trustee","from":"2025-01-01"}"#,
+            bad: (#"{"kind":"directorship","matter":"","from":"2025-01-01"}"#, nil), kind: "interest"),
+        .init(
+            route: "POST /api/v1/partnerships/{key}/meetings/{meeting}/declarations",
+            path: "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10/declarations",
+            json: #"{"person_key":"dph","matter":"Trustee of a charity","action":"remained"}"#,
+            bad: (#"{"person_key":"dph","matter":"","action":"remained"}"#, nil), kind: "meeting-declaration"),
+        // The network: the office's partnership lead, and the library of templates.
+        .init(
+            route: "POST /network/leads/ours", path: "/network/leads/ours",
+            form: "force_area_code=E23000023&office=Director+of+Partnerships&organisation=OPCC",
+            bad: (nil, "force_area_code=E23000023&office=Director&organisation="), kind: "network-lead"),
+        .init(
+            route: "PUT /api/v1/network/leads/ours", path: "/api/v1/network/leads/ours",
+            json: #"{"force_area_code":"E23000023","office":"Partnerships lead","organisation":"OPCC"}"#,
+            bad: (#"{"force_area_code":"E99999999","office":"Partnerships lead","organisation":"OPCC"}"#, nil),
+            kind: "network-lead"),
+        .init(
+            route: "DELETE /api/v1/network/leads/ours", path: "/api/v1/network/leads/ours", bad: (nil, nil),
+            kind: "network-lead"),
+        .init(
+            route: "POST /network/library/share", path: "/network/library/share",
+            form: "source=survey:open-survey&note=It+worked", bad: (nil, "source=survey:nothing"), kind: "library-item"),
+        .init(
+            route: "POST /api/v1/network/library", path: "/api/v1/network/library",
+            json: #"{"source":"survey:open-survey"}"#, bad: (#"{"source":"terms:nothing"}"#, nil), kind: "library-item"),
+        .init(
+            route: "POST /network/library/{workspace}/{key}/copy",
+            path: "/network/library/default/terms-of-reference-of-the-drugs-partnership/copy",
+            form: "partnership_key=board", bad: (nil, "partnership_key="), kind: "terms of reference"),
+        .init(
+            route: "POST /api/v1/network/library/{workspace}/{key}/copy",
+            path: "/api/v1/network/library/default/partners-survey/copy", json: "{}", bad: (nil, nil), kind: "survey"),
+        .init(
+            route: "POST /network/library/ours/{key}/withdraw", path: "/network/library/ours/partners-survey/withdraw",
+            form: "", bad: (nil, nil), kind: "library-item"),
         // Outcomes: files of values and targets, a local indicator, a partnership's framework, funding streams.
         .init(
             route: "POST /outcomes/import", path: "/outcomes/import", upload: measurementsFile, bad: (nil, nil),

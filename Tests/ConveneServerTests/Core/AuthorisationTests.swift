@@ -215,6 +215,11 @@ import VaporTesting
             "/partnerships/cdp/meetings/secret-meeting/minutes"
         ),
         (
+            "GET /partnerships/{key}/meetings/{meeting}/declarations",
+            "/partnerships/cdp/meetings/cdp-2026-03-10/declarations",
+            "/partnerships/cdp/meetings/secret-meeting/declarations"
+        ),
+        (
             "GET /partnerships/{key}/actions/new", "/partnerships/cdp/actions/new",
             "/partnerships/secret-board/actions/new"
         ),
@@ -331,6 +336,21 @@ import VaporTesting
         ("GET /sharing/agreements/{key}", "/sharing/agreements/drug-data", nil),
         ("GET /sharing/agreements/{key}/edit", "/sharing/agreements/drug-data/edit", nil),
         ("GET /sharing/requests", "/sharing/requests", nil),
+        (
+            "GET /api/v1/persons/{key}/interests", "/api/v1/persons/dph/interests",
+            "/api/v1/persons/secret-person/interests"
+        ),
+        (
+            "GET /api/v1/partnerships/{key}/meetings/{meeting}/declarations",
+            "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10/declarations",
+            "/api/v1/partnerships/cdp/meetings/secret-meeting/declarations"
+        ),
+        // The network's directory and library: shared by workspaces with every workspace.
+        ("GET /network/leads", "/network/leads", nil), ("GET /network/leads/ours", "/network/leads/ours", nil),
+        ("GET /api/v1/network/leads", "/api/v1/network/leads", nil),
+        ("GET /network/library", "/network/library", nil),
+        ("GET /network/library/{workspace}/{key}", "/network/library/default/partners-survey", nil),
+        ("GET /api/v1/network/library", "/api/v1/network/library", nil),
         ("GET /sharing/requests/new", "/sharing/requests/new", nil),
         ("GET /sharing/requests/{key}", "/sharing/requests/arrest-figures", nil),
         ("GET /api/v1/agreements", "/api/v1/agreements", nil),
@@ -382,6 +402,7 @@ import VaporTesting
         if route == "GET /guidance/new" || route == "GET /guidance/import" { return .admin }
         if route == "GET /outcomes/indicators/new" { return .admin }
         return route.hasSuffix("/new") || route.hasSuffix("/edit") || route == "GET /import"
+            || route == "GET /network/leads/ours"
             || route == "GET /surveys/{key}/links" || route == "GET /surveys/import"
             || route == "GET /reviews/{key}/partnerships/{partnership}"
             || route == "GET /api/v1/surveys/{key}/responses" || route == "GET /outcomes/import" || form
@@ -422,6 +443,8 @@ import VaporTesting
         "POST /partnerships/{key}/meetings/{meeting}/minutes/approve",
         "POST /partnerships/{key}/meetings/{meeting}/minutes/lock",
         "POST /partnerships/{key}/meetings/{meeting}/minutes/addenda", "POST /partnerships/{key}/actions/new",
+        "POST /partnerships/{key}/meetings/{meeting}/declarations",
+        "POST /api/v1/partnerships/{key}/meetings/{meeting}/declarations",
         "POST /partnerships/{key}/actions/{action}/updates",
         // Its evidence for the guidance's steps.
         "POST /partnerships/{key}/milestones/{template}/{step}/{occurrence}/evidence",

@@ -124,7 +124,23 @@ import Testing
     @Test func meetingWithAgendaAttendanceAndMinutes() {
         // Setup
         let path = MeetingPath.meeting("tv-cdp", Self.meeting.key).href
-        let model = MeetingPageModel(context: Self.context(path), detail: Self.detail, today: Self.today, mayEdit: true)
+        let interests = MeetingInterests(
+            flags: [
+                "i-1": [
+                    .init(
+                        personKey: "bo-lead", person: "Bo Lead", matter: "Trustee of a harm reduction charity",
+                        reason: "is about Harm reduction")
+                ]
+            ],
+            made: [
+                .init(
+                    declaration: MeetingDeclaration(
+                        key: "d-1", meetingKey: Self.meeting.key, personKey: "bo-lead", itemKey: "i-1",
+                        matter: "a trustee of a harm reduction charity", action: .tookNoPart),
+                    person: "Bo Lead", item: "Harm reduction plan")
+            ])
+        let model = MeetingPageModel(
+            context: Self.context(path), detail: Self.detail, today: Self.today, mayEdit: true, interests: interests)
         // The call under test
         let html = Self.html(MeetingPageView.render(model))
         // Validation

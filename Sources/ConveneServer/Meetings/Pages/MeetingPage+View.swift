@@ -46,10 +46,10 @@ enum MeetingPageView {
                     ("Series", Components.text(d.seriesName, empty: "A single meeting"))
                 ]),
                 previousMinutes(model),
-                agenda(d, editable: editable, today: today),
+                agenda(d, model.interests, editable: editable, today: today),
                 attendance(d, editable: editable),
                 actions(d, mayEdit: mayEdit, today: today),
-                minutes(d, mayEdit: mayEdit)
+                minutes(d, model.interests, mayEdit: mayEdit)
             ))
     }
 
@@ -73,7 +73,7 @@ enum MeetingPageView {
                         .text("Approve them at this meeting")))))
     }
 
-    private static func agenda(_ d: MeetingDetail, editable: Bool, today: Day) -> Body {
+    private static func agenda(_ d: MeetingDetail, _ interests: MeetingInterests, editable: Bool, today: Day) -> Body {
         let (pk, mk) = (d.meeting.partnershipKey, d.meeting.key)
         return .section(
             .attribute(named: "aria-labelledby", value: "agenda"),
@@ -98,12 +98,15 @@ enum MeetingPageView {
                     actionTable("Actions carried forward from earlier meetings", d.mattersArising, d, today: today))),
             d.items.isEmpty
                 ? .p(.text("No items are on the agenda yet."))
-                : .ol(.class("agenda"), .forEach(d.items) { item in agendaItem(item, d, editable: editable) }))
+                : .ol(
+                    .class("agenda"),
+                    .forEach(d.items) { item in
+                        agendaItem(item, d, flags: interests.flags[item.item.key] ?? [], editable: editable)
+                    }))
     }
 
     private static func agendaItem(
-        _ item: MeetingDetail.Item, _ d: MeetingDetail,
-        editable: Bool
+        _ item: MeetingDetail.Item, _ d: MeetingDetail, flags: [MeetingInterests.Flag], editable: Bool
     ) -> Node<HTML.ListContext> {
         let (pk, mk) = (d.meeting.partnershipKey, d.meeting.key)
         return .li(
@@ -114,6 +117,8 @@ enum MeetingPageView {
                 .unwrap(item.item.durationMinutes) { .text(" · \($0) minutes") },
                 .unwrap(item.presenter) { .text(" · presented by \($0.name)") },
                 .if(!item.item.themes.isEmpty, .text(" · themes: " + item.item.themes.joined(separator: ", ")))),
+            MeetingInterestsView.flags(
+                flags, item: item.item.key, record: editable ? SharingPath.meetingDeclaration(pk, mk) : nil),
             .if(
                 !item.papers.isEmpty,
                 .ul(
@@ -246,7 +251,7 @@ enum MeetingPageView {
                 : actionTable("Actions from this meeting", d.arising, d, today: today))
     }
 
-    private static func minutes(_ d: MeetingDetail, mayEdit: Bool) -> Body {
+    private static func minutes(_ d: MeetingDetail, _ interests: MeetingInterests, mayEdit: Bool) -> Body {
         let (pk, mk) = (d.meeting.partnershipKey, d.meeting.key)
         let label =
             d.minutes == nil
@@ -282,7 +287,9 @@ enum MeetingPageView {
                                 .class("inset-text"), .p(.strong(.text("Addendum, \(a.on.longDescription): "))),
                                 .p(.text(a.text)))
                         })
-                }, else: .p(.text("No minutes have been written.")))
+                }, else: .p(.text("No minutes have been written."))),
+            MeetingInterestsView.made(
+                interests, record: mayEdit && !d.isSettled ? SharingPath.meetingDeclaration(pk, mk) : nil)
         )
     }
 }

@@ -70,6 +70,9 @@ enum NetworkPage {
                     .text(
                         "\(total) published partnership\(total == 1 ? "" : "s") from \(publishing.count) workspace\(publishing.count == 1 ? "" : "s")."
                     )),
+                .p(
+                    .a(.href(NetworkPath.leads.href), .text("Partnership leads by force area")), .text(" · "),
+                    .a(.href(NetworkPath.library.href), .text("The library of templates"))),
                 NetworkTablesView.section(model.tables),
                 .forEach(publishing) { row in
                     .section(
