@@ -1,0 +1,40 @@
+import ConveneDemo
+import ConveneDomain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import ConveneServer
+
+/// The demo's declared interest and what its office shares with the network: the Director of Public Health's
+/// directorship of the mental health trust flags the mental health items of the High Harms Board's meetings; the
+/// directory names Cambridgeshire's lead by role title; the library holds the partners' survey.
+@Suite struct DemoSharingTests {
+    @Test func theDemosInterestFlagsItsBoardsMentalHealthItemsAndItsOfficeSharesWithTheNetwork() async throws {
+        try await withConveneApp(now: .fixed(DemoOutcomesTests.today)) { app in
+            guard case .applied = try await ReportsDemo.load(on: app.db, today: DemoOutcomesTests.today) else {
+                Issue.record("the demo did not load")
+                return
+            }
+            let board = "cambridgeshire-high-harms-board"
+
+            // Act
+            let meeting = try await app.send(.GET, "/partnerships/\(board)/meetings/\(board)-2026-07-13").text
+            let api = try await app.send(.GET, "/api/v1/partnerships/\(board)/meetings/\(board)-2026-07-13/declarations")
+            let leads = try await app.send(.GET, "/network/leads").text
+            let library = try await app.send(.GET, "/network/library").text
+
+            // Check: one item flagged, the one about mental health; the lead by role title; the survey shared.
+            let flags = try #require(try api.json()["flags"] as? [[String: Any]])
+            #expect(flags.count == 1)
+            #expect(flags.first?["reason"] as? String == "is about mental health")
+            #expect(flags.first?["person_key"] as? String == "director-of-public-health-cambridgeshire-county-council")
+            let item = try #require(meeting.range(of: "Places of safety capacity: data and trends"))
+            let flag = try #require(meeting.range(of: "interest-flag"))
+            #expect(item.upperBound < flag.lowerBound)
+            #expect(leads.contains("Director for Strategic Partnerships") && leads.contains("1 of 43 force areas"))
+            #expect(library.contains("Partners&#39; survey 2026") || library.contains("Partners' survey 2026"))
+        }
+    }
+}
