@@ -90,7 +90,8 @@ let package = Package(
                 "ConveneDemo",
                 "ConveneServer",
                 .product(name: "VaporTesting", package: "vapor"),
-                .product(name: "SnapshotTesting", package: "swift-snapshot-testing")
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "NIOEmbedded", package: "swift-nio")
             ],
             // Recorded page snapshots, read by SnapshotTesting beside the tests that made them.
             exclude: [

@@ -5,7 +5,8 @@ import NIOPosix
 import NIOSSL
 
 /// Where mail goes: `CONVENE_SMTP_URL` (`smtp://user:password@host:port`, `smtps://` for TLS from the start,
-/// `?starttls=1` to upgrade a plain connection) and `CONVENE_MAIL_FROM`.
+/// `?starttls=1` to upgrade a plain connection, `ca_file=/path/ca.pem` to trust a private certificate authority as
+/// well as the system's) and `CONVENE_MAIL_FROM`.
 public struct SMTPSettings: Sendable, Equatable {
     public enum Security: Sendable, Equatable { case none, startTLS, implicitTLS }
 
@@ -15,6 +16,8 @@ public struct SMTPSettings: Sendable, Equatable {
     public var password: String?
     public var security: Security
     public var from: String
+    /// A PEM file of the certificate authorities to trust instead of the system's, for a relay with a private one.
+    public var caFile: String? = nil
 
     /// The settings a URL gives, or why it gives none.
     public static func parse(url text: String, from: String) -> Result<SMTPSettings, SMTPError> {
@@ -31,10 +34,14 @@ public struct SMTPSettings: Sendable, Equatable {
             $0.name == "starttls" && ["1", "true", "yes"].contains($0.value ?? "")
         }
         let security: Security = scheme == "smtps" ? .implicitTLS : startTLS == true ? .startTLS : .none
+        let caFile = url.queryItems?.first { $0.name == "ca_file" }?.value
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            return .failure(SMTPError("CONVENE_SMTP_URL's ca_file '\(caFile)' cannot be read"))
+        }
         return .success(
             SMTPSettings(
                 host: host, port: url.port ?? (scheme == "smtps" ? 465 : 25), user: url.user?.removingPercentEncoding,
-                password: url.password?.removingPercentEncoding, security: security, from: from))
+                password: url.password?.removingPercentEncoding, security: security, from: from, caFile: caFile))
     }
 }
 
@@ -119,12 +126,25 @@ final class SMTPReplyHandler: ChannelInboundHandler, @unchecked Sendable {
         waiting = []
     }
 
-    /// The next reply; call on the channel's event loop.
-    func next(on loop: EventLoop) -> EventLoopFuture<SMTPReply> {
+    /// How long a reply may take (RFC 5321 section 4.5.3.2 suggests minutes; a digest has no one waiting, but a
+    /// server that says nothing must not hold the command for ever).
+    static let replyTimeout = TimeAmount.seconds(60)
+
+    /// The next reply, or a failure when none comes within `timeout`; call on the channel's event loop.
+    func next(on loop: EventLoop, timeout: TimeAmount = replyTimeout) -> EventLoopFuture<SMTPReply> {
         if !replies.isEmpty { return loop.makeSucceededFuture(replies.removeFirst()) }
         if let failure { return loop.makeFailedFuture(failure) }
         let promise = loop.makePromise(of: SMTPReply.self)
         waiting.append(promise)
+        let late = loop.scheduleTask(in: timeout) {
+            guard let index = self.waiting.firstIndex(where: { $0.futureResult === promise.futureResult }) else {
+                return
+            }
+            self.waiting.remove(at: index)
+            promise.fail(
+                SMTPError("The mail server did not answer within \(timeout.nanoseconds / 1_000_000_000) seconds"))
+        }
+        promise.futureResult.whenComplete { _ in late.cancel() }
         return promise.futureResult
     }
 }
@@ -135,8 +155,12 @@ enum SMTPClient {
     static func send(_ mails: [Mail], with settings: SMTPSettings, now: Date, group: EventLoopGroup) async throws {
         guard !mails.isEmpty else { return }
         let handler = SMTPReplyHandler()
-        let tls = try NIOSSLContext(configuration: .makeClientConfiguration())
-        let host = settings.host
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let caFile = settings.caFile { configuration.trustRoots = .file(caFile) }
+        let tls = try NIOSSLContext(configuration: configuration)
+        // A server named by its address is checked against the addresses its certificate names, and is sent no
+        // server name (SNI carries host names only).
+        let host: String? = (try? SocketAddress(ipAddress: settings.host, port: 0)) == nil ? settings.host : nil
         let implicit = settings.security == .implicitTLS
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(.seconds(10))

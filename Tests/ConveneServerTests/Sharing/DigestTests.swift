@@ -1,6 +1,9 @@
 import ConveneDomain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOEmbedded
 import NIOPosix
 import Testing
 import VaporTesting
@@ -23,9 +26,13 @@ import VaporTesting
         cdp,Combating Drugs Partnership,cdp,m2,,,police,Police Force,police,member
         """
 
-    /// The messages the server has delivered to `address`.
-    static func delivered(to address: String) throws -> [String] {
-        let folder = URL(fileURLWithPath: environment["CONVENE_TEST_MAILDIR"]!).appendingPathComponent("new")
+    static var tlsAvailable: Bool {
+        environment["CONVENE_TEST_SMTP_STARTTLS_URL"] != nil && environment["CONVENE_TEST_SMTPS_URL"] != nil
+    }
+
+    /// The messages a server has delivered to `address`, from the Maildir the environment variable names.
+    static func delivered(to address: String, maildir: String = "CONVENE_TEST_MAILDIR") throws -> [String] {
+        let folder = URL(fileURLWithPath: environment[maildir]!).appendingPathComponent("new")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
             .filter { $0.contains("To: \(address)") }
@@ -80,6 +87,71 @@ import VaporTesting
             #expect(message.contains("- \(title), was due 1 June 2026"))
             #expect(message.contains("https://convene.example/sharing/agreements/drug-harm-data"))
         }
+    }
+
+    @Test(.enabled(if: tlsAvailable, "needs the test SMTP servers scripts/test starts"))
+    func theDigestGoesOverSTARTTLSOrTLSFromTheStartWithCredentialsAndNowhereElse() async throws {
+        try await withConveneApp { app in
+            // Setup: an agreement past its review, and the test's user choosing the digest.
+            _ = try await app.importCSV(Self.register)
+            _ = try await app.send(.POST, "/alerts/digest", form: "weekly=yes")
+            _ = try await app.send(
+                .POST, "/sharing/agreements/new",
+                form: "title=Secure+data&party_keys%5B%5D=council&party_keys%5B%5D=police&purpose=Needs"
+                    + "&data_categories%5B%5D=aggregate&lawful_basis=public-task&legal_gateway=Consent"
+                    + "&signed_on=2025-06-01&review_on=2026-06-01&status=active")
+            func settings(_ variable: String, _ change: (String) -> String = { $0 }) throws -> SMTPSettings {
+                try SMTPSettings.parse(url: change(Self.environment[variable]!), from: "convene@example.org").get()
+            }
+            func send(_ settings: SMTPSettings, week: Int) async throws -> Int {
+                try await Digests.send(
+                    on: TestClock.today.adding(days: 7 * week), settings: settings, site: "https://convene.example",
+                    db: app.db, group: MultiThreadedEventLoopGroup.singleton, now: TestClock.now())
+            }
+            let starttls = "CONVENE_TEST_SMTP_STARTTLS_URL"
+            let smtps = "CONVENE_TEST_SMTPS_URL"
+
+            // Act and check, a week at a time: each refusal sends nothing and leaves the week's digest unsent.
+            // Without STARTTLS the server refuses the credentials in the clear.
+            await #expect(throws: SMTPError.self) {
+                _ = try await send(
+                    try settings(starttls) { $0.replacingOccurrences(of: "starttls=1&", with: "") }, week: 0)
+            }
+            #expect(try await send(try settings(starttls), week: 0) == 1)
+            // Without the run's certificate authority the server's certificate is not trusted.
+            await #expect(throws: (any Error).self) {
+                _ = try await send(
+                    try settings(smtps) { String($0.prefix { $0 != "?" }) }, week: 1)
+            }
+            // With the wrong password the server refuses.
+            await #expect(throws: SMTPError.self) {
+                _ = try await send(
+                    try settings(smtps) { $0.replacingOccurrences(of: ":s3cret@", with: ":wrong@") }, week: 1)
+            }
+            #expect(try await send(try settings(smtps), week: 1) == 1)
+            let email = TestIdentity.email
+            #expect(
+                try Self.delivered(to: email, maildir: "CONVENE_TEST_MAILDIR_STARTTLS").filter {
+                    $0.contains("Secure data")
+                }.count == 1)
+            #expect(
+                try Self.delivered(to: email, maildir: "CONVENE_TEST_MAILDIR_SMTPS").filter {
+                    $0.contains("Secure data")
+                }.count == 1)
+        }
+    }
+
+    @Test func aServerThatSaysNothingIsGivenUpOnAfterTheReplyTimeout() throws {
+        let handler = SMTPReplyHandler()
+        let channel = EmbeddedChannel(handler: handler)
+        let reply = handler.next(on: channel.embeddedEventLoop)
+        let answered = NIOLockedValueBox(false)
+        reply.whenComplete { _ in answered.withLockedValue { $0 = true } }
+        channel.embeddedEventLoop.advanceTime(by: SMTPReplyHandler.replyTimeout - .seconds(1))
+        #expect(!answered.withLockedValue { $0 })
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(answered.withLockedValue { $0 })
+        #expect(throws: SMTPError.self) { try reply.wait() }
     }
 
     @Test func theMailServerIsNamedByAURL() throws {
