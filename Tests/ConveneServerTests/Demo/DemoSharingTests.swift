@@ -21,7 +21,8 @@ import VaporTesting
 
             // Act
             let meeting = try await app.send(.GET, "/partnerships/\(board)/meetings/\(board)-2026-07-13").text
-            let api = try await app.send(.GET, "/api/v1/partnerships/\(board)/meetings/\(board)-2026-07-13/declarations")
+            let api = try await app.send(
+                .GET, "/api/v1/partnerships/\(board)/meetings/\(board)-2026-07-13/declarations")
             let leads = try await app.send(.GET, "/network/leads").text
             let library = try await app.send(.GET, "/network/library").text
 
