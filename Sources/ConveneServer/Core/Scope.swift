@@ -177,8 +177,9 @@ struct Scope: Sendable {
     }
 }
 
-/// What anyone may read: published partnerships, from every workspace. The public pages and the public API
-/// reach records only through here (or through a `Scope`), so nothing unpublished can slip out.
+/// What anyone may read: published partnerships, from every workspace, and what workspaces share with the network
+/// (their partnership leads and the library's templates). The public pages, the public API and the network's pages
+/// reach other workspaces' records only through here (or through a `Scope`), so nothing unpublished can slip out.
 enum PublicRegister {
     static func partnerships(on db: Database) -> QueryBuilder<PartnershipRecord> {
         PartnershipRecord.query(on: db).filter(\.$publishedAt != nil)
@@ -223,6 +224,27 @@ enum PublicRegister {
         return Dictionary(grouping: rows, by: \.$person.id).mapValues {
             $0.compactMap(\.domain).filter { $0.published && $0.isCurrent(on: day) }
         }
+    }
+
+    /// The partnership lead each workspace names for the network's directory, oldest first, each with its holder's
+    /// name while the register says they hold a public office.
+    static func leads(on db: Database) async throws -> [(lead: PartnershipLead, holder: String?)] {
+        var leads: [(lead: PartnershipLead, holder: String?)] = []
+        for record in try await NetworkLeadRecord.query(on: db).sort(\.$updatedAt).all() {
+            guard let lead = record.domain else { continue }
+            var holder: String?
+            if let key = lead.holderKey {
+                holder = try await PersonRecord.query(on: db).filter(\.$workspace.$id == record.$workspace.id)
+                    .filter(\.$key == key).filter(\.$publicOffice == true).first()?.name
+            }
+            leads.append((lead, holder))
+        }
+        return leads
+    }
+
+    /// The templates workspaces share in the network's library, newest first.
+    static func library(on db: Database) async throws -> [LibraryItemRecord] {
+        try await LibraryItemRecord.query(on: db).sort(\.$sharedAt, .descending).sort(\.$key).all()
     }
 
     /// The members of a published partnership, with their people and organisations.

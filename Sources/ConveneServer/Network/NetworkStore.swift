@@ -2,9 +2,9 @@ import ConveneDomain
 import Fluent
 import Foundation
 
-/// What workspaces share with the network, read across workspaces: the partnership lead each names and the
-/// templates each puts in the library. Both are shared by the workspace's own choice, for every signed-in user of any
-/// workspace; nothing else of a workspace is read here.
+/// What workspaces share with the network, read across workspaces through `PublicRegister`: the partnership lead
+/// each names and the templates each puts in the library. Both are shared by the workspace's own choice, for every
+/// signed-in user of any workspace.
 enum NetworkShared {
     /// A template in the library, with the workspace that shared it.
     struct Shared: Sendable {
@@ -18,18 +18,9 @@ enum NetworkShared {
     /// Every police force area, each with its lead or none. A holder is named only while the register says they hold
     /// a public office.
     static func directory(on db: Database) async throws -> [LeadDirectory.Row] {
-        var leads: [(lead: PartnershipLead, holder: String?)] = []
-        for record in try await NetworkLeadRecord.query(on: db).sort(\.$updatedAt).all() {
-            guard let lead = record.domain else { continue }
-            var holder: String?
-            if let key = lead.holderKey {
-                holder = try await PersonRecord.query(on: db).filter(\.$workspace.$id == record.$workspace.id)
-                    .filter(\.$key == key).filter(\.$publicOffice == true).first()?.name
-            }
-            leads.append((lead, holder))
-        }
-        return LeadDirectory.rows(
-            forceAreas: PoliceForceAreas.all.map { ($0.code, PoliceForceAreas.displayName(of: $0)) }, leads: leads)
+        LeadDirectory.rows(
+            forceAreas: PoliceForceAreas.all.map { ($0.code, PoliceForceAreas.displayName(of: $0)) },
+            leads: try await PublicRegister.leads(on: db))
     }
 
     /// The library, newest first.
@@ -38,13 +29,12 @@ enum NetworkShared {
             uniqueKeysWithValues: try await WorkspaceRecord.query(on: db).all().compactMap { w in
                 w.id.map { ($0, w) }
             })
-        return try await LibraryItemRecord.query(on: db).sort(\.$sharedAt, .descending).sort(\.$key).all()
-            .compactMap { r in
-                guard let item = r.domain, let w = workspaces[r.$workspace.id] else { return nil }
-                return Shared(
-                    workspaceID: r.$workspace.id, workspace: w.key, workspaceName: w.name, item: item,
-                    sharedAt: r.sharedAt)
-            }
+        return try await PublicRegister.library(on: db).compactMap { r in
+            guard let item = r.domain, let w = workspaces[r.$workspace.id] else { return nil }
+            return Shared(
+                workspaceID: r.$workspace.id, workspace: w.key, workspaceName: w.name, item: item,
+                sharedAt: r.sharedAt)
+        }
     }
 
     static func item(workspace: String, key: String, on db: Database) async throws -> Shared {
