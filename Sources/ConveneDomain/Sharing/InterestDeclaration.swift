@@ -139,7 +139,7 @@ public enum DeclarationAction: String, Vocabulary {
 /// Which agenda items touch an attendee's declared interest, so the chair can ask for declarations before them.
 ///
 /// The rules, for a meeting on a day:
-/// 1. Only declarations current on the meeting's day (`isCurrent`) of people expected at it count.
+/// 1. Only declarations current on the meeting's day (`isCurrent`) of the people at it (`attendees`) count.
 /// 2. An item touches a declaration with an organisation when it names the organisation: the item lists it among
 ///    its organisations, or its title or description holds the organisation's name as whole words, ignoring case
 ///    and punctuation.
@@ -171,6 +171,15 @@ public enum InterestFlags {
         public var declarationKey: String
         /// Why, in words: "names Turning Point" or "is about housing".
         public var reason: String
+    }
+
+    /// Who is at a meeting: those expected (its members on the day and its items' presenters), unless their
+    /// attendance is recorded as apologies or absent, and anyone else whose attendance is recorded as present or as a
+    /// substitute. Before attendance is recorded, everyone expected.
+    public static func attendees(expected: [String], attendance: [String: AttendanceStatus]) -> Set<String> {
+        let away: Set<AttendanceStatus> = [.apologies, .absent]
+        return Set(expected.filter { attendance[$0].map { !away.contains($0) } ?? true })
+            .union(attendance.filter { !away.contains($0.value) }.keys)
     }
 
     /// `names` are the organisations' names by key.

@@ -25,8 +25,8 @@ struct MeetingInterests: Sendable {
     var flags: [String: [Flag]]
     var made: [Made]
 
-    /// The people at the meeting: its members on the day, everyone else whose attendance is recorded, and each item's
-    /// presenter.
+    /// The people who may be at the meeting: its members on the day, everyone else whose attendance is recorded, and
+    /// each item's presenter (`InterestFlags.attendees` leaves out those recorded as away).
     static func people(_ d: MeetingDetail) -> [MeetingStore.PersonRef] {
         var seen: Set<String> = []
         return ((d.members + d.others).map(\.person) + d.items.compactMap(\.presenter)).filter {
@@ -54,7 +54,12 @@ struct MeetingInterests: Sendable {
             items: d.items.map {
                 InterestFlags.Item(key: $0.item.key, title: $0.item.title, themes: $0.item.themes)
             },
-            attendees: Set(names.keys), declarations: declarations, names: organisations,
+            attendees: InterestFlags.attendees(
+                expected: people.map(\.key),
+                attendance: Dictionary(
+                    (d.members + d.others).compactMap { row in row.attendance.map { (row.person.key, $0.status) } },
+                    uniquingKeysWith: { a, _ in a })),
+            declarations: declarations, names: organisations,
             on: WallClock.day(of: d.meeting.startsAt))
 
         let madeRecords = try await MeetingDeclarationRecord.query(in: scope)

@@ -122,6 +122,18 @@ import Testing
                 == "No answer from NHS: Admissions")
     }
 
+    @Test func theAttendeesAreThoseExpectedLessThoseAwayAndThoseRecordedAsThere() {
+        let expected = ["chair", "member", "away", "apologised", "presenter"]
+        #expect(InterestFlags.attendees(expected: expected, attendance: [:]) == Set(expected))
+        #expect(
+            InterestFlags.attendees(
+                expected: expected,
+                attendance: [
+                    "chair": .present, "away": .absent, "apologised": .apologies, "stand-in": .substitute,
+                    "guest": .presentOnline, "late-apology": .apologies
+                ]) == ["chair", "member", "presenter", "stand-in", "guest"])
+    }
+
     @Test func aDeclaredInterestFlagsTheItemsThatNameItsOrganisationOrMatter() {
         let declarations = [
             InterestDeclaration(
