@@ -40,3 +40,13 @@ extension Tasks {
         init(_ errors: [FieldError]) { self.init(errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")) }
     }
 }
+
+extension Result where Failure == Refusal {
+    /// What a write made (its key), or for a command the failure that names each problem.
+    func orFailure() throws -> Success {
+        switch self {
+        case .success(let value): return value
+        case .failure(let refusal): throw Tasks.Failure(refusal.errors)
+        }
+    }
+}

@@ -20,9 +20,6 @@ extension Tasks {
         _ source: String, note: String?, db: Database, workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> String {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
-        switch try await NetworkBusiness.share(source, note: note, in: scope) {
-        case .success(let key): return key
-        case .failure(let refusal): throw Failure(refusal.errors)
-        }
+        return try await NetworkBusiness.share(source, note: note, in: scope).orFailure()
     }
 }

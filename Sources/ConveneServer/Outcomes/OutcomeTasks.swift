@@ -96,10 +96,6 @@ extension Tasks {
         _ stream: FundingStream, db: Database, workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> String {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
-        switch try await FundingBusiness.create(stream, in: scope) {
-        case .success(let key): return key
-        case .failure(let refusal):
-            throw Failure(refusal.errors)
-        }
+        return try await FundingBusiness.create(stream, in: scope).orFailure()
     }
 }

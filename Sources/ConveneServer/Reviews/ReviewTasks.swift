@@ -52,13 +52,9 @@ extension Tasks {
         workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> String {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
-        switch try await ReviewBusiness.create(
-            .init(title: title, period: period, partnershipKeys: partnerships, surveyKey: survey), in: scope)
-        {
-        case .success(let key): return key
-        case .failure(let refusal):
-            throw Failure(refusal.errors)
-        }
+        return try await ReviewBusiness.create(
+            .init(title: title, period: period, partnershipKeys: partnerships, surveyKey: survey), in: scope
+        ).orFailure()
     }
 
     /// Whether the workspace has a review with this title already.

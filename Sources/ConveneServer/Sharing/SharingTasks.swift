@@ -22,11 +22,7 @@ extension Tasks {
         _ agreement: DataSharingAgreement, db: Database, workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> String {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
-        switch try await SharingBusiness.createAgreement(agreement, in: scope) {
-        case .success(let key): return key
-        case .failure(let refusal):
-            throw Failure(refusal.errors)
-        }
+        return try await SharingBusiness.createAgreement(agreement, in: scope).orFailure()
     }
 
     /// Logs a request and gives its key; a failure names each problem.
@@ -35,11 +31,7 @@ extension Tasks {
         _ request: DataRequest, db: Database, workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> String {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
-        switch try await SharingBusiness.createRequest(request, in: scope) {
-        case .success(let key): return key
-        case .failure(let refusal):
-            throw Failure(refusal.errors)
-        }
+        return try await SharingBusiness.createRequest(request, in: scope).orFailure()
     }
 
     /// Records a person's declaration of interest and gives its key; a failure names each problem.
@@ -48,10 +40,7 @@ extension Tasks {
         _ declaration: InterestDeclaration, db: Database, workspace: String = defaultWorkspace, now: Now = .system
     ) async throws -> String {
         let scope = try await Scope.workspace(workspace, on: db, actor: actor, now: now)
-        switch try await SharingBusiness.declare(declaration, in: scope) {
-        case .success(let key): return key
-        case .failure(let refusal): throw Failure(refusal.errors)
-        }
+        return try await SharingBusiness.declare(declaration, in: scope).orFailure()
     }
 
     /// Whether the workspace has any data-sharing agreement.
