@@ -20,8 +20,10 @@ struct LeadFormModel {
         var organisation: String?
         var holderKey: String?
         var contact: String?
+        /// "yes" to name no lead.
+        var remove: String?
         enum CodingKeys: String, CodingKey {
-            case office, organisation, contact
+            case office, organisation, contact, remove
             case forceAreaCode = "force_area_code"
             case holderKey = "holder_key"
         }
@@ -33,6 +35,8 @@ struct LeadFormModel {
     var forceAreas: [(String, String)]
     /// The people in public office, who alone may be named.
     var holders: [(String, String)]
+    /// Whether the workspace names a lead now, which it may stop doing.
+    var hasLead: Bool
     var errors: [FieldError] = []
 
     static func load(input: Input?, errors: [FieldError] = [], context: PageContext, in scope: Scope) async throws
@@ -51,7 +55,7 @@ struct LeadFormModel {
                     organisation: current?.organisation, holderKey: current?.holderKey,
                     contact: current?.contact),
             forceAreas: areas, holders: holders.map { p in (p.key, p.roleTitle.map { "\(p.name), \($0)" } ?? p.name) },
-            errors: errors)
+            hasLead: current != nil, errors: errors)
     }
 }
 

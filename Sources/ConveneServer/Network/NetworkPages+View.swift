@@ -61,7 +61,7 @@ enum NetworkViews {
                 .heading(title),
                 .p(
                     .text(
-                        "The directory shows this to every workspace in the network. Give an office or a role title; a person is named only when they hold a public office. Leave the office empty to name no lead."
+                        "The directory shows this to every workspace in the network. Give an office or a role title; a person is named only when they hold a public office."
                     )),
                 .postForm(
                     action: NetworkPath.ourLead.href, context: model.context,
@@ -80,7 +80,15 @@ enum NetworkViews {
                     form.textInput(
                         "contact", "Contact", model.input.contact,
                         hint: "A team's shared mailbox or a web page, not a person's own address"),
-                    .button(.type(.submit), .class("button"), .text("Save")))))
+                    .button(.type(.submit), .class("button"), .text("Save"))),
+                .if(
+                    model.hasLead,
+                    .postForm(
+                        action: NetworkPath.ourLead.href, context: model.context,
+                        .input(.type(.hidden), .name("remove"), .value("yes")),
+                        .button(
+                            .type(.submit), .class("button button--secondary"),
+                            .text("Name no lead: take ours out of the directory"))))))
     }
 
     static func library(_ model: LibraryModel) -> Layout {

@@ -25,12 +25,12 @@ enum NetworkPages {
             .response()
     }
 
-    /// The lead the form describes, or none when the office is left empty.
+    /// The lead the form describes, or none when it asks to name none.
     static func lead(_ input: LeadFormModel.Input) -> PartnershipLead? {
         let reader = FormReader()
-        guard let office = reader.text(input.office) else { return nil }
+        guard input.remove != "yes" else { return nil }
         return PartnershipLead(
-            forceAreaCode: reader.text(input.forceAreaCode) ?? "", office: office,
+            forceAreaCode: reader.text(input.forceAreaCode) ?? "", office: reader.text(input.office) ?? "",
             organisation: reader.text(input.organisation) ?? "",
             holderKey: reader.text(input.holderKey), contact: reader.text(input.contact))
     }

@@ -134,6 +134,8 @@ struct PersonPageModel {
     var organisations: [(String, String)] = []
     /// Whether they hold a public office, so that their declarations may be published.
     var publicOffice = false
+    /// A declaration refused, as it was given, and why.
+    var declaring = SharingPages.DeclarationInput()
     var errors: [FieldError] = []
 
     static func load(key: String, context: PageContext, in scope: Scope) async throws -> PersonPageModel {
@@ -204,11 +206,13 @@ enum PeopleViews {
         let p = model.person
         let current = model.seats.filter { !$0.isPast(today) }
         let past = model.seats.filter { $0.isPast(today) }
+        let form = Form(errors: model.errors)
         return Layout(
-            context: context, title: p.name,
+            context: context, title: form.title(p.name),
             breadcrumbs: [("Overview", RegisterPath.overview.href), ("People", RegisterPath.persons.href)],
             isDemo: model.isDemo,
             content: .group(
+                form.errorSummary(),
                 .heading(p.name, caption: p.roleTitle),
                 .a(
                     .href(RegisterPath.editPerson(p.key).href), .class("button button--secondary"),

@@ -6,7 +6,7 @@ enum MeetingInterestsView {
     typealias Body = Node<HTML.BodyContext>
 
     /// Under an agenda item: whose declared interest it touches and why, so the chair can ask for declarations.
-    static func flags(_ flags: [MeetingInterests.Flag], item: String, record: SharingPath?) -> Body {
+    static func flags(_ flags: [MeetingInterests.Flag], item: String, title: String, record: SharingPath?) -> Body {
         guard !flags.isEmpty else { return .empty }
         return .div(
             .class("warning-text interest-flag"),
@@ -22,7 +22,7 @@ enum MeetingInterestsView {
                                 .a(
                                     .href(path.href(["person_key": f.personKey, "item_key": item])),
                                     .text("Record a declaration"),
-                                    .span(.class("visually-hidden"), .text(" by \(f.person) on this item"))))
+                                    .span(.class("visually-hidden"), .text(" by \(f.person) on \(title)"))))
                         })
                 }))
     }

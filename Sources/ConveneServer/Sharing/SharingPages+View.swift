@@ -318,9 +318,9 @@ enum SharingPagesView {
     /// that records another.
     static func interests(_ model: PersonPageModel) -> Node<HTML.BodyContext> {
         let form = Form(errors: model.errors)
+        let given = model.declaring
         return .section(
             .h2(.id("interests"), .text("Declared interests (\(model.interests.count))")),
-            form.errorSummary(),
             interestList(
                 model.interests.map { (nil, $0) }, names: Dictionary(uniqueKeysWithValues: model.organisations),
                 on: model.today),
@@ -330,19 +330,20 @@ enum SharingPagesView {
                     action: SharingPath.declare(model.person.key).href, context: model.context,
                     .h3(.class("heading-m"), .text("Record a declaration")),
                     form.select(
-                        "kind", "Kind of interest", nil, InterestKind.allCases.map { ($0.rawValue, $0.label) },
+                        "kind", "Kind of interest", given.kind, InterestKind.allCases.map { ($0.rawValue, $0.label) },
                         blank: "Choose"),
                     form.select(
-                        "organisation_key", "The organisation it is in (if any)", nil, model.organisations,
-                        blank: "No organisation in the register"),
+                        "organisation_key", "The organisation it is in (if any)", given.organisationKey,
+                        model.organisations, blank: "No organisation in the register"),
                     form.textInput(
-                        "matter", "The interest", nil, hint: "Such as: Trustee of a local drug and alcohol charity"),
-                    form.textInput("from", "From", nil, hint: "For example, 2025-04-01", short: true),
-                    form.textInput("to", "To (if it has ended)", nil, short: true),
+                        "matter", "The interest", given.matter,
+                        hint: "Such as: Trustee of a local drug and alcohol charity"),
+                    form.textInput("from", "From", given.from, hint: "For example, 2025-04-01", short: true),
+                    form.textInput("to", "To (if it has ended)", given.to, short: true),
                     .if(
                         model.publicOffice,
                         form.checkboxes(
-                            "published", "Publishing", [],
+                            "published", "Publishing", given.published == "yes" ? ["yes"] : [],
                             [("yes", "Publish it on the public pages of the partnerships they sit on")], single: true)),
                     .button(.type(.submit), .class("button button--secondary"), .text("Record the declaration")))))
     }

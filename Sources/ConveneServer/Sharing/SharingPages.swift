@@ -58,22 +58,25 @@ enum SharingPages {
         return MeetingInterestsView.form(model).response(status: .unprocessableEntity)
     }
 
-    /// Records a person's declaration of interest, then back to their page (with its errors, if any).
-    @Sendable static func declare(req: Request) async throws -> Response {
-        struct Input: Content {
-            var kind: String?
-            var organisationKey: String?
-            var matter: String?
-            var from: String?
-            var to: String?
-            var published: String?
-            enum CodingKeys: String, CodingKey {
-                case kind, matter, from, to, published
-                case organisationKey = "organisation_key"
-            }
+    /// The form that records a person's declaration, as posted.
+    struct DeclarationInput: Content {
+        var kind: String?
+        var organisationKey: String?
+        var matter: String?
+        var from: String?
+        var to: String?
+        var published: String?
+        enum CodingKeys: String, CodingKey {
+            case kind, matter, from, to, published
+            case organisationKey = "organisation_key"
         }
+    }
+
+    /// Records a person's declaration of interest, then back to their page (with its errors and what was given, if
+    /// refused).
+    @Sendable static func declare(req: Request) async throws -> Response {
         let key = try req.parameters.require("key")
-        let input = try req.content.decode(Input.self)
+        let input = try req.content.decode(DeclarationInput.self)
         var reader = FormReader()
         let kind = reader.text(input.kind).flatMap(InterestKind.init(rawValue:))
         if kind == nil { reader.errors.append(FieldError("kind", "Choose the kind of interest")) }
@@ -98,6 +101,7 @@ enum SharingPages {
         if errors.isEmpty { return req.redirect(to: RegisterPath.person(key).href(fragment: "interests")) }
         var model = try await PersonPageModel.load(key: key, context: req.pageContext, in: req.scope)
         model.errors = errors
+        model.declaring = input
         return PeopleViews.person(model).response(status: .unprocessableEntity)
     }
 

@@ -56,6 +56,13 @@ import VaporTesting
             #expect(page.contains("Head of Partnerships") && page.contains("mailto:partnerships@opcc.example.org"))
             #expect(!page.contains("An Officer"))
             #expect(!after.contains("The Commissioner") && after.contains("Police and Crime Commissioner"))
+            // An empty office is an error, not a removal; naming no lead is its own button.
+            let empty = try await app.send(
+                .POST, "/network/leads/ours", form: "force_area_code=E23000023&office=&organisation=OPCC")
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("href=\"#office\""))
+            let removed = try await app.send(.POST, "/network/leads/ours", form: "remove=yes")
+            #expect(removed.status == .seeOther)
+            #expect(try await app.send(.GET, "/network/leads").text.contains("1 of \(PoliceForceAreas.all.count)"))
         }
     }
 

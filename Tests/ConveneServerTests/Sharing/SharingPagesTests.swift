@@ -112,6 +112,13 @@ import VaporTesting
             // Check: refused with each field named; then on both boards the lead sits on, not on the third.
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("href=\"#matter\"") && refused.text.contains("href=\"#from\""))
+            // The summary first, the title saying so, and what was given kept.
+            #expect(refused.text.contains("<title>Error: Partnership Lead"))
+            let summary = try #require(refused.text.range(of: "error-summary"))
+            #expect(summary.lowerBound < (refused.text.range(of: "<h1")?.lowerBound ?? summary.lowerBound))
+            #expect(
+                refused.text.contains("value=\"x\"") && refused.text.contains("<option value=\"directorship\" selected")
+            )
             #expect(declared.status == .seeOther)
             #expect(try await InterestRecord.query(on: app.db).count() == 1)
             #expect(

@@ -118,7 +118,8 @@ enum MeetingPageView {
                 .unwrap(item.presenter) { .text(" · presented by \($0.name)") },
                 .if(!item.item.themes.isEmpty, .text(" · themes: " + item.item.themes.joined(separator: ", ")))),
             MeetingInterestsView.flags(
-                flags, item: item.item.key, record: editable ? SharingPath.meetingDeclaration(pk, mk) : nil),
+                flags, item: item.item.key, title: item.item.title,
+                record: editable ? SharingPath.meetingDeclaration(pk, mk) : nil),
             .if(
                 !item.papers.isEmpty,
                 .ul(
