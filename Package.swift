@@ -21,7 +21,8 @@ let package = Package(
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6")
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1")
     ],
     targets: [
         // The heart: rules, validation, importers, parsers. No Vapor, no database.
@@ -49,7 +50,9 @@ let package = Package(
                 // The weekly digest goes out over SMTP, spoken on SwiftNIO (with TLS from swift-nio-ssl).
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl")
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                // Single sign-on: an ID token's signature checked against its provider's published keys.
+                .product(name: "JWTKit", package: "jwt-kit")
             ]
         ),
         // The demo as data: the reports' landscape as Popolo JSON read through the importer, its strategies, and
@@ -91,7 +94,8 @@ let package = Package(
                 "ConveneServer",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-                .product(name: "NIOEmbedded", package: "swift-nio")
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "JWTKit", package: "jwt-kit")
             ],
             // Recorded page snapshots, read by SnapshotTesting beside the tests that made them.
             exclude: [

@@ -94,10 +94,11 @@ enum SignInPages {
         }
 
         let user = try await UserRecord.query(on: req.db).filter(\.$email == email).first()
+        // An account made through the identity provider has no password ("!"), which nothing verifies.
         let valid =
-            try await user.asyncMap {
+            (try? await user.asyncMap {
                 try await req.password.async.verify(input.password ?? "", created: $0.passwordHash).get()
-            } ?? false
+            }) ?? false
         let attempt = LoginAttemptRecord()
         attempt.email = email
         attempt.address = address
@@ -115,7 +116,14 @@ enum SignInPages {
                     errors: [FieldError("email", "Enter a correct email address and password")])
             ).response(status: .unauthorized)
         }
-        // A new session identifier on sign-in, so a session fixed before it is worth nothing after.
+        try await startSession(principal, req)
+        return req.redirect(to: safeNext(input.next))
+    }
+
+    /// Signs the principal in on this request, with a password or through the identity provider. A new session
+    /// identifier, so a session fixed before it is worth nothing after.
+    static func startSession(_ principal: Principal, _ req: Request) async throws {
+        let now = req.now()
         if let old = req.session.id {
             try await SessionRecord.query(on: req.db).filter(\.$key == old).delete()
             req.session.id = nil
@@ -126,7 +134,6 @@ enum SignInPages {
         req.session.data["started"] = String(now.timeIntervalSince1970)
         req.session.data["seen"] = String(now.timeIntervalSince1970)
         req.session.data["csrf"] = CSRFMiddleware.newToken()
-        return req.redirect(to: safeNext(input.next))
     }
 
     /// Only a path on this site, never another site.

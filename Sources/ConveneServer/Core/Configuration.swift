@@ -40,16 +40,19 @@ public struct Configuration: Sendable {
     public var secureCookies: Bool
     /// Where the time comes from: the system's clock, or the instant a test fixes.
     public var now: Now
+    /// The identity provider people may sign in through, if any (`SignOnSettings.fromEnvironment`).
+    public var signOn: SignOnSettings?
 
     public init(
         database: DatabaseChoice, dotPath: String? = nil,
         secureCookies: Bool = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"]?.hasPrefix("https://") ?? false,
-        now: Now = .system
+        now: Now = .system, signOn: SignOnSettings? = nil
     ) {
         self.database = database
         self.dotPath = dotPath
         self.secureCookies = secureCookies
         self.now = now
+        self.signOn = signOn
     }
 }
 
@@ -108,6 +111,7 @@ public func configure(_ app: Application, _ configuration: Configuration) throws
 func routes(_ app: Application) throws {
     Health.register(on: app)
     SignInPages.register(on: app)
+    SignOnPages.register(on: app)
     PublicPages.register(on: app)
     let read = app.grouped(Require(role: .viewer))
     let write = app.grouped(Require(role: .editor))

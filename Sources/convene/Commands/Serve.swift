@@ -26,6 +26,9 @@ struct Serve: AsyncParsableCommand {
         do {
             app.logger.logLevel =
                 Environment.get("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? (env.isRelease ? .notice : .info)
+            if case .failure(let problem) = SignOnSettings.fromEnvironment() {
+                throw CommandFailure("Single sign-on is not set up right: \(problem)")
+            }
             try configure(app, options.configuration)
             if noMigrate {
                 let pending = try await Migrations.pending(on: app.db)

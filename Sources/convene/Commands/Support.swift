@@ -10,7 +10,11 @@ struct DatabaseOptions: ParsableArguments {
     var database: String?
 
     var configuration: ConveneServer.Configuration {
-        ConveneServer.Configuration(database: DatabaseChoice.fromEnvironment(databasePath: database))
+        var configuration = ConveneServer.Configuration(
+            database: DatabaseChoice.fromEnvironment(databasePath: database))
+        // A sign-on set up wrongly is said when the server starts (`serve` checks it); the other commands need none.
+        configuration.signOn = try? SignOnSettings.fromEnvironment().get()
+        return configuration
     }
 }
 

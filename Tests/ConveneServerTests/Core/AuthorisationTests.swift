@@ -373,7 +373,9 @@ import VaporTesting
         "GET /respond/{secret}", "GET /respond/{secret}/{page}", "GET /respond/{secret}/check",
         "POST /respond/{secret}/{page}", "POST /respond/{secret}/check",
         // A published review's report (`ReviewTests` holds it to naming nobody).
-        "GET /public/reviews/{workspace}/{key}"
+        "GET /public/reviews/{workspace}/{key}",
+        // Signing in through the identity provider (`SignOnTests` holds its refusals).
+        "GET /sign-in/oidc", "GET /sign-in/oidc/callback"
     ]
 
     static let secretStrings = [
