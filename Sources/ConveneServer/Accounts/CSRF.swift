@@ -17,6 +17,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let formPage =
             request.url.path == AccountPath.signIn.href || request.url.path.hasPrefix(AccountPath.setup("").href)
+            || request.url.path.hasPrefix(SignOnPath.invitation("").href)
         // A request with no session and no form to protect (a load balancer's, a public page's) makes no session.
         let cookie = request.cookies[AuthMiddleware.sessionCookie] != nil
         guard cookie || formPage || request.principal != nil || (request.method != .GET && request.method != .HEAD)
@@ -29,7 +30,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         if request.method != .GET && request.method != .HEAD {
             // The token is in the body, which a browser may send in several packets: collect it first. Signed-in
-            // people may upload a register file; anyone else posts only the small sign-in and setup forms.
+            // people may upload a register file; anyone else posts only the small sign-in, setup and invitation forms.
             if request.body.data == nil {
                 let limit = request.principal == nil ? 64 * 1024 : ImportPage.maximumSize
                 _ = try await request.body.collect(max: limit).get()

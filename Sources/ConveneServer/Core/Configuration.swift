@@ -112,6 +112,7 @@ func routes(_ app: Application) throws {
     Health.register(on: app)
     SignInPages.register(on: app)
     SignOnPages.register(on: app)
+    InvitationPages.register(on: app)
     PublicPages.register(on: app)
     let read = app.grouped(Require(role: .viewer))
     let write = app.grouped(Require(role: .editor))

@@ -35,7 +35,7 @@ extension Tasks {
             record.$workspace.id = scope.workspaceID
             record.email = address
             record.role = role.rawValue
-            record.tokenHash = SHA256.hash(data: Data("invitation:\(secret)".utf8)).lowercaseHex
+            record.tokenHash = InvitationPages.hash(secret)
             record.invitedBy = inviter
             record.createdAt = now()
             record.expiresAt = expires
@@ -45,5 +45,39 @@ extension Tasks {
                 after: ["email": address, "role": role.rawValue])
         }
         return Invitation(email: address, role: role, link: "/invitations/\(secret)", expiresAt: expires)
+    }
+}
+
+/// Who can sign in, as `convene user list --format json` gives it.
+extension Accounts {
+    public struct Listed: Codable, Sendable, Equatable {
+        public struct Role: Codable, Sendable, Equatable {
+            public var workspace: String
+            public var role: WorkspaceRole
+        }
+
+        public var email: String
+        public var roles: [Role]
+        /// Whether they have a password; an account made through the identity provider has none.
+        public var password: Bool
+        /// How many provider identities sign them in.
+        public var identities: Int
+    }
+
+    /// Every user, by email, with their roles by workspace.
+    public static func list(on db: Database) async throws -> [Listed] {
+        let users = try await UserRecord.query(on: db).sort(\.$email).all()
+        let members = try await WorkspaceMemberRecord.query(on: db).with(\.$workspace).all()
+        let identities = try await UserIdentityRecord.query(on: db).all()
+        return try users.map { user in
+            let id = try user.requireID()
+            return Listed(
+                email: user.email,
+                roles: members.filter { $0.$user.id == id }.sorted { $0.workspace.key < $1.workspace.key }
+                    .map {
+                        Listed.Role(workspace: $0.workspace.key, role: WorkspaceRole(rawValue: $0.role) ?? .viewer)
+                    },
+                password: user.passwordHash != "!", identities: identities.filter { $0.$user.id == id }.count)
+        }
     }
 }

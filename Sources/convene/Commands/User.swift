@@ -15,9 +15,57 @@ struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage the people who can sign in.",
         subcommands: [
-            UserAdd.self, UserRole.self, UserGrant.self, UserUngrant.self, UserShow.self, UserRemove.self,
-            UserResetPassword.self
+            UserAdd.self, UserInvite.self, UserList.self, UserRole.self, UserGrant.self, UserUngrant.self,
+            UserShow.self, UserRemove.self, UserResetPassword.self
         ])
+}
+
+struct UserInvite: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invite", abstract: "Invite someone to a workspace with a role.",
+        discussion:
+            "They accept through the link printed (once, within seven days) by choosing a password, or by signing in "
+            + "through the identity provider as that address.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.Option(help: "admin, editor, secretariat or viewer.") var role: WorkspaceRole = .viewer
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let invitation = try await withApplication(options) { app in
+            try await Tasks.invite(email, role: role, workspace: workspace.workspace, db: app.db)
+        }
+        let base = ProcessInfo.processInfo.environment["CONVENE_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        say("Invited \(invitation.email) as \(role.label) of '\(workspace.workspace)'.")
+        say("Their link, which works once until \(invitation.expiresAt): \(base)\(invitation.link)")
+    }
+}
+
+struct UserList: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument { case json, text }
+
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the users, with their roles by workspace.",
+        discussion:
+            "JSON: {\"users\": [{\"email\", \"roles\": [{\"workspace\", \"role\"}], \"password\", \"identities\"}]}.")
+    @ArgumentParser.Option(help: "json or text.") var format: Format = .text
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let users = try await withApplication(options) { app in try await Accounts.list(on: app.db) }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            FileHandle.standardOutput.write(try encoder.encode(["users": users]) + Data("\n".utf8))
+        case .text:
+            for user in users {
+                say(
+                    "\(user.email)  "
+                        + user.roles.map { "\($0.workspace): \($0.role.label)" }.joined(separator: ", "))
+            }
+        }
+    }
 }
 
 struct UserAdd: AsyncParsableCommand {

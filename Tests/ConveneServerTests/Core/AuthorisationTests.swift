@@ -375,7 +375,9 @@ import VaporTesting
         // A published review's report (`ReviewTests` holds it to naming nobody).
         "GET /public/reviews/{workspace}/{key}",
         // Signing in through the identity provider (`SignOnTests` holds its refusals).
-        "GET /sign-in/oidc", "GET /sign-in/oidc/callback"
+        "GET /sign-in/oidc", "GET /sign-in/oidc/callback",
+        // An invitation's link: its secret is its key (`SignOnTests` holds it to working once).
+        "GET /invitations/{secret}", "POST /invitations/{secret}"
     ]
 
     static let secretStrings = [

@@ -173,4 +173,35 @@ import VaporTesting
             #expect(member?.role == WorkspaceRole.editor.rawValue)
         }
     }
+
+    @Test func anInvitationIsAcceptedOnceWithAPassword() async throws {
+        try await withConveneApp { app in
+            let invitation = try await Tasks.invite(
+                "cy@council.example.org", role: .editor, db: app.db, now: TestClock.now)
+            let form = try await app.testing().sendRequest(.GET, invitation.link)
+            var headers = HTTPHeaders()
+            headers.add(name: .cookie, value: "convene-session=\(TestIdentity.cookieValue(form.headers))")
+            headers.contentType = .urlEncodedForm
+            let token = TestIdentity.formToken(form.body.string)
+            func post(_ password: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(
+                    .POST, invitation.link, headers: headers,
+                    body: ByteBuffer(string: "password=\(password)&csrf_token=\(token)"))
+            }
+
+            // Act
+            let short = try await post("short")
+            let accepted = try await post("a-long-enough-password")
+            let again = try await app.testing().sendRequest(.GET, invitation.link)
+
+            // Check
+            #expect(form.status == .ok && form.body.string.contains("cy@council.example.org is invited"))
+            #expect(short.status == .unprocessableEntity && short.body.string.contains("href=\"#password\""))
+            #expect(accepted.status == .seeOther)
+            #expect(again.status == .notFound)
+            let listed = try await Accounts.list(on: app.db).first { $0.email == "cy@council.example.org" }
+            #expect(listed?.roles.map(\.role) == [.editor] && listed?.password == true && listed?.identities == 0)
+            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$kind == "invitation").count() == 2)
+        }
+    }
 }
