@@ -16,7 +16,8 @@ struct Convene: AsyncParsableCommand {
             Serve.self, Migrate.self, Import.self, Export.self, Geography.self, Demo.self, Audit.self, Workspace.self,
             User.self,
             Token.self, Analyse.self, Settings.self, Report.self, Bench.self, MilestonesCommand.self, Backup.self,
-            Restore.self, SurveyCommand.self, ReviewCommand.self, AlertsCommand.self, DigestCommand.self
+            Restore.self, SurveyCommand.self, ReviewCommand.self, AlertsCommand.self, DigestCommand.self,
+            AccountsCommand.self
         ])
 
     /// The one clock of a run: every command that needs today reads it from here.

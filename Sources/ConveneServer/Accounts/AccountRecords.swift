@@ -10,6 +10,8 @@ final class UserRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Field(key: "email") var email: String
     @Field(key: "password_hash") var passwordHash: String
+    /// When they last signed in or used the API, written at most once a day (`AuthMiddleware`).
+    @OptionalField(key: "last_active_at") var lastActiveAt: Date?
 
     init() {}
 }
@@ -24,6 +26,8 @@ final class WorkspaceMemberRecord: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     /// The person this user is in the workspace's register, if they are one: "my meetings" and "my actions" are theirs.
     @OptionalParent(key: "person_id") var person: PersonRecord?
+    /// A suspended role is kept, but gives nothing: no sign-in to the workspace, no working token.
+    @OptionalField(key: "suspended_at") var suspendedAt: Date?
 
     init() {}
 }

@@ -52,6 +52,9 @@ public enum Accounts {
         let member = existing ?? WorkspaceMemberRecord()
         let before = existing?.role
         if before == role.rawValue { return }
+        if let existing, role != .admin, try await isLastAdmin(existing, on: db) {
+            throw Failure(description: "\(user.email) is the workspace's last administrator; make another one first.")
+        }
         member.$user.id = try user.requireID()
         member.$workspace.id = scope.workspaceID
         member.role = role.rawValue
@@ -68,6 +71,10 @@ public enum Accounts {
     public static func removeUser(email: String, on db: Database, actor: String = Tasks.actor) async throws {
         let user = try await find(email, on: db)
         let id = try user.requireID()
+        for member in try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == id).all()
+        where try await isLastAdmin(member, on: db) {
+            throw Failure(description: "\(user.email) is a workspace's last administrator; make another one first.")
+        }
         try await db.transaction { db in
             for member in try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == id).all() {
                 var audit = AuditLog(scope: Scope(db: db, workspaceID: member.$workspace.id, actor: actor))

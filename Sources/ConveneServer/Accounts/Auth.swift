@@ -21,6 +21,8 @@ struct Principal: Sendable {
     var hasDemoData = false
     /// The person in the workspace's register the user said they are ("my meetings"), if any.
     var personID: UUID? = nil
+    /// When the user was last noted active (`AuthMiddleware.noteActivity`).
+    var lastActiveAt: Date? = nil
 }
 
 extension Request {
@@ -75,6 +77,7 @@ struct AuthMiddleware: AsyncMiddleware {
         }
         if let principal = request.principal {
             request.setWorkspace(principal.workspaceID, actor: principal.email)
+            try await Self.noteActivity(principal, request)
         }
         return try await next.respond(to: request)
     }
@@ -86,10 +89,11 @@ struct AuthMiddleware: AsyncMiddleware {
             let row = try await (db as! any SQLDatabase).raw(
                 """
                 SELECT t.role AS token_role, m.role AS member_role, m.person_id, u.id AS user_id, u.email,
-                    w.id AS workspace_id, w.name, w.kind, w.version, \(Asker.hasDemoData)
+                    u.last_active_at, w.id AS workspace_id, w.name, w.kind, w.version, \(Asker.hasDemoData)
                 FROM api_tokens t
                 JOIN users u ON u.id = t.user_id
                 JOIN workspace_members m ON m.user_id = t.user_id AND m.workspace_id = t.workspace_id
+                    AND m.suspended_at IS NULL
                 JOIN workspaces w ON w.id = t.workspace_id
                 WHERE t.token_hash = \(bind: APITokenRecord.hash(token)) AND t.revoked_at IS NULL
                 """
@@ -106,7 +110,19 @@ struct AuthMiddleware: AsyncMiddleware {
             role: min(role, memberRole), viaToken: true,
             dataVersion: try row.decode(column: "version", as: Int64.self),
             hasDemoData: try row.decode(column: "has_demo", as: Bool.self),
-            personID: try row.decode(column: "person_id", as: UUID?.self))
+            personID: try row.decode(column: "person_id", as: UUID?.self),
+            lastActiveAt: try row.decode(column: "last_active_at", as: Date?.self))
+    }
+
+    /// How often a user's last activity is written: once a day is enough to find accounts no one uses.
+    static let activityResolution: TimeInterval = 86_400
+
+    /// Notes that the principal's user is active, when the last note is a day old or more.
+    static func noteActivity(_ principal: Principal, _ request: Request) async throws {
+        let now = request.now()
+        if let last = principal.lastActiveAt, now.timeIntervalSince(last) < activityResolution { return }
+        try await UserRecord.query(on: request.db).filter(\.$id == principal.userID).set(\.$lastActiveAt, to: now)
+            .update()
     }
 }
 

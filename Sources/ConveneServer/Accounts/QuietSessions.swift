@@ -26,11 +26,11 @@ struct QuietSessions: AsyncSessionDriver {
             ? SQLQueryString("json_extract(s.data, '$.user')") : SQLQueryString("(s.data->>'user')::uuid")
         let rows = try await sql.raw(
             """
-            SELECT s.data, u.id AS user_id, u.email, m.role, m.person_id, w.id AS workspace_id, w.name, w.kind, w.key,
-                w.created_at, w.version, \(Asker.hasDemoData)
+            SELECT s.data, u.id AS user_id, u.email, u.last_active_at, m.role, m.person_id, w.id AS workspace_id,
+                w.name, w.kind, w.key, w.created_at, w.version, \(Asker.hasDemoData)
             FROM _fluent_sessions s
             LEFT JOIN users u ON u.id = \(user)
-            LEFT JOIN workspace_members m ON m.user_id = u.id
+            LEFT JOIN workspace_members m ON m.user_id = u.id AND m.suspended_at IS NULL
             LEFT JOIN workspaces w ON w.id = m.workspace_id
             WHERE s.key = \(bind: sessionID.string)
             """
@@ -74,11 +74,14 @@ struct Asker: Sendable {
 
     var userID: UUID?
     var email: String?
+    var lastActiveAt: Date?
+    /// The workspaces they have a role in that is not suspended.
     var memberships: [Membership]
 
     init(_ rows: [any SQLRow]) throws {
         userID = try rows.first?.decode(column: "user_id", as: UUID?.self)
         email = try rows.first?.decode(column: "email", as: String?.self)
+        lastActiveAt = try rows.first?.decode(column: "last_active_at", as: Date?.self)
         memberships = try rows.compactMap { row in
             guard let id = try row.decode(column: "workspace_id", as: UUID?.self),
                 let role = WorkspaceRole(rawValue: try row.decode(column: "role", as: String.self))
@@ -101,10 +104,10 @@ struct Asker: Sendable {
         try Asker(
             try await (db as! any SQLDatabase).raw(
                 """
-                SELECT u.id AS user_id, u.email, m.role, m.person_id, w.id AS workspace_id, w.name, w.kind, w.key,
-                    w.created_at, w.version, \(Asker.hasDemoData)
+                SELECT u.id AS user_id, u.email, u.last_active_at, m.role, m.person_id, w.id AS workspace_id, w.name,
+                    w.kind, w.key, w.created_at, w.version, \(Asker.hasDemoData)
                 FROM users u
-                LEFT JOIN workspace_members m ON m.user_id = u.id
+                LEFT JOIN workspace_members m ON m.user_id = u.id AND m.suspended_at IS NULL
                 LEFT JOIN workspaces w ON w.id = m.workspace_id
                 WHERE u.id = \(bind: user)
                 """
@@ -119,6 +122,7 @@ struct Asker: Sendable {
         return Principal(
             userID: user, email: email, workspaceID: member.workspaceID, workspaceName: member.name,
             workspaceKind: member.kind, role: member.role, viaToken: false, workspaceCount: memberships.count,
-            dataVersion: member.version, hasDemoData: member.hasDemoData, personID: member.personID)
+            dataVersion: member.version, hasDemoData: member.hasDemoData, personID: member.personID,
+            lastActiveAt: lastActiveAt)
     }
 }

@@ -14,7 +14,7 @@ public enum Migrations {
             CreateGrantsAndWorkspaceKinds(), CreateMeetingBusiness(), CreateAnalytics(), CreateAnalysisIndexes(),
             CreateStrategies(), CreateGuidance(), CreateProgressReports(), AddPopoloIDs(), AddDataVersions(),
             AddKeptPageExpiry(), CreateSurveys(), CreateReviews(), CreateOutcomes(), CreateSharing(),
-            CreateNetworkSharing(), CreateSignOn()
+            CreateNetworkSharing(), CreateSignOn(), AddAccountActivity()
         ]
     }
 

@@ -16,8 +16,88 @@ struct User: AsyncParsableCommand {
         abstract: "Manage the people who can sign in.",
         subcommands: [
             UserAdd.self, UserInvite.self, UserList.self, UserRole.self, UserGrant.self, UserUngrant.self,
-            UserShow.self, UserRemove.self, UserResetPassword.self
+            UserShow.self, UserSuspend.self, UserRestore.self, UserRemove.self, UserResetPassword.self
         ])
+}
+
+struct UserSuspend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suspend",
+        abstract: "Suspend a user's role in a workspace: from their next request they cannot use it, nor its tokens.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Accounts.suspend(email: email, workspace: workspace.workspace, on: app.db, now: Convene.now)
+        }
+        say("\(Credentials.normalisedEmail(email))'s role in '\(workspace.workspace)' is suspended.")
+    }
+}
+
+struct UserRestore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Give a suspended user their role in a workspace back.")
+    @ArgumentParser.Argument(help: "Their email address.") var email: String
+    @ArgumentParser.OptionGroup var workspace: WorkspaceOption
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withApplication(options) { app in
+            try await Accounts.restore(email: email, workspace: workspace.workspace, on: app.db)
+        }
+        say("\(Credentials.normalisedEmail(email))'s role in '\(workspace.workspace)' is restored.")
+    }
+}
+
+struct AccountsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accounts", abstract: "Look after the accounts as a whole.", subcommands: [AccountsExpire.self])
+}
+
+struct AccountsExpire: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument { case json, text }
+
+    static let configuration = CommandConfiguration(
+        commandName: "expire",
+        abstract: "Suspend the roles of accounts unused for --days (180 by default); for a scheduler.",
+        discussion:
+            "An account is used when its person signs in or its tokens are used. A workspace's last administrator is "
+            + "kept, and listed. JSON: {\"suspended\": [{\"email\", \"workspace\", \"last_active\"}], \"kept\": […]}.")
+    @ArgumentParser.Option(help: "Days unused before an account's roles are suspended.") var days = 180
+    @ArgumentParser.Option(help: "json or text.") var format: Format = .text
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        guard days > 0 else { throw CommandFailure("--days must be 1 or more") }
+        let (suspended, kept) = try await withApplication(options) { app in
+            try await Accounts.expire(after: days, on: app.db, now: Convene.now)
+        }
+        switch format {
+        case .json:
+            struct Row: Encodable {
+                var email: String
+                var workspace: String
+                var last_active: String?
+            }
+            let rows = { (list: [Accounts.Expired]) in
+                list.map {
+                    Row(
+                        email: $0.email, workspace: $0.workspace,
+                        last_active: $0.lastActive.map { ISO8601DateFormatter().string(from: $0) })
+                }
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            FileHandle.standardOutput.write(
+                try encoder.encode(["suspended": rows(suspended), "kept": rows(kept)]) + Data("\n".utf8))
+        case .text:
+            say("Suspended \(suspended.count) role\(suspended.count == 1 ? "" : "s") unused for \(days) days.")
+            for row in suspended { say("  \(row.email) in '\(row.workspace)'") }
+            for row in kept { say("Kept \(row.email), the last administrator of '\(row.workspace)'.") }
+        }
+    }
 }
 
 struct UserInvite: AsyncParsableCommand {

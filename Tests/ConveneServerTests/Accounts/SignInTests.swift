@@ -151,8 +151,8 @@ import VaporTesting
 
     @Test func passwordsNeedTwelveCharactersAndTheSetupLinkWorksOnce() async throws {
         try await withConveneApp { app in
-            // Setup
-            try await Accounts.removeUser(email: TestIdentity.email, on: app.db)
+            // Setup: an installation with no account.
+            try await TestIdentity.removeEveryAccount(app)
             let link = try #require(try await Accounts.setupLink(on: app.db, now: app.convene.now))
             let page = try await app.testing().sendRequest(.GET, link)
             var headers = HTTPHeaders()

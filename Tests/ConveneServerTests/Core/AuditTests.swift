@@ -575,6 +575,11 @@ import VaporTesting
             path: "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10/declarations",
             json: #"{"person_key":"dph","matter":"Trustee of a charity","action":"remained"}"#,
             bad: (#"{"person_key":"dph","matter":"","action":"remained"}"#, nil), kind: "meeting-declaration"),
+        // An invitation accepted with a password.
+        .init(
+            route: "POST /invitations/{secret}", path: "/invitations/{invitation}",
+            form: "password=a-long-enough-password",
+            bad: (nil, "password=short"), kind: "invitation"),
         // The network: the office's partnership lead, and the library of templates.
         .init(
             route: "POST /network/leads/ours", path: "/network/leads/ours",
@@ -722,6 +727,10 @@ import VaporTesting
 
     /// The setup link exists only while nobody has an account, so its case removes the test's own user first.
     static func resolve(_ path: String, _ app: Application) async throws -> String {
+        if path == "/invitations/{invitation}" {
+            return try await Tasks.invite("invited@office.example.org", role: .viewer, db: app.db, now: TestClock.now)
+                .link
+        }
         if path.contains("{secret}") || path.contains("{answered}") {
             // A personal link to the open survey; for "{answered}", with every question already answered.
             let scope = try await Scope.workspace(Tasks.defaultWorkspace, on: app.db)
@@ -751,7 +760,7 @@ import VaporTesting
             return path.replacingOccurrences(of: "{token}", with: id.uuidString)
         }
         guard path == "/setup/{token}" else { return path }
-        try await Accounts.removeUser(email: TestIdentity.email, on: app.db)
+        try await TestIdentity.removeEveryAccount(app)
         return try await Accounts.setupLink(on: app.db, now: app.convene.now) ?? ""
     }
 

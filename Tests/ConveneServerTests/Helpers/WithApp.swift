@@ -187,6 +187,15 @@ struct TestIdentity: Sendable {
         return (cookie, formToken(page.body.string))
     }
 
+    /// Makes the installation one with no account, as a fresh one is (Convene itself never removes a workspace's last
+    /// administrator).
+    static func removeEveryAccount(_ app: Application) async throws {
+        try await APITokenRecord.query(on: app.db).delete()
+        try await PartnershipGrantRecord.query(on: app.db).delete()
+        try await WorkspaceMemberRecord.query(on: app.db).delete()
+        try await UserRecord.query(on: app.db).delete()
+    }
+
     static func cookieValue(_ headers: HTTPHeaders) -> String {
         headers.setCookie?["convene-session"]?.string ?? ""
     }
