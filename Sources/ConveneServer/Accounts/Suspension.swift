@@ -93,3 +93,26 @@ extension Accounts {
         return (suspended, kept)
     }
 }
+
+extension Accounts {
+    /// Takes a user's role in one workspace away, with the partnerships they ran and their tokens there; the account
+    /// stays for their other workspaces. Audited; never the workspace's last administrator.
+    public static func removeFromWorkspace(
+        email: String, workspace: String = Tasks.defaultWorkspace, on db: Database, actor: String = Tasks.actor
+    ) async throws {
+        let (user, member, scope) = try await member(email, workspace: workspace, on: db, actor: actor)
+        if try await isLastAdmin(member, on: db) {
+            throw Failure(description: "\(user.email) is the workspace's last administrator; make another one first.")
+        }
+        let userID = try user.requireID()
+        try await scope.audited { scope, audit in
+            try await PartnershipGrantRecord.query(in: scope).filter(\.$user.$id == userID).delete()
+            try await APITokenRecord.query(on: scope.db).filter(\.$user.$id == userID)
+                .filter(\.$workspace.$id == scope.workspaceID).delete()
+            try await member.delete(on: scope.db)
+            audit.note(
+                "delete", "user", user.email, before: ["email": user.email, "role": member.role],
+                after: nil as [String: String]?)
+        }
+    }
+}

@@ -139,6 +139,7 @@ func routes(_ app: Application) throws {
     WorkspacePages.register(on: read)
     NetworkPage.register(on: read)
     NetworkPages.register(read: read, write: write)
+    PeopleAdminPages.register(admin: app.grouped(Require(role: .admin)))
     Publishing.register(pages: write, api: app.grouped(Require(role: .editor)))
     API.register(on: app)
 }

@@ -575,6 +575,31 @@ import VaporTesting
             path: "/api/v1/partnerships/cdp/meetings/cdp-2026-03-10/declarations",
             json: #"{"person_key":"dph","matter":"Trustee of a charity","action":"remained"}"#,
             bad: (#"{"person_key":"dph","matter":"","action":"remained"}"#, nil), kind: "meeting-declaration"),
+        // People and roles, by an administrator: "viewer@office.example.org" has the viewer's role.
+        .init(
+            route: "POST /admin/people/invite", path: "/admin/people/invite",
+            form: "email=new%40office.example.org&role=editor",
+            bad: (nil, "email=not-an-address&role=editor"), kind: "invitation"),
+        .init(
+            route: "POST /admin/people/{email}/role", path: "/admin/people/{viewer}/role", form: "role=secretariat",
+            bad: (nil, "role=emperor"), kind: "user"),
+        .init(
+            route: "POST /admin/people/{email}/suspend", path: "/admin/people/{viewer}/suspend", form: "",
+            bad: (nil, nil), kind: "user"),
+        .init(
+            route: "POST /admin/people/{email}/restore", path: "/admin/people/{suspended}/restore", form: "",
+            bad: (nil, nil), kind: "user"),
+        .init(
+            route: "POST /admin/people/{email}/remove", path: "/admin/people/{viewer}/remove", form: "",
+            bad: (nil, nil), kind: "user"),
+        .init(
+            route: "POST /admin/people/{email}/grant", path: "/admin/people/{viewer}/grant",
+            form: "partnership_key=cdp",
+            bad: (nil, "partnership_key=nothing"), kind: "partnership grant"),
+        .init(
+            route: "POST /admin/people/{email}/revoke", path: "/admin/people/{granted}/revoke",
+            form: "partnership_key=cdp",
+            bad: (nil, "partnership_key=board"), kind: "partnership grant"),
         // An invitation accepted with a password.
         .init(
             route: "POST /invitations/{secret}", path: "/invitations/{invitation}",
@@ -727,6 +752,16 @@ import VaporTesting
 
     /// The setup link exists only while nobody has an account, so its case removes the test's own user first.
     static func resolve(_ path: String, _ app: Application) async throws -> String {
+        for (placeholder, state) in [("{viewer}", ""), ("{suspended}", "suspended"), ("{granted}", "granted")]
+        where path.contains(placeholder) {
+            let email = "viewer@office.example.org"
+            try await Accounts.addUser(
+                email: email, password: "a-long-enough-password", role: .viewer, on: app.db,
+                passwords: app.password.async)
+            if state == "suspended" { try await Accounts.suspend(email: email, on: app.db, now: TestClock.now) }
+            if state == "granted" { try await Accounts.grant(email: email, partnership: "cdp", on: app.db) }
+            return path.replacingOccurrences(of: placeholder, with: email)
+        }
         if path == "/invitations/{invitation}" {
             return try await Tasks.invite("invited@office.example.org", role: .viewer, db: app.db, now: TestClock.now)
                 .link

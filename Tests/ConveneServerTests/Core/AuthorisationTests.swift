@@ -351,6 +351,8 @@ import VaporTesting
         ("GET /network/library", "/network/library", nil),
         ("GET /network/library/{workspace}/{key}", "/network/library/default/partners-survey", nil),
         ("GET /api/v1/network/library", "/api/v1/network/library", nil),
+        // People and roles, for administrators.
+        ("GET /admin/people", "/admin/people", nil),
         ("GET /sharing/requests/new", "/sharing/requests/new", nil),
         ("GET /sharing/requests/{key}", "/sharing/requests/arrest-figures", nil),
         ("GET /api/v1/agreements", "/api/v1/agreements", nil),
@@ -392,6 +394,8 @@ import VaporTesting
         if route.contains(" /guidance") || route.contains("/api/v1/guidance") { return .admin }
         // A workspace's own indicators: its administrators add them.
         if route == "POST /outcomes/indicators/new" || route == "POST /api/v1/indicators" { return .admin }
+        // People and roles: a workspace's administrators.
+        if route.contains(" /admin/") { return .admin }
         return route.contains("/account/tokens") || route.contains("/account/person")
             || route.contains("/calendar/feeds") || route == "POST /alerts/digest" ? .viewer : .editor
     }
@@ -404,7 +408,7 @@ import VaporTesting
             && partnershipBusiness.contains(route.replacingOccurrences(of: "GET ", with: "POST "))
         // Guidance templates are national: only administrators add them.
         if route == "GET /guidance/new" || route == "GET /guidance/import" { return .admin }
-        if route == "GET /outcomes/indicators/new" { return .admin }
+        if route == "GET /outcomes/indicators/new" || route == "GET /admin/people" { return .admin }
         return route.hasSuffix("/new") || route.hasSuffix("/edit") || route == "GET /import"
             || route == "GET /network/leads/ours"
             || route == "GET /surveys/{key}/links" || route == "GET /surveys/import"
@@ -542,8 +546,8 @@ import VaporTesting
         {
             try await withConveneApp(seed: Self.seed) { app, people in
                 let response = try await Self.send(
-                    app, who, people, AuditTests.method(write.route), write.path, json: write.json, form: write.form,
-                    upload: write.uploaded)
+                    app, who, people, AuditTests.method(write.route), try await AuditTests.resolve(write.path, app),
+                    json: write.json, form: write.form, upload: write.uploaded)
                 if Self.allowed(who, write.route, needs: Self.writeRole(write.route)) {
                     #expect(
                         (200..<400).contains(Int(response.status.code)), "\(who) \(write.route): \(response.status)")
