@@ -72,6 +72,7 @@ enum TokenPages {
                     .text(
                         "A token lets a program use the JSON API as you, with your role or less, in this workspace only. Send it as Authorization: Bearer."
                     )),
+                .p(.a(.href(AccountPath.sessions.href), .text("Where you are signed in, and signing out everywhere"))),
                 tokens.isEmpty
                     ? .p(.text("You have no tokens."))
                     : Components.table(

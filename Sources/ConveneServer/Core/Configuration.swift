@@ -136,6 +136,7 @@ func routes(_ app: Application) throws {
     ImportPage.register(on: write)
     HistoryPage.register(on: read)
     TokenPages.register(on: read)
+    SessionPages.register(on: read)
     WorkspacePages.register(on: read)
     NetworkPage.register(on: read)
     NetworkPages.register(read: read, write: write)

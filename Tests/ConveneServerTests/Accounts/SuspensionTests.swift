@@ -94,3 +94,46 @@ import VaporTesting
         }
     }
 }
+
+/// "Sign out everywhere": every session of the user ends and every token of theirs is revoked.
+@Suite struct SignOutEverywhereTests {
+    @Test func signingOutEverywhereEndsEverySessionAndRevokesEveryToken() async throws {
+        try await withConveneApp { app in
+            let email = "roamer@office.example.org"
+            try await Accounts.addUser(
+                email: email, password: SuspensionTests.password, role: .editor, on: app.db,
+                passwords: app.password.async)
+            let laptop = try await TestIdentity.session(app, email: email, password: SuspensionTests.password)
+            let phone = try await TestIdentity.session(app, email: email, password: SuspensionTests.password)
+            let token = try await Accounts.createToken(email: email, label: "script", role: nil, on: app.db).secret
+            func headers(_ cookie: String) -> HTTPHeaders {
+                var h = HTTPHeaders()
+                h.add(name: .cookie, value: "convene-session=\(cookie)")
+                return h
+            }
+            let listed = try await app.testing().sendRequest(.GET, "/account/sessions", headers: headers(laptop.cookie))
+
+            // Act
+            var post = headers(laptop.cookie)
+            post.contentType = .urlEncodedForm
+            let ended = try await app.testing().sendRequest(
+                .POST, "/account/sessions/end", headers: post, body: ByteBuffer(string: "csrf_token=\(laptop.csrf)"))
+            var bearer = HTTPHeaders()
+            bearer.bearerAuthorization = BearerAuthorization(token: token)
+
+            // Check: both sessions were listed; afterwards neither works, nor the token; the administrator's does.
+            #expect(listed.status == .ok && listed.body.string.components(separatedBy: "<tr").count - 2 == 2)
+            #expect(ended.status == .seeOther)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/partnerships", headers: headers(phone.cookie)).status
+                    == .seeOther)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/partnerships", headers: headers(laptop.cookie)).status
+                    == .seeOther)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/api/v1/partnerships", headers: bearer).status
+                    == .unauthorized)
+            #expect(try await app.send(.GET, "/partnerships").status == .ok)
+        }
+    }
+}

@@ -600,6 +600,10 @@ import VaporTesting
             route: "POST /admin/people/{email}/revoke", path: "/admin/people/{granted}/revoke",
             form: "partnership_key=cdp",
             bad: (nil, "partnership_key=board"), kind: "partnership grant"),
+        // Signing out everywhere (the test's own sessions and tokens).
+        .init(
+            route: "POST /account/sessions/end", path: "/account/sessions/end", form: "", bad: (nil, nil),
+            kind: "user"),
         // An invitation accepted with a password.
         .init(
             route: "POST /invitations/{secret}", path: "/invitations/{invitation}",

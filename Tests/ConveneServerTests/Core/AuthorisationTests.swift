@@ -352,7 +352,7 @@ import VaporTesting
         ("GET /network/library/{workspace}/{key}", "/network/library/default/partners-survey", nil),
         ("GET /api/v1/network/library", "/api/v1/network/library", nil),
         // People and roles, for administrators.
-        ("GET /admin/people", "/admin/people", nil),
+        ("GET /admin/people", "/admin/people", nil), ("GET /account/sessions", "/account/sessions", nil),
         ("GET /sharing/requests/new", "/sharing/requests/new", nil),
         ("GET /sharing/requests/{key}", "/sharing/requests/arrest-figures", nil),
         ("GET /api/v1/agreements", "/api/v1/agreements", nil),
@@ -397,6 +397,7 @@ import VaporTesting
         // People and roles: a workspace's administrators.
         if route.contains(" /admin/") { return .admin }
         return route.contains("/account/tokens") || route.contains("/account/person")
+            || route.contains("/account/sessions")
             || route.contains("/calendar/feeds") || route == "POST /alerts/digest" ? .viewer : .editor
     }
 
