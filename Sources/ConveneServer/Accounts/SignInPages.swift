@@ -25,6 +25,8 @@ enum SignInPages {
         var errors: [FieldError]
         /// A problem that is no one field's, such as too many attempts.
         var message: String?
+        /// Whether people may sign in through the identity provider too.
+        var signOn = false
     }
 
     static func page(_ model: SignInModel) -> Layout {
@@ -40,6 +42,14 @@ enum SignInPages {
                         .h2(.text("There is a problem")), .p(.text($0)))
                 },
                 .heading("Sign in"),
+                .if(
+                    model.signOn,
+                    .group(
+                        .p(
+                            .a(
+                                .href(SignOnPath.start.href(["next": input.next ?? RegisterPath.overview.href])),
+                                .class("button"), .text("Sign in with your organisation's account"))),
+                        .h2(.class("heading-m"), .text("Or with your email address and password")))),
                 .postForm(
                     action: AccountPath.signIn.href, context: context,
                     .input(.type(.hidden), .name("next"), .value(input.next ?? RegisterPath.overview.href)),
@@ -56,7 +66,10 @@ enum SignInPages {
     @Sendable static func form(req: Request) async throws -> Response {
         struct Query: Content { var next: String? }
         let input = SignInInput(next: try req.query.decode(Query.self).next)
-        return page(SignInModel(context: req.pageContext, input: input, errors: [])).response()
+        return page(
+            SignInModel(
+                context: req.pageContext, input: input, errors: [], signOn: req.application.convene.signOn != nil)
+        ).response()
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
@@ -85,7 +98,8 @@ enum SignInPages {
                 SignInModel(
                     context: req.pageContext, input: input, errors: [],
                     message:
-                        "Too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again.")
+                        "Too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again.",
+                    signOn: req.application.convene.signOn != nil)
             )
             .response(status: .tooManyRequests)
             response.headers.replaceOrAdd(
@@ -113,7 +127,8 @@ enum SignInPages {
             return page(
                 SignInModel(
                     context: req.pageContext, input: input,
-                    errors: [FieldError("email", "Enter a correct email address and password")])
+                    errors: [FieldError("email", "Enter a correct email address and password")],
+                    signOn: req.application.convene.signOn != nil)
             ).response(status: .unauthorized)
         }
         try await startSession(principal, req)

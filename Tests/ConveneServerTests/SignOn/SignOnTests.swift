@@ -85,6 +85,10 @@ import VaporTesting
             let again = try await Self.finish(app, second)
 
             // Check
+            let signIn = try await app.testing().sendRequest(.GET, "/sign-in")
+            #expect(
+                signIn.body.string.contains("Sign in with your organisation&#39;s account")
+                    || signIn.body.string.contains("Sign in with your organisation's account"))
             #expect(invitation.link.hasPrefix("/invitations/"))
             #expect(first.query["code_challenge_method"] == "S256")
             #expect(first.query["redirect_uri"] == "http://convene.test/sign-in/oidc/callback")
