@@ -89,30 +89,55 @@ enum InvitationPages {
                 ]
             ).response(status: .conflict)
         }
-        let hash = try await req.password.async.hash(password).get()
-        let now = req.now()
-        let userID = try await req.db.transaction { db -> UUID in
-            let user = UserRecord()
-            user.email = invitation.email
-            user.passwordHash = hash
-            try await user.create(on: db)
-            let member = WorkspaceMemberRecord()
-            member.$user.id = try user.requireID()
-            member.$workspace.id = invitation.$workspace.id
-            member.role = invitation.role
-            try await member.create(on: db)
-            invitation.acceptedAt = now
-            try await invitation.update(on: db)
-            var audit = AuditLog(scope: Scope(db: db, workspaceID: invitation.$workspace.id, actor: invitation.email))
-            audit.note(
-                "accept", "invitation", invitation.email, before: nil as [String: String]?,
-                after: ["email": invitation.email, "role": invitation.role, "with": "password"])
-            try await audit.flush()
-            return try user.requireID()
-        }
+        let userID = try await accept(
+            invitation, role: WorkspaceRole(rawValue: invitation.role) ?? .viewer,
+            passwordHash: try await req.password.async.hash(password).get(), identity: nil, on: req.db,
+            now: req.now())
         guard let principal = try await Asker.of(user: userID, on: req.db).principal(user: userID, workspace: nil)
         else { throw Abort(.internalServerError) }
         try await SignInPages.startSession(principal, req)
         return req.redirect(to: "/")
+    }
+
+    /// Uses an invitation up, in one transaction: the invited address's user (made when there is none, with the
+    /// password hash given, or none: "!" signs in through the provider only), their role in the workspace, the
+    /// provider identity that accepted it (if it was one) linked to them, and the acceptance audited. Gives the user.
+    static func accept(
+        _ invitation: InvitationRecord, role: WorkspaceRole, passwordHash: String?,
+        identity: OpenIDConnect.Identity?, on db: Database, now: Date
+    ) async throws -> UUID {
+        try await db.transaction { db in
+            let address = invitation.email
+            let user = try await UserRecord.query(on: db).filter(\.$email == address).first() ?? UserRecord()
+            if user.id == nil {
+                user.email = address
+                user.passwordHash = passwordHash ?? "!"
+                try await user.create(on: db)
+            }
+            let userID = try user.requireID()
+            let member =
+                try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == userID)
+                .filter(\.$workspace.$id == invitation.$workspace.id).first() ?? WorkspaceMemberRecord()
+            member.$user.id = userID
+            member.$workspace.id = invitation.$workspace.id
+            member.role = role.rawValue
+            try await member.save(on: db)
+            if let identity {
+                let link = UserIdentityRecord()
+                link.$user.id = userID
+                link.issuer = identity.issuer
+                link.subject = identity.subject
+                link.createdAt = now
+                try await link.create(on: db)
+            }
+            invitation.acceptedAt = now
+            try await invitation.update(on: db)
+            var audit = AuditLog(scope: Scope(db: db, workspaceID: invitation.$workspace.id, actor: address))
+            audit.note(
+                "accept", "invitation", address, before: nil as [String: String]?,
+                after: ["email": address, "role": role.rawValue, "with": identity?.issuer ?? "password"])
+            try await audit.flush()
+            return userID
+        }
     }
 }

@@ -138,46 +138,9 @@ enum SignOnBusiness {
                     "You have not been invited to Convene. Ask your office's administrator to invite "
                         + (claims.address ?? "your address") + "."))
         }
-        let userID = try await db.transaction { db -> UUID in
-            let user =
-                try await UserRecord.query(on: db).filter(\.$email == address).first()
-                ?? {
-                    let made = UserRecord()
-                    made.email = address
-                    // No password: this account signs in through the provider until one is set.
-                    made.passwordHash = "!"
-                    return made
-                }()
-            if user.id == nil { try await user.create(on: db) }
-            let userID = try user.requireID()
-            let role = mapped ?? WorkspaceRole(rawValue: invitation.role) ?? .viewer
-            if let member = try await WorkspaceMemberRecord.query(on: db).filter(\.$user.$id == userID)
-                .filter(\.$workspace.$id == invitation.$workspace.id).first()
-            {
-                member.role = role.rawValue
-                try await member.update(on: db)
-            } else {
-                let member = WorkspaceMemberRecord()
-                member.$user.id = userID
-                member.$workspace.id = invitation.$workspace.id
-                member.role = role.rawValue
-                try await member.create(on: db)
-            }
-            let link = UserIdentityRecord()
-            link.$user.id = userID
-            link.issuer = identity.issuer
-            link.subject = identity.subject
-            link.createdAt = now
-            try await link.create(on: db)
-            invitation.acceptedAt = now
-            try await invitation.update(on: db)
-            var audit = AuditLog(scope: Scope(db: db, workspaceID: invitation.$workspace.id, actor: address))
-            audit.note(
-                "accept", "invitation", address, before: nil as [String: String]?,
-                after: ["email": address, "role": role.rawValue, "identity": identity.issuer])
-            try await audit.flush()
-            return userID
-        }
+        let userID = try await InvitationPages.accept(
+            invitation, role: mapped ?? WorkspaceRole(rawValue: invitation.role) ?? .viewer,
+            passwordHash: nil, identity: identity, on: db, now: now)
         return .success(userID)
     }
 
